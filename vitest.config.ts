@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'reference/**/*.test.ts'],
     // Each test file opens its own PGlite or PostgreSQL database; argon2 hashing is CPU-bound.
     testTimeout: 60_000,
     hookTimeout: 120_000,

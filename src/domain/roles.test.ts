@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_ROLES, checkRoles, mustUseTotp, permissionsOf } from './roles.ts';
+
+describe('roles (三员分立)', () => {
+  it('refuses any two administrator roles together', () => {
+    for (const a of ADMIN_ROLES)
+      for (const b of ADMIN_ROLES) if (a !== b) expect(checkRoles([a, b])).not.toEqual([]);
+  });
+  it('refuses an administrator role combined with a business role', () => {
+    expect(checkRoles(['sysadmin', 'committee'])).toHaveLength(1);
+  });
+  it('accepts business roles together and refuses unknown or repeated ones', () => {
+    expect(checkRoles(['committee', 'instructor'])).toEqual([]);
+    expect(checkRoles(['root'])).toEqual(['未知角色：root']);
+    expect(checkRoles(['leader', 'leader'])).toEqual(['角色重复']);
+  });
+  it('keeps the three duties apart', () => {
+    expect(permissionsOf(['sysadmin']).has('audit.read')).toBe(false);
+    expect(permissionsOf(['secadmin']).has('user.write')).toBe(false);
+    expect(permissionsOf(['secadmin']).has('audit.read')).toBe(false);
+    expect([...permissionsOf(['auditor'])].sort()).toEqual(['audit.export', 'audit.read']);
+    expect(permissionsOf(['sysadmin']).has('role.assign')).toBe(false);
+  });
+  it('requires TOTP of the administrator roles only', () => {
+    expect(ADMIN_ROLES.every((r) => mustUseTotp([r]))).toBe(true);
+    expect(mustUseTotp(['committee', 'leader'])).toBe(false);
+  });
+});

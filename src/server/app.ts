@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute, z } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from './audit/routes.ts';
+import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
+import { currentMigration } from './db/migrate.ts';
+import { HttpError } from './errors.ts';
+import { type Deps, newRouter } from './http.ts';
+import { regionRoutes } from './regions/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDist = path.join(root, 'dist/web');
+
+export function createApp(deps: Deps) {
+  const app = newRouter();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    // The direct peer only: X-Forwarded-For is whatever the client chose to write.
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+    c.set('ip', incoming?.socket?.remoteAddress ?? null);
+    await next();
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', csrfMiddleware);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['系统'],
+      summary: '健康检查',
+      responses: {
+        200: {
+          description: '正常',
+          content: {
+            'application/json': {
+              schema: z.object({
+                status: z.literal('ok'),
+                database: z.enum(['pglite', 'postgresql']),
+                migration: z.string().nullable(),
+              }),
+            },
+          },
+        },
+      },
+    }),
+    async (c) =>
+      c.json(
+        { status: 'ok' as const, database: deps.database.kind, migration: await currentMigration(deps.database) },
+        200,
+      ),
+  );
+
+  app.route('/', authRoutes);
+  app.route('/', userRoutes);
+  app.route('/', settingsRoutes);
+  app.route('/', auditRoutes);
+  app.route('/', regionRoutes);
+  app.route('/', dashboardRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Dangjian 非公党建工作管理系统 API', version: '0.1.0' },
+  });
+  app.get('/api/docs', (c) => c.redirect('/api-docs.html'));
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: { code: 'not_found', message: '接口不存在' } }, 404)
+      : c.text('Not Found', 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+    }
+    console.error(err);
+    return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
+  });
+
+  if (fs.existsSync(webDist)) {
+    app.use('/*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
+    // The web app routes on the client: any other page path gets its shell.
+    const shell = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(shell)));
+  }
+  return app;
+}

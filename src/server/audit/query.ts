@@ -1,0 +1,47 @@
+import { type SQL, and, desc, eq, gte, ilike, lt, lte } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { auditLog } from '../db/schema.ts';
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  result?: 'success' | 'failure' | 'denied';
+  entity?: string;
+  entityId?: string;
+}
+
+export function auditWhere(f: AuditFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.from) conds.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`)));
+  // `to` is a whole day in Beijing time, inclusive.
+  if (f.to) conds.push(lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (f.actor) conds.push(ilike(auditLog.actorName, `%${f.actor.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  if (f.action) conds.push(ilike(auditLog.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  if (f.result) conds.push(eq(auditLog.result, f.result));
+  if (f.entity) conds.push(eq(auditLog.entity, f.entity));
+  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
+  return conds.length ? and(...conds) : undefined;
+}
+
+export function auditPage(db: Db | Tx, f: AuditFilter, limit: number, beforeSeq?: number) {
+  const where = and(auditWhere(f), beforeSeq ? lte(auditLog.seq, beforeSeq - 1) : undefined);
+  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(limit);
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export function presentAudit(r: AuditRow) {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    ip: r.ip,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    result: r.result,
+    diff: r.diff ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import type { Role } from '../domain/roles.ts';
+import { localOperator } from './actor.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { regions, users } from './db/schema.ts';
+import { inScope } from './db/tx.ts';
+import { type Keys, loadKeys } from './keys.ts';
+import { loadRegions } from './regions/load.ts';
+import { ROOT_REGION } from './regions/scope.ts';
+import { loadIndustries } from './reference/industries.ts';
+import { createUser } from './users/service.ts';
+
+export interface Opened {
+  database: Database;
+  keys: Keys;
+}
+
+/** Opens the configured database, applies pending migrations and loads reference data. */
+export async function openPrepared(
+  config: Config,
+  opts: { onlyProvinces?: readonly string[] } = {},
+): Promise<Opened> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+  });
+  await prepare(database, opts.onlyProvinces);
+  return { database, keys: loadKeys(config.dataDir) };
+}
+
+export async function prepare(database: Database, onlyProvinces?: readonly string[]): Promise<void> {
+  await migrate(database);
+  await loadRegions(database.db, onlyProvinces);
+  await loadIndustries(database.db);
+}
+
+export interface FirstAccount {
+  username: string;
+  role: Role;
+  oneTimePassword: string;
+}
+
+const FIRST_ACCOUNTS: { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'sysadmin' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'secadmin' },
+  { username: 'auditor', displayName: '审计员', role: 'auditor' },
+];
+
+/**
+ * On an empty database, creates the three administrators of 三员分立 with one-time
+ * passwords, returned once for the terminal and never stored in clear. Returns [] when
+ * any user exists.
+ */
+export async function createFirstAccounts(database: Database, regionCode = ROOT_REGION): Promise<FirstAccount[]> {
+  const { db } = database;
+  const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
+  if (!region) throw new Error(`DANGJIAN_REGION=${regionCode} 不是已知的行政区划代码`);
+  const operator = localOperator();
+  return inScope(db, operator, async (tx) => {
+    // Two processes starting at once on an empty database must not both create them.
+    await tx.execute(sql`select pg_advisory_xact_lock(7146202)`);
+    const [{ n }] = await tx.select({ n: count() }).from(users);
+    if (n > 0) return [];
+    const created: FirstAccount[] = [];
+    for (const a of FIRST_ACCOUNTS) {
+      const { oneTimePassword } = await createUser(tx, operator, { ...a, regionCode, roles: [a.role] });
+      created.push({ username: a.username, role: a.role, oneTimePassword });
+    }
+    return created;
+  });
+}

@@ -1,0 +1,118 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Permission } from '../domain/roles.ts';
+import { type Actor, can } from './actor.ts';
+import { writeAudit } from './audit/audit.ts';
+import type { SessionRow, UserRow } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { inSystem } from './db/tx.ts';
+import { HttpError } from './errors.ts';
+import type { Keys } from './keys.ts';
+
+export interface Deps {
+  database: Database;
+  keys: Keys;
+  config: Config;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    ip: string | null;
+    token: string | null;
+    session: { row: SessionRow; user: UserRow } | null;
+    /** Set only for a session that has passed every login step. */
+    actor: Actor | null;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => ({
+          field: i.path.join('.'),
+          message: i.message,
+        }));
+        const first = details[0];
+        throw new HttpError(
+          400,
+          'validation',
+          first ? `${first.field ? `${first.field}：` : ''}${first.message}` : '请求内容不符合要求',
+          details,
+        );
+      }
+    },
+  });
+}
+
+export function requireActor(c: AppContext): Actor {
+  const actor = c.get('actor');
+  if (actor) return actor;
+  const session = c.get('session');
+  if (!session) throw new HttpError(401, 'unauthenticated', '请先登录');
+  // A session that still owes a login step may only finish that step.
+  throw new HttpError(403, 'login_incomplete', '请先完成登录步骤（动态验证码、修改初始密码或绑定验证器）');
+}
+
+/** The actor, if they hold `permission`; otherwise the refusal is audited and 403 returned. */
+export async function requirePermission(
+  c: AppContext,
+  permission: Permission,
+  action: string,
+): Promise<Actor> {
+  const actor = requireActor(c);
+  if (can(actor, permission)) return actor;
+  await auditDenied(c, actor, action);
+  throw new HttpError(403, 'forbidden', '没有执行此操作的权限');
+}
+
+/** Out-of-scope objects answer 404 as if absent; the attempt is still audited. */
+export async function auditDenied(
+  c: AppContext,
+  actor: Actor,
+  action: string,
+  entity?: string,
+  entityId?: string | number,
+): Promise<void> {
+  await inSystem(c.get('deps').database.db, (tx) =>
+    writeAudit(tx, {
+      actorId: actor.actorId,
+      actorName: actor.username,
+      ip: actor.ip,
+      action,
+      entity,
+      entityId,
+      result: 'denied',
+    }),
+  );
+}
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: '请求内容不符合要求', content: { 'application/json': { schema: ErrorBody } } },
+  401: { description: '未登录', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: '无权限', content: { 'application/json': { schema: ErrorBody } } },
+  404: { description: '不存在或不在数据范围内', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errorResponses,
+});

@@ -1,0 +1,198 @@
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { checkRoles } from '../../domain/roles.ts';
+import { type Actor, can } from '../actor.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
+import { endUserSessions } from '../auth/sessions.ts';
+import type { Tx } from '../db/client.ts';
+import { regions, users } from '../db/schema.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { type PresentedUser, presentUser } from './presenter.ts';
+
+const USERNAME = /^[a-z0-9_.-]{3,32}$/;
+
+function audit(tx: Tx, actor: Actor, action: string, entityId: number, diff?: Record<string, unknown>) {
+  return writeAudit(tx, {
+    actorId: actor.actorId,
+    actorName: actor.username,
+    ip: actor.ip,
+    action,
+    entity: 'user',
+    entityId,
+    result: 'success',
+    diff,
+  });
+}
+
+/** Before/after of the fields that changed; the password hash and TOTP secret never appear. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const diff: Record<string, { before: unknown; after: unknown }> = {};
+  for (const k of Object.keys(after)) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) diff[k] = { before: before[k], after: after[k] };
+  }
+  return diff;
+}
+
+async function assertRegionInScope(tx: Tx, actor: Actor, regionCode: string) {
+  const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
+  if (!region) throw new HttpError(400, 'unknown_region', `行政区划代码 ${regionCode} 不存在`, [{ field: 'regionCode', message: '行政区划代码不存在' }]);
+  if (!codeInScope(regionCode, actor)) {
+    throw new HttpError(403, 'out_of_scope', `行政区划 ${regionCode} 不在您的管辖范围内`, [{ field: 'regionCode', message: '不在管辖范围内' }]);
+  }
+}
+
+/** A user in the actor's scope, locked for the rest of the transaction; 404 otherwise. */
+export async function userInScope(tx: Tx, actor: Actor, id: number) {
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), inRegionScope(users.regionCode, actor)))
+    .for('update');
+  if (!user) throw notFound('用户');
+  return user;
+}
+
+export async function listUsers(
+  tx: Tx,
+  actor: Actor,
+  q: { search?: string; page: number; pageSize: number },
+): Promise<{ total: number; items: PresentedUser[] }> {
+  const conds = [inRegionScope(users.regionCode, actor)];
+  if (q.search) {
+    const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
+  }
+  const where = and(...conds);
+  const [{ total }] = await tx.select({ total: count() }).from(users).where(where);
+  const rows = await tx
+    .select({ user: users, regionName: regions.name })
+    .from(users)
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .where(where)
+    .orderBy(asc(users.username))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { total, items: rows.map((r) => presentUser({ ...r.user, regionName: r.regionName })) };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  regionCode: string;
+  /** Only an actor who may assign roles can give them at creation. */
+  roles?: string[];
+}
+
+/** Creates an account with a one-time password that must be changed at first login. */
+export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME.test(username)) {
+    throw new HttpError(400, 'bad_username', '用户名须为 3–32 位小写字母、数字或 _ . -', [{ field: 'username', message: '格式不符' }]);
+  }
+  const roles = input.roles ?? [];
+  if (roles.length > 0 && !can(actor, 'role.assign')) {
+    throw new HttpError(403, 'forbidden', '分配角色须由安全管理员进行');
+  }
+  const problems = checkRoles(roles);
+  if (problems.length) throw new HttpError(400, 'bad_roles', problems.join('；'), problems.map((message) => ({ field: 'roles', message })));
+  await assertRegionInScope(tx, actor, input.regionCode);
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (taken) throw new HttpError(409, 'username_taken', `用户名 ${username} 已被使用`, [{ field: 'username', message: '已被使用' }]);
+  const password = oneTimePassword();
+  const [user] = await tx
+    .insert(users)
+    .values({
+      username,
+      displayName: input.displayName.trim(),
+      regionCode: input.regionCode,
+      roles,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    })
+    .returning();
+  await audit(tx, actor, 'user.create', user.id, {
+    after: { username, displayName: user.displayName, regionCode: user.regionCode, roles },
+  });
+  return { user: presentUser(user), oneTimePassword: password };
+}
+
+export async function updateUser(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  input: { displayName?: string; regionCode?: string; disabled?: boolean },
+) {
+  const before = await userInScope(tx, actor, id);
+  if (input.disabled && id === actor.actorId) throw new HttpError(400, 'self_disable', '不能停用自己的账户');
+  if (input.regionCode !== undefined) await assertRegionInScope(tx, actor, input.regionCode);
+  const patch = {
+    ...(input.displayName !== undefined && { displayName: input.displayName.trim() }),
+    ...(input.regionCode !== undefined && { regionCode: input.regionCode }),
+    ...(input.disabled !== undefined && { disabled: input.disabled }),
+  };
+  const [after] = await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  // A disabled account's open sessions end now, not at their next timeout.
+  if (input.disabled) await endUserSessions(tx, id);
+  const diff = changes(before, patch);
+  if (Object.keys(diff).length > 0) {
+    await audit(tx, actor, input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update', id, diff);
+  }
+  return presentUser(after);
+}
+
+export async function resetPassword(tx: Tx, actor: Actor, id: number) {
+  await userInScope(tx, actor, id);
+  const password = oneTimePassword();
+  const [user] = await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  await endUserSessions(tx, id);
+  await audit(tx, actor, 'user.reset_password', id);
+  return { user: presentUser(user), oneTimePassword: password };
+}
+
+export async function setRoles(tx: Tx, actor: Actor, id: number, roles: string[]) {
+  const before = await userInScope(tx, actor, id);
+  if (id === actor.actorId) throw new HttpError(400, 'self_roles', '不能修改自己的角色');
+  const problems = checkRoles(roles);
+  if (problems.length) throw new HttpError(400, 'bad_roles', problems.join('；'), problems.map((message) => ({ field: 'roles', message })));
+  const [user] = await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  // New rights, new sessions: nothing granted or revoked lingers in an open session.
+  await endUserSessions(tx, id);
+  await audit(tx, actor, 'user.set_roles', id, changes({ roles: before.roles }, { roles }));
+  return presentUser(user);
+}
+
+export async function unlockUser(tx: Tx, actor: Actor, id: number) {
+  await userInScope(tx, actor, id);
+  const [user] = await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  await audit(tx, actor, 'user.unlock', id);
+  return presentUser(user);
+}
+
+/** For a lost phone: the user enrols a new authenticator at next login. */
+export async function resetTotp(tx: Tx, actor: Actor, id: number) {
+  await userInScope(tx, actor, id);
+  const [user] = await tx
+    .update(users)
+    .set({ totpEnabled: false, totpSecret: null, totpLastStep: null, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  await endUserSessions(tx, id);
+  await audit(tx, actor, 'user.reset_totp', id);
+  return presentUser(user);
+}
+
+export async function countUsers(tx: Tx, actor: Actor) {
+  const [row] = await tx
+    .select({
+      total: count(),
+      active: sql<number>`count(*) filter (where not ${users.disabled})::int`,
+    })
+    .from(users)
+    .where(inRegionScope(users.regionCode, actor));
+  return row;
+}
