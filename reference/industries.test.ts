@@ -21,13 +21,10 @@ interface Industries {
   divisions: Division[];
 }
 
-const data = JSON.parse(
-  readFileSync(new URL('./industries.json', import.meta.url), 'utf8'),
-) as Industries;
+const data = JSON.parse(readFileSync(new URL('./industries.json', import.meta.url), 'utf8')) as Industries;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const range = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => pad(from + i));
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => pad(from + i));
 
 /** Division ranges per section in GB/T 4754-2017. */
 const EXPECTED_RANGES: Record<string, [number, number]> = {
@@ -108,8 +105,7 @@ describe('reference/industries.json (GB/T 4754-2017)', () => {
   });
 
   it('uses the 2017 names where the 2011 edition differed', () => {
-    const name = (code: string): string | undefined =>
-      data.divisions.find((d) => d.code === code)?.name;
+    const name = (code: string): string | undefined => data.divisions.find((d) => d.code === code)?.name;
     expect(name('05')).toBe('农、林、牧、渔专业及辅助性活动');
     expect(name('11')).toBe('开采专业及辅助性活动');
     expect(name('25')).toBe('石油、煤炭及其他燃料加工业');

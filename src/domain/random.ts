@@ -15,3 +15,15 @@ export function randomString(rand: Rand, alphabet: string, count: number): strin
   for (let k = 0; k < count; k++) out += pick(rand, alphabet);
   return out;
 }
+
+/** A deterministic generator (mulberry32): the same seed gives the same demo data on every machine. */
+export function seeded(seed: number): Rand {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -3,8 +3,7 @@ import { ADMIN_ROLES, checkRoles, mustUseTotp, permissionsOf } from './roles.ts'
 
 describe('roles (三员分立)', () => {
   it('refuses any two administrator roles together', () => {
-    for (const a of ADMIN_ROLES)
-      for (const b of ADMIN_ROLES) if (a !== b) expect(checkRoles([a, b])).not.toEqual([]);
+    for (const a of ADMIN_ROLES) for (const b of ADMIN_ROLES) if (a !== b) expect(checkRoles([a, b])).not.toEqual([]);
   });
   it('refuses an administrator role combined with a business role', () => {
     expect(checkRoles(['sysadmin', 'committee'])).toHaveLength(1);

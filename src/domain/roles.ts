@@ -3,15 +3,7 @@
  * (三员分立): a system administrator cannot read the audit trail, a security administrator
  * cannot change business data, an auditor can only read and export the audit trail.
  */
-export const ROLES = [
-  'sysadmin',
-  'secadmin',
-  'auditor',
-  'committee',
-  'leader',
-  'instructor',
-  'secretary',
-] as const;
+export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'committee', 'leader', 'instructor', 'secretary'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];

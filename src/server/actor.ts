@@ -1,4 +1,4 @@
-import { type Permission, type Role, permissionsOf } from '../domain/roles.ts';
+import { type Permission, permissionsOf, type Role } from '../domain/roles.ts';
 import type { ScopeContext } from './db/tx.ts';
 
 /** Whoever a request or a CLI command acts for. */

@@ -8,9 +8,9 @@ import { migrate } from './db/migrate.ts';
 import { regions, users } from './db/schema.ts';
 import { inScope } from './db/tx.ts';
 import { type Keys, loadKeys } from './keys.ts';
+import { loadIndustries } from './reference/industries.ts';
 import { loadRegions } from './regions/load.ts';
 import { ROOT_REGION } from './regions/scope.ts';
-import { loadIndustries } from './reference/industries.ts';
 import { createUser } from './users/service.ts';
 
 export interface Opened {
@@ -19,10 +19,7 @@ export interface Opened {
 }
 
 /** Opens the configured database, applies pending migrations and loads reference data. */
-export async function openPrepared(
-  config: Config,
-  opts: { onlyProvinces?: readonly string[] } = {},
-): Promise<Opened> {
+export async function openPrepared(config: Config, opts: { onlyProvinces?: readonly string[] } = {}): Promise<Opened> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),

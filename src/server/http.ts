@@ -59,11 +59,7 @@ export function requireActor(c: AppContext): Actor {
 }
 
 /** The actor, if they hold `permission`; otherwise the refusal is audited and 403 returned. */
-export async function requirePermission(
-  c: AppContext,
-  permission: Permission,
-  action: string,
-): Promise<Actor> {
+export async function requirePermission(c: AppContext, permission: Permission, action: string): Promise<Actor> {
   const actor = requireActor(c);
   if (can(actor, permission)) return actor;
   await auditDenied(c, actor, action);

@@ -111,8 +111,7 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerific
     for (const r of page) {
       rows++;
       if (r.seq !== expectedSeq) {
-        const gap =
-          r.seq - 1 === expectedSeq ? `${expectedSeq}` : `${expectedSeq}–${r.seq - 1}`;
+        const gap = r.seq - 1 === expectedSeq ? `${expectedSeq}` : `${expectedSeq}–${r.seq - 1}`;
         problems.push({
           seq: expectedSeq,
           problem: 'missing',

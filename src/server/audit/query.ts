@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, ilike, lt, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Role, mustUseTotp } from '../../domain/roles.ts';
+import { mustUseTotp, type Role } from '../../domain/roles.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { users } from '../db/schema.ts';
@@ -7,7 +7,7 @@ import { inSystem } from '../db/tx.ts';
 import type { Keys } from '../keys.ts';
 import { getSecurityPolicy } from '../settings/policy.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
-import { type NewSession, type UserRow, createSession } from './sessions.ts';
+import { createSession, type NewSession, type UserRow } from './sessions.ts';
 import { totpStep } from './totp.ts';
 
 export interface SessionState {
@@ -70,10 +70,7 @@ async function recordFailure(tx: Tx, user: UserRow, client: Client, action: stri
   return lock && lockedUntil ? lockedMessage(lockedUntil) : null;
 }
 
-export function login(
-  db: Db,
-  input: { username: string; password: string } & Client,
-): Promise<LoginResult> {
+export function login(db: Db, input: { username: string; password: string } & Client): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   return inSystem(db, async (tx) => {
     // FOR UPDATE: two concurrent wrong guesses must both count toward the lockout.
@@ -109,10 +106,7 @@ export function login(
         ? { ok: false, code: 'locked', message: locked }
         : { ok: false, code: 'invalid_credentials', message: INVALID };
     }
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const mfaPending = user.totpEnabled;
     const session = await createSession(tx, user.id, { mfaPending, ...input });
     await writeAudit(tx, {

@@ -1,13 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { type Role, permissionsOf } from '../../domain/roles.ts';
-import { scopePrefixOf } from '../regions/scope.ts';
+import { permissionsOf, type Role } from '../../domain/roles.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext, AppEnv } from '../http.ts';
+import { scopePrefixOf } from '../regions/scope.ts';
 import { getSecurityPolicy } from '../settings/policy.ts';
 import { sessionState } from './login.ts';
-import { SESSION_COOKIE, loadSession, newToken } from './sessions.ts';
+import { loadSession, newToken, SESSION_COOKIE } from './sessions.ts';
 
 export const CSRF_COOKIE = 'dj_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

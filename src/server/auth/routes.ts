@@ -9,10 +9,10 @@ import { HttpError } from '../errors.ts';
 import { type AppContext, jsonBody, jsonResponse, newRouter } from '../http.ts';
 import { rateLimit } from '../rateLimit.ts';
 import { presentSelf } from '../users/presenter.ts';
-import { csrfTokenFor, setSessionCookie } from './middleware.ts';
 import { checkTotp, login, sessionState } from './login.ts';
+import { csrfTokenFor, setSessionCookie } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { SESSION_COOKIE, endSession, endUserSessions, tokenHash } from './sessions.ts';
+import { endSession, endUserSessions, SESSION_COOKIE, tokenHash } from './sessions.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 
 const State = z.object({
@@ -76,9 +76,7 @@ authRoutes.openapi(
     path: '/api/auth/login',
     tags: ['认证'],
     summary: '用户名和密码登录',
-    request: jsonBody(
-      z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-    ),
+    request: jsonBody(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })),
     responses: jsonResponse(SessionInfo, '登录成功，返回新会话'),
   }),
   async (c) => {
@@ -115,7 +113,10 @@ authRoutes.openapi(
     const check = await inSystem(database.db, async (tx) => {
       const r = await checkTotp(tx, keys, s.user.id, c.req.valid('json').code, client(c), 'auth.totp');
       if (r.ok) {
-        await tx.update(sessions).set({ mfaPending: false }).where(eq(sessions.tokenHash, tokenHash(s.token)));
+        await tx
+          .update(sessions)
+          .set({ mfaPending: false })
+          .where(eq(sessions.tokenHash, tokenHash(s.token)));
         await writeAudit(tx, {
           actorId: s.user.id,
           actorName: s.user.username,
@@ -182,19 +183,36 @@ authRoutes.openapi(
     const problems = checkPassword(newPassword, s.user.username);
     if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
     if (problems.length > 0) {
-      throw new HttpError(400, 'weak_password', problems.join('；'), problems.map((message) => ({ field: 'newPassword', message })));
+      throw new HttpError(
+        400,
+        'weak_password',
+        problems.join('；'),
+        problems.map((message) => ({ field: 'newPassword', message })),
+      );
     }
     const { db } = c.get('deps').database;
     const outcome = await inSystem(db, async (tx) => {
       const [user] = await tx.select().from(users).where(eq(users.id, s.user.id)).for('update');
-      const audit = { actorId: user.id, actorName: user.username, ip: c.get('ip'), action: 'user.change_password', entity: 'user', entityId: user.id };
+      const audit = {
+        actorId: user.id,
+        actorName: user.username,
+        ip: c.get('ip'),
+        action: 'user.change_password',
+        entity: 'user',
+        entityId: user.id,
+      };
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         await writeAudit(tx, { ...audit, result: 'failure' });
         return null;
       }
       const [updated] = await tx
         .update(users)
-        .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
+        .set({
+          passwordHash: await hashPassword(newPassword),
+          mustChangePassword: false,
+          passwordChangedAt: new Date(),
+          updatedAt: new Date(),
+        })
         .where(eq(users.id, user.id))
         .returning();
       // Anyone holding another session of this account loses it with the old password.
@@ -202,7 +220,10 @@ authRoutes.openapi(
       await writeAudit(tx, { ...audit, result: 'success' });
       return updated;
     });
-    if (!outcome) throw new HttpError(400, 'wrong_password', '当前密码错误', [{ field: 'currentPassword', message: '当前密码错误' }]);
+    if (!outcome)
+      throw new HttpError(400, 'wrong_password', '当前密码错误', [
+        { field: 'currentPassword', message: '当前密码错误' },
+      ]);
     c.set('session', { row: s.row, user: outcome });
     return c.json(await sessionInfo(c), 200);
   },
@@ -223,7 +244,10 @@ authRoutes.openapi(
     const secret = newTotpSecret();
     const { database, keys } = c.get('deps');
     await inSystem(database.db, (tx) =>
-      tx.update(users).set({ totpSecret: keys.encrypt(secret), totpLastStep: null }).where(eq(users.id, s.user.id)),
+      tx
+        .update(users)
+        .set({ totpSecret: keys.encrypt(secret), totpLastStep: null })
+        .where(eq(users.id, s.user.id)),
     );
     return c.json({ secret, otpauthUri: totpUri(secret, s.user.username) }, 200);
   },
@@ -246,8 +270,20 @@ authRoutes.openapi(
     const result = await inSystem(database.db, async (tx) => {
       const r = await checkTotp(tx, keys, s.user.id, c.req.valid('json').code, client(c), 'user.totp_enrol');
       if (!r.ok) return { r, user: null };
-      const [user] = await tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, s.user.id)).returning();
-      await writeAudit(tx, { actorId: user.id, actorName: user.username, ip: c.get('ip'), action: 'user.totp_enrol', entity: 'user', entityId: user.id, result: 'success' });
+      const [user] = await tx
+        .update(users)
+        .set({ totpEnabled: true, updatedAt: new Date() })
+        .where(eq(users.id, s.user.id))
+        .returning();
+      await writeAudit(tx, {
+        actorId: user.id,
+        actorName: user.username,
+        ip: c.get('ip'),
+        action: 'user.totp_enrol',
+        entity: 'user',
+        entityId: user.id,
+        result: 'success',
+      });
       return { r, user };
     });
     if (!result.user) {

@@ -55,11 +55,7 @@ export async function loadSession(
   if (!row) return null;
   const idleMs = now.getTime() - row.session.lastSeenAt.getTime();
   const ageMs = now.getTime() - row.session.createdAt.getTime();
-  if (
-    row.user.disabled ||
-    idleMs > policy.idleMinutes * 60_000 ||
-    ageMs > policy.absoluteHours * 3_600_000
-  ) {
+  if (row.user.disabled || idleMs > policy.idleMinutes * 60_000 || ageMs > policy.absoluteHours * 3_600_000) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
     return null;
   }

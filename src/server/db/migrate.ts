@@ -7,10 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client.ts';
 import { queryRows } from './rows.ts';
 
-export const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../migrations',
-);
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 export async function migrate(database: Database): Promise<void> {
   // Both migrators read the same committed SQL files; only the driver differs.
@@ -33,8 +30,8 @@ export async function currentMigration(database: Database): Promise<string | nul
     sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`,
   );
   if (!row?.latest) return null;
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-  ) as { entries: JournalEntry[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
   return journal.entries.find((e) => String(e.when) === row.latest)?.tag ?? null;
 }

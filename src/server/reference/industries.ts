@@ -17,14 +17,25 @@ export async function loadIndustries(db: Db): Promise<number> {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as IndustryFile;
   const rows = [
     ...data.sections.map((s) => ({ code: s.code, section: s.code, name: s.name, nameEn: s.nameEn, isSection: true })),
-    ...data.divisions.map((d) => ({ code: d.code, section: d.section, name: d.name, nameEn: d.nameEn, isSection: false })),
+    ...data.divisions.map((d) => ({
+      code: d.code,
+      section: d.section,
+      name: d.name,
+      nameEn: d.nameEn,
+      isSection: false,
+    })),
   ];
   await db
     .insert(industries)
     .values(rows)
     .onConflictDoUpdate({
       target: industries.code,
-      set: { section: sql`excluded.section`, name: sql`excluded.name`, nameEn: sql`excluded.name_en`, isSection: sql`excluded.is_section` },
+      set: {
+        section: sql`excluded.section`,
+        name: sql`excluded.name`,
+        nameEn: sql`excluded.name_en`,
+        isSection: sql`excluded.is_section`,
+      },
     });
   return rows.length;
 }

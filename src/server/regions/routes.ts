@@ -60,7 +60,12 @@ regionRoutes.openapi(
     if (!codeInScope(code, actor)) throw notFound('行政区划');
     const rows = await c
       .get('deps')
-      .database.db.select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
+      .database.db.select({
+        code: regions.code,
+        name: regions.name,
+        level: regions.level,
+        parentCode: regions.parentCode,
+      })
       .from(regions)
       .where(and(eq(regions.parentCode, code), inRegionScope(regions.code, actor)))
       .orderBy(asc(regions.code));
@@ -75,7 +80,15 @@ regionRoutes.openapi(
     tags,
     summary: '国民经济行业分类（GB/T 4754-2017）门类与大类',
     responses: jsonResponse(
-      z.array(z.object({ code: z.string(), section: z.string(), name: z.string(), nameEn: z.string(), isSection: z.boolean() })),
+      z.array(
+        z.object({
+          code: z.string(),
+          section: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          isSection: z.boolean(),
+        }),
+      ),
       '行业分类',
     ),
   }),

@@ -1,11 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
 
 export const SecurityPolicy = z.object({
   lockoutThreshold: z.number().int().min(3).max(10),
-  lockoutMinutes: z.number().int().min(5).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   idleMinutes: z.number().int().min(5).max(120),
   absoluteHours: z.number().int().min(1).max(24),
 });

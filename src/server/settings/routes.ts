@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { writeAudit } from '../audit/audit.ts';
 import { inScope } from '../db/tx.ts';
 import { jsonBody, jsonResponse, newRouter, requirePermission } from '../http.ts';
-import { SecurityPolicy, getSecurityPolicy, putSecurityPolicy } from './policy.ts';
+import { getSecurityPolicy, putSecurityPolicy, SecurityPolicy } from './policy.ts';
 
 const tags = ['设置'];
 export const settingsRoutes = newRouter();

@@ -1,16 +1,16 @@
+import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.ts';
 import { localOperator } from '../actor.ts';
 import { createApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { users } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { keysFrom } from '../keys.ts';
 import { createUser } from '../users/service.ts';
 import { TestClient } from './client.ts';
 import { testDatabase } from './db.ts';
-import { users } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
-import { hashPassword } from '../auth/passwords.ts';
 
 export const TEST_PASSWORD = 'Cedar-River-2048';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type Role, permissionsOf } from '../../domain/roles.ts';
+import { permissionsOf, type Role } from '../../domain/roles.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { regions } from '../db/schema.ts';

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/roles.ts';
 import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter } from '../http.ts';
-import { requirePermission } from '../http.ts';
+import { jsonBody, jsonResponse, newRouter, requirePermission } from '../http.ts';
 import { createUser, listUsers, resetPassword, resetTotp, setRoles, unlockUser, updateUser } from './service.ts';
 
 const User = z
@@ -86,7 +85,10 @@ userRoutes.openapi(
       ...jsonBody(
         z.object({
           displayName: z.string().trim().min(1).max(50).optional(),
-          regionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字').optional(),
+          regionCode: z
+            .string()
+            .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
+            .optional(),
           disabled: z.boolean().optional(),
         }),
       ),

@@ -36,9 +36,14 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
 
 async function assertRegionInScope(tx: Tx, actor: Actor, regionCode: string) {
   const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
-  if (!region) throw new HttpError(400, 'unknown_region', `行政区划代码 ${regionCode} 不存在`, [{ field: 'regionCode', message: '行政区划代码不存在' }]);
+  if (!region)
+    throw new HttpError(400, 'unknown_region', `行政区划代码 ${regionCode} 不存在`, [
+      { field: 'regionCode', message: '行政区划代码不存在' },
+    ]);
   if (!codeInScope(regionCode, actor)) {
-    throw new HttpError(403, 'out_of_scope', `行政区划 ${regionCode} 不在您的管辖范围内`, [{ field: 'regionCode', message: '不在管辖范围内' }]);
+    throw new HttpError(403, 'out_of_scope', `行政区划 ${regionCode} 不在您的管辖范围内`, [
+      { field: 'regionCode', message: '不在管辖范围内' },
+    ]);
   }
 }
 
@@ -88,17 +93,28 @@ export interface NewUser {
 export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
-    throw new HttpError(400, 'bad_username', '用户名须为 3–32 位小写字母、数字或 _ . -', [{ field: 'username', message: '格式不符' }]);
+    throw new HttpError(400, 'bad_username', '用户名须为 3–32 位小写字母、数字或 _ . -', [
+      { field: 'username', message: '格式不符' },
+    ]);
   }
   const roles = input.roles ?? [];
   if (roles.length > 0 && !can(actor, 'role.assign')) {
     throw new HttpError(403, 'forbidden', '分配角色须由安全管理员进行');
   }
   const problems = checkRoles(roles);
-  if (problems.length) throw new HttpError(400, 'bad_roles', problems.join('；'), problems.map((message) => ({ field: 'roles', message })));
+  if (problems.length)
+    throw new HttpError(
+      400,
+      'bad_roles',
+      problems.join('；'),
+      problems.map((message) => ({ field: 'roles', message })),
+    );
   await assertRegionInScope(tx, actor, input.regionCode);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (taken) throw new HttpError(409, 'username_taken', `用户名 ${username} 已被使用`, [{ field: 'username', message: '已被使用' }]);
+  if (taken)
+    throw new HttpError(409, 'username_taken', `用户名 ${username} 已被使用`, [
+      { field: 'username', message: '已被使用' },
+    ]);
   const password = oneTimePassword();
   const [user] = await tx
     .insert(users)
@@ -131,12 +147,22 @@ export async function updateUser(
     ...(input.regionCode !== undefined && { regionCode: input.regionCode }),
     ...(input.disabled !== undefined && { disabled: input.disabled }),
   };
-  const [after] = await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  const [after] = await tx
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   // A disabled account's open sessions end now, not at their next timeout.
   if (input.disabled) await endUserSessions(tx, id);
   const diff = changes(before, patch);
   if (Object.keys(diff).length > 0) {
-    await audit(tx, actor, input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update', id, diff);
+    await audit(
+      tx,
+      actor,
+      input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
+      id,
+      diff,
+    );
   }
   return presentUser(after);
 }
@@ -146,7 +172,13 @@ export async function resetPassword(tx: Tx, actor: Actor, id: number) {
   const password = oneTimePassword();
   const [user] = await tx
     .update(users)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+    .set({
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, id))
     .returning();
   await endUserSessions(tx, id);
@@ -158,7 +190,13 @@ export async function setRoles(tx: Tx, actor: Actor, id: number, roles: string[]
   const before = await userInScope(tx, actor, id);
   if (id === actor.actorId) throw new HttpError(400, 'self_roles', '不能修改自己的角色');
   const problems = checkRoles(roles);
-  if (problems.length) throw new HttpError(400, 'bad_roles', problems.join('；'), problems.map((message) => ({ field: 'roles', message })));
+  if (problems.length)
+    throw new HttpError(
+      400,
+      'bad_roles',
+      problems.join('；'),
+      problems.map((message) => ({ field: 'roles', message })),
+    );
   const [user] = await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning();
   // New rights, new sessions: nothing granted or revoked lingers in an open session.
   await endUserSessions(tx, id);
@@ -168,7 +206,11 @@ export async function setRoles(tx: Tx, actor: Actor, id: number, roles: string[]
 
 export async function unlockUser(tx: Tx, actor: Actor, id: number) {
   await userInScope(tx, actor, id);
-  const [user] = await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  const [user] = await tx
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   await audit(tx, actor, 'user.unlock', id);
   return presentUser(user);
 }

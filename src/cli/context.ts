@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { eq } from 'drizzle-orm';
+import { type Permission, permissionsOf, type Role } from '../domain/roles.ts';
+import { type Actor, can, localOperator } from '../server/actor.ts';
+import { writeAudit } from '../server/audit/audit.ts';
+import { type Opened, openPrepared } from '../server/bootstrap.ts';
+import { type Config, loadConfig } from '../server/config.ts';
+import { users } from '../server/db/schema.ts';
+import { inSystem } from '../server/db/tx.ts';
+import { scopePrefixOf } from '../server/regions/scope.ts';
+
+/** A failure the CLI reports as one line on stderr, exiting non-zero. */
+export class CliError extends Error {}
+
+const LOCK = 'serve.pid';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would
+ * corrupt it. The server holds a pid file; other commands refuse while it lives.
+ */
+export function assertPgliteFree(config: Config) {
+  if (config.databaseUrl) return;
+  const file = path.join(config.dataDir, LOCK);
+  if (!fs.existsSync(file)) return;
+  const pid = Number(fs.readFileSync(file, 'utf8'));
+  if (pid && pid !== process.pid && pidAlive(pid)) {
+    throw new CliError(
+      `服务（进程 ${pid}）正在使用 ${config.dataDir} 中的嵌入式数据库；请先停止服务，或设置 DATABASE_URL 使用 PostgreSQL`,
+    );
+  }
+}
+
+export function holdPgliteLock(config: Config) {
+  if (config.databaseUrl) return;
+  assertPgliteFree(config);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, LOCK);
+  fs.writeFileSync(file, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+    } catch {}
+  };
+  process.on('exit', release);
+}
+
+export async function open(): Promise<Opened & { config: Config }> {
+  const config = loadConfig();
+  assertPgliteFree(config);
+  return { ...(await openPrepared(config)), config };
+}
+
+/** The local operator, or with --as the named user with that user's scope and permissions. */
+export async function resolveActor(opened: Opened, as: string | undefined): Promise<Actor> {
+  if (!as) return localOperator();
+  const [user] = await opened.database.db.select().from(users).where(eq(users.username, as.toLowerCase()));
+  if (!user) throw new CliError(`用户 ${as} 不存在`);
+  if (user.disabled) throw new CliError(`用户 ${as} 已停用`);
+  const roles = user.roles as Role[];
+  return {
+    actorId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    regionCode: user.regionCode,
+    scopePrefix: scopePrefixOf(user.regionCode),
+    roles,
+    permissions: permissionsOf(roles),
+    ip: 'cli',
+  };
+}
+
+/** Refuses, and audits the refusal, when the actor lacks the permission. */
+export async function requireCli(opened: Opened, actor: Actor, permission: Permission, action: string) {
+  if (can(actor, permission)) return;
+  await inSystem(opened.database.db, (tx) =>
+    writeAudit(tx, { actorId: actor.actorId, actorName: actor.username, ip: actor.ip, action, result: 'denied' }),
+  );
+  throw new CliError(`用户 ${actor.username} 没有执行此操作的权限`);
+}
+
+export const asOption = () => new Option('--as <user>', '以该用户的身份和数据范围执行（默认：本机操作员）');
+
+/** Opens the database for one command and closes it afterwards, whatever happens. */
+export async function withDatabase<T>(fn: (opened: Opened & { config: Config }) => Promise<T>): Promise<T> {
+  const opened = await open();
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.database.close();
+  }
+}

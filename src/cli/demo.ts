@@ -1,0 +1,40 @@
+import { Command, Option } from 'commander';
+import { seeded } from '../domain/random.ts';
+import { localOperator } from '../server/actor.ts';
+import { inScope } from '../server/db/tx.ts';
+import { demoAccounts, type Scale } from '../server/demo/accounts.ts';
+import { CliError, withDatabase } from './context.ts';
+
+export function demoCommand() {
+  return new Command('demo')
+    .description('为一个区划生成逼真、可复现的演示数据（同一种子得到同样的数据；重复运行不会重复添加）')
+    .requiredOption('--region <code>', '行政区划代码：县级、地市级或省级，与 --scale 对应')
+    .addOption(new Option('--scale <scale>', '规模').choices(['county', 'city', 'province']).default('county'))
+    .option(
+      '--seed <n>',
+      '随机种子',
+      (v) => {
+        if (!/^\d+$/.test(v)) throw new CliError('--seed 须为非负整数');
+        return Number(v);
+      },
+      1,
+    )
+    .action((opts: { region: string; scale: Scale; seed: number }) =>
+      withDatabase(async ({ database }) => {
+        const operator = localOperator();
+        const rand = seeded(opts.seed);
+        const accounts = await inScope(database.db, operator, (tx) =>
+          demoAccounts(tx, operator, rand, opts.region, opts.scale),
+        );
+        const created = accounts.filter((a) => a.oneTimePassword);
+        console.log(`演示账户：${accounts.length} 个（本次新建 ${created.length} 个）`);
+        // Every account's first login forces a password change; print what is needed for that once.
+        for (const a of created.slice(0, 12)) {
+          console.log(
+            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
+          );
+        }
+        if (created.length > 12) console.log(`  ……其余 ${created.length - 12} 个账户请由系统管理员重置密码后使用`);
+      }),
+    );
+}

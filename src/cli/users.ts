@@ -1,0 +1,58 @@
+import { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { ROLES } from '../domain/roles.ts';
+import { users } from '../server/db/schema.ts';
+import { inScope } from '../server/db/tx.ts';
+import { createUser, resetPassword } from '../server/users/service.ts';
+import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+
+export function userCommands() {
+  const user = new Command('user').description('用户账户');
+
+  user
+    .command('create')
+    .description('创建用户并打印一次性密码（首次登录须修改）')
+    .requiredOption('--username <name>', '用户名：3–32 位小写字母、数字或 _ . -')
+    .requiredOption('--name <displayName>', '姓名')
+    .requiredOption('--region <code>', '所属行政区划代码（其数据范围的根）')
+    .option('--role <role...>', `角色，可多个：${ROLES.join(', ')}`)
+    .addOption(asOption())
+    .action((opts) =>
+      withDatabase(async (opened) => {
+        const actor = await resolveActor(opened, opts.as);
+        await requireCli(opened, actor, 'user.write', 'user.create');
+        const created = await inScope(opened.database.db, actor, (tx) =>
+          createUser(tx, actor, {
+            username: opts.username,
+            displayName: opts.name,
+            regionCode: opts.region,
+            roles: opts.role ?? [],
+          }),
+        );
+        console.log(`已创建用户 ${created.user.username}（${created.user.roles.join(', ') || '无角色'}）`);
+        console.log(`一次性密码：${created.oneTimePassword}`);
+      }),
+    );
+
+  user
+    .command('reset-password')
+    .description('重置用户密码并打印新的一次性密码，同时结束其全部会话')
+    .argument('<username>')
+    .addOption(asOption())
+    .action((username: string, opts) =>
+      withDatabase(async (opened) => {
+        const actor = await resolveActor(opened, opts.as);
+        await requireCli(opened, actor, 'user.write', 'user.reset_password');
+        const [target] = await opened.database.db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.username, username.toLowerCase()));
+        if (!target) throw new CliError(`用户 ${username} 不存在`);
+        const result = await inScope(opened.database.db, actor, (tx) => resetPassword(tx, actor, target.id));
+        console.log(`已重置 ${result.user.username} 的密码（锁定已解除）`);
+        console.log(`一次性密码：${result.oneTimePassword}`);
+      }),
+    );
+
+  return user;
+}
