@@ -9,6 +9,12 @@ import { migrateCommand } from './migrate.ts';
 import { regionCommands } from './regions.ts';
 import { userCommands } from './users.ts';
 
+// `dangjian … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command('dangjian')
   .description('非公党建工作管理系统 Dangjian')
   .showHelpAfterError('（用 --help 查看用法）')
