@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -40,7 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dir = options.pgliteDir;
     fs.mkdirSync(path.dirname(dir), { recursive: true });
   }
-  const client = await PGlite.create(dir);
+  // PGlite ships contrib extensions separately; pg_trgm serves partial Chinese name search.
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -123,3 +123,5 @@ export const auditLog = pgTable(
     check('audit_result_values', sql`${t.result} in ('success', 'failure', 'denied')`),
   ],
 );
+
+export * from './ledger-schema.ts';
