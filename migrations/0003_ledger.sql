@@ -55,6 +55,8 @@ CREATE TABLE "import_batches" (
 	"size" bigint NOT NULL,
 	"sha256" text NOT NULL,
 	"status" text NOT NULL,
+	"rows_read" integer DEFAULT 0 NOT NULL,
+	"failure" text,
 	"partial" boolean DEFAULT false NOT NULL,
 	"actor_id" integer,
 	"actor_name" text NOT NULL,

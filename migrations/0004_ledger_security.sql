@@ -19,3 +19,16 @@ ALTER TABLE import_batches ENABLE ROW LEVEL SECURITY;
 CREATE POLICY import_batches_in_scope ON import_batches TO dangjian_app
   USING (region_code LIKE current_setting('dangjian.scope_prefix') || '%')
   WITH CHECK (region_code LIKE current_setting('dangjian.scope_prefix') || '%');
+--> statement-breakpoint
+-- Lets an import tell a uscc already registered in another scope's ledger without
+-- lifting row-level security: it answers yes or no and reveals nothing else.
+CREATE FUNCTION dangjian_uscc_outside_scope(code text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM enterprises
+    WHERE uscc = code AND NOT (region_code LIKE current_setting('dangjian.scope_prefix') || '%'))
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION dangjian_uscc_outside_scope(text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION dangjian_uscc_outside_scope(text) TO dangjian_app;

@@ -1,0 +1,98 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../actor.ts';
+import { writeAudit } from '../../audit/audit.ts';
+import type { Db } from '../../db/client.ts';
+import { importBatches } from '../../db/schema.ts';
+import { inScope } from '../../db/tx.ts';
+import { HttpError, notFound } from '../../errors.ts';
+import { fieldsOf, LEDGER_FIELDS, stagedValue } from '../fields.ts';
+import { type Counts, reconcile } from './reconcile.ts';
+
+/**
+ * Writes a staged batch into the ledger in one transaction: new enterprises, the changed
+ * fields of known ones with a history row per field, the missing flag, the batch's status
+ * and its audit row. Either all of it commits or none of it does. Rows with errors are
+ * written only in partial mode, and then not at all: only the valid rows are.
+ */
+export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise<Counts> {
+  return inScope(db, actor, async (tx) => {
+    const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
+    if (!batch) throw notFound('导入批次');
+    if (batch.status !== 'staged') {
+      throw new HttpError(
+        409,
+        'batch_not_staged',
+        `导入批次 ${batchId} 的状态为“${batch.status}”，只有待确认的批次可以写入台账`,
+      );
+    }
+    const counts = await reconcile(tx, actor, batch);
+    if (counts.errorRows > 0 && !batch.partial) {
+      throw new HttpError(
+        409,
+        'batch_has_errors',
+        '该批次有错误行，不能整体写入；请修正文件后重新导入，或选择部分导入',
+      );
+    }
+    const b = batch.id;
+    const who = sql`${actor.actorId}, ${actor.username}`;
+    const fields = fieldsOf(batch.columns);
+
+    const insertCols = LEDGER_FIELDS.map((f) => f.column).join(', ');
+    const insertVals = LEDGER_FIELDS.map((f) => stagedValue(f)).join(', ');
+    await tx.execute(
+      sql.raw(`
+        insert into enterprises (uscc, ${insertCols}, full_member_estimated, phone, phone_hash, last_batch_id)
+        select r.uscc, ${insertVals}, (r.data->>'fullMemberEstimated')::boolean, r.data->>'phone', r.data->>'phoneHash', ${b}
+        from import_rows r where r.batch_id = ${b} and r.outcome = 'added' order by r.row`),
+    );
+    await tx.execute(sql`
+      update import_rows r set enterprise_id = e.id from enterprises e
+      where r.batch_id = ${b} and r.outcome = 'added' and e.uscc = r.uscc`);
+    await tx.execute(sql`
+      insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
+      select r.enterprise_id, 'created', null, r.data - 'phone' - 'phoneHash', ${b}, ${who}
+      from import_rows r where r.batch_id = ${b} and r.outcome = 'added'`);
+
+    const sets = fields.map((f) => `${f.column} = ${stagedValue(f)}`);
+    if (fields.some((f) => f.key === 'fullMemberCount')) {
+      sets.push(`full_member_estimated = (r.data->>'fullMemberEstimated')::boolean`);
+    }
+    if (batch.columns.includes('phone')) sets.push(`phone = r.data->>'phone'`, `phone_hash = r.data->>'phoneHash'`);
+    if (sets.length) {
+      await tx.execute(
+        sql.raw(`
+          update enterprises e set ${sets.join(', ')}, updated_at = now()
+          from import_rows r where r.batch_id = ${b} and r.outcome = 'changed' and e.id = r.enterprise_id`),
+      );
+    }
+    await tx.execute(sql`
+      insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
+      select r.enterprise_id, d.key, d.value->'before', d.value->'after', ${b}, ${who}
+      from import_rows r cross join lateral jsonb_each(r.diff) d
+      where r.batch_id = ${b} and r.outcome = 'changed'`);
+
+    // Seen again: no longer missing. Missing now: flagged for review, never deleted.
+    await tx.execute(sql`
+      update enterprises e set last_batch_id = ${b}, missing_since_batch_id = null
+      from import_rows r where r.batch_id = ${b} and r.outcome in ('changed', 'unchanged') and e.id = r.enterprise_id`);
+    await tx.execute(sql`
+      update enterprises e set missing_since_batch_id = ${b}
+      from import_missing m where m.batch_id = ${b} and e.id = m.enterprise_id and e.missing_since_batch_id is null`);
+
+    await tx
+      .update(importBatches)
+      .set({ status: 'applied', appliedAt: new Date(), counts })
+      .where(eq(importBatches.id, b));
+    await writeAudit(tx, {
+      actorId: actor.actorId,
+      actorName: actor.username,
+      ip: actor.ip,
+      action: 'enterprise.import',
+      entity: 'import_batch',
+      entityId: b,
+      result: 'success',
+      diff: { fileName: batch.fileName, sha256: batch.sha256, period: batch.period, source: batch.source, counts },
+    });
+    return counts;
+  });
+}
