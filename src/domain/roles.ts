@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   'audit.export',
   'dashboard.read',
   'region.load',
+  'ledger.read',
+  'ledger.write',
+  'ledger.import',
+  'ledger.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,8 +30,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.read', 'user.write', 'settings.write', 'region.load', 'dashboard.read'],
   secadmin: ['user.read', 'role.assign', 'user.unlock', 'policy.write', 'dashboard.read'],
   auditor: ['audit.read', 'audit.export'],
-  committee: ['dashboard.read'],
-  leader: ['dashboard.read'],
+  committee: ['dashboard.read', 'ledger.read', 'ledger.write', 'ledger.import', 'ledger.export'],
+  leader: ['dashboard.read', 'ledger.read', 'ledger.export'],
   instructor: ['dashboard.read'],
   secretary: ['dashboard.read'],
 };

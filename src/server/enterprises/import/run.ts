@@ -60,16 +60,16 @@ export function storedFile(dataDir: string, batchId: number, kind: string) {
 }
 
 /**
- * One import from file to result: inspect the file, record the batch, read it into
- * staging, check and reconcile it, and (when asked and it has no errors, or in partial
- * mode) write it into the ledger.
+ * Starts an import: inspects the file, records the batch and keeps the file; then reads,
+ * checks and reconciles it in the background (`finished`), recording progress and the
+ * outcome on the batch, so whoever started it can leave and come back.
  */
-export async function runImport(
+export async function startImport(
   deps: Pick<Deps, 'database' | 'keys' | 'config'>,
   actor: Actor,
-  req: ImportRequest,
+  req: Omit<ImportRequest, 'apply'>,
   onProgress?: (rowsRead: number) => void,
-): Promise<ImportResult> {
+): Promise<{ batchId: number; finished: Promise<Error | null> }> {
   const { db } = deps.database;
   checkBatchLabels(req.period, req.source);
   const upload = await inspectUpload(req.path, req.fileName, { maxBytes: deps.config.maxUploadBytes });
@@ -77,14 +77,36 @@ export async function runImport(
   const stored = storedFile(deps.config.dataDir, batchId, upload.kind);
   await fs.mkdir(path.dirname(stored), { recursive: true, mode: 0o700 });
   await fs.copyFile(req.path, stored);
-  let columns: string[] | null;
-  try {
-    columns = await readIntoBatch(db, actor, deps.keys, batchId, { path: stored, kind: upload.kind }, onProgress);
-  } catch (err) {
-    await failBatch(db, actor, batchId, err instanceof Error ? err.message : String(err));
-    throw err;
-  }
-  const status = await inScope(db, actor, async (tx) => {
+  const finished = (async () => {
+    try {
+      const columns = await readIntoBatch(
+        db,
+        actor,
+        deps.keys,
+        batchId,
+        { path: stored, kind: upload.kind },
+        onProgress,
+      );
+      await finishReading(deps, actor, batchId, columns, req, upload.sha256);
+      return null;
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      await failBatch(db, actor, batchId, error.message).catch(() => {});
+      return error;
+    }
+  })();
+  return { batchId, finished };
+}
+
+async function finishReading(
+  deps: Pick<Deps, 'database'>,
+  actor: Actor,
+  batchId: number,
+  columns: string[] | null,
+  req: Omit<ImportRequest, 'apply'>,
+  sha256: string,
+) {
+  await inScope(deps.database.db, actor, async (tx) => {
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId));
     let counts = {
       rows: 0,
@@ -117,19 +139,27 @@ export async function runImport(
         entity: 'import_batch',
         entityId: batchId,
         result: next === 'rejected' ? 'failure' : 'success',
-        diff: {
-          fileName: req.fileName,
-          sha256: upload.sha256,
-          period: req.period,
-          source: req.source,
-          status: next,
-          counts,
-        },
+        diff: { fileName: req.fileName, sha256, period: req.period, source: req.source, status: next, counts },
       });
     }
-    return next;
   });
-  if (req.apply && status === 'staged') await applyBatch(db, actor, batchId);
+}
+
+/** One import from file to result, waiting for it: what the CLI does. */
+export async function runImport(
+  deps: Pick<Deps, 'database' | 'keys' | 'config'>,
+  actor: Actor,
+  req: ImportRequest,
+  onProgress?: (rowsRead: number) => void,
+): Promise<ImportResult> {
+  const { batchId, finished } = await startImport(deps, actor, req, onProgress);
+  const error = await finished;
+  if (error) throw error;
+  const [batch] = await deps.database.db
+    .select({ status: importBatches.status })
+    .from(importBatches)
+    .where(eq(importBatches.id, batchId));
+  if (req.apply && batch.status === 'staged') await applyBatch(deps.database.db, actor, batchId);
   return batchResult(deps, actor, batchId);
 }
 

@@ -170,3 +170,14 @@ export async function failBatch(db: Db, actor: Actor, batchId: number, failure: 
     await tx.update(importBatches).set({ status: 'failed', failure }).where(eq(importBatches.id, batchId));
   });
 }
+
+/** Reading runs inside the server process: a batch still 'reading' at start-up was cut off by a restart. */
+export async function failInterruptedBatches(db: Db) {
+  await db.execute(
+    sql`delete from import_rows where batch_id in (select id from import_batches where status = 'reading')`,
+  );
+  await db
+    .update(importBatches)
+    .set({ status: 'failed', failure: '读取时服务重启，读取未完成，请重新导入' })
+    .where(eq(importBatches.status, 'reading'));
+}

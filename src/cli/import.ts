@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { runImport } from '../server/enterprises/import/run.ts';
+import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+
+const STATUS_TEXT: Record<string, string> = {
+  applied: '已写入台账',
+  rejected: '已拒绝（有错误，台账未改变）',
+  'dry-run': '试运行（台账未改变）',
+};
+
+export function importCommands() {
+  const cmd = new Command('import').description('导入文件');
+  cmd
+    .command('enterprises')
+    .description('导入企业台账（源头管理）：校验全部行、与台账核对后写入；有错误时默认整批不写入')
+    .argument('<file>', '.xlsx 或 .csv 文件')
+    .requiredOption('--period <period>', '期间，如 2026Q3')
+    .requiredOption('--source <name>', '数据来源，如 市场监管局年报')
+    .option('--partial', '部分导入：写入正确的行，报告其余的行')
+    .option('--dry-run', '只校验和核对，不写入')
+    .option('--json', '输出一个 JSON 对象')
+    .addOption(asOption())
+    .action((file: string, opts) =>
+      withDatabase(async (opened) => {
+        const actor = await resolveActor(opened, opts.as);
+        await requireCli(opened, actor, 'ledger.import', 'enterprise.import');
+        const progress = opts.json ? undefined : (n: number) => process.stderr.write(`\r已读取 ${n} 行…`);
+        const result = await runImport(
+          opened,
+          actor,
+          {
+            path: file,
+            fileName: file.split(/[\\/]/).pop() ?? file,
+            period: opts.period,
+            source: opts.source,
+            partial: Boolean(opts.partial),
+            dryRun: Boolean(opts.dryRun),
+            apply: true,
+          },
+          progress,
+        );
+        if (progress) process.stderr.write('\n');
+        if (opts.json) {
+          console.log(JSON.stringify(result));
+        } else {
+          console.log(`批次 ${result.batchId}：${STATUS_TEXT[result.status] ?? result.status}`);
+          console.log(
+            `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
+              `本次缺少 ${result.missing}，填报不一致 ${result.discrepancies}`,
+          );
+          for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
+          if (result.errors.length > 50)
+            console.log(`  ……另有 ${result.errors.length - 50} 处错误，见 --json 或网页的错误报告`);
+          if (result.warnings.length) console.log(`  提示 ${result.warnings.length} 条`);
+        }
+        if (result.status === 'rejected') {
+          // --json already printed the whole story on stdout; the exit status says it failed.
+          if (opts.json) process.exitCode = 1;
+          else throw new CliError(`导入被拒绝：${result.errors.length} 处错误，台账未改变`);
+        }
+      }),
+    );
+  return cmd;
+}

@@ -1,0 +1,111 @@
+import { z } from '@hono/zod-openapi';
+import { and, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { DEFAULT_KEY_WATCH_EMPLOYEES, LEDGER_CATEGORIES, SIZE_BANDS } from '../../../domain/enterprise/categories.ts';
+import { ENTERPRISE_KINDS, REGISTRATION_STATUSES } from '../../../domain/enterprise/codes.ts';
+import { regionPrefix } from '../../../domain/regionCode.ts';
+import type { Actor } from '../../actor.ts';
+import { enterprises as e, industries } from '../../db/schema.ts';
+import { inRegionScope } from '../../regions/scope.ts';
+
+const list = <T extends [string, ...string[]]>(values: T) =>
+  z
+    .union([z.enum(values), z.array(z.enum(values))])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]));
+
+/** The ledger's filters, shared by the list, its totals, the export and the dashboard's click-through. */
+export const LedgerFilter = z.object({
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
+    .optional(),
+  kind: list(ENTERPRISE_KINDS.map((k) => k.code) as [string, ...string[]]),
+  section: z
+    .string()
+    .regex(/^[A-T]$/, '行业门类为 A–T 的一个字母')
+    .optional(),
+  industry: z
+    .string()
+    .regex(/^\d{2}$/, '行业大类为两位数字')
+    .optional(),
+  sizeBand: list(SIZE_BANDS.map((b) => b.code) as [string, ...string[]]),
+  aboveScale: z.enum(['true', 'false']).optional(),
+  cluster: z.string().max(200).optional(),
+  category: list([...LEDGER_CATEGORIES]),
+  flag: list(['key_watch', 'needs_instructor', 'missing', 'estimated']),
+  status: list(['in_scope', 'closed', ...REGISTRATION_STATUSES.map((s) => s.code)]),
+  q: z.string().trim().max(100).optional(),
+});
+export type LedgerFilter = z.infer<typeof LedgerFilter>;
+
+/** In scope and not org-covered with this many employees or more: 重点盯住. */
+export function keyWatchSql(threshold = DEFAULT_KEY_WATCH_EMPLOYEES): SQL {
+  return sql`(${e.inScope} and ${e.orgCoverage} is null and ${e.employees} >= ${threshold})`;
+}
+
+export function needsInstructorSql(): SQL {
+  return sql`(${e.inScope} and ${e.orgCoverage} is null and not ${e.hasInstructor})`;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** The WHERE of a ledger query: always the actor's scope first, then each filter given. */
+export function ledgerWhere(actor: Actor, f: LedgerFilter): SQL {
+  const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor)];
+  if (f.region) conds.push(sql`${e.regionCode} like ${`${f.region === '000000' ? '' : regionPrefix(f.region)}%`}`);
+  if (f.kind) conds.push(inArray(e.kind, f.kind));
+  if (f.section) {
+    conds.push(
+      or(
+        eq(e.industryCode, f.section),
+        inArray(
+          e.industryCode,
+          sql`(select ${industries.code} from ${industries} where ${industries.section} = ${f.section})`,
+        ),
+      ),
+    );
+  }
+  if (f.industry) conds.push(eq(e.industryCode, f.industry));
+  if (f.sizeBand) {
+    conds.push(
+      or(
+        ...f.sizeBand.map((code) => {
+          const band = SIZE_BANDS.find((b) => b.code === code)!;
+          return band.maxExclusive === null
+            ? gte(e.employees, band.min)
+            : and(gte(e.employees, band.min), lt(e.employees, band.maxExclusive));
+        }),
+      ),
+    );
+  }
+  if (f.aboveScale) conds.push(eq(e.aboveScale, f.aboveScale === 'true'));
+  if (f.cluster) conds.push(eq(e.cluster, f.cluster));
+  // Categories are defined for enterprises in scope only (rules.md §3).
+  if (f.category) conds.push(and(eq(e.inScope, true), inArray(e.category, f.category)));
+  for (const flag of f.flag ?? []) {
+    if (flag === 'key_watch') conds.push(keyWatchSql());
+    if (flag === 'needs_instructor') conds.push(needsInstructorSql());
+    if (flag === 'missing') conds.push(isNotNull(e.missingSinceBatchId));
+    if (flag === 'estimated') conds.push(eq(e.fullMemberEstimated, true));
+  }
+  if (f.status) {
+    const statuses = f.status.filter((s) => s !== 'in_scope' && s !== 'closed');
+    conds.push(
+      or(
+        statuses.length ? inArray(e.registrationStatus, statuses) : undefined,
+        f.status.includes('in_scope') ? eq(e.inScope, true) : undefined,
+        f.status.includes('closed') ? eq(e.inScope, false) : undefined,
+      ),
+    );
+  }
+  if (f.q) {
+    const q = f.q.toUpperCase();
+    conds.push(
+      or(
+        ilike(e.name, `%${escapeLike(f.q)}%`),
+        /^[0-9A-Z]{4,18}$/.test(q) ? sql`${e.uscc} like ${`${q}%`}` : undefined,
+      ),
+    );
+  }
+  return and(...conds)!;
+}

@@ -1,0 +1,152 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { writeAudit } from '../../audit/audit.ts';
+import { inScope } from '../../db/tx.ts';
+import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
+import { jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
+import { enterpriseDetail } from './detail.ts';
+import { writeLedgerExport } from './export.ts';
+import { LedgerFilter } from './filters.ts';
+import { ledgerTotals, listLedger, SORTS } from './list.ts';
+
+const tags = ['企业台账'];
+
+const Enterprise = z
+  .object({
+    id: z.number(),
+    uscc: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    industryCode: z.string().nullable(),
+    employees: z.number(),
+    memberCount: z.number(),
+    fullMemberCount: z.number(),
+    fullMemberEstimated: z.boolean(),
+    ownerName: z.string().nullable(),
+    ownerPoliticalStatus: z.string().nullable(),
+    aboveScale: z.boolean(),
+    cluster: z.string().nullable(),
+    foundedOn: z.string().nullable(),
+    registrationStatus: z.string(),
+    phone: z.string().nullable().openapi({ description: '已脱敏' }),
+    reportedHasOrg: z.boolean().nullable(),
+    reportedFormation: z.string().nullable(),
+    hasUnion: z.boolean().nullable(),
+    hasLeague: z.boolean().nullable(),
+    orgCoverage: z.string().nullable(),
+    hasInstructor: z.boolean(),
+    missingSinceBatchId: z.number().nullable(),
+    lastBatchId: z.number().nullable(),
+    inScope: z.boolean().nullable(),
+    category: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Enterprise');
+
+export const ledgerRoutes = newRouter();
+
+ledgerRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/enterprises',
+    tags,
+    middleware: [permit('ledger.read', 'enterprise.list')],
+    summary: '企业台账：筛选、名称检索、排序、分页，附合计与分类计数',
+    request: {
+      query: LedgerFilter.extend({
+        sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('name'),
+        order: z.enum(['asc', 'desc']).default('asc'),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+    },
+    responses: jsonResponse(
+      z.object({ total: z.number(), categories: z.record(z.string(), z.number()), items: z.array(Enterprise) }),
+      '台账一页',
+    ),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { sort, order, page, pageSize, ...filter } = c.req.valid('query');
+    const { database, keys } = c.get('deps');
+    const result = await inScope(database.db, actor, async (tx) => {
+      const list = await listLedger(tx, actor, keys, filter, { sort, order, page, pageSize });
+      return { ...list, categories: await ledgerTotals(tx, actor, filter) };
+    });
+    return c.json(result, 200);
+  },
+);
+
+ledgerRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/enterprises/export',
+    tags,
+    middleware: [permit('ledger.export', 'enterprise.export')],
+    summary: '导出筛选后的台账（.xlsx，与导入模板同版式；导出记入审计）',
+    request: { query: LedgerFilter },
+    responses: { 200: { description: 'xlsx', content: { [XLSX_TYPE]: { schema: z.any() } } } },
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const filter = c.req.valid('query');
+    const { database } = c.get('deps');
+    await inScope(database.db, actor, (tx) =>
+      writeAudit(tx, {
+        actorId: actor.actorId,
+        actorName: actor.username,
+        ip: actor.ip,
+        action: 'enterprise.export',
+        entity: 'enterprise',
+        result: 'success',
+        diff: { filter },
+      }),
+    );
+    const day = new Date().toISOString().slice(0, 10);
+    return xlsxDownload(`企业台账-${day}.xlsx`, async (book) => {
+      await writeLedgerExport(database.db, actor, filter, book);
+    });
+  },
+);
+
+ledgerRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/enterprises/{id}',
+    tags,
+    middleware: [permit('ledger.read', 'enterprise.read', 'enterprise')],
+    summary: '企业详情：基本情况、所在区划、行业与变更记录',
+    request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+    responses: jsonResponse(
+      z.object({
+        enterprise: Enterprise,
+        regionPath: z.array(
+          z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }),
+        ),
+        industry: z.object({ code: z.string(), section: z.string(), name: z.string() }).nullable(),
+        history: z.array(
+          z.object({
+            id: z.number(),
+            at: z.string(),
+            field: z.string(),
+            before: z.unknown(),
+            after: z.unknown(),
+            batchId: z.number().nullable(),
+            actorName: z.string(),
+            period: z.string().nullable(),
+            source: z.string().nullable(),
+          }),
+        ),
+      }),
+      '企业详情',
+    ),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => enterpriseDetail(tx, actor, keys, id)), 200);
+  },
+);
