@@ -1,8 +1,13 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { seeded } from '../domain/random.ts';
 import { localOperator } from '../server/actor.ts';
 import { inScope } from '../server/db/tx.ts';
 import { demoAccounts, type Scale } from '../server/demo/accounts.ts';
+import { writeDemoEnterpriseFile } from '../server/demo/enterprises.ts';
+import { runImport } from '../server/enterprises/import/run.ts';
 import { CliError, withDatabase } from './context.ts';
 
 export function demoCommand() {
@@ -20,7 +25,8 @@ export function demoCommand() {
       1,
     )
     .action((opts: { region: string; scale: Scale; seed: number }) =>
-      withDatabase(async ({ database }) => {
+      withDatabase(async (opened) => {
+        const { database } = opened;
         const operator = localOperator();
         const rand = seeded(opts.seed);
         const accounts = await inScope(database.db, operator, (tx) =>
@@ -35,6 +41,31 @@ export function demoCommand() {
           );
         }
         if (created.length > 12) console.log(`  ……其余 ${created.length - 12} 个账户请由系统管理员重置密码后使用`);
+
+        // The enterprises go through the real import, as a county's first regulator file would.
+        const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-demo-'));
+        try {
+          const file = path.join(dir, `演示企业-${opts.region}.csv`);
+          await writeDemoEnterpriseFile(database.db, rand, opts.region, opts.scale, file);
+          const now = new Date();
+          const result = await runImport(opened, operator, {
+            path: file,
+            fileName: path.basename(file),
+            period: `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`,
+            source: '演示数据',
+            partial: false,
+            dryRun: false,
+            apply: true,
+          });
+          if (result.status !== 'applied') {
+            throw new CliError(`演示企业导入失败：${result.errors[0]?.message ?? result.status}`);
+          }
+          console.log(
+            `演示企业：${result.rows} 家（新增 ${result.added}，未变 ${result.unchanged}），导入批次 ${result.batchId}`,
+          );
+        } finally {
+          await fs.rm(dir, { recursive: true, force: true });
+        }
       }),
     );
 }
