@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { writeAudit } from '../../audit/audit.ts';
 import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
-import { jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
+import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
 import { enterpriseDetail } from './detail.ts';
+import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
 import { LedgerFilter } from './filters.ts';
 import { ledgerTotals, listLedger, SORTS } from './list.ts';
@@ -148,5 +149,53 @@ ledgerRoutes.openapi(
     const { id } = c.req.valid('param');
     const { database, keys } = c.get('deps');
     return c.json(await inScope(database.db, actor, (tx) => enterpriseDetail(tx, actor, keys, id)), 200);
+  },
+);
+
+const scalar = z.union([z.string().max(300), z.number(), z.boolean(), z.null()]);
+
+ledgerRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/api/enterprises/{id}',
+    tags,
+    middleware: [permit('ledger.write', 'enterprise.update', 'enterprise')],
+    summary: '修改企业信息（规则与导入相同；逐字段记入变更记录）',
+    request: {
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      ...jsonBody(
+        z
+          .object({
+            name: scalar,
+            kind: scalar,
+            regionCode: scalar,
+            industryCode: scalar,
+            employees: scalar,
+            memberCount: scalar,
+            fullMemberCount: scalar,
+            ownerName: scalar,
+            ownerPoliticalStatus: scalar,
+            aboveScale: scalar,
+            cluster: scalar,
+            foundedOn: scalar,
+            registrationStatus: scalar,
+            phone: scalar,
+            reportedHasOrg: scalar,
+            reportedFormation: scalar,
+            hasUnion: scalar,
+            hasLeague: scalar,
+          })
+          .partial()
+          .strict(),
+      ),
+    },
+    responses: jsonResponse(z.object({ changed: z.array(z.string()) }), '已修改的字段'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => editEnterprise(tx, actor, keys, id, patch)), 200);
   },
 );
