@@ -1,7 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { can } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { type LedgerFigures, ledgerFigures } from './ledger.ts';
+
+const EMPTY: LedgerFigures = {
+  inScope: 0,
+  closed: 0,
+  orgCovered: 0,
+  standalone: 0,
+  joint: 0,
+  workCovered: 0,
+  keyWatch: 0,
+  needsInstructor: 0,
+  missing: 0,
+  categories: { standalone: 0, joint: 0, should_form: 0, joint_candidate: 0, no_member: 0 },
+  orgCoverageRate: null,
+  standaloneRate: null,
+  workCoverageRate: null,
+};
 
 export interface DashboardChild {
   code: string;
@@ -39,7 +57,10 @@ export async function dashboard(tx: Tx, actor: Actor) {
         from regions c where c.parent_code = ${actor.regionCode} order by c.code`,
   );
   const byLevel = Object.fromEntries(levels.map((l) => [l.level, l.n]));
+  // Business figures only for those who may read the ledger: an administrator sees accounts, not enterprises.
+  const ledger = can(actor, 'ledger.read') ? await ledgerFigures(tx, actor) : null;
   return {
+    ledger: ledger?.total ?? null,
     region,
     figures: {
       provinces: byLevel[1] ?? 0,
@@ -50,6 +71,6 @@ export async function dashboard(tx: Tx, actor: Actor) {
       users: userCounts.total,
       activeUsers: userCounts.active,
     },
-    children,
+    children: children.map((c) => ({ ...c, ledger: ledger ? (ledger.children.get(c.code) ?? EMPTY) : null })),
   };
 }

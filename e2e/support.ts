@@ -1,0 +1,226 @@
+// What the browser tests share: the running server's address (from scripts/e2e.mjs), a
+// fresh Chromium per test file, and the accounts' current passwords and TOTP secrets,
+// which later files need after earlier ones changed them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { totpCode } from '../src/server/auth/totp.ts';
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests with \`node scripts/e2e.mjs\``);
+  return value;
+}
+
+export const BASE_URL = env('E2E_BASE_URL');
+const STATE_FILE = env('E2E_STATE_FILE');
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('test-results/screenshots');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+interface Account {
+  password: string;
+  totpSecret?: string;
+  /** The last TOTP time step used: the server refuses a code of the same step twice. */
+  lastStep?: number;
+}
+type State = Record<string, Account>;
+
+function readState(): State {
+  if (fs.existsSync(STATE_FILE)) return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as State;
+  return {
+    admin: { password: env('E2E_PASSWORD_ADMIN') },
+    secadmin: { password: env('E2E_PASSWORD_SECADMIN') },
+    auditor: { password: env('E2E_PASSWORD_AUDITOR') },
+  };
+}
+
+export function account(username: string): Account {
+  const a = readState()[username];
+  if (!a) throw new Error(`no account ${username} yet: the test files run in name order`);
+  return a;
+}
+
+export function saveAccount(username: string, patch: Partial<Account>): void {
+  const state = readState();
+  state[username] = { ...state[username], ...patch } as Account;
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+}
+
+const PERIOD_MS = 30_000;
+
+/** A code for `username`'s authenticator, waiting for the next 30-second step if this one was used. */
+export async function nextTotp(username: string): Promise<string> {
+  const { totpSecret, lastStep } = account(username);
+  if (!totpSecret) throw new Error(`${username} has no TOTP secret`);
+  let step = Math.floor(Date.now() / PERIOD_MS);
+  if (lastStep !== undefined && step <= lastStep) {
+    await new Promise((r) => setTimeout(r, (lastStep + 1) * PERIOD_MS - Date.now() + 200));
+    step = Math.floor(Date.now() / PERIOD_MS);
+  }
+  saveAccount(username, { lastStep: step });
+  return totpCode(totpSecret, step * PERIOD_MS + 1_000);
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium profile: no cookies, no stored language. */
+export async function launch(opts: { phone?: boolean } = {}): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: opts.phone ? PHONE : DESKTOP,
+    isMobile: opts.phone ?? false,
+    hasTouch: opts.phone ?? false,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    baseURL: BASE_URL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Chromium logs every 4xx answer; the app expects some (wrong password, weak password).
+    if (
+      m.type() === 'error' &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    ) {
+      errors.push(m.text());
+    }
+  });
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+      // A script error or a CSP refusal in the console fails the file that caused it.
+      if (errors.length) throw new Error(`browser console errors:\n${errors.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * One browser for the tests of a `describe`, opened before and closed after them; a failed
+ * test leaves a screenshot named after it.
+ */
+export function useBrowser(opts: { phone?: boolean } = {}): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(opts);
+  });
+  afterEach(async (ctx) => {
+    if (browser && ctx.task.result?.state === 'fail') {
+      await screenshot(browser.page, `FAILED ${ctx.task.name}`.replace(/[^\p{L}\p{N} -]+/gu, '_')).catch(
+        () => undefined,
+      );
+    }
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!browser) throw new Error('the browser is not open yet');
+    return browser;
+  };
+}
+
+/** The open dialog, once its opening animation is over (a click during it can miss). */
+export async function dialog(page: Page): Promise<Locator> {
+  const d = page.getByRole('dialog');
+  await visible(d);
+  await d.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return d;
+}
+
+export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let antd's transitions (drawer, modal, table loading mask) settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page is no wider than the window: wide content scrolls inside its own box. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Types the user name and password on the login page and submits. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Logs in an account whose first-login steps are done, with its TOTP code if it has one. */
+export async function login(page: Page, username: string): Promise<void> {
+  const a = account(username);
+  await submitLogin(page, username, a.password);
+  if (a.totpSecret) {
+    await page.waitForURL('**/login/totp');
+    await page.getByLabel('6 位验证码').fill(await nextTotp(username));
+    await page.getByRole('button', { name: '验证' }).click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The forced first-login password change. */
+export async function changeInitialPassword(page: Page, username: string, newPassword: string): Promise<void> {
+  await page.waitForURL('**/login/password');
+  await page.getByLabel('当前密码').fill(account(username).password);
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await page.getByLabel('确认新密码').fill(newPassword);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login/password'));
+  saveAccount(username, { password: newPassword });
+}
+
+/** The forced TOTP enrolment of an administrator: read the key off the page, answer with a code. */
+export async function enrolTotp(page: Page, username: string, opts: { screenshot?: string } = {}): Promise<void> {
+  await page.waitForURL('**/login/enrol');
+  await page.getByRole('button', { name: '生成绑定密钥' }).click();
+  const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  if (opts.screenshot) await screenshot(page, opts.screenshot);
+  const secret = shown.replace(/\s/g, '');
+  if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error(`unexpected TOTP secret on the page: ${shown}`);
+  saveAccount(username, { totpSecret: secret });
+  await page.getByLabel('6 位验证码').fill(await nextTotp(username));
+  await page.getByRole('button', { name: '确认绑定' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** First login of an account with its one-time password: new password, and TOTP if it must. */
+export async function firstLogin(
+  page: Page,
+  username: string,
+  newPassword: string,
+  opts: { totp: boolean },
+): Promise<void> {
+  await submitLogin(page, username, account(username).password);
+  await changeInitialPassword(page, username, newPassword);
+  if (opts.totp) await enrolTotp(page, username);
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录|Log out/ }).click();
+  await page.waitForURL('**/login');
+}

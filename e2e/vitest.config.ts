@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// The browser tests tell one story: each file starts where the one before it left the
+// system (passwords changed, users created), so they run one at a time, in name order.
+class ByFileName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    sequence: { sequencer: ByFileName },
+    // Argon2 hashing, first-time region loading and waiting for the next TOTP step take time.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});

@@ -1,0 +1,85 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError, setAuthErrorListener } from './api.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { HomeRedirect, LoginStep, RequirePermission, RequireSession } from './components/guards.tsx';
+import { I18nProvider } from './i18n/index.tsx';
+import { isSignedOut, SESSION_KEY } from './session.ts';
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
+const TotpPage = lazy(() => import('./pages/login/TotpPage.tsx'));
+const ForcedPasswordPage = lazy(() => import('./pages/login/ForcedPasswordPage.tsx'));
+const ForcedEnrolPage = lazy(() => import('./pages/login/ForcedEnrolPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const SecurityPolicyPage = lazy(() => import('./pages/settings/SecurityPolicyPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+// The pages of signing in, in the order a first login meets them (session.ts: nextStep).
+const LOGIN_STEPS = [
+  { path: '/login', page: <LoginPage /> },
+  { path: '/login/totp', page: <TotpPage /> },
+  { path: '/login/password', page: <ForcedPasswordPage /> },
+  { path: '/login/enrol', page: <ForcedEnrolPage /> },
+];
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change on retry; a dropped connection might.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+// The server ended the session (timeout, password reset, roles changed) or wants a login
+// step first: reload the session, and the guards take the user to the right page.
+// (A late answer to a request of a session the user just logged out of changes nothing.)
+setAuthErrorListener(() => {
+  if (!isSignedOut(queryClient.getQueryData(SESSION_KEY)))
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AntApp>
+          <BrowserRouter>
+            <Routes>
+              {LOGIN_STEPS.map(({ path, page }) => (
+                <Route key={path} path={path} element={<LoginStep path={path} page={page} />} />
+              ))}
+              <Route
+                element={
+                  <RequireSession>
+                    <AppLayout />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<HomeRedirect />} />
+                <Route
+                  path="dashboard"
+                  element={<RequirePermission permission="dashboard.read" page={<DashboardPage />} />}
+                />
+                <Route path="users" element={<RequirePermission permission="user.read" page={<UsersPage />} />} />
+                <Route
+                  path="security"
+                  element={<RequirePermission permission="policy.write" page={<SecurityPolicyPage />} />}
+                />
+                <Route path="audit" element={<RequirePermission permission="audit.read" page={<AuditPage />} />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AntApp>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

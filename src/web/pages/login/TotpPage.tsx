@@ -1,0 +1,58 @@
+import { SafetyOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { api } from '../../api.ts';
+import { AuthCard } from '../../components/AuthCard.tsx';
+import { useSignOut } from '../../components/useSignOut.ts';
+import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useAdoptSession } from '../../session.ts';
+import type { SessionInfo } from '../../types.ts';
+
+export default function TotpPage() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const adopt = useAdoptSession();
+  const signOut = useSignOut();
+  const [form] = Form.useForm<{ code: string }>();
+  const verify = useMutation({
+    mutationFn: (code: string) => api.post<SessionInfo>('/api/auth/totp', { code }),
+    onSuccess: adopt,
+    onError: () => form.setFieldValue('code', ''),
+  });
+
+  return (
+    <AuthCard title={t('totp.title')}>
+      <Typography.Paragraph>{t('totp.hint')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => verify.mutate(v.code)}
+        disabled={verify.isPending}
+      >
+        {verify.isError && <Alert type="error" showIcon title={errorText(verify.error)} style={{ marginBottom: 16 }} />}
+        <Form.Item
+          name="code"
+          label={t('totp.code')}
+          normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
+          rules={[{ required: true, pattern: /^\d{6}$/, message: t('totp.codeRequired') }]}
+        >
+          <Input
+            prefix={<SafetyOutlined />}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            autoFocus
+            size="large"
+            maxLength={6}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={verify.isPending}>
+          {t('totp.submit')}
+        </Button>
+      </Form>
+      <Button type="link" block style={{ marginTop: 8 }} onClick={() => signOut.mutate()}>
+        {t('login.backToLogin')}
+      </Button>
+    </AuthCard>
+  );
+}
