@@ -1,12 +1,13 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../server/config.ts';
-import { HttpError } from '../server/errors.ts';
 import { startServer } from '../server/serve.ts';
 import { auditCommands } from './audit.ts';
-import { CliError, holdPgliteLock } from './context.ts';
+import { holdPgliteLock } from './context.ts';
 import { demoCommand } from './demo.ts';
+import { importCommands } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { regionCommands } from './regions.ts';
+import { throwUsageErrors, usageMessage } from './usage.ts';
 import { userCommands } from './users.ts';
 
 // `dangjian … | head` closes the pipe early; that is not an error worth a stack trace.
@@ -15,10 +16,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = new Command('dangjian')
-  .description('非公党建工作管理系统 Dangjian')
-  .showHelpAfterError('（用 --help 查看用法）')
-  .configureOutput({ outputError: (str, write) => write(str) });
+const program = new Command('dangjian').description('非公党建工作管理系统 Dangjian');
 
 program
   .command('serve')
@@ -37,16 +35,16 @@ program.addCommand(userCommands());
 program.addCommand(auditCommands());
 program.addCommand(regionCommands());
 program.addCommand(demoCommand());
+program.addCommand(importCommands());
+throwUsageErrors(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  const message =
-    err instanceof CliError || err instanceof HttpError
-      ? err.message
-      : err instanceof Error
-        ? err.message
-        : String(err);
-  process.stderr.write(`错误：${message}\n`);
+  // --help, or a command group called without its subcommand: the help is already printed.
+  if (err instanceof CommanderError && err.code.startsWith('commander.help')) process.exit(err.exitCode);
+  const message = err instanceof CommanderError ? usageMessage(err) : err instanceof Error ? err.message : String(err);
+  // One line, whatever the message: scripts read the first line of stderr.
+  process.stderr.write(`错误：${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 }

@@ -9,11 +9,22 @@ import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { currentMigration } from './db/migrate.ts';
+import { importRoutes } from './enterprises/import/routes.ts';
+import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
-import { type Deps, newRouter } from './http.ts';
+import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { userRoutes } from './users/routes.ts';
+
+/** The only API routes answered without a session; every other one is 401 before anything else runs. */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/health',
+  'GET /api/session',
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+]);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDist = path.join(root, 'dist/web');
@@ -56,6 +67,14 @@ export function createApp(deps: Deps) {
     c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', sessionMiddleware);
+  // Closed by default: a route added later without a check of its own is still not public.
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (!c.get('session') && !PUBLIC_ROUTES.has(`${method} ${c.req.path}`)) {
+      throw new HttpError(401, 'unauthenticated', '请先登录');
+    }
+    await next();
+  });
   app.use('/api/*', csrfMiddleware);
 
   app.openapi(
@@ -92,6 +111,8 @@ export function createApp(deps: Deps) {
   app.route('/', auditRoutes);
   app.route('/', regionRoutes);
   app.route('/', dashboardRoutes);
+  app.route('/', importRoutes);
+  app.route('/', ledgerRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -104,8 +125,9 @@ export function createApp(deps: Deps) {
       ? c.json({ error: { code: 'not_found', message: '接口不存在' } }, 404)
       : c.text('Not Found', 404),
   );
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     if (err instanceof HttpError) {
+      await auditRefusal(c, err);
       return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
     }
     console.error(err);

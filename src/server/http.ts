@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Permission } from '../domain/roles.ts';
 import { type Actor, can } from './actor.ts';
 import { writeAudit } from './audit/audit.ts';
@@ -24,6 +24,8 @@ export interface AppEnv {
     session: { row: SessionRow; user: UserRow } | null;
     /** Set only for a session that has passed every login step. */
     actor: Actor | null;
+    /** What the route being served does, for auditing a refusal; set by `permit`. */
+    attempt: Attempt | undefined;
   };
 }
 
@@ -58,30 +60,46 @@ export function requireActor(c: AppContext): Actor {
   throw new HttpError(403, 'login_incomplete', '请先完成登录步骤（动态验证码、修改初始密码或绑定验证器）');
 }
 
-/** The actor, if they hold `permission`; otherwise the refusal is audited and 403 returned. */
-export async function requirePermission(c: AppContext, permission: Permission, action: string): Promise<Actor> {
-  const actor = requireActor(c);
-  if (can(actor, permission)) return actor;
-  await auditDenied(c, actor, action);
-  throw new HttpError(403, 'forbidden', '没有执行此操作的权限');
+interface Attempt {
+  action: string;
+  entity?: string;
+  entityId?: string;
 }
 
-/** Out-of-scope objects answer 404 as if absent; the attempt is still audited. */
-export async function auditDenied(
-  c: AppContext,
-  actor: Actor,
-  action: string,
-  entity?: string,
-  entityId?: string | number,
-): Promise<void> {
+/**
+ * Route middleware declared in `createRoute({ middleware })`, so it runs before the input
+ * is validated: whoever lacks the permission is refused with 403 (and audited) whatever
+ * they sent. `permission` null admits any fully logged-in user. It also names the route's
+ * action, so every later refusal of this request (an object outside the actor's scope) is
+ * audited under it by `auditRefusal`.
+ */
+export function permit(permission: Permission | null, action: string, entity?: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const entityId = entity ? Object.values(c.req.param() as Record<string, string>)[0] : undefined;
+    c.set('attempt', { action, entity, entityId });
+    const actor = requireActor(c);
+    if (permission && !can(actor, permission)) throw new HttpError(403, 'forbidden', '没有执行此操作的权限');
+    await next();
+  };
+}
+
+/**
+ * Writes the `denied` audit row for a refused request of a logged-in actor: a missing
+ * permission (403) or an object or region outside their scope (403/404, answered as if
+ * absent). Runs after the request's transaction rolled back, in a transaction of its own.
+ */
+export async function auditRefusal(c: AppContext, err: HttpError): Promise<void> {
+  const actor = c.get('actor');
+  const attempt = c.get('attempt');
+  if (!actor || !attempt || (err.status !== 403 && err.status !== 404)) return;
   await inSystem(c.get('deps').database.db, (tx) =>
     writeAudit(tx, {
       actorId: actor.actorId,
       actorName: actor.username,
       ip: actor.ip,
-      action,
-      entity,
-      entityId,
+      action: attempt.action,
+      entity: attempt.entity,
+      entityId: attempt.entityId,
       result: 'denied',
     }),
   );

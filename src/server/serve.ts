@@ -2,12 +2,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createFirstAccounts, openPrepared } from './bootstrap.ts';
 import type { Config } from './config.ts';
+import { failInterruptedBatches } from './enterprises/import/stage.ts';
 
 const ROLE_NAMES = { sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计员' } as Record<string, string>;
 
 /** Opens and prepares the database, creates the first accounts if none exist, and listens. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   const { database, keys } = await openPrepared(config);
+  await failInterruptedBatches(database.db);
   const first = await createFirstAccounts(database, config.region);
   if (first.length > 0) {
     log('');

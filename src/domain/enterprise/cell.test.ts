@@ -22,6 +22,17 @@ describe('resolveCell', () => {
     expect(resolveCell('甲\u007f').type).toBe('invalid');
   });
 
+  it('drops the apostrophe that exports put before text starting like a formula', () => {
+    expect(resolveCell("'+86 717 6221234")).toEqual({ type: 'string', value: '+86 717 6221234' });
+    expect(resolveCell(" '=甲 ")).toEqual({ type: 'string', value: '=甲' });
+    expect(resolveCell("'-1")).toEqual({ type: 'string', value: '-1' });
+    expect(resolveCell("'@甲")).toEqual({ type: 'string', value: '@甲' });
+    // Only that guard: other apostrophes are text.
+    expect(resolveCell("'甲'")).toEqual({ type: 'string', value: "'甲'" });
+    expect(resolveCell("''=甲")).toEqual({ type: 'string', value: "''=甲" });
+    expect(resolveCell("'")).toEqual({ type: 'string', value: "'" });
+  });
+
   it('unwraps ExcelJS values', () => {
     expect(resolveCell({ richText: [{ text: ' 甲' }, { text: '乙 ' }] })).toEqual({ type: 'string', value: '甲乙' });
     expect(resolveCell({ richText: [] })).toEqual({ type: 'empty' });

@@ -23,6 +23,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const EMPTY: Cell = { type: 'empty' };
 
+// Exports start text that looks like a formula with an apostrophe (safeText in
+// src/server/files/write.ts): the error report and the ledger export do, and both are meant to
+// be corrected and imported again. The apostrophe guards the cell; it is not part of the value.
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
+
 export function resolveCell(raw: unknown): Cell {
   return resolve(raw, 0);
 }
@@ -48,7 +53,7 @@ function resolve(raw: unknown, depth: number): Cell {
 
 function fromString(s: string): Cell {
   // String.prototype.trim also removes U+3000 (ideographic space), NBSP and a stray BOM.
-  const value = s.trim();
+  const value = s.trim().replace(FORMULA_GUARD, '').trim();
   if (value === '') return EMPTY;
   if (CONTROL.test(value)) return { type: 'invalid', message: '单元格含有不可见的控制字符，请删除后重新填写' };
   return { type: 'string', value };

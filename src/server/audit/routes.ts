@@ -4,7 +4,7 @@ import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditLog } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
-import { jsonResponse, newRouter, requirePermission } from '../http.ts';
+import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
 import { writeAudit } from './audit.ts';
 import { auditPage, auditWhere, presentAudit } from './query.ts';
 
@@ -39,6 +39,7 @@ auditRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/audit',
+    middleware: [permit('audit.read', 'audit.read')],
     tags,
     summary: '检索审计日志（审计员）',
     request: {
@@ -50,7 +51,6 @@ auditRoutes.openapi(
     responses: jsonResponse(z.object({ total: z.number(), items: z.array(AuditItem) }), '审计记录'),
   }),
   async (c) => {
-    await requirePermission(c, 'audit.read', 'audit.read');
     const { page, pageSize, ...filter } = c.req.valid('query');
     const { db } = c.get('deps').database;
     const [{ total }] = await db.select({ total: count() }).from(auditLog).where(auditWhere(filter));
@@ -65,6 +65,7 @@ auditRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/audit/export',
+    middleware: [permit('audit.export', 'audit.export')],
     tags,
     summary: '导出审计日志为 .xlsx（导出本身记入审计）',
     request: { query: Filter },
@@ -76,7 +77,7 @@ auditRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'audit.export', 'audit.export');
+    const actor = requireActor(c);
     const filter = c.req.valid('query');
     const { db } = c.get('deps').database;
     await inScope(db, actor, (tx) =>

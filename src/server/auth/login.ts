@@ -106,8 +106,14 @@ export function login(db: Db, input: { username: string; password: string } & Cl
         ? { ok: false, code: 'locked', message: locked }
         : { ok: false, code: 'invalid_credentials', message: INVALID };
     }
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const mfaPending = user.totpEnabled;
+    // With a second factor due, the count of failures survives the right password: otherwise
+    // logging in again before each few wrong codes would let anyone guess codes for ever.
+    // checkTotp clears it once the code is right.
+    await tx
+      .update(users)
+      .set(mfaPending ? { lockedUntil: null } : { failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, { mfaPending, ...input });
     await writeAudit(tx, {
       actorId: user.id,

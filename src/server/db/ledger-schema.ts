@@ -120,8 +120,12 @@ export const importBatches = pgTable(
     fileName: text('file_name').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
-    /** staged → applied | rejected | dry-run | discarded */
+    /** reading → staged → applied | discarded; or rejected, dry-run, failed */
     status: text('status').notNull(),
+    /** Rows read so far while reading, for the progress shown to whoever waits. */
+    rowsRead: integer('rows_read').notNull().default(0),
+    /** Why reading failed (status failed): the file could not be read as a whole. */
+    failure: text('failure'),
     partial: boolean('partial').notNull().default(false),
     actorId: integer('actor_id'),
     actorName: text('actor_name').notNull(),

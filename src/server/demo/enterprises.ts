@@ -50,7 +50,10 @@ const KINDS: Kind[] = [
 
 function weighted<T extends { weight: number }>(rand: Rand, items: T[]): T {
   let x = rand() * items.reduce((s, i) => s + i.weight, 0);
-  for (const item of items) if ((x -= item.weight) < 0) return item;
+  for (const item of items) {
+    x -= item.weight;
+    if (x < 0) return item;
+  }
   return items[items.length - 1];
 }
 

@@ -22,7 +22,7 @@ export async function regionPath(db: Db | Tx, code: string, scope: ScopeContext)
       .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
       .from(regions)
       .where(eq(regions.code, next));
-    if (!r || !r.code.startsWith(scope.scopePrefix)) break;
+    if (!r?.code.startsWith(scope.scopePrefix)) break;
     path.unshift(r);
     next = r.parentCode;
   }

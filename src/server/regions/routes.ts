@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { industries, regions } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { jsonResponse, newRouter, requireActor } from '../http.ts';
+import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
 import { codeInScope, inRegionScope } from './scope.ts';
 
 const Region = z
@@ -17,6 +17,7 @@ regionRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/regions/{code}',
+    middleware: [permit(null, 'region.read', 'region')],
     tags,
     summary: '行政区划及其上级路径（限管辖范围内）',
     request: { params: CodeParam },
@@ -49,6 +50,7 @@ regionRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/regions/{code}/children',
+    middleware: [permit(null, 'region.children', 'region')],
     tags,
     summary: '下级行政区划（限管辖范围内）',
     request: { params: CodeParam },
@@ -77,6 +79,7 @@ regionRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/industries',
+    middleware: [permit(null, 'industry.list')],
     tags,
     summary: '国民经济行业分类（GB/T 4754-2017）门类与大类',
     responses: jsonResponse(
@@ -92,8 +95,5 @@ regionRoutes.openapi(
       '行业分类',
     ),
   }),
-  async (c) => {
-    requireActor(c);
-    return c.json(await c.get('deps').database.db.select().from(industries).orderBy(asc(industries.code)), 200);
-  },
+  async (c) => c.json(await c.get('deps').database.db.select().from(industries).orderBy(asc(industries.code)), 200),
 );

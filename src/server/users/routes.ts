@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/roles.ts';
 import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter, requirePermission } from '../http.ts';
+import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
 import { createUser, listUsers, resetPassword, resetTotp, setRoles, unlockUser, updateUser } from './service.ts';
 
 const User = z
@@ -30,6 +30,7 @@ userRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/api/users',
+    middleware: [permit('user.read', 'user.list')],
     tags,
     summary: '管辖范围内的用户列表',
     request: {
@@ -42,7 +43,7 @@ userRoutes.openapi(
     responses: jsonResponse(z.object({ total: z.number(), items: z.array(User) }), '用户列表'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.read', 'user.list');
+    const actor = requireActor(c);
     const q = c.req.valid('query');
     const result = await inScope(c.get('deps').database.db, actor, (tx) =>
       listUsers(tx, actor, { search: q.q, page: q.page, pageSize: q.pageSize }),
@@ -55,6 +56,7 @@ userRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/api/users',
+    middleware: [permit('user.write', 'user.create', 'user')],
     tags,
     summary: '创建用户（返回一次性密码，首次登录须修改）',
     request: jsonBody(
@@ -68,7 +70,7 @@ userRoutes.openapi(
     responses: jsonResponse(WithPassword, '新用户与一次性密码'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.write', 'user.create');
+    const actor = requireActor(c);
     const body = c.req.valid('json');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => createUser(tx, actor, body)), 200);
   },
@@ -78,6 +80,7 @@ userRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/api/users/{id}',
+    middleware: [permit('user.write', 'user.update', 'user')],
     tags,
     summary: '修改用户姓名、所属区划，停用或启用（停用即结束其全部会话）',
     request: {
@@ -96,7 +99,7 @@ userRoutes.openapi(
     responses: jsonResponse(User, '修改后的用户'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.write', 'user.update');
+    const actor = requireActor(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => updateUser(tx, actor, id, body)), 200);
@@ -107,13 +110,14 @@ userRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/api/users/{id}/reset-password',
+    middleware: [permit('user.write', 'user.reset_password', 'user')],
     tags,
     summary: '重置密码（返回一次性密码）',
     request: { params: IdParam },
     responses: jsonResponse(WithPassword, '一次性密码'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.write', 'user.reset_password');
+    const actor = requireActor(c);
     const { id } = c.req.valid('param');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => resetPassword(tx, actor, id)), 200);
   },
@@ -123,13 +127,14 @@ userRoutes.openapi(
   createRoute({
     method: 'put',
     path: '/api/users/{id}/roles',
+    middleware: [permit('role.assign', 'user.set_roles', 'user')],
     tags,
     summary: '分配角色（安全管理员）',
     request: { params: IdParam, ...jsonBody(z.object({ roles: z.array(z.enum(ROLES)) })) },
     responses: jsonResponse(User, '修改后的用户'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'role.assign', 'user.set_roles');
+    const actor = requireActor(c);
     const { id } = c.req.valid('param');
     const { roles } = c.req.valid('json');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => setRoles(tx, actor, id, roles)), 200);
@@ -140,13 +145,14 @@ userRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/api/users/{id}/unlock',
+    middleware: [permit('user.unlock', 'user.unlock', 'user')],
     tags,
     summary: '解除登录锁定（安全管理员）',
     request: { params: IdParam },
     responses: jsonResponse(User, '已解锁'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.unlock', 'user.unlock');
+    const actor = requireActor(c);
     const { id } = c.req.valid('param');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => unlockUser(tx, actor, id)), 200);
   },
@@ -156,13 +162,14 @@ userRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/api/users/{id}/reset-totp',
+    middleware: [permit('user.unlock', 'user.reset_totp', 'user')],
     tags,
     summary: '重置动态验证码（安全管理员；用户下次登录重新绑定）',
     request: { params: IdParam },
     responses: jsonResponse(User, '已重置'),
   }),
   async (c) => {
-    const actor = await requirePermission(c, 'user.unlock', 'user.reset_totp');
+    const actor = requireActor(c);
     const { id } = c.req.valid('param');
     return c.json(await inScope(c.get('deps').database.db, actor, (tx) => resetTotp(tx, actor, id)), 200);
   },

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
-import { checkRoles } from '../../domain/roles.ts';
+import { ADMIN_ROLES, checkRoles } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
@@ -133,6 +133,22 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
   return { user: presentUser(user), oneTimePassword: password };
 }
 
+/**
+ * 三员分立: the system administrator manages accounts, but not the accounts of the
+ * administrators who watch them; otherwise a sysadmin could disable the auditor or reset
+ * the security administrator's password. Those are reset on the server by the local operator.
+ */
+function assertNotAnotherAdministrator(actor: Actor, target: { id: number; roles: string[] }) {
+  if (actor.actorId === null || target.id === actor.actorId) return;
+  if (target.roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r))) {
+    throw new HttpError(
+      403,
+      'separation_of_duties',
+      '三员分立：系统管理员、安全管理员和审计员的账户不能在此修改、停用或重置密码；请在服务器上由本机操作员执行 dangjian user reset-password',
+    );
+  }
+}
+
 export async function updateUser(
   tx: Tx,
   actor: Actor,
@@ -140,6 +156,7 @@ export async function updateUser(
   input: { displayName?: string; regionCode?: string; disabled?: boolean },
 ) {
   const before = await userInScope(tx, actor, id);
+  assertNotAnotherAdministrator(actor, before);
   if (input.disabled && id === actor.actorId) throw new HttpError(400, 'self_disable', '不能停用自己的账户');
   if (input.regionCode !== undefined) await assertRegionInScope(tx, actor, input.regionCode);
   const patch = {
@@ -168,7 +185,7 @@ export async function updateUser(
 }
 
 export async function resetPassword(tx: Tx, actor: Actor, id: number) {
-  await userInScope(tx, actor, id);
+  assertNotAnotherAdministrator(actor, await userInScope(tx, actor, id));
   const password = oneTimePassword();
   const [user] = await tx
     .update(users)

@@ -37,22 +37,25 @@ export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise
     const who = sql`${actor.actorId}, ${actor.username}`;
     const fields = fieldsOf(batch.columns);
 
+    // New enterprises, their staged rows linked to them, and a 'created' history row each: one statement.
     const insertCols = LEDGER_FIELDS.map((f) => f.column).join(', ');
     const insertVals = LEDGER_FIELDS.map((f) => stagedValue(f)).join(', ');
-    await tx.execute(
-      sql.raw(`
-        insert into enterprises (uscc, ${insertCols}, full_member_estimated, phone, phone_hash, last_batch_id)
-        select r.uscc, ${insertVals}, (r.data->>'fullMemberEstimated')::boolean, r.data->>'phone', r.data->>'phoneHash', ${b}
-        from import_rows r where r.batch_id = ${b} and r.outcome = 'added' order by r.row`),
-    );
     await tx.execute(sql`
-      update import_rows r set enterprise_id = e.id from enterprises e
-      where r.batch_id = ${b} and r.outcome = 'added' and e.uscc = r.uscc`);
-    await tx.execute(sql`
+      with added as (
+        insert into enterprises (uscc, ${sql.raw(insertCols)}, full_member_estimated, phone, phone_hash, last_batch_id)
+        select r.uscc, ${sql.raw(insertVals)}, (r.data->>'fullMemberEstimated')::boolean, r.data->>'phone', r.data->>'phoneHash', ${b}
+        from import_rows r where r.batch_id = ${b} and r.outcome = 'added' order by r.row
+        returning id, uscc
+      ), linked as (
+        update import_rows r set enterprise_id = a.id from added a
+        where r.batch_id = ${b} and r.outcome = 'added' and r.uscc = a.uscc
+        returning r.enterprise_id, r.data
+      )
       insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
-      select r.enterprise_id, 'created', null, r.data - 'phone' - 'phoneHash', ${b}, ${who}
-      from import_rows r where r.batch_id = ${b} and r.outcome = 'added'`);
+      select l.enterprise_id, 'created', null, l.data - 'phone' - 'phoneHash', ${b}, ${who}
+      from linked l order by l.enterprise_id`);
 
+    // Changed fields, and seen in this batch; one write per changed enterprise.
     const sets = fields.map((f) => `${f.column} = ${stagedValue(f)}`);
     if (fields.some((f) => f.key === 'fullMemberCount')) {
       sets.push(`full_member_estimated = (r.data->>'fullMemberEstimated')::boolean`);
@@ -61,7 +64,8 @@ export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise
     if (sets.length) {
       await tx.execute(
         sql.raw(`
-          update enterprises e set ${sets.join(', ')}, updated_at = now()
+          update enterprises e set ${sets.join(', ')}, updated_at = now(),
+            last_batch_id = ${b}, missing_since_batch_id = null
           from import_rows r where r.batch_id = ${b} and r.outcome = 'changed' and e.id = r.enterprise_id`),
       );
     }
@@ -74,7 +78,8 @@ export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise
     // Seen again: no longer missing. Missing now: flagged for review, never deleted.
     await tx.execute(sql`
       update enterprises e set last_batch_id = ${b}, missing_since_batch_id = null
-      from import_rows r where r.batch_id = ${b} and r.outcome in ('changed', 'unchanged') and e.id = r.enterprise_id`);
+      from import_rows r where r.batch_id = ${b} and r.outcome in ('changed', 'unchanged') and e.id = r.enterprise_id
+        and (e.last_batch_id is distinct from ${b} or e.missing_since_batch_id is not null)`);
     await tx.execute(sql`
       update enterprises e set missing_since_batch_id = ${b}
       from import_missing m where m.batch_id = ${b} and e.id = m.enterprise_id and e.missing_since_batch_id is null`);

@@ -48,10 +48,13 @@ export async function checkAgainstDatabase(tx: Tx, actor: Actor, batchId: number
     });
   }
   // Row-level security hides enterprises outside the scope; this asks only whether the code
-  // is taken there, through a function that reveals nothing else.
+  // is taken there, through a function that reveals nothing else. A code already registered
+  // in this scope is unique, so it is not taken elsewhere: only the others need asking.
   const elsewhere = await queryRows<{ row: number }>(
     tx,
     sql`select r.row from import_rows r where r.batch_id = ${b} and r.uscc is not null
+          and not exists (select 1 from enterprises e
+                          where e.uscc = r.uscc and e.region_code like ${`${actor.scopePrefix}%`})
           and dangjian_uscc_outside_scope(r.uscc)`,
   );
   for (const r of elsewhere)
@@ -86,32 +89,36 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
       `case when e.phone_hash is distinct from (s.data->>'phoneHash') then jsonb_build_object('phone', jsonb_build_object('before', case when e.phone_hash is null then null else '***' end, 'after', case when s.data->>'phoneHash' is null then null else '***' end)) else '{}'::jsonb end`,
     );
   }
+  if (batch.columns.includes('fullMemberCount')) {
+    // A count now given replaces an estimate of the same number (an estimate never replaces a count).
+    diffParts.push(
+      `case when e.full_member_estimated and not (s.data->>'fullMemberEstimated')::boolean then jsonb_build_object('fullMemberEstimated', jsonb_build_object('before', true, 'after', false)) else '{}'::jsonb end`,
+    );
+  }
   const diff = diffParts.length ? diffParts.join(' || ') : `'{}'::jsonb`;
+  // One pass over the batch: each row's enterprise, diff, outcome and discrepancy, computed
+  // together, and written only where they differ from what the row already says (at apply
+  // time they usually equal the preview's, and an unwritten row costs nothing).
   await tx.execute(
     sql.raw(`
       update import_rows r set
-        enterprise_id = e.id,
-        diff = case when r.has_errors or e.id is null then null else ${diff} end,
-        outcome = case when r.has_errors then 'error'
-                       when e.id is null then 'added'
-                       when (${diff}) = '{}'::jsonb then 'unchanged'
-                       else 'changed' end
-      from import_rows s left join enterprises e on e.uscc = s.uscc
-      where r.batch_id = ${b} and s.batch_id = ${b} and s.row = r.row`),
+        enterprise_id = x.enterprise_id, diff = x.diff, outcome = x.outcome, discrepancy = x.discrepancy
+      from (
+        select s.row, e.id as enterprise_id, d.diff,
+          case when s.has_errors then 'error'
+               when e.id is null then 'added'
+               when d.diff = '{}'::jsonb then 'unchanged'
+               else 'changed' end as outcome,
+          case when s.has_errors then s.discrepancy else ${DISCREPANCY} end as discrepancy
+        from import_rows s
+          left join enterprises e on e.uscc = s.uscc
+          cross join lateral (select case when s.has_errors or e.id is null then null else ${diff} end as diff) d
+        where s.batch_id = ${b}
+      ) x
+      where r.batch_id = ${b} and r.row = x.row
+        and (r.enterprise_id, r.diff, r.outcome, r.discrepancy)
+            is distinct from (x.enterprise_id, x.diff, x.outcome, x.discrepancy)`),
   );
-  await tx.execute(sql`
-    update import_rows r set discrepancy = case
-      when (r.data->>'reportedHasOrg')::boolean and e.org_coverage is null
-        then '填报“已建立党组织”，台账中该企业没有党组织覆盖'
-      when not (r.data->>'reportedHasOrg')::boolean and e.org_coverage is not null
-        then '填报“未建立党组织”，台账中该企业已有党组织覆盖'
-      when r.data->>'reportedFormation' is not null and e.org_coverage is not null
-           and r.data->>'reportedFormation' <> e.org_coverage
-        then '填报组建形式为“' || case r.data->>'reportedFormation' when 'standalone' then '单独组建' else '联合组建' end
-             || '”，台账为“' || case e.org_coverage when 'standalone' then '单独组建' else '联合组建' end || '”'
-      end
-    from import_rows s left join enterprises e on e.id = s.enterprise_id
-    where r.batch_id = ${b} and s.batch_id = ${b} and s.row = r.row and r.outcome <> 'error'`);
 
   // Missing: what the latest applied batch of the same source had, within this scope, and this file lacks.
   await tx.execute(sql`
@@ -128,18 +135,31 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
   const [counts] = await queryRows<Counts>(
     tx,
     sql`select
-          (select count(*)::int from import_rows where batch_id = ${b}) as rows,
-          (select count(*)::int from import_rows where batch_id = ${b} and outcome = 'added') as added,
-          (select count(*)::int from import_rows where batch_id = ${b} and outcome = 'changed') as changed,
-          (select count(*)::int from import_rows where batch_id = ${b} and outcome = 'unchanged') as unchanged,
+          count(*)::int as rows,
+          (count(*) filter (where outcome = 'added'))::int as added,
+          (count(*) filter (where outcome = 'changed'))::int as changed,
+          (count(*) filter (where outcome = 'unchanged'))::int as unchanged,
           (select count(*)::int from import_missing where batch_id = ${b}) as missing,
-          (select count(*)::int from import_rows where batch_id = ${b} and discrepancy is not null) as discrepancies,
-          (select count(*)::int from import_rows where batch_id = ${b} and outcome = 'error') as "errorRows",
+          (count(*) filter (where discrepancy is not null))::int as discrepancies,
+          (count(*) filter (where outcome = 'error'))::int as "errorRows",
           (select count(*)::int from import_issues where batch_id = ${b} and severity = 'error') as errors,
-          (select count(*)::int from import_issues where batch_id = ${b} and severity = 'warning') as warnings`,
+          (select count(*)::int from import_issues where batch_id = ${b} and severity = 'warning') as warnings
+        from import_rows where batch_id = ${b}`,
   );
   return counts;
 }
+
+/** The reported party-organization fields of staged row `s` against the record `e`, when they disagree. */
+const DISCREPANCY = `case
+  when (s.data->>'reportedHasOrg')::boolean and e.org_coverage is null
+    then '填报“已建立党组织”，台账中该企业没有党组织覆盖'
+  when not (s.data->>'reportedHasOrg')::boolean and e.org_coverage is not null
+    then '填报“未建立党组织”，台账中该企业已有党组织覆盖'
+  when s.data->>'reportedFormation' is not null and e.org_coverage is not null
+       and s.data->>'reportedFormation' <> e.org_coverage
+    then '填报组建形式为“' || case s.data->>'reportedFormation' when 'standalone' then '单独组建' else '联合组建' end
+         || '”，台账为“' || case e.org_coverage when 'standalone' then '单独组建' else '联合组建' end || '”'
+  end`;
 
 export interface Counts {
   rows: number;

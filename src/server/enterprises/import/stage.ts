@@ -10,7 +10,7 @@ import {
 import { parseEnterpriseRow } from '../../../domain/enterprise/row.ts';
 import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { importBatches, importIssues, importRows } from '../../db/schema.ts';
+import { importBatches } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
 import type { InspectedUpload } from '../../files/inspect.ts';
 import { readRows } from '../../files/rows.ts';
@@ -46,15 +46,21 @@ export async function createBatch(db: Db, actor: Actor, upload: InspectedUpload,
   return batch.id;
 }
 
-type StagedRow = typeof importRows.$inferInsert;
+type StagedRow = { row: number; uscc: string | null; data: Record<string, unknown> | null; has_errors: boolean };
 type Issue = RowIssue & { severity: 'error' | 'warning' };
 
-const FLUSH_ROWS = 1000;
+/**
+ * Rows per write. Each chunk goes to the database as one JSON parameter expanded by
+ * `jsonb_to_recordset` (a handful of parameters instead of one per cell, and the same SQL
+ * on both drivers), while the next chunk is being read and parsed.
+ */
+const FLUSH_ROWS = 2000;
 
 /**
- * Reads the file row by row into the batch's staging rows, flushing every thousand rows
- * and recording progress. Memory holds one chunk, whatever the file's length. Returns the
- * column keys the file had, or null when its header is unusable (the issues say why).
+ * Reads the file row by row into the batch's staging rows, writing them a chunk at a time
+ * and recording progress. One chunk is written while the next is read, so memory holds at
+ * most two chunks, whatever the file's length. Returns the column keys the file had, or
+ * null when its header is unusable (the issues say why).
  */
 export async function readIntoBatch(
   db: Db,
@@ -64,82 +70,105 @@ export async function readIntoBatch(
   upload: { path: string; kind: InspectedUpload['kind'] },
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ColumnKey[] | null> {
-  let columns: Map<number, ColumnKey> | null = null;
   let rows: StagedRow[] = [];
   let issues: Issue[] = [];
   let rowsRead = 0;
+  let writing: Promise<void> = Promise.resolve();
 
+  const write = async (r: StagedRow[], i: Issue[], read: number) => {
+    await inScope(db, actor, async (tx) => {
+      // A chunk need not wait for its own disk flush: if the server lost it in a crash, the
+      // connection would be gone and reading would fail; and the batch becomes 'staged' in a
+      // synchronous commit, which makes every chunk before it durable too.
+      await tx.execute(sql`set local synchronous_commit = off`);
+      if (r.length) await insertStagedRows(tx, batchId, r);
+      if (i.length) await insertIssues(tx, batchId, i);
+      await tx.update(importBatches).set({ rowsRead: read }).where(eq(importBatches.id, batchId));
+    });
+    onProgress(read);
+  };
+  /** Starts writing what has been read once the previous write is done; chunks land in order. */
   const flush = async () => {
-    const [r, i] = [rows, issues];
+    await writing;
+    writing = write(rows, issues, rowsRead);
+    // Handled here so a failure while the next chunk is read is not an unhandled rejection;
+    // the next flush or the end of reading awaits it and throws.
+    writing.catch(() => {});
     rows = [];
     issues = [];
-    await inScope(db, actor, async (tx) => {
-      if (r.length) await tx.insert(importRows).values(r);
-      if (i.length) await insertIssues(tx, batchId, i);
-      await tx.update(importBatches).set({ rowsRead }).where(eq(importBatches.id, batchId));
-    });
-    onProgress(rowsRead);
   };
 
-  for await (const { rowNumber, cells } of readRows(upload.path, upload.kind)) {
-    if (!columns) {
-      const header = mapHeader(cells);
-      for (const u of header.unknown) {
-        issues.push({
-          row: rowNumber,
-          column: u.header,
-          message: unknownColumnMessage(u.header, u.index + 1),
-          severity: 'warning',
-        });
+  try {
+    const columnKeys = await readChunks();
+    await writing;
+    return columnKeys;
+  } catch (error) {
+    // Nothing may still be writing when the caller cleans up after a failure.
+    await writing.catch(() => {});
+    throw error;
+  }
+
+  async function readChunks(): Promise<ColumnKey[] | null> {
+    let columns: Map<number, ColumnKey> | null = null;
+    for await (const { rowNumber, cells } of readRows(upload.path, upload.kind)) {
+      if (!columns) {
+        const header = mapHeader(cells);
+        for (const u of header.unknown) {
+          issues.push({
+            row: rowNumber,
+            column: u.header,
+            message: unknownColumnMessage(u.header, u.index + 1),
+            severity: 'warning',
+          });
+        }
+        for (const d of header.duplicates) {
+          issues.push({
+            row: rowNumber,
+            column: d.header,
+            message: duplicateColumnMessage(
+              d.header,
+              d.indexes.map((i) => i + 1),
+            ),
+            severity: 'error',
+          });
+        }
+        if (header.missing.length > 0) {
+          issues.push({
+            row: rowNumber,
+            column: header.missing.map(headerOf).join('、'),
+            message: missingColumnsMessage(header.missing),
+            severity: 'error',
+          });
+        }
+        if (header.missing.length > 0 || header.duplicates.length > 0) {
+          await flush();
+          return null;
+        }
+        columns = header.columns;
+        continue;
       }
-      for (const d of header.duplicates) {
-        issues.push({
-          row: rowNumber,
-          column: d.header,
-          message: duplicateColumnMessage(
-            d.header,
-            d.indexes.map((i) => i + 1),
-          ),
-          severity: 'error',
-        });
-      }
-      if (header.missing.length > 0) {
-        issues.push({
-          row: rowNumber,
-          column: header.missing.map(headerOf).join('、'),
-          message: missingColumnsMessage(header.missing),
-          severity: 'error',
-        });
-      }
-      if (header.missing.length > 0 || header.duplicates.length > 0) {
-        await flush();
-        return null;
-      }
-      columns = header.columns;
-      continue;
+      const parsed = parseEnterpriseRow(rowCells(columns, cells), rowNumber);
+      rowsRead++;
+      const uscc = parsed.value?.uscc ?? usccOf(columns, cells);
+      rows.push({
+        row: rowNumber,
+        uscc,
+        data: parsed.value ? stageData(parsed.value, keys) : null,
+        has_errors: parsed.errors.length > 0,
+      });
+      for (const e of parsed.errors) issues.push({ ...e, severity: 'error' });
+      for (const w of parsed.warnings) issues.push({ ...w, severity: 'warning' });
+      if (rows.length >= FLUSH_ROWS) await flush();
     }
-    const parsed = parseEnterpriseRow(rowCells(columns, cells), rowNumber);
-    rowsRead++;
-    const uscc = parsed.value?.uscc ?? usccOf(columns, cells);
-    rows.push({
-      batchId,
-      row: rowNumber,
-      uscc,
-      data: parsed.value ? stageData(parsed.value, keys) : null,
-      hasErrors: parsed.errors.length > 0,
-    });
-    for (const e of parsed.errors) issues.push({ ...e, severity: 'error' });
-    for (const w of parsed.warnings) issues.push({ ...w, severity: 'warning' });
-    if (rows.length >= FLUSH_ROWS) await flush();
-  }
-  if (!columns) {
-    issues.push({ row: 1, column: '表头', message: NO_DATA_ROWS_MESSAGE, severity: 'error' });
+    if (!columns) {
+      issues.push({ row: 1, column: '表头', message: NO_DATA_ROWS_MESSAGE, severity: 'error' });
+      await flush();
+      return null;
+    }
+    if (rowsRead === 0) issues.push({ row: 2, column: '表头', message: NO_DATA_ROWS_MESSAGE, severity: 'error' });
     await flush();
-    return null;
+    return [...new Set(columns.values())];
   }
-  if (rowsRead === 0) issues.push({ row: 2, column: '表头', message: NO_DATA_ROWS_MESSAGE, severity: 'error' });
-  await flush();
-  return [...new Set(columns.values())];
 }
 
 /** The uscc of a row that failed to parse, as written, so duplicates and missing still see it. */
@@ -158,9 +187,22 @@ function stageData(value: NonNullable<ReturnType<typeof parseEnterpriseRow>['val
     : { ...rest, phone: null, phoneHash: null };
 }
 
+/** Writes staged rows in one statement: the chunk travels as one JSON parameter. */
+async function insertStagedRows(tx: Tx, batchId: number, rows: StagedRow[]) {
+  await tx.execute(sql`
+    insert into import_rows (batch_id, row, uscc, data, has_errors)
+    select ${batchId}, r.row, r.uscc, r.data, r.has_errors
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r("row" integer, uscc text, data jsonb, has_errors boolean)`);
+}
+
 export async function insertIssues(tx: Tx, batchId: number, issues: Issue[]) {
-  for (let i = 0; i < issues.length; i += 1000) {
-    await tx.insert(importIssues).values(issues.slice(i, i + 1000).map((x) => ({ batchId, ...x })));
+  for (let i = 0; i < issues.length; i += 5000) {
+    await tx.execute(sql`
+      insert into import_issues (batch_id, row, "column", message, severity)
+      select ${batchId}, i.row, i.column, i.message, i.severity
+      from jsonb_to_recordset(${JSON.stringify(issues.slice(i, i + 5000))}::jsonb)
+        as i("row" integer, "column" text, message text, severity text)`);
   }
 }
 

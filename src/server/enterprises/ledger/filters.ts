@@ -49,10 +49,22 @@ export function needsInstructorSql(): SQL {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/**
+ * `region_code` starts with `prefix`, written as a range of the region index (text_pattern_ops):
+ * under row-level security PostgreSQL uses only leakproof operators in index scans, and
+ * LIKE is not one, so a LIKE alone would scan the whole ledger in the app while the same SQL
+ * run as the owner reads a few index pages. The range operators are leakproof.
+ */
+function regionStartsWith(prefix: string): SQL | undefined {
+  if (prefix === '') return undefined;
+  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql`(${e.regionCode} ~>=~ ${prefix} and ${e.regionCode} ~<~ ${next})`;
+}
+
 /** The WHERE of a ledger query: always the actor's scope first, then each filter given. */
 export function ledgerWhere(actor: Actor, f: LedgerFilter): SQL {
-  const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor)];
-  if (f.region) conds.push(sql`${e.regionCode} like ${`${f.region === '000000' ? '' : regionPrefix(f.region)}%`}`);
+  const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor), regionStartsWith(actor.scopePrefix)];
+  if (f.region) conds.push(regionStartsWith(f.region === '000000' ? '' : regionPrefix(f.region)));
   if (f.kind) conds.push(inArray(e.kind, f.kind));
   if (f.section) {
     conds.push(

@@ -23,10 +23,23 @@ export interface LedgerPage {
   pageSize: number;
 }
 
-/** One page of the filtered ledger with the total that the same filter matches. */
+/**
+ * One page of the filtered ledger with the total that the same filter matches and its counts
+ * by category (in scope only, as `ledgerTotals`): the total and the counts come from one
+ * pass over the matching rows, grouped by category and scope.
+ */
 export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: LedgerFilter, page: LedgerPage) {
   const where = ledgerWhere(actor, filter);
-  const [{ total }] = await tx.select({ total: count() }).from(e).where(where);
+  const groups = await tx
+    .select({ category: e.category, inScope: e.inScope, n: count() })
+    .from(e)
+    .where(where)
+    .groupBy(e.category, e.inScope);
+  const total = groups.reduce((sum, g) => sum + g.n, 0);
+  const categories: Record<string, number> = {};
+  for (const g of groups) {
+    if (g.inScope && g.category !== null) categories[g.category] = (categories[g.category] ?? 0) + g.n;
+  }
   const column = SORTS[page.sort];
   // The id breaks ties, so paging through equal values neither repeats nor skips rows.
   const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : desc(column), asc(e.id)];
@@ -38,7 +51,11 @@ export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: Ledge
     .orderBy(...orderBy)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total, items: rows.map((r) => presentEnterprise({ ...r.e, regionName: r.regionName }, keys)) };
+  return {
+    total,
+    categories,
+    items: rows.map((r) => presentEnterprise({ ...r.e, regionName: r.regionName }, keys)),
+  };
 }
 
 /** Counts by category of the filtered ledger (in scope only): the list's summary line. */

@@ -7,7 +7,7 @@ import { enterpriseDetail } from './detail.ts';
 import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
 import { LedgerFilter } from './filters.ts';
-import { ledgerTotals, listLedger, SORTS } from './list.ts';
+import { listLedger, SORTS } from './list.ts';
 
 const tags = ['企业台账'];
 
@@ -72,10 +72,9 @@ ledgerRoutes.openapi(
     const actor = requireActor(c);
     const { sort, order, page, pageSize, ...filter } = c.req.valid('query');
     const { database, keys } = c.get('deps');
-    const result = await inScope(database.db, actor, async (tx) => {
-      const list = await listLedger(tx, actor, keys, filter, { sort, order, page, pageSize });
-      return { ...list, categories: await ledgerTotals(tx, actor, filter) };
-    });
+    const result = await inScope(database.db, actor, (tx) =>
+      listLedger(tx, actor, keys, filter, { sort, order, page, pageSize }),
+    );
     return c.json(result, 200);
   },
 );

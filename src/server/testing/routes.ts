@@ -1,0 +1,183 @@
+import type { Permission } from '../../domain/roles.ts';
+import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
+import type { TestClient } from './client.ts';
+
+/**
+ * Who may call an API route. The authorization matrix holds every route of the OpenAPI
+ * document to one of these; a route missing here fails the matrix.
+ */
+export type Access =
+  /** Answered without a session. */
+  | { kind: 'public' }
+  /** Any session, even one that still owes a login step: the login steps themselves and logout. */
+  | { kind: 'session' }
+  /** Any user past every login step, whatever their roles (reference data, within their region). */
+  | { kind: 'signedIn'; action: string }
+  | { kind: 'permission'; permission: Permission; action: string };
+
+/** The objects the requests below are aimed at; the actors are in 420500 宜昌市. */
+export interface Targets {
+  /** A user in 420506 夷陵区, inside the actors' region. */
+  inScope: number;
+  /** Users outside it: in 110101 东城区 and 420100 武汉市. */
+  outside: number[];
+  /** A fresh user name for each creation. */
+  newUsername(): string;
+}
+
+/** Regions outside 420500: another province's district, a sibling city, and the province above. */
+export const OUTSIDE_REGIONS = ['110101', '420100', '420000'];
+
+export interface Call {
+  path: string;
+  body?: unknown;
+}
+
+export interface RouteSpec {
+  access: Access;
+  /**
+   * A request a permitted actor of 420500 makes successfully. Without it the refusals are
+   * checked with a placeholder request, and success and scope are not checked here.
+   */
+  call?: (t: Targets) => Call;
+  /** The request aimed outside the actor's region, refused with `status` (404 as if absent). */
+  outside?: (t: Targets) => (Call & { status: 403 | 404 })[];
+}
+
+const atUsers = (t: Targets, suffix: string, body?: unknown) => ({
+  call: () => ({ path: `/api/users/${t.inScope}${suffix}`, body }),
+  outside: () => t.outside.map((id) => ({ path: `/api/users/${id}${suffix}`, body, status: 404 as const })),
+});
+
+const userRoute = (permission: Permission, action: string, suffix: string, body?: unknown): RouteSpec => ({
+  access: { kind: 'permission', permission, action },
+  call: (t) => atUsers(t, suffix, body).call(),
+  outside: (t) => atUsers(t, suffix, body).outside(),
+});
+
+const regionRoute = (action: string, suffix: string): RouteSpec => ({
+  access: { kind: 'signedIn', action },
+  call: () => ({ path: `/api/regions/420506${suffix}` }),
+  outside: () => OUTSIDE_REGIONS.map((code) => ({ path: `/api/regions/${code}${suffix}`, status: 404 as const })),
+});
+
+const ledger = (permission: Permission, action: string): RouteSpec => ({
+  access: { kind: 'permission', permission, action },
+});
+
+/** Keyed `METHOD /path/{param}` exactly as the OpenAPI document names them. */
+export const ROUTE_SPECS: Record<string, RouteSpec> = {
+  'GET /api/health': { access: { kind: 'public' } },
+  'GET /api/session': { access: { kind: 'public' } },
+  'POST /api/auth/login': { access: { kind: 'public' } },
+  'POST /api/auth/totp': { access: { kind: 'session' } },
+  'POST /api/auth/logout': { access: { kind: 'session' } },
+  'POST /api/auth/password': { access: { kind: 'session' } },
+  'POST /api/auth/totp/enrol': { access: { kind: 'session' } },
+  'POST /api/auth/totp/confirm': { access: { kind: 'session' } },
+  'GET /api/users': {
+    access: { kind: 'permission', permission: 'user.read', action: 'user.list' },
+    call: () => ({ path: '/api/users' }),
+  },
+  'POST /api/users': {
+    access: { kind: 'permission', permission: 'user.write', action: 'user.create' },
+    call: (t) => ({
+      path: '/api/users',
+      body: { username: t.newUsername(), displayName: '新建用户', regionCode: '420506' },
+    }),
+    outside: (t) =>
+      OUTSIDE_REGIONS.map((regionCode) => ({
+        path: '/api/users',
+        body: { username: t.newUsername(), displayName: '越权用户', regionCode },
+        status: 403 as const,
+      })),
+  },
+  'PATCH /api/users/{id}': {
+    access: { kind: 'permission', permission: 'user.write', action: 'user.update' },
+    call: (t) => ({ path: `/api/users/${t.inScope}`, body: { displayName: '改过的名字' } }),
+    outside: (t) => [
+      ...t.outside.map((id) => ({ path: `/api/users/${id}`, body: { displayName: '越权改名' }, status: 404 as const })),
+      // A user of one's own region moved out of it.
+      ...OUTSIDE_REGIONS.map((regionCode) => ({
+        path: `/api/users/${t.inScope}`,
+        body: { regionCode },
+        status: 403 as const,
+      })),
+    ],
+  },
+  'POST /api/users/{id}/reset-password': userRoute('user.write', 'user.reset_password', '/reset-password'),
+  'PUT /api/users/{id}/roles': userRoute('role.assign', 'user.set_roles', '/roles', { roles: ['committee'] }),
+  'POST /api/users/{id}/unlock': userRoute('user.unlock', 'user.unlock', '/unlock'),
+  'POST /api/users/{id}/reset-totp': userRoute('user.unlock', 'user.reset_totp', '/reset-totp'),
+  'GET /api/settings/security': {
+    access: { kind: 'permission', permission: 'policy.write', action: 'settings.security.read' },
+    call: () => ({ path: '/api/settings/security' }),
+  },
+  'PUT /api/settings/security': {
+    access: { kind: 'permission', permission: 'policy.write', action: 'settings.security' },
+    call: () => ({ path: '/api/settings/security', body: { ...DEFAULT_SECURITY_POLICY, lockoutMinutes: 20 } }),
+  },
+  'GET /api/audit': {
+    access: { kind: 'permission', permission: 'audit.read', action: 'audit.read' },
+    call: () => ({ path: '/api/audit' }),
+  },
+  'GET /api/audit/export': {
+    access: { kind: 'permission', permission: 'audit.export', action: 'audit.export' },
+    call: () => ({ path: '/api/audit/export' }),
+  },
+  'GET /api/regions/{code}': regionRoute('region.read', ''),
+  'GET /api/regions/{code}/children': regionRoute('region.children', '/children'),
+  'GET /api/industries': {
+    access: { kind: 'signedIn', action: 'industry.list' },
+    call: () => ({ path: '/api/industries' }),
+  },
+  'GET /api/dashboard': {
+    access: { kind: 'permission', permission: 'dashboard.read', action: 'dashboard.read' },
+    call: () => ({ path: '/api/dashboard' }),
+  },
+
+  // The enterprise ledger. Who may call each route is fixed here; the requests that succeed
+  // and those aimed outside the region are for the ledger's own tests to add (`call`, `outside`).
+  'GET /api/enterprises': ledger('ledger.read', 'enterprise.list'),
+  'GET /api/enterprises/export': ledger('ledger.export', 'enterprise.export'),
+  'GET /api/enterprises/{id}': ledger('ledger.read', 'enterprise.read'),
+  'PATCH /api/enterprises/{id}': ledger('ledger.write', 'enterprise.update'),
+  'GET /api/imports/enterprises/template': ledger('ledger.import', 'enterprise.template'),
+  'POST /api/imports/enterprises': ledger('ledger.import', 'enterprise.import'),
+  'GET /api/import-batches': ledger('ledger.read', 'import_batch.list'),
+  'GET /api/import-batches/{id}': ledger('ledger.read', 'import_batch.read'),
+  'GET /api/import-batches/{id}/rows': ledger('ledger.read', 'import_batch.read'),
+  'GET /api/import-batches/{id}/issues': ledger('ledger.read', 'import_batch.read'),
+  'GET /api/import-batches/{id}/missing': ledger('ledger.read', 'import_batch.read'),
+  'POST /api/import-batches/{id}/apply': ledger('ledger.import', 'enterprise.import'),
+  'POST /api/import-batches/{id}/discard': ledger('ledger.import', 'enterprise.import_discard'),
+  'GET /api/import-batches/{id}/error-report': ledger('ledger.read', 'import_batch.error_report'),
+  'GET /api/import-batches/{id}/result': ledger('ledger.read', 'import_batch.read'),
+};
+
+export interface Operation {
+  method: string;
+  /** As the OpenAPI document writes it, e.g. `/api/users/{id}`. */
+  path: string;
+  key: string;
+}
+
+/** Every method × path of the app's OpenAPI document. */
+export async function listOperations(client: TestClient): Promise<Operation[]> {
+  const res = await client.get('/api/openapi.json');
+  if (res.status !== 200) throw new Error(`GET /api/openapi.json answered ${res.status}`);
+  const ops: Operation[] = [];
+  for (const [path, item] of Object.entries(res.body.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const m = method.toUpperCase();
+      ops.push({ method: m, path, key: `${m} ${path}` });
+    }
+  }
+  return ops;
+}
+
+export const isStateChanging = (op: Operation) => op.method !== 'GET';
+
+/** The route's path with placeholder parameters, for requests that must not get that far. */
+export const placeholderPath = (path: string) => path.replace('{id}', '1').replace('{code}', '420506');
