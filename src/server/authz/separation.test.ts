@@ -68,6 +68,22 @@ describe('the system administrator', () => {
   });
 });
 
+describe('the system administrator and the other administrators’ accounts', () => {
+  it('cannot reset the password of, disable or move the security administrator or the auditor', async () => {
+    for (const id of ids.slice(1)) {
+      await refused(() => sysadmin.post(`/api/users/${id}/reset-password`), 403, 'separation_of_duties');
+      await refused(() => sysadmin.patch(`/api/users/${id}`, { disabled: true }), 403, 'separation_of_duties');
+      await refused(() => sysadmin.patch(`/api/users/${id}`, { regionCode: '420506' }), 403, 'separation_of_duties');
+    }
+  });
+
+  it('still manages business accounts', async () => {
+    const res = await sysadmin.post(`/api/users/${target}/reset-password`);
+    expect(res.status).toBe(200);
+    expect(res.body.oneTimePassword).toMatch(/^.{16}$/);
+  });
+});
+
 describe('the security administrator', () => {
   it('cannot create or change users', async () => {
     await refused(
