@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { industries, regions } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { regionPath } from './path.ts';
 import { codeInScope, inRegionScope } from './scope.ts';
 
 const Region = z
@@ -28,18 +29,7 @@ regionRoutes.openapi(
     const { code } = c.req.valid('param');
     const { db } = c.get('deps').database;
     if (!codeInScope(code, actor)) throw notFound('行政区划');
-    const path: z.infer<typeof Region>[] = [];
-    let next: string | null = code;
-    while (next) {
-      const [r] = await db
-        .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
-        .from(regions)
-        .where(eq(regions.code, next));
-      if (!r) break;
-      path.unshift(r);
-      // The path stops at the actor's own region: what lies above is not theirs to browse.
-      next = r.code === actor.regionCode ? null : r.parentCode;
-    }
+    const path = await regionPath(db, code, actor);
     const self = path.at(-1);
     if (!self || self.code !== code) throw notFound('行政区划');
     return c.json({ ...self, path }, 200);
