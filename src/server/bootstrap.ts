@@ -19,12 +19,12 @@ export interface Opened {
 }
 
 /** Opens the configured database, applies pending migrations and loads reference data. */
-export async function openPrepared(config: Config, opts: { onlyProvinces?: readonly string[] } = {}): Promise<Opened> {
+export async function openPrepared(config: Config): Promise<Opened> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
   });
-  await prepare(database, opts.onlyProvinces);
+  await prepare(database, config.provinces);
   return { database, keys: loadKeys(config.dataDir) };
 }
 

@@ -12,6 +12,8 @@ export interface Config {
   secureCookies: boolean;
   /** Largest accepted upload, in bytes. */
   maxUploadBytes: number;
+  /** Province prefixes (e.g. ['42']) whose regions are loaded; all of China when absent. */
+  provinces: string[] | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.DANGJIAN_REGION || undefined,
     secureCookies: env.DANGJIAN_SECURE_COOKIES === '1',
     maxUploadBytes: Number(env.DANGJIAN_MAX_UPLOAD_MB ?? 50) * 1024 * 1024,
+    provinces: env.DANGJIAN_PROVINCES ? env.DANGJIAN_PROVINCES.split(',').map((p) => p.trim().slice(0, 2)) : undefined,
   };
 }

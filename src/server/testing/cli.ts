@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Db, openDatabase } from '../db/client.ts';
+import { TEST_PROVINCES } from './db.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/dangjian.mjs');
 
@@ -15,7 +16,12 @@ export interface CliResult {
 
 /** Runs `dangjian …` as a child process on the PGlite database in `dataDir`. */
 export function runCli(args: string[], dataDir: string): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DANGJIAN_DATA_DIR: dataDir };
+  // Two provinces, as in the in-process tests: the whole country would add seconds to every first command.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DANGJIAN_DATA_DIR: dataDir,
+    DANGJIAN_PROVINCES: TEST_PROVINCES.join(','),
+  };
   // The CLI must use the embedded database of dataDir, whatever the test run is pointed at.
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
