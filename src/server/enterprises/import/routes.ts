@@ -1,17 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, asc, count, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../actor.ts';
+import { eq } from 'drizzle-orm';
 import { writeAudit } from '../../audit/audit.ts';
-import type { Tx } from '../../db/client.ts';
-import { enterprises, importBatches, importIssues, importMissing, importRows } from '../../db/schema.ts';
+import { importBatches } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
-import { HttpError, notFound } from '../../errors.ts';
+import { HttpError } from '../../errors.ts';
 import { receiveUpload } from '../../files/receive.ts';
 import { jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
-import { inRegionScope } from '../../regions/scope.ts';
 import { applyBatch } from './apply.ts';
 import { writeErrorReport } from './errorReport.ts';
+import { batchInScope, batchIssues, batchMissing, batchRows, listBatches } from './queries.ts';
 import { batchResult, startImport } from './run.ts';
 import { enterpriseTemplate } from './template.ts';
 
@@ -53,16 +51,6 @@ function present(b: typeof importBatches.$inferSelect) {
     createdAt: b.createdAt.toISOString(),
     appliedAt: b.appliedAt?.toISOString() ?? null,
   };
-}
-
-/** A batch the actor may see (row-level security and the region condition agree), or 404. */
-async function batchInScope(tx: Tx, actor: Actor, id: number) {
-  const [batch] = await tx
-    .select()
-    .from(importBatches)
-    .where(and(eq(importBatches.id, id), inRegionScope(importBatches.regionCode, actor)));
-  if (!batch) throw notFound('导入批次');
-  return batch;
 }
 
 export const importRoutes = newRouter();
@@ -142,20 +130,10 @@ importRoutes.openapi(
   }),
   async (c) => {
     const actor = requireActor(c);
-    const { page, pageSize } = c.req.valid('query');
-    const result = await inScope(c.get('deps').database.db, actor, async (tx) => {
-      const where = inRegionScope(importBatches.regionCode, actor);
-      const [{ total }] = await tx.select({ total: count() }).from(importBatches).where(where);
-      const items = await tx
-        .select()
-        .from(importBatches)
-        .where(where)
-        .orderBy(desc(importBatches.id))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return { total, items: items.map(present) };
-    });
-    return c.json(result, 200);
+    const result = await inScope(c.get('deps').database.db, actor, (tx) =>
+      listBatches(tx, actor, c.req.valid('query')),
+    );
+    return c.json({ total: result.total, items: result.items.map(present) }, 200);
   },
 );
 
@@ -207,32 +185,11 @@ importRoutes.openapi(
   async (c) => {
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
-    const { outcome, page, pageSize } = c.req.valid('query');
-    const result = await inScope(c.get('deps').database.db, actor, async (tx) => {
-      await batchInScope(tx, actor, id);
-      const where: SQL = and(
-        eq(importRows.batchId, id),
-        outcome === 'discrepancy' ? isNotNull(importRows.discrepancy) : eq(importRows.outcome, outcome),
-      )!;
-      const [{ total }] = await tx.select({ total: count() }).from(importRows).where(where);
-      const items = await tx
-        .select({
-          row: importRows.row,
-          uscc: importRows.uscc,
-          name: sql<string | null>`${importRows.data}->>'name'`,
-          outcome: importRows.outcome,
-          diff: importRows.diff,
-          discrepancy: importRows.discrepancy,
-          enterpriseId: importRows.enterpriseId,
-        })
-        .from(importRows)
-        .where(where)
-        .orderBy(asc(importRows.row))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return { total, items };
-    });
-    return c.json(result, 200);
+    const { outcome, ...page } = c.req.valid('query');
+    return c.json(
+      await inScope(c.get('deps').database.db, actor, (tx) => batchRows(tx, actor, id, outcome, page)),
+      200,
+    );
   },
 );
 
@@ -255,21 +212,11 @@ importRoutes.openapi(
   async (c) => {
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
-    const { severity, page, pageSize } = c.req.valid('query');
-    const result = await inScope(c.get('deps').database.db, actor, async (tx) => {
-      await batchInScope(tx, actor, id);
-      const where = and(eq(importIssues.batchId, id), eq(importIssues.severity, severity));
-      const [{ total }] = await tx.select({ total: count() }).from(importIssues).where(where);
-      const items = await tx
-        .select({ row: importIssues.row, column: importIssues.column, message: importIssues.message })
-        .from(importIssues)
-        .where(where)
-        .orderBy(asc(importIssues.row), asc(importIssues.id))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return { total, items };
-    });
-    return c.json(result, 200);
+    const { severity, ...page } = c.req.valid('query');
+    return c.json(
+      await inScope(c.get('deps').database.db, actor, (tx) => batchIssues(tx, actor, id, severity, page)),
+      200,
+    );
   },
 );
 
@@ -292,31 +239,10 @@ importRoutes.openapi(
   async (c) => {
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
-    const { page, pageSize } = c.req.valid('query');
-    const result = await inScope(c.get('deps').database.db, actor, async (tx) => {
-      await batchInScope(tx, actor, id);
-      const where = and(eq(importMissing.batchId, id), inRegionScope(enterprises.regionCode, actor));
-      const base = tx
-        .select({ total: count() })
-        .from(importMissing)
-        .innerJoin(enterprises, eq(enterprises.id, importMissing.enterpriseId));
-      const [{ total }] = await base.where(where);
-      const items = await tx
-        .select({
-          id: enterprises.id,
-          uscc: enterprises.uscc,
-          name: enterprises.name,
-          regionCode: enterprises.regionCode,
-        })
-        .from(importMissing)
-        .innerJoin(enterprises, eq(enterprises.id, importMissing.enterpriseId))
-        .where(where)
-        .orderBy(asc(enterprises.uscc))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return { total, items };
-    });
-    return c.json(result, 200);
+    return c.json(
+      await inScope(c.get('deps').database.db, actor, (tx) => batchMissing(tx, actor, id, c.req.valid('query'))),
+      200,
+    );
   },
 );
 

@@ -36,7 +36,7 @@ export const LedgerFilter = z.object({
   status: list(['in_scope', 'closed', ...REGISTRATION_STATUSES.map((s) => s.code)]),
   q: z.string().trim().max(100).optional(),
 });
-export type LedgerFilter = z.infer<typeof LedgerFilter>;
+export type LedgerFilter = Partial<z.infer<typeof LedgerFilter>>;
 
 /** In scope and not org-covered with this many employees or more: 重点盯住. */
 export function keyWatchSql(threshold = DEFAULT_KEY_WATCH_EMPLOYEES): SQL {
