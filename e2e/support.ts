@@ -224,3 +224,87 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出登录|Log out/ }).click();
   await page.waitForURL('**/login');
 }
+
+/**
+ * Opens the region picker of `form` and chooses the division at the end of `path`, opening
+ * each level above it first (the tree loads a level when it is opened). The tree's list is
+ * virtual: a division far down a long level is rendered only once the list scrolls to it.
+ * (Typing to search would find it, but a level opened during a search is not loaded.)
+ */
+export async function pickRegion(page: Page, form: Locator, label: string, path: string[]): Promise<void> {
+  await form.getByLabel(label).click();
+  const list = page.locator('.ant-select-tree-list-holder');
+  const node = (name: string) =>
+    page.locator('.ant-select-tree-treenode').filter({
+      has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }),
+    });
+  /** Scrolls through the list, from the top, until `name` is rendered; again while its level is still loading. */
+  const reach = async (name: string) => {
+    for (let round = 0; round < 40; round++) {
+      await list.evaluate((el) => el.scrollTo({ top: 0 }));
+      for (;;) {
+        await page.waitForTimeout(30);
+        if ((await node(name).count()) > 0) return;
+        const moved = await list.evaluate((el) => {
+          const before = el.scrollTop;
+          el.scrollBy({ top: 120 });
+          return el.scrollTop !== before;
+        });
+        if (!moved) break;
+      }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no ${name} in the region tree`);
+  };
+  for (const [i, name] of path.entries()) {
+    await reach(name);
+    const target = node(name);
+    if (i < path.length - 1) await target.locator('.ant-select-tree-switcher').click();
+    else await target.locator('.ant-select-tree-node-content-wrapper').click();
+  }
+}
+
+/** The system administrator's 新建用户: returns the one-time password shown once. */
+export async function createUser(
+  page: Page,
+  user: { username: string; displayName: string; region: string[] },
+): Promise<string> {
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const form = await dialog(page);
+  await form.getByLabel('用户名').fill(user.username);
+  await form.getByLabel('姓名').fill(user.displayName);
+  await pickRegion(page, form, '所属区划', user.region);
+  await form.getByRole('button', { name: '保存' }).click();
+  const shown = page.getByTestId('one-time-password');
+  await visible(shown);
+  const password = ((await shown.textContent()) ?? '').trim();
+  saveAccount(user.username, { password });
+  await page.getByRole('button', { name: '我已记下' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  return password;
+}
+
+/** The security administrator's 分配角色 for one user on the users page. */
+export async function assignRole(page: Page, username: string, roleLabel: string): Promise<void> {
+  const row = page.getByRole('row').filter({ hasText: username });
+  await row.getByRole('button', { name: '分配角色' }).click();
+  const roles = await dialog(page);
+  await roles.getByRole('checkbox', { name: roleLabel }).check();
+  await roles.getByRole('button', { name: '保存' }).click();
+  await visible(row.getByText(roleLabel));
+}
+
+/** Clicks what starts a download and returns the file's suggested name and bytes. */
+export async function download(page: Page, start: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), start()]);
+  const where = await file.path();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(where) };
+}
+
+/** The ledger list's "共 N 家", as a number. */
+export async function ledgerTotal(page: Page): Promise<number> {
+  const text = (await page.getByTestId('ledger-total').textContent()) ?? '';
+  const m = /([\d,]+)/.exec(text);
+  if (!m) throw new Error(`no total in “${text}”`);
+  return Number(m[1].replace(/,/g, ''));
+}

@@ -17,6 +17,11 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const SecurityPolicyPage = lazy(() => import('./pages/settings/SecurityPolicyPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const LedgerListPage = lazy(() => import('./pages/ledger/LedgerListPage.tsx'));
+const EnterprisePage = lazy(() => import('./pages/ledger/EnterprisePage.tsx'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
+const BatchPage = lazy(() => import('./pages/imports/BatchPage.tsx'));
+const BatchesPage = lazy(() => import('./pages/imports/BatchesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 // The pages of signing in, in the order a first login meets them (session.ts: nextStep).
@@ -73,6 +78,25 @@ export function App() {
                   element={<RequirePermission permission="policy.write" page={<SecurityPolicyPage />} />}
                 />
                 <Route path="audit" element={<RequirePermission permission="audit.read" page={<AuditPage />} />} />
+                <Route path="ledger">
+                  <Route index element={<RequirePermission permission="ledger.read" page={<LedgerListPage />} />} />
+                  <Route
+                    path="import"
+                    element={<RequirePermission permission="ledger.import" page={<ImportPage />} />}
+                  />
+                  <Route
+                    path="import/:id"
+                    element={<RequirePermission permission="ledger.read" page={<BatchPage />} />}
+                  />
+                  <Route
+                    path="batches"
+                    element={<RequirePermission permission="ledger.read" page={<BatchesPage />} />}
+                  />
+                  <Route
+                    path=":id"
+                    element={<RequirePermission permission="ledger.read" page={<EnterprisePage />} />}
+                  />
+                </Route>
                 <Route path="account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -37,13 +37,16 @@ export function isSessionError(error: ApiError): boolean {
   );
 }
 
-type Query = Record<string, string | number | undefined | null>;
+type Scalar = string | number | boolean | undefined | null;
+export type Query = Record<string, Scalar | readonly string[]>;
 
-/** `?a=1&b=2` without the empty ones; '' when nothing is left. */
+/** `?a=1&b=2` without the empty ones; a list repeats its key (`k=x&k=y`); '' when nothing is left. */
 export function queryString(params: Query): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one !== undefined && one !== null && one !== '') search.append(k, String(one));
+    }
   }
   const s = search.toString();
   return s ? `?${s}` : '';
@@ -52,6 +55,29 @@ export function queryString(params: Query): string {
 function parseDetails(details: unknown): FieldError[] {
   if (!Array.isArray(details)) return [];
   return details.filter((d): d is FieldError => typeof d?.field === 'string' && typeof d?.message === 'string');
+}
+
+/** The server's answer as JSON, or the ApiError it means (after telling the session of a session error). */
+function answer<T>(status: number, statusText: string, text: string): T {
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (typeof json?.csrfToken === 'string') csrfToken = json.csrfToken;
+  if (status < 200 || status >= 300) {
+    const e = json?.error;
+    const error = new ApiError(
+      status,
+      typeof e?.code === 'string' ? e.code : `http_${status}`,
+      typeof e?.message === 'string' ? e.message : statusText,
+      parseDetails(e?.details),
+    );
+    if (isSessionError(error)) onAuthError(error);
+    throw error;
+  }
+  return json as T;
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -69,26 +95,38 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError(0, 'network', '');
   }
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (typeof json?.csrfToken === 'string') csrfToken = json.csrfToken;
-  if (!res.ok) {
-    const e = json?.error;
-    const error = new ApiError(
-      res.status,
-      typeof e?.code === 'string' ? e.code : `http_${res.status}`,
-      typeof e?.message === 'string' ? e.message : res.statusText,
-      parseDetails(e?.details),
-    );
-    if (isSessionError(error)) onAuthError(error);
-    throw error;
-  }
-  return json as T;
+  return answer<T>(res.status, res.statusText, await res.text());
+}
+
+/**
+ * POSTs a file as the raw request body (`application/octet-stream`), telling `onProgress`
+ * the fraction sent so far. XMLHttpRequest, not fetch: only it reports upload progress.
+ */
+export function uploadFile<T>(
+  path: string,
+  query: Query,
+  file: Blob,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path + queryString(query));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answer<T>(xhr.status, xhr.statusText, xhr.responseText));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.send(file);
+  });
 }
 
 export const api = {

@@ -1,7 +1,8 @@
 // The shapes the server's JSON API answers with (see src/server/*/routes.ts).
+import type { LedgerCategory } from '../domain/enterprise/categories.ts';
 import type { Permission, Role } from '../domain/roles.ts';
 
-export type { Permission, Role };
+export type { LedgerCategory, Permission, Role };
 
 export interface SessionUser {
   id: number;
@@ -73,7 +74,16 @@ export interface Dashboard {
     users: number;
     activeUsers: number;
   };
-  children: { code: string; name: string; level: number; subRegions: number; users: number }[];
+  /** null for those who may not read the ledger (administrators). */
+  ledger: LedgerFigures | null;
+  children: {
+    code: string;
+    name: string;
+    level: number;
+    subRegions: number;
+    users: number;
+    ledger: LedgerFigures | null;
+  }[];
 }
 
 export interface SecurityPolicy {
@@ -100,4 +110,150 @@ export interface AuditItem {
 export interface TotpEnrolment {
   secret: string;
   otpauthUri: string;
+}
+
+// ---- The enterprise ledger (src/server/enterprises/*, src/server/dashboard/ledger.ts) ----
+
+export interface LedgerFigures {
+  inScope: number;
+  closed: number;
+  orgCovered: number;
+  standalone: number;
+  joint: number;
+  workCovered: number;
+  keyWatch: number;
+  needsInstructor: number;
+  missing: number;
+  categories: Record<LedgerCategory, number>;
+  /** Fractions; null when nothing is in scope. */
+  orgCoverageRate: number | null;
+  standaloneRate: number | null;
+  workCoverageRate: number | null;
+}
+
+export interface Enterprise {
+  id: number;
+  uscc: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+  regionName: string | null;
+  industryCode: string | null;
+  employees: number;
+  memberCount: number;
+  fullMemberCount: number;
+  fullMemberEstimated: boolean;
+  ownerName: string | null;
+  ownerPoliticalStatus: string | null;
+  aboveScale: boolean;
+  cluster: string | null;
+  foundedOn: string | null;
+  registrationStatus: string;
+  /** Masked by the server. */
+  phone: string | null;
+  reportedHasOrg: boolean | null;
+  reportedFormation: string | null;
+  hasUnion: boolean | null;
+  hasLeague: boolean | null;
+  orgCoverage: 'standalone' | 'joint' | null;
+  hasInstructor: boolean;
+  missingSinceBatchId: number | null;
+  lastBatchId: number | null;
+  inScope: boolean | null;
+  category: LedgerCategory | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LedgerList extends Page<Enterprise> {
+  /** Counts by category of the in-scope enterprises the filter matches. */
+  categories: Partial<Record<LedgerCategory, number>>;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  /** A field key, or 'created' (then `after` is the whole first record). */
+  field: string;
+  before: unknown;
+  after: unknown;
+  batchId: number | null;
+  actorName: string;
+  period: string | null;
+  source: string | null;
+}
+
+export interface EnterpriseDetail {
+  enterprise: Enterprise;
+  regionPath: Region[];
+  industry: { code: string; section: string; name: string } | null;
+  history: HistoryEntry[];
+}
+
+export interface Industry {
+  code: string;
+  section: string;
+  name: string;
+  nameEn: string;
+  isSection: boolean;
+}
+
+export type BatchStatus = 'reading' | 'staged' | 'applied' | 'rejected' | 'dry-run' | 'failed' | 'discarded';
+
+export interface BatchCounts {
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  missing: number;
+  discrepancies: number;
+  errorRows: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportBatch {
+  id: number;
+  kind: string;
+  period: string;
+  source: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  status: BatchStatus;
+  partial: boolean;
+  rowsRead: number;
+  failure: string | null;
+  actorName: string;
+  regionCode: string;
+  /** Empty while the file is being read. */
+  counts: Partial<BatchCounts>;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+export type RowOutcome = 'added' | 'changed' | 'unchanged' | 'error' | 'discrepancy';
+
+export interface BatchRow {
+  row: number;
+  uscc: string | null;
+  name: string | null;
+  outcome: string | null;
+  /** Field → before and after, for a changed row. */
+  diff: Record<string, { before: unknown; after: unknown }> | null;
+  discrepancy: string | null;
+  enterpriseId: number | null;
+}
+
+export interface BatchIssue {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface MissingEnterprise {
+  id: number;
+  uscc: string;
+  name: string;
+  regionCode: string;
 }

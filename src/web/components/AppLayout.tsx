@@ -1,7 +1,9 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
@@ -24,11 +26,21 @@ interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   permission?: Permission;
+  /** Other pages that belong to this entry (its menu item is the one selected on them). */
+  also?: string[];
 }
 
 // The menu shows only what the user's permissions open.
 const NAV: NavItem[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/ledger', label: 'nav.ledger', icon: <DatabaseOutlined />, permission: 'ledger.read' },
+  {
+    path: '/ledger/import',
+    label: 'nav.ledgerImport',
+    icon: <CloudUploadOutlined />,
+    permission: 'ledger.import',
+    also: ['/ledger/batches'],
+  },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
@@ -57,7 +69,10 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     },
   ];
-  const selected = NAV.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
+  // The entry whose path (or one of its pages) is the longest prefix of the page's: /ledger/import/7 is 台账导入, not 企业台账.
+  const matches = (p: string) => pathname === p || pathname.startsWith(`${p}/`);
+  const longest = (n: NavItem) => Math.max(0, ...[n.path, ...(n.also ?? [])].filter(matches).map((p) => p.length));
+  const selected = NAV.filter((n) => longest(n) > 0).sort((a, b) => longest(b) - longest(a))[0]?.path;
   return (
     <Menu
       mode="inline"

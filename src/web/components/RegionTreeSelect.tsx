@@ -17,12 +17,15 @@ interface Props {
   /** The top of the tree: the signed-in user's own region. */
   root: { code: string; name: string };
   value?: string;
-  onChange?: (code: string) => void;
+  onChange?: (code: string | undefined) => void;
   id?: string;
+  /** A filter's picker: may be emptied, and says what empty means. */
+  allowClear?: boolean;
+  placeholder?: string;
 }
 
 /** Picks an administrative division, loading each level's children when it is opened. */
-export function RegionTreeSelect({ root, value, onChange, id }: Props) {
+export function RegionTreeSelect({ root, value, onChange, id, allowClear, placeholder }: Props) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [nodes, setNodes] = useState<Node[]>([
@@ -76,7 +79,8 @@ export function RegionTreeSelect({ root, value, onChange, id }: Props) {
       onChange={onChange}
       showSearch
       treeNodeFilterProp="title"
-      placeholder={t('region.placeholder')}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t('region.placeholder')}
       styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
       style={{ width: '100%' }}
     />

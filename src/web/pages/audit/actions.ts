@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
 
 /** The audit action codes the filter offers; prefixes ending in '.' match a whole area. */
-export const ACTION_GROUPS = ['auth.', 'user.', 'system.'] as const;
+export const ACTION_GROUPS = ['auth.', 'user.', 'enterprise.', 'system.'] as const;
 export const ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -19,6 +19,11 @@ export const ACTIONS = [
   'user.change_password',
   'user.totp_enrol',
   'user.list',
+  'enterprise.import',
+  'enterprise.import_discard',
+  'enterprise.update',
+  'enterprise.export',
+  'enterprise.template',
   'settings.security',
   'audit.export',
   'audit.read',

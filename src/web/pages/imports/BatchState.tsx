@@ -1,0 +1,179 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Space, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api.ts';
+import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useCan } from '../../session.ts';
+import type { ImportBatch } from '../../types.ts';
+import { batchKey } from './useBatch.ts';
+
+interface BannerProps {
+  type: 'success' | 'info' | 'warning' | 'error';
+  title: string;
+  text?: ReactNode;
+  actions?: ReactNode;
+}
+
+/** A state's alert, its actions under the words (beside them they would not fit a phone). */
+function Banner({ type, title, text, actions }: BannerProps) {
+  return (
+    <Alert
+      type={type}
+      showIcon
+      title={title}
+      description={
+        (text || actions) && (
+          <>
+            {text}
+            {actions && <div style={{ marginTop: text ? 12 : 4 }}>{actions}</div>}
+          </>
+        )
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="batch-state"
+    />
+  );
+}
+
+/** Where the batch stands, in words, with what the user can do next (confirm, discard, the error report). */
+export function BatchState({ batch }: { batch: ImportBatch }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const { message, modal } = App.useApp();
+  const can = useCan();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const c = batch.counts;
+  const n = (v: number | undefined) => (v ?? 0).toLocaleString();
+
+  const act = useMutation({
+    mutationFn: (action: 'apply' | 'discard') => api.post<ImportBatch>(`/api/import-batches/${batch.id}/${action}`),
+    onSuccess: (after) => {
+      client.setQueryData(batchKey(batch.id), after);
+      void client.invalidateQueries({ queryKey: ['ledger'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+    onError: (error) => {
+      void message.error(errorText(error));
+      void client.invalidateQueries({ queryKey: batchKey(batch.id) });
+    },
+  });
+
+  const errorReport = (c.errors ?? 0) > 0 && (
+    <Button icon={<DownloadOutlined />} href={`/api/import-batches/${batch.id}/error-report`} download>
+      {t('batch.errorReport')}
+    </Button>
+  );
+  const anotherFile = <Button onClick={() => navigate('/ledger/import')}>{t('batch.newImport')}</Button>;
+
+  switch (batch.status) {
+    case 'reading':
+      return (
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Flex align="center" gap={16}>
+            <Spin />
+            <div>
+              <Typography.Text strong data-testid="reading">
+                {t('batch.reading', { rows: batch.rowsRead.toLocaleString() })}
+              </Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t('batch.readingHint')}</Typography.Text>
+            </div>
+          </Flex>
+        </Card>
+      );
+    case 'failed':
+      return <Banner type="error" title={t('batch.failed')} text={batch.failure} actions={anotherFile} />;
+    case 'rejected':
+      return (
+        <Banner
+          type="error"
+          title={t('batch.rejected', { count: n(c.errors) })}
+          text={t('batch.rejectedHint')}
+          actions={errorReport}
+        />
+      );
+    case 'staged':
+      return (
+        <Banner
+          type="info"
+          title={t('batch.staged')}
+          text={
+            <>
+              {t('batch.stagedHint')}
+              {(c.errorRows ?? 0) > 0 && ` ${t('batch.stagedPartial', { count: n(c.errorRows) })}`}
+            </>
+          }
+          actions={
+            can('ledger.import') && (
+              <Space wrap>
+                {errorReport}
+                <Button
+                  type="primary"
+                  loading={act.isPending && act.variables === 'apply'}
+                  disabled={act.isPending}
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('batch.apply'),
+                      content: t('batch.applyConfirm', { added: n(c.added), changed: n(c.changed) }),
+                      onOk: () => act.mutateAsync('apply'),
+                    })
+                  }
+                >
+                  {t('batch.apply')}
+                </Button>
+                <Button
+                  danger
+                  loading={act.isPending && act.variables === 'discard'}
+                  disabled={act.isPending}
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('batch.discard'),
+                      content: t('batch.discardConfirm'),
+                      okButtonProps: { danger: true },
+                      onOk: () => act.mutateAsync('discard'),
+                    })
+                  }
+                >
+                  {t('batch.discard')}
+                </Button>
+              </Space>
+            )
+          }
+        />
+      );
+    case 'dry-run':
+      return (
+        <Banner
+          type="info"
+          title={t('batch.dryRun')}
+          actions={
+            <Space wrap>
+              {errorReport}
+              {anotherFile}
+            </Space>
+          }
+        />
+      );
+    case 'applied':
+      return (
+        <Banner
+          type="success"
+          title={t('batch.applied', { added: n(c.added), changed: n(c.changed), unchanged: n(c.unchanged) })}
+          text={(c.missing ?? 0) > 0 ? t('batch.appliedMissing', { missing: n(c.missing) }) : undefined}
+          actions={
+            <Space wrap>
+              {errorReport}
+              <Button type="primary" onClick={() => navigate('/ledger')}>
+                {t('batch.viewLedger')}
+              </Button>
+            </Space>
+          }
+        />
+      );
+    case 'discarded':
+      return <Banner type="warning" title={t('batch.discarded')} actions={anotherFile} />;
+  }
+}

@@ -1,0 +1,35 @@
+import { Tag } from 'antd';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Enterprise } from '../../types.ts';
+import type { Flag } from './filter.ts';
+import { CATEGORY_COLORS, enterpriseFlags, FLAG_COLORS, flagKey, useLedgerLabels } from './labels.ts';
+
+/** The ledger category of an in-scope enterprise; for one out of scope, its registration status. */
+export function CategoryTag({ enterprise }: { enterprise: Enterprise }) {
+  const { t } = useI18n();
+  const labels = useLedgerLabels();
+  if (!enterprise.inScope || !enterprise.category) {
+    return (
+      <Tag>
+        {t('ledger.outOfScope')} · {labels.code('regStatus', enterprise.registrationStatus)}
+      </Tag>
+    );
+  }
+  return <Tag color={CATEGORY_COLORS[enterprise.category]}>{labels.code('category', enterprise.category)}</Tag>;
+}
+
+/** 重点盯住, 需选派指导员, 待核实 and an estimated full-member count (or `only` those of them). */
+export function FlagTags({ enterprise, only }: { enterprise: Enterprise; only?: Flag[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {enterpriseFlags(enterprise)
+        .filter((f) => !only || only.includes(f))
+        .map((f) => (
+          <Tag key={f} color={FLAG_COLORS[f]}>
+            {t(flagKey(f))}
+          </Tag>
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { Button, Col, Form, Row, Select, Space, TreeSelect } from 'antd';
+import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { useUser } from '../../session.ts';
+import { FLAGS, KINDS, type LedgerFilter, SIZE_BAND_CODES, STATUSES } from './filter.ts';
+import { useIndustries } from './useIndustries.ts';
+
+interface FormValues {
+  region?: string;
+  kind?: string[];
+  /** `S:C` for a section, `D:13` for a division: one picker for the two filters. */
+  industry?: string;
+  sizeBand?: string[];
+  aboveScale?: 'true' | 'false';
+  category?: LedgerFilter['category'];
+  flag?: LedgerFilter['flag'];
+  status?: string[];
+}
+
+function toForm(f: LedgerFilter): FormValues {
+  return {
+    region: f.region,
+    kind: f.kind,
+    industry: f.industry ? `D:${f.industry}` : f.section ? `S:${f.section}` : undefined,
+    sizeBand: f.sizeBand,
+    aboveScale: f.aboveScale,
+    category: f.category,
+    flag: f.flag,
+    status: f.status,
+  };
+}
+
+function fromForm(v: FormValues): LedgerFilter {
+  const [type, code] = v.industry?.split(':') ?? [];
+  return {
+    region: v.region || undefined,
+    kind: v.kind,
+    section: type === 'S' ? code : undefined,
+    industry: type === 'D' ? code : undefined,
+    sizeBand: v.sizeBand,
+    aboveScale: v.aboveScale,
+    category: v.category,
+    flag: v.flag,
+    status: v.status,
+  };
+}
+
+interface Props {
+  filter: LedgerFilter;
+  /** The filters the form sets; the name search (`q`) is kept by the caller. */
+  onApply: (filter: LedgerFilter) => void;
+  /** Clears every filter, the name search too. */
+  onReset: () => void;
+  vertical: boolean;
+}
+
+/** Every filter of the ledger but the name search, applied together by 查询. */
+export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
+  const { t, lang } = useI18n();
+  const user = useUser();
+  const industries = useIndustries();
+  const options = (prefix: string, codes: readonly string[]) =>
+    codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
+  const industryTree = (industries.data ?? [])
+    .filter((i) => i.isSection)
+    .map((s) => ({
+      value: `S:${s.code}`,
+      title: `${s.code} ${lang === 'en-US' ? s.nameEn : s.name}`,
+      children: (industries.data ?? [])
+        .filter((d) => !d.isSection && d.section === s.code)
+        .map((d) => ({ value: `D:${d.code}`, title: `${d.code} ${lang === 'en-US' ? d.nameEn : d.name}` })),
+    }));
+  const multiple = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const };
+  const any = t('ledger.filter.any');
+
+  const fields = [
+    <Form.Item key="region" name="region" label={t('ledger.filter.region')}>
+      <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} allowClear placeholder={any} />
+    </Form.Item>,
+    <Form.Item key="category" name="category" label={t('ledger.filter.category')}>
+      <Select {...multiple} placeholder={any} options={options('category', LEDGER_CATEGORIES)} />
+    </Form.Item>,
+    <Form.Item key="flag" name="flag" label={t('ledger.filter.flag')}>
+      <Select {...multiple} placeholder={any} options={options('flag', FLAGS)} />
+    </Form.Item>,
+    <Form.Item key="status" name="status" label={t('ledger.filter.status')}>
+      <Select {...multiple} placeholder={any} options={options('regStatus', STATUSES)} />
+    </Form.Item>,
+    <Form.Item key="kind" name="kind" label={t('ledger.filter.kind')}>
+      <Select {...multiple} placeholder={any} options={options('kind', KINDS)} />
+    </Form.Item>,
+    <Form.Item key="industry" name="industry" label={t('ledger.filter.industry')}>
+      <TreeSelect
+        allowClear
+        showSearch
+        treeNodeFilterProp="title"
+        placeholder={any}
+        treeData={industryTree}
+        loading={industries.isPending}
+        styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
+      />
+    </Form.Item>,
+    <Form.Item key="sizeBand" name="sizeBand" label={t('ledger.filter.sizeBand')}>
+      <Select {...multiple} placeholder={any} options={options('sizeBand', SIZE_BAND_CODES)} />
+    </Form.Item>,
+    <Form.Item key="aboveScale" name="aboveScale" label={t('ledger.filter.aboveScale')}>
+      <Select
+        allowClear
+        placeholder={any}
+        options={[
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]}
+      />
+    </Form.Item>,
+  ];
+
+  return (
+    <Form<FormValues>
+      layout="vertical"
+      initialValues={toForm(filter)}
+      onFinish={(v) => onApply(fromForm(v))}
+      style={{ marginBottom: vertical ? 12 : 0 }}
+    >
+      <Row gutter={12}>
+        {fields.map((f) => (
+          <Col key={f.key} xs={24} sm={12} lg={8} xl={6}>
+            {f}
+          </Col>
+        ))}
+      </Row>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" htmlType="submit">
+          {t('common.search')}
+        </Button>
+        <Button onClick={onReset}>{t('common.reset')}</Button>
+      </Space>
+    </Form>
+  );
+}
