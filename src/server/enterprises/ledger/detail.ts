@@ -35,9 +35,10 @@ export async function enterpriseDetail(tx: Tx, actor: Actor, keys: Keys, id: num
     .where(eq(enterpriseHistory.enterpriseId, id))
     .orderBy(desc(enterpriseHistory.id))
     .limit(500);
+  const path = await regionPath(tx, row.regionCode, actor);
   return {
-    enterprise: presentEnterprise(row, keys),
-    regionPath: await regionPath(tx, row.regionCode, actor),
+    enterprise: presentEnterprise({ ...row, regionName: path.at(-1)?.name ?? null }, keys),
+    regionPath: path,
     industry: industry ? { code: industry.code, section: industry.section, name: industry.name } : null,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
   };
