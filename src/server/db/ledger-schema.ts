@@ -75,9 +75,15 @@ export const enterprises = pgTable(
   },
   (t) => [
     uniqueIndex('enterprises_uscc_idx').on(t.uscc),
-    index('enterprises_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    // Region prefixes as ranges of text_pattern_ops (leakproof, so usable under row-level
+    // security); with the category, scope and kind, the list's counts read only this index.
+    index('enterprises_scope_idx').using('btree', sql`${t.regionCode} text_pattern_ops`, t.category, t.inScope, t.kind),
     index('enterprises_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('enterprises_category_idx').on(t.category, t.regionCode),
+    // The list's sorts (the id breaks ties): a page of 50 reads 50 index entries, not the ledger.
+    index('enterprises_name_sort_idx').on(t.name, t.id),
+    index('enterprises_employees_sort_idx').on(t.employees.desc(), t.id),
+    index('enterprises_updated_sort_idx').on(t.updatedAt.desc(), t.id),
     check(
       'enterprises_kind_values',
       sql`${t.kind} in ('private','individual','foreign','hmt','association','social_service','foundation','other')`,

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import { writeAudit } from '../../audit/audit.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { importBatches } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
 import { HttpError, notFound } from '../../errors.ts';
 import { fieldsOf, LEDGER_FIELDS, stagedValue } from '../fields.ts';
+import { analyzeAfterBulkChange } from './analyze.ts';
 import { type Counts, reconcile } from './reconcile.ts';
 
 /**
@@ -15,89 +16,91 @@ import { type Counts, reconcile } from './reconcile.ts';
  * written only in partial mode, and then not at all: only the valid rows are.
  */
 export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise<Counts> {
-  return inScope(db, actor, async (tx) => {
-    const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
-    if (!batch) throw notFound('导入批次');
-    if (batch.status !== 'staged') {
-      throw new HttpError(
-        409,
-        'batch_not_staged',
-        `导入批次 ${batchId} 的状态为“${batch.status}”，只有待确认的批次可以写入台账`,
-      );
-    }
-    const counts = await reconcile(tx, actor, batch);
-    if (counts.errorRows > 0 && !batch.partial) {
-      throw new HttpError(
-        409,
-        'batch_has_errors',
-        '该批次有错误行，不能整体写入；请修正文件后重新导入，或选择部分导入',
-      );
-    }
-    const b = batch.id;
-    const who = sql`${actor.actorId}, ${actor.username}`;
-    const fields = fieldsOf(batch.columns);
+  const counts = await inScope(db, actor, (tx) => applyInTransaction(tx, actor, batchId));
+  await analyzeAfterBulkChange(db, 'enterprises', counts.added + counts.changed);
+  return counts;
+}
 
-    // New enterprises, their staged rows linked to them, and a 'created' history row each: one statement.
-    const insertCols = LEDGER_FIELDS.map((f) => f.column).join(', ');
-    const insertVals = LEDGER_FIELDS.map((f) => stagedValue(f)).join(', ');
-    await tx.execute(sql`
-      with added as (
-        insert into enterprises (uscc, ${sql.raw(insertCols)}, full_member_estimated, phone, phone_hash, last_batch_id)
-        select r.uscc, ${sql.raw(insertVals)}, (r.data->>'fullMemberEstimated')::boolean, r.data->>'phone', r.data->>'phoneHash', ${b}
-        from import_rows r where r.batch_id = ${b} and r.outcome = 'added' order by r.row
-        returning id, uscc
-      ), linked as (
-        update import_rows r set enterprise_id = a.id from added a
-        where r.batch_id = ${b} and r.outcome = 'added' and r.uscc = a.uscc
-        returning r.enterprise_id, r.data
-      )
-      insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
-      select l.enterprise_id, 'created', null, l.data - 'phone' - 'phoneHash', ${b}, ${who}
-      from linked l order by l.enterprise_id`);
+async function applyInTransaction(tx: Tx, actor: Actor, batchId: number): Promise<Counts> {
+  const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
+  if (!batch) throw notFound('导入批次');
+  if (batch.status !== 'staged') {
+    throw new HttpError(
+      409,
+      'batch_not_staged',
+      `导入批次 ${batchId} 的状态为“${batch.status}”，只有待确认的批次可以写入台账`,
+    );
+  }
+  const counts = await reconcile(tx, actor, batch);
+  if (counts.errorRows > 0 && !batch.partial) {
+    throw new HttpError(409, 'batch_has_errors', '该批次有错误行，不能整体写入；请修正文件后重新导入，或选择部分导入');
+  }
+  const b = batch.id;
+  const who = sql`${actor.actorId}, ${actor.username}`;
+  // A large batch sorts its rows by file order and its history by id: in memory, not on disk.
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  const fields = fieldsOf(batch.columns);
 
-    // Changed fields, and seen in this batch; one write per changed enterprise.
-    const sets = fields.map((f) => `${f.column} = ${stagedValue(f)}`);
-    if (fields.some((f) => f.key === 'fullMemberCount')) {
-      sets.push(`full_member_estimated = (r.data->>'fullMemberEstimated')::boolean`);
-    }
-    if (batch.columns.includes('phone')) sets.push(`phone = r.data->>'phone'`, `phone_hash = r.data->>'phoneHash'`);
-    if (sets.length) {
-      await tx.execute(
-        sql.raw(`
-          update enterprises e set ${sets.join(', ')}, updated_at = now(),
-            last_batch_id = ${b}, missing_since_batch_id = null
-          from import_rows r where r.batch_id = ${b} and r.outcome = 'changed' and e.id = r.enterprise_id`),
-      );
-    }
-    await tx.execute(sql`
-      insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
-      select r.enterprise_id, d.key, d.value->'before', d.value->'after', ${b}, ${who}
-      from import_rows r cross join lateral jsonb_each(r.diff) d
-      where r.batch_id = ${b} and r.outcome = 'changed'`);
+  // New enterprises, their staged rows linked to them, and a 'created' history row each: one statement.
+  const insertCols = LEDGER_FIELDS.map((f) => f.column).join(', ');
+  const insertVals = LEDGER_FIELDS.map((f) => stagedValue(f)).join(', ');
+  await tx.execute(sql`
+    with added as (
+      insert into enterprises (uscc, ${sql.raw(insertCols)}, full_member_estimated, phone, phone_hash, last_batch_id)
+      select r.uscc, ${sql.raw(insertVals)}, (r.data->>'fullMemberEstimated')::boolean, r.data->>'phone', r.data->>'phoneHash', ${b}
+      from import_rows r where r.batch_id = ${b} and r.outcome = 'added' order by r.row
+      returning id, uscc
+    ), linked as (
+      update import_rows r set enterprise_id = a.id from added a
+      where r.batch_id = ${b} and r.outcome = 'added' and r.uscc = a.uscc
+      returning r.enterprise_id, r.data
+    )
+    insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
+    select l.enterprise_id, 'created', null, l.data - 'phone' - 'phoneHash', ${b}, ${who}
+    from linked l order by l.enterprise_id`);
 
-    // Seen again: no longer missing. Missing now: flagged for review, never deleted.
-    await tx.execute(sql`
-      update enterprises e set last_batch_id = ${b}, missing_since_batch_id = null
-      from import_rows r where r.batch_id = ${b} and r.outcome in ('changed', 'unchanged') and e.id = r.enterprise_id
-        and (e.last_batch_id is distinct from ${b} or e.missing_since_batch_id is not null)`);
-    await tx.execute(sql`
-      update enterprises e set missing_since_batch_id = ${b}
-      from import_missing m where m.batch_id = ${b} and e.id = m.enterprise_id and e.missing_since_batch_id is null`);
+  // Changed fields, and seen in this batch; one write per changed enterprise.
+  const sets = fields.map((f) => `${f.column} = ${stagedValue(f)}`);
+  if (fields.some((f) => f.key === 'fullMemberCount')) {
+    sets.push(`full_member_estimated = (r.data->>'fullMemberEstimated')::boolean`);
+  }
+  if (batch.columns.includes('phone')) sets.push(`phone = r.data->>'phone'`, `phone_hash = r.data->>'phoneHash'`);
+  if (sets.length) {
+    await tx.execute(
+      sql.raw(`
+        update enterprises e set ${sets.join(', ')}, updated_at = now(),
+          last_batch_id = ${b}, missing_since_batch_id = null
+        from import_rows r where r.batch_id = ${b} and r.outcome = 'changed' and e.id = r.enterprise_id`),
+    );
+  }
+  await tx.execute(sql`
+    insert into enterprise_history (enterprise_id, field, before, after, batch_id, actor_id, actor_name)
+    select r.enterprise_id, d.key, d.value->'before', d.value->'after', ${b}, ${who}
+    from import_rows r cross join lateral jsonb_each(r.diff) d
+    where r.batch_id = ${b} and r.outcome = 'changed'`);
 
-    await tx
-      .update(importBatches)
-      .set({ status: 'applied', appliedAt: new Date(), counts })
-      .where(eq(importBatches.id, b));
-    await writeAudit(tx, {
-      actorId: actor.actorId,
-      actorName: actor.username,
-      ip: actor.ip,
-      action: 'enterprise.import',
-      entity: 'import_batch',
-      entityId: b,
-      result: 'success',
-      diff: { fileName: batch.fileName, sha256: batch.sha256, period: batch.period, source: batch.source, counts },
-    });
-    return counts;
+  // Seen again: no longer missing. Missing now: flagged for review, never deleted.
+  await tx.execute(sql`
+    update enterprises e set last_batch_id = ${b}, missing_since_batch_id = null
+    from import_rows r where r.batch_id = ${b} and r.outcome in ('changed', 'unchanged') and e.id = r.enterprise_id
+      and (e.last_batch_id is distinct from ${b} or e.missing_since_batch_id is not null)`);
+  await tx.execute(sql`
+    update enterprises e set missing_since_batch_id = ${b}
+    from import_missing m where m.batch_id = ${b} and e.id = m.enterprise_id and e.missing_since_batch_id is null`);
+
+  await tx
+    .update(importBatches)
+    .set({ status: 'applied', appliedAt: new Date(), counts })
+    .where(eq(importBatches.id, b));
+  await writeAudit(tx, {
+    actorId: actor.actorId,
+    actorName: actor.username,
+    ip: actor.ip,
+    action: 'enterprise.import',
+    entity: 'import_batch',
+    entityId: b,
+    result: 'success',
+    diff: { fileName: batch.fileName, sha256: batch.sha256, period: batch.period, source: batch.source, counts },
   });
+  return counts;
 }

@@ -8,7 +8,7 @@ import {
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { fieldsOf, stagedValue } from '../fields.ts';
+import { outcomeSql } from './outcome.ts';
 import { insertIssues } from './stage.ts';
 
 export const ELSEWHERE_MESSAGE =
@@ -52,10 +52,11 @@ export async function checkAgainstDatabase(tx: Tx, actor: Actor, batchId: number
   // in this scope is unique, so it is not taken elsewhere: only the others need asking.
   const elsewhere = await queryRows<{ row: number }>(
     tx,
-    sql`select r.row from import_rows r where r.batch_id = ${b} and r.uscc is not null
-          and not exists (select 1 from enterprises e
-                          where e.uscc = r.uscc and e.region_code like ${`${actor.scopePrefix}%`})
-          and dangjian_uscc_outside_scope(r.uscc)`,
+    sql`with unknown as materialized (
+          select r.row, r.uscc from import_rows r where r.batch_id = ${b} and r.uscc is not null
+            and not exists (select 1 from enterprises e
+                            where e.uscc = r.uscc and e.region_code like ${`${actor.scopePrefix}%`}))
+        select row from unknown where dangjian_uscc_outside_scope(uscc)`,
   );
   for (const r of elsewhere)
     issues.push({ row: r.row, column: headerOf('uscc'), message: ELSEWHERE_MESSAGE, severity: 'error' });
@@ -78,43 +79,15 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
   const b = batch.id;
   await tx.execute(sql`delete from import_missing where batch_id = ${b}`);
 
-  const fields = fieldsOf(batch.columns);
-  const diffParts = fields.map(
-    (f) =>
-      `case when e.${f.column} is distinct from ${stagedValue(f, 's')} then jsonb_build_object('${f.key}', jsonb_build_object('before', to_jsonb(e.${f.column}), 'after', to_jsonb(${stagedValue(f, 's')}))) else '{}'::jsonb end`,
-  );
-  if (batch.columns.includes('phone')) {
-    // The number itself is never shown in a diff: only that it changed.
-    diffParts.push(
-      `case when e.phone_hash is distinct from (s.data->>'phoneHash') then jsonb_build_object('phone', jsonb_build_object('before', case when e.phone_hash is null then null else '***' end, 'after', case when s.data->>'phoneHash' is null then null else '***' end)) else '{}'::jsonb end`,
-    );
-  }
-  if (batch.columns.includes('fullMemberCount')) {
-    // A count now given replaces an estimate of the same number (an estimate never replaces a count).
-    diffParts.push(
-      `case when e.full_member_estimated and not (s.data->>'fullMemberEstimated')::boolean then jsonb_build_object('fullMemberEstimated', jsonb_build_object('before', true, 'after', false)) else '{}'::jsonb end`,
-    );
-  }
-  const diff = diffParts.length ? diffParts.join(' || ') : `'{}'::jsonb`;
-  // One pass over the batch: each row's enterprise, diff, outcome and discrepancy, computed
-  // together, and written only where they differ from what the row already says (at apply
-  // time they usually equal the preview's, and an unwritten row costs nothing).
+  // One pass over the batch: each row's enterprise, diff, outcome and discrepancy, written
+  // only where they differ from what the row already says (staging computed them for the
+  // ledger as it was then; at apply time they usually equal the preview's).
+  const outcome = outcomeSql(batch.columns);
   await tx.execute(
     sql.raw(`
       update import_rows r set
         enterprise_id = x.enterprise_id, diff = x.diff, outcome = x.outcome, discrepancy = x.discrepancy
-      from (
-        select s.row, e.id as enterprise_id, d.diff,
-          case when s.has_errors then 'error'
-               when e.id is null then 'added'
-               when d.diff = '{}'::jsonb then 'unchanged'
-               else 'changed' end as outcome,
-          case when s.has_errors then s.discrepancy else ${DISCREPANCY} end as discrepancy
-        from import_rows s
-          left join enterprises e on e.uscc = s.uscc
-          cross join lateral (select case when s.has_errors or e.id is null then null else ${diff} end as diff) d
-        where s.batch_id = ${b}
-      ) x
+      from (select s.row, ${outcome.columns} from import_rows s ${outcome.joins} where s.batch_id = ${b}) x
       where r.batch_id = ${b} and r.row = x.row
         and (r.enterprise_id, r.diff, r.outcome, r.discrepancy)
             is distinct from (x.enterprise_id, x.diff, x.outcome, x.discrepancy)`),
@@ -148,18 +121,6 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
   );
   return counts;
 }
-
-/** The reported party-organization fields of staged row `s` against the record `e`, when they disagree. */
-const DISCREPANCY = `case
-  when (s.data->>'reportedHasOrg')::boolean and e.org_coverage is null
-    then '填报“已建立党组织”，台账中该企业没有党组织覆盖'
-  when not (s.data->>'reportedHasOrg')::boolean and e.org_coverage is not null
-    then '填报“未建立党组织”，台账中该企业已有党组织覆盖'
-  when s.data->>'reportedFormation' is not null and e.org_coverage is not null
-       and s.data->>'reportedFormation' <> e.org_coverage
-    then '填报组建形式为“' || case s.data->>'reportedFormation' when 'standalone' then '单独组建' else '联合组建' end
-         || '”，台账为“' || case e.org_coverage when 'standalone' then '单独组建' else '联合组建' end || '”'
-  end`;
 
 export interface Counts {
   rows: number;

@@ -8,6 +8,7 @@ import { inScope } from '../../db/tx.ts';
 import { HttpError } from '../../errors.ts';
 import { inspectUpload } from '../../files/inspect.ts';
 import type { Deps } from '../../http.ts';
+import { analyzeAfterBulkChange } from './analyze.ts';
 import { applyBatch } from './apply.ts';
 import { checkAgainstDatabase, reconcile } from './reconcile.ts';
 import { createBatch, failBatch, readIntoBatch } from './stage.ts';
@@ -79,14 +80,14 @@ export async function startImport(
   await fs.copyFile(req.path, stored);
   const finished = (async () => {
     try {
-      const columns = await readIntoBatch(
-        db,
-        actor,
-        deps.keys,
-        batchId,
-        { path: stored, kind: upload.kind },
-        onProgress,
-      );
+      let rowsRead = 0;
+      const columns = await readIntoBatch(db, actor, deps.keys, batchId, { path: stored, kind: upload.kind }, (n) => {
+        rowsRead = n;
+        onProgress?.(n);
+      });
+      // Fresh statistics for the rows just staged, so the checks and the reconciliation join
+      // them to the ledger by hashing rather than row by row.
+      await analyzeAfterBulkChange(db, 'import_rows', rowsRead);
       await finishReading(deps, actor, batchId, columns, req, upload.sha256);
       return null;
     } catch (err) {

@@ -15,6 +15,7 @@ import { inScope } from '../../db/tx.ts';
 import type { InspectedUpload } from '../../files/inspect.ts';
 import { readRows } from '../../files/rows.ts';
 import type { Keys } from '../../keys.ts';
+import { outcomeSql } from './outcome.ts';
 
 export interface BatchOptions {
   fileName: string;
@@ -54,7 +55,7 @@ type Issue = RowIssue & { severity: 'error' | 'warning' };
  * `jsonb_to_recordset` (a handful of parameters instead of one per cell, and the same SQL
  * on both drivers), while the next chunk is being read and parsed.
  */
-const FLUSH_ROWS = 2000;
+const FLUSH_ROWS = 5000;
 
 /**
  * Reads the file row by row into the batch's staging rows, writing them a chunk at a time
@@ -73,6 +74,7 @@ export async function readIntoBatch(
   let rows: StagedRow[] = [];
   let issues: Issue[] = [];
   let rowsRead = 0;
+  let columnKeys: ColumnKey[] = [];
   let writing: Promise<void> = Promise.resolve();
 
   const write = async (r: StagedRow[], i: Issue[], read: number) => {
@@ -81,9 +83,8 @@ export async function readIntoBatch(
       // connection would be gone and reading would fail; and the batch becomes 'staged' in a
       // synchronous commit, which makes every chunk before it durable too.
       await tx.execute(sql`set local synchronous_commit = off`);
-      if (r.length) await insertStagedRows(tx, batchId, r);
       if (i.length) await insertIssues(tx, batchId, i);
-      await tx.update(importBatches).set({ rowsRead: read }).where(eq(importBatches.id, batchId));
+      await insertStagedRows(tx, batchId, columnKeys, r, read);
     });
     onProgress(read);
   };
@@ -145,6 +146,7 @@ export async function readIntoBatch(
           return null;
         }
         columns = header.columns;
+        columnKeys = [...new Set(columns.values())];
         continue;
       }
       const parsed = parseEnterpriseRow(rowCells(columns, cells), rowNumber);
@@ -167,7 +169,7 @@ export async function readIntoBatch(
     }
     if (rowsRead === 0) issues.push({ row: 2, column: '表头', message: NO_DATA_ROWS_MESSAGE, severity: 'error' });
     await flush();
-    return [...new Set(columns.values())];
+    return columnKeys;
   }
 }
 
@@ -181,19 +183,37 @@ function usccOf(columns: Map<number, ColumnKey>, cells: unknown[]): string | nul
 
 /** The staged form: the phone never rests in clear, not even in the staging table. */
 function stageData(value: NonNullable<ReturnType<typeof parseEnterpriseRow>['value']>, keys: Keys) {
-  const { phone, ...rest } = value;
+  const { phone } = value;
   return phone
-    ? { ...rest, phone: keys.encrypt(phone), phoneHash: keys.lookupHash(phone) }
-    : { ...rest, phone: null, phoneHash: null };
+    ? { ...value, phone: keys.encrypt(phone), phoneHash: keys.lookupHash(phone) }
+    : { ...value, phone: null, phoneHash: null };
 }
 
-/** Writes staged rows in one statement: the chunk travels as one JSON parameter. */
-async function insertStagedRows(tx: Tx, batchId: number, rows: StagedRow[]) {
+/**
+ * Writes staged rows and the batch's progress in one statement: the chunk travels as one JSON
+ * parameter, and each row is written with its outcome against the ledger as it is now, which
+ * the reconciliation after reading then only has to correct where the database checks found
+ * errors.
+ */
+async function insertStagedRows(
+  tx: Tx,
+  batchId: number,
+  columns: readonly ColumnKey[],
+  rows: StagedRow[],
+  rowsRead: number,
+) {
+  const outcome = outcomeSql(columns);
   await tx.execute(sql`
-    insert into import_rows (batch_id, row, uscc, data, has_errors)
-    select ${batchId}, r.row, r.uscc, r.data, r.has_errors
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r("row" integer, uscc text, data jsonb, has_errors boolean)`);
+    with staged as (
+      insert into import_rows (batch_id, row, uscc, data, has_errors, enterprise_id, diff, outcome, discrepancy)
+      select ${batchId}, s.row, s.uscc, s.data, s.has_errors, ${sql.raw(outcome.columns)}
+      from (
+        select r.*, null::text as discrepancy
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as r("row" integer, uscc text, data jsonb, has_errors boolean)
+      ) s ${sql.raw(outcome.joins)}
+      order by s.row)
+    update import_batches set rows_read = ${rowsRead} where id = ${batchId}`);
 }
 
 export async function insertIssues(tx: Tx, batchId: number, issues: Issue[]) {

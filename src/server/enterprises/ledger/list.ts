@@ -1,6 +1,7 @@
-import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import { enterprises as e, regions } from '../../db/schema.ts';
 import type { Keys } from '../../keys.ts';
 import { type LedgerFilter, ledgerWhere } from './filters.ts';
@@ -23,6 +24,8 @@ export interface LedgerPage {
   pageSize: number;
 }
 
+type Group = { category: string | null; inScope: boolean | null; n: number };
+
 /**
  * One page of the filtered ledger with the total that the same filter matches and its counts
  * by category (in scope only, as `ledgerTotals`): the total and the counts come from one
@@ -30,32 +33,72 @@ export interface LedgerPage {
  */
 export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: LedgerFilter, page: LedgerPage) {
   const where = ledgerWhere(actor, filter);
-  const groups = await tx
-    .select({ category: e.category, inScope: e.inScope, n: count() })
-    .from(e)
-    .where(where)
-    .groupBy(e.category, e.inScope);
+  const column = SORTS[page.sort];
+  // The id breaks ties, so paging through equal values neither repeats nor skips rows.
+  const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : desc(column), asc(e.id)];
+  const offset = (page.page - 1) * page.pageSize;
+  const { groups, rows } = filter.q
+    ? await matchingByName(tx, where, page, offset)
+    : {
+        groups: await tx
+          .select({ category: e.category, inScope: e.inScope, n: count() })
+          .from(e)
+          .where(where)
+          .groupBy(e.category, e.inScope),
+        rows: await tx
+          .select({ e, regionName: regions.name })
+          .from(e)
+          .leftJoin(regions, eq(regions.code, e.regionCode))
+          .where(where)
+          .orderBy(...orderBy)
+          .limit(page.pageSize)
+          .offset(offset),
+      };
   const total = groups.reduce((sum, g) => sum + g.n, 0);
   const categories: Record<string, number> = {};
   for (const g of groups) {
     if (g.inScope && g.category !== null) categories[g.category] = (categories[g.category] ?? 0) + g.n;
   }
-  const column = SORTS[page.sort];
-  // The id breaks ties, so paging through equal values neither repeats nor skips rows.
-  const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : desc(column), asc(e.id)];
-  const rows = await tx
-    .select({ e, regionName: regions.name })
-    .from(e)
-    .leftJoin(regions, eq(regions.code, e.regionCode))
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
   return {
     total,
     categories,
     items: rows.map((r) => presentEnterprise({ ...r.e, regionName: r.regionName }, keys)),
   };
+}
+
+/**
+ * The counts and the page for a name search, from one pass over the matching rows. A name
+ * fragment is found only by reading every name in the scope (no index serves “%科技%”, and
+ * under row-level security PostgreSQL will not use the trigram index for ILIKE, which is not
+ * leakproof); it also cannot see the name statistics there, so it would misjudge how many
+ * match and read the ledger a second time for the page. So the matches are collected once,
+ * small (id, category, scope, sort key), counted and sorted, and the page fetched by id.
+ */
+async function matchingByName(tx: Tx, where: SQL, page: LedgerPage, offset: number) {
+  const column = SORTS[page.sort];
+  const direction = sql.raw(page.order === 'asc' ? 'asc' : 'desc');
+  const [found] = await queryRows<{ groups: Group[]; ids: number[] }>(
+    tx,
+    sql`with m as materialized (
+          select ${e.id} as id, ${e.category} as category, ${e.inScope} as in_scope, ${column} as key
+          from ${e} where ${where})
+        select
+          (select coalesce(json_agg(json_build_object('category', category, 'inScope', in_scope, 'n', n)), '[]')
+           from (select category, in_scope, count(*)::int as n from m group by category, in_scope) g) as groups,
+          (select coalesce(array_agg(id order by key ${direction}, id), '{}')
+           from (select id, key from m order by key ${direction}, id limit ${page.pageSize} offset ${offset}) p) as ids`,
+  );
+  const ids = found.ids.map(Number);
+  const fetched = ids.length
+    ? await tx
+        .select({ e, regionName: regions.name })
+        .from(e)
+        .leftJoin(regions, eq(regions.code, e.regionCode))
+        .where(inArray(e.id, ids))
+    : [];
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const rows = fetched.sort((a, b) => (at.get(a.e.id) ?? 0) - (at.get(b.e.id) ?? 0));
+  return { groups: found.groups, rows };
 }
 
 /** Counts by category of the filtered ledger (in scope only): the list's summary line. */
