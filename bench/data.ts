@@ -41,8 +41,22 @@ export function cityRegions(): { counties: string[]; towns: string[] } {
   };
 }
 
-const PLACES = ['宜昌', '夷陵', '当阳', '宜都', '枝江', '远安', '兴山', '秭归', '长阳', '五峰', '猇亭', '点军', '西陵'];
-const BRANDS = [
+export const PLACES = [
+  '宜昌',
+  '夷陵',
+  '当阳',
+  '宜都',
+  '枝江',
+  '远安',
+  '兴山',
+  '秭归',
+  '长阳',
+  '五峰',
+  '猇亭',
+  '点军',
+  '西陵',
+];
+export const BRANDS = [
   '华泰',
   '鑫源',
   '恒通',
@@ -72,7 +86,7 @@ const BRANDS = [
   '润泽',
   '凯旋',
 ];
-const TRADES = [
+export const TRADES = [
   '科技',
   '商贸',
   '建筑工程',
@@ -96,8 +110,8 @@ const TRADES = [
   '物业管理',
   '装饰工程',
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国红梅文斌波辉鹏宇浩凯';
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
+export const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国红梅文斌波辉鹏宇浩凯';
 const CLUSTERS = ['宜昌高新区电子信息产业园', '伍家岗区万达广场', '夷陵经济开发区', '猇亭化工园', '西陵区CBD金融大厦'];
 const INDUSTRIES = [
   '13',

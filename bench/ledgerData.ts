@@ -6,70 +6,15 @@
  */
 import type pg from 'pg';
 import { keysFrom } from '../src/server/keys.ts';
-import { CITY } from './data.ts';
+import { BRANDS, CITY, GIVEN as GIVEN_TEXT, PLACES, SURNAMES as SURNAME_TEXT, TRADES } from './data.ts';
 
 const keys = keysFrom(Buffer.alloc(32, 7));
 
 const arr = (xs: readonly string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 const pickFrom = (xs: readonly string[], r: string) => `(${arr(xs)})[1 + floor(${r} * ${xs.length})::int]`;
 
-const PLACES = ['宜昌', '夷陵', '当阳', '宜都', '枝江', '远安', '兴山', '秭归', '长阳', '五峰', '猇亭', '点军', '西陵'];
-const BRANDS = [
-  '华泰',
-  '鑫源',
-  '恒通',
-  '三峡',
-  '长江',
-  '金鼎',
-  '宏发',
-  '天元',
-  '博远',
-  '新锐',
-  '众诚',
-  '瑞丰',
-  '汇川',
-  '同创',
-  '德信',
-  '安康',
-  '嘉禾',
-  '兴达',
-  '正和',
-  '永盛',
-  '明珠',
-  '楚天',
-  '峡江',
-  '清江',
-  '银河',
-  '东升',
-  '润泽',
-  '凯旋',
-];
-const TRADES = [
-  '科技',
-  '商贸',
-  '建筑工程',
-  '餐饮管理',
-  '物流',
-  '电子',
-  '农业开发',
-  '食品',
-  '机械制造',
-  '化工',
-  '文化传媒',
-  '信息技术',
-  '医药',
-  '新能源',
-  '旅游开发',
-  '汽车服务',
-  '环保科技',
-  '服装',
-  '五金',
-  '茶业',
-  '物业管理',
-  '装饰工程',
-];
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国红梅文斌波辉鹏宇浩凯'];
+const SURNAMES = [...SURNAME_TEXT];
+const GIVEN = [...GIVEN_TEXT];
 const CLUSTERS = ['宜昌高新区电子信息产业园', '伍家岗区万达广场', '夷陵经济开发区', '猇亭化工园', '西陵区CBD金融大厦'];
 const INDUSTRIES = [
   '13',
