@@ -27,6 +27,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, an administrator) must not take the
+    // process down: the pool drops it and opens a new one for the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL 连接已断开：${err.message}`));
     // Fail now with the server's own message rather than at the first request.
     const client = await pool.connect();
     client.release();
