@@ -32,6 +32,8 @@ export interface ImportFigures {
   excelJsReaderMs: number;
   /** Floor 2: COPY of the same rows, in stored form, into a table shaped like `enterprises`. */
   copyMs: number;
+  /** The same COPY into a copy without the foreign keys, for comparison. */
+  copyNoForeignKeysMs: number;
   copyMethod: string;
   /** (c) and (d): medians of the runs. */
   importMs: number;
@@ -39,7 +41,16 @@ export interface ImportFigures {
   importRatio: number;
   reimportRatio: number;
   /** Every run, for the record. */
-  runs: { readRowsMs: number[]; excelJsReaderMs: number[]; copyMs: number[]; importMs: number[]; reimportMs: number[] };
+  /** (c) against floor 1 plus the COPY without foreign keys. */
+  importRatioNoForeignKeys: number;
+  runs: {
+    readRowsMs: number[];
+    excelJsReaderMs: number[];
+    copyMs: number[];
+    copyNoForeignKeysMs: number[];
+    importMs: number[];
+    reimportMs: number[];
+  };
   /**
    * Peak memory of the import, and of reading the file alone, each in a fresh process: with
    * Node's default heap limit, and with the old generation capped (as a server may be run).
@@ -99,14 +110,19 @@ function run(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-/** COPY through psql's \copy (pg-copy-streams is not a dependency of the project). */
-async function copyFloor(db: BenchDatabase, file: string): Promise<number> {
+/**
+ * COPY through psql's \copy (pg-copy-streams is not a dependency of the project) into a copy
+ * of `enterprises`: its columns, defaults, generated columns, checks and indexes, and — unless
+ * `foreignKeys` is false — its two foreign keys, which LIKE leaves out.
+ */
+async function copyFloor(db: BenchDatabase, file: string, foreignKeys = true): Promise<number> {
   await db.pg.query('drop table if exists bench_copy');
-  // Columns, defaults, generated columns, checks and indexes; LIKE leaves out foreign keys, so add them.
   await db.pg.query('create table bench_copy (like enterprises including all)');
-  await db.pg.query(`alter table bench_copy
-    add foreign key (region_code) references regions (code),
-    add foreign key (industry_code) references industries (code)`);
+  if (foreignKeys) {
+    await db.pg.query(`alter table bench_copy
+      add foreign key (region_code) references regions (code),
+      add foreign key (industry_code) references industries (code)`);
+  }
   const { ms } = await timed(() =>
     run('psql', [
       '-X',
@@ -172,7 +188,14 @@ export async function importBenchmark(
     dryRun: false,
     apply: true,
   };
-  const runs: ImportFigures['runs'] = { readRowsMs: [], excelJsReaderMs: [], copyMs: [], importMs: [], reimportMs: [] };
+  const runs: ImportFigures['runs'] = {
+    readRowsMs: [],
+    excelJsReaderMs: [],
+    copyMs: [],
+    copyNoForeignKeysMs: [],
+    importMs: [],
+    reimportMs: [],
+  };
   // The floors and the imports take turns, so that a busy moment of the machine falls on both.
   for (let i = 1; i <= repeat; i++) {
     log(`run ${i}/${repeat}: floor 1, reading the file…`);
@@ -182,6 +205,7 @@ export async function importBenchmark(
     runs.excelJsReaderMs.push((await timed(() => readWithExcelJs(file))).ms);
     log(`run ${i}/${repeat}: floor 2, COPY…`);
     runs.copyMs.push(await copyFloor(db, copyFile));
+    runs.copyNoForeignKeysMs.push(await copyFloor(db, copyFile, false));
 
     await emptyLedger(db.pg);
     log(`run ${i}/${repeat}: import into an empty ledger…`);
@@ -238,10 +262,12 @@ export async function importBenchmark(
     readRowsMs: median(runs.readRowsMs),
     excelJsReaderMs: median(runs.excelJsReaderMs),
     copyMs: median(runs.copyMs),
+    copyNoForeignKeysMs: median(runs.copyNoForeignKeysMs),
     copyMethod: hasPgCopyStreams() ? 'psql \\copy' : 'psql \\copy (pg-copy-streams is not installed)',
     importMs: median(runs.importMs),
     reimportMs: median(runs.reimportMs),
     importRatio: median(runs.importMs) / floor,
+    importRatioNoForeignKeys: median(runs.importMs) / (median(runs.readRowsMs) + median(runs.copyNoForeignKeysMs)),
     reimportRatio: median(runs.reimportMs) / floor,
     runs,
     rss,
