@@ -1,29 +1,12 @@
 // The edit form's values against the record they started from: only what the user changed
 // goes to PATCH /api/enterprises/{id}, so a field left alone is never rewritten (the masked
 // phone above all).
+import { COLUMN_KEYS, type ColumnKey } from '../../../domain/enterprise/columns.ts';
 import type { Enterprise } from '../../types.ts';
 
-export const EDITABLE = [
-  'name',
-  'kind',
-  'regionCode',
-  'industryCode',
-  'employees',
-  'memberCount',
-  'fullMemberCount',
-  'ownerName',
-  'ownerPoliticalStatus',
-  'aboveScale',
-  'cluster',
-  'foundedOn',
-  'registrationStatus',
-  'phone',
-  'reportedHasOrg',
-  'reportedFormation',
-  'hasUnion',
-  'hasLeague',
-] as const;
-export type Editable = (typeof EDITABLE)[number];
+/** Every import column but the uscc, which identifies the enterprise and is never edited. */
+export type Editable = Exclude<ColumnKey, 'uscc'>;
+export const EDITABLE = COLUMN_KEYS.filter((k): k is Editable => k !== 'uscc');
 export type EditValues = Partial<Record<Editable, string | number | boolean | null>>;
 
 /** '' and undefined mean "nothing", as null does; text is compared trimmed. */
