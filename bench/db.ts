@@ -82,6 +82,7 @@ export async function cityCommittee(database: Database, regionCode: string, user
     displayName: '市委组织部',
     regionCode,
     scopePrefix: scopePrefixOf(regionCode),
+    orgId: null,
     roles,
     permissions: permissionsOf(roles),
     ip: 'bench',

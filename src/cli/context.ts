@@ -3,13 +3,12 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { type Permission, permissionsOf, type Role } from '../domain/roles.ts';
-import { type Actor, can, localOperator } from '../server/actor.ts';
+import { type Actor, actorOf, can, localOperator } from '../server/actor.ts';
 import { writeAudit } from '../server/audit/audit.ts';
 import { type Opened, openPrepared } from '../server/bootstrap.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { users } from '../server/db/schema.ts';
 import { inSystem } from '../server/db/tx.ts';
-import { scopePrefixOf } from '../server/regions/scope.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}
@@ -67,17 +66,7 @@ export async function resolveActor(opened: Opened, as: string | undefined): Prom
   const [user] = await opened.database.db.select().from(users).where(eq(users.username, as.toLowerCase()));
   if (!user) throw new CliError(`用户 ${as} 不存在`);
   if (user.disabled) throw new CliError(`用户 ${as} 已停用`);
-  const roles = user.roles as Role[];
-  return {
-    actorId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    regionCode: user.regionCode,
-    scopePrefix: scopePrefixOf(user.regionCode),
-    roles,
-    permissions: permissionsOf(roles),
-    ip: 'cli',
-  };
+  return actorOf(user, 'cli');
 }
 
 /** Refuses, and audits the refusal, when the actor lacks the permission. */

@@ -23,6 +23,21 @@ export const PERMISSIONS = [
   'ledger.write',
   'ledger.import',
   'ledger.export',
+  /** See organizations, their coverage, officers and terms. */
+  'org.read',
+  /** Record officers, elections and the 三同步 checklist of an org in scope. */
+  'org.write',
+  /** Establish and dissolve orgs and change what they cover: this moves ledger categories. */
+  'org.manage',
+  'org.import',
+  'member.read',
+  /** Record members, their development, transfers and departures. */
+  'member.write',
+  'member.import',
+  /** See a member's full ID and phone number; every reveal is audited. */
+  'member.reveal',
+  /** The work prompts (工作提示) of the actor's scope. */
+  'prompt.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,10 +45,35 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.read', 'user.write', 'settings.write', 'region.load', 'dashboard.read'],
   secadmin: ['user.read', 'role.assign', 'user.unlock', 'policy.write', 'dashboard.read'],
   auditor: ['audit.read', 'audit.export'],
-  committee: ['dashboard.read', 'ledger.read', 'ledger.write', 'ledger.import', 'ledger.export'],
-  leader: ['dashboard.read', 'ledger.read', 'ledger.export'],
+  committee: [
+    'dashboard.read',
+    'ledger.read',
+    'ledger.write',
+    'ledger.import',
+    'ledger.export',
+    'org.read',
+    'org.write',
+    'org.manage',
+    'org.import',
+    'member.read',
+    'member.write',
+    'member.import',
+    'member.reveal',
+    'prompt.read',
+  ],
+  leader: ['dashboard.read', 'ledger.read', 'ledger.export', 'org.read', 'member.read', 'prompt.read'],
   instructor: ['dashboard.read'],
-  secretary: ['dashboard.read'],
+  // A secretary's scope is their own org (Actor.orgId): its members, its covered enterprises.
+  secretary: [
+    'dashboard.read',
+    'ledger.read',
+    'org.read',
+    'org.write',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'prompt.read',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

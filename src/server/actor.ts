@@ -1,5 +1,6 @@
 import { type Permission, permissionsOf, type Role } from '../domain/roles.ts';
 import type { ScopeContext } from './db/tx.ts';
+import { scopePrefixOf } from './regions/scope.ts';
 
 /** Whoever a request or a CLI command acts for. */
 export interface Actor extends ScopeContext {
@@ -27,9 +28,37 @@ export function localOperator(): Actor {
     displayName: '本机操作员',
     regionCode: '000000',
     scopePrefix: '',
+    orgId: null,
     roles,
     permissions: permissionsOf(roles),
     ip: null,
+  };
+}
+
+/** The actor a signed-in user acts as: their region's subtree, and for a secretary their own org. */
+export function actorOf(
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    regionCode: string;
+    roles: string[];
+    orgId: number | null;
+  },
+  ip: string | null,
+): Actor {
+  const roles = user.roles as Role[];
+  return {
+    actorId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    regionCode: user.regionCode,
+    scopePrefix: scopePrefixOf(user.regionCode),
+    // A secretary not yet linked to an org sees nothing (no org has id 0) rather than the region.
+    orgId: roles.includes('secretary') ? (user.orgId ?? 0) : null,
+    roles,
+    permissions: permissionsOf(roles),
+    ip,
   };
 }
 

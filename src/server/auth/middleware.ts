@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { permissionsOf, type Role } from '../../domain/roles.ts';
+import { actorOf } from '../actor.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext, AppEnv } from '../http.ts';
-import { scopePrefixOf } from '../regions/scope.ts';
 import { getSecurityPolicy } from '../settings/policy.ts';
 import { sessionState } from './login.ts';
 import { loadSession, newToken, SESSION_COOKIE } from './sessions.ts';
@@ -25,17 +24,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.set('session', { row: loaded.session, user: loaded.user });
       const state = sessionState(loaded.user, loaded.session.mfaPending);
       if (!state.mfaRequired && !state.mustChangePassword && !state.mustEnrolTotp) {
-        const roles = loaded.user.roles as Role[];
-        c.set('actor', {
-          actorId: loaded.user.id,
-          username: loaded.user.username,
-          displayName: loaded.user.displayName,
-          regionCode: loaded.user.regionCode,
-          scopePrefix: scopePrefixOf(loaded.user.regionCode),
-          roles,
-          permissions: permissionsOf(roles),
-          ip: c.get('ip'),
-        });
+        c.set('actor', actorOf(loaded.user, c.get('ip')));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -12,6 +13,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { partyOrgs } from './org-schema.ts';
 
 /** GB/T 2260 divisions extended to towns (9 digits) and villages (12 digits). */
 export const regions = pgTable(
@@ -50,6 +52,8 @@ export const users = pgTable(
       .notNull()
       .references(() => regions.code),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    /** A secretary's own party organization: their scope is that org, not the region. */
+    orgId: integer('org_id').references((): AnyPgColumn => partyOrgs.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
@@ -125,3 +129,4 @@ export const auditLog = pgTable(
 );
 
 export * from './ledger-schema.ts';
+export * from './org-schema.ts';

@@ -6,6 +6,8 @@ export interface ScopeContext {
   actorId: number | null;
   /** Region code prefix; '' is the whole country. */
   scopePrefix: string;
+  /** A secretary's own org: their scope is that org within the region; null for everyone else. */
+  orgId: number | null;
 }
 
 /**
@@ -18,7 +20,8 @@ export function inScope<T>(db: Db, scope: ScopeContext, fn: (tx: Tx) => Promise<
     await tx.execute(sql`set local role dangjian_app`);
     await tx.execute(
       sql`select set_config('dangjian.scope_prefix', ${scope.scopePrefix}, true),
-                 set_config('dangjian.actor_id', ${String(scope.actorId ?? '')}, true)`,
+                 set_config('dangjian.actor_id', ${String(scope.actorId ?? '')}, true),
+                 set_config('dangjian.org_id', ${String(scope.orgId ?? '')}, true)`,
     );
     return fn(tx);
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
 import { permissionsOf, type Role } from '../../domain/roles.ts';
-import type { Actor } from '../actor.ts';
+import { type Actor, actorOf as actorFromUser } from '../actor.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import type { ImportRequest } from '../enterprises/import/run.ts';
@@ -51,18 +51,9 @@ export function actorOf(user: {
   displayName: string;
   regionCode: string;
   roles: string[];
+  orgId?: number | null;
 }): Actor {
-  const roles = user.roles as Role[];
-  return {
-    actorId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    regionCode: user.regionCode,
-    scopePrefix: scopePrefixOf(user.regionCode),
-    roles,
-    permissions: permissionsOf(roles),
-    ip: '127.0.0.1',
-  };
+  return actorFromUser({ ...user, orgId: user.orgId ?? null }, '127.0.0.1');
 }
 
 const asJson = async (db: Db, query: SQL) => (await queryRows<{ j: unknown }>(db, query)).map((r) => r.j);
