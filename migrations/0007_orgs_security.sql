@@ -63,3 +63,23 @@ CREATE POLICY restructurings_in_scope ON restructurings TO dangjian_app
 CREATE POLICY enterprises_secretary_scope ON enterprises AS RESTRICTIVE TO dangjian_app
   USING (dangjian_scope_org() IS NULL
          OR id IN (SELECT enterprise_id FROM org_coverages WHERE org_id = dangjian_scope_org()));
+--> statement-breakpoint
+-- The coverage of one enterprise at a date, from every org that covers it — including orgs
+-- registered above the actor's region (a city-level joint org covering a county's
+-- enterprises) — but only for an enterprise inside the actor's scope.
+CREATE FUNCTION dangjian_org_coverage(enterprise integer, on_date date) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT CASE WHEN bool_or(o.formation = 'standalone') THEN 'standalone'
+              WHEN bool_or(o.formation = 'joint') THEN 'joint' END
+  FROM org_coverages c
+  JOIN party_orgs o ON o.id = c.org_id
+  JOIN enterprises e ON e.id = c.enterprise_id
+  WHERE c.enterprise_id = enterprise
+    AND e.region_code LIKE current_setting('dangjian.scope_prefix') || '%'
+    AND c.start_on <= on_date AND (c.end_on IS NULL OR c.end_on > on_date)
+    AND o.established_on <= on_date AND (o.dissolved_on IS NULL OR o.dissolved_on > on_date)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION dangjian_org_coverage(integer, date) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION dangjian_org_coverage(integer, date) TO dangjian_app;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { eq } from 'drizzle-orm';
-import { type Permission, permissionsOf, type Role } from '../domain/roles.ts';
+import type { Permission } from '../domain/roles.ts';
 import { type Actor, actorOf, can, localOperator } from '../server/actor.ts';
 import { writeAudit } from '../server/audit/audit.ts';
 import { type Opened, openPrepared } from '../server/bootstrap.ts';

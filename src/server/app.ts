@@ -13,6 +13,7 @@ import { importRoutes } from './enterprises/import/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
+import { orgRoutes } from './orgs/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: Deps) {
   app.route('/', dashboardRoutes);
   app.route('/', importRoutes);
   app.route('/', ledgerRoutes);
+  app.route('/', orgRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

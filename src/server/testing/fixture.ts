@@ -18,6 +18,15 @@ export const TEST_PASSWORD = 'Cedar-River-2048';
 
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
+interface UserOptions {
+  roles: Role[];
+  regionCode?: string;
+  username?: string;
+  displayName?: string;
+  /** A secretary's own org. */
+  orgId?: number;
+}
+
 /** One app over one fresh database, with helpers to make users and clients. */
 export async function makeFixture(overrides: Partial<Config> = {}) {
   const database: Database = await testDatabase();
@@ -34,7 +43,7 @@ export async function makeFixture(overrides: Partial<Config> = {}) {
   }
 
   /** A user who has already changed their first password: ready to log in with TEST_PASSWORD. */
-  async function makeUser(opts: { roles: Role[]; regionCode?: string; username?: string; displayName?: string }) {
+  async function makeUser(opts: UserOptions) {
     n++;
     const username = opts.username ?? `u${n}_${opts.roles.join('_') || 'none'}`.slice(0, 32);
     const created = await inScope(database.db, localOperator(), (tx) =>
@@ -47,9 +56,9 @@ export async function makeFixture(overrides: Partial<Config> = {}) {
     );
     await database.db
       .update(users)
-      .set({ passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false })
+      .set({ passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false, orgId: opts.orgId ?? null })
       .where(eq(users.id, created.user.id));
-    return { ...created.user, password: TEST_PASSWORD };
+    return { ...created.user, orgId: opts.orgId ?? null, password: TEST_PASSWORD };
   }
 
   /**
@@ -57,7 +66,7 @@ export async function makeFixture(overrides: Partial<Config> = {}) {
    * enrolled; their secret is returned, and the step they used is aged so that they can
    * log in again at once.
    */
-  async function clientAs(opts: { roles: Role[]; regionCode?: string; username?: string; displayName?: string }) {
+  async function clientAs(opts: UserOptions) {
     const user = await makeUser(opts);
     const c = client();
     const res = await c.login(user.username, user.password);

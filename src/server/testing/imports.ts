@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
-import { permissionsOf, type Role } from '../../domain/roles.ts';
 import { type Actor, actorOf as actorFromUser } from '../actor.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import type { ImportRequest } from '../enterprises/import/run.ts';
-import { scopePrefixOf } from '../regions/scope.ts';
 import { type Fixture, makeFixture } from './fixture.ts';
 
 /** A file of test/fixtures/enterprises/ (written by its make.ts). */

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeHeader } from '../enterprise/columns.ts';
+import {
+  MEMBER_COLUMN_KEYS,
+  MEMBER_COLUMNS,
+  mapMemberHeader,
+  memberHeaderOf,
+  memberRowCells,
+} from './memberColumns.ts';
+
+const HEADERS = MEMBER_COLUMNS.map((c) => c.header);
+
+describe('MEMBER_COLUMNS', () => {
+  it('follows the spec: headers, keys, required flags, in order', () => {
+    expect(MEMBER_COLUMNS.map((c) => [c.header, c.key, c.required])).toEqual([
+      ['姓名', 'name', true],
+      ['公民身份号码', 'idNumber', true],
+      ['性别', 'sex', false],
+      ['民族', 'ethnicity', false],
+      ['学历', 'education', false],
+      ['人员类别', 'status', true],
+      ['入党日期', 'joinedOn', true],
+      ['转正日期', 'fullOn', false],
+      ['所在党组织', 'org', true],
+      ['工作单位信用代码', 'employerUscc', false],
+      ['岗位', 'position', false],
+      ['联系电话', 'phone', false],
+      ['是否流动党员', 'mobile', false],
+      ['组织关系所在', 'relationOrg', false],
+    ]);
+    expect(MEMBER_COLUMNS.map((c) => c.key)).toEqual([...MEMBER_COLUMN_KEYS]);
+  });
+
+  it('gives the coded columns their drop-down values', () => {
+    const labels = (key: string) => MEMBER_COLUMNS.find((c) => c.key === key)?.choices?.map((c) => c.label);
+    expect(labels('sex')).toEqual(['男', '女']);
+    expect(labels('education')).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下']);
+    expect(labels('status')).toEqual(['正式党员', '预备党员']);
+    expect(labels('mobile')).toEqual(['是', '否']);
+    const coded = ['sex', 'education', 'status', 'mobile'];
+    for (const c of MEMBER_COLUMNS.filter((c) => !coded.includes(c.key))) expect(c.choices).toBeUndefined();
+  });
+
+  it('has a zh-CN hint for every column', () => {
+    for (const c of MEMBER_COLUMNS) expect(c.hint).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('has headers, aliases and keys that stay distinct after normalisation', () => {
+    const all = MEMBER_COLUMNS.flatMap((c) => [c.header, c.key, ...(c.aliases ?? [])].map(normalizeHeader));
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('mapMemberHeader', () => {
+  it('maps the template header row', () => {
+    const m = mapMemberHeader(HEADERS);
+    expect([...m.columns]).toEqual(MEMBER_COLUMNS.map((c, i) => [i, c.key]));
+    expect(m).toMatchObject({ unknown: [], missing: [], duplicates: [], errors: [], warnings: [] });
+  });
+
+  it('accepts the headers real rosters use, full-width and spaced', () => {
+    const m = mapMemberHeader(['党员姓名', ' 身份证号 ', '党员类别', '入党时间', '所在党支部', '转正时间', '手机号码']);
+    expect([...m.columns.values()]).toEqual(['name', 'idNumber', 'status', 'joinedOn', 'org', 'fullOn', 'phone']);
+    expect(m.errors).toEqual([]);
+    expect(mapMemberHeader(['身份证号码']).columns.get(0)).toBe('idNumber');
+    expect(mapMemberHeader(['公民身份 号码（必填）']).columns.get(0)).toBe('idNumber');
+    expect(mapMemberHeader(['ＩＤＮＵＭＢＥＲ']).columns.get(0)).toBe('idNumber');
+  });
+
+  it('reports missing required columns and repeated ones, in Chinese', () => {
+    const m = mapMemberHeader(['姓名', '身份证号', '公民身份号码', '学历']);
+    expect(m.errors).toEqual([
+      {
+        row: 1,
+        column: '公民身份号码',
+        message: '列“公民身份号码”在表头中重复出现（第 2 列（B 列）、第 3 列（C 列）），请只保留一列',
+      },
+      {
+        row: 1,
+        column: '人员类别、入党日期、所在党组织',
+        message: '表头缺少必填列：人员类别、入党日期、所在党组织（表头须在第 1 行）',
+      },
+    ]);
+  });
+
+  it('treats prototype names as unknown headers, and keeps such text as data', () => {
+    const m = mapMemberHeader(['__proto__', '姓名', 'constructor']);
+    expect(m.unknown.map((u) => u.header)).toEqual(['__proto__', 'constructor']);
+    expect(m.warnings[0].message).toBe('无法识别第 1 列（A 列）“__proto__”，该列已忽略');
+    expect([...memberRowCells(m.columns, ['a', '__proto__', 'b'])]).toEqual([['name', '__proto__']]);
+  });
+
+  it('names columns as users see them', () => {
+    expect(memberHeaderOf('fullOn')).toBe('转正日期');
+  });
+});

@@ -1,0 +1,223 @@
+// One data row of the party-member import file (党员名册) → a MemberInput, or every reason it is
+// not one; and the checks over the whole file that need no database. ID and phone numbers are
+// personal information: no message repeats one in full (ENGINEERING.md: never log full ID
+// numbers), since error reports are downloaded, shown and stored.
+import { addMonths, ageOn } from '../calendarDate.ts';
+import type { Cell } from '../enterprise/cell.ts';
+import { cellText } from '../enterprise/cell.ts';
+import { labelOf, YES_NO } from '../enterprise/codes.ts';
+import type { RowIssue } from '../enterprise/input.ts';
+import type { Parsed } from '../enterprise/parsed.ts';
+import { parsePhoneCell } from '../enterprise/phone.ts';
+import { normalizeCode, normalizeName } from '../enterprise/text.ts';
+import { type Sex, validateIdNumber } from '../idNumber.ts';
+import { maskIdNumber, maskPhone } from '../mask.ts';
+import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
+import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
+import {
+  type CellParser,
+  choiceParser,
+  type ImportRowResult,
+  numericCodeMessage,
+  pastDateParser,
+  rowReader,
+  textParser,
+  usccParser,
+} from './importRow.ts';
+import { MEMBER_COLUMNS, type MemberColumnKey, memberHeaderOf } from './memberColumns.ts';
+
+export const MEMBER_NAME_MAX_LENGTH = 50;
+/** Not in the spec: long enough for “维吾尔族”, short enough to catch a pasted paragraph. */
+export const ETHNICITY_MAX_LENGTH = 20;
+export const POSITION_MAX_LENGTH = 50;
+export const MEMBER_ORG_MAX_LENGTH = 100;
+
+/**
+ * One party member as the import file describes it. Optional columns left empty are `null`,
+ * so every record has the same fields. Dates are YYYY-MM-DD.
+ */
+export interface MemberInput {
+  name: string;
+  /** 18 characters, half-width, a final X upper-cased. Encrypted at rest by the server. */
+  idNumber: string;
+  /** From the ID number. */
+  birthDate: string;
+  /** From the ID number (a 性别 cell must agree with it). */
+  sex: Sex;
+  ethnicity: string | null;
+  education: Education | null;
+  status: MemberStatus;
+  /** The admission meeting's date. */
+  joinedOn: string;
+  /** Present exactly for full members. */
+  fullOn: string | null;
+  /** The name or code of the org, as written (resolved by the server). */
+  org: string;
+  employerUscc: string | null;
+  position: string | null;
+  phone: string | null;
+  /** 是否流动党员; 否 when left empty. */
+  mobile: boolean;
+  /** Where the relation is held when not in `org` (流出地), as written. */
+  relationOrg: string | null;
+}
+
+export type MemberRowResult = ImportRowResult<MemberInput>;
+
+export interface ParseMemberRowOptions {
+  /** What “in the future” is measured against; defaults to now (the server runs on 北京时间). */
+  today?: Date;
+}
+
+export function parseMemberRow(
+  cells: ReadonlyMap<MemberColumnKey, unknown>,
+  rowNumber: number,
+  options: ParseMemberRowOptions = {},
+): MemberRowResult {
+  const today = options.today ?? new Date();
+  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber);
+  const pastDate = pastDateParser(today);
+
+  const name = r.read('name', parseMemberName);
+  const id = r.read('idNumber', (cell, header) => parseIdNumberCell(cell, header, today));
+  const sex = r.read('sex', parseSex);
+  const ethnicity = r.read('ethnicity', parseEthnicity);
+  const education = r.read('education', parseEducation);
+  const status = r.read('status', parseStatus);
+  const joinedOn = r.read('joinedOn', pastDate);
+  const fullOn = r.read('fullOn', pastDate);
+  const org = r.read('org', parseOrgReference);
+  const employerUscc = r.read('employerUscc', usccParser);
+  const position = r.read('position', parsePosition);
+  const phone = r.read('phone', parseMemberPhone);
+  const mobile = r.read('mobile', parseYesNo);
+  const relationOrg = r.read('relationOrg', parseOrgReference);
+
+  const H = memberHeaderOf;
+  // Cross-column rules, each checked only when its columns were read.
+  if (id && sex && sex !== id.sex) {
+    r.error(
+      'sex',
+      `${H('sex')}填写为“${labelOf(SEXES, sex)}”，与${H('idNumber')}不符：按${H('idNumber')}第 17 位应为“${labelOf(SEXES, id.sex)}”`,
+    );
+  }
+  if (id && joinedOn) {
+    const age = ageOn(id.birthDate, joinedOn);
+    if (age < 0) {
+      r.error('joinedOn', `${H('joinedOn')}（${joinedOn}）早于${H('idNumber')}中的出生日期，请核对`);
+    } else if (age < APPLICANT_MIN_AGE) {
+      r.error(
+        'joinedOn',
+        `${H('joinedOn')}（${joinedOn}）时按${H('idNumber')}计算为 ${age} 周岁，入党须年满 ${APPLICANT_MIN_AGE} 周岁`,
+      );
+    }
+  }
+  if (status === 'full' && fullOn === null) {
+    r.error('fullOn', `${H('status')}为正式党员时必须填写${H('fullOn')}`);
+  }
+  if (status === 'probationary' && fullOn) {
+    r.error(
+      'fullOn',
+      `${H('status')}为预备党员时不应填写${H('fullOn')}（当前为 ${fullOn}）；已转正的请将${H('status')}改为正式党员`,
+    );
+  }
+  if (status !== 'probationary' && joinedOn && fullOn) {
+    if (fullOn < joinedOn) {
+      r.error('fullOn', `${H('fullOn')}（${fullOn}）不能早于${H('joinedOn')}（${joinedOn}）`);
+    } else if (fullOn < addMonths(joinedOn, PROBATION_MONTHS)) {
+      r.warn(
+        'fullOn',
+        `${H('fullOn')}（${fullOn}）距${H('joinedOn')}（${joinedOn}）不满 1 年，预备期一般为 1 年，请核对`,
+      );
+    }
+  }
+
+  // No errors means every required field was read; the casts only restate that.
+  return r.finish((): MemberInput => {
+    const valid = id as ValidId;
+    return {
+      name: name as string,
+      idNumber: valid.value,
+      birthDate: valid.birthDate,
+      sex: valid.sex,
+      ethnicity: ethnicity ?? null,
+      education: education ?? null,
+      status: status as MemberStatus,
+      joinedOn: joinedOn as string,
+      fullOn: fullOn ?? null,
+      org: org as string,
+      employerUscc: employerUscc ?? null,
+      position: position ?? null,
+      phone: phone ?? null,
+      mobile: mobile ?? false,
+      relationOrg: relationOrg ?? null,
+    };
+  });
+}
+
+const parseMemberName = textParser(normalizeName, MEMBER_NAME_MAX_LENGTH);
+const parseEthnicity = textParser(normalizeName, ETHNICITY_MAX_LENGTH);
+const parsePosition = textParser(normalizeName, POSITION_MAX_LENGTH);
+const parseOrgReference = textParser(normalizeName, MEMBER_ORG_MAX_LENGTH);
+const parseSex = choiceParser(SEXES);
+const parseEducation = choiceParser(EDUCATIONS);
+const parseStatus = choiceParser(MEMBER_STATUSES);
+const parseYesNo = choiceParser(YES_NO);
+
+interface ValidId {
+  value: string;
+  birthDate: string;
+  sex: Sex;
+}
+
+/**
+ * The checker's messages, which never repeat the number (only one wrong character, or the
+ * birth date part), with the column's header for “身份证号码”.
+ */
+function parseIdNumberCell(cell: Cell, header: string, today: Date): Parsed<ValidId> {
+  // 18 digits exceed a double's precision: the last digits are gone already.
+  if (cell.type === 'number') return { ok: false, message: numericCodeMessage(header) };
+  const r = validateIdNumber(cellText(cell), today);
+  if (!r.ok) return { ok: false, message: r.message.replace(/^身份证号码/, header) };
+  return { ok: true, value: { value: r.value, birthDate: r.birthDate, sex: r.sex } };
+}
+
+/** The enterprise file's phone rules, with the number masked in any message. */
+const parseMemberPhone: CellParser<string> = (cell, header) => {
+  const r = parsePhoneCell(cell, header);
+  if (r.ok) return r;
+  // The value as parsePhoneCell shows it.
+  const shown = normalizeCode(cellText(cell)).replace(/\s+/g, ' ');
+  return { ok: false, message: r.message.split(`“${shown}”`).join(`“${maskPhone(shown)}”`) };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks over the whole file that need no database.
+
+/** A row that parsed, with its row number as the user sees it. */
+export interface ParsedMemberRow {
+  row: number;
+  value: MemberInput;
+}
+
+/**
+ * The errors that only the whole file shows: an ID number on more than one row (on every row
+ * concerned, naming all of them, the number masked). Rows are in file order.
+ */
+export function checkMemberFile(rows: readonly ParsedMemberRow[]): RowIssue[] {
+  const byId = new Map<string, number[]>();
+  for (const { row, value } of rows) {
+    const at = byId.get(value.idNumber);
+    if (at) at.push(row);
+    else byId.set(value.idNumber, [row]);
+  }
+  const errors: RowIssue[] = [];
+  const column = memberHeaderOf('idNumber');
+  for (const [id, at] of byId) {
+    if (at.length < 2) continue;
+    const list = at.map((n) => `第 ${n} 行`).join('、');
+    const message = `${column} ${maskIdNumber(id)} 在文件中重复出现（${list}），同一党员只能占一行`;
+    for (const row of at) errors.push({ row, column, message });
+  }
+  return errors;
+}

@@ -1,0 +1,54 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { OfficerPost } from '../../domain/org/codes.ts';
+import type { Actor } from '../actor.ts';
+import type { Tx } from '../db/client.ts';
+import { members, orgOfficers } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
+import { auditOrg } from './audit.ts';
+import { invalid } from './invalid.ts';
+import { loadOrg } from './load.ts';
+
+export interface OfficerInput {
+  post: OfficerPost;
+  personName: string;
+  memberId: number | null;
+  startOn: string | null;
+}
+
+/** A secretary or committee member taking a post; an org has one secretary at a time. */
+export async function addOfficer(tx: Tx, actor: Actor, orgId: number, input: OfficerInput) {
+  await loadOrg(tx, actor, orgId, { forUpdate: true });
+  if (input.memberId !== null) {
+    const [m] = await tx
+      .select({ id: members.id, name: members.name })
+      .from(members)
+      .where(eq(members.id, input.memberId));
+    if (!m) invalid('memberId', '所选党员不存在或不在您的管辖范围内');
+  }
+  if (input.post === 'secretary') {
+    const [current] = await tx
+      .select({ personName: orgOfficers.personName })
+      .from(orgOfficers)
+      .where(and(eq(orgOfficers.orgId, orgId), eq(orgOfficers.post, 'secretary'), isNull(orgOfficers.endOn)));
+    if (current) invalid('post', `本组织现任书记为 ${current.personName}，请先登记其离任`);
+  }
+  const [row] = await tx
+    .insert(orgOfficers)
+    .values({ orgId, ...input })
+    .returning();
+  await auditOrg(tx, actor, 'org.officer_add', orgId, { post: input.post, personName: input.personName });
+  return row;
+}
+
+export async function endOfficer(tx: Tx, actor: Actor, orgId: number, officerId: number, endOn: string) {
+  await loadOrg(tx, actor, orgId, { forUpdate: true });
+  const [row] = await tx
+    .select()
+    .from(orgOfficers)
+    .where(and(eq(orgOfficers.id, officerId), eq(orgOfficers.orgId, orgId)));
+  if (!row) throw notFound('任职记录');
+  if (row.endOn) invalid('endOn', `已于 ${row.endOn} 离任`);
+  if (row.startOn && endOn < row.startOn) invalid('endOn', `离任日期早于任职日期（${row.startOn}）`);
+  await tx.update(orgOfficers).set({ endOn }).where(eq(orgOfficers.id, officerId));
+  await auditOrg(tx, actor, 'org.officer_end', orgId, { post: row.post, personName: row.personName, endOn });
+}

@@ -1,0 +1,14 @@
+import { z } from '@hono/zod-openapi';
+import { isRealDate } from '../domain/calendarDate.ts';
+
+/** A calendar date 'YYYY-MM-DD' that exists (no 2026-02-30). */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+  .refine((s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), '日期不存在');
+
+export const idParam = z.coerce.number().int().positive();
+
+/** A choice among coded values, named by code. */
+export const codeOf = <C extends string>(choices: readonly { code: C }[]) =>
+  z.enum(choices.map((c) => c.code) as [C, ...C[]]);
