@@ -14,7 +14,9 @@ import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
+import { restructuringRoutes } from './restructurings/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -115,6 +117,8 @@ export function createApp(deps: Deps) {
   app.route('/', importRoutes);
   app.route('/', ledgerRoutes);
   app.route('/', orgRoutes);
+  app.route('/', restructuringRoutes);
+  app.route('/', promptRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

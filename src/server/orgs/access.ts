@@ -18,4 +18,7 @@ export const ORG_ROUTE_ACCESS: Record<string, RouteSpec> = {
   'POST /api/orgs/{id}/officers/{officerId}/end': needs('org.write', 'org.officer_end'),
   'POST /api/orgs/{id}/elections': needs('org.write', 'org.election'),
   'POST /api/orgs/{id}/elections/{electionId}/adjust': needs('org.write', 'org.term_adjust'),
+  'GET /api/enterprises/{id}/restructuring': needs('ledger.read', 'enterprise.restructuring_read'),
+  'PUT /api/enterprises/{id}/restructuring': needs('ledger.write', 'enterprise.restructuring'),
+  'GET /api/prompts': needs('prompt.read', 'prompt.read'),
 };

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEnterprise, makeOrg } from '../testing/factories.ts';
+import { makeFixture } from '../testing/fixture.ts';
+import { expectUnchanged } from '../testing/snapshot.ts';
+
+const fx = await makeFixture();
+afterAll(() => fx.close());
+
+type Section = {
+  key: string;
+  total: number;
+  items: { title: string; level: string; link: { type: string; id: number } }[];
+  listFilter?: Record<string, string[]>;
+};
+let committee: Awaited<ReturnType<typeof fx.clientAs>>;
+let sections: Map<string, Section>;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+  ids.shouldForm = (await makeEnterprise(fx.database, { name: '应建企业', memberCount: 5, fullMemberCount: 4 })).id;
+  ids.keyWatch = (await makeEnterprise(fx.database, { name: '大型企业', employees: 300 })).id;
+  ids.candidate = (
+    await makeEnterprise(fx.database, { name: '两名党员企业', memberCount: 2, fullMemberCount: 2, cluster: '高新园' })
+  ).id;
+  ids.closed = (
+    await makeEnterprise(fx.database, {
+      name: '已注销企业',
+      memberCount: 5,
+      fullMemberCount: 5,
+      registrationStatus: 'cancelled',
+    })
+  ).id;
+  const org = await makeOrg(fx.database, [(await makeEnterprise(fx.database, { name: '有支部企业' })).id], {
+    name: '逾期换届党支部',
+    establishedOn: '2019-01-01',
+  });
+  ids.org = org.id;
+  await committee.client.post(`/api/orgs/${org.id}/elections`, { electedOn: '2022-01-10' });
+  ids.restructured = (await makeEnterprise(fx.database, { name: '改制企业' })).id;
+  await committee.client.put(`/api/enterprises/${ids.restructured}/restructuring`, {
+    restructuredOn: '2025-01-01',
+    plansSubmittedOn: '2024-12-20',
+  });
+  const res = await committee.client.get('/api/prompts');
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  sections = new Map(res.body.sections.map((s: Section) => [s.key, s]));
+});
+
+const titles = (key: string) => sections.get(key)!.items.map((i) => i.title);
+
+describe('work prompts', () => {
+  it('lists should-form, key-watch and joint candidates in scope, never a closed enterprise', () => {
+    expect(titles('should_form')).toEqual(['应建企业']);
+    expect(titles('key_watch')).toEqual(['大型企业']);
+    expect(titles('joint_candidate')).toEqual(['两名党员企业']);
+    expect(JSON.stringify([...sections.values()])).not.toContain('已注销企业');
+  });
+
+  it('each enterprise count equals the size of the ledger list it opens', async () => {
+    for (const key of ['should_form', 'key_watch', 'joint_candidate']) {
+      const s = sections.get(key)!;
+      const query = new URLSearchParams();
+      for (const [k, values] of Object.entries(s.listFilter!)) for (const v of values) query.append(k, v);
+      const list = await committee.client.get(`/api/enterprises?${query}`);
+      expect([key, list.body.total]).toEqual([key, s.total]);
+    }
+  });
+
+  it('an overdue re-election links to the org', () => {
+    const item = sections.get('reelection')!.items.find((i) => i.title === '逾期换届党支部')!;
+    expect(item).toMatchObject({ level: 'overdue', link: { type: 'org', id: ids.org } });
+  });
+
+  it('三同步 items missing after 30 days, and only those', () => {
+    expect(sections.get('restructuring')!.items.map((i) => i.title)).toEqual(['改制企业', '改制企业']);
+  });
+
+  it('another region sees none of it, and asking changes nothing', async () => {
+    const wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+    await expectUnchanged(fx.database.db, [wuhan.user.id], async () => {
+      const res = await wuhan.client.get('/api/prompts');
+      for (const s of res.body.sections) expect([s.key, s.total]).toEqual([s.key, 0]);
+    });
+  });
+
+  it('a restructuring outside the scope is 404 and nothing is written', async () => {
+    const wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+    await expectUnchanged(fx.database.db, [wuhan.user.id], async () => {
+      const res = await wuhan.client.put(`/api/enterprises/${ids.keyWatch}/restructuring`, {
+        restructuredOn: '2025-01-01',
+      });
+      expect(res.status).toBe(404);
+    });
+    const rows = await fx.rows(sql`select * from restructurings where enterprise_id = ${ids.keyWatch}`);
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import { checkDevelopment, type DevelopmentRecord, developmentOverdue } from '../../domain/org/development.ts';
+import { orgFindings } from '../../domain/org/orgFindings.ts';
+import { restructuringPrompts } from '../../domain/org/restructuring.ts';
+import { transferStatus } from '../../domain/org/transfer.ts';
+import type { Actor } from '../actor.ts';
+import type { Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { orgFacts } from '../orgs/facts.ts';
+import type { PromptItem, PromptSection } from './types.ts';
+
+/** The actor's scope on `o`, the org a record hangs off (row-level security repeats it). */
+function orgScope(actor: Actor) {
+  const region = sql`o.region_code like ${`${actor.scopePrefix}%`}`;
+  return actor.orgId === null ? region : sql`${region} and o.id = ${actor.orgId}`;
+}
+
+const LEVEL_ORDER = { overdue: 0, due: 1, warning: 2, info: 3 } as const;
+
+function section(key: PromptSection['key'], items: PromptItem[], limit: number): PromptSection {
+  items.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+  return { key, total: items.length, items: items.slice(0, limit) };
+}
+
+/** Re-elections due or overdue, and the formation rules an org breaks (rules.md §4–§5). */
+export async function orgSections(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection[]> {
+  const where = actor.orgId === null ? sql`true` : sql`o.id = ${actor.orgId}`;
+  const facts = await orgFacts(
+    tx,
+    sql`${where} and (o.dissolved_on is null or o.dissolved_on > ${today}::date)`,
+    today,
+  );
+  const reelection: PromptItem[] = [];
+  const rules: PromptItem[] = [];
+  for (const f of facts) {
+    for (const finding of orgFindings(f, today)) {
+      if (finding.level === 'info') continue;
+      const item: PromptItem = {
+        level: finding.level,
+        title: f.name,
+        message: finding.message,
+        link: { type: 'org', id: f.id },
+        ...(finding.code.startsWith('reelection') ? { dueOn: f.termEndsOn ?? undefined } : {}),
+      };
+      (finding.code.startsWith('reelection') || finding.code === 'no_election' ? reelection : rules).push(item);
+    }
+  }
+  return [section('reelection', reelection, limit), section('org_rules', rules, limit)];
+}
+
+interface DevelopmentRow extends DevelopmentRecord {
+  id: number;
+  name: string;
+  orgName: string;
+}
+
+const DATE_COLUMNS = [
+  'birthDate',
+  'appliedOn',
+  'talkedOn',
+  'activistOn',
+  'candidateOn',
+  'politicalReviewOn',
+  'admittedOn',
+  'approvedOn',
+  'fullMeetingOn',
+  'fullApprovedOn',
+] as const;
+
+/** Development steps overdue, and early steps waiting for review (rules.md §6). */
+export async function developmentSections(
+  tx: Tx,
+  actor: Actor,
+  today: string,
+  limit: number,
+): Promise<PromptSection[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`select d.id, d.name, o.name as "orgName", d.contacts, d.introducers, d.extension_months as "extensionMonths",
+          d.training_days::float8 as "trainingDays", d.training_hours::float8 as "trainingHours",
+          d.early_reasons as "earlyReasons",
+          ${sql.raw(DATE_COLUMNS.map((c) => `d.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}::text as "${c}"`).join(', '))}
+        from developments d join party_orgs o on o.id = d.org_id
+        where ${orgScope(actor)} and d.closed_on is null and d.full_approved_on is null`,
+  );
+  const overdue: PromptItem[] = [];
+  const review: PromptItem[] = [];
+  for (const raw of rows) {
+    const r = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)) as unknown as DevelopmentRow;
+    for (const o of developmentOverdue(r, today)) {
+      overdue.push({
+        level: 'overdue',
+        title: `${r.name}（${r.orgName}）`,
+        message: o.message,
+        dueOn: o.dueOn,
+        link: { type: 'development', id: r.id },
+      });
+    }
+    for (const early of checkDevelopment(r, today).early) {
+      review.push({
+        level: 'info',
+        title: `${r.name}（${r.orgName}）`,
+        message: `${early.message}；理由：${early.reason}`,
+        link: { type: 'development', id: r.id },
+      });
+    }
+  }
+  return [section('development', overdue, limit), section('development_review', review, limit)];
+}
+
+/** Introduction letters past their validity without a return receipt (rules.md §7). */
+export async function transferSection(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection> {
+  const rows = await queryRows<{
+    id: number;
+    memberId: number;
+    name: string;
+    counterpart: string;
+    direction: string;
+    issuedOn: string;
+  }>(
+    tx,
+    sql`select t.id, t.member_id as "memberId", m.name, t.counterpart, t.direction, t.issued_on::text as "issuedOn"
+        from member_transfers t join members m on m.id = t.member_id join party_orgs o on o.id = t.org_id
+        where ${orgScope(actor)} and t.received_on is null`,
+  );
+  const items: PromptItem[] = [];
+  for (const t of rows) {
+    const s = transferStatus({ issuedOn: t.issuedOn, today });
+    if (s.status !== 'expired') continue;
+    items.push({
+      level: 'overdue',
+      title: t.name,
+      message: `${t.direction === 'out' ? '转往' : '转自'}${t.counterpart}的介绍信已于 ${s.validUntil} 过期，尚未收到回执`,
+      dueOn: s.validUntil,
+      link: { type: 'member', id: t.memberId },
+    });
+  }
+  return section('transfer', items, limit);
+}
+
+/** 三同步 items still missing after the grace period (rules.md §3). */
+export async function restructuringSection(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection> {
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    restructuredOn: string;
+    plansSubmittedOn: string | null;
+    headsFixedOn: string | null;
+    supervisionOn: string | null;
+  }>(
+    tx,
+    sql`select e.id, e.name, r.restructured_on::text as "restructuredOn", r.plans_submitted_on::text as "plansSubmittedOn",
+          r.heads_fixed_on::text as "headsFixedOn", r.supervision_on::text as "supervisionOn"
+        from restructurings r join enterprises e on e.id = r.enterprise_id
+        where e.region_code like ${`${actor.scopePrefix}%`}`,
+  );
+  const items: PromptItem[] = rows.flatMap((r) =>
+    restructuringPrompts(r, today).map((p) => ({
+      level: 'overdue' as const,
+      title: r.name,
+      message: p.message,
+      dueOn: p.dueOn,
+      link: { type: 'enterprise' as const, id: r.id },
+    })),
+  );
+  return section('restructuring', items, limit);
+}

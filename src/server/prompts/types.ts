@@ -1,0 +1,29 @@
+/** One thing due or overdue, linking to the record it is about. */
+export interface PromptItem {
+  level: 'overdue' | 'due' | 'warning' | 'info';
+  title: string;
+  message: string;
+  dueOn?: string;
+  link: { type: 'enterprise' | 'org' | 'member' | 'development'; id: number };
+}
+
+export const PROMPT_SECTION_KEYS = [
+  'should_form',
+  'key_watch',
+  'joint_candidate',
+  'reelection',
+  'org_rules',
+  'development',
+  'development_review',
+  'transfer',
+  'restructuring',
+] as const;
+
+export interface PromptSection {
+  key: (typeof PROMPT_SECTION_KEYS)[number];
+  /** All items of the section in scope; `items` shows the first of them. */
+  total: number;
+  items: PromptItem[];
+  /** For enterprise sections: the ledger filter that lists all of them. */
+  listFilter?: Record<string, unknown>;
+}
