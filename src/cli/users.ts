@@ -16,6 +16,10 @@ export function userCommands() {
     .requiredOption('--name <displayName>', '姓名')
     .requiredOption('--region <code>', '所属行政区划代码（其数据范围的根）')
     .option('--role <role...>', `角色，可多个：${ROLES.join(', ')}`)
+    .option('--org <id>', '党组织书记账户所属的党组织编号（其数据范围即该党组织）', (v) => {
+      if (!/^[1-9]\d*$/.test(v)) throw new CliError('--org 须为党组织编号（正整数）');
+      return Number(v);
+    })
     .addOption(asOption())
     .action((opts) =>
       withDatabase(async (opened) => {
@@ -27,6 +31,7 @@ export function userCommands() {
             displayName: opts.name,
             regionCode: opts.region,
             roles: opts.role ?? [],
+            orgId: opts.org ?? null,
           }),
         );
         console.log(`已创建用户 ${created.user.username}（${created.user.roles.join(', ') || '无角色'}）`);

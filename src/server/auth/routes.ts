@@ -27,6 +27,8 @@ const Self = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   roles: z.array(z.string()),
+  /** A secretary's own party org. */
+  orgId: z.number().nullable(),
   permissions: z.array(z.string()),
   totpEnabled: z.boolean(),
 });

@@ -18,6 +18,7 @@ export async function presentSelf(db: Db | Tx, user: UserRow) {
     regionCode: user.regionCode,
     regionName: await regionName(db, user.regionCode),
     roles: user.roles,
+    orgId: user.orgId,
     permissions: [...permissionsOf(user.roles as Role[])].sort(),
     totpEnabled: user.totpEnabled,
   };
@@ -32,6 +33,7 @@ export function presentUser(user: UserRow & { regionName?: string | null }, now 
     regionCode: user.regionCode,
     regionName: user.regionName ?? user.regionCode,
     roles: user.roles,
+    orgId: user.orgId,
     disabled: user.disabled,
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,

@@ -12,6 +12,7 @@ const User = z
     regionCode: z.string(),
     regionName: z.string(),
     roles: z.array(z.string()),
+    orgId: z.number().nullable(),
     disabled: z.boolean(),
     locked: z.boolean(),
     lockedUntil: z.string().nullable(),
@@ -65,6 +66,7 @@ userRoutes.openapi(
         displayName: z.string().trim().min(1).max(50),
         regionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字'),
         roles: z.array(z.enum(ROLES)).optional(),
+        orgId: z.number().int().positive().nullable().optional(),
       }),
     ),
     responses: jsonResponse(WithPassword, '新用户与一次性密码'),
@@ -93,6 +95,7 @@ userRoutes.openapi(
             .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
             .optional(),
           disabled: z.boolean().optional(),
+          orgId: z.number().int().positive().nullable().optional(),
         }),
       ),
     },

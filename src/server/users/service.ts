@@ -5,9 +5,9 @@ import { writeAudit } from '../audit/audit.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/client.ts';
-import { regions, users } from '../db/schema.ts';
+import { partyOrgs, regions, users } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { codeInScope, inRegionScope, scopePrefixOf } from '../regions/scope.ts';
 import { type PresentedUser, presentUser } from './presenter.ts';
 
 const USERNAME = /^[a-z0-9_.-]{3,32}$/;
@@ -87,6 +87,22 @@ export interface NewUser {
   regionCode: string;
   /** Only an actor who may assign roles can give them at creation. */
   roles?: string[];
+  /** A secretary's own party org, which must lie within the user's region. */
+  orgId?: number | null;
+}
+
+/** The org a secretary account is tied to: visible to the actor and inside the account's region. */
+async function assertOrgForUser(tx: Tx, orgId: number, regionCode: string) {
+  const [org] = await tx.select({ regionCode: partyOrgs.regionCode }).from(partyOrgs).where(eq(partyOrgs.id, orgId));
+  if (!org)
+    throw new HttpError(400, 'unknown_org', '党组织不存在或不在您的管辖范围内', [
+      { field: 'orgId', message: '党组织不存在' },
+    ]);
+  if (!org.regionCode.startsWith(scopePrefixOf(regionCode))) {
+    throw new HttpError(400, 'org_outside_region', '所选党组织不在该用户的所属区划内', [
+      { field: 'orgId', message: '不在所属区划内' },
+    ]);
+  }
 }
 
 /** Creates an account with a one-time password that must be changed at first login. */
@@ -110,6 +126,7 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
       problems.map((message) => ({ field: 'roles', message })),
     );
   await assertRegionInScope(tx, actor, input.regionCode);
+  if (input.orgId) await assertOrgForUser(tx, input.orgId, input.regionCode);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken)
     throw new HttpError(409, 'username_taken', `用户名 ${username} 已被使用`, [
@@ -123,12 +140,13 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
       displayName: input.displayName.trim(),
       regionCode: input.regionCode,
       roles,
+      orgId: input.orgId ?? null,
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     })
     .returning();
   await audit(tx, actor, 'user.create', user.id, {
-    after: { username, displayName: user.displayName, regionCode: user.regionCode, roles },
+    after: { username, displayName: user.displayName, regionCode: user.regionCode, roles, orgId: user.orgId },
   });
   return { user: presentUser(user), oneTimePassword: password };
 }
@@ -153,13 +171,16 @@ export async function updateUser(
   tx: Tx,
   actor: Actor,
   id: number,
-  input: { displayName?: string; regionCode?: string; disabled?: boolean },
+  input: { displayName?: string; regionCode?: string; disabled?: boolean; orgId?: number | null },
 ) {
   const before = await userInScope(tx, actor, id);
   assertNotAnotherAdministrator(actor, before);
   if (input.disabled && id === actor.actorId) throw new HttpError(400, 'self_disable', '不能停用自己的账户');
   if (input.regionCode !== undefined) await assertRegionInScope(tx, actor, input.regionCode);
+  const orgId = input.orgId !== undefined ? input.orgId : before.orgId;
+  if (orgId) await assertOrgForUser(tx, orgId, input.regionCode ?? before.regionCode);
   const patch = {
+    ...(input.orgId !== undefined && { orgId: input.orgId }),
     ...(input.displayName !== undefined && { displayName: input.displayName.trim() }),
     ...(input.regionCode !== undefined && { regionCode: input.regionCode }),
     ...(input.disabled !== undefined && { disabled: input.disabled }),
