@@ -173,3 +173,14 @@ describe('scope', () => {
     expect((await secretary.client.get(`/api/enterprises/${other.id}`)).status).toBe(404);
   });
 });
+
+describe('the enterprise page', () => {
+  it('names the orgs that cover it, current first, and the members recorded there', async () => {
+    const e = await makeEnterprise(fx.database);
+    const other = await makeEnterprise(fx.database);
+    const joint = await makeOrg(fx.database, [e.id, other.id], { name: '园区联合党支部' });
+    const detail = await committee.client.get(`/api/enterprises/${e.id}`);
+    expect(detail.body.orgs).toMatchObject([{ orgId: joint.id, name: '园区联合党支部', formation: 'joint', endOn: null }]);
+    expect(detail.body.roster).toEqual({ recorded: 0, full: 0 });
+  });
+});

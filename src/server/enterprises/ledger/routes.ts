@@ -117,7 +117,7 @@ ledgerRoutes.openapi(
     path: '/api/enterprises/{id}',
     tags,
     middleware: [permit('ledger.read', 'enterprise.read', 'enterprise')],
-    summary: '企业详情：基本情况、所在区划、行业与变更记录',
+    summary: '企业详情：基本情况、所在区划、行业、变更记录、覆盖的党组织与在册党员数',
     request: { params: z.object({ id: z.coerce.number().int().positive() }) },
     responses: jsonResponse(
       z.object({
@@ -139,6 +139,20 @@ ledgerRoutes.openapi(
             source: z.string().nullable(),
           }),
         ),
+        orgs: z.array(
+          z.object({
+            coverageId: z.number(),
+            orgId: z.number(),
+            name: z.string().nullable(),
+            type: z.string().nullable(),
+            formation: z.string().nullable(),
+            startOn: z.string(),
+            endOn: z.string().nullable(),
+          }),
+        ),
+        roster: z.object({ recorded: z.number(), full: z.number() }).openapi({
+          description: '逐人登记、工作单位为本企业的在册党员',
+        }),
       }),
       '企业详情',
     ),
