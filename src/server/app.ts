@@ -9,10 +9,12 @@ import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { currentMigration } from './db/migrate.ts';
+import { developmentRoutes } from './developments/routes.ts';
 import { importRoutes } from './enterprises/import/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
+import { memberRoutes } from './members/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
@@ -117,6 +119,8 @@ export function createApp(deps: Deps) {
   app.route('/', importRoutes);
   app.route('/', ledgerRoutes);
   app.route('/', orgRoutes);
+  app.route('/', developmentRoutes);
+  app.route('/', memberRoutes);
   app.route('/', restructuringRoutes);
   app.route('/', promptRoutes);
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { orgFindings } from '../../domain/org/orgFindings.ts';
+import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -20,7 +21,7 @@ export interface OrgListFilter {
 function listWhere(actor: Actor, f: OrgListFilter, today: string): SQL {
   const conds: SQL[] = [sql`o.region_code like ${`${actor.scopePrefix}%`}`];
   if (actor.orgId !== null) conds.push(sql`o.id = ${actor.orgId}`);
-  if (f.regionCode) conds.push(sql`o.region_code like ${`${f.regionCode.replace(/0+$/, '')}%`}`);
+  if (f.regionCode) conds.push(sql`o.region_code like ${`${regionPrefix(f.regionCode)}%`}`);
   if (f.type) conds.push(sql`o.type = ${f.type}`);
   if (f.formation) conds.push(sql`o.formation = ${f.formation}`);
   if (f.q) conds.push(sql`o.name ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}`);

@@ -1,4 +1,6 @@
 import type { Permission } from '../../domain/roles.ts';
+import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
+import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import type { TestClient } from './client.ts';
@@ -157,7 +159,12 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
 };
 
 /** Every area adds the routes it serves; success and scope are checked by the area's own tests. */
-export const ROUTE_SPECS: Record<string, RouteSpec> = { ...CORE_ROUTE_SPECS, ...ORG_ROUTE_ACCESS };
+export const ROUTE_SPECS: Record<string, RouteSpec> = {
+  ...CORE_ROUTE_SPECS,
+  ...ORG_ROUTE_ACCESS,
+  ...DEVELOPMENT_ROUTE_ACCESS,
+  ...MEMBER_ROUTE_ACCESS,
+};
 
 export interface Operation {
   method: string;

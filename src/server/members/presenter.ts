@@ -1,0 +1,52 @@
+import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+import { EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
+import type { Keys } from '../keys.ts';
+import type { MemberRow } from './load.ts';
+
+/** The zh-CN label of a stored code; a code without one (older data) shows as it is. */
+export const label = (choices: readonly { code: string; label: string }[], code: string | null) =>
+  code === null ? null : (choices.find((c) => c.code === code)?.label ?? code);
+
+/** The masked forms, the only ones that leave the server outside a reveal. */
+export function maskedIdNumber(keys: Keys, stored: string): string {
+  return maskIdNumber(keys.decrypt(stored));
+}
+export function maskedPhone(keys: Keys, stored: string | null): string | null {
+  return stored === null ? null : maskPhone(keys.decrypt(stored));
+}
+
+/**
+ * A member as it leaves the server: field by field (a column added later stays inside until
+ * it is named here), the ID and phone numbers masked, no hash or ciphertext.
+ */
+export function presentMember(row: MemberRow, keys: Keys) {
+  return {
+    id: row.id,
+    name: row.name,
+    idNumber: maskedIdNumber(keys, row.idNumber),
+    phone: maskedPhone(keys, row.phone),
+    birthDate: row.birthDate,
+    sex: row.sex,
+    sexLabel: label(SEXES, row.sex),
+    ethnicity: row.ethnicity,
+    education: row.education,
+    educationLabel: label(EDUCATIONS, row.education),
+    status: row.status,
+    statusLabel: label(MEMBER_STATUSES, row.status),
+    joinedOn: row.joinedOn,
+    fullOn: row.fullOn,
+    orgId: row.orgId,
+    employerId: row.employerId,
+    position: row.position,
+    mobile: row.mobile,
+    workOrgId: row.workOrgId,
+    relationOrgName: row.relationOrgName,
+    cultivation: row.cultivation,
+    leftOn: row.leftOn,
+    leaveReason: row.leaveReason,
+    leaveReasonLabel: label(LEAVE_REASONS, row.leaveReason),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type PresentedMember = ReturnType<typeof presentMember>;

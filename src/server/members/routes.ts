@@ -1,0 +1,405 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CULTIVATION_TAGS, EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
+import { inScope } from '../db/tx.ts';
+import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { listMembers, memberCard, memberDetail, revealMember } from './queries.ts';
+import { listTransfers, receiveTransfer, transferIn, transferOut } from './transfers.ts';
+import { createMemberFromForm, leaveMember, updateMember } from './write.ts';
+
+const tags = ['党员'];
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  text(max)
+    .nullable()
+    .default(null)
+    .transform((s) => s || null);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const page = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+/** Sent in full to the server, which alone masks it on the way out. */
+const idNumber = z.string().max(40).openapi({ description: '公民身份号码（18 位）' });
+const phone = z.string().max(40).nullable();
+
+const MemberInput = z.object({
+  name: text(50).min(1, '请填写姓名'),
+  idNumber,
+  /** Optional: when given, it must agree with the ID number. */
+  sex: codeOf(SEXES).nullable().optional(),
+  status: codeOf(MEMBER_STATUSES),
+  joinedOn: calendarDay,
+  fullOn: calendarDay.nullable().default(null),
+  orgId: idParam,
+  employerId: idParam.nullable().default(null),
+  position: optionalText(50),
+  phone: phone.default(null),
+  ethnicity: optionalText(20),
+  education: codeOf(EDUCATIONS).nullable().default(null),
+  mobile: z.boolean().default(false),
+  workOrgId: idParam.nullable().default(null),
+  relationOrgName: optionalText(100),
+  cultivation: z.array(codeOf(CULTIVATION_TAGS)).max(CULTIVATION_TAGS.length).default([]),
+});
+
+const MemberPatch = z
+  .object({
+    name: text(50).min(1, '请填写姓名'),
+    idNumber,
+    status: codeOf(MEMBER_STATUSES),
+    joinedOn: calendarDay,
+    fullOn: calendarDay.nullable(),
+    employerId: idParam.nullable(),
+    position: text(50).nullable(),
+    phone,
+    ethnicity: text(20).nullable(),
+    education: codeOf(EDUCATIONS).nullable(),
+    mobile: z.boolean(),
+    workOrgId: idParam.nullable(),
+    relationOrgName: text(100).nullable(),
+    cultivation: z.array(codeOf(CULTIVATION_TAGS)).max(CULTIVATION_TAGS.length),
+  })
+  .partial()
+  .strict();
+
+const Letter = {
+  counterpart: text(100).min(1, '请填写对方党组织名称'),
+  letterNo: optionalText(50),
+  issuedOn: calendarDay,
+};
+
+const Member = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    idNumber: z.string().openapi({ description: '脱敏：110***********123X' }),
+    phone: z.string().nullable().openapi({ description: '脱敏：138****5678' }),
+    birthDate: z.string(),
+    sex: z.string(),
+    sexLabel: z.string().nullable(),
+    ethnicity: z.string().nullable(),
+    education: z.string().nullable(),
+    educationLabel: z.string().nullable(),
+    status: z.string(),
+    statusLabel: z.string().nullable(),
+    joinedOn: z.string(),
+    fullOn: z.string().nullable(),
+    orgId: z.number(),
+    employerId: z.number().nullable(),
+    position: z.string().nullable(),
+    mobile: z.boolean(),
+    workOrgId: z.number().nullable(),
+    relationOrgName: z.string().nullable(),
+    cultivation: z.array(z.string()),
+    leftOn: z.string().nullable(),
+    leaveReason: z.string().nullable(),
+    leaveReasonLabel: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    orgName: z.string().nullable(),
+    workOrgName: z.string().nullable(),
+    employerName: z.string().nullable(),
+  })
+  .openapi('Member');
+const MemberListItem = Member.extend({
+  side: z.enum(['out', 'in']).nullable().openapi({ description: '流动党员视图：out 流出，in 流入' }),
+  sideLabel: z.string().nullable(),
+}).openapi('MemberListItem');
+
+const Card = z
+  .object({
+    name: z.string(),
+    sex: z.string().nullable(),
+    birthDate: z.string(),
+    ethnicity: z.string().nullable(),
+    education: z.string().nullable(),
+    status: z.string().nullable(),
+    joinedOn: z.string(),
+    fullOn: z.string().nullable(),
+    orgName: z.string().nullable(),
+    employerName: z.string().nullable(),
+    position: z.string().nullable(),
+    idNumber: z.string(),
+    phone: z.string().nullable(),
+  })
+  .openapi('MemberCard');
+
+const Transfer = z
+  .object({
+    id: z.number(),
+    memberId: z.number(),
+    direction: z.enum(['in', 'out']),
+    orgId: z.number(),
+    counterpart: z.string(),
+    letterNo: z.string().nullable(),
+    issuedOn: z.string(),
+    validUntil: z.string(),
+    receivedOn: z.string().nullable(),
+    status: z.enum(['received', 'pending', 'expired']),
+    late: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('MemberTransfer');
+
+const byId = z.object({ id: idParam });
+
+export const memberRoutes = newRouter();
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/members',
+    tags,
+    middleware: [permit('member.read', 'member.list')],
+    summary:
+      '党员名册：按党组织、区划、类别、流动、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员',
+    request: {
+      query: z.object({
+        orgId: idParam.optional(),
+        regionCode: z
+          .string()
+          .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
+          .optional(),
+        status: codeOf(MEMBER_STATUSES).optional(),
+        mobile: bool.optional(),
+        relationElsewhere: bool.optional(),
+        employerId: idParam.optional(),
+        q: z.string().trim().max(50).optional(),
+        roster: z.enum(['active', 'left', 'all']).default('active'),
+        view: z.enum(['roster', 'mobile']).default('roster'),
+        sort: z.enum(['newest', 'name']).default('newest'),
+        ...page,
+      }),
+    },
+    responses: jsonResponse(z.object({ total: z.number(), items: z.array(MemberListItem) }), '党员一页（号码脱敏）'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    const { database, keys } = c.get('deps');
+    return c.json(
+      await inScope(database.db, actor, (tx) => listMembers(tx, actor, keys, filter, { page, pageSize })),
+      200,
+    );
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/members',
+    tags,
+    middleware: [permit('member.write', 'member.create')],
+    summary: '登记党员：出生日期与性别取自公民身份号码；同一号码只能登记一次；工作单位的党员数随之更新',
+    request: jsonBody(MemberInput),
+    responses: jsonResponse(z.object({ id: z.number() }), '已登记'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const input = c.req.valid('json');
+    const { database, keys } = c.get('deps');
+    const row = await inScope(database.db, actor, (tx) => createMemberFromForm(tx, actor, keys, input));
+    return c.json({ id: row.id }, 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/members/{id}',
+    tags,
+    middleware: [permit('member.read', 'member.read', 'member')],
+    summary: '党员详情：基本情况（号码脱敏）、所在党组织、工作单位、组织关系转接、党员信息卡',
+    request: { params: byId },
+    responses: jsonResponse(
+      z.object({ member: Member, writable: z.boolean(), transfers: z.array(Transfer), card: Card }),
+      '党员详情',
+    ),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => memberDetail(tx, actor, keys, id)), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/api/members/{id}',
+    tags,
+    middleware: [permit('member.write', 'member.update', 'member')],
+    summary: '修改党员信息（转正须填转正日期；所在党组织经组织关系转接变更）',
+    request: { params: byId, ...jsonBody(MemberPatch) },
+    responses: jsonResponse(z.object({ changed: z.array(z.string()) }), '已修改的字段'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => updateMember(tx, actor, keys, id, patch)), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/members/{id}/card',
+    tags,
+    middleware: [permit('member.read', 'member.read', 'member')],
+    summary: '党员信息卡（号码脱敏）',
+    request: { params: byId },
+    responses: jsonResponse(Card, '党员信息卡'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => memberCard(tx, actor, keys, id)), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/members/{id}/leave',
+    tags,
+    middleware: [permit('member.write', 'member.leave', 'member')],
+    summary: '党员离开名册（去世、停止党籍、开除党籍、退党、取消预备党员资格）；记录永久保留',
+    request: {
+      params: byId,
+      ...jsonBody(
+        z.object({
+          reason: codeOf(LEAVE_REASONS),
+          leftOn: calendarDay,
+        }),
+      ),
+    },
+    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已登记'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { reason, leftOn } = c.req.valid('json');
+    const { database } = c.get('deps');
+    await inScope(database.db, actor, (tx) => leaveMember(tx, actor, id, reason, leftOn));
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/members/{id}/reveal',
+    tags,
+    middleware: [permit('member.reveal', 'member.reveal', 'member')],
+    summary: '查看完整的公民身份号码和联系电话（每次查看都记入审计日志）',
+    request: { params: byId },
+    responses: jsonResponse(z.object({ idNumber: z.string(), phone: z.string().nullable() }), '完整号码'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { database, keys } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => revealMember(tx, actor, keys, id)), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/members/{id}/transfers',
+    tags,
+    middleware: [permit('member.write', 'member.transfer_out', 'member')],
+    summary: '组织关系转出：开具介绍信（有效期 3 个月）；登记回执后党员离开名册',
+    request: {
+      params: byId,
+      ...jsonBody(z.object({ direction: z.literal('out').default('out'), ...Letter })),
+    },
+    responses: jsonResponse(z.object({ id: z.number(), validUntil: z.string() }), '已开具'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { direction: _out, ...letter } = c.req.valid('json');
+    const { database } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => transferOut(tx, actor, id, letter)), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/member-transfers',
+    tags,
+    middleware: [permit('member.read', 'member.transfer_list')],
+    summary: '组织关系转接：未回执（open，默认）、有效期内（pending）、已过期（expired）、已回执（received）',
+    request: {
+      query: z.object({
+        orgId: idParam.optional(),
+        status: z.enum(['open', 'pending', 'expired', 'received', 'all']).default('open'),
+        direction: z.enum(['in', 'out']).optional(),
+        ...page,
+      }),
+    },
+    responses: jsonResponse(
+      z.object({
+        total: z.number(),
+        items: z.array(Transfer.extend({ memberName: z.string().nullable(), orgName: z.string().nullable() })),
+      }),
+      '转接一页',
+    ),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    const { database } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => listTransfers(tx, actor, filter, { page, pageSize })), 200);
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/member-transfers',
+    tags,
+    middleware: [permit('member.write', 'member.transfer_in')],
+    summary: '组织关系转入：登记党员（与登记党员相同的校验）及其介绍信',
+    request: jsonBody(MemberInput.extend({ ...Letter, receivedOn: calendarDay })),
+    responses: jsonResponse(z.object({ memberId: z.number(), transferId: z.number(), late: z.boolean() }), '已转入'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { counterpart, letterNo, issuedOn, receivedOn, ...member } = c.req.valid('json');
+    const { database, keys } = c.get('deps');
+    return c.json(
+      await inScope(database.db, actor, (tx) =>
+        transferIn(tx, actor, keys, { member, counterpart, letterNo, issuedOn, receivedOn }),
+      ),
+      200,
+    );
+  },
+);
+
+memberRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/member-transfers/{id}/receive',
+    tags,
+    middleware: [permit('member.write', 'member.transfer_receive', 'member_transfer')],
+    summary: '登记回执：转出完成，党员自当日离开名册；过期后的回执照收并标记',
+    request: { params: byId, ...jsonBody(z.object({ receivedOn: calendarDay })) },
+    responses: jsonResponse(z.object({ status: z.literal('received'), late: z.boolean() }), '已登记'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const { receivedOn } = c.req.valid('json');
+    const { database } = c.get('deps');
+    return c.json(await inScope(database.db, actor, (tx) => receiveTransfer(tx, actor, id, receivedOn)), 200);
+  },
+);

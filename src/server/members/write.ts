@@ -1,0 +1,296 @@
+import { eq } from 'drizzle-orm';
+import { localDateString } from '../../domain/calendarDate.ts';
+import type { Sex } from '../../domain/idNumber.ts';
+import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+import { LEAVE_REASONS, type LeaveReason } from '../../domain/org/codes.ts';
+import type { Actor } from '../actor.ts';
+import type { Tx } from '../db/client.ts';
+import { members } from '../db/schema.ts';
+import type { Keys } from '../keys.ts';
+import { invalid } from '../orgs/invalid.ts';
+import { auditMember } from './audit.ts';
+import {
+  checkClaimedSex,
+  checkCodes,
+  checkEmployer,
+  checkIdNumber,
+  checkMembershipDates,
+  checkName,
+  checkOpenOrg,
+  checkUniqueId,
+  checkWorkOrg,
+  duplicateId,
+  normalizePhone,
+  optionalText,
+  RELATION_ORG_MAX,
+  TEXT_MAX,
+  type ValidId,
+} from './checks.ts';
+import { refreshEnterpriseMembers } from './counts.ts';
+import { loadMember, type MemberRow } from './load.ts';
+import { label } from './presenter.ts';
+
+/** A member as recorded by hand, by a transfer in, or at admission (the development area). */
+export interface MemberCreate {
+  name: string;
+  idNumber: string;
+  status: 'full' | 'probationary';
+  joinedOn: string;
+  fullOn: string | null;
+  orgId: number;
+  employerId: number | null;
+  position: string | null;
+  phone: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  mobile: boolean;
+  workOrgId: number | null;
+  relationOrgName: string | null;
+  cultivation: string[];
+}
+
+/** What a record can be corrected in; the org changes only by a transfer. */
+export type MemberPatch = Partial<Omit<MemberCreate, 'orgId'>>;
+
+const ETHNICITY_MAX = 20;
+const today = () => localDateString(new Date());
+
+/** The profile fields as they are audited: ID and phone masked. */
+function audited(values: Record<string, unknown>, id: ValidId | null, phone: string | null | undefined) {
+  const out: Record<string, unknown> = { ...values };
+  if (id) out.idNumber = maskIdNumber(id.value);
+  if (phone !== undefined) out.phone = phone === null ? null : maskPhone(phone);
+  return out;
+}
+
+/**
+ * Records a member. The ID number is checked (birth date and sex come from it) and must not be
+ * on the roster already; the org must be in scope and not dissolved, the employer in scope;
+ * the member 18 or older at admission. ID and phone are stored encrypted with a keyed hash.
+ * The employer's member counts follow, and the record is audited with masked values only.
+ */
+export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: MemberCreate): Promise<{ id: number }> {
+  const now = today();
+  const name = checkName(input.name);
+  const id = checkIdNumber(input.idNumber);
+  checkMembershipDates(
+    { birthDate: id.birthDate, status: input.status, joinedOn: input.joinedOn, fullOn: input.fullOn },
+    now,
+  );
+  await checkOpenOrg(tx, actor, input.orgId, 'orgId', '所在党组织', now);
+  await checkEmployer(tx, actor, input.employerId);
+  const phone = normalizePhone(input.phone);
+  const values = {
+    name,
+    status: input.status,
+    joinedOn: input.joinedOn,
+    fullOn: input.fullOn,
+    orgId: input.orgId,
+    employerId: input.employerId,
+    position: optionalText(input.position, 'position', '岗位', TEXT_MAX),
+    ethnicity: optionalText(input.ethnicity, 'ethnicity', '民族', ETHNICITY_MAX),
+    education: input.education || null,
+    mobile: input.mobile,
+    workOrgId: input.workOrgId,
+    relationOrgName: optionalText(input.relationOrgName, 'relationOrgName', '组织关系所在党组织', RELATION_ORG_MAX),
+    cultivation: [...new Set(input.cultivation)],
+  };
+  checkCodes(values);
+  await checkWorkOrg(tx, actor, values, now);
+  const idNumberHash = keys.lookupHash(id.value);
+  await checkUniqueId(tx, actor, idNumberHash);
+
+  // A number held by a member outside the actor's scope is refused without naming them.
+  const [row] = await tx
+    .insert(members)
+    .values({
+      ...values,
+      idNumber: keys.encrypt(id.value),
+      idNumberHash,
+      birthDate: id.birthDate,
+      sex: id.sex,
+      phone: phone === null ? null : keys.encrypt(phone),
+      phoneHash: phone === null ? null : keys.lookupHash(phone),
+    })
+    .onConflictDoNothing()
+    .returning({ id: members.id });
+  if (!row) duplicateId();
+  await refreshEnterpriseMembers(tx, actor, [values.employerId]);
+  await auditMember(
+    tx,
+    actor,
+    'member.create',
+    row.id,
+    audited({ ...values, birthDate: id.birthDate, sex: id.sex }, id, phone),
+  );
+  return row;
+}
+
+/** A member from the form, which may also state the sex: it must agree with the ID number. */
+export async function createMemberFromForm(
+  tx: Tx,
+  actor: Actor,
+  keys: Keys,
+  input: MemberCreate & { sex?: Sex | null },
+): Promise<{ id: number }> {
+  const { sex, ...member } = input;
+  checkClaimedSex(checkIdNumber(member.idNumber), sex);
+  return createMember(tx, actor, keys, member);
+}
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+/**
+ * Corrects a member's record. Becoming full needs the date; a full member does not go back
+ * to probationary; a member who left the roster is history and stays as recorded.
+ */
+export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: number, patch: MemberPatch) {
+  const row = await loadMember(tx, actor, memberId, { write: true, forUpdate: true });
+  refuseIfLeft(row, 'id');
+  const now = today();
+  const set: Partial<typeof members.$inferInsert> = {};
+  const diff: Record<string, { before: unknown; after: unknown }> = {};
+  const change = <K extends keyof MemberRow>(
+    key: K,
+    after: MemberRow[K],
+    shown?: { before: unknown; after: unknown },
+  ) => {
+    const before = row[key];
+    const same = Array.isArray(before) ? JSON.stringify(before) === JSON.stringify(after) : before === after;
+    if (same) return;
+    (set as Record<string, unknown>)[key] = after;
+    diff[key] = shown ?? { before, after };
+  };
+
+  if (patch.name !== undefined) change('name', checkName(patch.name));
+
+  let birthDate = row.birthDate;
+  if (patch.idNumber !== undefined) {
+    const id = checkIdNumber(patch.idNumber);
+    const oldId = keys.decrypt(row.idNumber);
+    if (id.value !== oldId) {
+      const hash = keys.lookupHash(id.value);
+      await checkUniqueId(tx, actor, hash, row.id);
+      birthDate = id.birthDate;
+      set.idNumber = keys.encrypt(id.value);
+      set.idNumberHash = hash;
+      diff.idNumber = { before: maskIdNumber(oldId), after: maskIdNumber(id.value) };
+      change('birthDate', id.birthDate);
+      change('sex', id.sex);
+    }
+  }
+
+  if (patch.status === 'probationary' && row.status === 'full') {
+    invalid('status', '正式党员不能改为预备党员');
+  }
+  const status = patch.status ?? row.status;
+  const joinedOn = patch.joinedOn ?? row.joinedOn;
+  const fullOn = patch.fullOn !== undefined ? patch.fullOn : row.fullOn;
+  if (patch.status !== undefined || patch.joinedOn !== undefined || patch.fullOn !== undefined || set.idNumber) {
+    checkMembershipDates({ birthDate, status, joinedOn, fullOn }, now);
+    change('status', status);
+    change('joinedOn', joinedOn);
+    change('fullOn', fullOn);
+  }
+
+  if (patch.employerId !== undefined && patch.employerId !== row.employerId) {
+    await checkEmployer(tx, actor, patch.employerId);
+    change('employerId', patch.employerId);
+  }
+  if (patch.phone !== undefined) {
+    const phone = normalizePhone(patch.phone);
+    const old = row.phone === null ? null : keys.decrypt(row.phone);
+    if (phone !== old) {
+      set.phone = phone === null ? null : keys.encrypt(phone);
+      set.phoneHash = phone === null ? null : keys.lookupHash(phone);
+      diff.phone = { before: old === null ? null : maskPhone(old), after: phone === null ? null : maskPhone(phone) };
+    }
+  }
+  if (patch.position !== undefined) change('position', optionalText(patch.position, 'position', '岗位', TEXT_MAX));
+  if (patch.ethnicity !== undefined) {
+    change('ethnicity', optionalText(patch.ethnicity, 'ethnicity', '民族', ETHNICITY_MAX));
+  }
+  if (patch.relationOrgName !== undefined) {
+    const relation = optionalText(patch.relationOrgName, 'relationOrgName', '组织关系所在党组织', RELATION_ORG_MAX);
+    change('relationOrgName', relation);
+  }
+  if (patch.education !== undefined || patch.cultivation !== undefined) {
+    const education = patch.education !== undefined ? patch.education || null : row.education;
+    const cultivation = patch.cultivation !== undefined ? [...new Set(patch.cultivation)] : row.cultivation;
+    checkCodes({ education, cultivation });
+    change('education', education);
+    change('cultivation', cultivation);
+  }
+  if (patch.mobile !== undefined || patch.workOrgId !== undefined) {
+    const mobile = patch.mobile ?? row.mobile;
+    const workOrgId = patch.workOrgId !== undefined ? patch.workOrgId : row.workOrgId;
+    if (workOrgId !== row.workOrgId || mobile !== row.mobile) {
+      await checkWorkOrg(tx, actor, { mobile, workOrgId, orgId: row.orgId }, now);
+    }
+    change('mobile', mobile);
+    change('workOrgId', workOrgId);
+  }
+
+  if (Object.keys(diff).length === 0) return { changed: [] as string[] };
+  try {
+    // A savepoint: a number held outside the actor's scope fails the unique index, not the request.
+    await tx.transaction((sp) =>
+      sp
+        .update(members)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(members.id, memberId)),
+    );
+  } catch (err) {
+    if (isUniqueViolation(err)) duplicateId();
+    throw err;
+  }
+  if ('employerId' in diff || 'status' in diff) {
+    await refreshEnterpriseMembers(tx, actor, [row.employerId, set.employerId ?? row.employerId]);
+  }
+  await auditMember(tx, actor, 'member.update', memberId, diff);
+  return { changed: Object.keys(diff) };
+}
+
+function refuseIfLeft(row: MemberRow, field: string) {
+  if (row.leftOn === null) return;
+  invalid(
+    field,
+    `该党员已于 ${row.leftOn} 离开党员名册（${label(LEAVE_REASONS, row.leaveReason)}），记录作为历史保留，不能再修改`,
+  );
+}
+
+/**
+ * A member leaves the roster for a recorded reason and stays in history; members are never
+ * deleted. A transfer out is not recorded here: it goes through the transfer and its return
+ * receipt (rules.md §7).
+ */
+export async function leaveMember(
+  tx: Tx,
+  actor: Actor,
+  memberId: number,
+  reason: LeaveReason,
+  leftOn: string,
+): Promise<void> {
+  if (reason === 'transfer_out') {
+    invalid('reason', '转出请登记组织关系转接（介绍信），回执登记后党员自动离开名册');
+  }
+  const row = await loadMember(tx, actor, memberId, { write: true, forUpdate: true });
+  await removeFromRoster(tx, actor, row, reason, leftOn);
+}
+
+/** Takes a loaded member (in the actor's write scope) off the roster; for leaving and for a received transfer out. */
+export async function removeFromRoster(tx: Tx, actor: Actor, row: MemberRow, reason: LeaveReason, leftOn: string) {
+  refuseIfLeft(row, 'leftOn');
+  if (!LEAVE_REASONS.some((r) => r.code === reason)) invalid('reason', '请选择离开党员名册的原因');
+  if (reason === 'probation_cancelled' && row.status !== 'probationary') {
+    invalid('reason', '只有预备党员才能取消预备党员资格');
+  }
+  if (leftOn > today()) invalid('leftOn', `离开日期（${leftOn}）晚于今天`);
+  if (leftOn < row.joinedOn) invalid('leftOn', `离开日期（${leftOn}）早于入党日期（${row.joinedOn}）`);
+  await tx.update(members).set({ leftOn, leaveReason: reason, updatedAt: new Date() }).where(eq(members.id, row.id));
+  await refreshEnterpriseMembers(tx, actor, [row.employerId]);
+  await auditMember(tx, actor, 'member.leave', row.id, { reason, leftOn });
+}
