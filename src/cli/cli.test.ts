@@ -1,5 +1,5 @@
 /** The `dangjian` command as a user runs it: help, failures on one Chinese line, --as, demo data. */
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../server/db/schema.ts';
 import { copyDataDir, migratedDataDir, removeDir, runCli, tempDir, withDataDir } from '../server/testing/cli.ts';
@@ -182,7 +182,19 @@ describe('demo', () => {
     expect((await runCli(args, b)).code).toBe(0);
     expect(await accounts(b)).toEqual(afterFirst);
 
-    expect(afterFirst.map((u) => u.username)).toEqual(['gw1420506', 'gw2420506', 'ld420506']);
+    // The secretary account comes with the orgs, which a second run does not add again.
+    expect(afterFirst.map((u) => u.username)).toEqual(['gw1420506', 'gw2420506', 'ld420506', 'sj420506']);
+    expect(first.stdout).toMatch(/演示党组织：[1-9]\d* 个，逐人登记党员 [1-9]\d* 名，发展党员记录 [1-9]\d* 条/);
+    expect(second.stdout).toContain('演示党组织：0 个');
+    const [orgs] = await withDataDir(a, (db) =>
+      db.execute(sql`select (select count(*) from party_orgs)::int as orgs,
+        (select count(*) from enterprises where org_coverage is not null)::int as covered,
+        (select count(*) from enterprises e where exists (select 1 from members m where m.employer_id = e.id)
+           and e.member_count <> (select count(*) from members m where m.employer_id = e.id and m.left_on is null))::int as off`),
+    ).then((r) => (r as unknown as { rows: { orgs: number; covered: number; off: number }[] }).rows);
+    expect(orgs.orgs).toBeGreaterThan(5);
+    expect(orgs.covered).toBeGreaterThanOrEqual(orgs.orgs);
+    expect(orgs.off).toBe(0);
     for (const u of afterFirst) expect(u.displayName).toMatch(/^\p{Script=Han}{2,4}$/u);
   });
 });

@@ -7,6 +7,7 @@ import { localOperator } from '../server/actor.ts';
 import { inScope } from '../server/db/tx.ts';
 import { demoAccounts, type Scale } from '../server/demo/accounts.ts';
 import { writeDemoEnterpriseFile } from '../server/demo/enterprises.ts';
+import { demoOrgs } from '../server/demo/orgs.ts';
 import { runImport } from '../server/enterprises/import/run.ts';
 import { CliError, withDatabase } from './context.ts';
 
@@ -65,6 +66,18 @@ export function demoCommand() {
           );
         } finally {
           await fs.rm(dir, { recursive: true, force: true });
+        }
+
+        const orgs = await inScope(database.db, operator, (tx) =>
+          demoOrgs(tx, operator, opened.keys, rand, opts.region),
+        );
+        console.log(
+          `演示党组织：${orgs.orgs} 个，逐人登记党员 ${orgs.members} 名，发展党员记录 ${orgs.developments} 条（已有党组织的区划不再添加）`,
+        );
+        for (const a of orgs.accounts) {
+          console.log(
+            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
+          );
         }
       }),
     );

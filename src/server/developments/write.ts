@@ -113,7 +113,7 @@ export async function createDevelopment(tx: Tx, actor: Actor, keys: Keys, input:
   refuseErrors(checkDevelopment({ birthDate: id.birthDate, appliedOn: input.appliedOn }, today).errors);
 
   const hash = keys.lookupHash(id.value);
-  // Already on the roster (now or in the past): nothing to develop.
+  // Already on the roster: nothing to develop.
   await checkUniqueId(tx, actor, hash);
 
   const values = {
