@@ -22,6 +22,8 @@ const EnterprisePage = lazy(() => import('./pages/ledger/EnterprisePage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const BatchPage = lazy(() => import('./pages/imports/BatchPage.tsx'));
 const BatchesPage = lazy(() => import('./pages/imports/BatchesPage.tsx'));
+const OrgListPage = lazy(() => import('./pages/orgs/OrgListPage.tsx'));
+const OrgPage = lazy(() => import('./pages/orgs/OrgPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 // The pages of signing in, in the order a first login meets them (session.ts: nextStep).
@@ -96,6 +98,10 @@ export function App() {
                     path=":id"
                     element={<RequirePermission permission="ledger.read" page={<EnterprisePage />} />}
                   />
+                </Route>
+                <Route path="orgs">
+                  <Route index element={<RequirePermission permission="org.read" page={<OrgListPage />} />} />
+                  <Route path=":id" element={<RequirePermission permission="org.read" page={<OrgPage />} />} />
                 </Route>
                 <Route path="account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -257,3 +257,122 @@ export interface MissingEnterprise {
   name: string;
   regionCode: string;
 }
+
+// ---- Party organizations (src/server/orgs/*) ----
+
+export type OrgFindingLevel = 'overdue' | 'due' | 'warning' | 'info';
+
+/** What the formation and term rules say about an org today (src/domain/org/orgFindings.ts). */
+export interface OrgFinding {
+  code: string;
+  level: OrgFindingLevel;
+  /** zh-CN, with the figures involved. */
+  message: string;
+}
+
+/** An org's figures as of today (src/server/orgs/facts.ts). */
+export interface OrgFacts {
+  id: number;
+  name: string;
+  type: string;
+  formation: string;
+  regionCode: string;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  /** Enterprises covered today. */
+  units: number;
+  recordedFull: number;
+  recordedProbationary: number;
+  relationElsewhere: number;
+  mobile: number;
+  /** The recorded full members, or the reported count while none are recorded. */
+  fullMembers: number;
+  members: number;
+  /** false: the counts are the reported ones (填报). */
+  membersRecorded: boolean;
+  officers: number;
+  secretaryName: string | null;
+  termElectedOn: string | null;
+  termEndsOn: string | null;
+}
+
+export interface OrgSummary extends OrgFacts {
+  findings: OrgFinding[];
+}
+
+export interface PartyOrg {
+  id: number;
+  name: string;
+  orgCode: string | null;
+  regionCode: string;
+  regionName: string | null;
+  type: string;
+  formation: string;
+  jointBasis: string | null;
+  parentId: number | null;
+  managingOrgId: number | null;
+  management: string | null;
+  approvedBy: string | null;
+  secretarySource: string | null;
+  reportedFullCount: number | null;
+  reportedProbationaryCount: number | null;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrgCoverage {
+  id: number;
+  enterpriseId: number;
+  startOn: string;
+  endOn: string | null;
+  /** null when the enterprise is beyond the user's scope. */
+  uscc: string | null;
+  enterpriseName: string | null;
+  category: LedgerCategory | null;
+  memberCount: number | null;
+  fullMemberCount: number | null;
+}
+
+export interface OrgOfficer {
+  id: number;
+  orgId: number;
+  post: string;
+  personName: string;
+  memberId: number | null;
+  startOn: string | null;
+  endOn: string | null;
+  createdAt: string;
+}
+
+export interface OrgElection {
+  id: number;
+  orgId: number;
+  electedOn: string;
+  termYears: number;
+  adjustmentMonths: number;
+  adjustmentApprovedBy: string | null;
+  adjustmentApprovedOn: string | null;
+  endsOn: string;
+  createdAt: string;
+}
+
+/** An org named by id; the name is null for one beyond the user's scope. */
+export interface OrgRef {
+  id: number;
+  name: string | null;
+}
+
+export interface OrgDetail {
+  org: PartyOrg;
+  regionPath: Region[];
+  parent: OrgRef | null;
+  managingOrg: OrgRef | null;
+  facts: OrgFacts;
+  findings: OrgFinding[];
+  coverages: OrgCoverage[];
+  officers: OrgOfficer[];
+  elections: OrgElection[];
+  children: { id: number; name: string; type: string; dissolvedOn: string | null }[];
+}

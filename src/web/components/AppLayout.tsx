@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
     permission: 'ledger.import',
     also: ['/ledger/batches'],
   },
+  { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

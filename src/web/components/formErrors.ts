@@ -15,3 +15,11 @@ export function showFieldErrors(form: FormInstance, error: unknown, fields: read
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
 }
+
+/** A form's onValuesChange that drops the server's messages under the fields the user just changed. */
+export function clearChangedErrors(form: FormInstance) {
+  return (changed: object) => {
+    const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+  };
+}

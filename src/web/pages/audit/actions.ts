@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
 
 /** The audit action codes the filter offers; prefixes ending in '.' match a whole area. */
-export const ACTION_GROUPS = ['auth.', 'user.', 'enterprise.', 'system.'] as const;
+export const ACTION_GROUPS = ['auth.', 'user.', 'enterprise.', 'org.', 'system.'] as const;
 export const ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -24,6 +24,15 @@ export const ACTIONS = [
   'enterprise.update',
   'enterprise.export',
   'enterprise.template',
+  'org.create',
+  'org.update',
+  'org.dissolve',
+  'org.coverage_add',
+  'org.coverage_end',
+  'org.officer_add',
+  'org.officer_end',
+  'org.election',
+  'org.term_adjust',
   'settings.security',
   'audit.export',
   'audit.read',

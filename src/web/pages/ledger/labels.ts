@@ -12,6 +12,7 @@ const CODED: Record<string, string> = {
   registrationStatus: 'regStatus',
   ownerPoliticalStatus: 'political',
   reportedFormation: 'formation',
+  orgCoverage: 'coverage',
 };
 
 export interface LedgerLabels {

@@ -1,0 +1,179 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, Form, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api.ts';
+import { useIsPhone } from '../../components/useIsPhone.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useCan } from '../../session.ts';
+import type { OrgCoverage, OrgDetail } from '../../types.ts';
+import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
+import { afterToday, datePickerProps, fromDay, toDay } from './dates.ts';
+import { EnterprisePicker } from './EnterprisePicker.tsx';
+import { FormModal } from './FormModal.tsx';
+
+interface Props {
+  detail: OrgDetail;
+  dissolved: boolean;
+  /** Reload the org and what its changes move (the ledger's categories). */
+  onChanged: () => void;
+}
+
+/** The enterprises the org covers and covered, each linking to its ledger page; with org.manage, add and end. */
+export function CoverageCard({ detail, dissolved, onChanged }: Props) {
+  const { t } = useI18n();
+  const can = useCan();
+  const isPhone = useIsPhone();
+  const labels = useLedgerLabels();
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<OrgCoverage | null>(null);
+  const { org, coverages } = detail;
+  const open = coverages.filter((c) => c.endOn === null);
+  // A standalone org covers one enterprise at a time.
+  const mayAdd = can('org.manage') && !dissolved && (org.formation === 'joint' || open.length === 0);
+
+  const enterprise = (c: OrgCoverage) =>
+    c.enterpriseName === null ? (
+      t('org.outOfScope')
+    ) : (
+      <Flex vertical>
+        <Link to={`/ledger/${c.enterpriseId}`}>{c.enterpriseName}</Link>
+        <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+          {c.uscc}
+        </Typography.Text>
+      </Flex>
+    );
+  const category = (c: OrgCoverage) =>
+    c.category ? (
+      <Tag color={CATEGORY_COLORS[c.category]} style={{ marginInlineEnd: 0 }}>
+        {labels.code('category', c.category)}
+      </Tag>
+    ) : (
+      '—'
+    );
+  const period = (c: OrgCoverage) => (
+    <span style={{ whiteSpace: isPhone ? undefined : 'nowrap' }}>
+      {c.startOn} – {c.endOn ?? ''}
+      {c.endOn === null && (
+        <Tag color="green" style={{ marginInlineStart: 8 }}>
+          {t('org.current')}
+        </Tag>
+      )}
+    </span>
+  );
+  const actions = can('org.manage')
+    ? [
+        {
+          title: isPhone ? '' : t('common.actions'),
+          key: 'actions',
+          fixed: isPhone ? undefined : ('right' as const),
+          render: (_: unknown, c: OrgCoverage) =>
+            c.endOn === null && (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEnding(c)}>
+                {t('org.coverage.end')}
+              </Button>
+            ),
+        },
+      ]
+    : [];
+
+  // On a phone one column tells it all (name, code, category, period), beside the action.
+  const columns: TableColumnsType<OrgCoverage> = isPhone
+    ? [
+        {
+          title: t('org.coverage.enterprise'),
+          key: 'enterprise',
+          render: (_, c) => (
+            <Flex vertical gap={4}>
+              {enterprise(c)}
+              <Flex wrap gap={4} align="center">
+                {category(c)}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {period(c)}
+                </Typography.Text>
+              </Flex>
+            </Flex>
+          ),
+        },
+        ...actions,
+      ]
+    : [
+        { title: t('org.coverage.enterprise'), key: 'enterprise', render: (_, c) => enterprise(c) },
+        { title: t('ledger.col.category'), key: 'category', render: (_, c) => category(c) },
+        {
+          title: t('ledger.col.members'),
+          key: 'members',
+          align: 'right',
+          render: (_, c) =>
+            c.memberCount === null
+              ? '—'
+              : t('ledger.members', { members: c.memberCount, full: c.fullMemberCount ?? 0 }),
+        },
+        { title: t('org.coverage.period'), key: 'period', render: (_, c) => period(c) },
+        ...actions,
+      ];
+
+  return (
+    <Card
+      size="small"
+      title={t('org.coverage.title', { count: open.length })}
+      style={{ marginBottom: 16 }}
+      extra={
+        mayAdd && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('org.coverage.add')}
+          </Button>
+        )
+      }
+      data-testid="coverage-card"
+    >
+      <Table<OrgCoverage>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={coverages}
+        pagination={false}
+        scroll={isPhone ? undefined : { x: 'max-content' }}
+        locale={{ emptyText: t('org.coverage.empty') }}
+        rowClassName={(c) => (c.endOn === null ? '' : 'dj-row-past')}
+      />
+      {adding && (
+        <FormModal<{ enterpriseId?: number; startOn?: Dayjs }, unknown>
+          title={t('org.coverage.add')}
+          onClose={() => setAdding(false)}
+          fields={['enterpriseId', 'startOn']}
+          initialValues={{ startOn: dayjs() }}
+          submit={(v) =>
+            api.post(`/api/orgs/${org.id}/coverages`, { enterpriseId: v.enterpriseId, startOn: toDay(v.startOn) })
+          }
+          onDone={onChanged}
+        >
+          <Form.Item name="enterpriseId" label={t('org.coverage.enterprise')} rules={[{ required: true }]}>
+            <EnterprisePicker multiple={false} />
+          </Form.Item>
+          <Form.Item name="startOn" label={t('org.coverage.startOn')} rules={[{ required: true }]}>
+            <DatePicker {...datePickerProps} disabledDate={afterToday} />
+          </Form.Item>
+        </FormModal>
+      )}
+      {ending && (
+        <FormModal<{ endOn?: Dayjs }, unknown>
+          title={t('org.coverage.endTitle', { name: ending.enterpriseName ?? '' })}
+          intro={<Typography.Paragraph type="secondary">{t('org.coverage.endHint')}</Typography.Paragraph>}
+          onClose={() => setEnding(null)}
+          fields={['endOn']}
+          initialValues={{ endOn: dayjs() }}
+          okText={t('org.coverage.end')}
+          danger
+          submit={(v) => api.post(`/api/orgs/${org.id}/coverages/${ending.id}/end`, { endOn: toDay(v.endOn) })}
+          onDone={onChanged}
+        >
+          <Form.Item name="endOn" label={t('org.coverage.endOn')} rules={[{ required: true }]}>
+            <DatePicker {...datePickerProps} disabledDate={(d) => d.isBefore(fromDay(ending.startOn), 'day')} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Drawer, Form, Radio, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router';
+import { FORMATIONS } from '../../../domain/org/codes.ts';
+import { api } from '../../api.ts';
+import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { useIsPhone } from '../../components/useIsPhone.ts';
+import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useUser } from '../../session.ts';
+import type { Enterprise } from '../../types.ts';
+import { afterToday, datePickerProps, toDay } from './dates.ts';
+import { EnterprisePicker } from './EnterprisePicker.tsx';
+import {
+  normalProfile,
+  OrgProfileFields,
+  PROFILE_FIELDS,
+  type ProfileValues,
+  useCodeOptions,
+} from './OrgProfileFields.tsx';
+
+type Formation = 'standalone' | 'joint';
+
+type FormValues = ProfileValues & {
+  formation: Formation;
+  enterpriseIds?: number | number[];
+  regionCode?: string;
+  establishedOn?: Dayjs | null;
+};
+
+const FIELDS = [...PROFILE_FIELDS, 'formation', 'enterpriseIds', 'regionCode', 'establishedOn'];
+const FORMATION_CODES = FORMATIONS.map((f) => f.code);
+
+/** 新建党组织: standalone over one enterprise, or joint over several; the ledger's categories follow. */
+export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const options = useCodeOptions();
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+  const user = useUser();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const formation = Form.useWatch('formation', form) ?? 'standalone';
+  const joint = formation === 'joint';
+
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<{ id: number }>('/api/orgs', body),
+    onSuccess: ({ id }) => {
+      void client.invalidateQueries({ queryKey: ['orgs'] });
+      void client.invalidateQueries({ queryKey: ['ledger'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      void message.success(t('org.created'));
+      navigate(`/orgs/${id}`);
+    },
+    onError: (error) => showFieldErrors(form, error, FIELDS),
+  });
+
+  const submit = (v: FormValues) => {
+    const ids = Array.isArray(v.enterpriseIds) ? v.enterpriseIds : v.enterpriseIds ? [v.enterpriseIds] : [];
+    create.mutate({
+      ...normalProfile(v),
+      jointBasis: v.formation === 'joint' ? (v.jointBasis ?? null) : null,
+      formation: v.formation,
+      regionCode: v.regionCode,
+      establishedOn: toDay(v.establishedOn),
+      enterpriseIds: ids,
+    });
+  };
+
+  // A switch of formation carries the enterprises over and moves the type between 党支部 and 联合党支部.
+  const onFormationChange = (next: Formation) => {
+    const { enterpriseIds, type } = form.getFieldsValue();
+    const ids = Array.isArray(enterpriseIds) ? enterpriseIds : enterpriseIds ? [enterpriseIds] : [];
+    form.setFieldsValue({
+      enterpriseIds: next === 'joint' ? ids : ids[0],
+      type:
+        next === 'joint' && type === 'branch'
+          ? 'joint_branch'
+          : next === 'standalone' && type === 'joint_branch'
+            ? 'branch'
+            : type,
+    });
+    form.setFields([{ name: 'enterpriseIds', errors: [] }]);
+  };
+
+  // The first enterprise picked suggests the org's region, and for a standalone org its name;
+  // the enterprises' members are the org's reported counts until the user types their own.
+  const onEnterprisesPicked = (picked: Enterprise[]) => {
+    for (const [field, count] of [
+      ['reportedFullCount', (e: Enterprise) => e.fullMemberCount],
+      ['reportedProbationaryCount', (e: Enterprise) => Math.max(0, e.memberCount - e.fullMemberCount)],
+    ] as const) {
+      if (!form.isFieldTouched(field)) {
+        form.setFieldValue(field, picked.length ? picked.reduce((n, e) => n + count(e), 0) : null);
+      }
+    }
+    const first = picked[0];
+    if (!first) return;
+    const { regionCode, name } = form.getFieldsValue();
+    if (!regionCode) form.setFieldValue('regionCode', first.regionCode);
+    if (!joint && !name) form.setFieldValue('name', t('org.form.suggestedName', { name: first.name }));
+  };
+
+  return (
+    <Drawer
+      open
+      title={t('org.create')}
+      size={isPhone ? '100%' : 600}
+      onClose={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+      footer={
+        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {create.isError && !coversFields(create.error, FIELDS) && (
+        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ formation: 'standalone', type: 'branch' }}
+        onFinish={submit}
+        onValuesChange={clearChangedErrors(form)}
+        disabled={create.isPending}
+      >
+        <Form.Item name="formation" label={t('org.field.formation')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={options('formation', FORMATION_CODES)}
+            onChange={(e) => onFormationChange(e.target.value as Formation)}
+          />
+        </Form.Item>
+        {/* Form.Item stores the picker's value, then calls the picker's own onChange too. */}
+        <Form.Item
+          name="enterpriseIds"
+          label={t('org.field.enterpriseIds')}
+          // Marked required, checked by the server: its message names the formation's rule.
+          required
+          extra={t(joint ? 'org.form.jointHint' : 'org.form.standaloneHint')}
+        >
+          <EnterprisePicker multiple={joint} onChange={(_, picked) => onEnterprisesPicked(picked)} />
+        </Form.Item>
+        <OrgProfileFields joint={joint} />
+        <Form.Item name="regionCode" label={t('org.field.regionCode')} rules={[{ required: true }]}>
+          <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
+        </Form.Item>
+        <Form.Item name="establishedOn" label={t('org.field.establishedOn')} rules={[{ required: true }]}>
+          <DatePicker {...datePickerProps} disabledDate={afterToday} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

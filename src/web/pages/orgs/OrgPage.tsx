@@ -1,0 +1,128 @@
+import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Form, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api.ts';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useCan } from '../../session.ts';
+import type { OrgDetail } from '../../types.ts';
+import { ChildrenCard } from './ChildrenCard.tsx';
+import { CoverageCard } from './CoverageCard.tsx';
+import { DATE_FORMAT, datePickerProps, fromDay, toDay } from './dates.ts';
+import { ElectionsCard } from './ElectionsCard.tsx';
+import { FormModal } from './FormModal.tsx';
+import { isDissolved } from './labels.ts';
+import { OfficersCard } from './OfficersCard.tsx';
+import { OrgEditDrawer } from './OrgEditDrawer.tsx';
+import { OrgFindings } from './OrgFindings.tsx';
+import { OrgProfile } from './OrgProfile.tsx';
+import { DissolvedTag } from './OrgTags.tsx';
+
+/** One party organization: profile, what the rules say, coverage, officers, terms, sub-orgs; the actions the user's permissions open. */
+export default function OrgPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const [dissolving, setDissolving] = useState(false);
+  const editing = params.get('edit') === '1' && can('org.write');
+  const query = useQuery({
+    queryKey: ['orgs', 'detail', id],
+    queryFn: () => api.get<OrgDetail>(`/api/orgs/${id}`),
+  });
+
+  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
+  if (!query.data) return <FullPageSpin />;
+  const detail = query.data;
+  const { org } = detail;
+  const dissolved = isDissolved(org.dissolvedOn, dayjs().format(DATE_FORMAT));
+  // A change here may move ledger categories and the dashboard's rates too.
+  const changed = () => {
+    void client.invalidateQueries({ queryKey: ['orgs'] });
+    void client.invalidateQueries({ queryKey: ['ledger'] });
+    void client.invalidateQueries({ queryKey: ['dashboard'] });
+  };
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <Button
+              icon={<ArrowLeftOutlined />}
+              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/orgs'))}
+            >
+              {t('common.back')}
+            </Button>
+            {can('org.write') && !dissolved && (
+              <Button icon={<EditOutlined />} onClick={() => setParams({ edit: '1' }, { replace: true })}>
+                {t('org.edit')}
+              </Button>
+            )}
+            {can('org.manage') && !org.dissolvedOn && (
+              <Button danger icon={<StopOutlined />} onClick={() => setDissolving(true)}>
+                {t('org.dissolve')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {org.name} <DissolvedTag dissolvedOn={org.dissolvedOn} />
+      </PageTitle>
+      {dissolved && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('org.dissolvedOn', { date: org.dissolvedOn ?? '' })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <OrgFindings findings={detail.findings} />
+      <OrgProfile detail={detail} />
+      <CoverageCard detail={detail} dissolved={dissolved} onChanged={changed} />
+      <OfficersCard detail={detail} dissolved={dissolved} onChanged={changed} />
+      <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />
+      <ChildrenCard detail={detail} />
+      {editing && <OrgEditDrawer detail={detail} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}
+      {dissolving && (
+        <FormModal<{ dissolvedOn?: Dayjs }, unknown>
+          title={t('org.dissolveTitle', { name: org.name })}
+          intro={
+            <Alert
+              type="warning"
+              showIcon
+              title={t('org.dissolveWarning', { units: detail.facts.units })}
+              style={{ marginBottom: 16 }}
+            />
+          }
+          onClose={() => setDissolving(false)}
+          fields={['dissolvedOn']}
+          initialValues={{ dissolvedOn: dayjs() }}
+          okText={t('org.dissolveConfirm')}
+          danger
+          submit={(v) => api.post(`/api/orgs/${org.id}/dissolve`, { dissolvedOn: toDay(v.dissolvedOn) })}
+          onDone={() => {
+            void message.success(t('org.dissolved'));
+            changed();
+          }}
+        >
+          <Form.Item name="dissolvedOn" label={t('org.field.dissolvedOn')} rules={[{ required: true }]}>
+            <DatePicker
+              {...datePickerProps}
+              disabledDate={(d) => d.isBefore(fromDay(org.establishedOn), 'day') || d.isAfter(dayjs(), 'day')}
+            />
+          </Form.Item>
+          <Typography.Text type="secondary">{t('org.dissolveHint')}</Typography.Text>
+        </FormModal>
+      )}
+    </>
+  );
+}
