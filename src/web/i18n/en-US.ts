@@ -1,7 +1,9 @@
 import { CATEGORY_LABELS, FLAG_LABELS } from '../../domain/enterprise/categories.ts';
-import { type MessageKey, sizeBandLabel } from './zh-CN.ts';
+import { membersEnUS } from './members.ts';
+import { workEnUS } from './work.ts';
+import { type CoreMessageKey, type MessageKey, sizeBandLabel } from './zh-CN.ts';
 
-export const enUS: Record<MessageKey, string> = {
+const coreEnUS: Record<CoreMessageKey, string> = {
   'app.title': 'Non-public Sector Party Building',
   'app.shortTitle': 'Party Building',
   'app.mark': 'PB',
@@ -647,6 +649,8 @@ export const enUS: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.unknown': 'That did not work; please try again later',
 };
+
+export const enUS: Record<MessageKey, string> = { ...coreEnUS, ...membersEnUS, ...workEnUS };
 
 /**
  * English for the server's error codes whose Chinese message carries nothing the code does

@@ -9,12 +9,14 @@ import {
   REGISTRATION_STATUSES,
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
+import { membersZhCN } from './members.ts';
+import { workZhCN } from './work.ts';
 
 /** A size band's label from the domain's list (src/domain/enterprise/categories.ts). */
 export const sizeBandLabel = (code: SizeBand, lang: 'zh-CN' | 'en-US') =>
   SIZE_BANDS.find((b) => b.code === code)!.labels[lang];
 
-export const zhCN = {
+const coreZhCN = {
   'app.title': '非公党建工作管理系统',
   'app.shortTitle': '非公党建',
   'app.mark': '党',
@@ -646,5 +648,9 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败，请稍后重试',
 } as const;
+export type CoreMessageKey = keyof typeof coreZhCN;
+
+// Each area added later keeps its strings in a file of its own (both languages side by side).
+export const zhCN = { ...coreZhCN, ...membersZhCN, ...workZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
