@@ -1,15 +1,17 @@
 /**
- * One import, or one read of the file alone, in a process of its own so that its peak memory
- * can be read (`process.resourceUsage().maxRSS`):
+ * One import, or one read of the file alone (with `readRows`, or with ExcelJS's WorkbookReader),
+ * in a process of its own so that its peak memory can be read (`process.resourceUsage().maxRSS`):
  *
  *   node --import tsx bench/importChild.ts import <databaseUrl> <file> <actor json>
  *   node --import tsx bench/importChild.ts read <file>
+ *   node --import tsx bench/importChild.ts read-exceljs <file>
  *
  * Prints one JSON line: the outcome, the time, the peak resident set size and the heap.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { permissionsOf } from '../src/domain/roles.ts';
 import type { Actor } from '../src/server/actor.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -48,9 +50,27 @@ async function readFile(file: string) {
   return { status: 'read', rows: rows - 1 };
 }
 
+async function readWithExcelJs(file: string) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let rows = 0;
+  for await (const sheet of reader) for await (const _ of sheet) rows++;
+  return { status: 'read', rows: rows - 1 };
+}
+
 const [mode, ...args] = process.argv.slice(2);
 const start = performance.now();
-const outcome = mode === 'read' ? await readFile(args[0]) : await importFile(args[0], args[1], args[2]);
+const outcome =
+  mode === 'read'
+    ? await readFile(args[0])
+    : mode === 'read-exceljs'
+      ? await readWithExcelJs(args[0])
+      : await importFile(args[0], args[1], args[2]);
 const ms = performance.now() - start;
 const { heapUsed, heapTotal } = process.memoryUsage();
 // maxRSS is in kilobytes.
