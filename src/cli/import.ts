@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { runImport } from '../server/enterprises/import/run.ts';
+import type { ImportResult } from '../server/orgImport/batch.ts';
+import { type ImportKind, KINDS } from '../server/orgImport/kinds.ts';
+import { runKindImport } from '../server/orgImport/run.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -7,6 +10,65 @@ const STATUS_TEXT: Record<string, string> = {
   rejected: '已拒绝（有错误，台账未改变）',
   'dry-run': '试运行（台账未改变）',
 };
+
+/**
+ * What every import prints: the whole result as one JSON object with --json, or a summary,
+ * the errors by row and column, and the count of warnings. A rejected file exits with status 1.
+ */
+function report(result: ImportResult, opts: { json?: boolean }, summary: string) {
+  if (opts.json) {
+    console.log(JSON.stringify(result));
+  } else {
+    console.log(`批次 ${result.batchId}：${STATUS_TEXT[result.status] ?? result.status}`);
+    console.log(summary);
+    for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
+    if (result.errors.length > 50)
+      console.log(`  ……另有 ${result.errors.length - 50} 处错误，见 --json 或网页的错误报告`);
+    if (result.warnings.length) console.log(`  提示 ${result.warnings.length} 条`);
+  }
+  if (result.status === 'rejected') {
+    // --json already printed the whole story on stdout; the exit status says it failed.
+    if (opts.json) process.exitCode = 1;
+    else throw new CliError(`导入被拒绝：${result.errors.length} 处错误，台账未改变`);
+  }
+}
+
+/** `dangjian import orgs|members FILE`: the organization and member files of shared/formats/org-import.md. */
+function kindCommand(kind: ImportKind, description: string) {
+  const info = KINDS[kind];
+  return new Command(kind)
+    .description(description)
+    .argument('<file>', '.xlsx 或 .csv 文件')
+    .option('--partial', '部分导入：写入正确的行，报告其余的行')
+    .option('--dry-run', '只校验和核对，不写入')
+    .option('--json', '输出一个 JSON 对象')
+    .addOption(asOption())
+    .action((file: string, opts) =>
+      withDatabase(async (opened) => {
+        const actor = await resolveActor(opened, opts.as);
+        await requireCli(opened, actor, info.permission, info.action);
+        const progress = opts.json ? undefined : (n: number) => process.stderr.write(`\r已读取 ${n} 行…`);
+        const result = await runKindImport(
+          opened,
+          actor,
+          kind,
+          {
+            path: file,
+            fileName: file.split(/[\\/]/).pop() ?? file,
+            partial: Boolean(opts.partial),
+            dryRun: Boolean(opts.dryRun),
+          },
+          progress,
+        );
+        if (progress) process.stderr.write('\n');
+        report(
+          result,
+          opts,
+          `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}`,
+        );
+      }),
+    );
+}
 
 export function importCommands() {
   const cmd = new Command('import').description('导入文件');
@@ -40,25 +102,19 @@ export function importCommands() {
           progress,
         );
         if (progress) process.stderr.write('\n');
-        if (opts.json) {
-          console.log(JSON.stringify(result));
-        } else {
-          console.log(`批次 ${result.batchId}：${STATUS_TEXT[result.status] ?? result.status}`);
-          console.log(
-            `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
-              `本次缺少 ${result.missing}，填报不一致 ${result.discrepancies}`,
-          );
-          for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
-          if (result.errors.length > 50)
-            console.log(`  ……另有 ${result.errors.length - 50} 处错误，见 --json 或网页的错误报告`);
-          if (result.warnings.length) console.log(`  提示 ${result.warnings.length} 条`);
-        }
-        if (result.status === 'rejected') {
-          // --json already printed the whole story on stdout; the exit status says it failed.
-          if (opts.json) process.exitCode = 1;
-          else throw new CliError(`导入被拒绝：${result.errors.length} 处错误，台账未改变`);
-        }
+        report(
+          result,
+          opts,
+          `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
+            `本次缺少 ${result.missing}，填报不一致 ${result.discrepancies}`,
+        );
       }),
     );
+  cmd.addCommand(
+    kindCommand('orgs', '导入党组织台账：校验全部行、与系统中的党组织和企业台账核对后写入；有错误时默认整批不写入'),
+  );
+  cmd.addCommand(
+    kindCommand('members', '导入党员名册：校验全部行、与系统中的党组织和党员核对后写入；有错误时默认整批不写入'),
+  );
   return cmd;
 }

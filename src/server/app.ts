@@ -15,6 +15,7 @@ import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { memberRoutes } from './members/routes.ts';
+import { orgImportRoutes } from './orgImport/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
@@ -119,6 +120,7 @@ export function createApp(deps: Deps) {
   app.route('/', importRoutes);
   app.route('/', ledgerRoutes);
   app.route('/', orgRoutes);
+  app.route('/', orgImportRoutes);
   app.route('/', developmentRoutes);
   app.route('/', memberRoutes);
   app.route('/', restructuringRoutes);

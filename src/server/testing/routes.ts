@@ -1,6 +1,7 @@
 import type { Permission } from '../../domain/roles.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
+import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import type { TestClient } from './client.ts';
@@ -162,6 +163,7 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
   ...ORG_ROUTE_ACCESS,
+  ...ORG_IMPORT_ROUTE_ACCESS,
   ...DEVELOPMENT_ROUTE_ACCESS,
   ...MEMBER_ROUTE_ACCESS,
 };

@@ -13,17 +13,21 @@ export interface PageRequest {
 const offset = (p: PageRequest) => (p.page - 1) * p.pageSize;
 
 /** A batch the actor may see (row-level security and the region condition agree), or 404. */
+/** The enterprise file's batches in scope: org and member batches have routes (and permissions) of their own. */
+const enterpriseBatches = (actor: Actor) =>
+  and(eq(importBatches.kind, 'enterprises'), inRegionScope(importBatches.regionCode, actor));
+
 export async function batchInScope(tx: Tx, actor: Actor, id: number) {
   const [batch] = await tx
     .select()
     .from(importBatches)
-    .where(and(eq(importBatches.id, id), inRegionScope(importBatches.regionCode, actor)));
+    .where(and(eq(importBatches.id, id), enterpriseBatches(actor)));
   if (!batch) throw notFound('导入批次');
   return batch;
 }
 
 export async function listBatches(tx: Tx, actor: Actor, p: PageRequest) {
-  const where = inRegionScope(importBatches.regionCode, actor);
+  const where = enterpriseBatches(actor);
   const [{ total }] = await tx.select({ total: count() }).from(importBatches).where(where);
   const items = await tx
     .select()
