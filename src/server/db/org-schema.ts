@@ -196,9 +196,7 @@ export const members = pgTable(
   },
   (t) => [
     // One record on the roster per person; someone who left (transferred out, lapsed) may come back.
-    uniqueIndex('members_id_number_hash_idx')
-      .on(t.idNumberHash)
-      .where(sql`${t.leftOn} is null`),
+    uniqueIndex('members_id_number_hash_idx').on(t.idNumberHash).where(sql`${t.leftOn} is null`),
     index('members_org_idx').on(t.orgId),
     index('members_work_org_idx').on(t.workOrgId),
     index('members_employer_idx').on(t.employerId),

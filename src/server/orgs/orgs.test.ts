@@ -180,7 +180,9 @@ describe('the enterprise page', () => {
     const other = await makeEnterprise(fx.database);
     const joint = await makeOrg(fx.database, [e.id, other.id], { name: '园区联合党支部' });
     const detail = await committee.client.get(`/api/enterprises/${e.id}`);
-    expect(detail.body.orgs).toMatchObject([{ orgId: joint.id, name: '园区联合党支部', formation: 'joint', endOn: null }]);
+    expect(detail.body.orgs).toMatchObject([
+      { orgId: joint.id, name: '园区联合党支部', formation: 'joint', endOn: null },
+    ]);
     expect(detail.body.roster).toEqual({ recorded: 0, full: 0 });
   });
 });
