@@ -38,6 +38,10 @@ beforeAll(async () => {
   });
   ids.org = org.id;
   await committee.client.post(`/api/orgs/${org.id}/elections`, { electedOn: '2022-01-10' });
+  await makeOrg(fx.database, [(await makeEnterprise(fx.database, { name: '大支部企业' })).id], {
+    name: '六十人党支部',
+    reportedFullCount: 60,
+  });
   ids.restructured = (await makeEnterprise(fx.database, { name: '改制企业' })).id;
   await committee.client.put(`/api/enterprises/${ids.restructured}/restructuring`, {
     restructuredOn: '2025-01-01',
@@ -71,6 +75,12 @@ describe('work prompts', () => {
   it('an overdue re-election links to the org', () => {
     const item = sections.get('reelection')!.items.find((i) => i.title === '逾期换届党支部')!;
     expect(item).toMatchObject({ level: 'overdue', link: { type: 'org', id: ids.org } });
+  });
+
+  it('formation rules: a branch of 60 is over size, may become a general branch, and needs a committee', () => {
+    const items = sections.get('org_rules')!.items.filter((i) => i.title === '六十人党支部');
+    expect(items.map((i) => i.level).sort()).toEqual(['info', 'warning', 'warning']);
+    expect(items.map((i) => (i as { message?: string }).message).join('\n')).toMatch(/可以成立党总支/);
   });
 
   it('三同步 items missing after 30 days, and only those', () => {

@@ -34,7 +34,6 @@ export async function orgSections(tx: Tx, actor: Actor, today: string, limit: nu
   const rules: PromptItem[] = [];
   for (const f of facts) {
     for (const finding of orgFindings(f, today)) {
-      if (finding.level === 'info') continue;
       const item: PromptItem = {
         level: finding.level,
         title: f.name,
