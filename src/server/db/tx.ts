@@ -17,7 +17,8 @@ export interface ScopeContext {
  */
 export function inScope<T>(db: Db, scope: ScopeContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local role dangjian_app`);
+    // A secretary's role adds the policies that narrow the scope to their org (migration 0011).
+    await tx.execute(scope.orgId === null ? sql`set local role dangjian_app` : sql`set local role dangjian_secretary`);
     await tx.execute(
       sql`select set_config('dangjian.scope_prefix', ${scope.scopePrefix}, true),
                  set_config('dangjian.actor_id', ${String(scope.actorId ?? '')}, true),
