@@ -19,5 +19,7 @@ export default defineConfig({
     // Argon2 hashing, first-time region loading and waiting for the next TOTP step take time.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // A page's figures settle after its requests answer; on a busy machine that is seconds, not one.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

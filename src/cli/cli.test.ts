@@ -55,6 +55,20 @@ describe('--help', () => {
       expect([name, res.code, res.stderr]).toEqual([name, 0, '']);
       expect(res.stdout).toContain(`Usage: ${name}`);
     });
+    // Many child processes, or a whole demo region: minutes on a loaded machine.
+  }, 240_000);
+});
+
+describe('the bin', () => {
+  it('restarts itself with the heap cap, and passes on the exit status and output', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const help = await runCli(['import', '--help'], dir, { viaWrapper: true });
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toContain('Usage: dangjian import');
+    const failed = await runCli(['user', 'create'], dir, { viaWrapper: true });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual(['错误：缺少必填选项 --username <name>（用 --help 查看用法）']);
   });
 });
 
@@ -196,5 +210,6 @@ describe('demo', () => {
     expect(orgs.covered).toBeGreaterThanOrEqual(orgs.orgs);
     expect(orgs.off).toBe(0);
     for (const u of afterFirst) expect(u.displayName).toMatch(/^\p{Script=Han}{2,4}$/u);
-  });
+    // Many child processes, or a whole demo region: minutes on a loaded machine.
+  }, 240_000);
 });

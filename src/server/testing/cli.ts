@@ -14,8 +14,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `dangjian …` as a child process on the PGlite database in `dataDir`. */
-export function runCli(args: string[], dataDir: string): Promise<CliResult> {
+/**
+ * Runs `dangjian …` as a child process on the PGlite database in `dataDir`. The heap cap the
+ * bin would restart itself with is given at once, so each command is one process, not two
+ * (`viaWrapper` goes through that restart instead).
+ */
+export function runCli(args: string[], dataDir: string, opts: { viaWrapper?: boolean } = {}): Promise<CliResult> {
   // Two provinces, as in the in-process tests: the whole country would add seconds to every first command.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -25,7 +29,8 @@ export function runCli(args: string[], dataDir: string): Promise<CliResult> {
   // The CLI must use the embedded database of dataDir, whatever the test run is pointed at.
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env, timeout: 120_000 }, (err, stdout, stderr) => {
+    const node = opts.viaWrapper ? [BIN] : ['--max-old-space-size=256', BIN];
+    execFile(process.execPath, [...node, ...args], { env, timeout: 120_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
