@@ -24,6 +24,14 @@ const BatchPage = lazy(() => import('./pages/imports/BatchPage.tsx'));
 const BatchesPage = lazy(() => import('./pages/imports/BatchesPage.tsx'));
 const OrgListPage = lazy(() => import('./pages/orgs/OrgListPage.tsx'));
 const OrgPage = lazy(() => import('./pages/orgs/OrgPage.tsx'));
+const PromptsPage = lazy(() => import('./pages/prompts/PromptsPage.tsx'));
+const MemberListPage = lazy(() => import('./pages/members/MemberListPage.tsx'));
+const MemberPage = lazy(() => import('./pages/members/MemberPage.tsx'));
+const MemberCardPage = lazy(() => import('./pages/members/MemberCardPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/members/TransfersPage.tsx'));
+const DevelopmentsPage = lazy(() => import('./pages/developments/DevelopmentsPage.tsx'));
+const DevelopmentBoardPage = lazy(() => import('./pages/developments/DevelopmentBoardPage.tsx'));
+const DevelopmentPage = lazy(() => import('./pages/developments/DevelopmentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 // The pages of signing in, in the order a first login meets them (session.ts: nextStep).
@@ -102,6 +110,40 @@ export function App() {
                 <Route path="orgs">
                   <Route index element={<RequirePermission permission="org.read" page={<OrgListPage />} />} />
                   <Route path=":id" element={<RequirePermission permission="org.read" page={<OrgPage />} />} />
+                </Route>
+                {/* Work prompts; the org and member import batches (their form is /ledger/import?kind=orgs|members). */}
+                <Route path="prompts" element={<RequirePermission permission="prompt.read" page={<PromptsPage />} />} />
+                <Route
+                  path="ledger/import/orgs/:id"
+                  element={<RequirePermission permission="org.import" page={<BatchPage kind="orgs" />} />}
+                />
+                <Route
+                  path="ledger/import/members/:id"
+                  element={<RequirePermission permission="member.import" page={<BatchPage kind="members" />} />}
+                />
+                {/* Party members, their card and transfers; member development. */}
+                <Route path="members">
+                  <Route index element={<RequirePermission permission="member.read" page={<MemberListPage />} />} />
+                  <Route
+                    path="transfers"
+                    element={<RequirePermission permission="member.read" page={<TransfersPage />} />}
+                  />
+                  <Route path=":id" element={<RequirePermission permission="member.read" page={<MemberPage />} />} />
+                  <Route
+                    path=":id/card"
+                    element={<RequirePermission permission="member.read" page={<MemberCardPage />} />}
+                  />
+                </Route>
+                <Route path="developments">
+                  <Route index element={<RequirePermission permission="member.read" page={<DevelopmentsPage />} />} />
+                  <Route
+                    path="orgs/:orgId"
+                    element={<RequirePermission permission="member.read" page={<DevelopmentBoardPage />} />}
+                  />
+                  <Route
+                    path=":id"
+                    element={<RequirePermission permission="member.read" page={<DevelopmentPage />} />}
+                  />
                 </Route>
                 <Route path="account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -376,3 +376,278 @@ export interface OrgDetail {
   elections: OrgElection[];
   children: { id: number; name: string; type: string; dissolvedOn: string | null }[];
 }
+
+// ---- Party members, transfers and development (src/server/members/*, src/server/developments/*) ----
+
+// A secretary's own party org (GET /api/session); null for everyone else.
+export interface SessionUser {
+  orgId?: number | null;
+}
+
+export type MemberStatus = 'full' | 'probationary';
+
+/** A member as the server shows them: ID and phone numbers masked. */
+export interface Member {
+  id: number;
+  name: string;
+  /** Masked: 110***********123X. */
+  idNumber: string;
+  /** Masked: 138****5678. */
+  phone: string | null;
+  birthDate: string;
+  sex: string;
+  sexLabel: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  educationLabel: string | null;
+  status: MemberStatus;
+  statusLabel: string | null;
+  joinedOn: string;
+  fullOn: string | null;
+  orgId: number;
+  employerId: number | null;
+  position: string | null;
+  mobile: boolean;
+  workOrgId: number | null;
+  relationOrgName: string | null;
+  cultivation: string[];
+  leftOn: string | null;
+  leaveReason: string | null;
+  leaveReasonLabel: string | null;
+  createdAt: string;
+  updatedAt: string;
+  orgName: string | null;
+  workOrgName: string | null;
+  employerName: string | null;
+}
+
+export interface MemberListItem extends Member {
+  /** The mobile view: out 流出 (works elsewhere), in 流入 (works here, relation elsewhere). */
+  side: 'out' | 'in' | null;
+  sideLabel: string | null;
+}
+
+/** What a 党员信息卡 prints: labels, not codes; numbers masked. */
+export interface MemberCard {
+  name: string;
+  sex: string | null;
+  birthDate: string;
+  ethnicity: string | null;
+  education: string | null;
+  status: string | null;
+  joinedOn: string;
+  fullOn: string | null;
+  orgName: string | null;
+  employerName: string | null;
+  position: string | null;
+  idNumber: string;
+  phone: string | null;
+}
+
+export type TransferStatus = 'pending' | 'expired' | 'received';
+
+export interface MemberTransfer {
+  id: number;
+  memberId: number;
+  direction: 'in' | 'out';
+  orgId: number;
+  counterpart: string;
+  letterNo: string | null;
+  issuedOn: string;
+  validUntil: string;
+  receivedOn: string | null;
+  status: TransferStatus;
+  /** Received after the letter had expired. */
+  late: boolean;
+  createdAt: string;
+}
+
+export interface MemberTransferListItem extends MemberTransfer {
+  memberName: string | null;
+  orgName: string | null;
+}
+
+export interface MemberDetail {
+  member: Member;
+  /** The actor's org holds the relation: may change, reveal, transfer. */
+  writable: boolean;
+  transfers: MemberTransfer[];
+  card: MemberCard;
+}
+
+/** POST /api/members/{id}/reveal: the full numbers, audited. Never cached. */
+export interface RevealedNumbers {
+  idNumber: string;
+  phone: string | null;
+}
+
+export interface DevelopmentOverdue {
+  step: string;
+  code: string;
+  dueOn: string;
+  message: string;
+}
+
+export interface DevelopmentEarly {
+  step: string;
+  code: string;
+  message: string;
+  reason: string;
+}
+
+export interface DevelopmentDue {
+  talkDue?: string;
+  candidateEarliest?: string;
+  approvalDue?: string;
+  approvalLimit?: string;
+  probationEnd?: string;
+  fullApprovalDue?: string;
+}
+
+export interface Development {
+  id: number;
+  orgId: number;
+  orgName: string;
+  name: string;
+  /** Masked. */
+  idNumber: string;
+  birthDate: string;
+  sex: string;
+  employerId: number | null;
+  employerName: string | null;
+  appliedOn: string;
+  talkedOn: string | null;
+  activistOn: string | null;
+  contacts: string[];
+  candidateOn: string | null;
+  politicalReviewOn: string | null;
+  trainingDays: number | null;
+  trainingHours: number | null;
+  introducers: string[];
+  admittedOn: string | null;
+  approvedOn: string | null;
+  extensionMonths: number;
+  fullMeetingOn: string | null;
+  fullApprovedOn: string | null;
+  earlyReasons: Record<string, string>;
+  memberId: number | null;
+  closedOn: string | null;
+  closedReason: string | null;
+  stage: string | null;
+  stageLabel: string | null;
+  due: DevelopmentDue;
+  overdue: DevelopmentOverdue[];
+  early: DevelopmentEarly[];
+}
+
+export interface DevelopmentBoard {
+  org: { id: number; name: string };
+  today: string;
+  completedSince: string;
+  stages: { stage: string; label: string; items: Development[] }[];
+  overdue: number;
+  early: number;
+}
+
+/** Who a list of overdue or early steps is about. */
+export interface DevelopmentPerson {
+  developmentId: number;
+  name: string;
+  idNumber: string;
+  orgId: number;
+  orgName: string;
+  regionCode: string;
+}
+
+export interface DevelopmentOverdueItem extends DevelopmentPerson, DevelopmentOverdue {
+  daysOverdue: number;
+}
+
+export interface DevelopmentEarlyItem extends DevelopmentPerson {
+  step: string;
+  message: string;
+  reason: string;
+}
+
+// ---- Work prompts (src/server/prompts/*) ----
+
+export type PromptLevel = 'overdue' | 'due' | 'warning' | 'info';
+export type PromptSectionKey =
+  | 'should_form'
+  | 'key_watch'
+  | 'joint_candidate'
+  | 'reelection'
+  | 'org_rules'
+  | 'development'
+  | 'development_review'
+  | 'transfer'
+  | 'restructuring';
+
+export interface PromptItem {
+  level: PromptLevel;
+  /** The record's name (zh-CN as recorded). */
+  title: string;
+  /** zh-CN, with the figures involved. */
+  message: string;
+  dueOn?: string;
+  link: { type: 'enterprise' | 'org' | 'member' | 'development'; id: number };
+}
+
+export interface PromptSection {
+  key: PromptSectionKey;
+  /** All of the section in scope; `items` holds the first of them. */
+  total: number;
+  items: PromptItem[];
+  /** Enterprise sections: the ledger filter that lists all of them. */
+  listFilter?: Record<string, unknown>;
+}
+
+export interface Prompts {
+  today: string;
+  sections: PromptSection[];
+}
+
+// ---- The enterprise page's orgs, roster and 三同步 (src/server/enterprises/ledger/detail.ts, src/server/restructurings) ----
+
+/** An org covering (or that covered) the enterprise; name, type and formation are null for one beyond the user's scope. */
+export interface EnterpriseOrg {
+  coverageId: number;
+  orgId: number;
+  name: string | null;
+  type: string | null;
+  formation: string | null;
+  startOn: string;
+  endOn: string | null;
+}
+
+export interface EnterprisePageDetail extends EnterpriseDetail {
+  orgs: EnterpriseOrg[];
+  /** Members recorded one by one with this enterprise as employer. */
+  roster: { recorded: number; full: number };
+}
+
+export interface Restructuring {
+  restructuredOn: string;
+  plansSubmittedOn: string | null;
+  headsFixedOn: string | null;
+  supervisionOn: string | null;
+}
+
+export type RestructuringItem = 'plansSubmittedOn' | 'headsFixedOn' | 'supervisionOn';
+
+export interface RestructuringState {
+  restructuring: Restructuring | null;
+  /** The items still missing after the grace period (zh-CN messages). */
+  prompts: { item: RestructuringItem; dueOn: string; message: string }[];
+}
+
+// ---- Org and member imports (src/server/orgImport/routes.ts) ----
+
+/** A row of an org or member batch; `idNumber` is the member's masked ID number. */
+export interface KindBatchRow {
+  row: number;
+  name: string | null;
+  idNumber: string | null;
+  outcome: string | null;
+  diff: Record<string, { before: unknown; after: unknown }> | null;
+}

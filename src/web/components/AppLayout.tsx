@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BellOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -15,6 +16,7 @@ import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from '
 import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { MEMBER_NAV } from '../pages/members/nav.tsx';
 import { useUser } from '../session.ts';
 import type { Permission } from '../types.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
@@ -34,6 +36,7 @@ interface NavItem {
 // The menu shows only what the user's permissions open.
 const NAV: NavItem[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/prompts', label: 'nav.prompts', icon: <BellOutlined />, permission: 'prompt.read' },
   { path: '/ledger', label: 'nav.ledger', icon: <DatabaseOutlined />, permission: 'ledger.read' },
   {
     path: '/ledger/import',
@@ -43,6 +46,8 @@ const NAV: NavItem[] = [
     also: ['/ledger/batches'],
   },
   { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
+  // 党员名册, 发展党员, 组织关系转接.
+  ...MEMBER_NAV,
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

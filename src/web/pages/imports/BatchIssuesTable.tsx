@@ -5,11 +5,11 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { BatchIssue } from '../../types.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 
-/** Errors or warnings: the row number, the column header and the reason, as the error report has them. */
-export function BatchIssuesTable({ batchId, severity }: { batchId: number; severity: 'error' | 'warning' }) {
+/** Errors or warnings of the batch at `path` (its API): the row number, the column header and the reason, as the error report has them. */
+export function BatchIssuesTable({ path, severity }: { path: string; severity: 'error' | 'warning' }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const query = usePagedQuery<BatchIssue>(`/api/import-batches/${batchId}/issues`, { severity });
+  const query = usePagedQuery<BatchIssue>(`${path}/issues`, { severity });
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
 
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });

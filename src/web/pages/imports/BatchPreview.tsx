@@ -6,6 +6,8 @@ import type { BatchCounts, ImportBatch } from '../../types.ts';
 import { BatchIssuesTable } from './BatchIssuesTable.tsx';
 import { BatchMissingTable } from './BatchMissingTable.tsx';
 import { BatchRowsTable } from './BatchRowsTable.tsx';
+import { KindRowsTable } from './KindRowsTable.tsx';
+import { KIND_DEFS, type KindDef } from './kinds.ts';
 
 interface TabDef {
   key: string;
@@ -14,8 +16,12 @@ interface TabDef {
   list: (batchId: number) => ReactNode;
 }
 
+const issues = (kind: KindDef, severity: 'error' | 'warning') => (id: number) => (
+  <BatchIssuesTable path={kind.api(id)} severity={severity} />
+);
+
 // Each count of the reconciliation is a tab listing its rows.
-const TABS: TabDef[] = [
+const ENTERPRISE_TABS: TabDef[] = [
   {
     key: 'added',
     label: 'batch.tab.added',
@@ -41,32 +47,40 @@ const TABS: TabDef[] = [
     count: 'discrepancies',
     list: (id) => <BatchRowsTable batchId={id} outcome="discrepancy" />,
   },
-  {
-    key: 'errors',
-    label: 'batch.tab.errors',
-    count: 'errors',
-    list: (id) => <BatchIssuesTable batchId={id} severity="error" />,
-  },
-  {
-    key: 'warnings',
-    label: 'batch.tab.warnings',
-    count: 'warnings',
-    list: (id) => <BatchIssuesTable batchId={id} severity="warning" />,
-  },
+  { key: 'errors', label: 'batch.tab.errors', count: 'errors', list: issues(KIND_DEFS.enterprises, 'error') },
+  { key: 'warnings', label: 'batch.tab.warnings', count: 'warnings', list: issues(KIND_DEFS.enterprises, 'warning') },
 ];
 
-/** The tab to open first: the errors when there are any, else the first list with something in it. */
-function firstTab(counts: ImportBatch['counts']): string {
-  if ((counts.errors ?? 0) > 0) return 'errors';
-  return TABS.find((tab) => (counts[tab.count] ?? 0) > 0)?.key ?? 'added';
+/** An org or member file: what it adds, changes and leaves, and its errors and warnings (no missing rows, no discrepancies). */
+function kindTabs(kind: KindDef): TabDef[] {
+  const rows = (outcome: 'added' | 'changed' | 'unchanged') => (id: number) => (
+    <KindRowsTable kind={kind} batchId={id} outcome={outcome} />
+  );
+  return [
+    { key: 'added', label: 'batch.tab.added', count: 'added', list: rows('added') },
+    { key: 'changed', label: 'batch.tab.changed', count: 'changed', list: rows('changed') },
+    { key: 'unchanged', label: 'batch.tab.unchanged', count: 'unchanged', list: rows('unchanged') },
+    { key: 'errors', label: 'batch.tab.errors', count: 'errors', list: issues(kind, 'error') },
+    { key: 'warnings', label: 'batch.tab.warnings', count: 'warnings', list: issues(kind, 'warning') },
+  ];
 }
 
-/** What the batch would do (or did) to the ledger, count by count, each with its rows. */
-export function BatchPreview({ batch }: { batch: ImportBatch }) {
+const tabsOf = (kind: KindDef): TabDef[] => (kind.kind === 'enterprises' ? ENTERPRISE_TABS : kindTabs(kind));
+
+/** The tab to open first: the errors when there are any, else the first list with something in it. */
+function firstTab(tabs: TabDef[], counts: ImportBatch['counts']): string {
+  if ((counts.errors ?? 0) > 0) return 'errors';
+  return tabs.find((tab) => (counts[tab.count] ?? 0) > 0)?.key ?? 'added';
+}
+
+/** What the batch would do (or did), count by count, each with its rows. */
+export function BatchPreview({ batch, kind }: { batch: ImportBatch; kind: KindDef }) {
   const { t } = useI18n();
+  const tabs = tabsOf(kind);
   // The open tab is in the URL, so a reload or a shared link shows the same list.
   const [params, setParams] = useSearchParams();
-  const active = params.get('tab') ?? firstTab(batch.counts);
+  const asked = params.get('tab');
+  const active = asked && tabs.some((tab) => tab.key === asked) ? asked : firstTab(tabs, batch.counts);
   const c = batch.counts;
 
   return (
@@ -77,7 +91,7 @@ export function BatchPreview({ batch }: { batch: ImportBatch }) {
       <Tabs
         activeKey={active}
         onChange={(tab) => setParams({ tab }, { replace: true })}
-        items={TABS.map((tab) => ({
+        items={tabs.map((tab) => ({
           key: tab.key,
           label: `${t(tab.label)} ${(c[tab.count] ?? 0).toLocaleString()}`,
           children: tab.list(batch.id),

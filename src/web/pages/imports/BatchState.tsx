@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import type { ImportBatch } from '../../types.ts';
+import { importHref, type KindDef } from './kinds.ts';
 import { batchKey } from './useBatch.ts';
 
 interface BannerProps {
@@ -38,7 +39,7 @@ function Banner({ type, title, text, actions }: BannerProps) {
 }
 
 /** Where the batch stands, in words, with what the user can do next (confirm, discard, the error report). */
-export function BatchState({ batch }: { batch: ImportBatch }) {
+export function BatchState({ batch, kind }: { batch: ImportBatch; kind: KindDef }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { message, modal } = App.useApp();
@@ -47,13 +48,16 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
   const client = useQueryClient();
   const c = batch.counts;
   const n = (v: number | undefined) => (v ?? 0).toLocaleString();
+  const words = kind.texts;
 
   const act = useMutation({
-    mutationFn: (action: 'apply' | 'discard') => api.post<ImportBatch>(`/api/import-batches/${batch.id}/${action}`),
+    mutationFn: (action: 'apply' | 'discard') => api.post<ImportBatch>(`${kind.api(batch.id)}/${action}`),
     onSuccess: (after) => {
       client.setQueryData(batchKey(batch.id), after);
-      void client.invalidateQueries({ queryKey: ['ledger'] });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      // Orgs and members move the ledger's categories, the dashboard's rates and the prompts too.
+      for (const area of ['ledger', 'dashboard', 'orgs', 'members', 'prompts']) {
+        void client.invalidateQueries({ queryKey: [area] });
+      }
     },
     onError: (error) => {
       void message.error(errorText(error));
@@ -62,11 +66,11 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
   });
 
   const errorReport = (c.errors ?? 0) > 0 && (
-    <Button icon={<DownloadOutlined />} href={`/api/import-batches/${batch.id}/error-report`} download>
+    <Button icon={<DownloadOutlined />} href={`${kind.api(batch.id)}/error-report`} download>
       {t('batch.errorReport')}
     </Button>
   );
-  const anotherFile = <Button onClick={() => navigate('/ledger/import')}>{t('batch.newImport')}</Button>;
+  const anotherFile = <Button onClick={() => navigate(importHref(kind.kind))}>{t('batch.newImport')}</Button>;
 
   switch (batch.status) {
     case 'reading':
@@ -85,29 +89,34 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
         </Card>
       );
     case 'failed':
-      return <Banner type="error" title={t('batch.failed')} text={batch.failure} actions={anotherFile} />;
+      return <Banner type="error" title={t(words.failed)} text={batch.failure} actions={anotherFile} />;
     case 'rejected':
       return (
         <Banner
           type="error"
-          title={t('batch.rejected', { count: n(c.errors) })}
+          title={t(words.rejected, { count: n(c.errors) })}
           text={t('batch.rejectedHint')}
-          actions={errorReport}
+          actions={
+            <Space wrap>
+              {errorReport}
+              {anotherFile}
+            </Space>
+          }
         />
       );
     case 'staged':
       return (
         <Banner
           type="info"
-          title={t('batch.staged')}
+          title={t(words.staged)}
           text={
             <>
-              {t('batch.stagedHint')}
+              {t(words.stagedHint)}
               {(c.errorRows ?? 0) > 0 && ` ${t('batch.stagedPartial', { count: n(c.errorRows) })}`}
             </>
           }
           actions={
-            can('ledger.import') && (
+            can(kind.permission) && (
               <Space wrap>
                 {errorReport}
                 <Button
@@ -116,13 +125,13 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
                   disabled={act.isPending}
                   onClick={() =>
                     modal.confirm({
-                      title: t('batch.apply'),
-                      content: t('batch.applyConfirm', { added: n(c.added), changed: n(c.changed) }),
+                      title: t(words.apply),
+                      content: t(words.applyConfirm, { added: n(c.added), changed: n(c.changed) }),
                       onOk: () => act.mutateAsync('apply'),
                     })
                   }
                 >
-                  {t('batch.apply')}
+                  {t(words.apply)}
                 </Button>
                 <Button
                   danger
@@ -148,7 +157,7 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
       return (
         <Banner
           type="info"
-          title={t('batch.dryRun')}
+          title={t(words.dryRun)}
           actions={
             <Space wrap>
               {errorReport}
@@ -161,19 +170,19 @@ export function BatchState({ batch }: { batch: ImportBatch }) {
       return (
         <Banner
           type="success"
-          title={t('batch.applied', { added: n(c.added), changed: n(c.changed), unchanged: n(c.unchanged) })}
+          title={t(words.applied, { added: n(c.added), changed: n(c.changed), unchanged: n(c.unchanged) })}
           text={(c.missing ?? 0) > 0 ? t('batch.appliedMissing', { missing: n(c.missing) }) : undefined}
           actions={
             <Space wrap>
               {errorReport}
-              <Button type="primary" onClick={() => navigate('/ledger')}>
-                {t('batch.viewLedger')}
+              <Button type="primary" onClick={() => navigate(kind.viewPath)}>
+                {t(words.view)}
               </Button>
             </Space>
           }
         />
       );
     case 'discarded':
-      return <Banner type="warning" title={t('batch.discarded')} actions={anotherFile} />;
+      return <Banner type="warning" title={t(words.discarded)} actions={anotherFile} />;
   }
 }

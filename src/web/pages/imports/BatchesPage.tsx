@@ -10,19 +10,31 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import type { ImportBatch, Page } from '../../types.ts';
 import { BatchStatusTag } from './BatchStatusTag.tsx';
+import { KindSwitch } from './KindSwitch.tsx';
+import { type ImportKind, importHref, isImportKind, KIND_DEFS, visibleKinds } from './kinds.ts';
 
 const PAGE_SIZE = 20;
 
-/** Every import in the user's scope, newest first; each opens its preview or result. */
+/**
+ * The imports in the user's scope, newest first, one kind at a time (enterprises, orgs or
+ * members: each has its own batches and permission); each opens its preview or result. The
+ * kind and page are in the URL (`?kind=orgs&page=2`); without a kind, the enterprise batches.
+ */
 export default function BatchesPage() {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const offered = visibleKinds(can);
+  const asked = params.get('kind');
+  const kind: ImportKind = isImportKind(asked) && offered.includes(asked) ? asked : 'enterprises';
+  const def = KIND_DEFS[kind];
   const page = Number(params.get('page')) || 1;
+  const go = (k: ImportKind, p: number) =>
+    setParams({ ...(k === 'enterprises' ? {} : { kind: k }), ...(p > 1 ? { page: String(p) } : {}) });
   const query = useQuery({
-    queryKey: ['ledger', 'batches', page],
-    queryFn: () => api.get<Page<ImportBatch>>('/api/import-batches', { page, pageSize: PAGE_SIZE }),
+    queryKey: ['ledger', 'batches', kind, page],
+    queryFn: () => api.get<Page<ImportBatch>>(def.list, { page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
@@ -30,14 +42,19 @@ export default function BatchesPage() {
     {
       title: t('batches.col.id'),
       dataIndex: 'id',
-      render: (id: number) => <Link to={`/ledger/import/${id}`}>#{id}</Link>,
+      render: (id: number) => <Link to={def.page(id)}>#{id}</Link>,
     },
-    { title: t('batch.period'), dataIndex: 'period' },
-    { title: t('batch.source'), dataIndex: 'source' },
+    // Only the enterprise file is filed under a period and a source.
+    ...(def.labelled
+      ? [
+          { title: t('batch.period'), dataIndex: 'period' },
+          { title: t('batch.source'), dataIndex: 'source' },
+        ]
+      : []),
     {
       title: t('batch.fileName'),
       dataIndex: 'fileName',
-      render: (name: string, b) => <Link to={`/ledger/import/${b.id}`}>{name}</Link>,
+      render: (name: string, b) => <Link to={def.page(b.id)}>{name}</Link>,
     },
     { title: t('batch.actor'), dataIndex: 'actorName' },
     {
@@ -66,8 +83,8 @@ export default function BatchesPage() {
     <>
       <PageTitle
         extra={
-          can('ledger.import') && (
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => navigate('/ledger/import')}>
+          can(def.permission) && (
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => navigate(importHref(kind))}>
               {t('nav.ledgerImport')}
             </Button>
           )
@@ -76,6 +93,11 @@ export default function BatchesPage() {
         {t('batches.title')}
       </PageTitle>
       <Card size="small">
+        {offered.length > 1 && (
+          <div style={{ marginBottom: 12 }}>
+            <KindSwitch offered={offered} value={kind} onChange={(k) => go(k, 1)} />
+          </div>
+        )}
         {query.isError ? (
           <QueryError error={query.error} retry={() => void query.refetch()} />
         ) : (
@@ -93,7 +115,7 @@ export default function BatchesPage() {
               total: query.data?.total ?? 0,
               showSizeChanger: false,
               showTotal: (total) => t('common.total', { total }),
-              onChange: (p) => setParams(p > 1 ? { page: String(p) } : {}),
+              onChange: (p) => go(kind, p),
             }}
           />
         )}

@@ -7,6 +7,7 @@ import { uploadFile } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import type { ImportBatch } from '../../types.ts';
+import type { KindDef } from './kinds.ts';
 import { PERIOD, quarterOf, SOURCE_SUGGESTIONS } from './period.ts';
 import { batchKey } from './useBatch.ts';
 
@@ -20,8 +21,11 @@ interface Values {
 
 const FIELDS = ['period', 'source'] as const;
 
-/** The import's labels and modes and the file; uploading it starts the batch, whose page takes over. */
-export function ImportForm() {
+/**
+ * The import's labels (the enterprise file's period and source only) and modes and the file;
+ * uploading it starts the batch, whose page takes over.
+ */
+export function ImportForm({ kind }: { kind: KindDef }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const navigate = useNavigate();
@@ -33,17 +37,13 @@ export function ImportForm() {
     mutationFn: ({ period, source, partial, dryRun, file }: Values) => {
       const blob = file[0].originFileObj as File;
       setSent(0);
-      return uploadFile<ImportBatch>(
-        '/api/imports/enterprises',
-        { fileName: blob.name, period: period.trim(), source: source.trim(), partial, dryRun },
-        blob,
-        setSent,
-      );
+      const labels = kind.labelled ? { period: period.trim(), source: source.trim() } : {};
+      return uploadFile<ImportBatch>(kind.upload, { fileName: blob.name, ...labels, partial, dryRun }, blob, setSent);
     },
     onSuccess: (batch) => {
       client.setQueryData(batchKey(batch.id), batch);
       void client.invalidateQueries({ queryKey: ['ledger', 'batches'] });
-      navigate(`/ledger/import/${batch.id}`);
+      navigate(kind.page(batch.id));
     },
     onError: (error) => showFieldErrors(form, error, FIELDS),
   });
@@ -60,27 +60,36 @@ export function ImportForm() {
       {upload.isError && !coversFields(upload.error, FIELDS) && (
         <Alert type="error" showIcon title={errorText(upload.error)} style={{ marginBottom: 16 }} />
       )}
-      <Form.Item
-        name="period"
-        label={t('import.period')}
-        extra={t('import.periodHint')}
-        rules={[{ required: true, pattern: PERIOD, message: t('import.periodInvalid') }]}
-        normalize={(v: string) => v.toUpperCase()}
-      >
-        <Input maxLength={10} style={{ maxWidth: 200 }} />
-      </Form.Item>
-      <Form.Item
-        name="source"
-        label={t('import.source')}
-        extra={t('import.sourceHint')}
-        rules={[{ required: true, whitespace: true, max: 50, message: t('import.sourceRequired') }]}
-      >
-        <AutoComplete options={SOURCE_SUGGESTIONS.map((s) => ({ value: s }))} maxLength={50} />
-      </Form.Item>
+      {kind.labelled && (
+        <>
+          <Form.Item
+            name="period"
+            label={t('import.period')}
+            extra={t('import.periodHint')}
+            rules={[{ required: true, pattern: PERIOD, message: t('import.periodInvalid') }]}
+            normalize={(v: string) => v.toUpperCase()}
+          >
+            <Input maxLength={10} style={{ maxWidth: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="source"
+            label={t('import.source')}
+            extra={t('import.sourceHint')}
+            rules={[{ required: true, whitespace: true, max: 50, message: t('import.sourceRequired') }]}
+          >
+            <AutoComplete options={SOURCE_SUGGESTIONS.map((s) => ({ value: s }))} maxLength={50} />
+          </Form.Item>
+        </>
+      )}
       <Form.Item name="partial" label={t('import.partial')} extra={t('import.partialHint')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <Form.Item name="dryRun" label={t('import.dryRun')} extra={t('import.dryRunHint')} valuePropName="checked">
+      <Form.Item
+        name="dryRun"
+        label={t('import.dryRun')}
+        extra={t(kind.labelled ? 'import.dryRunHint' : 'import.dryRunHintKind')}
+        valuePropName="checked"
+      >
         <Switch />
       </Form.Item>
       <Form.Item

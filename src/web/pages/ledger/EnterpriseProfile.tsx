@@ -1,12 +1,19 @@
 import { Card, Col, Descriptions, Row, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/index.tsx';
-import type { EnterpriseDetail } from '../../types.ts';
+import type { EnterpriseDetail, EnterprisePageDetail } from '../../types.ts';
 import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
 import { useLedgerLabels } from './labels.ts';
 
 /** What the ledger knows of one enterprise: labels, not codes; the phone as the server masked it. */
-export function EnterpriseProfile({ detail }: { detail: EnterpriseDetail }) {
+export function EnterpriseProfile({
+  detail,
+  roster,
+}: {
+  detail: EnterpriseDetail;
+  /** The members recorded one by one with the enterprise as employer, shown beside the ledger's counts. */
+  roster?: EnterprisePageDetail['roster'];
+}) {
   const { t } = useI18n();
   const labels = useLedgerLabels();
   const { enterprise: e, regionPath, industry } = detail;
@@ -70,6 +77,13 @@ export function EnterpriseProfile({ detail }: { detail: EnterpriseDetail }) {
               {e.fullMemberCount}
               {e.fullMemberEstimated && <Tag style={{ marginInlineStart: 8 }}>{t('enterprise.estimated')}</Tag>}
             </Descriptions.Item>
+            {roster && (
+              <Descriptions.Item label={t('enterprise.roster')} span={column}>
+                <span data-testid="enterprise-roster">
+                  {t('enterprise.rosterValue', { recorded: roster.recorded, full: roster.full })}
+                </span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('enterprise.orgCoverage')}>
               {t(e.orgCoverage ? `coverage.${e.orgCoverage}` : 'coverage.none')}
             </Descriptions.Item>

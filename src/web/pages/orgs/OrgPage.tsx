@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import type { OrgDetail } from '../../types.ts';
+import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
 import { ChildrenCard } from './ChildrenCard.tsx';
 import { CoverageCard } from './CoverageCard.tsx';
 import { DATE_FORMAT, datePickerProps, fromDay, toDay } from './dates.ts';
@@ -87,6 +88,7 @@ export default function OrgPage() {
       )}
       <OrgFindings findings={detail.findings} />
       <OrgProfile detail={detail} />
+      <OrgMembersCard detail={detail} />
       <CoverageCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <OfficersCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />

@@ -1,0 +1,44 @@
+// Per-field messages for a form with nested fields: the server names them by dotted path
+// (`earlyReasons.candidate`, `contacts.1`), antd by a list of names.
+import type { FormInstance } from 'antd';
+import { ApiError } from '../../api.ts';
+
+/** The form field (of `fields`, dotted) a server message is about: itself or the nearest field above it. */
+function fieldOf(name: string, fields: readonly string[]): string | undefined {
+  return fields.filter((f) => name === f || name.startsWith(`${f}.`)).sort((a, b) => b.length - a.length)[0];
+}
+
+/** Whether every per-field message of a 400 has its field in the form, so no banner need repeat them. */
+export function coversPaths(error: unknown, fields: readonly string[]): boolean {
+  return (
+    error instanceof ApiError &&
+    error.details.length > 0 &&
+    error.details.every((d) => fieldOf(d.field, fields) !== undefined)
+  );
+}
+
+/** Puts a 400's per-field messages under the fields they name. */
+export function showPathErrors(form: FormInstance, error: unknown, fields: readonly string[]): void {
+  if (!(error instanceof ApiError)) return;
+  const byField = new Map<string, string[]>();
+  for (const d of error.details) {
+    const f = fieldOf(d.field, fields);
+    if (f) byField.set(f, [...(byField.get(f) ?? []), d.message]);
+  }
+  form.setFields([...byField].map(([f, errors]) => ({ name: f.split('.'), errors })));
+}
+
+/** A form's onValuesChange that drops the messages under the fields (nested ones too) the user just changed. */
+export function clearChangedPaths(form: FormInstance) {
+  return (changed: object) => {
+    const names: string[][] = [];
+    const walk = (value: unknown, path: string[]) => {
+      if (value && typeof value === 'object' && !Array.isArray(value) && !('$d' in value)) {
+        for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      }
+      if (form.getFieldError(path).length > 0) names.push(path);
+    };
+    for (const [k, v] of Object.entries(changed)) walk(v, [k]);
+    if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+  };
+}

@@ -1,0 +1,150 @@
+// The three files the import page takes — enterprises (the source data), party organizations
+// and party members — and where each one's template, upload, batch API and batch page are.
+// The enterprise import keeps its original API (/api/import-batches) and pages; the org and
+// member imports have theirs under /api/imports/{orgs,members} (src/server/orgImport/routes.ts).
+import type { MessageKey } from '../../i18n/index.tsx';
+import type { Permission } from '../../types.ts';
+
+export const IMPORT_KINDS = ['enterprises', 'orgs', 'members'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** What a batch's state says and offers, in the words of its kind. */
+export interface KindTexts {
+  staged: MessageKey;
+  stagedHint: MessageKey;
+  apply: MessageKey;
+  /** With {added} and {changed}. */
+  applyConfirm: MessageKey;
+  /** With {added}, {changed} and {unchanged}. */
+  applied: MessageKey;
+  /** With {count}. */
+  rejected: MessageKey;
+  failed: MessageKey;
+  dryRun: MessageKey;
+  discarded: MessageKey;
+  /** The button that opens what was imported, after confirmation. */
+  view: MessageKey;
+}
+
+export interface KindDef {
+  kind: ImportKind;
+  permission: Permission;
+  /** The kind as the import page offers it: 企业（源头数据）, 党组织, 党员. */
+  label: MessageKey;
+  /** The kind in a batch list or a batch's particulars. */
+  short: MessageKey;
+  hint: MessageKey;
+  template: string;
+  upload: string;
+  /** The API of the kind's batches. */
+  list: string;
+  /** The API of one batch. */
+  api: (id: number | string) => string;
+  /** The web page of one batch. */
+  page: (id: number | string) => string;
+  /** Where `texts.view` leads. */
+  viewPath: string;
+  texts: KindTexts;
+  /** Period and source labels: only the enterprise file has them. */
+  labelled: boolean;
+}
+
+export const KIND_DEFS: Record<ImportKind, KindDef> = {
+  enterprises: {
+    kind: 'enterprises',
+    permission: 'ledger.import',
+    label: 'import.kind.enterprises',
+    short: 'import.kindShort.enterprises',
+    hint: 'import.hint',
+    template: '/api/imports/enterprises/template',
+    upload: '/api/imports/enterprises',
+    list: '/api/import-batches',
+    api: (id) => `/api/import-batches/${id}`,
+    page: (id) => `/ledger/import/${id}`,
+    viewPath: '/ledger',
+    texts: {
+      staged: 'batch.staged',
+      stagedHint: 'batch.stagedHint',
+      apply: 'batch.apply',
+      applyConfirm: 'batch.applyConfirm',
+      applied: 'batch.applied',
+      rejected: 'batch.rejected',
+      failed: 'batch.failed',
+      dryRun: 'batch.dryRun',
+      discarded: 'batch.discarded',
+      view: 'batch.viewLedger',
+    },
+    labelled: true,
+  },
+  orgs: {
+    kind: 'orgs',
+    permission: 'org.import',
+    label: 'import.kind.orgs',
+    short: 'import.kindShort.orgs',
+    hint: 'import.hint.orgs',
+    template: '/api/imports/orgs/template',
+    upload: '/api/imports/orgs',
+    list: '/api/imports/orgs/batches',
+    api: (id) => `/api/imports/orgs/batches/${id}`,
+    page: (id) => `/ledger/import/orgs/${id}`,
+    viewPath: '/orgs',
+    texts: {
+      staged: 'batch.orgs.staged',
+      stagedHint: 'batch.kind.stagedHint',
+      apply: 'batch.orgs.apply',
+      applyConfirm: 'batch.orgs.applyConfirm',
+      applied: 'batch.orgs.applied',
+      rejected: 'batch.orgs.rejected',
+      failed: 'batch.orgs.failed',
+      dryRun: 'batch.orgs.dryRun',
+      discarded: 'batch.orgs.discarded',
+      view: 'batch.orgs.view',
+    },
+    labelled: false,
+  },
+  members: {
+    kind: 'members',
+    permission: 'member.import',
+    label: 'import.kind.members',
+    short: 'import.kindShort.members',
+    hint: 'import.hint.members',
+    template: '/api/imports/members/template',
+    upload: '/api/imports/members',
+    list: '/api/imports/members/batches',
+    api: (id) => `/api/imports/members/batches/${id}`,
+    page: (id) => `/ledger/import/members/${id}`,
+    viewPath: '/members',
+    texts: {
+      staged: 'batch.members.staged',
+      stagedHint: 'batch.kind.stagedHint',
+      apply: 'batch.members.apply',
+      applyConfirm: 'batch.members.applyConfirm',
+      applied: 'batch.members.applied',
+      rejected: 'batch.members.rejected',
+      failed: 'batch.members.failed',
+      dryRun: 'batch.members.dryRun',
+      discarded: 'batch.members.discarded',
+      view: 'batch.members.view',
+    },
+    labelled: false,
+  },
+};
+
+export const isImportKind = (value: string | null | undefined): value is ImportKind =>
+  (IMPORT_KINDS as readonly string[]).includes(value ?? '');
+
+/** The import page of a kind (`/ledger/import?kind=orgs`); the enterprise file's has no parameter. */
+export const importHref = (kind: ImportKind) =>
+  kind === 'enterprises' ? '/ledger/import' : `/ledger/import?kind=${kind}`;
+
+/** The batch list of a kind. */
+export const batchesHref = (kind: ImportKind) =>
+  kind === 'enterprises' ? '/ledger/batches' : `/ledger/batches?kind=${kind}`;
+
+/**
+ * The kinds whose batches the user may see: the enterprise batches with ledger.read (as the
+ * enterprise batch API), the org and member batches with their import permission (as theirs).
+ */
+export function visibleKinds(can: (p: Permission) => boolean): ImportKind[] {
+  return IMPORT_KINDS.filter((k) => can(k === 'enterprises' ? 'ledger.read' : KIND_DEFS[k].permission));
+}

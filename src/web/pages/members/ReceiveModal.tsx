@@ -1,0 +1,50 @@
+import { App, DatePicker, Form } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { MemberTransfer } from '../../types.ts';
+import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
+import { FormModal } from '../orgs/FormModal.tsx';
+
+interface Props {
+  transfer: MemberTransfer;
+  memberName: string | null;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** 登记回执: the transfer out is complete and the member leaves the roster on that day. */
+export function ReceiveModal({ transfer, memberName, onClose, onDone }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <FormModal<{ receivedOn?: Dayjs }, { late: boolean }>
+      title={t('transfer.receiveTitle', { name: memberName ?? '', counterpart: transfer.counterpart })}
+      intro={
+        <p>
+          {t(transfer.direction === 'out' ? 'transfer.receiveHint' : 'transfer.receiveInHint', {
+            validUntil: transfer.validUntil,
+          })}
+        </p>
+      }
+      onClose={onClose}
+      fields={['receivedOn']}
+      initialValues={{ receivedOn: dayjs() }}
+      okText={t('transfer.receive')}
+      submit={(v) =>
+        api.post<{ late: boolean }>(`/api/member-transfers/${transfer.id}/receive`, { receivedOn: toDay(v.receivedOn) })
+      }
+      onDone={(r) => {
+        void message.success(t(r.late ? 'transfer.receivedLate' : 'transfer.received'));
+        onDone();
+      }}
+    >
+      <Form.Item name="receivedOn" label={t('transfer.field.receivedOn')} rules={[{ required: true }]}>
+        <DatePicker
+          {...datePickerProps}
+          disabledDate={(d) => afterToday(d) || d.isBefore(fromDay(transfer.issuedOn), 'day')}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,119 @@
+import { RightOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useIsPhone } from '../../components/useIsPhone.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { PromptItem, PromptSection } from '../../types.ts';
+import { itemHref, LEVEL_COLORS, levelKey, listHref, SECTION_HINTS, SECTION_TITLES, topLevel } from './sections.ts';
+
+/** Items shown before 展开: enough to act on, short enough that every section stays in view. */
+const FIRST = 5;
+
+function PromptRow({ item }: { item: PromptItem }) {
+  const { t } = useI18n();
+  const isPhone = useIsPhone();
+  const due = item.dueOn && (
+    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: isPhone ? 12 : undefined }}>
+      {t('prompts.dueOn', { date: item.dueOn })}
+    </Typography.Text>
+  );
+  return (
+    <Flex
+      component="li"
+      gap={12}
+      justify="space-between"
+      align="flex-start"
+      style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}
+      data-testid="prompt-item"
+    >
+      <Flex vertical gap={2} style={{ minWidth: 0 }}>
+        <Flex wrap gap={4} align="center">
+          <Tag color={LEVEL_COLORS[item.level]} style={{ marginInlineEnd: 4 }}>
+            {t(levelKey(item.level))}
+          </Tag>
+          <Link to={itemHref(item.link)} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
+            {item.title}
+          </Link>
+        </Flex>
+        <Typography.Text type="secondary">{item.message}</Typography.Text>
+        {isPhone && due}
+      </Flex>
+      {!isPhone && due}
+    </Flex>
+  );
+}
+
+/**
+ * One section of the work prompts: its title and count, the first items (all of them on
+ * 展开), and for an enterprise section the ledger list of all of them. An empty section is
+ * folded to its title and “无”.
+ */
+export function PromptSectionCard({ section }: { section: PromptSection }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const { key, total, items, listFilter } = section;
+  const level = topLevel(section);
+  const shown = all ? items : items.slice(0, FIRST);
+
+  const title = (
+    <Flex wrap gap={8} align="center">
+      <span>{t(SECTION_TITLES[key])}</span>
+      {total > 0 ? (
+        <Tag color={level ? LEVEL_COLORS[level] : undefined} style={{ marginInlineEnd: 0 }} data-testid="prompt-count">
+          {total.toLocaleString()}
+        </Tag>
+      ) : (
+        <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="prompt-count">
+          {t('common.none')}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+  const viewAll = listFilter && total > 0 && (
+    <Link to={listHref(listFilter)}>
+      {t('prompts.viewAll')} <RightOutlined style={{ fontSize: 10 }} />
+    </Link>
+  );
+
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={viewAll}
+      style={{ marginBottom: 12 }}
+      // An empty section is its title bar alone.
+      styles={total === 0 ? { body: { display: 'none' } } : { body: { paddingTop: 4 } }}
+      data-testid={`prompt-section-${key}`}
+    >
+      {total > 0 && (
+        <>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+            {t(SECTION_HINTS[key])}
+          </Typography.Paragraph>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {/* One record may have several items (three 三同步 items, steps of development): the message tells them apart. */}
+            {shown.map((item) => (
+              <PromptRow key={`${item.link.type}-${item.link.id}-${item.message}`} item={item} />
+            ))}
+          </ul>
+          <Flex wrap gap={8} align="center" justify="space-between">
+            {items.length > FIRST ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAll(!all)}>
+                {t(all ? 'prompts.showFewer' : 'prompts.showAll', { count: items.length - FIRST })}
+              </Button>
+            ) : (
+              <span />
+            )}
+            {/* The server sends the first of a long section; an enterprise section has the ledger list for the rest. */}
+            {total > items.length && !listFilter && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('prompts.firstOnly', { shown: items.length, total: total.toLocaleString() })}
+              </Typography.Text>
+            )}
+          </Flex>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+// The work prompts' sections and items as the page shows them: titles, level tags, and the
+// page each item opens.
+import type { MessageKey } from '../../i18n/index.tsx';
+import type { PromptItem, PromptLevel, PromptSection, PromptSectionKey } from '../../types.ts';
+import { type LedgerFilter, ledgerHref } from '../ledger/filter.ts';
+
+export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
+  should_form: 'prompts.section.should_form',
+  key_watch: 'prompts.section.key_watch',
+  joint_candidate: 'prompts.section.joint_candidate',
+  reelection: 'prompts.section.reelection',
+  org_rules: 'prompts.section.org_rules',
+  development: 'prompts.section.development',
+  development_review: 'prompts.section.development_review',
+  transfer: 'prompts.section.transfer',
+  restructuring: 'prompts.section.restructuring',
+};
+
+export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
+  should_form: 'prompts.hint.should_form',
+  key_watch: 'prompts.hint.key_watch',
+  joint_candidate: 'prompts.hint.joint_candidate',
+  reelection: 'prompts.hint.reelection',
+  org_rules: 'prompts.hint.org_rules',
+  development: 'prompts.hint.development',
+  development_review: 'prompts.hint.development_review',
+  transfer: 'prompts.hint.transfer',
+  restructuring: 'prompts.hint.restructuring',
+};
+
+/** Levels from the most to the least pressing. */
+const LEVELS: PromptLevel[] = ['overdue', 'due', 'warning', 'info'];
+
+export const LEVEL_COLORS: Record<PromptLevel, string> = {
+  overdue: 'red',
+  due: 'orange',
+  warning: 'gold',
+  info: 'blue',
+};
+
+export const levelKey = (level: PromptLevel): MessageKey => `org.findingLevel.${level}`;
+
+/** The most pressing level among a section's items (the colour of its count). */
+export function topLevel(section: PromptSection): PromptLevel | null {
+  return LEVELS.find((l) => section.items.some((i) => i.level === l)) ?? null;
+}
+
+/** The page of the record an item is about. */
+export function itemHref(link: PromptItem['link']): string {
+  switch (link.type) {
+    case 'enterprise':
+      return `/ledger/${link.id}`;
+    case 'org':
+      return `/orgs/${link.id}`;
+    case 'member':
+      return `/members/${link.id}`;
+    case 'development':
+      return `/developments/${link.id}`;
+  }
+}
+
+const LIST_FILTER_KEYS = [
+  'region',
+  'kind',
+  'section',
+  'industry',
+  'sizeBand',
+  'aboveScale',
+  'category',
+  'flag',
+  'status',
+  'q',
+];
+
+/** The ledger list of a section's `listFilter` (the list reads its filters from the URL); only the filters the list knows. */
+export function listHref(listFilter: Record<string, unknown>): string {
+  const filter: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(listFilter)) {
+    if (!LIST_FILTER_KEYS.includes(k)) continue;
+    if (Array.isArray(v)) filter[k] = v.map(String);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') filter[k] = String(v);
+  }
+  return ledgerHref(filter as LedgerFilter);
+}
