@@ -83,6 +83,7 @@ export async function cityCommittee(database: Database, regionCode: string, user
     regionCode,
     scopePrefix: scopePrefixOf(regionCode),
     orgId: null,
+    instructorId: null,
     roles,
     permissions: permissionsOf(roles),
     ip: 'bench',
@@ -90,9 +91,13 @@ export async function cityCommittee(database: Database, regionCode: string, user
   return { user: created.user, actor };
 }
 
-/** Empties the ledger and the import tables, so the next import starts from nothing. */
+/**
+ * Empties the ledger and the import tables, so the next import starts from nothing. TRUNCATE
+ * fires no row or statement triggers, so the trigger-kept ledger_counts (which has no foreign
+ * key to cascade from) is emptied with it; enterprise_states, coverages and assignments go by cascade.
+ */
 export async function emptyLedger(client: pg.Client): Promise<void> {
   await client.query(
-    'truncate enterprise_history, import_missing, import_issues, import_rows, import_batches, enterprises restart identity cascade',
+    'truncate enterprise_history, import_missing, import_issues, import_rows, import_batches, enterprises, ledger_counts restart identity cascade',
   );
 }

@@ -7,13 +7,19 @@
  *   BENCH_ROWS          rows of the import file (default 100000)
  *   BENCH_LEDGER_ROWS   enterprises in the ledger benchmark (default 1000000)
  *   BENCH_REPEAT        runs of each import figure, reported as medians (default 3)
- *   BENCH_ONLY          import | ledger
+ *   BENCH_DASHBOARD_REQUESTS  requests for each region and way in the dashboard benchmark (default 40)
+ *   BENCH_ANNUAL_REPEAT runs of each way in the annual statistics benchmark (default 5)
+ *   BENCH_ONLY          import | ledger | dashboard | annual, or several separated by commas
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// annual.ts is loaded only when it runs: it needs the reports' workbook writer.
+import type { AnnualFigures } from './annual.ts';
+import { type CoverageData, loadCoverageData } from './coverageData.ts';
+import { type DashboardFigures, dashboardBenchmark } from './dashboard.ts';
 import { CITY } from './data.ts';
 import { cityCommittee, createBenchDatabase } from './db.ts';
 import { type ImportFigures, importBenchmark } from './import.ts';
@@ -22,10 +28,16 @@ import { round } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.env.BENCH_ONLY;
-if (only && only !== 'import' && only !== 'ledger') throw new Error('BENCH_ONLY must be import or ledger');
+const BENCHMARKS = ['import', 'ledger', 'dashboard', 'annual'] as const;
+const chosen = only?.split(',') ?? [...BENCHMARKS];
+if (chosen.some((b) => !(BENCHMARKS as readonly string[]).includes(b)))
+  throw new Error(`BENCH_ONLY must be one or more of ${BENCHMARKS.join(', ')}, separated by commas`);
+const runs = (b: (typeof BENCHMARKS)[number]) => chosen.includes(b);
 const importRows = Number(process.env.BENCH_ROWS ?? 100_000);
 const ledgerRows = Number(process.env.BENCH_LEDGER_ROWS ?? 1_000_000);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+const dashboardRequests = Math.max(1, Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 40));
+const annualRepeat = Math.max(1, Number(process.env.BENCH_ANNUAL_REPEAT ?? 5));
 
 const started = performance.now();
 const log = (s: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
@@ -93,6 +105,50 @@ function ledgerTable(f: LedgerFigures): Line[] {
   ];
 }
 
+function dashboardTable(f: DashboardFigures): Line[] {
+  const load = (xs: number[]) => xs.map((x) => round(x, 1)).join(', ');
+  const region = (label: string, r: DashboardFigures['city']): Line[] => [
+    [
+      `${label} GROUP BY (${r.enterprises} enterprises)`,
+      `p50 ${round(r.baseline.p50)} ms, p95 ${round(r.baseline.p95)} ms`,
+      `${f.requests} requests, as the ${f.baselineRole}`,
+    ],
+    [
+      `${label} GET /api/stats/coverage`,
+      `p50 ${round(r.app.p50)} ms, p95 ${round(r.app.p95)} ms`,
+      `${f.requests} requests, region=${r.region} (${r.name})`,
+    ],
+    [`${label} p95 GROUP BY / app`, `${round(r.p95Speedup, 1)}×`, `target ≥ 5× (p50 ${round(r.p50Speedup, 1)}×)`],
+  ];
+  return [
+    [
+      'coverage data',
+      `${f.data.rows} enterprises`,
+      `loaded in ${s(f.data.loadMs)} with the triggers on; ${f.data.orgs} orgs, ${f.data.coverages} coverages, ${f.data.assignments} assignments in ${s(f.data.recordsMs)}; ledger_counts ${f.data.ledgerCountsRows} rows`,
+    ],
+    ...region('city', f.city),
+    ...region('county', f.county),
+    ...f.neverStale.map(
+      (c): Line => [
+        'never stale',
+        `write ${round(c.writeMs)} ms`,
+        `${c.change}: next request equals the GROUP BY; county moved ${JSON.stringify(c.countyDelta)}`,
+      ],
+    ),
+    ['load average', load(f.loadAverage.end), `at the start: ${load(f.loadAverage.start)}`],
+  ];
+}
+
+function annualTable(f: AnnualFigures): Line[] {
+  return f.years.map(
+    (y): Line => [
+      `annual ${y.year} .xlsx / figures alone`,
+      `${round(y.ratio)}×`,
+      `target < 2×; region ${f.region}, as of ${y.asOf}, ${y.rows} rows, ${y.inScope} in scope: figures ${s(y.figures.p50)}, .xlsx ${s(y.xlsx.p50)} (medians of ${y.runs.length}), ${round(y.bytes / 1024, 1)} KB`,
+    ],
+  );
+}
+
 function print(lines: Line[]) {
   const w0 = Math.max(...lines.map((l) => l[0].length));
   const w1 = Math.max(...lines.map((l) => l[1].length));
@@ -110,11 +166,26 @@ const results: Record<string, unknown> = {
 try {
   const username = 'bench_city';
   const { actor } = await cityCommittee(db.database, CITY, username);
-  if (only !== 'ledger') {
+  if (runs('import')) {
     results.import = await importBenchmark(db, actor, { rows: importRows, repeat, workDir, log });
   }
-  if (only !== 'import') {
+  if (runs('ledger')) {
     results.ledger = await ledgerBenchmark(db, { actor, username }, { rows: ledgerRows, log });
+  }
+  // The dashboard and the annual statistics read the same loaded ledger, orgs and assignments.
+  let coverageData: CoverageData | undefined;
+  if (runs('dashboard') || runs('annual')) coverageData = await loadCoverageData(db.pg, ledgerRows, log);
+  if (runs('dashboard')) {
+    results.dashboard = await dashboardBenchmark(
+      db,
+      { actor, username },
+      { rows: ledgerRows, requests: dashboardRequests, log, data: coverageData },
+    );
+  }
+  if (runs('annual')) {
+    const { annualBenchmark, PROVINCE } = await import('./annual.ts');
+    const { actor: province } = await cityCommittee(db.database, PROVINCE, 'bench_province');
+    results.annual = await annualBenchmark(db, province, { repeat: annualRepeat, log });
   }
 } finally {
   await db.drop();
@@ -125,12 +196,17 @@ console.log();
 const lines: Line[] = [];
 if (results.import) lines.push(...importTable(results.import as ImportFigures));
 if (results.ledger) lines.push(...ledgerTable(results.ledger as LedgerFigures));
+if (results.dashboard) lines.push(...dashboardTable(results.dashboard as DashboardFigures));
+if (results.annual) lines.push(...annualTable(results.annual as AnnualFigures));
 print(lines);
 results.seconds = round((performance.now() - started) / 1000, 1);
 const resultsFile = path.join(here, 'results.json');
 // Milliseconds to a hundredth are plenty; the project's formatter then lays the file out as
 // it would any other, so a fresh run leaves the repository's check clean.
 const rounded = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v) : v);
-fs.writeFileSync(resultsFile, `${JSON.stringify(results, rounded, 2)}\n`);
+// A run of some benchmarks keeps the figures of the others from the file (each carries its `at`).
+const previous = fs.existsSync(resultsFile) && only ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
+for (const b of BENCHMARKS) if (results[b]) results[b] = { at: results.at, ...(results[b] as object) };
+fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...results }, rounded, 2)}\n`);
 spawnSync(path.join(here, '../node_modules/.bin/biome'), ['format', '--write', resultsFile], { stdio: 'ignore' });
 log(`written bench/results.json (${results.seconds} s in all)`);

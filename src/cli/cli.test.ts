@@ -196,8 +196,11 @@ describe('demo', () => {
     expect((await runCli(args, b)).code).toBe(0);
     expect(await accounts(b)).toEqual(afterFirst);
 
-    // The secretary account comes with the orgs, which a second run does not add again.
-    expect(afterFirst.map((u) => u.username)).toEqual(['gw1420506', 'gw2420506', 'ld420506', 'sj420506']);
+    // The secretary and instructor accounts come with the orgs and the instructors, which a
+    // second run does not add again.
+    expect(afterFirst.map((u) => u.username)).toEqual(['gw1420506', 'gw2420506', 'ld420506', 'sj420506', 'zd420506']);
+    expect(first.stdout).toMatch(/演示指导员：[1-9]\d* 名，联系企业 [1-9]\d* 家，走访记录 [1-9]\d* 条/);
+    expect(second.stdout).toContain('演示指导员：0 名');
     expect(first.stdout).toMatch(/演示党组织：[1-9]\d* 个，逐人登记党员 [1-9]\d* 名，发展党员记录 [1-9]\d* 条/);
     expect(second.stdout).toContain('演示党组织：0 个');
     const [orgs] = await withDataDir(a, (db) =>

@@ -7,6 +7,7 @@ import { localOperator } from '../server/actor.ts';
 import { inScope } from '../server/db/tx.ts';
 import { demoAccounts, type Scale } from '../server/demo/accounts.ts';
 import { writeDemoEnterpriseFile } from '../server/demo/enterprises.ts';
+import { demoInstructors } from '../server/demo/instructors.ts';
 import { demoOrgs } from '../server/demo/orgs.ts';
 import { runImport } from '../server/enterprises/import/run.ts';
 import { CliError, withDatabase } from './context.ts';
@@ -75,6 +76,18 @@ export function demoCommand() {
           `演示党组织：${orgs.orgs} 个，逐人登记党员 ${orgs.members} 名，发展党员记录 ${orgs.developments} 条（已有党组织的区划不再添加）`,
         );
         for (const a of orgs.accounts) {
+          console.log(
+            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
+          );
+        }
+
+        const work = await inScope(database.db, operator, (tx) =>
+          demoInstructors(tx, operator, opened.keys, rand, opts.region),
+        );
+        console.log(
+          `演示指导员：${work.instructors} 名，联系企业 ${work.assignments} 家，走访记录 ${work.contacts} 条，诉求 ${work.requests} 件（已有指导员的区划不再添加）`,
+        );
+        for (const a of work.accounts) {
           console.log(
             `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
           );

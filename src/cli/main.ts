@@ -7,6 +7,9 @@ import { demoCommand } from './demo.ts';
 import { importCommands } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { regionCommands } from './regions.ts';
+import { reportCommands } from './report.ts';
+import { snapshotCommands } from './snapshot.ts';
+import { statsCommands } from './stats.ts';
 import { throwUsageErrors, usageMessage } from './usage.ts';
 import { userCommands } from './users.ts';
 
@@ -36,6 +39,9 @@ program.addCommand(auditCommands());
 program.addCommand(regionCommands());
 program.addCommand(demoCommand());
 program.addCommand(importCommands());
+program.addCommand(reportCommands());
+program.addCommand(statsCommands());
+program.addCommand(snapshotCommands());
 throwUsageErrors(program);
 
 try {

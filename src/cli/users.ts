@@ -20,6 +20,10 @@ export function userCommands() {
       if (!/^[1-9]\d*$/.test(v)) throw new CliError('--org 须为党组织编号（正整数）');
       return Number(v);
     })
+    .option('--instructor <id>', '党建指导员账户对应的指导员编号（其数据范围即选派给他的企业）', (v) => {
+      if (!/^[1-9]\d*$/.test(v)) throw new CliError('--instructor 须为指导员编号（正整数）');
+      return Number(v);
+    })
     .addOption(asOption())
     .action((opts) =>
       withDatabase(async (opened) => {
@@ -32,6 +36,7 @@ export function userCommands() {
             regionCode: opts.region,
             roles: opts.role ?? [],
             orgId: opts.org ?? null,
+            instructorId: opts.instructor ?? null,
           }),
         );
         console.log(`已创建用户 ${created.user.username}（${created.user.roles.join(', ') || '无角色'}）`);

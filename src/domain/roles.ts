@@ -38,6 +38,20 @@ export const PERMISSIONS = [
   'member.reveal',
   /** The work prompts (工作提示) of the actor's scope. */
   'prompt.read',
+  /** See instructors, their assignments, contacts, requests and outcomes (an instructor: their own). */
+  'instructor.read',
+  /** Keep departments and their relevance map, instructors and their assignments. */
+  'instructor.manage',
+  /** Record contacts, requests and outcomes under an assignment. */
+  'instructor.record',
+  /** See assessment results and survey results. */
+  'assessment.read',
+  /** Enter daily and periodic assessments, issue ballot and survey links. */
+  'assessment.write',
+  /** Statistics and reports: coverage, quarterly, annual, lagging, instructor summary. */
+  'report.read',
+  /** Take survey snapshots of the ledger. */
+  'snapshot.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,9 +74,27 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.import',
     'member.reveal',
     'prompt.read',
+    'instructor.read',
+    'instructor.manage',
+    'instructor.record',
+    'assessment.read',
+    'assessment.write',
+    'report.read',
+    'snapshot.write',
   ],
-  leader: ['dashboard.read', 'ledger.read', 'ledger.export', 'org.read', 'member.read', 'prompt.read'],
-  instructor: ['dashboard.read'],
+  leader: [
+    'dashboard.read',
+    'ledger.read',
+    'ledger.export',
+    'org.read',
+    'member.read',
+    'prompt.read',
+    'instructor.read',
+    'assessment.read',
+    'report.read',
+  ],
+  // An instructor's scope is the enterprises assigned to them today (Actor.instructorId).
+  instructor: ['dashboard.read', 'ledger.read', 'instructor.read', 'instructor.record'],
   // A secretary's scope is their own org (Actor.orgId): its members, its covered enterprises.
   secretary: [
     'dashboard.read',

@@ -29,6 +29,7 @@ export function localOperator(): Actor {
     regionCode: '000000',
     scopePrefix: '',
     orgId: null,
+    instructorId: null,
     roles,
     permissions: permissionsOf(roles),
     ip: null,
@@ -44,6 +45,7 @@ export function actorOf(
     regionCode: string;
     roles: string[];
     orgId: number | null;
+    instructorId: number | null;
   },
   ip: string | null,
 ): Actor {
@@ -56,6 +58,9 @@ export function actorOf(
     scopePrefix: scopePrefixOf(user.regionCode),
     // A secretary not yet linked to an org sees nothing (no org has id 0) rather than the region.
     orgId: roles.includes('secretary') ? (user.orgId ?? 0) : null,
+    // Likewise an instructor account not yet linked to an instructor record (and a secretary's
+    // narrower org scope takes precedence over an instructor's).
+    instructorId: roles.includes('instructor') && !roles.includes('secretary') ? (user.instructorId ?? 0) : null,
     roles,
     permissions: permissionsOf(roles),
     ip,

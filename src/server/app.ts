@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { LINK_ROUTES } from './assessments/linkRoutes.ts';
+import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { caseworkRoutes } from './casework/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { currentMigration } from './db/migrate.ts';
 import { developmentRoutes } from './developments/routes.ts';
@@ -14,13 +17,17 @@ import { importRoutes } from './enterprises/import/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
+import { instructorRoutes } from './instructors/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { orgImportRoutes } from './orgImport/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { restructuringRoutes } from './restructurings/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { snapshotRoutes } from './snapshots/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -30,6 +37,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/login',
   'GET /api/openapi.json',
   'GET /api/docs',
+  // A one-time link's token is its credential (assessments/linkRoutes.ts).
+  ...LINK_ROUTES,
 ]);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -125,6 +134,12 @@ export function createApp(deps: Deps) {
   app.route('/', memberRoutes);
   app.route('/', restructuringRoutes);
   app.route('/', promptRoutes);
+  app.route('/', caseworkRoutes);
+  app.route('/', assessmentRoutes);
+  app.route('/', statsRoutes);
+  app.route('/', reportRoutes);
+  app.route('/', snapshotRoutes);
+  app.route('/', instructorRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -6,6 +6,12 @@ import { ApiError, setAuthErrorListener } from './api.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { HomeRedirect, LoginStep, RequirePermission, RequireSession } from './components/guards.tsx';
 import { I18nProvider } from './i18n/index.tsx';
+import { assessmentRoutes, publicRoutes } from './pages/assessments/routes.tsx';
+import { caseworkRoutes } from './pages/casework/routes.tsx';
+import { dashboardRoutes } from './pages/dashboard/routes.tsx';
+import { instructorRoutes } from './pages/instructors/routes.tsx';
+import { reportRoutes } from './pages/reports/routes.tsx';
+import { snapshotRoutes } from './pages/snapshots/routes.tsx';
 import { isSignedOut, SESSION_KEY } from './session.ts';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
@@ -15,6 +21,7 @@ const ForcedEnrolPage = lazy(() => import('./pages/login/ForcedEnrolPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const SecurityPolicyPage = lazy(() => import('./pages/settings/SecurityPolicyPage.tsx'));
+const CoverageSettingsPage = lazy(() => import('./pages/settings/CoverageSettingsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const LedgerListPage = lazy(() => import('./pages/ledger/LedgerListPage.tsx'));
@@ -67,6 +74,7 @@ export function App() {
         <AntApp>
           <BrowserRouter>
             <Routes>
+              {publicRoutes}
               {LOGIN_STEPS.map(({ path, page }) => (
                 <Route key={path} path={path} element={<LoginStep path={path} page={page} />} />
               ))}
@@ -86,6 +94,10 @@ export function App() {
                 <Route
                   path="security"
                   element={<RequirePermission permission="policy.write" page={<SecurityPolicyPage />} />}
+                />
+                <Route
+                  path="settings/coverage"
+                  element={<RequirePermission permission="settings.write" page={<CoverageSettingsPage />} />}
                 />
                 <Route path="audit" element={<RequirePermission permission="audit.read" page={<AuditPage />} />} />
                 <Route path="ledger">
@@ -145,6 +157,12 @@ export function App() {
                     element={<RequirePermission permission="member.read" page={<DevelopmentPage />} />}
                   />
                 </Route>
+                {instructorRoutes}
+                {caseworkRoutes}
+                {assessmentRoutes}
+                {reportRoutes}
+                {dashboardRoutes}
+                {snapshotRoutes}
                 <Route path="account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

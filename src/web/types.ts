@@ -34,6 +34,10 @@ export interface User {
   regionCode: string;
   regionName: string;
   roles: Role[];
+  /** A branch secretary's own party org. */
+  orgId: number | null;
+  /** An instructor account's own instructor record. */
+  instructorId: number | null;
   disabled: boolean;
   locked: boolean;
   lockedUntil: string | null;
@@ -63,29 +67,6 @@ export interface RegionWithPath extends Region {
   path: Region[];
 }
 
-export interface Dashboard {
-  region: { code: string; name: string; level: number };
-  figures: {
-    provinces: number;
-    cities: number;
-    counties: number;
-    towns: number;
-    villages: number;
-    users: number;
-    activeUsers: number;
-  };
-  /** null for those who may not read the ledger (administrators). */
-  ledger: LedgerFigures | null;
-  children: {
-    code: string;
-    name: string;
-    level: number;
-    subRegions: number;
-    users: number;
-    ledger: LedgerFigures | null;
-  }[];
-}
-
 export interface SecurityPolicy {
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -113,23 +94,6 @@ export interface TotpEnrolment {
 }
 
 // ---- The enterprise ledger (src/server/enterprises/*, src/server/dashboard/ledger.ts) ----
-
-export interface LedgerFigures {
-  inScope: number;
-  closed: number;
-  orgCovered: number;
-  standalone: number;
-  joint: number;
-  workCovered: number;
-  keyWatch: number;
-  needsInstructor: number;
-  missing: number;
-  categories: Record<LedgerCategory, number>;
-  /** Fractions; null when nothing is in scope. */
-  orgCoverageRate: number | null;
-  standaloneRate: number | null;
-  workCoverageRate: number | null;
-}
 
 export interface Enterprise {
   id: number;
@@ -581,7 +545,9 @@ export type PromptSectionKey =
   | 'development'
   | 'development_review'
   | 'transfer'
-  | 'restructuring';
+  | 'restructuring'
+  | 'request_silent'
+  | 'contact_missed';
 
 export interface PromptItem {
   level: PromptLevel;
@@ -590,7 +556,7 @@ export interface PromptItem {
   /** zh-CN, with the figures involved. */
   message: string;
   dueOn?: string;
-  link: { type: 'enterprise' | 'org' | 'member' | 'development'; id: number };
+  link: { type: 'enterprise' | 'org' | 'member' | 'development' | 'request' | 'assignment'; id: number };
 }
 
 export interface PromptSection {

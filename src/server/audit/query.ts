@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
+import { containing, escapeLike } from '../db/like.ts';
 import { auditLog } from '../db/schema.ts';
 
 export interface AuditFilter {
@@ -17,8 +18,8 @@ export function auditWhere(f: AuditFilter): SQL | undefined {
   if (f.from) conds.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`)));
   // `to` is a whole day in Beijing time, inclusive.
   if (f.to) conds.push(lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)));
-  if (f.actor) conds.push(ilike(auditLog.actorName, `%${f.actor.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
-  if (f.action) conds.push(ilike(auditLog.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  if (f.actor) conds.push(ilike(auditLog.actorName, containing(f.actor)));
+  if (f.action) conds.push(ilike(auditLog.action, `${escapeLike(f.action)}%`));
   if (f.result) conds.push(eq(auditLog.result, f.result));
   if (f.entity) conds.push(eq(auditLog.entity, f.entity));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));

@@ -11,7 +11,7 @@ import { makeFixture } from '../testing/fixture.ts';
 const fx = await makeFixture();
 afterAll(() => fx.close());
 
-const yichang = { actorId: 1, scopePrefix: '4205', orgId: null };
+const yichang = { actorId: 1, scopePrefix: '4205', orgId: null, instructorId: null };
 let inside: number;
 let outside: number;
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { inScope } from '../db/tx.ts';
 import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { FigureQuery } from '../stats/schemas.ts';
 import { dashboard } from './service.ts';
 
 const Ledger = z
@@ -13,7 +13,6 @@ const Ledger = z
     workCovered: z.number(),
     keyWatch: z.number(),
     needsInstructor: z.number(),
-    missing: z.number(),
     categories: z.object({
       standalone: z.number(),
       joint: z.number(),
@@ -27,10 +26,16 @@ const Ledger = z
   })
   .openapi('LedgerFigures');
 
+const RegionRef = z.object({ code: z.string(), name: z.string(), level: z.number() });
+
 const Dashboard = z
   .object({
-    region: z.object({ code: z.string(), name: z.string(), level: z.number() }),
+    region: RegionRef,
+    path: z.array(RegionRef).describe('从本人管辖地区到该地区的各级（面包屑）'),
+    date: z.string(),
+    scope: z.enum(['all', 'survey']).nullable(),
     ledger: Ledger.nullable(),
+    missing: z.number().nullable().describe('待核实（最近一次导入中缺少）的企业数；仅今天有'),
     figures: z.object({
       provinces: z.number(),
       cities: z.number(),
@@ -41,10 +46,8 @@ const Dashboard = z
       activeUsers: z.number(),
     }),
     children: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        level: z.number(),
+      RegionRef.extend({
+        direct: z.boolean().optional().describe('登记在该地区本级（而非某一下级地区）的企业'),
         subRegions: z.number(),
         users: z.number(),
         ledger: Ledger.nullable(),
@@ -61,11 +64,14 @@ dashboardRoutes.openapi(
     path: '/api/dashboard',
     middleware: [permit('dashboard.read', 'dashboard.read')],
     tags: ['首页'],
-    summary: '本人管辖区域的概况数字',
+    summary:
+      '某一地区（默认本人管辖地区）的概况：覆盖率、分类台账、各下级地区，可指定统计日期、口径与企业类型、人数、规模、行业筛选',
+    request: { query: FigureQuery },
     responses: jsonResponse(Dashboard, '概况'),
   }),
   async (c) => {
     const actor = requireActor(c);
-    return c.json(await inScope(c.get('deps').database.db, actor, (tx) => dashboard(tx, actor)), 200);
+    const q = c.req.valid('query');
+    return c.json(await dashboard(c.get('deps').database.db, actor, q), 200);
   },
 );

@@ -1,27 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
-import type { Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { type LedgerFigures, ledgerFigures } from './ledger.ts';
+import { inScope } from '../db/tx.ts';
+import { regionInScope } from '../stats/engine.ts';
+import { type FigureQuery, filterOf } from '../stats/schemas.ts';
+import { coverageFor } from '../stats/service.ts';
+import { today } from '../today.ts';
+import { ledgerOf, missingToday } from './ledger.ts';
 
-const EMPTY: LedgerFigures = {
-  inScope: 0,
-  closed: 0,
-  orgCovered: 0,
-  standalone: 0,
-  joint: 0,
-  workCovered: 0,
-  keyWatch: 0,
-  needsInstructor: 0,
-  missing: 0,
-  categories: { standalone: 0, joint: 0, should_form: 0, joint_candidate: 0, no_member: 0 },
-  orgCoverageRate: null,
-  standaloneRate: null,
-  workCoverageRate: null,
-};
-
-export interface DashboardChild {
+interface RegionRow {
   code: string;
   name: string;
   level: number;
@@ -29,48 +18,100 @@ export interface DashboardChild {
   users: number;
 }
 
-/**
- * The figures of the actor's region subtree. Later areas (ledger, organizations,
- * instructors) add theirs here; every figure is a count over records, never typed in.
- */
-export async function dashboard(tx: Tx, actor: Actor) {
-  const prefix = `${actor.scopePrefix}%`;
-  const [region] = await queryRows<{ code: string; name: string; level: number }>(
+/** The region, the way up to it from the actor's own region (the breadcrumb), and its administrative counts. */
+async function regionPart(tx: Tx, actor: Actor, code: string) {
+  const region = await regionInScope(tx, actor, code);
+  const path = await queryRows<{ code: string; name: string; level: number }>(
     tx,
-    sql`select code, name, level from regions where code = ${actor.regionCode}`,
+    sql`with recursive up as (
+          select code, name, level, parent_code, prefix from regions where code = ${code}
+          union all
+          select r.code, r.name, r.level, r.parent_code, r.prefix from regions r join up on r.code = up.parent_code)
+        select code, name, level from up where prefix like ${`${actor.scopePrefix}%`} order by level`,
   );
+  const prefix = `${region.prefix}%`;
   const levels = await queryRows<{ level: number; n: number }>(
     tx,
-    sql`select level, count(*)::int as n from regions
-        where code like ${prefix} and code <> ${actor.regionCode} group by level`,
+    sql`select level, count(*)::int as n from regions where code like ${prefix} and code <> ${code} group by level`,
   );
   const [userCounts] = await queryRows<{ total: number; active: number }>(
     tx,
     sql`select count(*)::int as total, count(*) filter (where not disabled)::int as active
         from users where region_code like ${prefix}`,
   );
-  const children = await queryRows<DashboardChild>(
+  const children = await queryRows<RegionRow>(
     tx,
     sql`select c.code, c.name, c.level,
           (select count(*)::int from regions d where d.code like c.prefix || '%' and d.code <> c.code) as "subRegions",
           (select count(*)::int from users u where u.region_code like c.prefix || '%') as users
-        from regions c where c.parent_code = ${actor.regionCode} order by c.code`,
+        from regions c where c.parent_code = ${code} order by c.code`,
   );
   const byLevel = Object.fromEntries(levels.map((l) => [l.level, l.n]));
-  // Business figures only for those who may read the ledger: an administrator sees accounts, not enterprises.
-  const ledger = can(actor, 'ledger.read') ? await ledgerFigures(tx, actor) : null;
   return {
-    ledger: ledger?.total ?? null,
-    region,
+    region: { code: region.code, name: region.name, level: region.level },
+    path,
     figures: {
       provinces: byLevel[1] ?? 0,
       cities: byLevel[2] ?? 0,
       counties: byLevel[3] ?? 0,
       towns: byLevel[4] ?? 0,
       villages: byLevel[5] ?? 0,
-      users: userCounts.total,
-      activeUsers: userCounts.active,
+      users: userCounts?.total ?? 0,
+      activeUsers: userCounts?.active ?? 0,
     },
-    children: children.map((c) => ({ ...c, ledger: ledger ? (ledger.children.get(c.code) ?? EMPTY) : null })),
+    children,
+  };
+}
+
+/**
+ * The dashboard of a region in the actor's scope as of a date: its administrative counts and,
+ * for those who may read the ledger, the coverage engine's figures for it and for each child
+ * region (plus a 本级 row for enterprises registered at the region itself). An administrator
+ * sees accounts, not enterprises.
+ */
+export async function dashboard(db: Db, actor: Actor, q: FigureQuery) {
+  const code = q.region ?? actor.regionCode;
+  const part = await inScope(db, actor, (tx) => regionPart(tx, actor, code));
+  if (!can(actor, 'ledger.read')) {
+    return {
+      ...part,
+      date: q.date ?? today(),
+      scope: q.scope ?? null,
+      ledger: null,
+      missing: null,
+      children: part.children.map((c) => ({ ...c, ledger: null })),
+    };
+  }
+  const filter = filterOf(q);
+  const result = await coverageFor(db, actor, {
+    region: code,
+    ...(q.date ? { date: q.date } : {}),
+    ...(q.scope ? { scope: q.scope } : {}),
+    filter,
+  });
+  const admin = new Map(part.children.map((c) => [c.code, c]));
+  const children = result.children.map((f) => {
+    const a = f.direct ? undefined : admin.get(f.region);
+    return {
+      code: f.region,
+      name: f.name,
+      level: a?.level ?? part.region.level,
+      ...(f.direct ? { direct: true } : {}),
+      subRegions: a?.subRegions ?? 0,
+      users: a?.users ?? 0,
+      ledger: ledgerOf(f),
+    };
+  });
+  return {
+    ...part,
+    date: result.date,
+    scope: result.scope,
+    ledger: ledgerOf(result),
+    // 待核实 belongs to today's whole ledger: a past date or a filtered view has none.
+    missing:
+      result.date === today() && Object.keys(filter).length === 0
+        ? await missingToday(db, actor, code, result.scope)
+        : null,
+    children,
   };
 }

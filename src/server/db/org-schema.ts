@@ -12,16 +12,11 @@ import {
   serial,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './ledger-schema.ts';
 import { regions } from './schema.ts';
-
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { stamps } from './stamps.ts';
 
 /**
  * A party organization (党组织). Its region is its scope; `parentId` is the tree,

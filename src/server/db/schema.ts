@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { instructors } from './instructor-schema.ts';
 import { partyOrgs } from './org-schema.ts';
 
 /** GB/T 2260 divisions extended to towns (9 digits) and villages (12 digits). */
@@ -54,6 +55,8 @@ export const users = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     /** A secretary's own party organization: their scope is that org, not the region. */
     orgId: integer('org_id').references((): AnyPgColumn => partyOrgs.id),
+    /** An instructor's own record: their scope is the enterprises assigned to them. */
+    instructorId: integer('instructor_id').references((): AnyPgColumn => instructors.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
@@ -128,5 +131,7 @@ export const auditLog = pgTable(
   ],
 );
 
+export * from './instructor-schema.ts';
 export * from './ledger-schema.ts';
 export * from './org-schema.ts';
+export * from './stats-schema.ts';

@@ -8,6 +8,8 @@ export interface ScopeContext {
   scopePrefix: string;
   /** A secretary's own org: their scope is that org within the region; null for everyone else. */
   orgId: number | null;
+  /** An instructor's own record: their scope is their enterprises assigned today; null for everyone else. */
+  instructorId: number | null;
 }
 
 /**
@@ -17,12 +19,20 @@ export interface ScopeContext {
  */
 export function inScope<T>(db: Db, scope: ScopeContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // A secretary's role adds the policies that narrow the scope to their org (migration 0011).
-    await tx.execute(scope.orgId === null ? sql`set local role dangjian_app` : sql`set local role dangjian_secretary`);
+    // A secretary's and an instructor's roles add the policies that narrow the scope to their
+    // org (migration 0011) or their assigned enterprises (0013).
+    await tx.execute(
+      scope.orgId !== null
+        ? sql`set local role dangjian_secretary`
+        : scope.instructorId !== null
+          ? sql`set local role dangjian_instructor`
+          : sql`set local role dangjian_app`,
+    );
     await tx.execute(
       sql`select set_config('dangjian.scope_prefix', ${scope.scopePrefix}, true),
                  set_config('dangjian.actor_id', ${String(scope.actorId ?? '')}, true),
-                 set_config('dangjian.org_id', ${String(scope.orgId ?? '')}, true)`,
+                 set_config('dangjian.org_id', ${String(scope.orgId ?? '')}, true),
+                 set_config('dangjian.instructor_id', ${String(scope.instructorId ?? '')}, true)`,
     );
     return fn(tx);
   });

@@ -1,14 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { localDateString } from '../../domain/calendarDate.ts';
 import { DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
 import { inScope } from '../db/tx.ts';
 import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { today } from '../today.ts';
 import { developmentBoard, developmentDetail, earlyDevelopments, overdueDevelopments } from './queries.ts';
 import { closeDevelopment, createDevelopment, DEVELOPMENT_CLOSE_REASONS, updateDevelopment } from './write.ts';
 
 const tags = ['发展党员'];
-const today = () => localDateString(new Date());
 
 const Overdue = z.object({ step: z.string(), code: z.string(), dueOn: z.string(), message: z.string() });
 const Early = z.object({ step: z.string(), code: z.string(), message: z.string(), reason: z.string() });

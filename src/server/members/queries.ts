@@ -6,6 +6,7 @@ import { transferStatus } from '../../domain/org/transfer.ts';
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { containing } from '../db/like.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
@@ -68,7 +69,7 @@ function listWhere(tx: Tx, actor: Actor, f: MemberListFilter): { where: SQL; sid
   if (f.relationElsewhere === true) conds.push(isNotNull(members.relationOrgName));
   if (f.relationElsewhere === false) conds.push(isNull(members.relationOrgName));
   if (f.employerId !== undefined) conds.push(eq(members.employerId, f.employerId));
-  if (f.q) conds.push(sql`${members.name} ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}`);
+  if (f.q) conds.push(sql`${members.name} ilike ${containing(f.q)}`);
   return { where: and(...conds) as SQL, side };
 }
 

@@ -2,7 +2,6 @@
 // 3 months, completed by the return receipt (回执), at which the member leaves the roster; a
 // transfer in records the member in the receiving org together with the letter.
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { localDateString } from '../../domain/calendarDate.ts';
 import type { Sex } from '../../domain/idNumber.ts';
 import { checkTransferDates, letterValidUntil, transferStatus } from '../../domain/org/transfer.ts';
 import type { Actor } from '../actor.ts';
@@ -12,6 +11,7 @@ import { notFound } from '../errors.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { orgInScope } from '../orgs/scope.ts';
+import { today } from '../today.ts';
 import { auditMember } from './audit.ts';
 import { optionalText } from './checks.ts';
 import { loadMember } from './load.ts';
@@ -20,7 +20,6 @@ import { createMemberFromForm, type MemberCreate, removeFromRoster } from './wri
 
 const COUNTERPART_MAX = 100;
 const LETTER_NO_MAX = 50;
-const today = () => localDateString(new Date());
 
 export interface Letter {
   /** The other side's org, by name (it may be outside the system). */

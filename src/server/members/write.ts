@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { localDateString } from '../../domain/calendarDate.ts';
 import type { Sex } from '../../domain/idNumber.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { LEAVE_REASONS, type LeaveReason } from '../../domain/org/codes.ts';
@@ -8,6 +7,7 @@ import type { Tx } from '../db/client.ts';
 import { members } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
+import { today } from '../today.ts';
 import { auditMember } from './audit.ts';
 import {
   checkClaimedSex,
@@ -53,7 +53,6 @@ export interface MemberCreate {
 export type MemberPatch = Partial<Omit<MemberCreate, 'orgId'>>;
 
 const ETHNICITY_MAX = 20;
-const today = () => localDateString(new Date());
 
 /** The profile fields as they are audited: ID and phone masked. */
 function audited(values: Record<string, unknown>, id: ValidId | null, phone: string | null | undefined) {

@@ -4,7 +4,7 @@
 // on confirmation, written by the org area's rules: coverage that moves the ledger categories,
 // the current term as an election, the secretary as an officer, dissolution ending coverage.
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { daysBetween, localDateString } from '../../domain/calendarDate.ts';
+import { daysBetween } from '../../domain/calendarDate.ts';
 import { labelOf } from '../../domain/enterprise/codes.ts';
 import { regionNotFoundMessage } from '../../domain/enterprise/messages.ts';
 import { FORMATIONS } from '../../domain/org/codes.ts';
@@ -19,6 +19,7 @@ import { auditOrg } from '../orgs/audit.ts';
 import { refreshOrgCoverage } from '../orgs/coverage.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { today } from '../today.ts';
 import type { Batch } from './batch.ts';
 import type { StagedData } from './kinds.ts';
 import { type Candidate, codeForm, describeAmbiguity, resolveRef } from './refs.ts';
@@ -78,7 +79,6 @@ export interface OrgPlan {
 }
 
 const H = orgHeaderOf;
-const today = () => localDateString(new Date());
 const intArray = (ids: Iterable<number>) => sql`${`{${[...ids].join(',')}}`}::int[]`;
 const textArray = (values: readonly string[]) =>
   sql`array(select x.v from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as x(v))`;

@@ -3,6 +3,7 @@ import { orgFindings } from '../../domain/org/orgFindings.ts';
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { containing } from '../db/like.ts';
 import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, orgElections, orgOfficers, partyOrgs } from '../db/schema.ts';
 import { regionPath } from '../regions/path.ts';
@@ -24,7 +25,7 @@ function listWhere(actor: Actor, f: OrgListFilter, today: string): SQL {
   if (f.regionCode) conds.push(sql`o.region_code like ${`${regionPrefix(f.regionCode)}%`}`);
   if (f.type) conds.push(sql`o.type = ${f.type}`);
   if (f.formation) conds.push(sql`o.formation = ${f.formation}`);
-  if (f.q) conds.push(sql`o.name ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}`);
+  if (f.q) conds.push(sql`o.name ilike ${containing(f.q)}`);
   if (f.status === 'active') conds.push(sql`(o.dissolved_on is null or o.dissolved_on > ${today}::date)`);
   if (f.status === 'dissolved') conds.push(sql`o.dissolved_on <= ${today}::date`);
   return sql.join(conds, sql` and `);

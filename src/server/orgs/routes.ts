@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { localDateString } from '../../domain/calendarDate.ts';
 import {
   FORMATIONS,
   JOINT_BASES,
@@ -11,13 +10,13 @@ import {
 import { inScope } from '../db/tx.ts';
 import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { today } from '../today.ts';
 import { adjustTerm, recordElection } from './elections.ts';
 import { addOfficer, endOfficer } from './officers.ts';
 import { listOrgs, orgDetail } from './queries.ts';
 import { addCoverage, createOrg, dissolveOrg, endCoverage, updateOrg } from './write.ts';
 
 const tags = ['党组织'];
-const today = () => localDateString(new Date());
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
   z

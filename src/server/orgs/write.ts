@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { localDateString } from '../../domain/calendarDate.ts';
 import type { Formation, JointBasis, ManagementMode, OrgType, SecretarySource } from '../../domain/org/codes.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
@@ -7,6 +6,7 @@ import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, partyOrgs, regions } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { today } from '../today.ts';
 import { auditOrg } from './audit.ts';
 import { refreshOrgCoverage } from './coverage.ts';
 import { invalid } from './invalid.ts';
@@ -32,8 +32,6 @@ export interface OrgCreate extends OrgProfile {
   establishedOn: string;
   enterpriseIds: number[];
 }
-
-const today = () => localDateString(new Date());
 
 async function checkProfile(
   tx: Tx,

@@ -3,6 +3,7 @@ import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
 import { developmentSections, orgSections, restructuringSection, transferSection } from './records.ts';
 import { PROMPT_SECTION_KEYS } from './types.ts';
@@ -33,7 +34,10 @@ promptRoutes.openapi(
                 title: z.string(),
                 message: z.string(),
                 dueOn: z.string().optional(),
-                link: z.object({ type: z.enum(['enterprise', 'org', 'member', 'development']), id: z.number() }),
+                link: z.object({
+                  type: z.enum(['enterprise', 'org', 'member', 'development', 'request', 'assignment']),
+                  id: z.number(),
+                }),
               }),
             ),
           }),
@@ -53,6 +57,7 @@ promptRoutes.openapi(
         ? [...(await developmentSections(tx, actor, today, LIMIT)), await transferSection(tx, actor, today, LIMIT)]
         : []),
       ...(can(actor, 'ledger.read') ? [await restructuringSection(tx, actor, today, LIMIT)] : []),
+      ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
     ]);
     return c.json({ today, sections }, 200);
   },

@@ -4,7 +4,7 @@ export interface PromptItem {
   title: string;
   message: string;
   dueOn?: string;
-  link: { type: 'enterprise' | 'org' | 'member' | 'development'; id: number };
+  link: { type: 'enterprise' | 'org' | 'member' | 'development' | 'request' | 'assignment'; id: number };
 }
 
 export const PROMPT_SECTION_KEYS = [
@@ -17,6 +17,8 @@ export const PROMPT_SECTION_KEYS = [
   'development_review',
   'transfer',
   'restructuring',
+  'request_silent',
+  'contact_missed',
 ] as const;
 
 export interface PromptSection {

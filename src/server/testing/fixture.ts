@@ -25,6 +25,8 @@ interface UserOptions {
   displayName?: string;
   /** A secretary's own org. */
   orgId?: number;
+  /** An instructor account's own instructor record. */
+  instructorId?: number;
 }
 
 /** One app over one fresh database, with helpers to make users and clients. */
@@ -56,9 +58,19 @@ export async function makeFixture(overrides: Partial<Config> = {}) {
     );
     await database.db
       .update(users)
-      .set({ passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false, orgId: opts.orgId ?? null })
+      .set({
+        passwordHash: await hashPassword(TEST_PASSWORD),
+        mustChangePassword: false,
+        orgId: opts.orgId ?? null,
+        instructorId: opts.instructorId ?? null,
+      })
       .where(eq(users.id, created.user.id));
-    return { ...created.user, orgId: opts.orgId ?? null, password: TEST_PASSWORD };
+    return {
+      ...created.user,
+      orgId: opts.orgId ?? null,
+      instructorId: opts.instructorId ?? null,
+      password: TEST_PASSWORD,
+    };
   }
 
   /**

@@ -50,8 +50,9 @@ export function actorOf(user: {
   regionCode: string;
   roles: string[];
   orgId?: number | null;
+  instructorId?: number | null;
 }): Actor {
-  return actorFromUser({ ...user, orgId: user.orgId ?? null }, '127.0.0.1');
+  return actorFromUser({ ...user, orgId: user.orgId ?? null, instructorId: user.instructorId ?? null }, '127.0.0.1');
 }
 
 const asJson = async (db: Db, query: SQL) => (await queryRows<{ j: unknown }>(db, query)).map((r) => r.j);

@@ -1,9 +1,16 @@
 import type { Permission } from '../../domain/roles.ts';
+import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
+import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
+import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
+import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
+import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
+import { SNAPSHOT_ROUTE_ACCESS } from '../snapshots/access.ts';
+import { STATS_ROUTE_ACCESS } from '../stats/access.ts';
 import type { TestClient } from './client.ts';
 
 /**
@@ -82,6 +89,14 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/users': {
     access: { kind: 'permission', permission: 'user.read', action: 'user.list' },
     call: () => ({ path: '/api/users' }),
+  },
+  'GET /api/users/link-targets': {
+    access: { kind: 'permission', permission: 'user.write', action: 'user.link_targets' },
+    call: () => ({ path: '/api/users/link-targets?region=420506' }),
+    outside: () => [
+      { path: '/api/users/link-targets?region=110101', status: 404 as const },
+      { path: '/api/users/link-targets?region=420100', status: 404 as const },
+    ],
   },
   'POST /api/users': {
     access: { kind: 'permission', permission: 'user.write', action: 'user.create' },
@@ -166,6 +181,13 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ORG_IMPORT_ROUTE_ACCESS,
   ...DEVELOPMENT_ROUTE_ACCESS,
   ...MEMBER_ROUTE_ACCESS,
+  ...ASSESSMENT_ROUTE_ACCESS,
+  ...CASEWORK_ROUTE_ACCESS,
+  ...INSTRUCTOR_ROUTE_ACCESS,
+  ...REPORT_ROUTE_ACCESS,
+  ...DASHBOARD_ROUTE_ACCESS,
+  ...SNAPSHOT_ROUTE_ACCESS,
+  ...STATS_ROUTE_ACCESS,
 };
 
 export interface Operation {

@@ -19,6 +19,7 @@ export async function presentSelf(db: Db | Tx, user: UserRow) {
     regionName: await regionName(db, user.regionCode),
     roles: user.roles,
     orgId: user.orgId,
+    instructorId: user.instructorId,
     permissions: [...permissionsOf(user.roles as Role[])].sort(),
     totpEnabled: user.totpEnabled,
   };
@@ -34,6 +35,7 @@ export function presentUser(user: UserRow & { regionName?: string | null }, now 
     regionName: user.regionName ?? user.regionCode,
     roles: user.roles,
     orgId: user.orgId,
+    instructorId: user.instructorId,
     disabled: user.disabled,
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/roles.ts';
 import { inScope } from '../db/tx.ts';
 import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { linkTargets } from './linkTargets.ts';
 import { createUser, listUsers, resetPassword, resetTotp, setRoles, unlockUser, updateUser } from './service.ts';
 
 const User = z
@@ -13,6 +14,7 @@ const User = z
     regionName: z.string(),
     roles: z.array(z.string()),
     orgId: z.number().nullable(),
+    instructorId: z.number().nullable(),
     disabled: z.boolean(),
     locked: z.boolean(),
     lockedUntil: z.string().nullable(),
@@ -53,6 +55,38 @@ userRoutes.openapi(
   },
 );
 
+const LinkTarget = z.object({ id: z.number(), name: z.string(), regionName: z.string().nullable() });
+
+userRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/users/link-targets',
+    middleware: [permit('user.write', 'user.link_targets')],
+    tags,
+    summary: '账户可关联的对象：该区划内现有的党组织（党组织书记账户）与在任的指导员（党建指导员账户），仅名称',
+    request: {
+      query: z.object({
+        region: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字'),
+        q: z.string().max(64).optional(),
+        orgId: z.coerce.number().int().positive().optional().describe('总是列出：账户当前关联的党组织'),
+        instructorId: z.coerce.number().int().positive().optional().describe('总是列出：账户当前关联的指导员'),
+      }),
+    },
+    responses: jsonResponse(
+      z.object({
+        orgs: z.array(LinkTarget),
+        instructors: z.array(LinkTarget.extend({ departmentName: z.string().nullable() })),
+      }),
+      '按名称排序，各至多 50 个',
+    ),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid('query');
+    return c.json(await inScope(c.get('deps').database.db, actor, (tx) => linkTargets(tx, actor, query)), 200);
+  },
+);
+
 userRoutes.openapi(
   createRoute({
     method: 'post',
@@ -67,6 +101,7 @@ userRoutes.openapi(
         regionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字'),
         roles: z.array(z.enum(ROLES)).optional(),
         orgId: z.number().int().positive().nullable().optional(),
+        instructorId: z.number().int().positive().nullable().optional(),
       }),
     ),
     responses: jsonResponse(WithPassword, '新用户与一次性密码'),
@@ -96,6 +131,7 @@ userRoutes.openapi(
             .optional(),
           disabled: z.boolean().optional(),
           orgId: z.number().int().positive().nullable().optional(),
+          instructorId: z.number().int().positive().nullable().optional(),
         }),
       ),
     },

@@ -5,8 +5,10 @@ import { writeAudit } from '../audit/audit.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/client.ts';
+import { containing } from '../db/like.ts';
 import { partyOrgs, regions, users } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { assertInstructorForUser } from '../instructors/accounts.ts';
 import { codeInScope, inRegionScope, scopePrefixOf } from '../regions/scope.ts';
 import { type PresentedUser, presentUser } from './presenter.ts';
 
@@ -65,7 +67,7 @@ export async function listUsers(
 ): Promise<{ total: number; items: PresentedUser[] }> {
   const conds = [inRegionScope(users.regionCode, actor)];
   if (q.search) {
-    const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containing(q.search);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
   }
   const where = and(...conds);
@@ -89,6 +91,8 @@ export interface NewUser {
   roles?: string[];
   /** A secretary's own party org, which must lie within the user's region. */
   orgId?: number | null;
+  /** An instructor account's own instructor record, which must lie within the user's region. */
+  instructorId?: number | null;
 }
 
 /** The org a secretary account is tied to: visible to the actor and inside the account's region. */
@@ -127,6 +131,7 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
     );
   await assertRegionInScope(tx, actor, input.regionCode);
   if (input.orgId) await assertOrgForUser(tx, input.orgId, input.regionCode);
+  if (input.instructorId) await assertInstructorForUser(tx, input.instructorId, input.regionCode);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken)
     throw new HttpError(409, 'username_taken', `用户名 ${username} 已被使用`, [
@@ -141,12 +146,20 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
       regionCode: input.regionCode,
       roles,
       orgId: input.orgId ?? null,
+      instructorId: input.instructorId ?? null,
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     })
     .returning();
   await audit(tx, actor, 'user.create', user.id, {
-    after: { username, displayName: user.displayName, regionCode: user.regionCode, roles, orgId: user.orgId },
+    after: {
+      username,
+      displayName: user.displayName,
+      regionCode: user.regionCode,
+      roles,
+      orgId: user.orgId,
+      instructorId: user.instructorId,
+    },
   });
   return { user: presentUser(user), oneTimePassword: password };
 }
@@ -171,7 +184,13 @@ export async function updateUser(
   tx: Tx,
   actor: Actor,
   id: number,
-  input: { displayName?: string; regionCode?: string; disabled?: boolean; orgId?: number | null },
+  input: {
+    displayName?: string;
+    regionCode?: string;
+    disabled?: boolean;
+    orgId?: number | null;
+    instructorId?: number | null;
+  },
 ) {
   const before = await userInScope(tx, actor, id);
   assertNotAnotherAdministrator(actor, before);
@@ -179,8 +198,11 @@ export async function updateUser(
   if (input.regionCode !== undefined) await assertRegionInScope(tx, actor, input.regionCode);
   const orgId = input.orgId !== undefined ? input.orgId : before.orgId;
   if (orgId) await assertOrgForUser(tx, orgId, input.regionCode ?? before.regionCode);
+  const instructorId = input.instructorId !== undefined ? input.instructorId : before.instructorId;
+  if (instructorId) await assertInstructorForUser(tx, instructorId, input.regionCode ?? before.regionCode);
   const patch = {
     ...(input.orgId !== undefined && { orgId: input.orgId }),
+    ...(input.instructorId !== undefined && { instructorId: input.instructorId }),
     ...(input.displayName !== undefined && { displayName: input.displayName.trim() }),
     ...(input.regionCode !== undefined && { regionCode: input.regionCode }),
     ...(input.disabled !== undefined && { disabled: input.disabled }),

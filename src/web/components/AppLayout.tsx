@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
+  SlidersOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -16,7 +17,12 @@ import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from '
 import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { ASSESSMENT_NAV } from '../pages/assessments/nav.tsx';
+import { CASEWORK_NAV } from '../pages/casework/nav.tsx';
+import { INSTRUCTOR_NAV } from '../pages/instructors/nav.tsx';
 import { MEMBER_NAV } from '../pages/members/nav.tsx';
+import { REPORT_NAV } from '../pages/reports/nav.tsx';
+import { SNAPSHOT_NAV } from '../pages/snapshots/nav.tsx';
 import { useUser } from '../session.ts';
 import type { Permission } from '../types.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
@@ -48,7 +54,18 @@ const NAV: NavItem[] = [
   { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   // 党员名册, 发展党员, 组织关系转接.
   ...MEMBER_NAV,
+  ...INSTRUCTOR_NAV,
+  ...CASEWORK_NAV,
+  ...ASSESSMENT_NAV,
+  ...REPORT_NAV,
+  ...SNAPSHOT_NAV,
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  {
+    path: '/settings/coverage',
+    label: 'nav.coverageSettings',
+    icon: <SlidersOutlined />,
+    permission: 'settings.write',
+  },
   { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/account', label: 'nav.account', icon: <UserOutlined /> },

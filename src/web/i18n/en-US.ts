@@ -1,5 +1,9 @@
 import { CATEGORY_LABELS, FLAG_LABELS } from '../../domain/enterprise/categories.ts';
+import { assessmentsEnUS } from './assessments.ts';
+import { caseworkEnUS } from './casework.ts';
+import { instructorsEnUS } from './instructors.ts';
 import { membersEnUS } from './members.ts';
+import { statsEnUS } from './stats.ts';
 import { workEnUS } from './work.ts';
 import { type CoreMessageKey, type MessageKey, sizeBandLabel } from './zh-CN.ts';
 
@@ -150,6 +154,14 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'users.form.displayNameRequired': 'Enter the name',
   'users.form.regionRequired': 'Choose the division',
   'users.form.rolesLater': 'The security administrator assigns roles after the account is created.',
+  'users.link.org': 'Party organization (branch secretary accounts)',
+  'users.link.orgHint':
+    'A branch secretary sees and handles only this organization’s affairs; leave empty for other accounts',
+  'users.link.instructor': 'Instructor (instructor accounts)',
+  'users.link.instructorHint':
+    'An instructor sees and records only the enterprises assigned to them; leave empty for other accounts',
+  'users.link.placeholder': 'Type a name to find',
+  'users.link.none': 'Nothing matches in the account’s region',
 
   'otp.title': 'One-time password',
   'otp.for': 'One-time password of “{username}”:',
@@ -248,7 +260,6 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'dashboard.categories': 'Ledger categories',
   'dashboard.watch': 'Needs attention',
   'dashboard.rateHint': 'Numerator / denominator: enterprises in scope (existing, operating, moved in)',
-  'dashboard.drillDown': 'Open the ledger of {region}',
   'rate.orgCoverageRate': 'Party organization coverage',
   'rate.standaloneRate': 'Standalone formation rate',
   'rate.workCoverageRate': 'Party work coverage',
@@ -650,7 +661,15 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'error.unknown': 'That did not work; please try again later',
 };
 
-export const enUS: Record<MessageKey, string> = { ...coreEnUS, ...membersEnUS, ...workEnUS };
+export const enUS: Record<MessageKey, string> = {
+  ...coreEnUS,
+  ...membersEnUS,
+  ...workEnUS,
+  ...instructorsEnUS,
+  ...caseworkEnUS,
+  ...assessmentsEnUS,
+  ...statsEnUS,
+};
 
 /**
  * English for the server's error codes whose Chinese message carries nothing the code does

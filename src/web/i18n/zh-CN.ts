@@ -9,7 +9,11 @@ import {
   REGISTRATION_STATUSES,
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
+import { assessmentsZhCN } from './assessments.ts';
+import { caseworkZhCN } from './casework.ts';
+import { instructorsZhCN } from './instructors.ts';
 import { membersZhCN } from './members.ts';
+import { statsZhCN } from './stats.ts';
 import { workZhCN } from './work.ts';
 
 /** A size band's label from the domain's list (src/domain/enterprise/categories.ts). */
@@ -159,6 +163,12 @@ const coreZhCN = {
   'users.form.displayNameRequired': '请输入姓名',
   'users.form.regionRequired': '请选择所属行政区划',
   'users.form.rolesLater': '角色由安全管理员在创建后分配。',
+  'users.link.org': '所在党组织（党组织书记账户）',
+  'users.link.orgHint': '党组织书记账户只能看到和办理本党组织的事务；其他账户不填',
+  'users.link.instructor': '指导员（党建指导员账户）',
+  'users.link.instructorHint': '党建指导员账户只能看到和记录选派给本人的企业；其他账户不填',
+  'users.link.placeholder': '输入名称查找',
+  'users.link.none': '所属区划内没有匹配的记录',
 
   'otp.title': '一次性密码',
   'otp.for': '用户“{username}”的一次性密码：',
@@ -253,7 +263,6 @@ const coreZhCN = {
   'dashboard.categories': '分类台账',
   'dashboard.watch': '需关注',
   'dashboard.rateHint': '分子 / 分母：在统计范围内（存续、在营、迁入）的企业',
-  'dashboard.drillDown': '查看 {region} 的企业台账',
   'rate.orgCoverageRate': '党组织覆盖率',
   'rate.standaloneRate': '单独组建率',
   'rate.workCoverageRate': '党的工作覆盖率',
@@ -651,6 +660,14 @@ const coreZhCN = {
 export type CoreMessageKey = keyof typeof coreZhCN;
 
 // Each area added later keeps its strings in a file of its own (both languages side by side).
-export const zhCN = { ...coreZhCN, ...membersZhCN, ...workZhCN } as const;
+export const zhCN = {
+  ...coreZhCN,
+  ...membersZhCN,
+  ...workZhCN,
+  ...instructorsZhCN,
+  ...caseworkZhCN,
+  ...assessmentsZhCN,
+  ...statsZhCN,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;

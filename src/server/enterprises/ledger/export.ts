@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { enterprises as e } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
 import { safeRow } from '../../files/write.ts';
-import { type LedgerFilter, ledgerWhere } from './filters.ts';
+import { type LedgerFilter, ledgerWhereIn } from './filters.ts';
 
 // The phone leaves only masked, and a masked number imported back would overwrite the real one: leave it out.
 const COLUMNS = ENTERPRISE_COLUMNS.filter((c) => c.key !== 'phone');
@@ -44,6 +44,7 @@ export async function writeLedgerExport(
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  const where = await ledgerWhereIn(db, actor, filter);
   let lastId = 0;
   let written = 0;
   for (;;) {
@@ -51,7 +52,7 @@ export async function writeLedgerExport(
       tx
         .select()
         .from(e)
-        .where(and(ledgerWhere(actor, filter), gt(e.id, lastId)))
+        .where(and(where, gt(e.id, lastId)))
         .orderBy(asc(e.id))
         .limit(PAGE),
     );

@@ -1,11 +1,19 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { DEFAULT_KEY_WATCH_EMPLOYEES, LEDGER_CATEGORIES, SIZE_BANDS } from '../../../domain/enterprise/categories.ts';
-import { ENTERPRISE_KINDS, REGISTRATION_STATUSES } from '../../../domain/enterprise/codes.ts';
+import {
+  ENTERPRISE_KINDS,
+  REGISTRATION_STATUSES,
+  SOCIAL_ORGANIZATION_KINDS,
+} from '../../../domain/enterprise/codes.ts';
 import { regionPrefix } from '../../../domain/regionCode.ts';
+import { COVERAGE_SCOPES, type CoverageSettings } from '../../../domain/stats/coverage.ts';
 import type { Actor } from '../../actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { enterprises as e, industries } from '../../db/schema.ts';
 import { inRegionScope } from '../../regions/scope.ts';
+import { getCoverageSettings } from '../../stats/settings.ts';
 
 const list = <T extends [string, ...string[]]>(values: T) =>
   z
@@ -19,6 +27,12 @@ export const LedgerFilter = z.object({
     .string()
     .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
     .optional(),
+  /** Only the enterprises registered at the region itself, not in its children (the dashboard's 本级 row). */
+  regionOnly: z.enum(['true']).optional(),
+  /** rules.md §2 统计口径: the survey scope narrows the list as it narrows the figures. */
+  scope: z.enum(COVERAGE_SCOPES).optional(),
+  /** Org- or work-covered (in scope), as the coverage rates' numerators count them. */
+  coverage: z.enum(['org', 'standalone', 'joint', 'work']).optional(),
   kind: list(ENTERPRISE_KINDS.map((k) => k.code) as [string, ...string[]]),
   section: z
     .string()
@@ -47,8 +61,6 @@ export function needsInstructorSql(): SQL {
   return sql`(${e.inScope} and ${e.orgCoverage} is null and not ${e.hasInstructor})`;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /**
  * `region_code` starts with `prefix`, written as a range of the region index (text_pattern_ops):
  * under row-level security PostgreSQL uses only leakproof operators in index scans, and
@@ -61,10 +73,30 @@ function regionStartsWith(prefix: string): SQL | undefined {
   return sql`(${e.regionCode} ~>=~ ${prefix} and ${e.regionCode} ~<~ ${next})`;
 }
 
-/** The WHERE of a ledger query: always the actor's scope first, then each filter given. */
-export function ledgerWhere(actor: Actor, f: LedgerFilter): SQL {
+/** In the survey scope of the settings: as many employees (social organizations: staff) as its threshold. */
+function inSurveySql(s: CoverageSettings): SQL {
+  const social = `{${SOCIAL_ORGANIZATION_KINDS.join(',')}}`;
+  return sql`(case when ${e.kind} = any(${social}::text[]) then ${e.employees} >= ${s.surveyMinSocialOrgStaff}
+                   else ${e.employees} >= ${s.surveyMinEmployees} end)`;
+}
+
+/**
+ * The WHERE of a ledger query: always the actor's scope first, then each filter given. The
+ * survey scope needs the deployment's settings (`ledgerWhereIn` reads them).
+ */
+export function ledgerWhere(actor: Actor, f: LedgerFilter, settings?: CoverageSettings): SQL {
   const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor), regionStartsWith(actor.scopePrefix)];
-  if (f.region) conds.push(regionStartsWith(f.region === '000000' ? '' : regionPrefix(f.region)));
+  if (f.region && f.regionOnly) conds.push(eq(e.regionCode, f.region));
+  else if (f.region) conds.push(regionStartsWith(f.region === '000000' ? '' : regionPrefix(f.region)));
+  if (f.scope === 'survey') {
+    if (!settings) throw new Error('ledgerWhere: the survey scope needs the coverage settings');
+    conds.push(inSurveySql(settings));
+  }
+  if (f.coverage === 'org') conds.push(and(eq(e.inScope, true), isNotNull(e.orgCoverage)));
+  if (f.coverage === 'standalone' || f.coverage === 'joint')
+    conds.push(and(eq(e.inScope, true), eq(e.orgCoverage, f.coverage)));
+  if (f.coverage === 'work')
+    conds.push(and(eq(e.inScope, true), or(isNotNull(e.orgCoverage), eq(e.hasInstructor, true))));
   if (f.kind) conds.push(inArray(e.kind, f.kind));
   if (f.section) {
     conds.push(
@@ -113,11 +145,13 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter): SQL {
   if (f.q) {
     const q = f.q.toUpperCase();
     conds.push(
-      or(
-        ilike(e.name, `%${escapeLike(f.q)}%`),
-        /^[0-9A-Z]{4,18}$/.test(q) ? sql`${e.uscc} like ${`${q}%`}` : undefined,
-      ),
+      or(ilike(e.name, containing(f.q)), /^[0-9A-Z]{4,18}$/.test(q) ? sql`${e.uscc} like ${`${q}%`}` : undefined),
     );
   }
   return and(...conds)!;
+}
+
+/** `ledgerWhere` with the deployment's settings read when the filter asks for the survey scope. */
+export async function ledgerWhereIn(db: Db | Tx, actor: Actor, f: LedgerFilter): Promise<SQL> {
+  return ledgerWhere(actor, f, f.scope === 'survey' ? await getCoverageSettings(db) : undefined);
 }

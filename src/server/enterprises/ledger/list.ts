@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { enterprises as e, regions } from '../../db/schema.ts';
 import type { Keys } from '../../keys.ts';
-import { type LedgerFilter, ledgerWhere } from './filters.ts';
+import { type LedgerFilter, ledgerWhereIn } from './filters.ts';
 import { presentEnterprise } from './presenter.ts';
 
 export const SORTS = {
@@ -32,7 +32,7 @@ type Group = { category: string | null; inScope: boolean | null; n: number };
  * pass over the matching rows, grouped by category and scope.
  */
 export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: LedgerFilter, page: LedgerPage) {
-  const where = ledgerWhere(actor, filter);
+  const where = await ledgerWhereIn(tx, actor, filter);
   const column = SORTS[page.sort];
   // The id breaks ties, so paging through equal values neither repeats nor skips rows.
   const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : desc(column), asc(e.id)];
@@ -106,7 +106,7 @@ export async function ledgerTotals(tx: Tx, actor: Actor, filter: LedgerFilter) {
   const rows = await tx
     .select({ category: e.category, n: count() })
     .from(e)
-    .where(sql`${ledgerWhere(actor, filter)} and ${e.inScope}`)
+    .where(sql`${await ledgerWhereIn(tx, actor, filter)} and ${e.inScope}`)
     .groupBy(e.category);
   return Object.fromEntries(rows.map((r) => [r.category, r.n]));
 }

@@ -1,21 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Table, type TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, DatePicker, Flex, Row, Segmented, Statistic } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import { localDateString } from '../../../domain/calendarDate.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { Dashboard } from '../../types.ts';
-import { ledgerHref } from '../ledger/filter.ts';
-import { LedgerFigures } from './LedgerFigures.tsx';
-import { formatRate } from './rate.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useCan, useUser } from '../../session.ts';
+import { CoverageFigures } from './CoverageFigures.tsx';
+import { LaggingPanel } from './LaggingPanel.tsx';
+import { dashboardHref } from './links.ts';
+import { PromptCounts } from './PromptCounts.tsx';
+import { RegionBars } from './RegionBars.tsx';
+import { RegionTable } from './RegionTable.tsx';
+import { SegmentBar } from './SegmentBar.tsx';
+import { isWhole, readSegment, SEGMENT_KEYS, type Segment, segmentQuery } from './segment.ts';
+import { TrendChart } from './TrendChart.tsx';
+import type { DashboardData, Scope } from './types.ts';
 
-type Figure = keyof Dashboard['figures'];
-type Child = Dashboard['children'][number];
+type Figure = keyof DashboardData['figures'];
 
 // Region counts by level (1 province … 5 village), then users; a level at or above the
-// user's own region is always zero and is left out, and so are villages while none are
-// loaded (they are loaded on demand, region by region).
+// region's own is always zero and is left out, and so are villages while none are loaded.
 const FIGURES: { key: Figure; level?: number }[] = [
   { key: 'provinces', level: 1 },
   { key: 'cities', level: 2 },
@@ -26,72 +33,124 @@ const FIGURES: { key: Figure; level?: number }[] = [
   { key: 'activeUsers' },
 ];
 
+/**
+ * The dashboard of a region (the user's own, or any below it: ?region=CODE) as of a date
+ * (?date=, today by default) in a survey scope (?scope=): coverage rates, the child regions
+ * as bars to drill into, the quarterly trend, the categories and flags, the work prompts and
+ * the lagging regions. Every figure opens the list of the enterprises it counts.
+ */
 export default function DashboardPage() {
   const { t } = useI18n();
-  const query = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/api/dashboard') });
+  const can = useCan();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const today = localDateString(new Date());
+  const region = params.get('region') ?? user.regionCode;
+  const date = params.get('date') ?? today;
+  const scopeParam = params.get('scope');
+  const askedScope: Scope | null = scopeParam === 'survey' || scopeParam === 'all' ? scopeParam : null;
+  const segment = readSegment(params);
+
+  const query = useQuery({
+    queryKey: ['dashboard', region, date, askedScope, segment],
+    queryFn: () =>
+      api.get<DashboardData>('/api/dashboard', {
+        region,
+        ...(date !== today ? { date } : {}),
+        ...(askedScope ? { scope: askedScope } : {}),
+        ...segmentQuery(segment),
+      }),
+    placeholderData: keepPreviousData,
+  });
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   const data = query.data;
-
   const ledger = data?.ledger ?? null;
-  const columns: TableColumnsType<Child> = [
-    {
-      title: t('region.col.name'),
-      dataIndex: 'name',
-      // With the ledger, a region's name drills down into its enterprises.
-      render: (name: string, c) =>
-        ledger ? (
-          <Link to={ledgerHref({ region: c.code })} title={t('dashboard.drillDown', { region: name })}>
-            {name}
-          </Link>
-        ) : (
-          name
-        ),
-    },
-    ...(ledger
-      ? ([
-          {
-            title: t('region.col.inScope'),
-            key: 'inScope',
-            align: 'right',
-            render: (_, c) => (
-              <Link to={ledgerHref({ region: c.code, status: ['in_scope'] })}>
-                {(c.ledger?.inScope ?? 0).toLocaleString()}
-              </Link>
-            ),
-          },
-          {
-            title: t('region.col.orgCovered'),
-            key: 'orgCovered',
-            align: 'right',
-            render: (_, c) => (c.ledger?.orgCovered ?? 0).toLocaleString(),
-          },
-          {
-            title: t('region.col.orgCoverageRate'),
-            key: 'orgCoverageRate',
-            align: 'right',
-            render: (_, c) => formatRate(c.ledger?.orgCoverageRate ?? null),
-          },
-        ] satisfies TableColumnsType<Child>)
-      : []),
-    { title: t('region.col.code'), dataIndex: 'code' },
-    {
-      title: t('region.col.level'),
-      dataIndex: 'level',
-      render: (level: number) => t(`region.level.${level}` as MessageKey),
-    },
-    {
-      title: t('region.col.subRegions'),
-      dataIndex: 'subRegions',
-      align: 'right',
-      render: (n: number) => n.toLocaleString(),
-    },
-    { title: t('region.col.users'), dataIndex: 'users', align: 'right', render: (n: number) => n.toLocaleString() },
-  ];
+  // The scope the figures were counted in: the deployment's default unless one was asked.
+  const scope: Scope = data?.scope ?? askedScope ?? 'all';
+  const drillHref = (code: string) => dashboardHref(params, code);
+  const ctx = { region, date, today, scope, segment };
+
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    setParams(next);
+  };
+  const setSegment = (next: Segment) => {
+    const q = new URLSearchParams(params);
+    for (const k of SEGMENT_KEYS) q.delete(k);
+    for (const [k, v] of Object.entries(next)) for (const one of Array.isArray(v) ? v : [v]) q.append(k, one);
+    setParams(q);
+  };
+
+  const controls = ledger !== null && (
+    <Flex wrap gap={8} align="center">
+      <Segmented<Scope>
+        value={scope}
+        onChange={(v) => set({ scope: v })}
+        options={[
+          { value: 'all', label: <span data-testid="scope-all">{t('dashboard.scope.all')}</span> },
+          { value: 'survey', label: <span data-testid="scope-survey">{t('dashboard.scope.survey')}</span> },
+        ]}
+      />
+      <DatePicker
+        allowClear={false}
+        value={dayjs(date)}
+        maxDate={dayjs(today)}
+        aria-label={t('dashboard.asOf')}
+        prefix={t('dashboard.asOf')}
+        onChange={(d) => set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : null })}
+        data-testid="as-of"
+      />
+    </Flex>
+  );
 
   return (
     <>
-      <PageTitle>{data ? t('dashboard.title', { region: data.region.name }) : t('nav.dashboard')}</PageTitle>
-      {ledger && <LedgerFigures ledger={ledger} />}
+      <PageTitle extra={controls}>
+        {data ? t('dashboard.title', { region: data.region.name }) : t('nav.dashboard')}
+      </PageTitle>
+      {data && data.path.length > 1 && (
+        <Breadcrumb
+          style={{ marginTop: -8, marginBottom: 12 }}
+          items={data.path.map((p, i) => ({
+            key: p.code,
+            title:
+              i < data.path.length - 1 ? (
+                <Link to={drillHref(p.code)} data-testid={`crumb-${p.code}`}>
+                  {p.name}
+                </Link>
+              ) : (
+                p.name
+              ),
+          }))}
+        />
+      )}
+      {ledger && data && (
+        <>
+          <SegmentBar segment={segment} onChange={setSegment} />
+          <CoverageFigures ledger={ledger} missing={data.missing} ctx={ctx} />
+          <RegionBars rows={data.children} ctx={ctx} drillHref={drillHref} loading={query.isFetching} />
+          <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+            <Col xs={24} xl={12}>
+              <TrendChart region={region} date={date} scope={scope} segment={segment} />
+            </Col>
+            {can('prompt.read') && (
+              <Col xs={24} md={12} xl={6}>
+                <PromptCounts />
+              </Col>
+            )}
+            {/* Lagging is judged on a region's whole ledger, not on a part of it. */}
+            {isWhole(segment) && (
+              <Col xs={24} md={12} xl={6}>
+                <LaggingPanel region={region} date={date} scope={scope} drillHref={drillHref} />
+              </Col>
+            )}
+          </Row>
+        </>
+      )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {FIGURES.filter(
           (f) =>
@@ -106,18 +165,7 @@ export default function DashboardPage() {
           </Col>
         ))}
       </Row>
-      <Card title={t('dashboard.children')} size="small">
-        <Table<Child>
-          rowKey="code"
-          size="small"
-          columns={columns}
-          dataSource={data?.children}
-          loading={query.isPending}
-          scroll={{ x: 'max-content' }}
-          pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: t('dashboard.noChildren') }}
-        />
-      </Card>
+      {!ledger && data && <RegionTable rows={data.children} drillHref={drillHref} />}
     </>
   );
 }

@@ -8,30 +8,41 @@ interface Props {
   rate: number | null;
   numerator: number;
   denominator: number;
-  /** The list of the enterprises counted above the line, where the ledger's filters can select exactly them. */
-  numeratorTo?: string;
-  denominatorTo: string;
+  /** The lists of the enterprises counted above and below the line. */
+  numeratorTo?: string | undefined;
+  denominatorTo?: string | undefined;
+  testId: string;
 }
 
-/** A coverage rate with one decimal, its numerator and denominator beside it, each a link to its list. */
-export function RateCard({ title, rate, numerator, denominator, numeratorTo, denominatorTo }: Props) {
+const linked = (n: number, to: string | undefined, testId: string) => {
+  const text = n.toLocaleString();
+  return to ? (
+    <Link to={to} data-testid={testId}>
+      {text}
+    </Link>
+  ) : (
+    <span data-testid={testId}>{text}</span>
+  );
+};
+
+/** A coverage rate with one decimal (“—” for no denominator), its numerator and denominator beside it, each a link to its list. */
+export function RateCard({ title, rate, numerator, denominator, numeratorTo, denominatorTo, testId }: Props) {
   const { t } = useI18n();
-  const num = numerator.toLocaleString();
-  const den = denominator.toLocaleString();
   return (
     <Card size="small" style={{ height: '100%' }}>
       <Statistic
         title={title}
         value={formatRate(rate)}
+        valueRender={(node) => <span data-testid={`${testId}-rate`}>{node}</span>}
         suffix={
           <Typography.Text
             type="secondary"
             style={{ fontSize: 14, marginInlineStart: 8 }}
             title={t('dashboard.rateHint')}
           >
-            {numeratorTo ? <Link to={numeratorTo}>{num}</Link> : num}
+            {linked(numerator, numeratorTo, `${testId}-num`)}
             {' / '}
-            <Link to={denominatorTo}>{den}</Link>
+            {linked(denominator, denominatorTo, `${testId}-den`)}
           </Typography.Text>
         }
       />

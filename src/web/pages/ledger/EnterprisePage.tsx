@@ -10,6 +10,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import type { EnterprisePageDetail } from '../../types.ts';
+import { EnterpriseInstructorsCard } from '../instructors/EnterpriseInstructorsCard.tsx';
 import { EnterpriseEditDrawer } from './EnterpriseEditDrawer.tsx';
 import { EnterpriseHistory } from './EnterpriseHistory.tsx';
 import { EnterpriseOrgsCard } from './EnterpriseOrgsCard.tsx';
@@ -75,6 +76,7 @@ export default function EnterprisePage() {
       <EnterpriseProfile detail={query.data} roster={query.data.roster} />
       {restructuring.data && <RestructuringCard state={restructuring.data} onEdit={() => setRecording(true)} />}
       <EnterpriseOrgsCard orgs={query.data.orgs ?? []} />
+      <EnterpriseInstructorsCard enterpriseId={enterprise.id} />
       <EnterpriseHistory history={query.data.history} />
       {editing && <EnterpriseEditDrawer enterprise={enterprise} onClose={() => setParams({}, { replace: true })} />}
       {recording && (

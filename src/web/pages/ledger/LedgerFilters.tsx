@@ -1,13 +1,16 @@
-import { Button, Col, Form, Row, Select, Space, TreeSelect } from 'antd';
+import { Button, Checkbox, Col, Form, Row, Select, Space, TreeSelect } from 'antd';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import { FLAGS, KINDS, type LedgerFilter, SIZE_BAND_CODES, STATUSES } from './filter.ts';
-import { useIndustries } from './useIndustries.ts';
+import { COVERAGES, FLAGS, KINDS, type LedgerFilter, SIZE_BAND_CODES, STATUSES } from './filter.ts';
+import { industryFilter, industryValue, useIndustryTree } from './useIndustries.ts';
 
 interface FormValues {
   region?: string;
+  regionOnly?: boolean;
+  scope?: LedgerFilter['scope'];
+  coverage?: LedgerFilter['coverage'];
   kind?: string[];
   /** `S:C` for a section, `D:13` for a division: one picker for the two filters. */
   industry?: string;
@@ -21,8 +24,11 @@ interface FormValues {
 function toForm(f: LedgerFilter): FormValues {
   return {
     region: f.region,
+    regionOnly: f.regionOnly === 'true',
+    scope: f.scope,
+    coverage: f.coverage,
     kind: f.kind,
-    industry: f.industry ? `D:${f.industry}` : f.section ? `S:${f.section}` : undefined,
+    industry: industryValue(f),
     sizeBand: f.sizeBand,
     aboveScale: f.aboveScale,
     category: f.category,
@@ -32,12 +38,16 @@ function toForm(f: LedgerFilter): FormValues {
 }
 
 function fromForm(v: FormValues): LedgerFilter {
-  const [type, code] = v.industry?.split(':') ?? [];
+  const { section, industry } = industryFilter(v.industry);
   return {
     region: v.region || undefined,
+    // 仅本级 means nothing without a region.
+    regionOnly: v.region && v.regionOnly ? 'true' : undefined,
+    scope: v.scope,
+    coverage: v.coverage,
     kind: v.kind,
-    section: type === 'S' ? code : undefined,
-    industry: type === 'D' ? code : undefined,
+    section,
+    industry,
     sizeBand: v.sizeBand,
     aboveScale: v.aboveScale,
     category: v.category,
@@ -57,26 +67,30 @@ interface Props {
 
 /** Every filter of the ledger but the name search, applied together by 查询. */
 export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
-  const industries = useIndustries();
+  const industries = useIndustryTree();
   const options = (prefix: string, codes: readonly string[]) =>
     codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
-  const industryTree = (industries.data ?? [])
-    .filter((i) => i.isSection)
-    .map((s) => ({
-      value: `S:${s.code}`,
-      title: `${s.code} ${lang === 'en-US' ? s.nameEn : s.name}`,
-      children: (industries.data ?? [])
-        .filter((d) => !d.isSection && d.section === s.code)
-        .map((d) => ({ value: `D:${d.code}`, title: `${d.code} ${lang === 'en-US' ? d.nameEn : d.name}` })),
-    }));
   const multiple = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const };
   const any = t('ledger.filter.any');
 
   const fields = [
     <Form.Item key="region" name="region" label={t('ledger.filter.region')}>
       <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} allowClear placeholder={any} />
+    </Form.Item>,
+    <Form.Item key="regionOnly" name="regionOnly" valuePropName="checked" label={t('ledger.filter.regionOnly')}>
+      <Checkbox>{t('ledger.filter.regionOnlyHint')}</Checkbox>
+    </Form.Item>,
+    <Form.Item key="scope" name="scope" label={t('ledger.filter.scope')}>
+      <Select
+        allowClear
+        placeholder={t('dashboard.scope.all')}
+        options={[{ value: 'survey', label: t('dashboard.scope.survey') }]}
+      />
+    </Form.Item>,
+    <Form.Item key="coverage" name="coverage" label={t('ledger.filter.coverage')}>
+      <Select allowClear placeholder={any} options={options('ledger.coverage', COVERAGES)} />
     </Form.Item>,
     <Form.Item key="category" name="category" label={t('ledger.filter.category')}>
       <Select {...multiple} placeholder={any} options={options('category', LEDGER_CATEGORIES)} />
@@ -96,8 +110,8 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
         showSearch
         treeNodeFilterProp="title"
         placeholder={any}
-        treeData={industryTree}
-        loading={industries.isPending}
+        treeData={industries.treeData}
+        loading={industries.loading}
         styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
       />
     </Form.Item>,

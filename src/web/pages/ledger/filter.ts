@@ -14,10 +14,19 @@ export const STATUSES = ['in_scope', 'closed', ...REGISTRATION_STATUSES.map((s) 
 /** Filters that take several values (`?category=a&category=b`). */
 const LISTS = ['kind', 'sizeBand', 'category', 'flag', 'status'] as const;
 /** Filters that take one. */
-const SINGLES = ['region', 'section', 'industry', 'aboveScale', 'q'] as const;
+const SINGLES = ['region', 'regionOnly', 'scope', 'coverage', 'section', 'industry', 'aboveScale', 'q'] as const;
+
+/** rules.md §2 coverage numerators, as the dashboard's rates count them (in scope only). */
+export const COVERAGES = ['org', 'standalone', 'joint', 'work'] as const;
+export type Coverage = (typeof COVERAGES)[number];
 
 export interface LedgerFilter {
   region?: string;
+  /** Only the enterprises registered at the region itself (the dashboard's 本级 row). */
+  regionOnly?: 'true';
+  /** 统计口径: the survey scope narrows the list as it narrows the figures. */
+  scope?: 'all' | 'survey';
+  coverage?: Coverage;
   kind?: string[];
   /** An industry section letter (A–T) … */
   section?: string;

@@ -14,6 +14,8 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   development_review: 'prompts.section.development_review',
   transfer: 'prompts.section.transfer',
   restructuring: 'prompts.section.restructuring',
+  request_silent: 'prompts.section.request_silent',
+  contact_missed: 'prompts.section.contact_missed',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -26,6 +28,8 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   development_review: 'prompts.hint.development_review',
   transfer: 'prompts.hint.transfer',
   restructuring: 'prompts.hint.restructuring',
+  request_silent: 'prompts.hint.request_silent',
+  contact_missed: 'prompts.hint.contact_missed',
 };
 
 /** Levels from the most to the least pressing. */
@@ -56,6 +60,10 @@ export function itemHref(link: PromptItem['link']): string {
       return `/members/${link.id}`;
     case 'development':
       return `/developments/${link.id}`;
+    case 'request':
+      return `/casework/requests/${link.id}`;
+    case 'assignment':
+      return `/casework/assignments/${link.id}`;
   }
 }
 

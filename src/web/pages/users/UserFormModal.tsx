@@ -6,14 +6,17 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import type { User, UserWithPassword } from '../../types.ts';
+import { LinkFields } from './LinkFields.tsx';
 
 interface Values {
   username: string;
   displayName: string;
   regionCode: string;
+  orgId?: number | null;
+  instructorId?: number | null;
 }
 
-const FIELDS = ['username', 'displayName', 'regionCode'] as const;
+const FIELDS = ['username', 'displayName', 'regionCode', 'orgId', 'instructorId'] as const;
 
 interface Props {
   /** null: a new account. */
@@ -22,19 +25,35 @@ interface Props {
   onCreated: (result: UserWithPassword) => void;
 }
 
-/** Creates an account (its one-time password goes to onCreated) or edits name and region. */
+/**
+ * Creates an account (its one-time password goes to onCreated) or edits its name, region and
+ * what it is tied to: a secretary's org, an instructor's record.
+ */
 export function UserFormModal({ user, onClose, onCreated }: Props) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const self = useUser();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const regionCode = Form.useWatch('regionCode', form);
+  const links = { orgId: user?.orgId ?? null, instructorId: user?.instructorId ?? null };
 
   const save = useMutation({
     mutationFn: (v: Values): Promise<User | UserWithPassword> =>
       user
-        ? api.patch<User>(`/api/users/${user.id}`, { displayName: v.displayName, regionCode: v.regionCode })
-        : api.post<UserWithPassword>('/api/users', v),
+        ? api.patch<User>(`/api/users/${user.id}`, {
+            displayName: v.displayName,
+            regionCode: v.regionCode,
+            orgId: v.orgId ?? null,
+            instructorId: v.instructorId ?? null,
+          })
+        : api.post<UserWithPassword>('/api/users', {
+            username: v.username,
+            displayName: v.displayName,
+            regionCode: v.regionCode,
+            ...(v.orgId ? { orgId: v.orgId } : {}),
+            ...(v.instructorId ? { instructorId: v.instructorId } : {}),
+          }),
     onSuccess: (result) => {
       void client.invalidateQueries({ queryKey: ['users'] });
       if ('oneTimePassword' in result) onCreated(result);
@@ -58,7 +77,9 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
         form={form}
         layout="vertical"
         initialValues={
-          user ? { displayName: user.displayName, regionCode: user.regionCode } : { regionCode: self.regionCode }
+          user
+            ? { displayName: user.displayName, regionCode: user.regionCode, ...links }
+            : { regionCode: self.regionCode }
         }
         onFinish={(v) => save.mutate(v)}
       >
@@ -93,6 +114,7 @@ export function UserFormModal({ user, onClose, onCreated }: Props) {
         >
           <RegionTreeSelect root={{ code: self.regionCode, name: self.regionName }} />
         </Form.Item>
+        <LinkFields regionCode={regionCode} current={links} />
         {!user && <Typography.Text type="secondary">{t('users.form.rolesLater')}</Typography.Text>}
       </Form>
     </Modal>

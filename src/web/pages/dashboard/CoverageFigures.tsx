@@ -1,72 +1,88 @@
 import { Card, Col, Row } from 'antd';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { LedgerFigures as Figures } from '../../types.ts';
-import { ledgerHref } from '../ledger/filter.ts';
 import { FigureCard } from './FigureCard.tsx';
+import { type FigureContext, figureHref } from './links.ts';
 import { RateCard } from './RateCard.tsx';
+import type { LedgerFigures } from './types.ts';
 
-const IN_SCOPE = ledgerHref({ status: ['in_scope'] });
+interface Props {
+  ledger: LedgerFigures;
+  /** 待核实 (today only). */
+  missing: number | null;
+  ctx: FigureContext;
+}
 
 /**
- * The ledger's headline figures: the three coverage rates, the categories and the flags.
- * Every count links to the list of exactly the enterprises it counts. 党组织覆盖 and 党的工作覆盖
- * have no such list yet (the ledger's filters cannot select "covered"), so those numerators
- * are plain numbers.
+ * The three coverage rates with numerator and denominator, the categories and the flags of
+ * the region; every count links to the list of exactly the enterprises it counts.
  */
-export function LedgerFigures({ ledger }: { ledger: Figures }) {
+export function CoverageFigures({ ledger, missing, ctx }: Props) {
   const { t } = useI18n();
+  const href = (sel: Parameters<typeof figureHref>[1]) => figureHref(ctx, sel);
+  const inScope = href({ status: 'in_scope' });
   const span = { xs: 24, sm: 12, lg: 8 };
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col {...span}>
           <RateCard
-            title={t('rate.orgCoverageRate')}
+            testId="rate-org"
+            title={t('dashboard.rate.org')}
             rate={ledger.orgCoverageRate}
             numerator={ledger.orgCovered}
+            numeratorTo={href({ coverage: 'org' })}
             denominator={ledger.inScope}
-            denominatorTo={IN_SCOPE}
+            denominatorTo={inScope}
           />
         </Col>
         <Col {...span}>
           <RateCard
+            testId="rate-standalone"
             title={t('rate.standaloneRate')}
             rate={ledger.standaloneRate}
             numerator={ledger.standalone}
-            numeratorTo={ledgerHref({ category: ['standalone'] })}
+            numeratorTo={href({ coverage: 'standalone' })}
             denominator={ledger.inScope}
-            denominatorTo={IN_SCOPE}
+            denominatorTo={inScope}
           />
         </Col>
         <Col {...span}>
           <RateCard
+            testId="rate-work"
             title={t('rate.workCoverageRate')}
             rate={ledger.workCoverageRate}
             numerator={ledger.workCovered}
+            numeratorTo={href({ coverage: 'work' })}
             denominator={ledger.inScope}
-            denominatorTo={IN_SCOPE}
+            denominatorTo={inScope}
           />
         </Col>
       </Row>
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} xl={16}>
           <Card title={t('dashboard.categories')} size="small" style={{ height: '100%' }}>
             <Row gutter={[12, 12]}>
               <Col flex="1 1 140px">
-                <FigureCard title={t('figure.inScope')} value={ledger.inScope} to={IN_SCOPE} />
+                <FigureCard testId="fig-inScope" title={t('figure.inScope')} value={ledger.inScope} to={inScope} />
               </Col>
               {LEDGER_CATEGORIES.map((c) => (
                 <Col key={c} flex="1 1 140px">
                   <FigureCard
+                    testId={`fig-${c}`}
                     title={t(`category.${c}`)}
                     value={ledger.categories[c]}
-                    to={ledgerHref({ category: [c] })}
+                    to={href({ category: c })}
                   />
                 </Col>
               ))}
               <Col flex="1 1 140px">
-                <FigureCard title={t('figure.closed')} value={ledger.closed} to={ledgerHref({ status: ['closed'] })} />
+                <FigureCard
+                  testId="fig-closed"
+                  title={t('figure.closed')}
+                  value={ledger.closed}
+                  to={href({ status: 'closed' })}
+                />
               </Col>
             </Row>
           </Card>
@@ -76,21 +92,30 @@ export function LedgerFigures({ ledger }: { ledger: Figures }) {
             <Row gutter={[12, 12]}>
               <Col flex="1 1 140px">
                 <FigureCard
+                  testId="fig-key_watch"
                   title={t('flag.key_watch')}
                   value={ledger.keyWatch}
-                  to={ledgerHref({ flag: ['key_watch'] })}
+                  to={href({ flag: 'key_watch' })}
                 />
               </Col>
               <Col flex="1 1 140px">
                 <FigureCard
+                  testId="fig-needs_instructor"
                   title={t('flag.needs_instructor')}
                   value={ledger.needsInstructor}
-                  to={ledgerHref({ flag: ['needs_instructor'] })}
+                  to={href({ flag: 'needs_instructor' })}
                 />
               </Col>
-              <Col flex="1 1 140px">
-                <FigureCard title={t('flag.missing')} value={ledger.missing} to={ledgerHref({ flag: ['missing'] })} />
-              </Col>
+              {missing !== null && (
+                <Col flex="1 1 140px">
+                  <FigureCard
+                    testId="fig-missing"
+                    title={t('flag.missing')}
+                    value={missing}
+                    to={href({ flag: 'missing' })}
+                  />
+                </Col>
+              )}
             </Row>
           </Card>
         </Col>

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { download, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+
+/** The first-column texts of the workbook's first sheet. */
+async function firstColumn(bytes: Buffer): Promise<unknown[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: unknown[] = [];
+  book.worksheets[0]?.eachRow((row) => out.push(row.getCell(1).value));
+  return out;
+}
+
+describe('李四 files the reports of 宜昌市', () => {
+  const browser = useBrowser();
+
+  it('opens each report, changes its period, and downloads the form as .xlsx', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await page.getByRole('menuitem', { name: '统计报表' }).click();
+    await page.waitForURL('**/reports');
+
+    await page.getByTestId('report-link-quarterly').click();
+    await page.waitForURL('**/reports/quarterly');
+    const quarterly = page.getByTestId('quarterly-table');
+    await visible(quarterly.getByText('合计'));
+    await page.getByTestId('report-quarter').click();
+    const q = await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .nth(2);
+    const quarter = (await q.textContent()) ?? '';
+    await q.click();
+    await expect.poll(() => page.url()).toContain(`quarter=${quarter}`);
+    await visible(page.getByText(new RegExp(`· ${quarter}`)));
+    await screenshot(page, 'reports-quarterly');
+    const qFile = await download(page, () => page.getByTestId('report-download').click());
+    expect(qFile.name).toMatch(/^新建党组织季报-.*\.xlsx$/);
+    expect(qFile.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(await firstColumn(qFile.bytes)).toContain('合计');
+
+    await page.goto('/reports/annual');
+    const annual = page.getByTestId('annual-table');
+    await visible(annual.getByText('合计'));
+    await page.getByTestId('report-year').click();
+    const thisYear = String(new Date().getFullYear());
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: thisYear })
+      .click();
+    await visible(page.getByText(/本年度尚未结束|截至/));
+    await screenshot(page, 'reports-annual');
+    const aFile = await download(page, () => page.getByTestId('report-download').click());
+    expect(aFile.name).toMatch(new RegExp(`^党建工作情况统计表-.*-${thisYear}\\.xlsx$`));
+    const annualRows = await firstColumn(aFile.bytes);
+    expect(annualRows[0]).toMatch(/非公有制企业党建工作情况统计表/);
+    expect(annualRows).toContain('合计');
+    // A figure opens the enterprises behind it.
+    const link = annual.locator('.ant-table-row').first().locator('a').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/stats\/enterprises\?region=420500&date=\d{4}-\d{2}-\d{2}&scope=(all|survey)/);
+
+    await page.goto('/reports/lagging');
+    await visible(page.getByTestId('lagging-regions'));
+    await visible(page.getByText(/列为滞后/));
+    await screenshot(page, 'reports-lagging');
+    const lFile = await download(page, () => page.getByTestId('report-download').click());
+    expect(lFile.name).toMatch(/^进展滞后督促清单-.*\.xlsx$/);
+    expect((await firstColumn(lFile.bytes))[0]).toMatch(/进展滞后督促清单/);
+
+    await page.getByText('English', { exact: true }).click();
+    await page.goto('/reports/annual');
+    await visible(page.getByText('Annual statistics of party building in non-public enterprises'));
+    expect(await page.getByText(/\breport\.[a-zA-Z.]+/).count()).toBe(0);
+    await page.getByText('中文', { exact: true }).click();
+    await logout(page);
+  });
+});
+
+describe('on a 375-px phone, the report tables scroll sideways inside the page', () => {
+  const browser = useBrowser({ phone: true });
+
+  it('shows the annual statistics without widening the page', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await page.goto('/reports/annual');
+    await visible(page.getByTestId('annual-table').getByText('合计'));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'reports-annual-phone');
+    await page.goto('/reports/quarterly');
+    await visible(page.getByTestId('quarterly-table').getByText('合计'));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'reports-quarterly-phone');
+    await logout(page);
+  });
+});

@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+
+const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
+
+/** Takes a snapshot of 宜昌市 on a date, named `label`, from the snapshots page. */
+async function take(page: Page, date: string, label: string) {
+  // The name first: Enter in the date field submits the form, as it does for a user.
+  await page.getByTestId('snapshot-label').fill(label);
+  const input = page.getByLabel('快照日期');
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await visible(page.getByText(`已生成快照“${label}”`));
+}
+
+/** Chooses the snapshot named `label` in a compare picker. */
+async function choose(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    // The other picker's list may still be fading out: the one just opened is the last.
+    .last()
+    .click();
+}
+
+describe('李四 takes two survey snapshots and compares them enterprise by enterprise', () => {
+  const browser = useBrowser();
+
+  it('takes a snapshot before the organizations were set up and one today, and compares them', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await page.getByRole('menuitem', { name: '调查快照' }).click();
+    await page.waitForURL('**/snapshots');
+    // Three years ago no organization of the earlier tests existed yet; today they do.
+    const before = new Date(Date.now() - 4 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    await take(page, before, '四年前');
+    await take(page, today, '今天');
+    await visible(page.getByRole('row').filter({ hasText: '四年前' }));
+    await choose(page, 'compare-from', '四年前');
+    await choose(page, 'compare-to', '今天');
+    await page.getByRole('button', { name: '比较', exact: true }).click();
+    await page.waitForURL(/\/snapshots\/compare\?from=\d+&to=\d+/);
+    await visible(page.getByTestId('compare-totals'));
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'snapshots-compare-desktop');
+  });
+
+  it('a transition’s cell opens its enterprises, as many as it counts', async () => {
+    const { page } = browser();
+    // The joint org 李四 set up moved enterprises out of 有党员未建 or 应建未建: an off-diagonal cell.
+    const ids = await page
+      .locator('[data-testid^="cell-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    const id = ids.find((i) => {
+      const [, from, to] = i.split('-');
+      return from !== to;
+    });
+    expect(id).toBeDefined();
+    const changed = page.getByTestId(id as string);
+    const n = num(await changed.textContent());
+    expect(n).toBeGreaterThan(0);
+    await changed.click();
+    await page.waitForURL(/fromState=.*toState=/);
+    await expect.poll(async () => num(await page.getByTestId('transition-total').textContent())).toBe(n);
+    const list = page.locator('.ant-card').filter({ has: page.getByTestId('transition-total') });
+    await expect.poll(() => list.locator('.ant-table-row').count()).toBe(Math.min(n, 20));
+    await screenshot(page, 'snapshots-transition-desktop');
+    await logout(page);
+  });
+});
+
+describe('on a 375-px phone', () => {
+  const browser = useBrowser({ phone: true });
+
+  it('the snapshot list and comparison fit the screen', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await page.goto('/snapshots');
+    await visible(page.getByRole('row').filter({ hasText: '今天' }));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'snapshots-phone');
+    await choose(page, 'compare-from', '四年前');
+    await choose(page, 'compare-to', '今天');
+    await page.getByRole('button', { name: '比较', exact: true }).click();
+    await visible(page.getByTestId('compare-totals'));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'snapshots-compare-phone');
+  });
+});

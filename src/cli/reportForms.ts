@@ -1,0 +1,90 @@
+// `dangjian report quarterly|annual|lagging`: the forms of reports.md §1, §2, §4 as .xlsx
+// (--out, audited as an export like the web download) or as one JSON object (--json).
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { isDateString } from '../domain/calendarDate.ts';
+import { isQuarter } from '../domain/stats/quarter.ts';
+import type { Actor } from '../server/actor.ts';
+import { HttpError } from '../server/errors.ts';
+import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
+import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+
+interface FormOptions {
+  region: string;
+  out?: string;
+  json?: boolean;
+  scope?: 'all' | 'survey';
+  as?: string;
+}
+
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+function formCommand(name: string, description: string, params: (c: Command) => Command) {
+  return params(
+    new Command(name)
+      .description(description)
+      .requiredOption('--region <code>', '行政区划代码')
+      .addOption(new Option('--scope <scope>', '统计口径（默认取系统设置）').choices(['all', 'survey']))
+      .option('--out <file.xlsx>', '导出为 .xlsx 文件（记入审计，季报视为已报送）')
+      .option('--json', '输出 JSON（一个对象）')
+      .addOption(asOption()),
+  );
+}
+
+async function run(opts: FormOptions, action: string, request: (actor: Actor) => ReportRequest) {
+  if (!opts.out === !opts.json) throw new CliError('请指定 --out FILE.xlsx 或 --json 之一');
+  if (opts.out && !opts.out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out 应为 .xlsx 文件：${opts.out}`);
+  await withDatabase(async (opened) => {
+    const actor = await resolveActor(opened, opts.as);
+    await requireCli(opened, actor, 'report.read', action);
+    const r = { ...request(actor), ...(opts.scope ? { scope: opts.scope } : {}) };
+    progress(`计算 1/2：${opts.region} 的报表数据…`);
+    try {
+      if (opts.json) {
+        const report = await runReport(opened.database.db, actor, r);
+        progress('计算 2/2：完成');
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      const { buffer, fileName } = await exportReport(opened.database.db, actor, r);
+      progress(`计算 2/2：写入 ${opts.out}`);
+      fs.writeFileSync(opts.out as string, buffer);
+      progress(`已导出 ${fileName} → ${opts.out}`);
+    } catch (err) {
+      if (err instanceof HttpError) throw new CliError(err.message);
+      throw err;
+    }
+  });
+}
+
+export function quarterlyCommand() {
+  return formCommand('quarterly', '非公企业新建党组织季报', (c) =>
+    c.requiredOption('--quarter <2026Q3>', '季度').action((opts: FormOptions & { quarter: string }) => {
+      if (!isQuarter(opts.quarter)) throw new CliError(`--quarter 格式应为 2026Q3：${opts.quarter}`);
+      return run(opts, 'report.quarterly', () => ({ report: 'quarterly', region: opts.region, quarter: opts.quarter }));
+    }),
+  );
+}
+
+export function annualCommand() {
+  return formCommand('annual', '非公有制企业党建工作情况统计表（截至 12 月 31 日；本年度截至今天）', (c) =>
+    c.requiredOption('--year <YYYY>', '年度').action((opts: FormOptions & { year: string }) => {
+      if (!/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份：${opts.year}`);
+      return run(opts, 'report.annual', () => ({ report: 'annual', region: opts.region, year: Number(opts.year) }));
+    }),
+  );
+}
+
+export function laggingCommand() {
+  return formCommand('lagging', '进展滞后督促清单', (c) =>
+    c.option('--date <YYYY-MM-DD>', '统计日期（默认今天）').action((opts: FormOptions & { date?: string }) => {
+      if (opts.date !== undefined && !isDateString(opts.date))
+        throw new CliError(`--date 格式应为 YYYY-MM-DD：${opts.date}`);
+      return run(opts, 'report.lagging', () => ({
+        report: 'lagging',
+        region: opts.region,
+        ...(opts.date ? { date: opts.date } : {}),
+      }));
+    }),
+  );
+}

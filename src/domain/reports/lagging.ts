@@ -1,0 +1,81 @@
+// When a region counts as lagging (rules.md §9), as a pure rule: its org coverage rate is
+// below its parent's by more than the configured points, it fell since the previous report,
+// it has overdue re-elections, or it missed the quarterly report.
+
+export type LaggingCode = 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+
+export interface LaggingReason {
+  code: LaggingCode;
+  text: string;
+}
+
+/** A rate as numerator and denominator, so comparisons are exact (no floating-point noise at a boundary). */
+export interface Ratio {
+  n: number;
+  d: number;
+}
+
+const pct = (r: Ratio) => `${(Math.round((r.n / r.d) * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * How many points the child is below the parent, exact to the rational: 10.0 points is
+ * (parent − child) × 100 = 10 exactly, computed in integers where both rates are fractions of
+ * integers. Null when either has no denominator.
+ */
+export function pointsBelow(parent: Ratio, child: Ratio): number | null {
+  if (parent.d === 0 || child.d === 0) return null;
+  return ((parent.n * child.d - child.n * parent.d) * 100) / (parent.d * child.d);
+}
+
+/** Whether the gap exceeds the setting, compared in integers: gap × pD × cD > points × pD × cD. */
+export function belowByMore(parent: Ratio, child: Ratio, points: number): boolean {
+  if (parent.d === 0 || child.d === 0) return false;
+  // Points may carry one decimal (a setting like 7.5): scale by 10 to stay in integers, and in
+  // BigInt, as a province's counts multiplied together pass 2^53.
+  const [pn, pd, cn, cd] = [parent.n, parent.d, child.n, child.d].map(BigInt) as [bigint, bigint, bigint, bigint];
+  return (pn * cd - cn * pd) * 1000n > BigInt(Math.round(points * 10)) * pd * cd;
+}
+
+/** Whether the rate fell: now < before, compared by cross-multiplication. */
+export function fell(now: Ratio, before: Ratio): boolean {
+  if (now.d === 0 || before.d === 0) return false;
+  return BigInt(now.n) * BigInt(before.d) < BigInt(before.n) * BigInt(now.d);
+}
+
+export interface LaggingFacts {
+  parent: Ratio;
+  now: Ratio;
+  /** The rate at the previous quarter end. */
+  before: Ratio;
+  previousDate: string;
+  overdueReelections: number;
+  /** The quarter whose report was due and not filed by its due date, if any. */
+  missedQuarter: { quarter: string; dueOn: string } | null;
+}
+
+export function laggingReasons(f: LaggingFacts, laggingPoints: number): LaggingReason[] {
+  const out: LaggingReason[] = [];
+  if (belowByMore(f.parent, f.now, laggingPoints)) {
+    const gap = Math.round((pointsBelow(f.parent, f.now) as number) * 10) / 10;
+    out.push({
+      code: 'below_parent',
+      text: `党组织覆盖率 ${pct(f.now)}，低于上级 ${pct(f.parent)} ${gap.toFixed(1)} 个百分点（超过 ${laggingPoints} 个百分点）`,
+    });
+  }
+  if (fell(f.now, f.before)) {
+    out.push({
+      code: 'fell',
+      text: `党组织覆盖率由 ${f.previousDate} 的 ${pct(f.before)} 降至 ${pct(f.now)}`,
+    });
+  }
+  if (f.overdueReelections > 0) {
+    out.push({ code: 'overdue_reelection', text: `${f.overdueReelections} 个党组织逾期未换届` });
+  }
+  if (f.missedQuarter) {
+    out.push({
+      code: 'missed_quarterly',
+      text: `${f.missedQuarter.quarter} 新建党组织季报未在 ${f.missedQuarter.dueOn} 前报送（导出）`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// One-time links (一次性链接) that need no account: a ballot or a survey response for one
+// enterprise. The raw token leaves the server once, in the answer to whoever issued it; the
+// database keeps only its SHA-256, so a copy of the database cannot open any link.
+import { sql } from 'drizzle-orm';
+import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { newToken as randomToken, tokenHash } from '../auth/sessions.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { inScope, inSystem } from '../db/tx.ts';
+import { HttpError } from '../errors.ts';
+import { scopePrefixOf } from '../regions/scope.ts';
+
+export { tokenHash };
+
+/** A fresh link token: 32 random bytes, base64url. */
+export const newLinkToken = randomToken;
+
+/** A link issued until `expiresOn` works through that whole day (local time). */
+export function expiryOf(expiresOn: string): Date {
+  return new Date(`${addDays(expiresOn, 1)}T00:00:00`);
+}
+
+export const DEFAULT_LINK_DAYS = 30;
+export const MAX_LINK_DAYS = 180;
+
+export function checkExpiresOn(expiresOn: string, today = localDateString(new Date())): void {
+  if (expiresOn < today) {
+    throw new HttpError(400, 'validation', '有效期至不能早于今天', [
+      { field: 'expiresOn', message: '有效期至不能早于今天' },
+    ]);
+  }
+  if (expiresOn > addDays(today, MAX_LINK_DAYS)) {
+    const message = `有效期最长 ${MAX_LINK_DAYS} 天`;
+    throw new HttpError(400, 'validation', message, [{ field: 'expiresOn', message }]);
+  }
+}
+
+/** What a link holder is told when a link cannot be used; nothing is written then. */
+export const linkRefusals = {
+  unknown: () => new HttpError(404, 'link_invalid', '链接无效：请核对链接是否完整，或向发放单位索取新链接'),
+  expired: () => new HttpError(403, 'link_expired', '链接已过期，请向发放单位索取新链接'),
+  used: () => new HttpError(409, 'link_used', '此链接已提交过，每个链接只能使用一次'),
+  closed: () => new HttpError(403, 'survey_closed', '本次问卷已结束，不再接收答卷'),
+};
+
+/** The path of the page a link opens. The token goes in the fragment, which browsers never send to a server. */
+export function linkPath(purpose: 'ballot' | 'survey', token: string): string {
+  return `/${purpose === 'ballot' ? 'ballot' : 'survey'}#${token}`;
+}
+
+export interface LinkRow {
+  id: number;
+  purpose: 'ballot' | 'survey';
+  enterpriseId: number;
+  enterpriseName: string;
+  surveyId: number | null;
+  period: string | null;
+  appraiser: 'owner' | 'secretary' | 'member' | null;
+}
+
+/**
+ * Runs `fn` for the holder of a link: in a transaction acting for nobody, scoped (row-level
+ * security applies as for a user there) to the region the link belongs to: a survey's region,
+ * which holds the enterprise, or for a ballot the enterprise's own. Finding that region is the
+ * one read made with the owner's rights, by the token's hash only.
+ */
+export async function asLinkHolder<T>(db: Db, token: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const hash = tokenHash(token);
+  const [found] = await inSystem(db, (tx) =>
+    queryRows<{ regionCode: string }>(
+      tx,
+      sql`select coalesce(s.region_code, e.region_code) as "regionCode"
+          from one_time_links l join enterprises e on e.id = l.enterprise_id left join surveys s on s.id = l.survey_id
+          where l.token_hash = ${hash}`,
+    ),
+  );
+  if (!found) throw linkRefusals.unknown();
+  const scope = { actorId: null, scopePrefix: scopePrefixOf(found.regionCode), orgId: null, instructorId: null };
+  return inScope(db, scope, fn);
+}
+
+const LINK_COLUMNS = sql`l.id, l.purpose, l.enterprise_id as "enterpriseId", e.name as "enterpriseName",
+  l.survey_id as "surveyId", l.period, l.appraiser`;
+
+/** Why a link of `purpose` cannot be used now; the link when it can. Nothing is written. */
+export async function usableLink(tx: Tx, token: string, purpose: LinkRow['purpose']): Promise<LinkRow> {
+  const [row] = await queryRows<LinkRow & { used: boolean; expired: boolean }>(
+    tx,
+    sql`select ${LINK_COLUMNS}, l.used_at is not null as used, l.expires_at <= now() as expired
+        from one_time_links l join enterprises e on e.id = l.enterprise_id
+        where l.token_hash = ${tokenHash(token)} and l.purpose = ${purpose}`,
+  );
+  if (!row) throw linkRefusals.unknown();
+  if (row.used) throw linkRefusals.used();
+  if (row.expired) throw linkRefusals.expired();
+  const { used: _u, expired: _e, ...link } = row;
+  return link;
+}
+
+/**
+ * Marks the link used, atomically: of two submissions racing with one link, one wins and the
+ * other is told the link was used. The time kept is the day only, so the order in which links
+ * were used cannot be matched to the order in which scores were stored. If anything later in
+ * the transaction refuses the submission, the mark rolls back with it.
+ */
+export async function claimLink(tx: Tx, token: string, purpose: LinkRow['purpose'], today: string): Promise<LinkRow> {
+  const [row] = await queryRows<LinkRow>(
+    tx,
+    sql`update one_time_links l set used_at = ${new Date(`${today}T00:00:00`).toISOString()}::timestamptz
+        from enterprises e
+        where e.id = l.enterprise_id and l.token_hash = ${tokenHash(token)} and l.purpose = ${purpose}
+          and l.used_at is null and l.expires_at > now()
+        returning ${LINK_COLUMNS}`,
+  );
+  if (row) return row;
+  await usableLink(tx, token, purpose); // throws the reason
+  throw linkRefusals.unknown();
+}

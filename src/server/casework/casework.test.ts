@@ -1,0 +1,529 @@
+// Contacts, requests and outcomes through the API: the rules, every refusal, and the
+// instructor's scope (their own assignments in force today).
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/calendarDate.ts';
+import { weekMonday } from '../../domain/casework/weeks.ts';
+import { makeEnterprise, makeOrg } from '../testing/factories.ts';
+import { makeFixture } from '../testing/fixture.ts';
+import { expectUnchanged } from '../testing/snapshot.ts';
+import {
+  daysAgo,
+  makeAssignment,
+  makeDepartment,
+  makeDevelopment,
+  makeInstructor,
+  makeMember,
+  today,
+} from './testing.ts';
+
+const fx = await makeFixture();
+afterAll(() => fx.close());
+
+type Client = Awaited<ReturnType<typeof fx.clientAs>>;
+let committee: Client;
+let wuhan: Client;
+let leader: Client;
+let me: Client;
+let dept: { id: number };
+let mine: { id: number };
+let other: { id: number };
+/** Mine, in force. */
+let a1: { id: number; enterpriseId: number; startOn: string };
+/** Mine, ended ten days ago. */
+let aEnded: { id: number };
+/** Another instructor's, in force. */
+let aOther: { id: number };
+
+beforeAll(async () => {
+  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
+  dept = await makeDepartment(fx.database, '工信局');
+  mine = await makeInstructor(fx.database, dept.id, { name: '李指导' });
+  other = await makeInstructor(fx.database, dept.id, { name: '王指导' });
+  me = await fx.clientAs({ roles: ['instructor'], regionCode: '420500', instructorId: mine.id });
+  const e1 = await makeEnterprise(fx.database);
+  a1 = await makeAssignment(fx.database, mine.id, e1.id, daysAgo(60));
+  aEnded = await makeAssignment(
+    fx.database,
+    mine.id,
+    (await makeEnterprise(fx.database)).id,
+    daysAgo(100),
+    daysAgo(10),
+  );
+  aOther = await makeAssignment(fx.database, other.id, (await makeEnterprise(fx.database)).id, daysAgo(60));
+});
+
+/** The rows casework writes, to prove a refused request changed none of them. */
+const caseworkState = () =>
+  fx.rows(sql`select (select jsonb_agg(to_jsonb(c) order by id) from contacts c) as contacts,
+                     (select jsonb_agg(to_jsonb(r) order by id) from requests r) as requests,
+                     (select jsonb_agg(to_jsonb(u) order by id) from request_updates u) as updates,
+                     (select jsonb_agg(to_jsonb(o) order by id) from outcomes o) as outcomes`);
+
+const contactBody = (assignmentId: number, more: Record<string, unknown> = {}) => ({
+  assignmentId,
+  onDate: today(),
+  kind: 'visit',
+  withWhom: '张总（董事长）',
+  notes: '了解用工情况',
+  requests: [],
+  ...more,
+});
+
+async function newRequest(client: Client, assignmentId = a1.id, receivedOn = daysAgo(5)) {
+  const res = await client.client.post('/api/casework/requests', {
+    assignmentId,
+    receivedOn,
+    category: 'financing',
+    description: '流动资金贷款',
+    departmentIds: [dept.id],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.id as number;
+}
+
+describe('contacts', () => {
+  it('an instructor records a phone contact raising two requests, in one transaction, audited', async () => {
+    const res = await me.client.post(
+      '/api/casework/contacts',
+      contactBody(a1.id, {
+        kind: 'phone',
+        requests: [
+          { category: 'hiring', description: '招聘电工 5 名', departmentIds: [dept.id] },
+          { category: 'land', description: '厂房扩建用地' },
+        ],
+      }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.requestIds).toHaveLength(2);
+    const rows = await fx.rows<{ contactId: number; status: string; receivedOn: string; departmentIds: number[] }>(
+      sql`select contact_id as "contactId", status, received_on::text as "receivedOn", department_ids as "departmentIds"
+          from requests where id = any(${`{${res.body.requestIds.join(',')}}`}::int[]) order by id`,
+    );
+    expect(rows).toEqual([
+      { contactId: res.body.id, status: 'received', receivedOn: today(), departmentIds: [dept.id] },
+      { contactId: res.body.id, status: 'received', receivedOn: today(), departmentIds: [] },
+    ]);
+    const audit = await fx.rows<{ action: string; actorId: number }>(
+      sql`select action, actor_id as "actorId" from audit_log
+          where actor_id = ${me.user.id} and action <> 'auth.login' order by seq`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['contact.create', 'request.create', 'request.create']);
+  });
+
+  it('a bad request refuses the whole contact: nothing is written', async () => {
+    const before = await caseworkState();
+    const res = await me.client.post(
+      '/api/casework/contacts',
+      contactBody(a1.id, {
+        requests: [
+          { category: 'market', description: '参加展会' },
+          { category: 'policy', description: '政策咨询', departmentIds: [999_999] },
+        ],
+      }),
+    );
+    expect([res.status, res.body.error.details[0]]).toEqual([
+      400,
+      { field: 'requests.1.departmentIds', message: '协调部门不存在：#999999' },
+    ]);
+    expect(await caseworkState()).toEqual(before);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a future date', { onDate: addDays(today(), 1) }, 'onDate', `联系日期（${addDays(today(), 1)}）晚于今天`],
+    [
+      'before the assignment',
+      { onDate: daysAgo(61) },
+      'onDate',
+      `联系日期（${daysAgo(61)}）早于选派开始日期（${daysAgo(60)}）`,
+    ],
+    ['no one named', { withWhom: '  ' }, 'withWhom', '请填写联系对象'],
+    ['an unknown kind', { kind: 'email' }, 'kind', ''],
+  ])('%s is refused naming the field', async (_name, more, field, message) => {
+    const before = await caseworkState();
+    const res = await me.client.post('/api/casework/contacts', contactBody(a1.id, more));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe(field);
+    if (message) expect(res.body.error.details[0].message).toBe(message);
+    expect(await caseworkState()).toEqual(before);
+  });
+
+  it('the committee records for an ended assignment within its dates, not after its end', async () => {
+    const ok = await committee.client.post('/api/casework/contacts', contactBody(aEnded.id, { onDate: daysAgo(11) }));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const late = await committee.client.post('/api/casework/contacts', contactBody(aEnded.id, { onDate: daysAgo(10) }));
+    expect([late.status, late.body.error.message]).toEqual([
+      400,
+      `联系日期（${daysAgo(10)}）不在选派期内（选派至 ${daysAgo(11)}）`,
+    ]);
+  });
+});
+
+describe('scope: an instructor records only for their own assignments in force today', () => {
+  it.each<[string, () => Client, () => number, number]>([
+    ['instructor, own ended assignment', () => me, () => aEnded.id, 404],
+    ['instructor, another instructor’s assignment', () => me, () => aOther.id, 404],
+    ['committee of another city', () => wuhan, () => a1.id, 404],
+    ['leader (reads only)', () => leader, () => a1.id, 403],
+  ])('%s: refused, nothing changes but the denied audit row', async (_name, who, assignment, status) => {
+    const client = who();
+    const requestId = await newRequest(committee, assignment(), daysAgo(11));
+    const outcome = await committee.client.post('/api/casework/outcomes', {
+      assignmentId: assignment(),
+      onDate: daysAgo(11),
+      role: 'guide',
+      kind: 'systems',
+      quantity: 1,
+    });
+    expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
+    const calls: [string, string, unknown][] = [
+      ['POST', '/api/casework/contacts', contactBody(assignment(), { onDate: daysAgo(11) })],
+      [
+        'POST',
+        '/api/casework/requests',
+        { assignmentId: assignment(), receivedOn: daysAgo(11), category: 'other', description: 'x' },
+      ],
+      [
+        'POST',
+        `/api/casework/requests/${requestId}/updates`,
+        { onDate: today(), status: 'coordinating', note: '越权' },
+      ],
+      [
+        'POST',
+        '/api/casework/outcomes',
+        { assignmentId: assignment(), onDate: daysAgo(11), role: 'guide', kind: 'venues', quantity: 1 },
+      ],
+      [
+        'POST',
+        '/api/casework/outcomes',
+        { assignmentId: assignment(), onDate: daysAgo(11), role: 'guide', kind: 'members', quantity: 1 },
+      ],
+      ['DELETE', `/api/casework/outcomes/${outcome.body.id}`, {}],
+      ...(status === 404
+        ? ([['GET', `/api/casework/requests/${requestId}`, undefined]] as [string, string, unknown][])
+        : []),
+    ];
+    for (const [method, path, body] of calls) {
+      const before = await caseworkState();
+      const audit = await expectUnchanged(fx.database.db, [client.user.id], async () => {
+        const res = await client.client.request(method, path, body);
+        expect([res.status, method, path]).toEqual([status, method, path]);
+      });
+      expect(audit.map((a) => [a.result, a.actorId])).toEqual([['denied', client.user.id]]);
+      expect(await caseworkState()).toEqual(before);
+    }
+  });
+
+  it('lists show only what is in scope', async () => {
+    const requestOther = await newRequest(committee, aOther.id);
+    const assignments = await me.client.get('/api/casework/assignments');
+    expect(assignments.body.items.map((a: { id: number }) => a.id)).toEqual([a1.id]);
+    const requests = await me.client.get('/api/casework/requests?pageSize=200');
+    expect(requests.body.items.every((r: { assignmentId: number }) => r.assignmentId === a1.id)).toBe(true);
+    expect(requests.body.items.map((r: { id: number }) => r.id)).not.toContain(requestOther);
+    const outcomes = await me.client.get('/api/casework/outcomes');
+    expect(outcomes.body.every((o: { assignmentId: number }) => o.assignmentId === a1.id)).toBe(true);
+    const contacts = await me.client.get('/api/casework/contacts');
+    expect(contacts.body.items.every((c: { assignmentId: number }) => c.assignmentId === a1.id)).toBe(true);
+    expect((await wuhan.client.get('/api/casework/assignments')).body.items).toEqual([]);
+    const all = await committee.client.get('/api/casework/assignments');
+    expect(all.body.items.map((a: { id: number }) => a.id).sort()).toEqual([a1.id, aOther.id].sort());
+  });
+});
+
+describe('requests: received → coordinating → resolved | unresolved', () => {
+  it('moves through the statuses with dated updates, records values, and is final once closed', async () => {
+    const id = await newRequest(me, a1.id, daysAgo(20));
+    const step = (body: Record<string, unknown>) => me.client.post(`/api/casework/requests/${id}/updates`, body);
+
+    let res = await step({ onDate: daysAgo(19), status: 'unresolved', note: '放弃' });
+    expect([res.status, res.body.error.message]).toEqual([400, '诉求须先经协调（协调中），才能关闭为未解决']);
+    res = await step({ onDate: daysAgo(21), status: 'coordinating', note: '已联系银行' });
+    expect([res.status, res.body.error.message]).toEqual([
+      400,
+      `更新日期（${daysAgo(21)}）早于上次更新日期（${daysAgo(20)}）`,
+    ]);
+    res = await step({ onDate: daysAgo(15), status: 'received' });
+    expect([res.status, res.body.error.details[0].field]).toEqual([400, 'note']);
+    res = await step({ onDate: daysAgo(15), status: 'coordinating', note: '已联系银行' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    res = await step({ onDate: daysAgo(14), status: 'received', note: '退回' });
+    expect([res.status, res.body.error.message]).toEqual([400, '诉求状态不能从“协调中”改为“已受理”']);
+    res = await step({
+      onDate: daysAgo(10),
+      status: 'resolved',
+      note: '贷款到位',
+      values: { loans: 200.5, hires: 1.5 },
+    });
+    expect([res.status, res.body.error.details[0].field]).toEqual([400, 'values.hires']);
+    res = await step({
+      onDate: daysAgo(10),
+      status: 'resolved',
+      note: '贷款到位',
+      values: { loans: 200.5, grants: 10 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    res = await step({ onDate: today(), status: 'resolved', note: '补充', values: { grants: 20 } });
+    expect([res.status, res.body.error.message]).toEqual([400, '诉求已解决，不能再更新；如有新情况请登记新的诉求']);
+
+    const detail = await me.client.get(`/api/casework/requests/${id}`);
+    expect(detail.body.request).toMatchObject({
+      status: 'resolved',
+      closedOn: daysAgo(10),
+      lastUpdateOn: daysAgo(10),
+      loans: 200.5,
+      grants: 10,
+      hires: null,
+      silent: false,
+    });
+    expect(detail.body.updates.map((u: { status: string; onDate: string }) => [u.status, u.onDate])).toEqual([
+      ['received', daysAgo(20)],
+      ['coordinating', daysAgo(15)],
+      ['resolved', daysAgo(10)],
+    ]);
+    const ids = async (q: string) =>
+      (await me.client.get(`/api/casework/requests?pageSize=200&${q}`)).body.items.map((r: { id: number }) => r.id);
+    expect(await ids('open=true')).not.toContain(id);
+    expect(await ids('status=resolved')).toContain(id);
+  });
+
+  it('a request closed unresolved obtains nothing, and must say why', async () => {
+    const id = await newRequest(me);
+    await me.client.post(`/api/casework/requests/${id}/updates`, {
+      onDate: daysAgo(4),
+      status: 'coordinating',
+      note: '协调中',
+    });
+    let res = await me.client.post(`/api/casework/requests/${id}/updates`, {
+      onDate: daysAgo(3),
+      status: 'unresolved',
+    });
+    expect([res.status, res.body.error.message]).toEqual([400, '请说明未能解决的原因']);
+    res = await me.client.post(`/api/casework/requests/${id}/updates`, {
+      onDate: daysAgo(3),
+      status: 'unresolved',
+      note: '政策不允许',
+      values: { grants: 5 },
+    });
+    expect([res.status, res.body.error.message]).toEqual([400, '未解决的诉求不能登记所得（争取资金）']);
+    res = await me.client.post(`/api/casework/requests/${id}/updates`, {
+      onDate: daysAgo(3),
+      status: 'unresolved',
+      note: '政策不允许',
+    });
+    expect(res.status).toBe(200);
+    const [row] = await fx.rows(sql`select status, closed_on::text as "closedOn" from requests where id = ${id}`);
+    expect(row).toEqual({ status: 'unresolved', closedOn: daysAgo(3) });
+  });
+
+  it.each([
+    [29, false],
+    [30, true],
+    [31, true],
+  ])('an open request last updated %i days ago is silent: %s (default 30 days)', async (days, silent) => {
+    const id = await newRequest(committee, a1.id, daysAgo(40));
+    await fx.rows(sql`update requests set last_update_on = ${daysAgo(days)}::date where id = ${id}`);
+    const list = await committee.client.get('/api/casework/requests?silent=true&pageSize=200');
+    expect(list.body.items.some((r: { id: number }) => r.id === id)).toBe(silent);
+    const prompts = await committee.client.get('/api/prompts');
+    const section = prompts.body.sections.find((s: { key: string }) => s.key === 'request_silent');
+    expect(section.items.some((i: { link: { id: number } }) => i.link.id === id)).toBe(silent);
+    // Closed requests are never silent.
+    await fx.rows(sql`update requests set status = 'resolved', closed_on = last_update_on where id = ${id}`);
+    const after = await committee.client.get('/api/casework/requests?silent=true&pageSize=200');
+    expect(after.body.items.some((r: { id: number }) => r.id === id)).toBe(false);
+  });
+});
+
+describe('weekly contact', () => {
+  it('this week and the missed weeks follow the configured frequency, for the instructor and the committee', async () => {
+    const monday = weekMonday(today());
+    const m = (k: number) => addDays(monday, -7 * k);
+    const enterprise = await makeEnterprise(fx.database);
+    // Five whole weeks over, starting on a Monday; contacts in the second and fourth (twice).
+    const a = await makeAssignment(fx.database, mine.id, enterprise.id, m(5));
+    for (const d of [addDays(m(4), 2), addDays(m(2), 0), addDays(m(2), 6)]) {
+      expect((await me.client.post('/api/casework/contacts', contactBody(a.id, { onDate: d }))).status).toBe(200);
+    }
+    const find = async (client: Client, query = '') =>
+      (await client.client.get(`/api/casework/assignments${query}`)).body.items.find(
+        (x: { id: number }) => x.id === a.id,
+      );
+    expect(await find(me)).toMatchObject({
+      thisWeek: 'open',
+      contactsThisWeek: 0,
+      missedWeeks: [m(5), m(3), m(1)],
+      lastContactOn: addDays(m(2), 6),
+    });
+    expect(await find(committee, '?missed=true')).toMatchObject({ missedWeeks: [m(5), m(3), m(1)] });
+
+    const put = await committee.client.put('/api/settings/instructor', { contactsPerWeek: 2, requestSilentDays: 30 });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await find(me)).missedWeeks).toEqual([m(5), m(4), m(3), m(1)]);
+    expect(
+      (await committee.client.put('/api/settings/instructor', { contactsPerWeek: 1, requestSilentDays: 30 })).status,
+    ).toBe(200);
+
+    expect((await me.client.post('/api/casework/contacts', contactBody(a.id))).status).toBe(200);
+    expect(await find(me)).toMatchObject({ thisWeek: 'done', contactsThisWeek: 1 });
+  });
+
+  it('the settings: committee reads and changes them (audited), bad values are refused, others may not', async () => {
+    expect((await committee.client.get('/api/settings/instructor')).body).toEqual({
+      contactsPerWeek: 1,
+      requestSilentDays: 30,
+    });
+    const bad = await committee.client.put('/api/settings/instructor', { contactsPerWeek: 0, requestSilentDays: 30 });
+    expect([bad.status, bad.body.error.message]).toEqual([400, 'contactsPerWeek：每周联系次数至少为 1']);
+    expect((await me.client.get('/api/settings/instructor')).status).toBe(403);
+    expect(
+      (await leader.client.put('/api/settings/instructor', { contactsPerWeek: 2, requestSilentDays: 7 })).status,
+    ).toBe(403);
+    const [audit] = await fx.rows(
+      sql`select diff from audit_log where action = 'settings.instructor' and result = 'success' order by seq desc limit 1`,
+    );
+    expect(audit.diff).toEqual({
+      before: { contactsPerWeek: 2, requestSilentDays: 30 },
+      after: { contactsPerWeek: 1, requestSilentDays: 30 },
+    });
+  });
+});
+
+describe('outcomes: typed once, derived from the records they come from', () => {
+  let a: { id: number; enterpriseId: number };
+  let org: { id: number };
+  const start = daysAgo(200);
+
+  beforeAll(async () => {
+    const enterprise = await makeEnterprise(fx.database);
+    const elsewhere = await makeEnterprise(fx.database);
+    org = await makeOrg(fx.database, [enterprise.id, elsewhere.id]);
+    a = await makeAssignment(fx.database, mine.id, enterprise.id, start);
+    // Before the assignment, at another enterprise: not this assignment's.
+    await makeDevelopment(fx.database, org.id, enterprise.id, { activistOn: daysAgo(201), admittedOn: daysAgo(201) });
+    await makeDevelopment(fx.database, org.id, elsewhere.id, { activistOn: daysAgo(50), admittedOn: daysAgo(20) });
+  });
+
+  it('typing a derived kind is refused, pointing to the record it is counted from', async () => {
+    const body = { assignmentId: a.id, onDate: daysAgo(1), role: 'guide', kind: 'members', quantity: 1 };
+    let res = await me.client.post('/api/casework/outcomes', body);
+    expect([res.status, res.body.error.message]).toEqual([
+      400,
+      '发展党员由发展党员记录自动统计（该企业在选派期间尚无记录），请在“发展党员”中登记，无需在此录入',
+    ]);
+    const dev = await makeDevelopment(fx.database, org.id, a.enterpriseId, {
+      activistOn: daysAgo(150),
+      admittedOn: start,
+    });
+    res = await me.client.post('/api/casework/outcomes', body);
+    expect([res.status, res.body.error.message, res.body.error.details[0].record]).toEqual([
+      400,
+      `该企业的发展党员由发展党员记录 #${dev.id} 自动统计，无需录入`,
+      { type: 'development', id: dev.id },
+    ]);
+    res = await me.client.post('/api/casework/outcomes', { ...body, kind: 'activists' });
+    expect(res.body.error.message).toBe(`该企业的入党积极分子由发展党员记录 #${dev.id} 自动统计，无需录入`);
+
+    res = await me.client.post('/api/casework/outcomes', { ...body, role: 'service', kind: 'grants', quantity: 30 });
+    expect(res.body.error.message).toBe(
+      '争取资金由已解决的诉求自动统计（该选派关系尚无已解决的诉求），请登记诉求，解决时填写所得，无需在此录入',
+    );
+    const request = await newRequest(me, a.id, daysAgo(30));
+    await me.client.post(`/api/casework/requests/${request}/updates`, {
+      onDate: daysAgo(25),
+      status: 'resolved',
+      note: '补助到位',
+      values: { grants: 30 },
+    });
+    res = await me.client.post('/api/casework/outcomes', { ...body, role: 'service', kind: 'grants', quantity: 30 });
+    expect([res.status, res.body.error.message, res.body.error.details[0].record]).toEqual([
+      400,
+      `争取资金由已解决的诉求 #${request} 自动统计，无需录入`,
+      { type: 'request', id: request },
+    ]);
+    expect(await fx.rows(sql`select id from outcomes where assignment_id = ${a.id}`)).toEqual([]);
+  });
+
+  it('derived outcomes equal the records; typed ones are checked, listed and deletable', async () => {
+    const member = await makeMember(fx.database, org.id, a.enterpriseId, daysAgo(40));
+    const labour = await newRequest(me, a.id, daysAgo(12));
+    await fx.rows(sql`update requests set category = 'labour_dispute' where id = ${labour}`);
+    await me.client.post(`/api/casework/requests/${labour}/updates`, {
+      onDate: daysAgo(8),
+      status: 'resolved',
+      note: '调解成功',
+      values: { hires: 3, feesReduced: 1.25 },
+    });
+
+    let res = await me.client.post('/api/casework/outcomes', {
+      assignmentId: a.id,
+      onDate: daysAgo(2),
+      role: 'guide',
+      kind: 'systems',
+      quantity: 1.5,
+    });
+    expect([res.status, res.body.error.message]).toEqual([400, '建立制度按项计，须为整数']);
+    res = await me.client.post('/api/casework/outcomes', {
+      assignmentId: a.id,
+      onDate: daysAgo(2),
+      role: 'guide',
+      kind: 'systems',
+      quantity: 2,
+      benefit: 5,
+    });
+    expect([res.status, res.body.error.message]).toEqual([400, '只有创新项目填写经济效益']);
+    res = await me.client.post('/api/casework/outcomes', {
+      assignmentId: a.id,
+      onDate: daysAgo(2),
+      role: 'service',
+      kind: 'innovations',
+      quantity: 1,
+      benefit: 80.5,
+      note: '技改项目',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const typedId = res.body.id;
+
+    const list = (await me.client.get(`/api/casework/outcomes?assignmentId=${a.id}`)).body;
+    const shape = (o: Record<string, unknown>) => [o.source, o.kind, o.role, o.quantity, o.onDate];
+    const devs = await fx.rows<{ id: number; activistOn: string | null; admittedOn: string | null }>(
+      sql`select id, activist_on::text as "activistOn", admitted_on::text as "admittedOn" from developments
+          where employer_id = ${a.enterpriseId} order by id`,
+    );
+    const [grantRequest] = await fx.rows<{ id: number; closedOn: string }>(
+      sql`select id, closed_on::text as "closedOn" from requests where assignment_id = ${a.id} and category = 'financing'`,
+    );
+    const expected = [
+      ['typed', 'innovations', 'service', 1, daysAgo(2)],
+      ['request', 'problems', 'coordination', 1, daysAgo(8)],
+      ['request', 'hires', 'coordination', 3, daysAgo(8)],
+      ['request', 'feesReduced', 'coordination', 1.25, daysAgo(8)],
+      ['request', 'problems', 'service', 1, grantRequest.closedOn],
+      ['request', 'grants', 'service', 30, grantRequest.closedOn],
+      ['member', 'members', 'guide', 1, daysAgo(40)],
+      // Only the development within the assignment (the one before its start is not counted).
+      ...devs
+        .filter((d) => d.activistOn! >= start)
+        .flatMap((d) => [
+          ['development', 'activists', 'guide', 1, d.activistOn],
+          ['development', 'members', 'guide', 1, d.admittedOn],
+        ]),
+    ].sort((x, y) => String(y[4]).localeCompare(String(x[4])));
+    expect(list.map(shape).sort((x: unknown[], y: unknown[]) => String(y[4]).localeCompare(String(x[4])))).toEqual(
+      expected,
+    );
+    expect(
+      list.filter((o: { source: string; id: number }) => o.source === 'member').map((o: { id: number }) => o.id),
+    ).toEqual([member.id]);
+
+    const del = await me.client.request('DELETE', `/api/casework/outcomes/${typedId}`);
+    expect(del.status).toBe(200);
+    expect(await fx.rows(sql`select id from outcomes where id = ${typedId}`)).toEqual([]);
+    const [audit] = await fx.rows<{ diff: { deleted: { kind: string } } }>(
+      sql`select diff from audit_log where action = 'outcome.delete' and entity_id = ${String(typedId)}`,
+    );
+    expect(audit.diff.deleted.kind).toBe('innovations');
+  });
+});

@@ -1,0 +1,127 @@
+// Outcomes the system already knows (record once): never typed, always computed here from the
+// records they come from.
+import { sql } from 'drizzle-orm';
+import { derivedRole, type OutcomeKind, type OutcomeRole } from '../../domain/casework/outcomes.ts';
+import { REQUEST_VALUES } from '../../domain/casework/requests.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { inSystem } from '../db/tx.ts';
+
+/** An assignment's enterprise and dates, as read under the actor's scope. */
+export interface Span {
+  assignmentId: number;
+  enterpriseId: number;
+  startOn: string;
+  endOn: string | null;
+}
+
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+export interface DerivedOutcome {
+  /** The record the outcome is counted from. */
+  source: 'development' | 'member' | 'request';
+  recordId: number;
+  assignmentId: number;
+  onDate: string;
+  kind: OutcomeKind;
+  role: OutcomeRole;
+  quantity: number;
+}
+
+const intArray = (xs: readonly number[]) => `{${xs.join(',')}}`;
+const dateArray = (xs: readonly (string | null)[]) => `{${xs.map((x) => x ?? 'NULL').join(',')}}`;
+
+const spansTable = (spans: readonly Span[]) => sql`unnest(
+    ${intArray(spans.map((s) => s.assignmentId))}::int[], ${intArray(spans.map((s) => s.enterpriseId))}::int[],
+    ${dateArray(spans.map((s) => s.startOn))}::date[], ${dateArray(spans.map((s) => s.endOn))}::date[]
+  ) as s(assignment_id, enterprise_id, start_on, end_on)`;
+
+/** `col` within the assignment s (end exclusive) and within the period (inclusive). */
+const within = (col: ReturnType<typeof sql.raw>, p: Period) => sql`${col} >= s.start_on
+  and (s.end_on is null or ${col} < s.end_on)
+  and ${col} >= coalesce(${p.from}::date, '-infinity'::date) and ${col} <= coalesce(${p.to}::date, 'infinity'::date)`;
+
+/**
+ * Activists cultivated and members developed at the assigned enterprises during the
+ * assignments: development records by the date the person became an activist and the date
+ * they were admitted (by employer), and members who joined at the enterprise without a
+ * development record (rosters loaded from elsewhere).
+ *
+ * Unsafe (read as the owner, outside row-level security), deliberately: development records
+ * and members are hidden from instructors (orgs and members are not their business) and from a
+ * county when the org sits above it, yet the outcome at an assigned enterprise is the
+ * instructor's all the same. It reads exactly the enterprises and dates of assignments the
+ * caller has already read under the actor's scope, and returns record ids and dates — no names.
+ */
+export async function unsafeDerivedFromPeople(db: Db, spans: readonly Span[], p: Period): Promise<DerivedOutcome[]> {
+  if (spans.length === 0) return [];
+  const rows = await inSystem(db, (tx) =>
+    queryRows<Omit<DerivedOutcome, 'role' | 'quantity'>>(
+      tx,
+      sql`select 'development' as source, d.id as "recordId", s.assignment_id as "assignmentId",
+                 d.activist_on::text as "onDate", 'activists' as kind
+          from developments d join ${spansTable(spans)} on d.employer_id = s.enterprise_id
+          where ${within(sql.raw('d.activist_on'), p)}
+          union all
+          select 'development', d.id, s.assignment_id, d.admitted_on::text, 'members'
+          from developments d join ${spansTable(spans)} on d.employer_id = s.enterprise_id
+          where ${within(sql.raw('d.admitted_on'), p)}
+          union all
+          select 'member', m.id, s.assignment_id, m.joined_on::text, 'members'
+          from members m join ${spansTable(spans)} on m.employer_id = s.enterprise_id
+          where ${within(sql.raw('m.joined_on'), p)}
+            and not exists (select 1 from developments d where d.member_id = m.id)
+          order by 4, 2`,
+    ),
+  );
+  return rows.map((r) => ({ ...r, role: derivedRole('development'), quantity: 1 }));
+}
+
+interface ResolvedRow {
+  id: number;
+  assignmentId: number;
+  closedOn: string;
+  category: string;
+  grants: number | null;
+  loans: number | null;
+  hires: number | null;
+  trainees: number | null;
+  feesReduced: number | null;
+}
+
+/**
+ * Problems solved and the values obtained: each request resolved within the period counts one
+ * problem solved, and its values, on the day it was resolved. Read under the actor's scope.
+ */
+export async function derivedFromRequests(tx: Tx, spans: readonly Span[], p: Period): Promise<DerivedOutcome[]> {
+  if (spans.length === 0) return [];
+  const rows = await queryRows<ResolvedRow>(
+    tx,
+    sql`select r.id, r.assignment_id as "assignmentId", r.closed_on::text as "closedOn", r.category,
+               r.grants::float8 as grants, r.loans::float8 as loans, r.hires, r.trainees,
+               r.fees_reduced::float8 as "feesReduced"
+        from requests r
+        where r.status = 'resolved' and r.assignment_id = any(${intArray(spans.map((s) => s.assignmentId))}::int[])
+          and r.closed_on >= coalesce(${p.from}::date, '-infinity'::date)
+          and r.closed_on <= coalesce(${p.to}::date, 'infinity'::date)
+        order by r.closed_on, r.id`,
+  );
+  return rows.flatMap((r) => {
+    const base = {
+      source: 'request' as const,
+      recordId: r.id,
+      assignmentId: r.assignmentId,
+      onDate: r.closedOn,
+      role: derivedRole('request', r.category),
+    };
+    const values = REQUEST_VALUES.filter((v) => (r[v.code] ?? 0) > 0).map((v) => ({
+      ...base,
+      kind: v.code as OutcomeKind,
+      quantity: r[v.code] as number,
+    }));
+    return [{ ...base, kind: 'problems' as const, quantity: 1 }, ...values];
+  });
+}

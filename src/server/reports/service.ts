@@ -1,0 +1,88 @@
+// The reports as the API and the CLI run them: today's coverage rolled forward first (as
+// coverageFor does), the deployment's settings, one transaction in the actor's scope. An
+// export also writes its audit row in that transaction: the quarterly report counts as filed
+// by it (lagging.ts).
+import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverage.ts';
+import type { Actor } from '../actor.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { inScope } from '../db/tx.ts';
+import { rollCoverage } from '../stats/roll.ts';
+import { getCoverageSettings } from '../stats/settings.ts';
+import { today } from '../today.ts';
+import { type AnnualReport, annualReport } from './annual.ts';
+import { annualWorkbook } from './annualXlsx.ts';
+import { type LaggingReport, laggingReport, QUARTERLY_EXPORT_ACTION } from './lagging.ts';
+import { laggingWorkbook } from './laggingXlsx.ts';
+import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
+import { quarterlyWorkbook } from './quarterlyXlsx.ts';
+
+export type ReportRequest =
+  | { report: 'quarterly'; region: string; quarter: string; scope?: CoverageScope }
+  | { report: 'annual'; region: string; year: number; scope?: CoverageScope }
+  | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope };
+
+export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport;
+
+function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
+  const scope = r.scope ? { scope: r.scope } : {};
+  if (r.report === 'quarterly')
+    return quarterlyReport(tx, actor, { region: r.region, quarter: r.quarter, ...scope }, settings, now);
+  if (r.report === 'annual')
+    return annualReport(tx, actor, { region: r.region, year: r.year, ...scope }, settings, now);
+  return laggingReport(tx, actor, { region: r.region, date: r.date ?? now, ...scope }, settings, now);
+}
+
+export async function runReport(db: Db, actor: Actor, r: ReportRequest): Promise<AnyReport> {
+  const now = today();
+  await rollCoverage(db, now);
+  const settings = await getCoverageSettings(db);
+  return inScope(db, actor, (tx) => compute(tx, actor, r, settings, now));
+}
+
+const EXPORT_ACTIONS = {
+  quarterly: QUARTERLY_EXPORT_ACTION,
+  annual: 'report.annual_export',
+  lagging: 'report.lagging_export',
+} as const;
+
+export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
+  if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
+  if (report.report === 'annual') return annualWorkbook(report, filledOn);
+  return laggingWorkbook(report, filledOn);
+}
+
+export function fileNameOf(report: AnyReport): string {
+  if (report.report === 'quarterly') return `新建党组织季报-${report.name}-${report.quarter}.xlsx`;
+  if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
+  return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
+}
+
+/** The report as .xlsx, audited as an export in the same transaction (nothing is recorded if it fails). */
+export async function exportReport(db: Db, actor: Actor, r: ReportRequest) {
+  const now = today();
+  await rollCoverage(db, now);
+  const settings = await getCoverageSettings(db);
+  return inScope(db, actor, async (tx) => {
+    const report = await compute(tx, actor, r, settings, now);
+    const buffer = await workbookOf(report, now);
+    const { report: kind, region, scope } = report;
+    const period =
+      report.report === 'quarterly'
+        ? { quarter: report.quarter }
+        : report.report === 'annual'
+          ? { year: report.year }
+          : { date: report.date };
+    await writeAudit(tx, {
+      actorId: actor.actorId,
+      actorName: actor.username,
+      ip: actor.ip,
+      action: EXPORT_ACTIONS[kind],
+      entity: 'region',
+      entityId: region,
+      result: 'success',
+      diff: { ...period, scope },
+    });
+    return { report, buffer, fileName: fileNameOf(report) };
+  });
+}

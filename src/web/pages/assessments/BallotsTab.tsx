@@ -1,0 +1,186 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { QueryError } from '../../components/QueryError.tsx';
+import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useCan } from '../../session.ts';
+import { toDay } from '../orgs/dates.ts';
+import { LinksModal } from './LinksModal.tsx';
+import { APPRAISERS, type Appraiser, type BallotEnterprise, type IssuedLink } from './types.ts';
+
+type Mode = 'issue' | 'reissue';
+
+/** Democratic appraisal: per enterprise with an instructor this period, its ballots by appraiser kind. */
+export function BallotsTab({ period }: { period: string }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const query = useQuery({
+    queryKey: ['assessments', 'ballots', period],
+    queryFn: () => api.get<BallotEnterprise[]>('/api/assessments/ballots', { period }),
+  });
+  const [target, setTarget] = useState<{ row: BallotEnterprise; mode: Mode } | null>(null);
+  const [issued, setIssued] = useState<{ title: string; links: IssuedLink[] } | null>(null);
+  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
+  return (
+    <>
+      <Alert type="info" showIcon title={t('ballots.hint')} style={{ marginBottom: 12 }} />
+      <Table<BallotEnterprise>
+        rowKey="enterpriseId"
+        size="middle"
+        loading={query.isPending}
+        dataSource={query.data}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('ballots.empty') }}
+        columns={[
+          { title: t('ballots.enterprise'), dataIndex: 'name', fixed: 'left', width: 180 },
+          {
+            title: t('ballots.instructors'),
+            key: 'instructors',
+            render: (_, r) => r.instructors.map((i) => i.name).join(t('common.listSeparator')),
+          },
+          ...APPRAISERS.map((a) => ({
+            title: t(`ballots.appraiser.${a}` as MessageKey),
+            key: a,
+            render: (_: unknown, r: BallotEnterprise) => {
+              const b = r.ballots.find((x) => x.appraiser === a);
+              if (!b || b.limit === 0) return <Typography.Text type="secondary">{t('ballots.none')}</Typography.Text>;
+              return t('ballots.state', { used: b.used, issued: b.issued, limit: b.limit });
+            },
+          })),
+          ...(can('assessment.write')
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: BallotEnterprise) => (
+                    <Space size={4} wrap>
+                      <Button size="small" type="primary" onClick={() => setTarget({ row: r, mode: 'issue' })}>
+                        {t('ballots.issue')}
+                      </Button>
+                      <Button size="small" onClick={() => setTarget({ row: r, mode: 'reissue' })}>
+                        {t('ballots.reissue')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {target && (
+        <IssueModal
+          period={period}
+          row={target.row}
+          mode={target.mode}
+          onClose={() => setTarget(null)}
+          onIssued={(links) => {
+            setTarget(null);
+            setIssued(links);
+          }}
+        />
+      )}
+      {issued && <LinksModal title={issued.title} links={issued.links} onClose={() => setIssued(null)} />}
+    </>
+  );
+}
+
+interface Values {
+  appraiser: Appraiser;
+  count: number;
+  expiresOn: Dayjs;
+}
+const FIELDS = ['appraiser', 'count', 'expiresOn'];
+
+function IssueModal({
+  period,
+  row,
+  mode,
+  onClose,
+  onIssued,
+}: {
+  period: string;
+  row: BallotEnterprise;
+  mode: Mode;
+  onClose: () => void;
+  onIssued: (issued: { title: string; links: IssuedLink[] }) => void;
+}) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const appraiser = Form.useWatch('appraiser', form);
+  const kinds = row.ballots.filter((b) => (mode === 'issue' ? b.issued < b.limit : b.issued > b.used));
+  const room = row.ballots.find((b) => b.appraiser === appraiser);
+  const issue = useMutation({
+    mutationFn: (v: Values) =>
+      api.post<{ enterpriseName: string; links: { token: string; path: string }[] }>(
+        mode === 'issue' ? '/api/assessments/ballots' : '/api/assessments/ballots/reissue',
+        {
+          period,
+          enterpriseId: row.enterpriseId,
+          appraiser: v.appraiser,
+          count: v.count,
+          expiresOn: toDay(v.expiresOn),
+        },
+      ),
+    onSuccess: (res, v) => {
+      void client.invalidateQueries({ queryKey: ['assessments', 'ballots', period] });
+      const kind = t(`ballots.appraiser.${v.appraiser}` as MessageKey);
+      onIssued({
+        title: `${res.enterpriseName} · ${kind}`,
+        links: res.links.map((l, k) => ({ label: `${res.enterpriseName} · ${kind} ${k + 1}`, path: l.path })),
+      });
+    },
+    onError: (error) => showFieldErrors(form, error, FIELDS),
+  });
+  return (
+    <Modal
+      open
+      title={t(mode === 'issue' ? 'ballots.issueTitle' : 'ballots.reissueTitle', { name: row.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={issue.isPending}
+    >
+      {mode === 'reissue' && (
+        <Alert type="warning" showIcon title={t('ballots.reissueHint')} style={{ marginBottom: 12 }} />
+      )}
+      {issue.isError && !coversFields(issue.error, FIELDS) && (
+        <Alert type="error" showIcon title={errorText(issue.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ appraiser: kinds[0]?.appraiser, count: 1, expiresOn: dayjs().add(30, 'day') }}
+        onFinish={(v) => issue.mutate(v)}
+      >
+        <Form.Item
+          name="appraiser"
+          label={t('ballots.kind')}
+          rules={[{ required: true, message: t('daily.required') }]}
+        >
+          <Select
+            options={kinds.map((b) => ({
+              value: b.appraiser,
+              label: `${t(`ballots.appraiser.${b.appraiser}` as MessageKey)}（${t('ballots.state', b)}）`,
+            }))}
+          />
+        </Form.Item>
+        {mode === 'issue' && (
+          <Form.Item name="count" label={t('ballots.number')} rules={[{ required: true, type: 'number', min: 1 }]}>
+            <InputNumber min={1} max={room ? Math.max(1, room.limit - room.issued) : 1} precision={0} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="expiresOn"
+          label={t('ballots.expiresOn')}
+          rules={[{ required: true, message: t('daily.required') }]}
+        >
+          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

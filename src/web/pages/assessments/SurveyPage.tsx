@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Popconfirm,
+  Progress,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useCan } from '../../session.ts';
+import { toDay } from '../orgs/dates.ts';
+import { LinksModal } from './LinksModal.tsx';
+import { periodName } from './period.ts';
+import type { IssuedLink, Share, SurveyDetail } from './types.ts';
+
+const STATUS_COLORS = { none: 'default', issued: 'blue', expired: 'orange', answered: 'green' } as const;
+type Enterprise = SurveyDetail['enterprises'][number];
+
+/** One survey: its results with counts, the enterprises it asks and their links, issuing and closing. */
+export default function SurveyPage() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const can = useCan();
+  const id = Number(useParams().id);
+  const client = useQueryClient();
+  const key = ['surveys', id];
+  const query = useQuery({ queryKey: key, queryFn: () => api.get<SurveyDetail>(`/api/surveys/${id}`) });
+  const [selected, setSelected] = useState<number[]>([]);
+  const [expiresOn, setExpiresOn] = useState<Dayjs>(dayjs().add(30, 'day'));
+  const [issued, setIssued] = useState<IssuedLink[] | null>(null);
+  const refresh = () => void client.invalidateQueries({ queryKey: ['surveys'] });
+  const issue = useMutation({
+    mutationFn: (enterpriseIds: number[] | null) =>
+      api.post<{ links: { enterpriseName: string; path: string }[]; answered: number }>(`/api/surveys/${id}/links`, {
+        enterpriseIds,
+        expiresOn: toDay(expiresOn),
+      }),
+    onSuccess: (res) => {
+      refresh();
+      setSelected([]);
+      setIssued(res.links.map((l) => ({ label: l.enterpriseName, path: l.path })));
+    },
+  });
+  const close = useMutation({ mutationFn: () => api.post(`/api/surveys/${id}/close`), onSuccess: refresh });
+
+  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
+  const s = query.data;
+  const r = s?.results;
+  const share = (x: Share | undefined) => (x?.percent == null ? '—' : `${x.percent}%`);
+  const writable = can('assessment.write') && s && !s.closed;
+  return (
+    <>
+      <PageTitle
+        extra={
+          writable && (
+            <Popconfirm title={t('survey.closeConfirm')} onConfirm={() => close.mutate()}>
+              <Button danger>{t('survey.close')}</Button>
+            </Popconfirm>
+          )
+        }
+      >
+        {s ? `${s.title}（${periodName(t, s.period)}）` : t('surveys.title')}
+      </PageTitle>
+      {s?.closed && <Alert type="info" showIcon title={t('survey.closedNote')} style={{ marginBottom: 12 }} />}
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} sm={8}>
+          <Card loading={query.isPending} data-testid="survey-effective">
+            <Statistic title={t('survey.effective')} value={r?.effective ?? 0} />
+            <Typography.Text type="secondary">
+              {r && t('survey.returned', { responses: r.responses, issued: r.issued })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card loading={query.isPending} data-testid="survey-satisfied">
+            <Statistic title={t('survey.satisfied')} value={share(r?.satisfied)} />
+            <Typography.Text type="secondary">
+              {r && t('survey.of', { count: r.satisfied.count, of: r.effective })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card loading={query.isPending}>
+            <Statistic title={t('survey.outstanding')} value={share(r?.outstanding)} />
+            <Typography.Text type="secondary">
+              {r && t('survey.of', { count: r.outstanding.count, of: r.effective })}
+            </Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary">{t('survey.definition')}</Typography.Paragraph>
+      {r && (
+        <Card size="small" title={t('survey.distribution')} style={{ marginBottom: 12 }}>
+          {r.questions.map((q) => (
+            <div key={q.key} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>{t(`q.${q.key}` as MessageKey)}</Typography.Text>
+              {q.choices.map((c) => (
+                <Flex key={c.code} align="center" gap={8}>
+                  <span style={{ width: 120, flex: 'none' }}>{t(`q.${q.key}.${c.code}` as MessageKey)}</span>
+                  <Progress percent={c.percent ?? 0} size="small" showInfo={false} style={{ flex: 1, margin: 0 }} />
+                  <span style={{ width: 90, textAlign: 'right', flex: 'none' }}>
+                    {c.count}（{c.percent ?? 0}%）
+                  </span>
+                </Flex>
+              ))}
+            </div>
+          ))}
+        </Card>
+      )}
+      <Card size="small" title={t('survey.enterprises')}>
+        {writable && (
+          <>
+            <Typography.Paragraph type="secondary">{t('survey.issueHint')}</Typography.Paragraph>
+            {issue.isError && (
+              <Alert type="error" showIcon title={errorText(issue.error)} style={{ marginBottom: 12 }} />
+            )}
+            <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+              <span>{t('ballots.expiresOn')}</span>
+              <DatePicker
+                value={expiresOn}
+                allowClear={false}
+                onChange={(d) => d && setExpiresOn(d)}
+                disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')}
+              />
+              <Button type="primary" loading={issue.isPending} onClick={() => issue.mutate(null)}>
+                {t('survey.issueAll')}
+              </Button>
+              <Button disabled={selected.length === 0} loading={issue.isPending} onClick={() => issue.mutate(selected)}>
+                {t('survey.issueSelected')}
+              </Button>
+            </Flex>
+          </>
+        )}
+        <Table<Enterprise>
+          rowKey="id"
+          size="small"
+          loading={query.isPending}
+          dataSource={s?.enterprises}
+          locale={{ emptyText: t('survey.noEnterprises') }}
+          rowSelection={
+            writable
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  getCheckboxProps: (e) => ({ disabled: e.status === 'answered' }),
+                }
+              : undefined
+          }
+          columns={[
+            { title: t('ballots.enterprise'), dataIndex: 'name' },
+            {
+              title: t('surveys.status'),
+              dataIndex: 'status',
+              render: (st: Enterprise['status']) => <Tag color={STATUS_COLORS[st]}>{t(`survey.status.${st}`)}</Tag>,
+            },
+          ]}
+        />
+      </Card>
+      {issued && s && <LinksModal title={s.title} links={issued} onClose={() => setIssued(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, Flex, List, Result, Row, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useCan, useUser } from '../../session.ts';
+import { AssignmentCard } from './AssignmentCard.tsx';
+import { sundayOf, useAssignments } from './labels.ts';
+import { OutcomeList } from './OutcomeList.tsx';
+import { OutcomeModal } from './OutcomeModal.tsx';
+import { RequestCard } from './RequestCard.tsx';
+import type { CaseRequest, Contact, Outcome } from './types.ts';
+
+/** One assigned enterprise: this week, the missed weeks, the contacts, requests and outcomes. */
+export default function AssignmentPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const user = useUser();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const [adding, setAdding] = useState(false);
+  const assignment = useAssignments({ id });
+  const contacts = useQuery({
+    queryKey: ['casework', 'contacts', id],
+    queryFn: () =>
+      api.get<{ total: number; items: Contact[] }>('/api/casework/contacts', { assignmentId: id, pageSize: 100 }),
+  });
+  const requests = useQuery({
+    queryKey: ['casework', 'requests', { assignmentId: id }],
+    queryFn: () =>
+      api.get<{ silentDays: number; items: CaseRequest[] }>('/api/casework/requests', {
+        assignmentId: id,
+        pageSize: 100,
+      }),
+  });
+  const outcomes = useQuery({
+    queryKey: ['casework', 'outcomes', { assignmentId: id }],
+    queryFn: () => api.get<Outcome[]>('/api/casework/outcomes', { assignmentId: id }),
+  });
+  if (assignment.isError) return <QueryError error={assignment.error} retry={() => void assignment.refetch()} />;
+  if (!assignment.data) return <Spin />;
+  const a = assignment.data.items[0];
+  if (!a) return <Result status="404" title={t('casework.empty')} />;
+  const changed = () => void client.invalidateQueries({ queryKey: ['casework'] });
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          can('instructor.record') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/casework/contact?assignment=${a.id}`)}
+            >
+              {t('casework.record')}
+            </Button>
+          )
+        }
+      >
+        {a.enterpriseName}
+      </PageTitle>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <AssignmentCard
+            a={a}
+            perWeek={assignment.data.contactsPerWeek}
+            showInstructor={!user.roles.includes('instructor')}
+            actions={false}
+          />
+          {a.missedWeeks.length > 0 && (
+            <Card size="small" title={t('casework.missedWeeks')} style={{ marginTop: 16 }}>
+              <Flex wrap gap={4}>
+                {[...a.missedWeeks].reverse().map((m) => (
+                  <Tag key={m} color="red">
+                    {t('casework.week', { from: m, to: sundayOf(m) })}
+                  </Tag>
+                ))}
+              </Flex>
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card size="small" title={t('contact.list')}>
+            {contacts.isError ? (
+              <QueryError error={contacts.error} retry={() => void contacts.refetch()} />
+            ) : (
+              <List<Contact>
+                loading={contacts.isLoading}
+                dataSource={contacts.data?.items}
+                locale={{ emptyText: <Empty description={t('contact.empty')} /> }}
+                renderItem={(c) => (
+                  <List.Item data-testid="contact-item">
+                    <Flex vertical gap={2}>
+                      <Typography.Text strong>
+                        {c.onDate} · {t(`contact.kind.${c.kind}`)} · {c.withWhom}
+                      </Typography.Text>
+                      {c.notes && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography.Text>}
+                      {c.requestIds.length > 0 && (
+                        <Typography.Text type="secondary">
+                          {t('contact.raised', { n: c.requestIds.length })}
+                        </Typography.Text>
+                      )}
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+          <Card size="small" title={t('request.title')} style={{ marginTop: 16 }}>
+            <Flex vertical gap={8}>
+              {requests.data?.items.length === 0 && <Empty description={t('request.empty')} />}
+              {requests.data?.items.map((r) => (
+                <RequestCard key={r.id} r={r} silentDays={requests.data.silentDays} />
+              ))}
+            </Flex>
+          </Card>
+          <Card
+            size="small"
+            title={t('outcome.title')}
+            style={{ marginTop: 16 }}
+            extra={
+              can('instructor.record') && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  {t('outcome.add')}
+                </Button>
+              )
+            }
+          >
+            <OutcomeList items={outcomes.data ?? []} onChanged={changed} showEnterprise={false} />
+          </Card>
+        </Col>
+      </Row>
+      {adding && <OutcomeModal assignmentId={a.id} onClose={() => setAdding(false)} onDone={changed} />}
+    </>
+  );
+}

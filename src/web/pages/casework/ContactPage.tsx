@@ -1,0 +1,166 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Segmented, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api } from '../../api.ts';
+import { clearChangedErrors } from '../../components/formErrors.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { useAssignments } from './labels.ts';
+import { RequestFields } from './RequestFields.tsx';
+import type { ContactKind, RequestCategory } from './types.ts';
+
+interface Values {
+  assignmentId: number;
+  onDate: Dayjs;
+  kind: ContactKind;
+  withWhom: string;
+  notes?: string;
+  requests?: { category: RequestCategory; description: string; departmentIds?: number[] }[];
+}
+
+/** Fields whose messages show under them; a request's fields are named requests.N.field. */
+const FIELDS = ['assignmentId', 'onDate', 'kind', 'withWhom', 'notes'];
+const shownInForm = (error: unknown) =>
+  error instanceof ApiError &&
+  error.details.length > 0 &&
+  error.details.every((d) => FIELDS.includes(d.field) || d.field.startsWith('requests.'));
+
+/**
+ * The quick contact form (走访/沟通), phone first: which enterprise, when, how, with whom, what
+ * was said, and the requests raised — saved together, all or nothing.
+ */
+export default function ContactPage() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const preset = Number(params.get('assignment')) || undefined;
+  const assignments = useAssignments();
+  const [form] = Form.useForm<Values>();
+
+  const mutation = useMutation({
+    mutationFn: (v: Values) =>
+      api.post<{ id: number; requestIds: number[] }>('/api/casework/contacts', {
+        assignmentId: v.assignmentId,
+        onDate: toDay(v.onDate),
+        kind: v.kind,
+        withWhom: v.withWhom,
+        notes: v.notes ?? null,
+        requests: (v.requests ?? []).map((r) => ({ ...r, departmentIds: r.departmentIds ?? [] })),
+      }),
+    onSuccess: (r, v) => {
+      void message.success(
+        r.requestIds.length ? t('contact.savedWithRequests', { n: r.requestIds.length }) : t('contact.saved'),
+      );
+      void client.invalidateQueries({ queryKey: ['casework'] });
+      navigate(`/casework/assignments/${v.assignmentId}`);
+    },
+    onError: (error) => {
+      // Field names as the API writes them: requests.0.description → ['requests', 0, 'description'].
+      if (!(error instanceof ApiError)) return;
+      form.setFields(
+        error.details.map((d) => ({
+          name: d.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never,
+          errors: [d.message],
+        })),
+      );
+    },
+  });
+
+  return (
+    <div style={{ maxWidth: 640 }}>
+      <PageTitle>{t('contact.title')}</PageTitle>
+      {mutation.isError && !shownInForm(mutation.error) && (
+        <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ assignmentId: preset, onDate: dayjs(), kind: 'visit', requests: [] }}
+        onFinish={(v) => mutation.mutate(v)}
+        onValuesChange={clearChangedErrors(form)}
+        disabled={mutation.isPending}
+      >
+        <Form.Item name="assignmentId" label={t('contact.assignment')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('contact.assignmentPlaceholder')}
+            loading={assignments.isLoading}
+            options={assignments.data?.items.map((a) => ({
+              value: a.id,
+              label: `${a.enterpriseName}（${a.instructorName}）`,
+            }))}
+            aria-label={t('contact.assignment')}
+          />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item
+            name="onDate"
+            label={t('contact.onDate')}
+            rules={[{ required: true }]}
+            style={{ flex: '1 1 150px' }}
+          >
+            <DatePicker {...datePickerProps} disabledDate={afterToday} inputReadOnly />
+          </Form.Item>
+          <Form.Item name="kind" label={t('contact.kind')} rules={[{ required: true }]} style={{ flex: '1 1 200px' }}>
+            <Segmented<ContactKind>
+              block
+              options={(['visit', 'phone', 'meeting'] as const).map((k) => ({
+                value: k,
+                label: t(`contact.kind.${k}`),
+              }))}
+            />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="withWhom" label={t('contact.withWhom')} rules={[{ required: true, whitespace: true }]}>
+          <Input placeholder={t('contact.withWhomPlaceholder')} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('contact.notes')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
+        </Form.Item>
+        <Typography.Title level={5}>{t('contact.requests')}</Typography.Title>
+        <Form.List name="requests">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+              {fields.map((field, i) => (
+                <Card
+                  key={field.key}
+                  size="small"
+                  title={t('contact.requestN', { n: i + 1 })}
+                  extra={
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('contact.removeRequest')}
+                      onClick={() => remove(field.name)}
+                    />
+                  }
+                >
+                  <RequestFields name={field.name} />
+                </Card>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ departmentIds: [] })} block>
+                {t('contact.addRequest')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+        <Flex gap={12}>
+          <Button onClick={() => navigate(-1)} style={{ flex: 1 }}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={mutation.isPending} style={{ flex: 2 }}>
+            {t('common.save')}
+          </Button>
+        </Flex>
+      </Form>
+    </div>
+  );
+}

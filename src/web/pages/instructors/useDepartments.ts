@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import type { Department } from './types.ts';
+
+/** The department catalogue (the server loads the defaults the first time a deployment has none). */
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api.get<Department[]>('/api/departments'),
+  });
+}

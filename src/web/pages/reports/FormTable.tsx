@@ -1,0 +1,105 @@
+// A report laid out like its paper form: the region column, two-level headers from the form's
+// columns, 合计 first. Enterprise figures open the list of enterprises behind them as of the
+// report date (/stats/enterprises).
+import { Table, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import type { FormColumn, ListSelection } from '../../../domain/reports/forms.ts';
+import { percent } from '../../../domain/stats/coverage.ts';
+import { queryString } from '../../api.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+
+export interface FormRow {
+  region: string;
+  name: string;
+  direct?: boolean;
+  total?: boolean;
+}
+
+/** The form's group names (the server's, in Chinese) to message keys. */
+const GROUP_KEYS: Record<string, MessageKey> = {
+  企业: 'report.ag.enterprise',
+  党员: 'report.ag.members',
+  已建党组织的企业: 'report.ag.covered',
+  党组织: 'report.ag.orgs',
+  未建党组织的企业: 'report.ag.uncovered',
+  工作覆盖: 'report.ag.work',
+  覆盖率: 'report.ag.rates',
+  本年情况: 'report.ag.year',
+  本季新建党组织数: 'report.group.newOrgs',
+  '其中：按组建方式': 'report.group.byFormation',
+  '其中：按类别': 'report.group.byType',
+  新覆盖企业数: 'report.group.newlyCovered',
+  季末党组织覆盖率: 'report.group.rate',
+  '较上季变化（百分点）': 'report.group.change',
+};
+
+export function listLink(region: string, date: string, scope: string, list: ListSelection): string {
+  return `/stats/enterprises${queryString({ region, date, scope, ...list })}`;
+}
+
+function show(kind: FormColumn<string>['kind'], v: unknown): string {
+  if (typeof v !== 'number') return '—';
+  if (kind === 'rate') return percent(v);
+  if (kind === 'points') return `${v > 0 ? '+' : ''}${v.toFixed(1)}`;
+  return v.toLocaleString('zh-CN');
+}
+
+interface Props<R extends FormRow> {
+  columns: FormColumn<string>[];
+  total: R;
+  rows: R[];
+  date: string;
+  scope: string;
+  testId: string;
+}
+
+export function FormTable<R extends FormRow>({ columns, total, rows, date, scope, testId }: Props<R>) {
+  const { t } = useI18n();
+  const cell = (c: FormColumn<string>) => ({
+    dataIndex: c.key,
+    align: 'right' as const,
+    width: c.kind === 'count' ? 96 : 104,
+    render: (v: unknown, r: R) => {
+      const text = show(c.kind, v);
+      const body = r.total ? <strong>{text}</strong> : text;
+      // The region's own level has no list of its own: its enterprises are in the total's list.
+      if (!c.list || r.direct || typeof v !== 'number') return body;
+      return <Link to={listLink(r.region, date, scope, c.list)}>{body}</Link>;
+    },
+  });
+  const grouped: TableColumnsType<R> = [];
+  for (const c of columns) {
+    const title = t(GROUP_KEYS[c.group] ?? ('report.hub.title' as MessageKey));
+    if (!c.label) {
+      grouped.push({ title, key: c.key, ...cell(c) });
+      continue;
+    }
+    const last = grouped.at(-1) as { title?: unknown; children?: unknown[] } | undefined;
+    const child = { title: t(`report.ac.${c.key}` as MessageKey), key: c.key, ...cell(c) };
+    if (last?.children && last.title === title) last.children.push(child);
+    else grouped.push({ title, key: `g-${c.key}`, children: [child] });
+  }
+  const table: TableColumnsType<R> = [
+    {
+      title: t('report.regionCol'),
+      dataIndex: 'name',
+      key: 'name',
+      fixed: 'left',
+      width: 140,
+      render: (n: string, r: R) => (r.total ? <strong>{t('report.total')}</strong> : n),
+    },
+    ...grouped,
+  ];
+  return (
+    <Table<R>
+      size="small"
+      bordered
+      rowKey={(r) => (r.total ? 'total' : `${r.region}${r.direct ? '-direct' : ''}`)}
+      columns={table}
+      dataSource={[{ ...total, total: true }, ...rows]}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,221 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Flex, Form, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { percent } from '../../../domain/stats/coverage.ts';
+import { api } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { fromDay, toDay } from '../orgs/dates.ts';
+import { listLink } from './FormTable.tsx';
+import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import type { LaggingEnterprise, LaggingRegion, LaggingReport } from './types.ts';
+
+function ListCard({
+  title,
+  total,
+  shown,
+  extra,
+  children,
+}: {
+  title: string;
+  total: number;
+  shown: number;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={`${title}（${total}）`} extra={extra}>
+      {total > shown && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('report.lagging.more', { total, n: shown })}
+        </Typography.Paragraph>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/** 进展滞后督促清单 (reports.md §4). */
+export default function LaggingPage() {
+  const { t } = useI18n();
+  const { region, scope, params, set } = useReportParams();
+  const date = params.get('date') ?? localDateString(new Date());
+  const query = useQuery({
+    queryKey: ['reports', 'lagging', { region, date, scope }],
+    queryFn: () => api.get<LaggingReport>('/api/reports/lagging', { region, date, ...(scope ? { scope } : {}) }),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const enterpriseColumns = [
+    { title: t('report.col.regionName'), dataIndex: 'regionName' },
+    { title: t('report.lagging.enterprise'), dataIndex: 'name' },
+    { title: t('report.lagging.employees'), dataIndex: 'employees', align: 'right' as const },
+    { title: t('report.lagging.fullMembers'), dataIndex: 'fullMembers', align: 'right' as const },
+    { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
+  ];
+  const viewAll = (list: { category?: 'should_form'; flag?: 'key_watch' }) =>
+    data && <Link to={listLink(data.region, data.date, data.scope, list)}>{t('report.lagging.viewAll')}</Link>;
+  return (
+    <>
+      <PageTitle
+        extra={<DownloadButton path="/api/reports/lagging.xlsx" query={{ region, date, scope }} disabled={!data} />}
+      >
+        {t('report.hub.lagging')}
+      </PageTitle>
+      <ReportParams
+        period={
+          <Form.Item label={t('report.date')}>
+            <DatePicker
+              value={fromDay(date)}
+              allowClear={false}
+              inputReadOnly
+              disabledDate={(d) => d.isAfter(new Date())}
+              onChange={(d) => set({ date: toDay(d) })}
+              data-testid="report-date"
+            />
+          </Form.Item>
+        }
+      />
+      {query.isError ? (
+        <QueryError error={query.error} retry={() => void query.refetch()} />
+      ) : (
+        <Flex vertical gap={16}>
+          <Card size="small" title={data ? `${data.name} · ${data.date}` : t('report.lagging.regions')} loading={!data}>
+            {data && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                {t('report.lagging.rule', {
+                  rate: percent(data.orgCoverageRate),
+                  points: data.laggingPoints,
+                  previous: data.previousDate,
+                  quarter: data.quarterly.quarter,
+                  due: data.quarterly.dueOn,
+                })}
+              </Typography.Paragraph>
+            )}
+            <Table<LaggingRegion>
+              size="small"
+              bordered
+              rowKey="region"
+              dataSource={data?.regions}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('report.lagging.none') }}
+              data-testid="lagging-regions"
+              columns={[
+                { title: t('report.regionCol'), dataIndex: 'name', fixed: 'left', width: 120 },
+                {
+                  title: t('report.lagging.rate'),
+                  dataIndex: 'orgCoverageRate',
+                  align: 'right',
+                  render: (r: number | null, g) =>
+                    data ? (
+                      <Link to={listLink(g.region, data.date, data.scope, { coverage: 'org' })}>{percent(r)}</Link>
+                    ) : (
+                      percent(r)
+                    ),
+                },
+                { title: t('report.lagging.previous'), dataIndex: 'previousRate', align: 'right', render: percent },
+                { title: t('report.lagging.overdue'), dataIndex: 'overdueReelections', align: 'right' },
+                {
+                  title: t('report.lagging.reasons'),
+                  dataIndex: 'reasons',
+                  render: (reasons: LaggingRegion['reasons']) => (
+                    <Flex vertical gap={2}>
+                      {reasons.map((r) => (
+                        <span key={r.code}>
+                          <Tag color={r.code === 'missed_quarterly' ? 'orange' : 'red'}>
+                            {t(`report.reason.${r.code}` as MessageKey)}
+                          </Tag>
+                          {r.text}
+                        </span>
+                      ))}
+                    </Flex>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          {data && (
+            <>
+              <ListCard
+                title={t('report.lagging.shouldForm')}
+                total={data.shouldForm.total}
+                shown={data.shouldForm.rows.length}
+                extra={viewAll({ category: 'should_form' })}
+              >
+                <Table<LaggingEnterprise>
+                  size="small"
+                  rowKey="id"
+                  dataSource={data.shouldForm.rows}
+                  columns={enterpriseColumns}
+                  scroll={{ x: 'max-content' }}
+                  data-testid="lagging-should-form"
+                />
+              </ListCard>
+              <ListCard
+                title={t('report.lagging.keyWatch')}
+                total={data.keyWatch.total}
+                shown={data.keyWatch.rows.length}
+                extra={viewAll({ flag: 'key_watch' })}
+              >
+                <Table<LaggingEnterprise>
+                  size="small"
+                  rowKey="id"
+                  dataSource={data.keyWatch.rows}
+                  columns={enterpriseColumns}
+                  scroll={{ x: 'max-content' }}
+                />
+              </ListCard>
+              <ListCard
+                title={t('report.lagging.reelections')}
+                total={data.overdueReelections.total}
+                shown={data.overdueReelections.rows.length}
+              >
+                <Table
+                  size="small"
+                  rowKey="id"
+                  dataSource={data.overdueReelections.rows}
+                  scroll={{ x: 'max-content' }}
+                  columns={[
+                    { title: t('report.col.regionName'), dataIndex: 'regionName' },
+                    {
+                      title: t('report.lagging.org'),
+                      dataIndex: 'name',
+                      render: (n: string, o) => <Link to={`/orgs/${o.id}`}>{n}</Link>,
+                    },
+                    { title: t('report.lagging.termEnds'), dataIndex: 'termEndsOn' },
+                    { title: t('report.lagging.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
+                    { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
+                  ]}
+                />
+              </ListCard>
+              <ListCard
+                title={t('report.lagging.developments')}
+                total={data.overdueDevelopments.total}
+                shown={data.overdueDevelopments.rows.length}
+              >
+                <Table
+                  size="small"
+                  rowKey={(d) => `${d.id}-${d.dueOn}-${d.message}`}
+                  dataSource={data.overdueDevelopments.rows}
+                  scroll={{ x: 'max-content' }}
+                  columns={[
+                    { title: t('report.lagging.person'), dataIndex: 'name' },
+                    { title: t('report.lagging.org'), dataIndex: 'orgName' },
+                    { title: t('report.lagging.dueOn'), dataIndex: 'dueOn' },
+                    { title: t('report.lagging.item'), dataIndex: 'message' },
+                    { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
+                  ]}
+                />
+              </ListCard>
+            </>
+          )}
+        </Flex>
+      )}
+    </>
+  );
+}

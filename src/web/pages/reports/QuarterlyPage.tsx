@@ -1,0 +1,113 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Flex, Form, Select, Table, Typography } from 'antd';
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { QUARTERLY_COLUMNS } from '../../../domain/reports/forms.ts';
+import { previousQuarter, quarterOf } from '../../../domain/stats/quarter.ts';
+import { api } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { FormTable } from './FormTable.tsx';
+import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import type { QuarterlyReport } from './types.ts';
+
+/** The current quarter and the eleven before it, newest first. */
+function recentQuarters(): string[] {
+  const out = [quarterOf(localDateString(new Date()))];
+  while (out.length < 12) out.push(previousQuarter(out.at(-1) as string));
+  return out;
+}
+
+/** 非公企业新建党组织季报 (reports.md §1). */
+export default function QuarterlyPage() {
+  const { t } = useI18n();
+  const { region, scope, params, set } = useReportParams();
+  const quarters = recentQuarters();
+  // The default is the last complete quarter: the one being reported.
+  const quarter = params.get('quarter') ?? (quarters[1] as string);
+  const query = useQuery({
+    queryKey: ['reports', 'quarterly', { region, quarter, scope }],
+    queryFn: () => api.get<QuarterlyReport>('/api/reports/quarterly', { region, quarter, ...(scope ? { scope } : {}) }),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  return (
+    <>
+      <PageTitle
+        extra={
+          <DownloadButton path="/api/reports/quarterly.xlsx" query={{ region, quarter, scope }} disabled={!data} />
+        }
+      >
+        {t('report.hub.quarterly')}
+      </PageTitle>
+      <ReportParams
+        period={
+          <Form.Item label={t('report.quarter')}>
+            <Select
+              style={{ width: 120 }}
+              value={quarter}
+              onChange={(q) => set({ quarter: q })}
+              options={quarters.map((q) => ({ value: q, label: q }))}
+              data-testid="report-quarter"
+            />
+          </Form.Item>
+        }
+      />
+      {query.isError ? (
+        <QueryError error={query.error} retry={() => void query.refetch()} />
+      ) : (
+        <Flex vertical gap={16}>
+          {data && data.asOf !== data.to && (
+            <Alert type="info" showIcon message={t('report.quarterInProgress', { date: data.asOf })} />
+          )}
+          <Card
+            size="small"
+            title={data ? `${data.name} · ${data.quarter}（${data.from} — ${data.asOf}）` : t('report.hub.quarterly')}
+            loading={!data}
+          >
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t('report.clickHint')} · {t(`report.scope.${data?.scope ?? 'all'}`)}
+            </Typography.Paragraph>
+            {data && (
+              <FormTable
+                columns={QUARTERLY_COLUMNS}
+                total={data.total}
+                rows={data.rows}
+                date={data.asOf}
+                scope={data.scope}
+                testId="quarterly-table"
+              />
+            )}
+          </Card>
+          <Card size="small" title={t('report.partB')}>
+            <Table
+              size="small"
+              rowKey="id"
+              dataSource={data?.orgs}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('report.partB.empty') }}
+              data-testid="quarterly-orgs"
+              columns={[
+                { title: t('report.col.regionName'), dataIndex: 'regionName' },
+                { title: t('report.col.orgName'), dataIndex: 'name' },
+                { title: t('report.col.type'), dataIndex: 'typeLabel' },
+                { title: t('report.col.formation'), dataIndex: 'formationLabel' },
+                {
+                  title: t('report.col.enterprises'),
+                  dataIndex: 'enterprises',
+                  render: (names: string[]) => names.join('、'),
+                },
+                { title: t('report.col.full'), dataIndex: 'fullMembers', align: 'right' },
+                { title: t('report.col.probationary'), dataIndex: 'probationaryMembers', align: 'right' },
+                { title: t('report.col.secretary'), dataIndex: 'secretary', render: (s: string | null) => s ?? '—' },
+                { title: t('report.col.established'), dataIndex: 'establishedOn' },
+                { title: t('report.col.approvedBy'), dataIndex: 'approvedBy', render: (s: string | null) => s ?? '—' },
+              ]}
+            />
+          </Card>
+        </Flex>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The parameters every report page shares: region (tree), survey scope, and the URL as their store.
+
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Select } from 'antd';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { queryString } from '../../api.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useUser } from '../../session.ts';
+
+export function useReportParams() {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  const scope = params.get('scope') ?? undefined;
+  return { user, params, set, region: params.get('region') ?? user.regionCode, scope };
+}
+
+/** The parameter card: region, the report's own period control, scope. */
+export function ReportParams({ period }: { period: ReactNode }) {
+  const { t } = useI18n();
+  const { user, region, scope, set } = useReportParams();
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Form layout="inline" style={{ rowGap: 8 }}>
+        <Form.Item label={t('report.region')} style={{ minWidth: 260 }}>
+          <RegionTreeSelect
+            root={{ code: user.regionCode, name: user.regionName }}
+            value={region}
+            onChange={(code) => set({ region: code ?? null })}
+          />
+        </Form.Item>
+        {period}
+        <Form.Item label={t('report.scope')}>
+          <Select
+            style={{ minWidth: 150 }}
+            value={scope ?? ''}
+            onChange={(v) => set({ scope: v || null })}
+            options={[
+              { value: '', label: '—' },
+              { value: 'all', label: t('report.scope.all') },
+              { value: 'survey', label: t('report.scope.survey') },
+            ]}
+            data-testid="report-scope"
+          />
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+export function DownloadButton({
+  path,
+  query,
+  disabled,
+}: {
+  path: string;
+  query: Record<string, string | undefined>;
+  disabled: boolean;
+}) {
+  const { t } = useI18n();
+  const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      href={`${path}${queryString(clean)}`}
+      download
+      disabled={disabled}
+      data-testid="report-download"
+    >
+      {t('report.download')}
+    </Button>
+  );
+}
