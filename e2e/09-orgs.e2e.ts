@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expected, goodRows } from './ledger-data.ts';
-import { horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -21,24 +21,6 @@ const establishedOn = day(today.subtract(3, 'year'));
 // Elected 2 years 9 months ago, a branch's 3-year term ends in 3 months: re-election is due.
 const electedOn = day(today.subtract(33, 'month'));
 const termEndsOn = day(dayjs(electedOn).add(3, 'year'));
-
-/**
- * The open drawer or modal, once its opening animation is over. Unlike support.ts's dialog(),
- * it ignores endless animations (the pickers' loading spinners) and ones cancelled meanwhile.
- */
-async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog');
-  await visible(d);
-  await d.evaluate((el) =>
-    Promise.allSettled(
-      el
-        .getAnimations({ subtree: true })
-        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished),
-    ),
-  );
-  return d;
-}
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {

@@ -9,7 +9,7 @@ import { idNumberCheckChar } from '../src/domain/idNumber.ts';
 import { maskIdNumber } from '../src/domain/mask.ts';
 import { letterValidUntil } from '../src/domain/org/transfer.ts';
 import { expected, goodRows } from './ledger-data.ts';
-import { horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -35,21 +35,6 @@ const arriving = { name: '李建华', id: idNumber('1979-11-02', '351') };
 const applicant = { name: '王小明', id: idNumber('1998-03-12', '413') };
 const late = { name: '赵小红', id: idNumber('1999-08-21', '524') };
 const counterpart = '中共武汉光谷信息技术有限公司支部委员会';
-
-/** The open drawer or modal, once its opening animation is over (see 09-orgs.e2e.ts). */
-async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog');
-  await visible(d);
-  await d.evaluate((el) =>
-    Promise.allSettled(
-      el
-        .getAnimations({ subtree: true })
-        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished),
-    ),
-  );
-  return d;
-}
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {

@@ -12,6 +12,7 @@ import { idNumberCheckChar, makeIdNumber } from '../src/domain/idNumber.ts';
 import { seeded } from '../src/domain/random.ts';
 import { expected, goodRows, tempDir } from './ledger-data.ts';
 import {
+  dialog,
   download,
   horizontalOverflow,
   ledgerTotal,
@@ -46,21 +47,6 @@ const badId = probationaryId.slice(0, 17) + wrongCheck;
 
 /** Pages later tests open again (on the phone). */
 const seen: { orgBatch?: string; enterprise?: string } = {};
-
-/** The open modal, once its opening animation is over (endless spinner animations aside). */
-async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog');
-  await visible(d);
-  await d.evaluate((el) =>
-    Promise.allSettled(
-      el
-        .getAnimations({ subtree: true })
-        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished),
-    ),
-  );
-  return d;
-}
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {

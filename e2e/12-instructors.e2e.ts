@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DISTRICTS, expected, goodRows } from './ledger-data.ts';
-import { horizontalOverflow, login, logout, pickRegion, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, login, logout, pickRegion, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -17,21 +17,6 @@ if (!district) throw new Error(`no district for ${target.regionCode}`);
 
 const NAME = '赵工信';
 const PHONE = '13912345678';
-
-/** The open drawer or modal, once its (finite) opening animations are over. */
-async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog');
-  await visible(d);
-  await d.evaluate((el) =>
-    Promise.allSettled(
-      el
-        .getAnimations({ subtree: true })
-        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished),
-    ),
-  );
-  return d;
-}
 
 const option = (page: Page, text: string | RegExp) =>
   page

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, horizontalOverflow, launch, login, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, download, horizontalOverflow, launch, login, screenshot, useBrowser, visible } from './support.ts';
 
 // 12-instructors assigned 赵工信 to a manufacturer this half year: 李四 assesses them here, the
 // owner casts a ballot and answers the satisfaction survey from a phone, without an account.
@@ -14,21 +14,6 @@ const option = (page: Page, text: string | RegExp) =>
   page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: text });
-
-/** The open modal, once its (finite) opening animations are over. */
-async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog').last();
-  await visible(d);
-  await d.evaluate((el) =>
-    Promise.allSettled(
-      el
-        .getAnimations({ subtree: true })
-        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished),
-    ),
-  );
-  return d;
-}
 
 /** Runs `steps` in a fresh phone browser (no account, no cookies); a failure leaves a screenshot. */
 async function onPhone(name: string, steps: (page: Page) => Promise<void>): Promise<void> {

@@ -141,11 +141,22 @@ export function useBrowser(opts: { phone?: boolean } = {}): () => Browser {
   };
 }
 
-/** The open dialog, once its opening animation is over (a click during it can miss). */
+/**
+ * The open dialog (the topmost), once its opening animation is over (a click during it can miss). A
+ * loading spinner inside it runs forever and is cancelled when the data arrives, so only
+ * finite animations are awaited, and a cancelled one counts as over.
+ */
 export async function dialog(page: Page): Promise<Locator> {
-  const d = page.getByRole('dialog');
+  const d = page.getByRole('dialog').last();
   await visible(d);
-  await d.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await d.evaluate((el) =>
+    Promise.allSettled(
+      el
+        .getAnimations({ subtree: true })
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished),
+    ),
+  );
   return d;
 }
 
