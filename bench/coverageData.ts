@@ -112,7 +112,7 @@ async function insertRecords(client: pg.Client) {
     select o.id, j.id, o.established_on from joint_groups j join party_orgs o on o.org_code = 'J' || j.region_code || '-' || j.grp`);
   await client.query(`insert into departments (name) values ('组织部') on conflict do nothing`);
   await client.query(`
-    insert into instructors (kind, name, department_id, full_time, region_code)
+    insert into instructors (kind, name, source_department_id, full_time, region_code)
     select case when i % 4 = 0 then 'liaison' else 'instructor' end, '指导员' || i,
            (select min(id) from departments), i % 3 = 0, counties[1 + i % array_length(counties, 1)]
     from generate_series(0, 199) i,

@@ -79,7 +79,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     await drawer.getByRole('button', { name: '保存' }).click();
     await visible(drawer.locator('.ant-form-item-explain-error'));
     await drawer.getByLabel('姓名').fill(NAME);
-    await drawer.getByLabel('派出部门').click();
+    await drawer.getByLabel('派出单位').click();
     await option(page, '经济和信息化局（工信）').click();
     await drawer.getByLabel('职务').fill('科员');
     await pickRegion(page, drawer, '所在区划', ['宜昌市', district.name]);
@@ -165,7 +165,7 @@ describe('党建指导员 on a 375-px phone', () => {
 
     await page.getByRole('button', { name: '新增指导员' }).click();
     const drawer = await dialog(page);
-    await visible(drawer.getByLabel('派出部门'));
+    await visible(drawer.getByLabel('派出单位'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'instructors-create-phone');
     await drawer.getByRole('button', { name: '取消' }).click();

@@ -65,7 +65,7 @@ CREATE TABLE "instructors" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
-	"department_id" integer NOT NULL,
+	"source_department_id" integer NOT NULL,
 	"post" text,
 	"full_time" boolean DEFAULT false NOT NULL,
 	"region_code" text NOT NULL,
@@ -243,7 +243,7 @@ ALTER TABLE "assignments" ADD CONSTRAINT "assignments_enterprise_id_enterprises_
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "daily_assessments" ADD CONSTRAINT "daily_assessments_instructor_id_instructors_id_fk" FOREIGN KEY ("instructor_id") REFERENCES "public"."instructors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "department_relevance" ADD CONSTRAINT "department_relevance_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "instructors" ADD CONSTRAINT "instructors_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instructors" ADD CONSTRAINT "instructors_source_department_id_departments_id_fk" FOREIGN KEY ("source_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructors" ADD CONSTRAINT "instructors_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "one_time_links" ADD CONSTRAINT "one_time_links_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "one_time_links" ADD CONSTRAINT "one_time_links_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -265,7 +265,7 @@ CREATE INDEX "assignments_end_idx" ON "assignments" USING btree ("end_on");--> s
 CREATE INDEX "contacts_assignment_idx" ON "contacts" USING btree ("assignment_id","on_date");--> statement-breakpoint
 CREATE INDEX "daily_assessments_instructor_idx" ON "daily_assessments" USING btree ("instructor_id","on_date");--> statement-breakpoint
 CREATE INDEX "instructors_region_idx" ON "instructors" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "instructors_department_idx" ON "instructors" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "instructors_source_department_idx" ON "instructors" USING btree ("source_department_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "one_time_links_token_idx" ON "one_time_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "one_time_links_survey_idx" ON "one_time_links" USING btree ("survey_id","enterprise_id") WHERE "one_time_links"."purpose" = 'survey';--> statement-breakpoint
 CREATE INDEX "one_time_links_enterprise_idx" ON "one_time_links" USING btree ("enterprise_id");--> statement-breakpoint

@@ -27,7 +27,7 @@ beforeAll(async () => {
     const dept = await one(sql`insert into departments (name, sort_order) values ('组织部', 1) returning id`);
     await one(sql`insert into departments (name, sort_order) values ('工信局', 2) returning id`);
     const instructor = await one(
-      sql`insert into instructors (kind, name, department_id, region_code) values ('instructor', '赵指导', ${dept}, '420502') returning id`,
+      sql`insert into instructors (kind, name, source_department_id, region_code) values ('instructor', '赵指导', ${dept}, '420502') returning id`,
     );
     const enterprise = await one(
       sql`insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count)

@@ -16,7 +16,7 @@ import { asOption, CliError, requireCli, resolveActor, withDatabase } from './co
 /** `dangjian report instructors`: the instructor work summary (reports.md §3) as .xlsx and/or JSON. */
 export function reportInstructorsCommand(): Command {
   return new Command('instructors')
-    .description('指导员工作情况汇总：按派出部门汇总（合计在前），附指导员名单及考核得分、等次')
+    .description('指导员工作情况汇总：按派出单位汇总（合计在前），附指导员名单及考核得分、等次')
     .requiredOption('--region <code>', '行政区划代码（汇总该区划及下级区划的企业）')
     .requiredOption('--from <date>', '起始日期 YYYY-MM-DD（含）')
     .requiredOption('--to <date>', '截止日期 YYYY-MM-DD（含）')

@@ -39,7 +39,7 @@ describe('loadPoints', () => {
 
 const candidate = (c: Partial<SuggestionCandidate> & { id: number }): SuggestionCandidate => ({
   regionCode: '420502',
-  departmentName: '组织部',
+  sourceDepartmentName: '组织部',
   sections: [],
   load: 0,
   ...c,
@@ -50,7 +50,7 @@ describe('rankInstructors', () => {
   it('relevance outweighs region and load; region outweighs a light load', () => {
     const ranked = rankInstructors(factory, [
       candidate({ id: 1, regionCode: '420502001', load: 0 }), // 0 + 30 + 20
-      candidate({ id: 2, departmentName: '经济和信息化局', sections: ['B', 'C'], regionCode: '420100', load: 2 }), // 40 + 5 + 10
+      candidate({ id: 2, sourceDepartmentName: '经济和信息化局', sections: ['B', 'C'], regionCode: '420100', load: 2 }), // 40 + 5 + 10
       candidate({ id: 3, regionCode: '420503', load: 0 }), // 0 + 10 + 20
     ]);
     expect(ranked.map((r) => [r.candidate.id, r.rank, r.score])).toEqual([
@@ -62,7 +62,7 @@ describe('rankInstructors', () => {
 
   it('gives each factor its points and a reason', () => {
     const [r] = rankInstructors(factory, [
-      candidate({ id: 7, departmentName: '经济和信息化局', sections: ['C'], regionCode: '420502', load: 1 }),
+      candidate({ id: 7, sourceDepartmentName: '经济和信息化局', sections: ['C'], regionCode: '420502', load: 1 }),
     ]);
     expect(r.reasons).toEqual([
       { factor: 'relevance', points: 40, matched: true, section: 'C' },

@@ -52,7 +52,7 @@ export interface SuggestionTarget {
 export interface SuggestionCandidate {
   id: number;
   regionCode: string;
-  departmentName: string;
+  sourceDepartmentName: string;
   /** The industry sections the candidate's department relates to (the relevance map). */
   sections: readonly string[];
   /** Enterprises assigned to the candidate today. */
@@ -91,8 +91,8 @@ function reasonText(r: Reason, target: SuggestionTarget, c: SuggestionCandidate)
     case 'relevance':
       if (r.matched === null) return `企业未登记行业，不比较部门职能（+0）`;
       return r.matched
-        ? `${c.departmentName}职能与${industry}相关（+${r.points}）`
-        : `${c.departmentName}职能与${industry}无对应（+0）`;
+        ? `${c.sourceDepartmentName}职能与${industry}相关（+${r.points}）`
+        : `${c.sourceDepartmentName}职能与${industry}无对应（+0）`;
     case 'region':
       return `${PROXIMITY_TEXT[r.proximity]}（+${r.points}）`;
     case 'load':

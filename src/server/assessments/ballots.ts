@@ -175,7 +175,7 @@ async function ballotInstructors(tx: Tx, link: LinkRow) {
   return queryRows<{ id: number; name: string; department: string }>(
     tx,
     sql`select distinct i.id, i.name, d.name as department
-        from assignments a join instructors i on i.id = a.instructor_id join departments d on d.id = i.department_id
+        from assignments a join instructors i on i.id = a.instructor_id join departments d on d.id = i.source_department_id
         where a.enterprise_id = ${link.enterpriseId} and a.start_on <= ${range.to}::date
           and (a.end_on is null or a.end_on > ${range.from}::date)
         order by i.name, i.id`,

@@ -61,7 +61,7 @@ export async function assessmentResults(
                (select array_agg(a.score::float8) from appraisal_scores a
                  where a.instructor_id = i.id and a.period = ${period}) as democratic
         from instructors i
-        join departments d on d.id = i.department_id
+        join departments d on d.id = i.source_department_id
         left join periodic_assessments p on p.instructor_id = i.id and p.period = ${period}
         where i.region_code like ${`${actor.scopePrefix}%`}
           and (i.left_on is null or i.left_on > ${from}::date)

@@ -27,7 +27,7 @@ export async function makeInstructor(
   const name = values.name ?? `指导员${n}`;
   const [row] = await queryRows<{ id: number }>(
     database.db,
-    sql`insert into instructors (kind, name, department_id, region_code, left_on)
+    sql`insert into instructors (kind, name, source_department_id, region_code, left_on)
         values (${values.kind ?? 'instructor'}, ${name}, ${dept.id}, ${values.regionCode ?? '420502'}, ${values.leftOn ?? null})
         returning id`,
   );

@@ -46,7 +46,7 @@ reportRoutes.openapi(
     path: '/api/reports/instructors',
     tags,
     middleware: [permit('report.read', 'report.instructors')],
-    summary: '指导员工作情况汇总：按派出部门一行（合计在前），附指导员名单及考核得分、等次',
+    summary: '指导员工作情况汇总：按派出单位一行（合计在前），附指导员名单及考核得分、等次',
     request: { query: Params },
     responses: jsonResponse(
       z.object({

@@ -24,8 +24,8 @@ export interface AssignmentRow {
   instructorId: number;
   instructorName: string;
   instructorKind: string;
-  departmentId: number;
-  departmentName: string;
+  sourceDepartmentId: number;
+  sourceDepartmentName: string;
   enterpriseId: number;
   enterpriseName: string;
   regionCode: string;
@@ -34,12 +34,12 @@ export interface AssignmentRow {
 }
 
 export const ASSIGNMENT_COLUMNS = sql`a.id, a.instructor_id as "instructorId", i.name as "instructorName",
-  i.kind as "instructorKind", i.department_id as "departmentId", d.name as "departmentName",
+  i.kind as "instructorKind", i.source_department_id as "sourceDepartmentId", d.name as "sourceDepartmentName",
   a.enterprise_id as "enterpriseId", e.name as "enterpriseName", e.region_code as "regionCode",
   a.start_on::text as "startOn", a.end_on::text as "endOn"`;
 
 export const ASSIGNMENT_FROM = sql`assignments a join enterprises e on e.id = a.enterprise_id
-  join instructors i on i.id = a.instructor_id join departments d on d.id = i.department_id`;
+  join instructors i on i.id = a.instructor_id join departments d on d.id = i.source_department_id`;
 
 /** The assignment, if the actor may see it; otherwise 404, as if it did not exist. */
 export async function loadAssignment(

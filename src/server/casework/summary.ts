@@ -177,7 +177,7 @@ export async function instructorSummary(
   }
 
   const rows = scoped.departments.map((d) => {
-    const mine = scoped.assignments.filter((a) => a.departmentId === d.id);
+    const mine = scoped.assignments.filter((a) => a.sourceDepartmentId === d.id);
     const f = zero();
     const people = new Map(mine.map((a) => [a.instructorId, a.instructorKind]));
     f.instructors = [...people.values()].filter((k) => k === 'instructor').length;
@@ -198,7 +198,7 @@ export async function instructorSummary(
       id: a.instructorId,
       name: a.instructorName,
       kind: a.instructorKind as 'instructor' | 'liaison',
-      department: a.departmentName,
+      department: a.sourceDepartmentName,
       enterprises: 0,
       contacts: 0,
       weeksMissed: 0,

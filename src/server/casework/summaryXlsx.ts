@@ -78,7 +78,7 @@ function writeDepartments(book: ExcelJS.stream.xlsx.WorkbookWriter, s: Instructo
   title(ws, `${s.regionName}指导员工作情况汇总（${s.from} 至 ${s.to}）`, width);
   unitLine(ws, s.regionName, meta.filledOn, width);
 
-  const groups = ws.addRow(['派出部门', ...SUMMARY_GROUPS.flatMap((g) => g.columns.map(() => g.label))]);
+  const groups = ws.addRow(['派出单位', ...SUMMARY_GROUPS.flatMap((g) => g.columns.map(() => g.label))]);
   headerCells(groups, width);
   groups.height = 22;
   const subs = ws.addRow(['', ...SUMMARY_COLUMNS.map((c) => `${c.label}（${c.unit}）`)]);
@@ -126,7 +126,7 @@ function writeInstructors(book: ExcelJS.stream.xlsx.WorkbookWriter, s: Instructo
   const columns: InstructorColumn[] = [
     { label: '姓名', value: (l) => l.name },
     { label: '类别', value: (l) => KIND[l.kind] },
-    { label: '派出部门', value: (l) => l.department },
+    { label: '派出单位', value: (l) => l.department },
     { label: '联系企业（个）', value: (l) => l.enterprises, number: true },
     { label: '走访联系（次）', value: (l) => l.contacts, number: true },
     { label: '未联系周数（周）', value: (l) => l.weeksMissed, number: true },

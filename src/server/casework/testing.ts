@@ -27,7 +27,13 @@ export async function makeInstructor(
   n++;
   const [row] = await database.db
     .insert(instructors)
-    .values({ kind: 'instructor', name: `指导员${n}`, departmentId, regionCode: '420502', ...values })
+    .values({
+      kind: 'instructor',
+      name: `指导员${n}`,
+      sourceDepartmentId: departmentId,
+      regionCode: '420502',
+      ...values,
+    })
     .returning();
   return row;
 }

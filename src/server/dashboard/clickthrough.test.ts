@@ -45,7 +45,7 @@ beforeAll(async () => {
   for (let i = 20; i < 38; i += 3) await makeOrg(fx.database, ids.slice(i, i + 3), { establishedOn: '2021-01-01' });
   await fx.rows(sql`insert into departments (name) values ('工信')`);
   const [ins] = await fx.rows<{ id: number }>(
-    sql`insert into instructors (kind, name, department_id, region_code)
+    sql`insert into instructors (kind, name, source_department_id, region_code)
         select 'instructor', '张指导', id, '420500' from departments returning id`,
   );
   await inScope(fx.database.db, localOperator(), async (tx) => {

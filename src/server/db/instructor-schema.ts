@@ -58,7 +58,7 @@ export const instructors = pgTable(
     id: serial('id').primaryKey(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
-    departmentId: integer('department_id')
+    sourceDepartmentId: integer('source_department_id')
       .notNull()
       .references(() => departments.id),
     post: text('post'),
@@ -74,7 +74,7 @@ export const instructors = pgTable(
   },
   (t) => [
     index('instructors_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
-    index('instructors_department_idx').on(t.departmentId),
+    index('instructors_source_department_idx').on(t.sourceDepartmentId),
     check('instructors_kind_values', sql`${t.kind} in ('instructor','liaison')`),
   ],
 );

@@ -69,7 +69,7 @@ export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Ra
     const { id: instructorId } = await createInstructor(tx, actor, keys, {
       kind: i % 4 === 3 ? 'liaison' : 'instructor',
       name: chineseName(rand),
-      departmentId: pick(rand, departments).id,
+      sourceDepartmentId: pick(rand, departments).id,
       post: pick(rand, POSTS),
       fullTime: rand() < 0.3,
       regionCode: first.regionCode.slice(0, 6),

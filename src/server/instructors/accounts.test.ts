@@ -12,7 +12,7 @@ beforeAll(async () => {
     const [d] = await db.insert(departments).values({ name: '组织部' }).returning();
     const [i] = await db
       .insert(instructors)
-      .values({ kind: 'instructor', name: '张明', departmentId: d.id, regionCode: '420502' })
+      .values({ kind: 'instructor', name: '张明', sourceDepartmentId: d.id, regionCode: '420502' })
       .returning();
     return i.id;
   });

@@ -61,7 +61,7 @@ describe('an assignment moves work coverage at once', () => {
         endOn: null,
         active: true,
         instructorName: '张明',
-        departmentName: '经济和信息化局（工信）',
+        sourceDepartmentName: '经济和信息化局（工信）',
       }),
     ]);
     expect(covered.assignments[0].phone).toMatch(/^139\*{4}\d{4}$/);

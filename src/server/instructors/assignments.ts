@@ -142,11 +142,11 @@ export async function enterpriseInstructors(tx: Tx, actor: Actor, keys: Keys, en
       kind: instructors.kind,
       post: instructors.post,
       phone: instructors.phone,
-      departmentName: departments.name,
+      sourceDepartmentName: departments.name,
     })
     .from(assignments)
     .innerJoin(instructors, eq(instructors.id, assignments.instructorId))
-    .leftJoin(departments, eq(departments.id, instructors.departmentId))
+    .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .where(eq(assignments.enterpriseId, enterpriseId))
     .orderBy(sql`${activeOn(on)} desc`, desc(assignments.startOn), asc(assignments.id));
   return {
@@ -164,7 +164,7 @@ export async function enterpriseInstructors(tx: Tx, actor: Actor, keys: Keys, en
       kind: r.kind,
       post: r.post,
       phone: maskedPhone(keys, r.phone),
-      departmentName: r.departmentName,
+      sourceDepartmentName: r.sourceDepartmentName,
     })),
   };
 }

@@ -73,7 +73,7 @@ export async function listDepartments(tx: Tx, actor: Actor) {
           coalesce((select array_agg(r.code order by r.code) from department_relevance r
                     where r.department_id = d.id and r.kind = 'request'), '{}') as requests,
           (select count(*)::int from instructors i
-           where i.department_id = d.id and (i.left_on is null or i.left_on > current_date)) as instructors
+           where i.source_department_id = d.id and (i.left_on is null or i.left_on > current_date)) as instructors
         from departments d order by d.sort_order, d.id`,
   );
 }
@@ -157,7 +157,7 @@ const isForeignKeyViolation = (err: unknown) => {
  */
 export async function deleteDepartment(tx: Tx, actor: Actor, id: number) {
   const row = await loadDepartment(tx, id);
-  const [{ n }] = await tx.select({ n: count() }).from(instructors).where(eq(instructors.departmentId, id));
+  const [{ n }] = await tx.select({ n: count() }).from(instructors).where(eq(instructors.sourceDepartmentId, id));
   const refused = () =>
     invalid('id', `“${row.name}”仍有 ${n > 0 ? `${n} 名` : ''}指导员或联络员（含已离任的），不能删除；可以改名`);
   if (n > 0) refused();

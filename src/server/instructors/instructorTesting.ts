@@ -23,7 +23,7 @@ export function instructorBody(departmentId: number, more: Record<string, unknow
   return {
     kind: 'instructor',
     name: '张明',
-    departmentId,
+    sourceDepartmentId: departmentId,
     post: '副科长',
     fullTime: false,
     regionCode: '420502',

@@ -133,7 +133,7 @@ describe('instructors', () => {
       name: '李华',
       kind: 'liaison',
       kindLabel: '联络员',
-      departmentName: '经济和信息化局（工信）',
+      sourceDepartmentName: '经济和信息化局（工信）',
       fullTime: true,
       regionCode: '420502',
       regionName: '西陵区',
@@ -172,7 +172,7 @@ describe('instructors', () => {
       (await committee.client.get(`/api/instructors?pageSize=200&${query}`)).body.items
         .map((i: { id: number }) => i.id)
         .filter((id: number) => [a, b, c].includes(id));
-    expect(await ids(`departmentId=${zhujian}`)).toEqual([a, b]);
+    expect(await ids(`sourceDepartmentId=${zhujian}`)).toEqual([a, b]);
     expect(await ids('kind=liaison')).toEqual([b]);
     expect((await ids('regionCode=420503')).sort()).toEqual([a, c].sort());
     expect(await ids(`q=${encodeURIComponent('赵')}`)).toEqual([b]);
@@ -192,7 +192,7 @@ describe('instructors', () => {
   });
 
   it.each([
-    ['an unknown department', { departmentId: 99999 }, 400, 'departmentId'],
+    ['an unknown department', { sourceDepartmentId: 99999 }, 400, 'sourceDepartmentId'],
     ['an unknown region', { regionCode: '420599' }, 400, 'regionCode'],
     ['a region outside the actor’s', { regionCode: '420102' }, 403, null],
     ['a phone with letters', { phone: '139abc' }, 400, 'phone'],

@@ -10,15 +10,15 @@ import type { InstructorRow } from './load.ts';
 export function presentInstructor(
   row: InstructorRow,
   keys: Keys,
-  extra: { departmentName: string | null; regionName: string | null; load: number },
+  extra: { sourceDepartmentName: string | null; regionName: string | null; load: number },
 ) {
   return {
     id: row.id,
     kind: row.kind,
     kindLabel: label(INSTRUCTOR_KINDS, row.kind),
     name: row.name,
-    departmentId: row.departmentId,
-    departmentName: extra.departmentName,
+    sourceDepartmentId: row.sourceDepartmentId,
+    sourceDepartmentName: extra.sourceDepartmentName,
     post: row.post,
     fullTime: row.fullTime,
     regionCode: row.regionCode,

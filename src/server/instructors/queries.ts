@@ -15,7 +15,7 @@ import { presentInstructor } from './presenter.ts';
 import { instructorInScope, instructorInWriteScope } from './scope.ts';
 
 export interface InstructorFilter {
-  departmentId?: number;
+  sourceDepartmentId?: number;
   kind?: 'instructor' | 'liaison';
   regionCode?: string;
   q?: string;
@@ -33,7 +33,7 @@ function listWhere(actor: Actor, f: InstructorFilter, on: string): SQL {
   const status = f.status ?? 'serving';
   if (status === 'serving') conds.push(or(isNull(instructors.leftOn), sql`${instructors.leftOn} > ${on}::date`));
   if (status === 'left') conds.push(and(isNotNull(instructors.leftOn), sql`${instructors.leftOn} <= ${on}::date`));
-  if (f.departmentId !== undefined) conds.push(eq(instructors.departmentId, f.departmentId));
+  if (f.sourceDepartmentId !== undefined) conds.push(eq(instructors.sourceDepartmentId, f.sourceDepartmentId));
   if (f.kind) conds.push(eq(instructors.kind, f.kind));
   if (f.regionCode) {
     let prefix: string;
@@ -60,9 +60,9 @@ export async function listInstructors(
   const where = listWhere(actor, filter, on);
   const [{ total }] = await tx.select({ total: count() }).from(instructors).where(where);
   const rows = await tx
-    .select({ i: instructors, departmentName: departments.name, regionName: regions.name, load: loadSql(on) })
+    .select({ i: instructors, sourceDepartmentName: departments.name, regionName: regions.name, load: loadSql(on) })
     .from(instructors)
-    .leftJoin(departments, eq(departments.id, instructors.departmentId))
+    .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .leftJoin(regions, eq(regions.code, instructors.regionCode))
     .where(where)
     .orderBy(asc(departments.sortOrder), asc(instructors.name), asc(instructors.id))
@@ -79,9 +79,9 @@ export async function instructorDetail(tx: Tx, actor: Actor, keys: Keys, id: num
   const on = today();
   await loadInstructor(tx, actor, id);
   const [r] = await tx
-    .select({ i: instructors, departmentName: departments.name, regionName: regions.name, load: loadSql(on) })
+    .select({ i: instructors, sourceDepartmentName: departments.name, regionName: regions.name, load: loadSql(on) })
     .from(instructors)
-    .leftJoin(departments, eq(departments.id, instructors.departmentId))
+    .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .leftJoin(regions, eq(regions.code, instructors.regionCode))
     .where(eq(instructors.id, id));
   const [own] = await tx

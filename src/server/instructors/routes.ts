@@ -15,7 +15,7 @@ const regionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码�
 const InstructorInput = z.object({
   kind: codeOf(INSTRUCTOR_KINDS),
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字'),
-  departmentId: idParam,
+  sourceDepartmentId: idParam,
   post: z.string().trim().max(50, '职务不超过 50 个字').nullable().default(null),
   fullTime: z.boolean().default(false),
   regionCode,
@@ -29,8 +29,8 @@ const Instructor = z
     kind: z.string(),
     kindLabel: z.string().nullable(),
     name: z.string(),
-    departmentId: z.number(),
-    departmentName: z.string().nullable(),
+    sourceDepartmentId: z.number(),
+    sourceDepartmentName: z.string().nullable(),
     post: z.string().nullable(),
     fullTime: z.boolean(),
     regionCode: z.string(),
@@ -82,7 +82,7 @@ instructorRoutes.openapi(
     summary: '党建指导员和联络员：按部门、类别、区划、姓名筛选，显示今天联系的企业数',
     request: {
       query: z.object({
-        departmentId: idParam.optional(),
+        sourceDepartmentId: idParam.optional(),
         kind: codeOf(INSTRUCTOR_KINDS).optional(),
         regionCode: regionCode.optional(),
         q: z.string().trim().max(30).optional(),
@@ -161,7 +161,7 @@ instructorRoutes.openapi(
           .object({
             kind: InstructorInput.shape.kind,
             name: InstructorInput.shape.name,
-            departmentId: idParam,
+            sourceDepartmentId: idParam,
             post: z.string().trim().max(50, '职务不超过 50 个字').nullable(),
             fullTime: z.boolean(),
             regionCode,
@@ -274,7 +274,7 @@ instructorRoutes.openapi(
             kind: z.string(),
             post: z.string().nullable(),
             phone: z.string().nullable(),
-            departmentName: z.string().nullable(),
+            sourceDepartmentName: z.string().nullable(),
           }),
         ),
       }),

@@ -44,14 +44,14 @@ export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enter
   const rows = await tx
     .select({
       i: instructors,
-      departmentName: departments.name,
+      sourceDepartmentName: departments.name,
       regionName: regions.name,
       load: loadSql(on),
       sections: sql<string[]>`coalesce((select array_agg(r.code) from department_relevance r
-        where r.department_id = ${instructors.departmentId} and r.kind = 'industry'), '{}')`,
+        where r.department_id = ${instructors.sourceDepartmentId} and r.kind = 'industry'), '{}')`,
     })
     .from(instructors)
-    .leftJoin(departments, eq(departments.id, instructors.departmentId))
+    .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .leftJoin(regions, eq(regions.code, instructors.regionCode))
     .where(
       and(
@@ -66,7 +66,7 @@ export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enter
       ...r,
       id: r.i.id,
       regionCode: r.i.regionCode,
-      departmentName: r.departmentName ?? '',
+      sourceDepartmentName: r.sourceDepartmentName ?? '',
     })),
   ).slice(0, SUGGESTION_LIMIT);
   return {

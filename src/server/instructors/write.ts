@@ -17,7 +17,7 @@ import { type InstructorRow, loadInstructor } from './load.ts';
 export interface InstructorInput {
   kind: InstructorKind;
   name: string;
-  departmentId: number;
+  sourceDepartmentId: number;
   post: string | null;
   fullTime: boolean;
   regionCode: string;
@@ -31,7 +31,7 @@ export interface InstructorPatch extends Partial<InstructorInput> {
 
 async function checkDepartment(tx: Tx, id: number) {
   const [row] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
-  if (!row) invalid('departmentId', '所选部门不存在，请在部门目录中选择');
+  if (!row) invalid('sourceDepartmentId', '所选部门不存在，请在部门目录中选择');
 }
 
 async function checkRegion(tx: Tx, actor: Actor, code: string) {
@@ -43,7 +43,7 @@ async function checkRegion(tx: Tx, actor: Actor, code: string) {
 /** Registers an instructor or liaison; the phone is stored encrypted with a keyed hash, and audited masked. */
 export async function createInstructor(tx: Tx, actor: Actor, keys: Keys, input: InstructorInput) {
   await checkRegion(tx, actor, input.regionCode);
-  await checkDepartment(tx, input.departmentId);
+  await checkDepartment(tx, input.sourceDepartmentId);
   const phone = normalizePhone(input.phone);
   const values = { ...input, name: input.name.trim(), post: input.post?.trim() || null };
   const [row] = await tx
@@ -80,9 +80,9 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
     await checkRegion(tx, actor, patch.regionCode);
     change('regionCode', patch.regionCode);
   }
-  if (patch.departmentId !== undefined && patch.departmentId !== row.departmentId) {
-    await checkDepartment(tx, patch.departmentId);
-    change('departmentId', patch.departmentId);
+  if (patch.sourceDepartmentId !== undefined && patch.sourceDepartmentId !== row.sourceDepartmentId) {
+    await checkDepartment(tx, patch.sourceDepartmentId);
+    change('sourceDepartmentId', patch.sourceDepartmentId);
   }
   if (patch.kind !== undefined) change('kind', patch.kind);
   if (patch.name !== undefined) change('name', patch.name.trim());

@@ -127,7 +127,7 @@ beforeAll(async () => {
   await dev({ applied: '2024-01-10', activist: '2024-04-01', admitted: null, closed: '2025-02-01' });
   // Instructors: one of the city with two assignments, one liaison of a county.
   await fx.rows(sql`insert into departments (name) values ('工信')`);
-  await fx.rows(sql`insert into instructors (kind, name, department_id, region_code)
+  await fx.rows(sql`insert into instructors (kind, name, source_department_id, region_code)
     select 'instructor', '张指导', id, '420500' from departments union all
     select 'liaison', '李联络', id, '420503' from departments`);
   await fx.rows(sql`insert into assignments (instructor_id, enterprise_id, start_on)

@@ -19,7 +19,7 @@ beforeAll(async () => {
   orgId = (await makeOrg(fx.database, ids.slice(0, 3), { regionCode: '420503' })).id;
   await fx.rows(sql`insert into departments (name) values ('人社')`);
   const [ins] = await fx.rows<{ id: number }>(
-    sql`insert into instructors (kind, name, department_id, region_code)
+    sql`insert into instructors (kind, name, source_department_id, region_code)
         select 'liaison', '李联络', id, '420503' from departments returning id`,
   );
   instructorId = (ins as { id: number }).id;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const person = async (key: string, name: string, regionCode: string, leftOn: string | null = null) => {
     const [row] = await db
       .insert(instructors)
-      .values({ kind: 'instructor', name, departmentId: d.id, regionCode, leftOn })
+      .values({ kind: 'instructor', name, sourceDepartmentId: d.id, regionCode, leftOn })
       .returning({ id: instructors.id });
     ids[key] = row.id;
   };
@@ -46,7 +46,7 @@ describe('GET /api/users/link-targets', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(names(res.body.orgs)).toEqual(['西陵精密机械党支部', '西陵街道某商贸党支部']);
     expect(res.body.instructors).toEqual([
-      { id: ids.serving, name: '赵工信', departmentName: '工信局', regionName: expect.any(String) },
+      { id: ids.serving, name: '赵工信', sourceDepartmentName: '工信局', regionName: expect.any(String) },
     ]);
   });
 

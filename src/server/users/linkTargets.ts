@@ -44,11 +44,11 @@ export async function linkTargets(tx: Tx, actor: Actor, query: LinkTargetQuery) 
     .select({
       id: instructors.id,
       name: instructors.name,
-      departmentName: departments.name,
+      sourceDepartmentName: departments.name,
       regionName: regions.name,
     })
     .from(instructors)
-    .leftJoin(departments, eq(departments.id, instructors.departmentId))
+    .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .leftJoin(regions, eq(regions.code, instructors.regionCode))
     .where(
       and(

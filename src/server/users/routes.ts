@@ -75,7 +75,7 @@ userRoutes.openapi(
     responses: jsonResponse(
       z.object({
         orgs: z.array(LinkTarget),
-        instructors: z.array(LinkTarget.extend({ departmentName: z.string().nullable() })),
+        instructors: z.array(LinkTarget.extend({ sourceDepartmentName: z.string().nullable() })),
       }),
       '按名称排序，各至多 50 个',
     ),

@@ -22,7 +22,7 @@ export const assessmentsZhCN = {
   'assess.incompleteRule':
     '三部分中有权重的任一部分没有记录时，结果为“未完成”，不计综合得分、不评等次，也不占优秀名额。',
   'assess.col.name': '姓名',
-  'assess.col.department': '派出部门',
+  'assess.col.department': '派出单位',
   'assess.col.daily': '日常考核',
   'assess.col.dailyEntries': '次数',
   'assess.col.periodic': '定期考核',

@@ -31,7 +31,7 @@ export const caseworkZhCN = {
   'casework.record': '记录联系',
   'casework.details': '详情',
   'casework.instructor': '指导员',
-  'casework.department': '派出部门',
+  'casework.department': '派出单位',
 
   'contact.title': '记录走访联系',
   'contact.assignment': '联系企业',
@@ -161,7 +161,7 @@ export const caseworkZhCN = {
   'summary.region': '区划',
   'summary.period': '期间',
   'summary.download': '下载 .xlsx',
-  'summary.department': '派出部门',
+  'summary.department': '派出单位',
   'summary.total': '合计',
   'summary.instructors': '指导员名单',
   'summary.rule':

@@ -38,7 +38,7 @@ export function AssignmentCard({
         </Typography.Text>
         {showInstructor && (
           <Typography.Text type="secondary">
-            {a.instructorName} · {a.departmentName}
+            {a.instructorName} · {a.sourceDepartmentName}
           </Typography.Text>
         )}
         <Flex wrap gap={4}>

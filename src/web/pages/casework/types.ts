@@ -7,8 +7,8 @@ export interface CaseworkAssignment {
   instructorId: number;
   instructorName: string;
   instructorKind: string;
-  departmentId: number;
-  departmentName: string;
+  sourceDepartmentId: number;
+  sourceDepartmentName: string;
   enterpriseId: number;
   enterpriseName: string;
   regionCode: string;

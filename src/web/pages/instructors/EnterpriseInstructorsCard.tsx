@@ -158,7 +158,7 @@ function AssignmentItem({ a }: { a: EnterpriseAssignment }) {
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {[
-            a.departmentName,
+            a.sourceDepartmentName,
             a.post,
             a.endOn ? `${a.startOn} – ${a.endOn}` : t('instructors.card.since', { date: a.startOn }),
           ]
@@ -186,11 +186,11 @@ function SuggestionItem({ s, onAssign }: { s: Suggestions['items'][number]; onAs
             <Typography.Text strong>{t('instructors.suggest.score', { score: s.score })}</Typography.Text>
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[i.departmentName, i.post, i.regionName].filter(Boolean).join(' · ')}
+            {[i.sourceDepartmentName, i.post, i.regionName].filter(Boolean).join(' · ')}
           </Typography.Text>
           <ul style={{ margin: '2px 0 0', paddingInlineStart: 18, fontSize: 12 }}>
             {s.reasons.map((r) => (
-              <li key={r.factor}>{reasonText(r, i.departmentName)}</li>
+              <li key={r.factor}>{reasonText(r, i.sourceDepartmentName)}</li>
             ))}
           </ul>
         </Flex>

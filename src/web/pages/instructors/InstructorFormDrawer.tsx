@@ -12,12 +12,12 @@ import { KIND_CODES } from './labels.ts';
 import type { Instructor } from './types.ts';
 import { useDepartments } from './useDepartments.ts';
 
-const FIELDS = ['kind', 'name', 'departmentId', 'post', 'fullTime', 'regionCode', 'phone', 'leftOn'] as const;
+const FIELDS = ['kind', 'name', 'sourceDepartmentId', 'post', 'fullTime', 'regionCode', 'phone', 'leftOn'] as const;
 
 interface Values {
   kind?: string;
   name?: string;
-  departmentId?: number;
+  sourceDepartmentId?: number;
   post?: string | null;
   fullTime?: boolean;
   regionCode?: string;
@@ -52,7 +52,7 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
       const body = {
         kind: v.kind,
         name: v.name,
-        departmentId: v.departmentId,
+        sourceDepartmentId: v.sourceDepartmentId,
         post: v.post?.trim() || null,
         fullTime: v.fullTime ?? false,
         regionCode: v.regionCode,
@@ -116,7 +116,11 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
         <Form.Item name="name" label={t('instructors.field.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="departmentId" label={t('instructors.field.departmentId')} rules={[{ required: true }]}>
+        <Form.Item
+          name="sourceDepartmentId"
+          label={t('instructors.field.sourceDepartmentId')}
+          rules={[{ required: true }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={departments.isLoading}

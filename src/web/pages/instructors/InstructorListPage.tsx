@@ -45,7 +45,7 @@ export default function InstructorListPage() {
   const departments = useDepartments();
   const [params, setParams] = useSearchParams();
   const filter = {
-    departmentId: params.get('departmentId') ?? undefined,
+    sourceDepartmentId: params.get('sourceDepartmentId') ?? undefined,
     kind: params.get('kind') ?? undefined,
     regionCode: params.get('regionCode') ?? undefined,
     q: params.get('q') ?? undefined,
@@ -88,7 +88,7 @@ export default function InstructorListPage() {
   );
   const columns: TableColumnsType<Instructor> = [
     { title: t('instructors.col.name'), key: 'name', render: (_, i) => name(i) },
-    { title: t('instructors.col.department'), dataIndex: 'departmentName' },
+    { title: t('instructors.col.department'), dataIndex: 'sourceDepartmentName' },
     { title: t('instructors.col.post'), dataIndex: 'post', render: (p: string | null) => p ?? '—' },
     {
       title: t('instructors.col.fullTime'),
@@ -150,8 +150,8 @@ export default function InstructorListPage() {
             allowClear
             aria-label={t('instructors.filter.department')}
             placeholder={t('instructors.filter.allDepartments')}
-            value={filter.departmentId ? Number(filter.departmentId) : undefined}
-            onChange={(v?: number) => set({ departmentId: v === undefined ? undefined : String(v) })}
+            value={filter.sourceDepartmentId ? Number(filter.sourceDepartmentId) : undefined}
+            onChange={(v?: number) => set({ sourceDepartmentId: v === undefined ? undefined : String(v) })}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             style={{ minWidth: 200, flex: isPhone ? '1 1 100%' : undefined }}
             data-testid="filter-department"
@@ -192,7 +192,7 @@ export default function InstructorListPage() {
                     <Flex vertical gap={4} style={{ minWidth: 0 }}>
                       {name(i)}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {[i.departmentName, i.post, i.regionName].filter(Boolean).join(' · ')}
+                        {[i.sourceDepartmentName, i.post, i.regionName].filter(Boolean).join(' · ')}
                       </Typography.Text>
                       {i.phone && <span style={mono}>{i.phone}</span>}
                     </Flex>

@@ -92,7 +92,7 @@ export default function InstructorPage() {
           size="small"
           column={{ xs: 1, sm: 2, md: 3 }}
           items={[
-            { key: 'department', label: t('instructors.col.department'), children: i.departmentName ?? '—' },
+            { key: 'department', label: t('instructors.col.department'), children: i.sourceDepartmentName ?? '—' },
             { key: 'post', label: t('instructors.col.post'), children: i.post ?? '—' },
             {
               key: 'fullTime',

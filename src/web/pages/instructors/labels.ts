@@ -28,12 +28,12 @@ export function useReasonText() {
   const { t } = useI18n();
   const { name } = useSections();
   return useCallback(
-    (r: Reason, departmentName: string | null) => {
+    (r: Reason, sourceDepartmentName: string | null) => {
       const points = t('instructors.reason.points', { points: r.points });
       switch (r.factor) {
         case 'relevance': {
           if (r.matched === null || r.section === null) return `${t('instructors.reason.noIndustry')}（${points}）`;
-          const vars = { department: departmentName ?? '', industry: `${name(r.section)}（${r.section}）` };
+          const vars = { department: sourceDepartmentName ?? '', industry: `${name(r.section)}（${r.section}）` };
           return `${t(r.matched ? 'instructors.reason.relevant' : 'instructors.reason.unrelated', vars)}（${points}）`;
         }
         case 'region':

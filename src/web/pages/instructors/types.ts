@@ -6,8 +6,8 @@ export interface Instructor {
   kind: 'instructor' | 'liaison';
   kindLabel: string | null;
   name: string;
-  departmentId: number;
-  departmentName: string | null;
+  sourceDepartmentId: number;
+  sourceDepartmentName: string | null;
   post: string | null;
   fullTime: boolean;
   regionCode: string;
@@ -52,7 +52,7 @@ export interface EnterpriseAssignment extends Assignment {
   kind: string;
   post: string | null;
   phone: string | null;
-  departmentName: string | null;
+  sourceDepartmentName: string | null;
 }
 
 export interface EnterpriseInstructors {

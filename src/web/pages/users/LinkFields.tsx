@@ -8,7 +8,7 @@ interface Target {
   id: number;
   name: string;
   regionName: string | null;
-  departmentName?: string | null;
+  sourceDepartmentName?: string | null;
 }
 type Kind = 'orgs' | 'instructors';
 type Targets = Record<Kind, Target[]>;
@@ -20,7 +20,7 @@ interface Current {
 const where = (x: Target) => (x.regionName ? ` · ${x.regionName}` : '');
 const LABEL: Record<Kind, (x: Target) => string> = {
   orgs: (x) => `${x.name}${where(x)}`,
-  instructors: (x) => `${x.name}${x.departmentName ? ` · ${x.departmentName}` : ''}${where(x)}`,
+  instructors: (x) => `${x.name}${x.sourceDepartmentName ? ` · ${x.sourceDepartmentName}` : ''}${where(x)}`,
 };
 
 /** One picker, searching by name on the server; Form.Item hands it id, value and onChange. */
