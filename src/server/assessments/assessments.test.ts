@@ -118,7 +118,7 @@ describe('daily and periodic entries', () => {
     [{ score: 100.01 }, 'score', '分数须为 0–100，最多两位小数'],
     [{ score: -1 }, 'score', '分数须为 0–100，最多两位小数'],
     [{ score: 90.123 }, 'score', '分数须为 0–100，最多两位小数'],
-    [{ onDate: addDays(today, 1) }, 'onDate', '考核日期不能晚于今天'],
+    [{ onDate: addDays(today, 1) }, 'onDate', `考核日期（${addDays(today, 1)}）晚于今天`],
     [{ onDate: '2026-02-30' }, 'onDate', '日期不存在'],
   ])('%o is refused naming %s', async (patch, field, message) => {
     const i = await makeInstructor(fx.database);

@@ -5,7 +5,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { dailyAssessments, instructors, periodicAssessments } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { auditAssessment } from './audit.ts';
 import { instructorInScope, loadInstructor } from './scope.ts';
 
@@ -18,7 +18,7 @@ export interface DailyEntry {
 
 export async function addDaily(tx: Tx, actor: Actor, entry: DailyEntry, today: string) {
   const instructor = await loadInstructor(tx, actor, entry.instructorId);
-  if (entry.onDate > today) invalid('onDate', '考核日期不能晚于今天');
+  notAfterToday('onDate', '考核日期', entry.onDate, { today });
   const [row] = await tx
     .insert(dailyAssessments)
     .values({ ...entry, actorId: actor.actorId })

@@ -14,7 +14,7 @@ import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { requests, requestUpdates } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { auditCasework } from './audit.ts';
 import { type AssignmentRow, assignmentInScope, checkInAssignment } from './scope.ts';
 
@@ -118,7 +118,7 @@ export async function updateRequest(tx: Tx, actor: Actor, id: number, input: Req
   const before = await loadRequestForUpdate(tx, actor, id, today);
   const refusal = transitionError(before.status, input.status);
   if (refusal) invalid('status', refusal);
-  if (input.onDate > today) invalid('onDate', `更新日期（${input.onDate}）晚于今天`);
+  notAfterToday('onDate', '更新日期', input.onDate, { today });
   if (input.onDate < before.lastUpdateOn) {
     invalid('onDate', `更新日期（${input.onDate}）早于上次更新日期（${before.lastUpdateOn}）`);
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { notFound } from '../errors.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 
 /**
  * The assignments an actor may see, on `a` (assignments) joined to `e` (enterprises): those at
@@ -67,7 +67,7 @@ export function checkInAssignment(
   a: { startOn: string; endOn: string | null },
   today: string,
 ) {
-  if (date > today) invalid(field, `${label}（${date}）晚于今天`);
+  notAfterToday(field, label, date, { today });
   if (date < a.startOn) invalid(field, `${label}（${date}）早于选派开始日期（${a.startOn}）`);
   if (a.endOn !== null && date >= a.endOn) {
     invalid(field, `${label}（${date}）不在选派期内（选派至 ${addDays(a.endOn, -1)}）`);

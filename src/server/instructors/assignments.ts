@@ -5,7 +5,7 @@ import { assignments, departments, enterprises, instructors, regions } from '../
 import { notFound } from '../errors.ts';
 import type { Keys } from '../keys.ts';
 import { maskedPhone } from '../members/presenter.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
 import { auditInstructorArea } from './audit.ts';
 import { refreshInstructorCoverage } from './coverage.ts';
@@ -40,7 +40,7 @@ export async function assign(tx: Tx, actor: Actor, instructorId: number, input: 
   const instructor = await loadInstructor(tx, actor, instructorId, { forUpdate: true });
   const enterprise = await loadEnterprise(tx, actor, input.enterpriseId);
   const now = today();
-  if (input.startOn > now) invalid('startOn', `开始日期（${input.startOn}）晚于今天；请在选派开始当日登记`);
+  notAfterToday('startOn', '开始日期', input.startOn, { today: now, hint: '请在选派开始当日登记' });
   if (instructor.leftOn !== null && instructor.leftOn <= input.startOn) {
     invalid('startOn', `${instructor.name}已于 ${instructor.leftOn} 离任，不能再选派`);
   }
@@ -96,7 +96,7 @@ export async function endAssignment(tx: Tx, actor: Actor, instructorId: number, 
   if (endOn <= startOn) {
     invalid('endOn', `结束日期应晚于开始日期（${startOn}）：结束日期是不再联系该企业的第一天`);
   }
-  if (endOn > today()) invalid('endOn', `结束日期（${endOn}）晚于今天；请在结束当日登记`);
+  notAfterToday('endOn', '结束日期', endOn, { hint: '请在结束当日登记' });
   await tx.update(assignments).set({ endOn }).where(eq(assignments.id, assignmentId));
   await refreshInstructorCoverage(tx, actor, [a.a.enterpriseId], today());
   await auditInstructorArea(tx, actor, 'instructor.assignment_end', 'instructor', instructorId, {

@@ -7,7 +7,7 @@ import { assignments, departments, instructors, regions } from '../db/schema.ts'
 import { HttpError } from '../errors.ts';
 import type { Keys } from '../keys.ts';
 import { normalizePhone } from '../members/checks.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { codeInScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { auditInstructorArea } from './audit.ts';
@@ -121,7 +121,7 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
 }
 
 async function endOpenAssignments(tx: Tx, row: InstructorRow, leftOn: string) {
-  if (leftOn > today()) invalid('leftOn', `离任日期（${leftOn}）晚于今天；请在离任当日登记`);
+  notAfterToday('leftOn', '离任日期', leftOn, { hint: '请在离任当日登记' });
   const open = await tx
     .select()
     .from(assignments)

@@ -12,7 +12,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { enterprises, members, partyOrgs } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { inRegionScope } from '../regions/scope.ts';
 import { label } from './presenter.ts';
@@ -80,7 +80,7 @@ export function normalizePhone(value: string | null | undefined): string | null 
 
 function checkDate(field: string, what: string, value: string, today: string) {
   if (!isDateString(value)) invalid(field, `${what}应为 YYYY-MM-DD 格式的有效日期`);
-  if (value > today) invalid(field, `${what}（${value}）晚于今天`);
+  notAfterToday(field, what, value, { today });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { members } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
 import { auditMember } from './audit.ts';
 import {
@@ -287,7 +287,7 @@ export async function removeFromRoster(tx: Tx, actor: Actor, row: MemberRow, rea
   if (reason === 'probation_cancelled' && row.status !== 'probationary') {
     invalid('reason', '只有预备党员才能取消预备党员资格');
   }
-  if (leftOn > today()) invalid('leftOn', `离开日期（${leftOn}）晚于今天`);
+  notAfterToday('leftOn', '离开日期', leftOn);
   if (leftOn < row.joinedOn) invalid('leftOn', `离开日期（${leftOn}）早于入党日期（${row.joinedOn}）`);
   await tx.update(members).set({ leftOn, leaveReason: reason, updatedAt: new Date() }).where(eq(members.id, row.id));
   await refreshEnterpriseMembers(tx, actor, [row.employerId]);

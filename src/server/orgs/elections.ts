@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { localDateString } from '../../domain/calendarDate.ts';
 import type { OrgType } from '../../domain/org/codes.ts';
 import { checkAdjustment, DEFAULT_TERM_YEARS, termEnd } from '../../domain/org/terms.ts';
 import type { Actor } from '../actor.ts';
@@ -7,7 +6,7 @@ import type { Tx } from '../db/client.ts';
 import { orgElections } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { auditOrg } from './audit.ts';
-import { invalid } from './invalid.ts';
+import { invalid, notAfterToday } from './invalid.ts';
 import { loadOrg } from './load.ts';
 
 export interface ElectionInput {
@@ -22,7 +21,7 @@ export interface ElectionInput {
 /** An election opening a new term; the term's end is computed, never typed. */
 export async function recordElection(tx: Tx, actor: Actor, orgId: number, input: ElectionInput) {
   const org = await loadOrg(tx, actor, orgId, { forUpdate: true });
-  if (input.electedOn > localDateString(new Date())) invalid('electedOn', `选举日期（${input.electedOn}）晚于今天`);
+  notAfterToday('electedOn', '选举日期', input.electedOn);
   if (input.electedOn < org.establishedOn) invalid('electedOn', `选举日期早于党组织成立日期（${org.establishedOn}）`);
   const termYears = input.termYears ?? DEFAULT_TERM_YEARS[org.type as OrgType];
   if (termYears === null) invalid('termYears', '临时党支部不实行任期制，请填写任期年限或改为登记书记任职');

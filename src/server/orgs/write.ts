@@ -9,7 +9,7 @@ import { codeInScope, inRegionScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { auditOrg } from './audit.ts';
 import { refreshOrgCoverage } from './coverage.ts';
-import { invalid } from './invalid.ts';
+import { invalid, notAfterToday } from './invalid.ts';
 import { loadOrg, type OrgRow } from './load.ts';
 
 export interface OrgProfile {
@@ -94,15 +94,11 @@ async function checkCoverable(
   }
 }
 
-function checkNotFuture(field: string, label: string, date: string) {
-  if (date > today()) invalid(field, `${label}（${date}）晚于今天`);
-}
-
 export async function createOrg(tx: Tx, actor: Actor, input: OrgCreate) {
   const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionCode));
   if (!region) invalid('regionCode', `行政区划代码 ${input.regionCode} 不存在`);
   if (!codeInScope(input.regionCode, actor)) throw new HttpError(403, 'forbidden', '所选行政区划不在您的管辖范围内');
-  checkNotFuture('establishedOn', '成立日期', input.establishedOn);
+  notAfterToday('establishedOn', '成立日期', input.establishedOn);
   const units = [...new Set(input.enterpriseIds)];
   if (input.formation === 'standalone' && units.length !== 1)
     invalid('enterpriseIds', '单独组建的党组织覆盖且只覆盖一个企业');
@@ -173,7 +169,7 @@ export async function addCoverage(tx: Tx, actor: Actor, orgId: number, enterpris
   const org = await loadOrg(tx, actor, orgId, { forUpdate: true });
   if (org.dissolvedOn) invalid('orgId', '党组织已撤销，不能再覆盖企业');
   if (startOn < org.establishedOn) invalid('startOn', `覆盖开始日期早于党组织成立日期（${org.establishedOn}）`);
-  checkNotFuture('startOn', '覆盖开始日期', startOn);
+  notAfterToday('startOn', '覆盖开始日期', startOn);
   const open = await tx
     .select({ enterpriseId: orgCoverages.enterpriseId })
     .from(orgCoverages)
@@ -206,7 +202,7 @@ export async function dissolveOrg(tx: Tx, actor: Actor, id: number, dissolvedOn:
   const org = await loadOrg(tx, actor, id, { forUpdate: true });
   if (org.dissolvedOn) invalid('dissolvedOn', `党组织已于 ${org.dissolvedOn} 撤销`);
   if (dissolvedOn < org.establishedOn) invalid('dissolvedOn', `撤销日期早于成立日期（${org.establishedOn}）`);
-  checkNotFuture('dissolvedOn', '撤销日期', dissolvedOn);
+  notAfterToday('dissolvedOn', '撤销日期', dissolvedOn);
   const [members] = await queryRows<{ n: number }>(
     tx,
     sql`select count(*)::int as n from members where org_id = ${id} and left_on is null`,

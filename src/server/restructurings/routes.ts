@@ -9,7 +9,7 @@ import { enterprises, restructurings } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { notFound } from '../errors.ts';
 import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { notAfterToday } from '../orgs/invalid.ts';
 import { inRegionScope } from '../regions/scope.ts';
 import { calendarDay, idParam } from '../schemas.ts';
 
@@ -91,7 +91,7 @@ restructuringRoutes.openapi(
         const today = localDateString(new Date());
         // “同步”: an item may be done before the restructuring completes, so only the future is impossible.
         for (const [field, date] of Object.entries(input)) {
-          if (date && date > today) invalid(field, `日期（${date}）晚于今天`);
+          if (date) notAfterToday(field, '日期', date, { today });
         }
         await tx
           .insert(restructurings)
