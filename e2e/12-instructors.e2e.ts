@@ -59,8 +59,11 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     const transport = page.getByRole('row').filter({ hasText: '交通运输局' });
     await transport.getByRole('button', { name: '修改部门 交通运输局' }).click();
     const modal = await dialog(page);
+    // Typed, so the option is the only one shown: a click into the scrolling list can miss.
     await modal.getByLabel('相关诉求类别').click();
+    await page.keyboard.type('其他');
     await option(page, '其他').click();
+    await visible(modal.locator('.ant-select-selection-item').filter({ hasText: '其他' }));
     // The open list covers the buttons: clicking the title closes it.
     await modal.getByText('修改部门 · 交通运输局').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });

@@ -123,6 +123,35 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     await screenshot(page, 'casework-assignment-phone');
   });
 
+  it('corrects whom the call was with; a contact recorded twice by mistake is deleted', async () => {
+    const { page } = browser();
+    const call = page.getByTestId('contact-item').filter({ hasText: '王总（总经理）' });
+    // It raised a request: it can be corrected, not deleted.
+    expect(await call.getByRole('button', { name: /^删除/ }).count()).toBe(0);
+    await call.getByRole('button', { name: /^更正/ }).click();
+    const modal = await dialog(page);
+    await visible(modal.getByText('诉求的受理日期随之更正'));
+    await modal.getByLabel('联系对象').fill('王建国（总经理）');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'casework-contact-correct-phone');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByText('已更正联系记录'));
+    await visible(page.getByTestId('contact-item').filter({ hasText: '王建国（总经理）' }));
+
+    const assignmentUrl = page.url();
+    await page.getByRole('button', { name: '记录联系' }).click();
+    await page.waitForURL(/\/casework\/contact\?assignment=\d+/);
+    await page.getByLabel('联系对象').fill('重复录入');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(assignmentUrl);
+    const twice = page.getByTestId('contact-item').filter({ hasText: '重复录入' });
+    await twice.getByRole('button', { name: /^删除/ }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(page.getByText('已删除联系记录'));
+    await twice.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('contact-item').count()).toBe(1);
+  });
+
   it('the request moves to coordinating, then to resolved with a grant, counted as an outcome', async () => {
     const { page } = browser();
     await page.getByTestId('request-card').getByRole('link', { name: enterpriseName }).click();

@@ -218,7 +218,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON departments, department_relevance TO dan
 GRANT SELECT, INSERT, UPDATE ON instructors, assignments, contacts, requests, request_updates, outcomes,
   daily_assessments, periodic_assessments, surveys, one_time_links, survey_responses, appraisal_scores TO dangjian_app;
 --> statement-breakpoint
-GRANT DELETE ON outcomes, daily_assessments TO dangjian_app;
+GRANT DELETE ON outcomes, daily_assessments, contacts TO dangjian_app;
 --> statement-breakpoint
 GRANT USAGE ON SEQUENCE departments_id_seq, instructors_id_seq, assignments_id_seq, contacts_id_seq, requests_id_seq,
   request_updates_id_seq, outcomes_id_seq, daily_assessments_id_seq, surveys_id_seq, one_time_links_id_seq,

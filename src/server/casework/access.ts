@@ -10,6 +10,8 @@ export const CASEWORK_ROUTE_ACCESS: Record<string, RouteSpec> = {
   'GET /api/casework/assignments': needs('instructor.read', 'casework.assignments'),
   'GET /api/casework/contacts': needs('instructor.read', 'contact.list'),
   'POST /api/casework/contacts': needs('instructor.record', 'contact.create'),
+  'PATCH /api/casework/contacts/{id}': needs('instructor.record', 'contact.update'),
+  'DELETE /api/casework/contacts/{id}': needs('instructor.record', 'contact.delete'),
   'GET /api/casework/requests': needs('instructor.read', 'request.list'),
   'POST /api/casework/requests': needs('instructor.record', 'request.create'),
   'GET /api/casework/requests/{id}': needs('instructor.read', 'request.read'),

@@ -161,6 +161,115 @@ describe('contacts', () => {
   });
 });
 
+describe('correcting a contact', () => {
+  const fields = (more: Record<string, unknown> = {}) => ({
+    onDate: daysAgo(3),
+    kind: 'visit',
+    withWhom: '张总（董事长）',
+    notes: '了解用工情况',
+    ...more,
+  });
+  const contactRow = (id: number) =>
+    fx.rows<{ onDate: string; kind: string; withWhom: string; notes: string | null }>(
+      sql`select on_date::text as "onDate", kind, with_whom as "withWhom", notes from contacts where id = ${id}`,
+    );
+  const requestDates = (id: number) =>
+    fx.rows<{ receivedOn: string; lastUpdateOn: string; updates: string[] }>(
+      sql`select r.received_on::text as "receivedOn", r.last_update_on::text as "lastUpdateOn",
+            (select array_agg(u.on_date::text order by u.id) from request_updates u where u.request_id = r.id) as updates
+          from requests r where r.id = ${id}`,
+    );
+  const newContact = async (more: Record<string, unknown> = {}) => {
+    const res = await me.client.post('/api/casework/contacts', contactBody(a1.id, { onDate: daysAgo(3), ...more }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { id: number; requestIds: number[] };
+  };
+
+  it('the instructor corrects kind, person and notes; only what changed is audited', async () => {
+    const { id } = await newContact();
+    const res = await me.client.patch(`/api/casework/contacts/${id}`, fields({ kind: 'phone', withWhom: '李经理' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await contactRow(id)).toEqual([
+      { onDate: daysAgo(3), kind: 'phone', withWhom: '李经理', notes: '了解用工情况' },
+    ]);
+    const [audit] = await fx.rows<{ diff: unknown }>(
+      sql`select diff from audit_log where action = 'contact.update' and entity_id = ${String(id)}`,
+    );
+    expect(audit.diff).toEqual({
+      before: { kind: 'visit', withWhom: '张总（董事长）' },
+      after: { kind: 'phone', withWhom: '李经理' },
+    });
+    // Saving the same values again changes nothing and writes no audit row.
+    const again = await me.client.patch(`/api/casework/contacts/${id}`, fields({ kind: 'phone', withWhom: '李经理' }));
+    expect(again.status).toBe(200);
+    const [{ n }] = await fx.rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'contact.update' and entity_id = ${String(id)}`,
+    );
+    expect(n).toBe(1);
+  });
+
+  it('a new date moves the requests raised in the contact, while none has been worked on', async () => {
+    const { id, requestIds } = await newContact({ requests: [{ category: 'hiring', description: '招聘电工' }] });
+    const res = await me.client.patch(`/api/casework/contacts/${id}`, fields({ onDate: daysAgo(5) }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await requestDates(requestIds[0])).toEqual([
+      { receivedOn: daysAgo(5), lastUpdateOn: daysAgo(5), updates: [daysAgo(5)] },
+    ]);
+    const update = await me.client.post(`/api/casework/requests/${requestIds[0]}/updates`, {
+      onDate: daysAgo(1),
+      status: 'coordinating',
+      note: '已联系人社局',
+    });
+    expect(update.status, JSON.stringify(update.body)).toBe(200);
+    const before = await caseworkState();
+    const refused = await me.client.patch(`/api/casework/contacts/${id}`, fields({ onDate: daysAgo(4) }));
+    expect([refused.status, refused.body.error.details[0]]).toEqual([
+      400,
+      {
+        field: 'onDate',
+        message: `本次联系中提出的诉求 #${requestIds[0]} 已有办理记录，联系日期不能再改；如日期有误，请在该诉求的办理记录中说明`,
+      },
+    ]);
+    expect(await caseworkState()).toEqual(before);
+    // Its notes can still be corrected.
+    const notes = await me.client.patch(`/api/casework/contacts/${id}`, fields({ onDate: daysAgo(5), notes: '补记' }));
+    expect(notes.status, JSON.stringify(notes.body)).toBe(200);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a future date', { onDate: addDays(today(), 1) }, `联系日期（${addDays(today(), 1)}）晚于今天`],
+    ['before the assignment', { onDate: daysAgo(61) }, `联系日期（${daysAgo(61)}）早于选派开始日期（${daysAgo(60)}）`],
+    ['no one named', { withWhom: ' ' }, '请填写联系对象'],
+  ])('%s is refused naming the field, nothing changes', async (_name, more, message) => {
+    const { id } = await newContact();
+    const before = await caseworkState();
+    const res = await me.client.patch(`/api/casework/contacts/${id}`, fields(more));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0]).toEqual({ field: Object.keys(more)[0], message });
+    expect(await caseworkState()).toEqual(before);
+  });
+
+  it('a contact recorded by mistake is deleted, audited; one that raised requests stays', async () => {
+    const { id } = await newContact();
+    const res = await me.client.request('DELETE', `/api/casework/contacts/${id}`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await contactRow(id)).toEqual([]);
+    const [audit] = await fx.rows<{ diff: { deleted: { withWhom: string } } }>(
+      sql`select diff from audit_log where action = 'contact.delete' and entity_id = ${String(id)}`,
+    );
+    expect(audit.diff.deleted.withWhom).toBe('张总（董事长）');
+
+    const raised = await newContact({ requests: [{ category: 'land', description: '用地' }] });
+    const before = await caseworkState();
+    const refused = await me.client.request('DELETE', `/api/casework/contacts/${raised.id}`, {});
+    expect([refused.status, refused.body.error.message]).toEqual([
+      400,
+      `本次联系中提出了诉求 #${raised.requestIds[0]}，联系记录是诉求的来源，不能删除`,
+    ]);
+    expect(await caseworkState()).toEqual(before);
+  });
+});
+
 describe('scope: an instructor records only for their own assignments in force today', () => {
   it.each<[string, () => Client, () => number, number]>([
     ['instructor, own ended assignment', () => me, () => aEnded.id, 404],
@@ -178,6 +287,11 @@ describe('scope: an instructor records only for their own assignments in force t
       quantity: 1,
     });
     expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
+    const contact = await committee.client.post(
+      '/api/casework/contacts',
+      contactBody(assignment(), { onDate: daysAgo(11) }),
+    );
+    expect(contact.status, JSON.stringify(contact.body)).toBe(200);
     const calls: [string, string, unknown][] = [
       ['POST', '/api/casework/contacts', contactBody(assignment(), { onDate: daysAgo(11) })],
       [
@@ -201,6 +315,12 @@ describe('scope: an instructor records only for their own assignments in force t
         { assignmentId: assignment(), onDate: daysAgo(11), role: 'guide', kind: 'members', quantity: 1 },
       ],
       ['DELETE', `/api/casework/outcomes/${outcome.body.id}`, {}],
+      [
+        'PATCH',
+        `/api/casework/contacts/${contact.body.id}`,
+        { onDate: daysAgo(11), kind: 'phone', withWhom: '越权', notes: null },
+      ],
+      ['DELETE', `/api/casework/contacts/${contact.body.id}`, {}],
       ...(status === 404
         ? ([['GET', `/api/casework/requests/${requestId}`, undefined]] as [string, string, unknown][])
         : []),

@@ -6,7 +6,7 @@ import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { auditCasework } from './audit.ts';
-import { createContact } from './contacts.ts';
+import { createContact, deleteContact, updateContact } from './contacts.ts';
 import { createOutcome, deleteOutcome, derivedKindRefusal } from './outcomes.ts';
 import { listAssignments, listContacts, listOutcomes, listRequests, requestDetail } from './queries.ts';
 import { reportRoutes } from './reportRoutes.ts';
@@ -193,6 +193,13 @@ caseworkRoutes.openapi(
   },
 );
 
+const ContactFields = {
+  onDate: calendarDay,
+  kind: z.enum(['visit', 'phone', 'meeting']),
+  withWhom: text(100, '联系对象'),
+  notes: optionalText(2000, '情况记录'),
+};
+
 caseworkRoutes.openapi(
   createRoute({
     method: 'post',
@@ -203,10 +210,7 @@ caseworkRoutes.openapi(
     request: jsonBody(
       z.object({
         assignmentId: idParam,
-        onDate: calendarDay,
-        kind: z.enum(['visit', 'phone', 'meeting']),
-        withWhom: text(100, '联系对象'),
-        notes: optionalText(2000, '情况记录'),
+        ...ContactFields,
         requests: z.array(RequestIn).max(20).default([]),
       }),
     ),
@@ -217,6 +221,43 @@ caseworkRoutes.openapi(
     const input = c.req.valid('json');
     const { database } = c.get('deps');
     return c.json(await inScope(database.db, actor, (tx) => createContact(tx, actor, input, today())), 200);
+  },
+);
+
+caseworkRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/api/casework/contacts/{id}',
+    tags,
+    middleware: [permit('instructor.record', 'contact.update', 'contact')],
+    summary: '更正联系记录；改日期时，其中提出且尚未办理的诉求的受理日期随之更正',
+    request: { params: id, ...jsonBody(z.object(ContactFields)) },
+    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已更正'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id: contactId } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    await inScope(c.get('deps').database.db, actor, (tx) => updateContact(tx, actor, contactId, patch, today()));
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+caseworkRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/api/casework/contacts/{id}',
+    tags,
+    middleware: [permit('instructor.record', 'contact.delete', 'contact')],
+    summary: '删除录错的联系记录（其中提出过诉求的不能删除）',
+    request: { params: id },
+    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已删除'),
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { id: contactId } = c.req.valid('param');
+    await inScope(c.get('deps').database.db, actor, (tx) => deleteContact(tx, actor, contactId, today()));
+    return c.json({ ok: true as const }, 200);
   },
 );
 

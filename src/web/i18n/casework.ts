@@ -53,6 +53,15 @@ export const caseworkZhCN = {
   'contact.list': '联系记录',
   'contact.empty': '暂无联系记录',
   'contact.raised': '提出诉求 {n} 项',
+  'contact.edit': '更正联系记录',
+  'contact.editShort': '更正',
+  'contact.editOf': '更正 {what}',
+  'contact.editRaisedHint':
+    '本次联系中提出了诉求：改日期时，诉求的受理日期随之更正；诉求已有办理记录的，日期不能再改。',
+  'contact.corrected': '已更正联系记录',
+  'contact.deleteConfirm': '删除这条联系记录？',
+  'contact.deleteOf': '删除 {what}',
+  'contact.deleted': '已删除联系记录',
 
   'request.title': '企业诉求',
   'request.detail': '诉求详情',
@@ -256,6 +265,15 @@ export const caseworkEnUS: Record<keyof typeof caseworkZhCN, string> = {
   'contact.list': 'Contacts',
   'contact.empty': 'No contacts yet',
   'contact.raised': '{n} request(s) raised',
+  'contact.edit': 'Correct the contact',
+  'contact.editShort': 'Correct',
+  'contact.editOf': 'Correct {what}',
+  'contact.editRaisedHint':
+    'Requests were raised in this contact: a new date moves their received date too; once one has been worked on, the date can no longer change.',
+  'contact.corrected': 'Contact corrected',
+  'contact.deleteConfirm': 'Delete this contact?',
+  'contact.deleteOf': 'Delete {what}',
+  'contact.deleted': 'Contact deleted',
 
   'request.title': 'Enterprise requests',
   'request.detail': 'Request',

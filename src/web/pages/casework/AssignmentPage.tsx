@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Flex, List, Result, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Result, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
 import { AssignmentCard } from './AssignmentCard.tsx';
+import { ContactList } from './ContactList.tsx';
 import { sundayOf, useAssignments } from './labels.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 import { OutcomeModal } from './OutcomeModal.tsx';
@@ -90,26 +91,7 @@ export default function AssignmentPage() {
             {contacts.isError ? (
               <QueryError error={contacts.error} retry={() => void contacts.refetch()} />
             ) : (
-              <List<Contact>
-                loading={contacts.isLoading}
-                dataSource={contacts.data?.items}
-                locale={{ emptyText: <Empty description={t('contact.empty')} /> }}
-                renderItem={(c) => (
-                  <List.Item data-testid="contact-item">
-                    <Flex vertical gap={2}>
-                      <Typography.Text strong>
-                        {c.onDate} · {t(`contact.kind.${c.kind}`)} · {c.withWhom}
-                      </Typography.Text>
-                      {c.notes && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography.Text>}
-                      {c.requestIds.length > 0 && (
-                        <Typography.Text type="secondary">
-                          {t('contact.raised', { n: c.requestIds.length })}
-                        </Typography.Text>
-                      )}
-                    </Flex>
-                  </List.Item>
-                )}
-              />
+              <ContactList items={contacts.data?.items} loading={contacts.isLoading} onChanged={changed} />
             )}
           </Card>
           <Card size="small" title={t('request.title')} style={{ marginTop: 16 }}>

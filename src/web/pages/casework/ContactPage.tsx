@@ -1,13 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Segmented, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { clearChangedErrors } from '../../components/formErrors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
+import { ContactFields } from './ContactFields.tsx';
 import { useAssignments } from './labels.ts';
 import { RequestFields } from './RequestFields.tsx';
 import type { ContactKind, RequestCategory } from './types.ts';
@@ -99,31 +100,7 @@ export default function ContactPage() {
             aria-label={t('contact.assignment')}
           />
         </Form.Item>
-        <Flex gap={12} wrap>
-          <Form.Item
-            name="onDate"
-            label={t('contact.onDate')}
-            rules={[{ required: true }]}
-            style={{ flex: '1 1 150px' }}
-          >
-            <DatePicker {...datePickerProps} disabledDate={afterToday} inputReadOnly />
-          </Form.Item>
-          <Form.Item name="kind" label={t('contact.kind')} rules={[{ required: true }]} style={{ flex: '1 1 200px' }}>
-            <Segmented<ContactKind>
-              block
-              options={(['visit', 'phone', 'meeting'] as const).map((k) => ({
-                value: k,
-                label: t(`contact.kind.${k}`),
-              }))}
-            />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="withWhom" label={t('contact.withWhom')} rules={[{ required: true, whitespace: true }]}>
-          <Input placeholder={t('contact.withWhomPlaceholder')} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('contact.notes')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
-        </Form.Item>
+        <ContactFields />
         <Typography.Title level={5}>{t('contact.requests')}</Typography.Title>
         <Form.List name="requests">
           {(fields, { add, remove }) => (

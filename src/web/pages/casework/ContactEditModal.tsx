@@ -1,0 +1,56 @@
+import { Alert, App } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { toDay } from '../orgs/dates.ts';
+import { FormModal } from '../orgs/FormModal.tsx';
+import { ContactFields } from './ContactFields.tsx';
+import type { Contact, ContactKind } from './types.ts';
+
+interface Values {
+  onDate: Dayjs;
+  kind: ContactKind;
+  withWhom: string;
+  notes?: string | null;
+}
+
+/** 更正联系记录: a new date moves the requests raised in it, until one of them is worked on. */
+export function ContactEditModal({
+  contact,
+  onClose,
+  onDone,
+}: {
+  contact: Contact;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <FormModal<Values, { ok: true }>
+      title={t('contact.edit')}
+      onClose={onClose}
+      fields={['onDate', 'kind', 'withWhom', 'notes']}
+      initialValues={{ ...contact, onDate: dayjs(contact.onDate) }}
+      intro={
+        contact.requestIds.length > 0 && (
+          <Alert type="info" showIcon title={t('contact.editRaisedHint')} style={{ marginBottom: 16 }} />
+        )
+      }
+      submit={(v) =>
+        api.patch<{ ok: true }>(`/api/casework/contacts/${contact.id}`, {
+          onDate: toDay(v.onDate),
+          kind: v.kind,
+          withWhom: v.withWhom,
+          notes: v.notes || null,
+        })
+      }
+      onDone={() => {
+        void message.success(t('contact.corrected'));
+        onDone();
+      }}
+    >
+      {() => <ContactFields />}
+    </FormModal>
+  );
+}
