@@ -59,7 +59,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     const transport = page.getByRole('row').filter({ hasText: '交通运输局' });
     await transport.getByRole('button', { name: '修改部门 交通运输局' }).click();
     const modal = await dialog(page);
-    // Typed, so the option is the only one shown: a click into the scrolling list can miss.
+    // Typed, so the option is the only one shown: a click into the scrolling list can miss it.
     await modal.getByLabel('相关诉求类别').click();
     await page.keyboard.type('其他');
     await option(page, '其他').click();

@@ -187,6 +187,7 @@ export default function DepartmentsPage() {
         <Select
           mode="multiple"
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           options={REQUEST_CODES.map((r) => ({ value: r, label: t(`instructors.requestCategory.${r}`) }))}
         />
       </Form.Item>
