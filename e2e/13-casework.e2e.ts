@@ -146,7 +146,10 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     await page.waitForURL(assignmentUrl);
     const twice = page.getByTestId('contact-item').filter({ hasText: '重复录入' });
     await twice.getByRole('button', { name: /^删除/ }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await visible(page.getByText('已删除联系记录'));
     await twice.waitFor({ state: 'detached' });
     expect(await page.getByTestId('contact-item').count()).toBe(1);
