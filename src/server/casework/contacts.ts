@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { ContactKind } from '../../domain/casework/contacts.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -12,7 +13,7 @@ import { assignmentInScope, checkInAssignment, loadAssignment } from './scope.ts
 export interface ContactInput {
   assignmentId: number;
   onDate: string;
-  kind: 'visit' | 'phone' | 'meeting';
+  kind: ContactKind;
   withWhom: string;
   notes: string | null;
   /** Requests the enterprise raised in this contact: received on its date, in the same transaction. */

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { CONTACT_KINDS } from '../../domain/casework/contacts.ts';
 import { kindOf, OUTCOME_KINDS, OUTCOME_ROLES } from '../../domain/casework/outcomes.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../domain/casework/requests.ts';
 import { inScope } from '../db/tx.ts';
@@ -195,7 +196,7 @@ caseworkRoutes.openapi(
 
 const ContactFields = {
   onDate: calendarDay,
-  kind: z.enum(['visit', 'phone', 'meeting']),
+  kind: z.enum(CONTACT_KINDS),
   withWhom: text(100, '联系对象'),
   notes: optionalText(2000, '情况记录'),
 };

@@ -59,6 +59,7 @@ export const caseworkZhCN = {
   'contact.editRaisedHint':
     '本次联系中提出了诉求：改日期时，诉求的受理日期随之更正；诉求已有办理记录的，日期不能再改。',
   'contact.corrected': '已更正联系记录',
+  'contact.delete': '删除',
   'contact.deleteConfirm': '删除这条联系记录？',
   'contact.deleteOf': '删除 {what}',
   'contact.deleted': '已删除联系记录',
@@ -271,6 +272,7 @@ export const caseworkEnUS: Record<keyof typeof caseworkZhCN, string> = {
   'contact.editRaisedHint':
     'Requests were raised in this contact: a new date moves their received date too; once one has been worked on, the date can no longer change.',
   'contact.corrected': 'Contact corrected',
+  'contact.delete': 'Delete',
   'contact.deleteConfirm': 'Delete this contact?',
   'contact.deleteOf': 'Delete {what}',
   'contact.deleted': 'Contact deleted',

@@ -1,7 +1,7 @@
 import { DatePicker, Flex, Form, Input, Segmented } from 'antd';
+import { CONTACT_KINDS, type ContactKind } from '../../../domain/casework/contacts.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps } from '../orgs/dates.ts';
-import type { ContactKind } from './types.ts';
 
 /** When, how, with whom and what was said: the fields a contact is recorded and corrected with. */
 export function ContactFields() {
@@ -15,7 +15,7 @@ export function ContactFields() {
         <Form.Item name="kind" label={t('contact.kind')} rules={[{ required: true }]} style={{ flex: '1 1 200px' }}>
           <Segmented<ContactKind>
             block
-            options={(['visit', 'phone', 'meeting'] as const).map((k) => ({
+            options={CONTACT_KINDS.map((k) => ({
               value: k,
               label: t(`contact.kind.${k}`),
             }))}

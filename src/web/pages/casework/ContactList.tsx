@@ -62,7 +62,7 @@ export function ContactList({
                           style={{ padding: 0 }}
                           aria-label={t('contact.deleteOf', { what: heading(c) })}
                         >
-                          {t('outcome.delete')}
+                          {t('contact.delete')}
                         </Button>
                       </Popconfirm>
                     )}

@@ -1,4 +1,5 @@
 // The casework API's shapes as the pages use them (src/server/casework/routes.ts).
+import type { ContactKind } from '../../../domain/casework/contacts.ts';
 
 export type ThisWeek = 'done' | 'open' | 'not_required';
 
@@ -27,7 +28,7 @@ export interface Assignments {
   items: CaseworkAssignment[];
 }
 
-export type ContactKind = 'visit' | 'phone' | 'meeting';
+export type { ContactKind };
 
 export interface Contact {
   id: number;
