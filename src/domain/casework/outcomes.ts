@@ -39,9 +39,6 @@ export type TypedKind = 'systems' | 'venues' | 'funds' | 'pledges' | 'proposals'
 
 export const kindOf = (code: string) => OUTCOME_KINDS.find((k) => k.code === code);
 
-/** The figure a summary adds beside innovation projects: their economic benefit (万元). */
-export const BENEFIT = { code: 'benefit', label: '创新项目经济效益', unit: '万元' } as const;
-
 /**
  * The role a derived outcome is counted under: development work is party-building guidance;
  * a labour dispute settled is harmony coordination; any other request solved is development service.

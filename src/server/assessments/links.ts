@@ -20,7 +20,6 @@ export function expiryOf(expiresOn: string): Date {
   return new Date(`${addDays(expiresOn, 1)}T00:00:00`);
 }
 
-export const DEFAULT_LINK_DAYS = 30;
 export const MAX_LINK_DAYS = 180;
 
 export function checkExpiresOn(expiresOn: string, today = localDateString(new Date())): void {

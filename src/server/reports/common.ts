@@ -44,16 +44,3 @@ export function notFuture(date: string, today: string, field: string) {
 }
 
 export const SCOPE_LABEL: Record<CoverageScope, string> = { all: '全部在册企业', survey: '调查口径' };
-
-/** Counts grouped by a key, added into the rows' records. */
-export function addInto<K extends string>(
-  into: Map<string, Record<K, number>>,
-  key: string,
-  field: K,
-  n: number,
-  empty: () => Record<K, number>,
-) {
-  const row = into.get(key) ?? empty();
-  row[field] += n;
-  into.set(key, row);
-}

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { nextStatuses } from '../../../domain/casework/requests.ts';
 import { ApiError, api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { statusKey, useDepartments } from './labels.ts';
-import { type CaseRequest, MONEY, NEXT_STATUSES, type RequestStatus, VALUE_KEYS, type ValueKey } from './types.ts';
+import { type CaseRequest, MONEY, type RequestStatus, VALUE_KEYS, type ValueKey } from './types.ts';
 
 interface Values extends Partial<Record<ValueKey, number | null>> {
   onDate: Dayjs;
@@ -25,7 +26,7 @@ export function RequestUpdateForm({ r, onDone }: { r: CaseRequest; onDone: () =>
   const departments = useDepartments();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
-  const next = NEXT_STATUSES[r.status];
+  const next = nextStatuses(r.status);
   const mutation = useMutation({
     mutationFn: (v: Values) =>
       api.post(`/api/casework/requests/${r.id}/updates`, {

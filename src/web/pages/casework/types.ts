@@ -90,14 +90,6 @@ export interface RequestUpdate {
   note: string | null;
 }
 
-/** Where a request may go next (src/domain/casework/requests.ts). */
-export const NEXT_STATUSES: Record<RequestStatus, RequestStatus[]> = {
-  received: ['received', 'coordinating', 'resolved'],
-  coordinating: ['coordinating', 'resolved', 'unresolved'],
-  resolved: [],
-  unresolved: [],
-};
-
 export const OUTCOME_KINDS = [
   'activists',
   'members',
