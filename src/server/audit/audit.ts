@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { canonicalJson } from './canonical.ts';
@@ -136,4 +137,26 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerific
     }
   }
   return { rows, problems };
+}
+
+/** A successful change by an actor: what was done, to what, and what changed (masked). */
+export interface AuditChange {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  diff?: Record<string, unknown> | null;
+}
+
+/** The audit row of an actor's change, written in the change's own transaction. */
+export function auditChange(tx: Tx, actor: Actor, change: AuditChange): Promise<void> {
+  return writeAudit(tx, {
+    actorId: actor.actorId,
+    actorName: actor.username,
+    ip: actor.ip,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    result: 'success',
+    diff: change.diff ?? null,
+  });
 }

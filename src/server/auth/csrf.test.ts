@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 
 function permittedClient(op: Operation) {
-  const access = ROUTE_SPECS[op.key]?.access;
-  if (access?.kind !== 'permission') return committee;
+  const access = op.access;
+  if (access.kind !== 'permission') return committee;
   const role = [...clients.keys()].find((r) => permissionsOf([r as Role]).has(access.permission));
   return clients.get(role ?? 'committee')!;
 }

@@ -45,7 +45,11 @@ export interface Call {
 }
 
 export interface RouteSpec {
-  access: Access;
+  /**
+   * Only for routes not yet declared with `areaRouter().define…`, which publish their access
+   * in the OpenAPI document (`x-access`); a route may not have both.
+   */
+  access?: Access;
   /**
    * A request a permitted actor of 420500 makes successfully. Without it the refusals are
    * checked with a placeholder request, and success and scope are not checked here.
@@ -195,18 +199,39 @@ export interface Operation {
   /** As the OpenAPI document writes it, e.g. `/api/users/{id}`. */
   path: string;
   key: string;
+  /** Who may call it, as the route's declaration published it. */
+  access: Access;
 }
 
-/** Every method × path of the app's OpenAPI document. */
+interface DocumentedOperation {
+  'x-access'?: Access['kind'];
+  'x-permission'?: Permission;
+  'x-audit-action'?: string;
+}
+
+function accessOf(key: string, op: DocumentedOperation): Access {
+  const legacy = ROUTE_SPECS[key]?.access;
+  const kind = op['x-access'];
+  if (kind && legacy) throw new Error(`${key} 已在 OpenAPI 文档中声明权限，请删除 access 表中的重复项`);
+  if (legacy) return legacy;
+  if (kind === 'public' || kind === 'session') return { kind };
+  const action = op['x-audit-action'];
+  if (kind === 'signedIn' && action) return { kind, action };
+  if (kind === 'permission' && action && op['x-permission']) return { kind, permission: op['x-permission'], action };
+  throw new Error(`${key} 在 OpenAPI 文档中没有 x-access：请用 areaRouter().define… 声明谁可以调用它`);
+}
+
+/** Every method × path of the app's OpenAPI document, with the access each declares. */
 export async function listOperations(client: TestClient): Promise<Operation[]> {
   const res = await client.get('/api/openapi.json');
   if (res.status !== 200) throw new Error(`GET /api/openapi.json answered ${res.status}`);
   const ops: Operation[] = [];
-  for (const [path, item] of Object.entries(res.body.paths as Record<string, Record<string, unknown>>)) {
-    for (const method of Object.keys(item)) {
+  for (const [path, item] of Object.entries(res.body.paths as Record<string, Record<string, DocumentedOperation>>)) {
+    for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const m = method.toUpperCase();
-      ops.push({ method: m, path, key: `${m} ${path}` });
+      const key = `${m} ${path}`;
+      ops.push({ method: m, path, key, access: accessOf(key, op) });
     }
   }
   return ops;
