@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createRoute, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { LINK_ROUTES } from './assessments/linkRoutes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -11,11 +10,11 @@ import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { caseworkRoutes } from './casework/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
-import { currentMigration } from './db/migrate.ts';
 import { developmentRoutes } from './developments/routes.ts';
 import { importRoutes } from './enterprises/import/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
+import { healthRoutes } from './health.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { instructorRoutes } from './instructors/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -25,6 +24,7 @@ import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { restructuringRoutes } from './restructurings/routes.ts';
+import { publicOperations } from './route.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
@@ -32,9 +32,8 @@ import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
-  'GET /api/health',
-  'GET /api/session',
-  'POST /api/auth/login',
+  // The routes declared public (imported above, so declared by now).
+  ...publicOperations,
   'GET /api/openapi.json',
   'GET /api/docs',
   // A one-time link's token is its credential (assessments/linkRoutes.ts).
@@ -92,34 +91,7 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', csrfMiddleware);
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/health',
-      tags: ['系统'],
-      summary: '健康检查',
-      responses: {
-        200: {
-          description: '正常',
-          content: {
-            'application/json': {
-              schema: z.object({
-                status: z.literal('ok'),
-                database: z.enum(['pglite', 'postgresql']),
-                migration: z.string().nullable(),
-              }),
-            },
-          },
-        },
-      },
-    }),
-    async (c) =>
-      c.json(
-        { status: 'ok' as const, database: deps.database.kind, migration: await currentMigration(deps.database) },
-        200,
-      ),
-  );
-
+  app.route('/', healthRoutes);
   app.route('/', authRoutes);
   app.route('/', userRoutes);
   app.route('/', settingsRoutes);

@@ -118,6 +118,12 @@ type AnyRoute =
   | (OwnTransactionRoute<any, any, any, any> & { kind: 'own' })
   | (OpenRoute<any, any, any, any> & { kind: 'open' });
 
+/**
+ * `METHOD /path` of every route declared `access: 'public'`: the only ones the app answers
+ * without a session (app.ts closes every other path by default).
+ */
+export const publicOperations = new Set<string>();
+
 export function areaRouter(tag: string): AreaRouter {
   const router = newRouter() as AreaRouter;
   router.define = (route) => declare(router, tag, { ...route, kind: 'scoped' } as AnyRoute);
@@ -149,6 +155,10 @@ function responsesOf(response: Schema | FileResponse, describe: string | undefin
 }
 
 function declare(router: OpenAPIHono<AppEnv>, tag: string, route: AnyRoute) {
+  if (route.kind === 'open' && route.access === 'public') {
+    if (route.path.includes('{')) throw new Error(`${route.path}: a public route takes no path parameters`);
+    publicOperations.add(`${route.method.toUpperCase()} ${route.path}`);
+  }
   const middleware: MiddlewareHandler<AppEnv>[] =
     route.kind === 'open' ? [] : [permit(route.permission, route.action, route.entity)];
   const config = createRoute({

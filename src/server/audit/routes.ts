@@ -1,11 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditLog } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
-import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
-import { writeAudit } from './audit.ts';
+import { XLSX_TYPE } from '../download.ts';
+import { areaRouter } from '../route.ts';
+import { auditChange } from './audit.ts';
 import { auditPage, auditWhere, presentAudit } from './query.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
@@ -31,65 +32,44 @@ const AuditItem = z
     diff: z.unknown(),
   })
   .openapi('AuditItem');
-const tags = ['审计'];
+export const auditRoutes = areaRouter('审计');
 
-export const auditRoutes = newRouter();
-
-auditRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/audit',
-    middleware: [permit('audit.read', 'audit.read')],
-    tags,
-    summary: '检索审计日志（审计员）',
-    request: {
-      query: Filter.extend({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(200).default(50),
-      }),
-    },
-    responses: jsonResponse(z.object({ total: z.number(), items: z.array(AuditItem) }), '审计记录'),
+auditRoutes.define({
+  method: 'get',
+  path: '/api/audit',
+  permission: 'audit.read',
+  action: 'audit.read',
+  summary: '检索审计日志（审计员）',
+  query: Filter.extend({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),
-  async (c) => {
-    const { page, pageSize, ...filter } = c.req.valid('query');
-    const { db } = c.get('deps').database;
-    const [{ total }] = await db.select({ total: count() }).from(auditLog).where(auditWhere(filter));
-    const rows = await auditPage(db, filter, pageSize).offset((page - 1) * pageSize);
-    return c.json({ total, items: rows.map(presentAudit) }, 200);
+  response: z.object({ total: z.number(), items: z.array(AuditItem) }),
+  describe: '审计记录',
+  handler: async ({ tx, input }) => {
+    const { page, pageSize, ...filter } = input.query;
+    const [{ total }] = await tx.select({ total: count() }).from(auditLog).where(auditWhere(filter));
+    const rows = await auditPage(tx, filter, pageSize).offset((page - 1) * pageSize);
+    return { total, items: rows.map(presentAudit) };
   },
-);
+});
 
 const EXPORT_PAGE = 2000;
 
-auditRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/audit/export',
-    middleware: [permit('audit.export', 'audit.export')],
-    tags,
-    summary: '导出审计日志为 .xlsx（导出本身记入审计）',
-    request: { query: Filter },
-    responses: {
-      200: {
-        description: 'xlsx 文件',
-        content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
-      },
-    },
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    const { db } = c.get('deps').database;
+// Its own transactions: the export is audited before the first byte, then streamed page by
+// page after the handler returns, so its memory does not grow with the log.
+auditRoutes.defineOwnTransaction({
+  method: 'get',
+  path: '/api/audit/export',
+  permission: 'audit.export',
+  action: 'audit.export',
+  summary: '导出审计日志为 .xlsx（导出本身记入审计）',
+  query: Filter,
+  response: { file: XLSX_TYPE, description: 'xlsx 文件' },
+  handler: async ({ db, actor, input }) => {
+    const filter = input.query;
     await inScope(db, actor, (tx) =>
-      writeAudit(tx, {
-        actorId: actor.actorId,
-        actorName: actor.username,
-        ip: actor.ip,
-        action: 'audit.export',
-        entity: 'audit_log',
-        result: 'success',
-        diff: { filter },
-      }),
+      auditChange(tx, actor, { action: 'audit.export', entity: 'audit_log', entityId: null, diff: { filter } }),
     );
     const out = new PassThrough();
     // Streamed page by page: the export's memory does not grow with the log.
@@ -123,9 +103,9 @@ auditRoutes.openapi(
     const name = encodeURIComponent(`审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`);
     return new Response(Readable.toWeb(out) as ReadableStream, {
       headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-type': XLSX_TYPE,
         'content-disposition': `attachment; filename*=UTF-8''${name}`,
       },
     });
   },
-);
+});

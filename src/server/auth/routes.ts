@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie } from 'hono/cookie';
 import { checkPassword } from '../../domain/password.ts';
@@ -6,8 +6,9 @@ import { writeAudit } from '../audit/audit.ts';
 import { sessions, users } from '../db/schema.ts';
 import { inSystem } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
-import { type AppContext, jsonBody, jsonResponse, newRouter } from '../http.ts';
+import type { AppContext } from '../http.ts';
 import { rateLimit } from '../rateLimit.ts';
+import { areaRouter } from '../route.ts';
 import { presentSelf } from '../users/presenter.ts';
 import { checkTotp, login, sessionState } from './login.ts';
 import { csrfTokenFor, setSessionCookie } from './middleware.ts';
@@ -58,62 +59,56 @@ async function sessionInfo(c: AppContext) {
   };
 }
 
-export const authRoutes = newRouter();
+export const authRoutes = areaRouter('认证');
 
-authRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/session',
-    tags: ['认证'],
-    summary: '当前会话、CSRF 令牌与尚需完成的登录步骤',
-    responses: jsonResponse(SessionInfo, '当前会话'),
-  }),
-  async (c) => c.json(await sessionInfo(c), 200),
-);
+authRoutes.defineOpen({
+  access: 'public',
+  method: 'get',
+  path: '/api/session',
+  summary: '当前会话、CSRF 令牌与尚需完成的登录步骤',
+  response: SessionInfo,
+  describe: '当前会话',
+  handler: ({ c }) => sessionInfo(c),
+});
 
 authRoutes.use('/api/auth/login', rateLimit({ windowMs: 60_000, max: 30 }));
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/login',
-    tags: ['认证'],
-    summary: '用户名和密码登录',
-    request: jsonBody(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })),
-    responses: jsonResponse(SessionInfo, '登录成功，返回新会话'),
-  }),
-  async (c) => {
-    const body = c.req.valid('json');
+authRoutes.defineOpen({
+  access: 'public',
+  method: 'post',
+  path: '/api/auth/login',
+  summary: '用户名和密码登录',
+  body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+  response: SessionInfo,
+  describe: '登录成功，返回新会话',
+  handler: async ({ c, input }) => {
+    const body = input.body;
     const result = await login(c.get('deps').database.db, { ...body, ...client(c) });
     if (!result.ok) throw new HttpError(result.code === 'locked' ? 423 : 401, result.code, result.message);
     setSessionCookie(c, result.session.token);
     const [user] = await c.get('deps').database.db.select().from(users).where(eq(users.id, result.userId));
-    return c.json(
-      {
-        csrfToken: result.session.csrfToken,
-        user: await presentSelf(c.get('deps').database.db, user),
-        state: sessionState(user, result.mfaRequired),
-      },
-      200,
-    );
+    return {
+      csrfToken: result.session.csrfToken,
+      user: await presentSelf(c.get('deps').database.db, user),
+      state: sessionState(user, result.mfaRequired),
+    };
   },
-);
+});
 
 authRoutes.use('/api/auth/totp', rateLimit({ windowMs: 60_000, max: 30 }));
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/totp',
-    tags: ['认证'],
-    summary: '输入动态验证码完成登录',
-    request: jsonBody(z.object({ code: z.string().regex(/^\d{6}$/, '请输入 6 位数字') })),
-    responses: jsonResponse(SessionInfo, '验证通过'),
-  }),
-  async (c) => {
+authRoutes.defineOpen({
+  access: 'session',
+  method: 'post',
+  path: '/api/auth/totp',
+  summary: '输入动态验证码完成登录',
+  body: z.object({ code: z.string().regex(/^\d{6}$/, '请输入 6 位数字') }),
+  response: SessionInfo,
+  describe: '验证通过',
+  handler: async ({ c, input }) => {
     const s = pendingSession(c);
     if (!s.row.mfaPending) throw new HttpError(409, 'not_pending', '此会话无需动态验证码');
     const { database, keys } = c.get('deps');
     const check = await inSystem(database.db, async (tx) => {
-      const r = await checkTotp(tx, keys, s.user.id, c.req.valid('json').code, client(c), 'auth.totp');
+      const r = await checkTotp(tx, keys, s.user.id, input.body.code, client(c), 'auth.totp');
       if (r.ok) {
         await tx
           .update(sessions)
@@ -136,19 +131,18 @@ authRoutes.openapi(
     });
     if (!check.ok) throw new HttpError(check.code === 'locked' ? 423 : 401, check.code, check.message);
     c.set('session', { row: { ...s.row, mfaPending: false }, user: s.user });
-    return c.json(await sessionInfo(c), 200);
+    return await sessionInfo(c);
   },
-);
+});
 
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/logout',
-    tags: ['认证'],
-    summary: '退出登录',
-    responses: jsonResponse(Ok, '已退出'),
-  }),
-  async (c) => {
+authRoutes.defineOpen({
+  access: 'session',
+  method: 'post',
+  path: '/api/auth/logout',
+  summary: '退出登录',
+  response: Ok,
+  describe: '已退出',
+  handler: async ({ c }) => {
     const s = pendingSession(c);
     await inSystem(c.get('deps').database.db, async (tx) => {
       await endSession(tx, s.token);
@@ -163,25 +157,22 @@ authRoutes.openapi(
       });
     });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true as const }, 200);
+    return { ok: true as const };
   },
-);
+});
 
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/password',
-    tags: ['认证'],
-    summary: '修改本人密码（首次登录时必须修改）',
-    request: jsonBody(
-      z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
-    ),
-    responses: jsonResponse(SessionInfo, '密码已修改'),
-  }),
-  async (c) => {
+authRoutes.defineOpen({
+  access: 'session',
+  method: 'post',
+  path: '/api/auth/password',
+  summary: '修改本人密码（首次登录时必须修改）',
+  body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+  response: SessionInfo,
+  describe: '密码已修改',
+  handler: async ({ c, input }) => {
     const s = pendingSession(c);
     if (s.row.mfaPending) throw new HttpError(403, 'login_incomplete', '请先输入动态验证码');
-    const { currentPassword, newPassword } = c.req.valid('json');
+    const { currentPassword, newPassword } = input.body;
     const problems = checkPassword(newPassword, s.user.username);
     if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
     if (problems.length > 0) {
@@ -227,19 +218,18 @@ authRoutes.openapi(
         { field: 'currentPassword', message: '当前密码错误' },
       ]);
     c.set('session', { row: s.row, user: outcome });
-    return c.json(await sessionInfo(c), 200);
+    return await sessionInfo(c);
   },
-);
+});
 
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/totp/enrol',
-    tags: ['认证'],
-    summary: '开始绑定动态验证码（TOTP），返回密钥与二维码内容',
-    responses: jsonResponse(z.object({ secret: z.string(), otpauthUri: z.string() }), '待确认的密钥'),
-  }),
-  async (c) => {
+authRoutes.defineOpen({
+  access: 'session',
+  method: 'post',
+  path: '/api/auth/totp/enrol',
+  summary: '开始绑定动态验证码（TOTP），返回密钥与二维码内容',
+  response: z.object({ secret: z.string(), otpauthUri: z.string() }),
+  describe: '待确认的密钥',
+  handler: async ({ c }) => {
     const s = pendingSession(c);
     if (s.row.mfaPending) throw new HttpError(403, 'login_incomplete', '请先输入动态验证码');
     if (s.user.totpEnabled) throw new HttpError(409, 'totp_enabled', '已绑定动态验证码');
@@ -251,26 +241,25 @@ authRoutes.openapi(
         .set({ totpSecret: keys.encrypt(secret), totpLastStep: null })
         .where(eq(users.id, s.user.id)),
     );
-    return c.json({ secret, otpauthUri: totpUri(secret, s.user.username) }, 200);
+    return { secret, otpauthUri: totpUri(secret, s.user.username) };
   },
-);
+});
 
-authRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/auth/totp/confirm',
-    tags: ['认证'],
-    summary: '输入验证器上的验证码，确认绑定',
-    request: jsonBody(z.object({ code: z.string().regex(/^\d{6}$/, '请输入 6 位数字') })),
-    responses: jsonResponse(SessionInfo, '已绑定'),
-  }),
-  async (c) => {
+authRoutes.defineOpen({
+  access: 'session',
+  method: 'post',
+  path: '/api/auth/totp/confirm',
+  summary: '输入验证器上的验证码，确认绑定',
+  body: z.object({ code: z.string().regex(/^\d{6}$/, '请输入 6 位数字') }),
+  response: SessionInfo,
+  describe: '已绑定',
+  handler: async ({ c, input }) => {
     const s = pendingSession(c);
     if (s.row.mfaPending) throw new HttpError(403, 'login_incomplete', '请先输入动态验证码');
     if (s.user.totpEnabled) throw new HttpError(409, 'totp_enabled', '已绑定动态验证码');
     const { database, keys } = c.get('deps');
     const result = await inSystem(database.db, async (tx) => {
-      const r = await checkTotp(tx, keys, s.user.id, c.req.valid('json').code, client(c), 'user.totp_enrol');
+      const r = await checkTotp(tx, keys, s.user.id, input.body.code, client(c), 'user.totp_enrol');
       if (!r.ok) return { r, user: null };
       const [user] = await tx
         .update(users)
@@ -293,6 +282,6 @@ authRoutes.openapi(
       throw new HttpError(r.code === 'locked' ? 423 : 400, r.code, r.message);
     }
     c.set('session', { row: s.row, user: result.user });
-    return c.json(await sessionInfo(c), 200);
+    return await sessionInfo(c);
   },
-);
+});

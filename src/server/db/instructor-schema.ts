@@ -16,7 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './schema.ts';
+import { regions } from './reference-schema.ts';
 import { stamps } from './stamps.ts';
 
 /** Functional departments instructors come from (组织, 市场监管, 工信, …): a catalogue per deployment. */

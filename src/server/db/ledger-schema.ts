@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { categorySql } from '../../domain/enterprise/categories.ts';
-import { industries, regions } from './schema.ts';
+import { industries, regions } from './reference-schema.ts';
 
 const CATEGORY_SQL = categorySql({
   standaloneCovered: "org_coverage = 'standalone'",

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './schema.ts';
+import { regions } from './reference-schema.ts';
 import { stamps } from './stamps.ts';
 
 /**

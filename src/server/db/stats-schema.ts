@@ -13,7 +13,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './schema.ts';
+import { regions } from './reference-schema.ts';
 
 /**
  * The ledger's facts per enterprise over time, [validFrom, validTo): what the coverage engine

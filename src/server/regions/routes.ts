@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import { industries, regions } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { regionPath } from './path.ts';
 import { codeInScope, inRegionScope } from './scope.ts';
 
@@ -10,49 +10,44 @@ const Region = z
   .object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() })
   .openapi('Region');
 const CodeParam = z.object({ code: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字') });
-const tags = ['参考数据'];
 
-export const regionRoutes = newRouter();
+export const regionRoutes = areaRouter('参考数据');
 
-regionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/regions/{code}',
-    middleware: [permit(null, 'region.read', 'region')],
-    tags,
-    summary: '行政区划及其上级路径（限管辖范围内）',
-    request: { params: CodeParam },
-    responses: jsonResponse(Region.extend({ path: z.array(Region) }), '区划'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { code } = c.req.valid('param');
-    const { db } = c.get('deps').database;
+regionRoutes.define({
+  permission: null,
+  action: 'region.read',
+  entity: 'region',
+  method: 'get',
+  path: '/api/regions/{code}',
+  summary: '行政区划及其上级路径（限管辖范围内）',
+  params: CodeParam,
+  response: Region.extend({ path: z.array(Region) }),
+  describe: '区划',
+  handler: async ({ tx, actor, input }) => {
+    const { code } = input.params;
     if (!codeInScope(code, actor)) throw notFound('行政区划');
-    const path = await regionPath(db, code, actor);
+    const path = await regionPath(tx, code, actor);
     const self = path.at(-1);
     if (!self || self.code !== code) throw notFound('行政区划');
-    return c.json({ ...self, path }, 200);
+    return { ...self, path };
   },
-);
+});
 
-regionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/regions/{code}/children',
-    middleware: [permit(null, 'region.children', 'region')],
-    tags,
-    summary: '下级行政区划（限管辖范围内）',
-    request: { params: CodeParam },
-    responses: jsonResponse(z.array(Region), '下级区划'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { code } = c.req.valid('param');
+regionRoutes.define({
+  permission: null,
+  action: 'region.children',
+  entity: 'region',
+  method: 'get',
+  path: '/api/regions/{code}/children',
+  summary: '下级行政区划（限管辖范围内）',
+  params: CodeParam,
+  response: z.array(Region),
+  describe: '下级区划',
+  handler: async ({ tx, actor, input }) => {
+    const { code } = input.params;
     if (!codeInScope(code, actor)) throw notFound('行政区划');
-    const rows = await c
-      .get('deps')
-      .database.db.select({
+    return tx
+      .select({
         code: regions.code,
         name: regions.name,
         level: regions.level,
@@ -61,29 +56,24 @@ regionRoutes.openapi(
       .from(regions)
       .where(and(eq(regions.parentCode, code), inRegionScope(regions.code, actor)))
       .orderBy(asc(regions.code));
-    return c.json(rows, 200);
   },
-);
+});
 
-regionRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/industries',
-    middleware: [permit(null, 'industry.list')],
-    tags,
-    summary: '国民经济行业分类（GB/T 4754-2017）门类与大类',
-    responses: jsonResponse(
-      z.array(
-        z.object({
-          code: z.string(),
-          section: z.string(),
-          name: z.string(),
-          nameEn: z.string(),
-          isSection: z.boolean(),
-        }),
-      ),
-      '行业分类',
-    ),
-  }),
-  async (c) => c.json(await c.get('deps').database.db.select().from(industries).orderBy(asc(industries.code)), 200),
-);
+regionRoutes.define({
+  permission: null,
+  action: 'industry.list',
+  method: 'get',
+  path: '/api/industries',
+  summary: '国民经济行业分类（GB/T 4754-2017）门类与大类',
+  response: z.array(
+    z.object({
+      code: z.string(),
+      section: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      isSection: z.boolean(),
+    }),
+  ),
+  describe: '行业分类',
+  handler: ({ tx }) => tx.select().from(industries).orderBy(asc(industries.code)),
+});

@@ -64,14 +64,12 @@ const atUsers = (t: Targets, suffix: string, body?: unknown) => ({
   outside: () => t.outside.map((id) => ({ path: `/api/users/${id}${suffix}`, body, status: 404 as const })),
 });
 
-const userRoute = (permission: Permission, action: string, suffix: string, body?: unknown): RouteSpec => ({
-  access: { kind: 'permission', permission, action },
+const userRoute = (suffix: string, body?: unknown): RouteSpec => ({
   call: (t) => atUsers(t, suffix, body).call(),
   outside: (t) => atUsers(t, suffix, body).outside(),
 });
 
-const regionRoute = (action: string, suffix: string): RouteSpec => ({
-  access: { kind: 'signedIn', action },
+const regionRoute = (suffix: string): RouteSpec => ({
   call: () => ({ path: `/api/regions/420506${suffix}` }),
   outside: () => OUTSIDE_REGIONS.map((code) => ({ path: `/api/regions/${code}${suffix}`, status: 404 as const })),
 });
@@ -82,20 +80,10 @@ const ledger = (permission: Permission, action: string): RouteSpec => ({
 
 /** Keyed `METHOD /path/{param}` exactly as the OpenAPI document names them. */
 const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
-  'GET /api/health': { access: { kind: 'public' } },
-  'GET /api/session': { access: { kind: 'public' } },
-  'POST /api/auth/login': { access: { kind: 'public' } },
-  'POST /api/auth/totp': { access: { kind: 'session' } },
-  'POST /api/auth/logout': { access: { kind: 'session' } },
-  'POST /api/auth/password': { access: { kind: 'session' } },
-  'POST /api/auth/totp/enrol': { access: { kind: 'session' } },
-  'POST /api/auth/totp/confirm': { access: { kind: 'session' } },
   'GET /api/users': {
-    access: { kind: 'permission', permission: 'user.read', action: 'user.list' },
     call: () => ({ path: '/api/users' }),
   },
   'GET /api/users/link-targets': {
-    access: { kind: 'permission', permission: 'user.write', action: 'user.link_targets' },
     call: () => ({ path: '/api/users/link-targets?region=420506' }),
     outside: () => [
       { path: '/api/users/link-targets?region=110101', status: 404 as const },
@@ -103,7 +91,6 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
     ],
   },
   'POST /api/users': {
-    access: { kind: 'permission', permission: 'user.write', action: 'user.create' },
     call: (t) => ({
       path: '/api/users',
       body: { username: t.newUsername(), displayName: '新建用户', regionCode: '420506' },
@@ -116,7 +103,6 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
       })),
   },
   'PATCH /api/users/{id}': {
-    access: { kind: 'permission', permission: 'user.write', action: 'user.update' },
     call: (t) => ({ path: `/api/users/${t.inScope}`, body: { displayName: '改过的名字' } }),
     outside: (t) => [
       ...t.outside.map((id) => ({ path: `/api/users/${id}`, body: { displayName: '越权改名' }, status: 404 as const })),
@@ -128,30 +114,25 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
       })),
     ],
   },
-  'POST /api/users/{id}/reset-password': userRoute('user.write', 'user.reset_password', '/reset-password'),
-  'PUT /api/users/{id}/roles': userRoute('role.assign', 'user.set_roles', '/roles', { roles: ['committee'] }),
-  'POST /api/users/{id}/unlock': userRoute('user.unlock', 'user.unlock', '/unlock'),
-  'POST /api/users/{id}/reset-totp': userRoute('user.unlock', 'user.reset_totp', '/reset-totp'),
+  'POST /api/users/{id}/reset-password': userRoute('/reset-password'),
+  'PUT /api/users/{id}/roles': userRoute('/roles', { roles: ['committee'] }),
+  'POST /api/users/{id}/unlock': userRoute('/unlock'),
+  'POST /api/users/{id}/reset-totp': userRoute('/reset-totp'),
   'GET /api/settings/security': {
-    access: { kind: 'permission', permission: 'policy.write', action: 'settings.security.read' },
     call: () => ({ path: '/api/settings/security' }),
   },
   'PUT /api/settings/security': {
-    access: { kind: 'permission', permission: 'policy.write', action: 'settings.security' },
     call: () => ({ path: '/api/settings/security', body: { ...DEFAULT_SECURITY_POLICY, lockoutMinutes: 20 } }),
   },
   'GET /api/audit': {
-    access: { kind: 'permission', permission: 'audit.read', action: 'audit.read' },
     call: () => ({ path: '/api/audit' }),
   },
   'GET /api/audit/export': {
-    access: { kind: 'permission', permission: 'audit.export', action: 'audit.export' },
     call: () => ({ path: '/api/audit/export' }),
   },
-  'GET /api/regions/{code}': regionRoute('region.read', ''),
-  'GET /api/regions/{code}/children': regionRoute('region.children', '/children'),
+  'GET /api/regions/{code}': regionRoute(''),
+  'GET /api/regions/{code}/children': regionRoute('/children'),
   'GET /api/industries': {
-    access: { kind: 'signedIn', action: 'industry.list' },
     call: () => ({ path: '/api/industries' }),
   },
   'GET /api/dashboard': {
