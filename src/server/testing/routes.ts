@@ -4,7 +4,6 @@ import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
-import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
@@ -184,7 +183,6 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ORG_ROUTE_ACCESS,
   ...ORG_IMPORT_ROUTE_ACCESS,
   ...DEVELOPMENT_ROUTE_ACCESS,
-  ...MEMBER_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
   ...INSTRUCTOR_ROUTE_ACCESS,
