@@ -2,7 +2,6 @@ import type { Permission } from '../../domain/roles.ts';
 import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
 import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
-import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
@@ -182,7 +181,6 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
   ...ORG_ROUTE_ACCESS,
   ...ORG_IMPORT_ROUTE_ACCESS,
-  ...DEVELOPMENT_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
   ...INSTRUCTOR_ROUTE_ACCESS,
