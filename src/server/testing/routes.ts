@@ -4,7 +4,6 @@ import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
-import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { SNAPSHOT_ROUTE_ACCESS } from '../snapshots/access.ts';
@@ -179,7 +178,6 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
 /** Every area adds the routes it serves; success and scope are checked by the area's own tests. */
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
-  ...ORG_ROUTE_ACCESS,
   ...ORG_IMPORT_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
