@@ -1,13 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
-import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { developmentBoard, developmentDetail, earlyDevelopments, overdueDevelopments } from './queries.ts';
 import { closeDevelopment, createDevelopment, DEVELOPMENT_CLOSE_REASONS, updateDevelopment } from './write.ts';
-
-const tags = ['发展党员'];
 
 const Overdue = z.object({ step: z.string(), code: z.string(), dueOn: z.string(), message: z.string() });
 const Early = z.object({ step: z.string(), code: z.string(), message: z.string(), reason: z.string() });
@@ -96,184 +93,130 @@ const Patch = z
 const devId = z.object({ id: idParam });
 const orgFilter = z.object({ orgId: idParam.optional() });
 
-export const developmentRoutes = newRouter();
+export const developmentRoutes = areaRouter('发展党员');
 
 // The fixed paths first: /api/developments/{id} would otherwise take “overdue” for an id.
-developmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/developments/overdue',
-    tags,
-    middleware: [permit('member.read', 'development.overdue')],
-    summary: '发展党员逾期事项：管辖范围内未按期谈话、审批、转正的，逾期最久的在前',
-    request: { query: orgFilter },
-    responses: jsonResponse(
-      z.object({
-        today: z.string(),
-        total: z.number(),
-        items: z.array(z.object({ ...Person, ...Overdue.shape, daysOverdue: z.number() })),
-      }),
-      '逾期事项',
-    ),
+developmentRoutes.define({
+  method: 'get',
+  path: '/api/developments/overdue',
+  permission: 'member.read',
+  action: 'development.overdue',
+  summary: '发展党员逾期事项：管辖范围内未按期谈话、审批、转正的，逾期最久的在前',
+  query: orgFilter,
+  response: z.object({
+    today: z.string(),
+    total: z.number(),
+    items: z.array(z.object({ ...Person, ...Overdue.shape, daysOverdue: z.number() })),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { orgId } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => overdueDevelopments(tx, actor, keys, today(), orgId)), 200);
-  },
-);
+  describe: '逾期事项',
+  handler: ({ tx, actor, input, c }) => overdueDevelopments(tx, actor, c.get('deps').keys, today(), input.query.orgId),
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/developments/early',
-    tags,
-    middleware: [permit('member.read', 'development.early')],
-    summary: '提前办理待审查：短于最短间隔办理的步骤及其书面理由',
-    request: { query: orgFilter },
-    responses: jsonResponse(
-      z.object({
-        total: z.number(),
-        items: z.array(z.object({ ...Person, step: z.string(), message: z.string(), reason: z.string() })),
-      }),
-      '提前办理的步骤',
-    ),
+developmentRoutes.define({
+  method: 'get',
+  path: '/api/developments/early',
+  permission: 'member.read',
+  action: 'development.early',
+  summary: '提前办理待审查：短于最短间隔办理的步骤及其书面理由',
+  query: orgFilter,
+  response: z.object({
+    total: z.number(),
+    items: z.array(z.object({ ...Person, step: z.string(), message: z.string(), reason: z.string() })),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { orgId } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => earlyDevelopments(tx, actor, keys, today(), orgId)), 200);
-  },
-);
+  describe: '提前办理的步骤',
+  handler: ({ tx, actor, input, c }) => earlyDevelopments(tx, actor, c.get('deps').keys, today(), input.query.orgId),
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/orgs/{id}/developments',
-    tags,
-    middleware: [permit('member.read', 'development.board', 'party_org')],
-    summary: '党组织发展党员看板：按阶段分列，附应办日期、逾期与提前办理事项',
-    request: { params: z.object({ id: idParam }), query: z.object({ completedSince: calendarDay.optional() }) },
-    responses: jsonResponse(
-      z.object({
-        org: z.object({ id: z.number(), name: z.string() }),
-        today: z.string(),
-        completedSince: z.string(),
-        stages: z.array(z.object({ stage: z.string(), label: z.string(), items: z.array(Development) })),
-        overdue: z.number(),
-        early: z.number(),
-      }),
-      '看板',
-    ),
+developmentRoutes.define({
+  method: 'get',
+  path: '/api/orgs/{id}/developments',
+  permission: 'member.read',
+  action: 'development.board',
+  entity: 'party_org',
+  summary: '党组织发展党员看板：按阶段分列，附应办日期、逾期与提前办理事项',
+  params: z.object({ id: idParam }),
+  query: z.object({ completedSince: calendarDay.optional() }),
+  response: z.object({
+    org: z.object({ id: z.number(), name: z.string() }),
+    today: z.string(),
+    completedSince: z.string(),
+    stages: z.array(z.object({ stage: z.string(), label: z.string(), items: z.array(Development) })),
+    overdue: z.number(),
+    early: z.number(),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { completedSince } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    return c.json(
-      await inScope(database.db, actor, (tx) => developmentBoard(tx, actor, keys, id, today(), completedSince)),
-      200,
-    );
-  },
-);
+  describe: '看板',
+  handler: ({ tx, actor, input, c }) =>
+    developmentBoard(tx, actor, c.get('deps').keys, input.params.id, today(), input.query.completedSince),
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/developments/{id}',
-    tags,
-    middleware: [permit('member.read', 'development.read', 'development')],
-    summary: '发展党员记录详情（身份证号码已脱敏）',
-    request: { params: devId },
-    responses: jsonResponse(Development, '发展党员记录'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => developmentDetail(tx, actor, keys, id, today())), 200);
-  },
-);
+developmentRoutes.define({
+  method: 'get',
+  path: '/api/developments/{id}',
+  permission: 'member.read',
+  action: 'development.read',
+  entity: 'development',
+  summary: '发展党员记录详情（身份证号码已脱敏）',
+  params: devId,
+  response: Development,
+  describe: '发展党员记录',
+  handler: ({ tx, actor, input, c }) => developmentDetail(tx, actor, c.get('deps').keys, input.params.id, today()),
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/developments',
-    tags,
-    middleware: [permit('member.write', 'development.create')],
-    summary: '登记入党申请人：出生日期和性别取自身份证号码，一人只能有一份未结束的记录',
-    request: jsonBody(
-      z.object({
-        orgId: idParam,
-        name: z.string().trim().min(1, '请填写姓名').max(50),
-        idNumber: z.string().max(30),
-        employerId: idParam.nullable().default(null),
-        appliedOn: calendarDay,
-      }),
-    ),
-    responses: jsonResponse(z.object({ id: z.number() }), '已登记'),
+developmentRoutes.define({
+  method: 'post',
+  path: '/api/developments',
+  permission: 'member.write',
+  action: 'development.create',
+  summary: '登记入党申请人：出生日期和性别取自身份证号码，一人只能有一份未结束的记录',
+  body: z.object({
+    orgId: idParam,
+    name: z.string().trim().min(1, '请填写姓名').max(50),
+    idNumber: z.string().max(30),
+    employerId: idParam.nullable().default(null),
+    appliedOn: calendarDay,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    const row = await inScope(database.db, actor, (tx) => createDevelopment(tx, actor, keys, input, today()));
-    return c.json({ id: row.id }, 200);
-  },
-);
+  response: z.object({ id: z.number() }),
+  describe: '已登记',
+  handler: async ({ tx, actor, input, c }) => ({
+    id: (await createDevelopment(tx, actor, c.get('deps').keys, input.body, today())).id,
+  }),
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/api/developments/{id}',
-    tags,
-    middleware: [permit('member.write', 'development.update', 'development')],
-    summary:
-      '登记发展各阶段：日期不得早于上一阶段、不得晚于今天；短于最短间隔须书面说明理由；接收为预备党员时建立党员档案，批准转正时转为正式党员',
-    request: { params: devId, ...jsonBody(Patch) },
-    responses: jsonResponse(
-      z.object({ changed: z.array(z.string()), memberId: z.number().nullable(), development: Development }),
-      '已保存',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const { database, keys } = c.get('deps');
+developmentRoutes.define({
+  method: 'patch',
+  path: '/api/developments/{id}',
+  permission: 'member.write',
+  action: 'development.update',
+  entity: 'development',
+  summary:
+    '登记发展各阶段：日期不得早于上一阶段、不得晚于今天；短于最短间隔须书面说明理由；接收为预备党员时建立党员档案，批准转正时转为正式党员',
+  params: devId,
+  // No defaults in the patch, so what is validated is exactly what was sent.
+  body: Patch,
+  response: z.object({ changed: z.array(z.string()), memberId: z.number().nullable(), development: Development }),
+  describe: '已保存',
+  handler: async ({ tx, actor, input, c }) => {
+    const { keys } = c.get('deps');
+    const { id } = input.params;
     const day = today();
-    return c.json(
-      await inScope(database.db, actor, async (tx) => {
-        const result = await updateDevelopment(tx, actor, keys, id, patch, day);
-        return { ...result, development: await developmentDetail(tx, actor, keys, id, day) };
-      }),
-      200,
-    );
+    const result = await updateDevelopment(tx, actor, keys, id, input.body, day);
+    return { ...result, development: await developmentDetail(tx, actor, keys, id, day) };
   },
-);
+});
 
-developmentRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/developments/{id}/close',
-    tags,
-    middleware: [permit('member.write', 'development.close', 'development')],
-    summary: '结束发展党员记录：本人撤回、未被发展、调离，或取消预备党员资格',
-    request: {
-      params: devId,
-      ...jsonBody(z.object({ closedOn: calendarDay, reason: codeOf(DEVELOPMENT_CLOSE_REASONS) })),
-    },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已结束'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const { database } = c.get('deps');
-    await inScope(database.db, actor, (tx) => closeDevelopment(tx, actor, id, input, today()));
-    return c.json({ ok: true as const }, 200);
+developmentRoutes.define({
+  method: 'post',
+  path: '/api/developments/{id}/close',
+  permission: 'member.write',
+  action: 'development.close',
+  entity: 'development',
+  summary: '结束发展党员记录：本人撤回、未被发展、调离，或取消预备党员资格',
+  params: devId,
+  body: z.object({ closedOn: calendarDay, reason: codeOf(DEVELOPMENT_CLOSE_REASONS) }),
+  response: z.object({ ok: z.literal(true) }),
+  describe: '已结束',
+  handler: async ({ tx, actor, input }) => {
+    await closeDevelopment(tx, actor, input.params.id, input.body, today());
+    return { ok: true as const };
   },
-);
+});

@@ -9,6 +9,7 @@ import {
   type DevelopmentStep,
 } from '../../domain/org/development.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { developments } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
@@ -16,7 +17,6 @@ import type { Keys } from '../keys.ts';
 import { checkEmployer, checkUniqueId } from '../members/checks.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { loadOrg } from '../orgs/load.ts';
-import { auditDevelopment } from './audit.ts';
 import { type DevelopmentRow, developmentInScope, loadDevelopment } from './load.ts';
 import { admitMember, cancelProbation, convertToFull } from './member.ts';
 import { type EarlyReasons, toRecord } from './record.ts';
@@ -143,7 +143,12 @@ export async function createDevelopment(tx: Tx, actor: Actor, keys: Keys, input:
     );
   }
   const { idNumberHash: _hash, ...shown } = values;
-  await auditDevelopment(tx, actor, 'development.create', row.id, { ...shown, idNumber: maskIdNumber(id.value) });
+  await auditChange(tx, actor, {
+    action: 'development.create',
+    entity: 'development',
+    entityId: row.id,
+    diff: { ...shown, idNumber: maskIdNumber(id.value) },
+  });
   return row;
 }
 
@@ -239,7 +244,7 @@ export async function updateDevelopment(
     .update(developments)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(developments.id, id));
-  await auditDevelopment(tx, actor, 'development.update', id, diff);
+  await auditChange(tx, actor, { action: 'development.update', entity: 'development', entityId: id, diff });
   return { changed: Object.keys(diff), memberId: next.memberId };
 }
 
@@ -291,9 +296,14 @@ export async function closeDevelopment(
     .update(developments)
     .set({ closedOn: input.closedOn, closedReason: input.reason, updatedAt: new Date() })
     .where(eq(developments.id, id));
-  await auditDevelopment(tx, actor, 'development.close', id, {
-    closedOn: input.closedOn,
-    closedReason: input.reason,
-    memberId: row.memberId,
+  await auditChange(tx, actor, {
+    action: 'development.close',
+    entity: 'development',
+    entityId: id,
+    diff: {
+      closedOn: input.closedOn,
+      closedReason: input.reason,
+      memberId: row.memberId,
+    },
   });
 }

@@ -6,7 +6,7 @@ import { localOperator } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { memberBody, newIdNumber, newPhone, today } from './memberTesting.ts';
+import { memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 import { createMember } from './write.ts';
 
 const fx = await makeFixture();

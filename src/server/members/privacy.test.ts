@@ -11,7 +11,7 @@ import { addDays } from '../../domain/calendarDate.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { memberBody, newIdNumber, newPhone, today } from './memberTesting.ts';
+import { memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

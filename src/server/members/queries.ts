@@ -5,12 +5,12 @@ import { EDUCATIONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
 import { transferStatus } from '../../domain/org/transfer.ts';
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { auditMember } from './audit.ts';
 import { loadMember } from './load.ts';
 import { label, maskedIdNumber, maskedPhone, presentMember } from './presenter.ts';
 import { memberInScope, memberInWriteScope } from './scope.ts';
@@ -219,7 +219,12 @@ export async function memberCard(tx: Tx, actor: Actor, keys: Keys, id: number) {
  */
 export async function revealMember(tx: Tx, actor: Actor, keys: Keys, id: number) {
   const row = await loadMember(tx, actor, id, { write: true });
-  await auditMember(tx, actor, 'member.reveal', id, { fields: ['idNumber', 'phone'], orgId: row.orgId });
+  await auditChange(tx, actor, {
+    action: 'member.reveal',
+    entity: 'member',
+    entityId: id,
+    diff: { fields: ['idNumber', 'phone'], orgId: row.orgId },
+  });
   return {
     idNumber: keys.decrypt(row.idNumber),
     phone: row.phone === null ? null : keys.decrypt(row.phone),

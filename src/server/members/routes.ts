@@ -1,13 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { CULTIVATION_TAGS, EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
-import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { listMembers, memberCard, memberDetail, revealMember } from './queries.ts';
 import { listTransfers, receiveTransfer, transferIn, transferOut } from './transfers.ts';
 import { createMemberFromForm, leaveMember, updateMember } from './write.ts';
 
-const tags = ['党员'];
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
   text(max)
@@ -145,261 +143,192 @@ const Transfer = z
 
 const byId = z.object({ id: idParam });
 
-export const memberRoutes = newRouter();
+export const memberRoutes = areaRouter('党员');
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/members',
-    tags,
-    middleware: [permit('member.read', 'member.list')],
-    summary:
-      '党员名册：按党组织、区划、类别、流动、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员',
-    request: {
-      query: z.object({
-        orgId: idParam.optional(),
-        regionCode: z
-          .string()
-          .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
-          .optional(),
-        status: codeOf(MEMBER_STATUSES).optional(),
-        mobile: bool.optional(),
-        relationElsewhere: bool.optional(),
-        employerId: idParam.optional(),
-        q: z.string().trim().max(50).optional(),
-        roster: z.enum(['active', 'left', 'all']).default('active'),
-        view: z.enum(['roster', 'mobile']).default('roster'),
-        sort: z.enum(['newest', 'name']).default('newest'),
-        ...page,
-      }),
-    },
-    responses: jsonResponse(z.object({ total: z.number(), items: z.array(MemberListItem) }), '党员一页（号码脱敏）'),
+memberRoutes.define({
+  method: 'get',
+  path: '/api/members',
+  permission: 'member.read',
+  action: 'member.list',
+  summary:
+    '党员名册：按党组织、区划、类别、流动、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员',
+  query: z.object({
+    orgId: idParam.optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
+      .optional(),
+    status: codeOf(MEMBER_STATUSES).optional(),
+    mobile: bool.optional(),
+    relationElsewhere: bool.optional(),
+    employerId: idParam.optional(),
+    q: z.string().trim().max(50).optional(),
+    roster: z.enum(['active', 'left', 'all']).default('active'),
+    view: z.enum(['roster', 'mobile']).default('roster'),
+    sort: z.enum(['newest', 'name']).default('newest'),
+    ...page,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { page, pageSize, ...filter } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    return c.json(
-      await inScope(database.db, actor, (tx) => listMembers(tx, actor, keys, filter, { page, pageSize })),
-      200,
-    );
+  response: z.object({ total: z.number(), items: z.array(MemberListItem) }),
+  describe: '党员一页（号码脱敏）',
+  handler: ({ tx, actor, input, c }) => {
+    const { page, pageSize, ...filter } = input.query;
+    return listMembers(tx, actor, c.get('deps').keys, filter, { page, pageSize });
   },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/members',
-    tags,
-    middleware: [permit('member.write', 'member.create')],
-    summary: '登记党员：出生日期与性别取自公民身份号码；同一号码只能登记一次；工作单位的党员数随之更新',
-    request: jsonBody(MemberInput),
-    responses: jsonResponse(z.object({ id: z.number() }), '已登记'),
+memberRoutes.define({
+  method: 'post',
+  path: '/api/members',
+  permission: 'member.write',
+  action: 'member.create',
+  summary: '登记党员：出生日期与性别取自公民身份号码；同一号码只能登记一次；工作单位的党员数随之更新',
+  body: MemberInput,
+  response: z.object({ id: z.number() }),
+  describe: '已登记',
+  handler: async ({ tx, actor, input, c }) => ({
+    id: (await createMemberFromForm(tx, actor, c.get('deps').keys, input.body)).id,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    const row = await inScope(database.db, actor, (tx) => createMemberFromForm(tx, actor, keys, input));
-    return c.json({ id: row.id }, 200);
-  },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/members/{id}',
-    tags,
-    middleware: [permit('member.read', 'member.read', 'member')],
-    summary: '党员详情：基本情况（号码脱敏）、所在党组织、工作单位、组织关系转接、党员信息卡',
-    request: { params: byId },
-    responses: jsonResponse(
-      z.object({ member: Member, writable: z.boolean(), transfers: z.array(Transfer), card: Card }),
-      '党员详情',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => memberDetail(tx, actor, keys, id)), 200);
-  },
-);
+memberRoutes.define({
+  method: 'get',
+  path: '/api/members/{id}',
+  permission: 'member.read',
+  action: 'member.read',
+  entity: 'member',
+  summary: '党员详情：基本情况（号码脱敏）、所在党组织、工作单位、组织关系转接、党员信息卡',
+  params: byId,
+  response: z.object({ member: Member, writable: z.boolean(), transfers: z.array(Transfer), card: Card }),
+  describe: '党员详情',
+  handler: ({ tx, actor, input, c }) => memberDetail(tx, actor, c.get('deps').keys, input.params.id),
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/api/members/{id}',
-    tags,
-    middleware: [permit('member.write', 'member.update', 'member')],
-    summary: '修改党员信息（转正须填转正日期；所在党组织经组织关系转接变更）',
-    request: { params: byId, ...jsonBody(MemberPatch) },
-    responses: jsonResponse(z.object({ changed: z.array(z.string()) }), '已修改的字段'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => updateMember(tx, actor, keys, id, patch)), 200);
-  },
-);
+memberRoutes.define({
+  method: 'patch',
+  path: '/api/members/{id}',
+  permission: 'member.write',
+  action: 'member.update',
+  entity: 'member',
+  summary: '修改党员信息（转正须填转正日期；所在党组织经组织关系转接变更）',
+  params: byId,
+  // No defaults in the patch, so what is validated is exactly what was sent.
+  body: MemberPatch,
+  response: z.object({ changed: z.array(z.string()) }),
+  describe: '已修改的字段',
+  handler: ({ tx, actor, input, c }) => updateMember(tx, actor, c.get('deps').keys, input.params.id, input.body),
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/members/{id}/card',
-    tags,
-    middleware: [permit('member.read', 'member.read', 'member')],
-    summary: '党员信息卡（号码脱敏）',
-    request: { params: byId },
-    responses: jsonResponse(Card, '党员信息卡'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => memberCard(tx, actor, keys, id)), 200);
-  },
-);
+memberRoutes.define({
+  method: 'get',
+  path: '/api/members/{id}/card',
+  permission: 'member.read',
+  action: 'member.read',
+  entity: 'member',
+  summary: '党员信息卡（号码脱敏）',
+  params: byId,
+  response: Card,
+  describe: '党员信息卡',
+  handler: ({ tx, actor, input, c }) => memberCard(tx, actor, c.get('deps').keys, input.params.id),
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/members/{id}/leave',
-    tags,
-    middleware: [permit('member.write', 'member.leave', 'member')],
-    summary: '党员离开名册（去世、停止党籍、开除党籍、退党、取消预备党员资格）；记录永久保留',
-    request: {
-      params: byId,
-      ...jsonBody(
-        z.object({
-          reason: codeOf(LEAVE_REASONS),
-          leftOn: calendarDay,
-        }),
-      ),
-    },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已登记'),
+memberRoutes.define({
+  method: 'post',
+  path: '/api/members/{id}/leave',
+  permission: 'member.write',
+  action: 'member.leave',
+  entity: 'member',
+  summary: '党员离开名册（去世、停止党籍、开除党籍、退党、取消预备党员资格）；记录永久保留',
+  params: byId,
+  body: z.object({
+    reason: codeOf(LEAVE_REASONS),
+    leftOn: calendarDay,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { reason, leftOn } = c.req.valid('json');
-    const { database } = c.get('deps');
-    await inScope(database.db, actor, (tx) => leaveMember(tx, actor, id, reason, leftOn));
-    return c.json({ ok: true as const }, 200);
+  response: z.object({ ok: z.literal(true) }),
+  describe: '已登记',
+  handler: async ({ tx, actor, input }) => {
+    await leaveMember(tx, actor, input.params.id, input.body.reason, input.body.leftOn);
+    return { ok: true as const };
   },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/members/{id}/reveal',
-    tags,
-    middleware: [permit('member.reveal', 'member.reveal', 'member')],
-    summary: '查看完整的公民身份号码和联系电话（每次查看都记入审计日志）',
-    request: { params: byId },
-    responses: jsonResponse(z.object({ idNumber: z.string(), phone: z.string().nullable() }), '完整号码'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => revealMember(tx, actor, keys, id)), 200);
-  },
-);
+memberRoutes.define({
+  method: 'post',
+  path: '/api/members/{id}/reveal',
+  permission: 'member.reveal',
+  action: 'member.reveal',
+  entity: 'member',
+  summary: '查看完整的公民身份号码和联系电话（每次查看都记入审计日志）',
+  params: byId,
+  response: z.object({ idNumber: z.string(), phone: z.string().nullable() }),
+  describe: '完整号码',
+  handler: ({ tx, actor, input, c }) => revealMember(tx, actor, c.get('deps').keys, input.params.id),
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/members/{id}/transfers',
-    tags,
-    middleware: [permit('member.write', 'member.transfer_out', 'member')],
-    summary: '组织关系转出：开具介绍信（有效期 3 个月）；登记回执后党员离开名册',
-    request: {
-      params: byId,
-      ...jsonBody(z.object({ direction: z.literal('out').default('out'), ...Letter })),
-    },
-    responses: jsonResponse(z.object({ id: z.number(), validUntil: z.string() }), '已开具'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { direction: _out, ...letter } = c.req.valid('json');
-    const { database } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => transferOut(tx, actor, id, letter)), 200);
+memberRoutes.define({
+  method: 'post',
+  path: '/api/members/{id}/transfers',
+  permission: 'member.write',
+  action: 'member.transfer_out',
+  entity: 'member',
+  summary: '组织关系转出：开具介绍信（有效期 3 个月）；登记回执后党员离开名册',
+  params: byId,
+  body: z.object({ direction: z.literal('out').default('out'), ...Letter }),
+  response: z.object({ id: z.number(), validUntil: z.string() }),
+  describe: '已开具',
+  handler: ({ tx, actor, input }) => {
+    const { direction: _out, ...letter } = input.body;
+    return transferOut(tx, actor, input.params.id, letter);
   },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/member-transfers',
-    tags,
-    middleware: [permit('member.read', 'member.transfer_list')],
-    summary: '组织关系转接：未回执（open，默认）、有效期内（pending）、已过期（expired）、已回执（received）',
-    request: {
-      query: z.object({
-        orgId: idParam.optional(),
-        status: z.enum(['open', 'pending', 'expired', 'received', 'all']).default('open'),
-        direction: z.enum(['in', 'out']).optional(),
-        ...page,
-      }),
-    },
-    responses: jsonResponse(
-      z.object({
-        total: z.number(),
-        items: z.array(Transfer.extend({ memberName: z.string().nullable(), orgName: z.string().nullable() })),
-      }),
-      '转接一页',
-    ),
+memberRoutes.define({
+  method: 'get',
+  path: '/api/member-transfers',
+  permission: 'member.read',
+  action: 'member.transfer_list',
+  summary: '组织关系转接：未回执（open，默认）、有效期内（pending）、已过期（expired）、已回执（received）',
+  query: z.object({
+    orgId: idParam.optional(),
+    status: z.enum(['open', 'pending', 'expired', 'received', 'all']).default('open'),
+    direction: z.enum(['in', 'out']).optional(),
+    ...page,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { page, pageSize, ...filter } = c.req.valid('query');
-    const { database } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => listTransfers(tx, actor, filter, { page, pageSize })), 200);
+  response: z.object({
+    total: z.number(),
+    items: z.array(Transfer.extend({ memberName: z.string().nullable(), orgName: z.string().nullable() })),
+  }),
+  describe: '转接一页',
+  handler: ({ tx, actor, input }) => {
+    const { page, pageSize, ...filter } = input.query;
+    return listTransfers(tx, actor, filter, { page, pageSize });
   },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/member-transfers',
-    tags,
-    middleware: [permit('member.write', 'member.transfer_in')],
-    summary: '组织关系转入：登记党员（与登记党员相同的校验）及其介绍信',
-    request: jsonBody(MemberInput.extend({ ...Letter, receivedOn: calendarDay })),
-    responses: jsonResponse(z.object({ memberId: z.number(), transferId: z.number(), late: z.boolean() }), '已转入'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { counterpart, letterNo, issuedOn, receivedOn, ...member } = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    return c.json(
-      await inScope(database.db, actor, (tx) =>
-        transferIn(tx, actor, keys, { member, counterpart, letterNo, issuedOn, receivedOn }),
-      ),
-      200,
-    );
+memberRoutes.define({
+  method: 'post',
+  path: '/api/member-transfers',
+  permission: 'member.write',
+  action: 'member.transfer_in',
+  summary: '组织关系转入：登记党员（与登记党员相同的校验）及其介绍信',
+  body: MemberInput.extend({ ...Letter, receivedOn: calendarDay }),
+  response: z.object({ memberId: z.number(), transferId: z.number(), late: z.boolean() }),
+  describe: '已转入',
+  handler: ({ tx, actor, input, c }) => {
+    const { counterpart, letterNo, issuedOn, receivedOn, ...member } = input.body;
+    return transferIn(tx, actor, c.get('deps').keys, { member, counterpart, letterNo, issuedOn, receivedOn });
   },
-);
+});
 
-memberRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/member-transfers/{id}/receive',
-    tags,
-    middleware: [permit('member.write', 'member.transfer_receive', 'member_transfer')],
-    summary: '登记回执：转出完成，党员自当日离开名册；过期后的回执照收并标记',
-    request: { params: byId, ...jsonBody(z.object({ receivedOn: calendarDay })) },
-    responses: jsonResponse(z.object({ status: z.literal('received'), late: z.boolean() }), '已登记'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { receivedOn } = c.req.valid('json');
-    const { database } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => receiveTransfer(tx, actor, id, receivedOn)), 200);
-  },
-);
+memberRoutes.define({
+  method: 'post',
+  path: '/api/member-transfers/{id}/receive',
+  permission: 'member.write',
+  action: 'member.transfer_receive',
+  entity: 'member_transfer',
+  summary: '登记回执：转出完成，党员自当日离开名册；过期后的回执照收并标记',
+  params: byId,
+  body: z.object({ receivedOn: calendarDay }),
+  response: z.object({ status: z.literal('received'), late: z.boolean() }),
+  describe: '已登记',
+  handler: ({ tx, actor, input }) => receiveTransfer(tx, actor, input.params.id, input.body.receivedOn),
+});

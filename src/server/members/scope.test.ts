@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
-import { lastValidIssueDate, memberBody, newIdNumber, newPhone, today } from './memberTesting.ts';
+import { lastValidIssueDate, memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

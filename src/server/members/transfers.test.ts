@@ -4,7 +4,7 @@ import { addDays } from '../../domain/calendarDate.ts';
 import { letterValidUntil } from '../../domain/org/transfer.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { lastValidIssueDate, memberBody, newIdNumber, today } from './memberTesting.ts';
+import { lastValidIssueDate, memberBody, newIdNumber, today } from './members.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

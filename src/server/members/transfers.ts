@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Sex } from '../../domain/idNumber.ts';
 import { checkTransferDates, letterValidUntil, transferStatus } from '../../domain/org/transfer.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -12,7 +13,6 @@ import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { today } from '../today.ts';
-import { auditMember } from './audit.ts';
 import { optionalText } from './checks.ts';
 import { loadMember } from './load.ts';
 import { presentTransfer } from './queries.ts';
@@ -80,13 +80,18 @@ export async function transferOut(tx: Tx, actor: Actor, memberId: number, letter
       validUntil,
     })
     .returning();
-  await auditMember(tx, actor, 'member.transfer_out', memberId, {
-    transferId: row.id,
-    orgId: member.orgId,
-    counterpart,
-    letterNo,
-    issuedOn: letter.issuedOn,
-    validUntil,
+  await auditChange(tx, actor, {
+    action: 'member.transfer_out',
+    entity: 'member',
+    entityId: memberId,
+    diff: {
+      transferId: row.id,
+      orgId: member.orgId,
+      counterpart,
+      letterNo,
+      issuedOn: letter.issuedOn,
+      validUntil,
+    },
   });
   return { id: row.id, validUntil };
 }
@@ -116,7 +121,12 @@ export async function receiveTransfer(tx: Tx, actor: Actor, transferId: number, 
   if (t.direction === 'out') await removeFromRoster(tx, actor, member, 'transfer_out', receivedOn);
   await tx.update(memberTransfers).set({ receivedOn }).where(eq(memberTransfers.id, transferId));
   const { late } = transferStatus({ issuedOn: t.issuedOn, receivedOn, today: today() });
-  await auditMember(tx, actor, 'member.transfer_receive', t.memberId, { transferId, receivedOn, late });
+  await auditChange(tx, actor, {
+    action: 'member.transfer_receive',
+    entity: 'member',
+    entityId: t.memberId,
+    diff: { transferId, receivedOn, late },
+  });
   return { status: 'received' as const, late };
 }
 
@@ -149,14 +159,19 @@ export async function transferIn(tx: Tx, actor: Actor, keys: Keys, input: Transf
     })
     .returning();
   const { late } = transferStatus({ issuedOn: input.issuedOn, receivedOn: input.receivedOn, today: now });
-  await auditMember(tx, actor, 'member.transfer_in', memberId, {
-    transferId: row.id,
-    orgId: input.member.orgId,
-    counterpart,
-    letterNo,
-    issuedOn: input.issuedOn,
-    receivedOn: input.receivedOn,
-    late,
+  await auditChange(tx, actor, {
+    action: 'member.transfer_in',
+    entity: 'member',
+    entityId: memberId,
+    diff: {
+      transferId: row.id,
+      orgId: input.member.orgId,
+      counterpart,
+      letterNo,
+      issuedOn: input.issuedOn,
+      receivedOn: input.receivedOn,
+      late,
+    },
   });
   return { memberId, transferId: row.id, late };
 }

@@ -3,12 +3,12 @@ import type { Sex } from '../../domain/idNumber.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { LEAVE_REASONS, type LeaveReason } from '../../domain/org/codes.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
-import { auditMember } from './audit.ts';
 import {
   checkClaimedSex,
   checkCodes,
@@ -115,13 +115,12 @@ export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: Memb
     .returning({ id: members.id });
   if (!row) duplicateId();
   await refreshEnterpriseMembers(tx, actor, [values.employerId]);
-  await auditMember(
-    tx,
-    actor,
-    'member.create',
-    row.id,
-    audited({ ...values, birthDate: id.birthDate, sex: id.sex }, id, phone),
-  );
+  await auditChange(tx, actor, {
+    action: 'member.create',
+    entity: 'member',
+    entityId: row.id,
+    diff: audited({ ...values, birthDate: id.birthDate, sex: id.sex }, id, phone),
+  });
   return row;
 }
 
@@ -249,7 +248,7 @@ export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: n
   if ('employerId' in diff || 'status' in diff) {
     await refreshEnterpriseMembers(tx, actor, [row.employerId, set.employerId ?? row.employerId]);
   }
-  await auditMember(tx, actor, 'member.update', memberId, diff);
+  await auditChange(tx, actor, { action: 'member.update', entity: 'member', entityId: memberId, diff });
   return { changed: Object.keys(diff) };
 }
 
@@ -291,5 +290,10 @@ export async function removeFromRoster(tx: Tx, actor: Actor, row: MemberRow, rea
   if (leftOn < row.joinedOn) invalid('leftOn', `离开日期（${leftOn}）早于入党日期（${row.joinedOn}）`);
   await tx.update(members).set({ leftOn, leaveReason: reason, updatedAt: new Date() }).where(eq(members.id, row.id));
   await refreshEnterpriseMembers(tx, actor, [row.employerId]);
-  await auditMember(tx, actor, 'member.leave', row.id, { reason, leftOn });
+  await auditChange(tx, actor, {
+    action: 'member.leave',
+    entity: 'member',
+    entityId: row.id,
+    diff: { reason, leftOn },
+  });
 }

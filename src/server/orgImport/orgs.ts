@@ -12,10 +12,10 @@ import { type OrgColumnKey, orgHeaderOf } from '../../domain/org/orgColumns.ts';
 import { checkOrgFile, type OrgInput } from '../../domain/org/orgRow.ts';
 import { DEFAULT_TERM_YEARS, termEnd } from '../../domain/org/terms.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, orgElections, orgOfficers, partyOrgs, regions } from '../db/schema.ts';
-import { auditOrg } from '../orgs/audit.ts';
 import { refreshOrgCoverage } from '../orgs/coverage.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
@@ -695,10 +695,15 @@ export async function writeOrgs(tx: Tx, actor: Actor, batchId: number, plans: Or
           p.enterprises.map((x) => ({ orgId, enterpriseId: x.id, startOn: v.establishedOn, endOn: v.dissolvedOn })),
         );
       for (const x of p.enterprises) affected.add(x.id);
-      await auditOrg(tx, actor, 'org.create', orgId, {
-        ...values,
-        enterpriseIds: p.enterprises.map((x) => x.id),
-        importBatchId: batchId,
+      await auditChange(tx, actor, {
+        action: 'org.create',
+        entity: 'party_org',
+        entityId: orgId,
+        diff: {
+          ...values,
+          enterpriseIds: p.enterprises.map((x) => x.id),
+          importBatchId: batchId,
+        },
       });
     } else {
       orgId = p.existing.id;
@@ -733,7 +738,12 @@ export async function writeOrgs(tx: Tx, actor: Actor, batchId: number, plans: Or
         await tx.update(orgCoverages).set({ endOn: on }).where(eq(orgCoverages.id, c.id));
       }
       for (const id of [...p.coverageAdd, ...p.coverageEnd.map((c) => c.enterpriseId)]) affected.add(id);
-      await auditOrg(tx, actor, 'org.update', orgId, { ...p.diff, importBatchId: batchId });
+      await auditChange(tx, actor, {
+        action: 'org.update',
+        entity: 'party_org',
+        entityId: orgId,
+        diff: { ...p.diff, importBatchId: batchId },
+      });
     }
 
     if (p.term) {

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { OrgType } from '../../domain/org/codes.ts';
 import { checkAdjustment, DEFAULT_TERM_YEARS, termEnd } from '../../domain/org/terms.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { orgElections } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { auditOrg } from './audit.ts';
 import { invalid, notAfterToday } from './invalid.ts';
 import { loadOrg } from './load.ts';
 
@@ -40,7 +40,12 @@ export async function recordElection(tx: Tx, actor: Actor, orgId: number, input:
     .insert(orgElections)
     .values({ orgId, ...input, termYears, endsOn: end.value })
     .returning();
-  await auditOrg(tx, actor, 'org.election', orgId, { electedOn: input.electedOn, termYears, endsOn: end.value });
+  await auditChange(tx, actor, {
+    action: 'org.election',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { electedOn: input.electedOn, termYears, endsOn: end.value },
+  });
   return row;
 }
 
@@ -73,11 +78,16 @@ export async function adjustTerm(
     .update(orgElections)
     .set({ ...input, endsOn: end.value })
     .where(eq(orgElections.id, electionId));
-  await auditOrg(tx, actor, 'org.term_adjust', orgId, {
-    electionId,
-    ...input,
-    before: election.endsOn,
-    endsOn: end.value,
+  await auditChange(tx, actor, {
+    action: 'org.term_adjust',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: {
+      electionId,
+      ...input,
+      before: election.endsOn,
+      endsOn: end.value,
+    },
   });
   return { endsOn: end.value };
 }

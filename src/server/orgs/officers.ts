@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { OfficerPost } from '../../domain/org/codes.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members, orgOfficers } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { auditOrg } from './audit.ts';
 import { invalid } from './invalid.ts';
 import { loadOrg } from './load.ts';
 
@@ -36,7 +36,12 @@ export async function addOfficer(tx: Tx, actor: Actor, orgId: number, input: Off
     .insert(orgOfficers)
     .values({ orgId, ...input })
     .returning();
-  await auditOrg(tx, actor, 'org.officer_add', orgId, { post: input.post, personName: input.personName });
+  await auditChange(tx, actor, {
+    action: 'org.officer_add',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { post: input.post, personName: input.personName },
+  });
   return row;
 }
 
@@ -50,5 +55,10 @@ export async function endOfficer(tx: Tx, actor: Actor, orgId: number, officerId:
   if (row.endOn) invalid('endOn', `已于 ${row.endOn} 离任`);
   if (row.startOn && endOn < row.startOn) invalid('endOn', `离任日期早于任职日期（${row.startOn}）`);
   await tx.update(orgOfficers).set({ endOn }).where(eq(orgOfficers.id, officerId));
-  await auditOrg(tx, actor, 'org.officer_end', orgId, { post: row.post, personName: row.personName, endOn });
+  await auditChange(tx, actor, {
+    action: 'org.officer_end',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { post: row.post, personName: row.personName, endOn },
+  });
 }

@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Formation, JointBasis, ManagementMode, OrgType, SecretarySource } from '../../domain/org/codes.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, partyOrgs, regions } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
-import { auditOrg } from './audit.ts';
 import { refreshOrgCoverage } from './coverage.ts';
 import { invalid, notAfterToday } from './invalid.ts';
 import { loadOrg, type OrgRow } from './load.ts';
@@ -112,7 +112,12 @@ export async function createOrg(tx: Tx, actor: Actor, input: OrgCreate) {
     .insert(orgCoverages)
     .values(units.map((enterpriseId) => ({ orgId: org.id, enterpriseId, startOn: org.establishedOn })));
   await refreshOrgCoverage(tx, actor, units, today());
-  await auditOrg(tx, actor, 'org.create', org.id, { ...values, enterpriseIds: units });
+  await auditChange(tx, actor, {
+    action: 'org.create',
+    entity: 'party_org',
+    entityId: org.id,
+    diff: { ...values, enterpriseIds: units },
+  });
   return org;
 }
 
@@ -133,7 +138,7 @@ export async function updateOrg(tx: Tx, actor: Actor, id: number, patch: Partial
     .update(partyOrgs)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(partyOrgs.id, id));
-  await auditOrg(tx, actor, 'org.update', id, diff);
+  await auditChange(tx, actor, { action: 'org.update', entity: 'party_org', entityId: id, diff });
   return { changed: Object.keys(diff) };
 }
 
@@ -179,7 +184,12 @@ export async function addCoverage(tx: Tx, actor: Actor, orgId: number, enterpris
   await checkCoverable(tx, actor, org.formation as Formation, [enterpriseId], startOn, 'enterpriseId');
   const [coverage] = await tx.insert(orgCoverages).values({ orgId, enterpriseId, startOn }).returning();
   await refreshOrgCoverage(tx, actor, [enterpriseId], today());
-  await auditOrg(tx, actor, 'org.coverage_add', orgId, { enterpriseId, startOn });
+  await auditChange(tx, actor, {
+    action: 'org.coverage_add',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { enterpriseId, startOn },
+  });
   return coverage;
 }
 
@@ -194,7 +204,12 @@ export async function endCoverage(tx: Tx, actor: Actor, orgId: number, coverageI
   if (endOn < coverage.startOn) invalid('endOn', `结束日期早于覆盖开始日期（${coverage.startOn}）`);
   await tx.update(orgCoverages).set({ endOn }).where(eq(orgCoverages.id, coverageId));
   await refreshOrgCoverage(tx, actor, [coverage.enterpriseId], today());
-  await auditOrg(tx, actor, 'org.coverage_end', orgId, { enterpriseId: coverage.enterpriseId, endOn });
+  await auditChange(tx, actor, {
+    action: 'org.coverage_end',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { enterpriseId: coverage.enterpriseId, endOn },
+  });
 }
 
 /** Dissolution ends every coverage on that date; the org, its members' history and its records stay. */
@@ -220,5 +235,5 @@ export async function dissolveOrg(tx: Tx, actor: Actor, id: number, dissolvedOn:
     ended.map((c) => c.enterpriseId),
     today(),
   );
-  await auditOrg(tx, actor, 'org.dissolve', id, { dissolvedOn });
+  await auditChange(tx, actor, { action: 'org.dissolve', entity: 'party_org', entityId: id, diff: { dissolvedOn } });
 }

@@ -1,8 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
-import { inScope } from '../db/tx.ts';
-import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
 import { developmentSections, orgSections, restructuringSection, transferSection } from './records.ts';
@@ -10,47 +9,42 @@ import { PROMPT_SECTION_KEYS } from './types.ts';
 
 const LIMIT = 50;
 
-export const promptRoutes = newRouter();
+export const promptRoutes = areaRouter('工作提示');
 
-promptRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/prompts',
-    tags: ['工作提示'],
-    middleware: [permit('prompt.read', 'prompt.read')],
-    summary:
-      '工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、三同步等到期和逾期事项',
-    responses: jsonResponse(
+promptRoutes.define({
+  method: 'get',
+  path: '/api/prompts',
+  permission: 'prompt.read',
+  action: 'prompt.read',
+  summary:
+    '工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、三同步等到期和逾期事项',
+  response: z.object({
+    today: z.string(),
+    sections: z.array(
       z.object({
-        today: z.string(),
-        sections: z.array(
+        key: z.enum(PROMPT_SECTION_KEYS),
+        total: z.number(),
+        listFilter: z.record(z.string(), z.unknown()).optional(),
+        items: z.array(
           z.object({
-            key: z.enum(PROMPT_SECTION_KEYS),
-            total: z.number(),
-            listFilter: z.record(z.string(), z.unknown()).optional(),
-            items: z.array(
-              z.object({
-                level: z.enum(['overdue', 'due', 'warning', 'info']),
-                title: z.string(),
-                message: z.string(),
-                dueOn: z.string().optional(),
-                link: z.object({
-                  type: z.enum(['enterprise', 'org', 'member', 'development', 'request', 'assignment']),
-                  id: z.number(),
-                }),
-              }),
-            ),
+            level: z.enum(['overdue', 'due', 'warning', 'info']),
+            title: z.string(),
+            message: z.string(),
+            dueOn: z.string().optional(),
+            link: z.object({
+              type: z.enum(['enterprise', 'org', 'member', 'development', 'request', 'assignment']),
+              id: z.number(),
+            }),
           }),
         ),
       }),
-      '工作提示',
     ),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { database } = c.get('deps');
+  describe: '工作提示',
+  // Each section only for the actor who may read its area.
+  handler: async ({ tx, actor }) => {
     const today = localDateString(new Date());
-    const sections = await inScope(database.db, actor, async (tx) => [
+    const sections = [
       ...(can(actor, 'ledger.read') ? await enterpriseSections(tx, actor, LIMIT) : []),
       ...(can(actor, 'org.read') ? await orgSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'member.read')
@@ -58,7 +52,7 @@ promptRoutes.openapi(
         : []),
       ...(can(actor, 'ledger.read') ? [await restructuringSection(tx, actor, today, LIMIT)] : []),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
-    ]);
-    return c.json({ today, sections }, 200);
+    ];
+    return { today, sections };
   },
-);
+});

@@ -2,11 +2,8 @@ import type { Permission } from '../../domain/roles.ts';
 import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
 import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
-import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
-import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
-import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { SNAPSHOT_ROUTE_ACCESS } from '../snapshots/access.ts';
@@ -162,10 +159,7 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
 /** Every area adds the routes it serves; success and scope are checked by the area's own tests. */
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
-  ...ORG_ROUTE_ACCESS,
   ...ORG_IMPORT_ROUTE_ACCESS,
-  ...DEVELOPMENT_ROUTE_ACCESS,
-  ...MEMBER_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
   ...INSTRUCTOR_ROUTE_ACCESS,

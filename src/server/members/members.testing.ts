@@ -1,4 +1,5 @@
-// Helpers for the member tests: valid, distinct ID numbers and phone numbers, and a request body.
+// Test support for the member tests (never imported by production code): valid, distinct ID
+// numbers and phone numbers, and a request body.
 import { addDays, addMonths, localDateString } from '../../domain/calendarDate.ts';
 import { makeIdNumber, type Sex } from '../../domain/idNumber.ts';
 import { letterValidUntil } from '../../domain/org/transfer.ts';
