@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { formatSize, UploadError } from './errors.ts';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipDirectory, type ZipLimits } from './zip.ts';
+import { DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipLimits } from './zip.ts';
 
 export type UploadKind = 'xlsx' | 'csv';
 
@@ -110,7 +110,7 @@ function checkHead(kind: UploadKind, head: Buffer): void {
 }
 
 /** What a zip without a workbook is, judged by its well-known parts. */
-function describeZip(dir: ZipDirectory): string {
+function describeZip(dir: ZipArchive): string {
   if (dir.get('xl/workbook.bin')) return 'Excel 二进制工作簿（.xlsb）';
   if (dir.get('word/document.xml')) return 'Word 文档（.docx）';
   if (dir.get('ppt/presentation.xml')) return 'PowerPoint 演示文稿（.pptx）';
@@ -158,12 +158,16 @@ export async function inspectUpload(
   checkHead(kind, head);
 
   if (kind === 'xlsx') {
-    const dir = await readZipDirectory(path, limits);
-    if (!dir.get('xl/workbook.xml')) {
-      throw mismatch(kind, describeZip(dir), `缺少 xl/workbook.xml。${RESAVE_XLSX}`);
-    }
-    if (!dir.get('[Content_Types].xml')) {
-      throw new UploadError('xlsx_missing_part', `文件不是有效的 xlsx：缺少 [Content_Types].xml。${RESAVE_XLSX}`);
+    const dir = await openZip(path, limits);
+    try {
+      if (!dir.get('xl/workbook.xml')) {
+        throw mismatch(kind, describeZip(dir), `缺少 xl/workbook.xml。${RESAVE_XLSX}`);
+      }
+      if (!dir.get('[Content_Types].xml')) {
+        throw new UploadError('xlsx_missing_part', `文件不是有效的 xlsx：缺少 [Content_Types].xml。${RESAVE_XLSX}`);
+      }
+    } finally {
+      await dir.close();
     }
   }
 
