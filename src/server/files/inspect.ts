@@ -46,6 +46,23 @@ export function uploadKind(declaredName: string): UploadKind {
 
 const startsWith = (head: Buffer, ...bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
+/** Start tags that mark a web page; markup is looked at with `indexOf`, never a regular expression. */
+const HTML_TAGS = ['!doctype html', 'html', 'table', 'head', 'body', 'meta'];
+
+/** Whether `text` holds `<tag` followed by something that cannot continue a name (as `\b` would say). */
+function startsTag(text: string, tag: string): boolean {
+  for (let at = text.indexOf(`<${tag}`); at >= 0; at = text.indexOf(`<${tag}`, at + 1)) {
+    const next = text.charCodeAt(at + tag.length + 1);
+    const continuesName =
+      (next >= 0x30 && next <= 0x39) ||
+      (next >= 0x41 && next <= 0x5a) ||
+      (next >= 0x61 && next <= 0x7a) ||
+      next === 0x5f;
+    if (!continuesName) return true;
+  }
+  return false;
+}
+
 /** What the first bytes of a file look like, in words, or `undefined` for plain text. */
 export function describeContent(head: Buffer): string | undefined {
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return 'zip 压缩包，可能是改了扩展名的 .xlsx 文件';
@@ -73,8 +90,7 @@ export function describeContent(head: Buffer): string | undefined {
   if (text.startsWith('{\\rtf')) return 'RTF 文档';
   if (text.startsWith('<')) {
     if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'Excel 2003 XML 表格';
-    if (/<(!doctype html|html|table|head|body|meta)\b/.test(text))
-      return '网页（HTML）文件，有的系统导出的“Excel”其实是网页';
+    if (HTML_TAGS.some((tag) => startsTag(text, tag))) return '网页（HTML）文件，有的系统导出的“Excel”其实是网页';
     return 'XML 文件';
   }
   return undefined;
