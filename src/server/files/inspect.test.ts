@@ -174,6 +174,14 @@ describe('content that is not what the extension says', () => {
     expect(describeContent(Buffer.from('企业名称,人数\n甲,1\n'))).toBeUndefined();
   });
 
+  it('tells a web page by its start tags, whole names only', () => {
+    const d = (text: string) => describeContent(Buffer.from(text));
+    expect(['<!DOCTYPE html>', '<html>', '<TABLE border=1>', '<meta charset="utf-8">', '<head'].map(d)).toEqual(
+      Array(5).fill('网页（HTML）文件，有的系统导出的“Excel”其实是网页'),
+    );
+    expect(['<tables>', '<htmlish/>', '<?xml version="1.0"?><root/>'].map(d)).toEqual(Array(3).fill('XML 文件'));
+  });
+
   it('names the kind of zip that has no workbook', async () => {
     const docx = buildZip([entry('[Content_Types].xml', '<Types/>'), entry('word/document.xml', '<w:document/>')]);
     const e = await refusal(await tmp.file('doc.xlsx', docx), 'doc.xlsx');

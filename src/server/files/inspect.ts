@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { formatSize, UploadError } from './errors.ts';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipDirectory, type ZipLimits } from './zip.ts';
+import { DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipLimits } from './zip.ts';
 
 export type UploadKind = 'xlsx' | 'csv';
 
@@ -46,6 +46,23 @@ export function uploadKind(declaredName: string): UploadKind {
 
 const startsWith = (head: Buffer, ...bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
+/** Start tags that mark a web page; markup is looked at with `indexOf`, never a regular expression. */
+const HTML_TAGS = ['!doctype html', 'html', 'table', 'head', 'body', 'meta'];
+
+/** Whether `text` holds `<tag` followed by something that cannot continue a name (as `\b` would say). */
+function startsTag(text: string, tag: string): boolean {
+  for (let at = text.indexOf(`<${tag}`); at >= 0; at = text.indexOf(`<${tag}`, at + 1)) {
+    const next = text.charCodeAt(at + tag.length + 1);
+    const continuesName =
+      (next >= 0x30 && next <= 0x39) ||
+      (next >= 0x41 && next <= 0x5a) ||
+      (next >= 0x61 && next <= 0x7a) ||
+      next === 0x5f;
+    if (!continuesName) return true;
+  }
+  return false;
+}
+
 /** What the first bytes of a file look like, in words, or `undefined` for plain text. */
 export function describeContent(head: Buffer): string | undefined {
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return 'zip 压缩包，可能是改了扩展名的 .xlsx 文件';
@@ -73,8 +90,7 @@ export function describeContent(head: Buffer): string | undefined {
   if (text.startsWith('{\\rtf')) return 'RTF 文档';
   if (text.startsWith('<')) {
     if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'Excel 2003 XML 表格';
-    if (/<(!doctype html|html|table|head|body|meta)\b/.test(text))
-      return '网页（HTML）文件，有的系统导出的“Excel”其实是网页';
+    if (HTML_TAGS.some((tag) => startsTag(text, tag))) return '网页（HTML）文件，有的系统导出的“Excel”其实是网页';
     return 'XML 文件';
   }
   return undefined;
@@ -110,7 +126,7 @@ function checkHead(kind: UploadKind, head: Buffer): void {
 }
 
 /** What a zip without a workbook is, judged by its well-known parts. */
-function describeZip(dir: ZipDirectory): string {
+function describeZip(dir: ZipArchive): string {
   if (dir.get('xl/workbook.bin')) return 'Excel 二进制工作簿（.xlsb）';
   if (dir.get('word/document.xml')) return 'Word 文档（.docx）';
   if (dir.get('ppt/presentation.xml')) return 'PowerPoint 演示文稿（.pptx）';
@@ -158,12 +174,16 @@ export async function inspectUpload(
   checkHead(kind, head);
 
   if (kind === 'xlsx') {
-    const dir = await readZipDirectory(path, limits);
-    if (!dir.get('xl/workbook.xml')) {
-      throw mismatch(kind, describeZip(dir), `缺少 xl/workbook.xml。${RESAVE_XLSX}`);
-    }
-    if (!dir.get('[Content_Types].xml')) {
-      throw new UploadError('xlsx_missing_part', `文件不是有效的 xlsx：缺少 [Content_Types].xml。${RESAVE_XLSX}`);
+    const dir = await openZip(path, limits);
+    try {
+      if (!dir.get('xl/workbook.xml')) {
+        throw mismatch(kind, describeZip(dir), `缺少 xl/workbook.xml。${RESAVE_XLSX}`);
+      }
+      if (!dir.get('[Content_Types].xml')) {
+        throw new UploadError('xlsx_missing_part', `文件不是有效的 xlsx：缺少 [Content_Types].xml。${RESAVE_XLSX}`);
+      }
+    } finally {
+      await dir.close();
     }
   }
 

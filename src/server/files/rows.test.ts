@@ -19,7 +19,7 @@ import { UploadError } from './errors.ts';
 import { inspectUpload, type UploadKind } from './inspect.ts';
 import { type ReadRowsOptions, readRows } from './rows.ts';
 import { createXlsxStream } from './write.ts';
-import { DEFAULT_ZIP_LIMITS, InflateBudget, inflateEntry, readZipDirectory } from './zip.ts';
+import { DEFAULT_ZIP_LIMITS, InflateBudget, openZip } from './zip.ts';
 
 let tmp: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -134,8 +134,9 @@ describe('xlsx', () => {
 
   it('never inflates parts it does not need, such as media', async () => {
     const bomb = await readFile(fixture('bomb-lying.xlsx'));
-    const dir = await readZipDirectory(fixture('bomb-lying.xlsx'), DEFAULT_ZIP_LIMITS);
+    const dir = await openZip(fixture('bomb-lying.xlsx'), DEFAULT_ZIP_LIMITS);
     const lying = dir.get(SHEET1)!;
+    await dir.close();
     // Move the lying entry to xl/media/: the sheet itself is honest and readable.
     const parts = [...book(sheetXml(`<row r="1">${inline('A1', '名称')}</row>`))];
     const stored = bomb.subarray(lying.localHeaderOffset + 30 + SHEET1.length).subarray(0, lying.compressedSize);
@@ -236,15 +237,16 @@ describe('xlsx', () => {
 
   it('counts the actual inflated bytes against a budget', async () => {
     const path = fixture('valid.xlsx');
-    const dir = await readZipDirectory(path, DEFAULT_ZIP_LIMITS);
+    const dir = await openZip(path, DEFAULT_ZIP_LIMITS);
     const budget = new InflateBudget(100);
     const read = async () => {
-      for await (const _ of inflateEntry(path, dir, dir.get(SHEET1)!, budget));
+      for await (const _ of dir.inflate(dir.get(SHEET1)!, budget));
     };
     await expect(read()).rejects.toMatchObject({
       code: 'zip_too_large_uncompressed',
       message: '文件解压后超过上限 0.1 KB，疑似“压缩炸弹”，已停止读取',
     });
+    await dir.close();
   });
 });
 

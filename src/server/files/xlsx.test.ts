@@ -31,6 +31,8 @@ interface Book {
   styles?: string;
   /** Replaces the workbook part. */
   workbook?: string;
+  /** Replaces (or adds) these parts, stored uncompressed so that the ratio limit never applies. */
+  parts?: Record<string, string | Buffer>;
 }
 
 async function read(book: Book): Promise<[number, unknown[]][]> {
@@ -41,6 +43,9 @@ async function read(book: Book): Promise<[number, unknown[]][]> {
   }
   if (book.sharedStrings) parts.push(entry('xl/sharedStrings.xml', book.sharedStrings));
   if (book.styles) parts.push(entry('xl/styles.xml', book.styles));
+  for (const [name, data] of Object.entries(book.parts ?? {})) {
+    parts = [...parts.filter((p) => p.name !== name), entry(name, data, { store: true })];
+  }
   const path = await tmp.file('book.xlsx', buildZip(parts));
   const rows: [number, unknown[]][] = [];
   for await (const row of readRows(path, 'xlsx')) rows.push([row.rowNumber, row.cells]);
@@ -335,5 +340,88 @@ describe('refusals', () => {
       '',
     );
     await unreadable({ sheet: sheetXml(`<row r="1">${inline('A1', long)}</row>`) }, /单元格内容超过 1048576 字节/);
+  });
+});
+
+describe('the workbook, its relationships and [Content_Types].xml, scanned as bytes like the sheet', () => {
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const RELS = 'xl/_rels/workbook.xml.rels';
+  const relationships = (inner: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${inner}</Relationships>`;
+  const sheetRel = (extra = '') =>
+    `<Relationship Id="rIdS1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml" ${extra}/>`;
+  const oneCell = sheetXml(`<row r="1">${inline('A1', '名称')}</row>`);
+  const RUN = 'a'.repeat(1024 * 1024);
+
+  it('reads a relationship with a 1 MB attribute value', async () => {
+    const rows = await read({ sheet: oneCell, parts: { [RELS]: relationships(sheetRel(`Note="${RUN}"`)) } });
+    expect(rows).toEqual([[1, ['名称']]]);
+  });
+
+  it('refuses, and does not hang on, a 1 MB run of letters inside a Relationship tag', async () => {
+    // The regular expression this replaced backtracked over such a run quadratically: 6 s for
+    // 40,000 letters, about an hour for this one.
+    const e = await refusal({ sheet: oneCell, parts: { [RELS]: relationships(sheetRel(RUN)) } });
+    expect([e.code, e.message]).toEqual([
+      'xlsx_unreadable',
+      '无法读取工作簿关系 xl/_rels/workbook.xml.rels，文件可能已损坏（属性格式错误）',
+    ]);
+  });
+
+  it('refuses, and does not hang on, a 1 MB run of letters inside a sheet tag of the workbook', async () => {
+    const workbook = `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="S" r:id="rIdS1" ${RUN}/></sheets></workbook>`;
+    const e = await refusal({ sheet: oneCell, parts: { 'xl/workbook.xml': workbook } });
+    expect(e.message).toBe('无法读取工作簿 xl/workbook.xml，文件可能已损坏（属性格式错误）');
+  });
+
+  it('reads prefixed elements, references in attributes and a workbook in UTF-16', async () => {
+    const rels =
+      '<pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<pr:Relationship Id="rIdS1" Type="${REL}/worksheet" Target="worksheets/sheet&#49;.xml"/></pr:Relationships>`;
+    const workbook = `<x:workbook xmlns:x="${NS}" xmlns:r="${REL}"><x:sheets><x:sheet name="甲&amp;乙" r:id="rIdS1"/></x:sheets></x:workbook>`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(workbook, 'utf16le')]);
+    const rows = await read({ sheet: oneCell, parts: { [RELS]: rels, 'xl/workbook.xml': utf16 } });
+    expect(rows).toEqual([[1, ['名称']]]);
+  });
+
+  it.each([
+    ['[Content_Types].xml', '内容类型清单 [Content_Types].xml'],
+    [RELS, '工作簿关系 xl/_rels/workbook.xml.rels'],
+    ['xl/workbook.xml', '工作簿 xl/workbook.xml'],
+    ['xl/sharedStrings.xml', '共享字符串表'],
+    ['xl/styles.xml', '样式表'],
+    ['xl/worksheets/sheet1.xml', '工作表内容'],
+  ])('refuses a DTD (an XML bomb’s entities) in %s', async (part, what) => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>' +
+      '<root>&lol2;</root>';
+    const e = await refusal({ sheet: oneCell, parts: { [part]: bomb } });
+    expect([e.code, e.message]).toEqual([
+      'xlsx_unreadable',
+      `无法读取${what}，文件可能已损坏（不支持 DOCTYPE 等声明）`,
+    ]);
+  });
+
+  it('refuses an entity the file would have to define, in an attribute of the relationships', async () => {
+    const e = await refusal({ sheet: oneCell, parts: { [RELS]: relationships(sheetRel('Note="&lol;"')) } });
+    expect(e.message).toBe('无法读取工作簿关系 xl/_rels/workbook.xml.rels，文件可能已损坏（无法识别的字符引用 &lol;）');
+  });
+
+  it('refuses a workbook part that [Content_Types].xml types as something else, or a package without it', async () => {
+    const types = (workbookType: string) =>
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/xl/workbook.xml" ContentType="${workbookType}"/></Types>`;
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+    const e = await refusal({ sheet: oneCell, parts: { '[Content_Types].xml': types(docx) } });
+    expect([e.code, e.message]).toEqual([
+      'xlsx_unreadable',
+      `文件的内容类型清单把 xl/workbook.xml 声明为“${docx}”，不是 Excel 工作簿。请在 Excel 中打开后另存为 .xlsx 再上传`,
+    ]);
+    // Macro-enabled workbooks and templates are workbooks too (their macros are never run).
+    const xlsm = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+    expect(await read({ sheet: oneCell, parts: { '[Content_Types].xml': types(xlsm) } })).toEqual([[1, ['名称']]]);
+    const notTypes = await refusal({ sheet: oneCell, parts: { '[Content_Types].xml': '<Other/>' } });
+    expect(notTypes.message).toBe('无法读取内容类型清单 [Content_Types].xml，文件可能已损坏（根元素不是 Types）');
   });
 });

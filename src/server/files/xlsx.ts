@@ -2,11 +2,11 @@
  * Rows of the first worksheet of an .xlsx, read by our own streaming reader with every unpacked
  * byte counted.
  *
- * The zip's central directory is checked first (`readZipDirectory`); the parts we need are found
- * through the workbook's relationships (the first worksheet in tab order, the shared strings,
- * the styles), and each is inflated from the offset the directory gives, counted against the
- * budget and stopped at its declared size (`inflateEntry`). Other sheets and media are never
- * inflated, and nothing is written to disk.
+ * The zip's central directory is checked first (`openZip`, yauzl under our limits); the parts we
+ * need are found through the workbook's relationships (the first worksheet in tab order, the
+ * shared strings, the styles), and each is inflated from the offset the directory gives, counted
+ * against the budget and stopped at its declared size (`ZipArchive.inflate`). Other sheets and
+ * media are never inflated, and nothing is written to disk.
  *
  * Memory does not grow with the rows. What is held while the sheet is read:
  *
@@ -15,9 +15,11 @@
  * - one flag per cell style: whether its number format is a date format (`StylesReader`);
  * - the row being read, and the rows completed in the current inflated chunk (64 KB).
  *
- * The XML is scanned as bytes (`XmlScanner` in xml.ts), so that a cell costs about one value
- * and no SAX events, Row or Cell objects: reading used to allocate several GB of short-lived
- * objects for 100,000 rows, and V8 let the process grow with that.
+ * Every XML part — [Content_Types].xml, the workbook and its relationships, shared strings,
+ * styles, the sheet — is scanned as bytes (`XmlScanner` in xml.ts), never matched with regular
+ * expressions, so that a cell costs about one value and no SAX events, Row or Cell objects
+ * (reading used to allocate several GB of short-lived objects for 100,000 rows, and V8 let the
+ * process grow with that), and so that no part can make the reader backtrack.
  *
  * Cells come out as `SheetRow` says (cells.ts): string, number, boolean, Date, `{ error }`,
  * `{ formula, result }`, or null for a missing cell.
@@ -37,15 +39,7 @@ import {
   XmlScanner,
   xmlText,
 } from './xml.ts';
-import {
-  InflateBudget,
-  inflateEntry,
-  readEntry,
-  readZipDirectory,
-  type ZipDirectory,
-  type ZipEntry,
-  type ZipLimits,
-} from './zip.ts';
+import { InflateBudget, openZip, type ZipArchive, type ZipEntry, type ZipLimits } from './zip.ts';
 
 const MB = 1024 * 1024;
 
@@ -54,7 +48,7 @@ export interface XlsxLimits extends ZipLimits {
   maxSharedStringsBytes: number;
 }
 
-/** workbook.xml and its relationships, which we parse in memory. */
+/** [Content_Types].xml, workbook.xml and its relationships, which are read whole. */
 const MAX_WORKBOOK_PART_BYTES = 16 * MB;
 /** styles.xml, which we scan for the number formats of the cell styles. */
 const MAX_STYLES_BYTES = 64 * MB;
@@ -70,32 +64,66 @@ const MAX_COLUMNS = 16_384;
 
 export const DEFAULT_MAX_SHARED_STRINGS_BYTES = 128 * MB;
 
-const REL_TYPE = /\/(worksheet|sharedStrings|styles)$/;
+const RELATIONSHIP_TYPES = ['worksheet', 'sharedStrings', 'styles'] as const;
+
+/** The content types of a workbook part that we read: SpreadsheetML, with or without macros, or a template. */
+const WORKBOOK_CONTENT_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  'application/vnd.ms-excel.sheet.macroenabled.main+xml',
+  'application/vnd.ms-excel.template.macroenabled.main+xml',
+]);
 
 const missing = (part: string) =>
   new UploadError('xlsx_missing_part', `文件不是有效的 xlsx：缺少 ${part}。请在 Excel 中打开后另存为 .xlsx 再上传`);
 
-function decodeXml(buf: Buffer): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
-  return buf.toString('utf8');
-}
+/**
+ * For the small parts read whole (content types, relationships, workbook): each start tag as
+ * strings, its local name, the local names of the elements it is in, and its attributes with
+ * references decoded. Built on the same byte-level scanner as the sheet, so these parts get the
+ * same refusals (no DTD, no entity but the five predefined and character references).
+ */
+class ElementVisitor implements XmlHandler {
+  private readonly path: string[] = [];
+  private readonly at = new Attribute();
+  private readonly scratch = new Bytes(256, MAX_TEXT_BYTES, '属性值');
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] !== '#') return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e] ?? '';
-    const cp = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
-  });
-}
+  constructor(
+    private readonly visit: (name: string, parents: readonly string[], attributes: Map<string, string>) => void,
+  ) {}
 
-/** The attributes of one start tag (the text between the element name and `>`). */
-function attributes(tag: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const m of tag.matchAll(/([^\s=/<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    map.set(m[1], unescapeXml(m[2] ?? m[3] ?? ''));
+  open(buf: Buffer, name: number, nameEnd: number, attrsEnd: number, selfClosing: boolean): void {
+    const at = this.at;
+    const attributes = new Map<string, string>();
+    for (let p = nextAttribute(buf, nameEnd, attrsEnd, at); p >= 0; p = nextAttribute(buf, p, attrsEnd, at)) {
+      attributes.set(buf.toString('utf8', at.name, at.nameEnd), attributeText(buf, at, this.scratch));
+    }
+    const local = buf.toString('utf8', name, nameEnd);
+    this.visit(local, this.path, attributes);
+    if (!selfClosing) this.path.push(local);
   }
-  return map;
+
+  close(): void {
+    this.path.pop();
+  }
+
+  text(): void {}
+  cdata(): void {}
+}
+
+/**
+ * Scans a part held in memory. Excel writes UTF-8; a part in UTF-16 (with its byte order mark,
+ * as XML requires) is turned into UTF-8 first, since these parts are small.
+ */
+function scanWhole(bytes: Buffer, handler: XmlHandler): void {
+  let utf8 = bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) utf8 = Buffer.from(bytes.subarray(2).toString('utf16le'));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    utf8 = Buffer.from(Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'));
+  }
+  const scanner = new XmlScanner(handler);
+  scanner.push(utf8);
+  scanner.end();
 }
 
 /** `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/x.xml` → `xl/x.xml`; undefined if it leaves the package. */
@@ -116,39 +144,90 @@ interface XlsxParts {
   date1904: boolean;
 }
 
+/** Reads a small part whole and scans it with `visit`; a part that is not well-formed is refused, named. */
+async function visitPart(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  what: string,
+  visit: ConstructorParameters<typeof ElementVisitor>[0],
+): Promise<void> {
+  const bytes = await zip.read(entry, budget, MAX_WORKBOOK_PART_BYTES);
+  try {
+    scanWhole(bytes, new ElementVisitor(visit));
+  } catch (error) {
+    throw unreadable(what, error);
+  }
+}
+
+/**
+ * `[Content_Types].xml`: when it declares the workbook part's type, that must be a SpreadsheetML
+ * workbook (a .docx or .pptx renamed, whose parts were moved, is not one).
+ */
+async function checkContentTypes(zip: ZipArchive, budget: InflateBudget): Promise<void> {
+  const entry = zip.get('[Content_Types].xml');
+  if (!entry) throw missing('[Content_Types].xml');
+  let declared: string | undefined;
+  let root: string | undefined;
+  await visitPart(zip, entry, budget, '内容类型清单 [Content_Types].xml', (name, parents, attributes) => {
+    if (parents.length === 0) root = name;
+    else if (
+      parents.length === 1 &&
+      name === 'Override' &&
+      attributes.get('PartName')?.toLowerCase() === '/xl/workbook.xml'
+    ) {
+      declared = attributes.get('ContentType');
+    }
+  });
+  if (root !== 'Types') {
+    throw new UploadError(
+      'xlsx_unreadable',
+      '无法读取内容类型清单 [Content_Types].xml，文件可能已损坏（根元素不是 Types）',
+    );
+  }
+  if (declared !== undefined && !WORKBOOK_CONTENT_TYPES.has(declared.trim().toLowerCase())) {
+    throw new UploadError(
+      'xlsx_unreadable',
+      `文件的内容类型清单把 xl/workbook.xml 声明为“${declared.slice(0, 100)}”，不是 Excel 工作簿。请在 Excel 中打开后另存为 .xlsx 再上传`,
+    );
+  }
+}
+
 /** Finds the first worksheet in tab order, and the shared strings and styles, from the workbook's relationships. */
-async function locateParts(path: string, dir: ZipDirectory, budget: InflateBudget): Promise<XlsxParts> {
-  const relsEntry = dir.get('xl/_rels/workbook.xml.rels');
-  const workbookEntry = dir.get('xl/workbook.xml');
+async function locateParts(zip: ZipArchive, budget: InflateBudget): Promise<XlsxParts> {
+  const relsEntry = zip.get('xl/_rels/workbook.xml.rels');
+  const workbookEntry = zip.get('xl/workbook.xml');
   if (!workbookEntry) throw missing('xl/workbook.xml');
   if (!relsEntry) throw missing('xl/_rels/workbook.xml.rels');
-  const rels = await readEntry(path, dir, relsEntry, budget, MAX_WORKBOOK_PART_BYTES);
-  const workbook = await readEntry(path, dir, workbookEntry, budget, MAX_WORKBOOK_PART_BYTES);
+  await checkContentTypes(zip, budget);
 
   const byId = new Map<string, { type: string; part?: string }>();
   const byType = new Map<string, string>();
-  for (const m of decodeXml(rels).matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\s([^>]*)>/g)) {
-    const a = attributes(m[1]);
-    const type = REL_TYPE.exec(a.get('Type') ?? '')?.[1] ?? 'other';
+  await visitPart(zip, relsEntry, budget, '工作簿关系 xl/_rels/workbook.xml.rels', (name, _parents, a) => {
+    if (name !== 'Relationship') return;
+    const relType = a.get('Type') ?? '';
+    const type = RELATIONSHIP_TYPES.find((t) => relType.endsWith(`/${t}`)) ?? 'other';
     const part = a.get('TargetMode') === 'External' ? undefined : resolveTarget(a.get('Target') ?? '');
     const id = a.get('Id');
     if (id !== undefined) byId.set(id, { type, part });
     if (part && !byType.has(type)) byType.set(type, part);
-  }
+  });
 
-  const xml = decodeXml(workbook);
-  const pr = /<(?:[A-Za-z_][\w.-]*:)?workbookPr(?=[\s/>])([^>]*)>/.exec(xml);
-  const date1904 = ['1', 'true'].includes(attributes(pr?.[1] ?? '').get('date1904') ?? '');
-  const open = /<(?:[A-Za-z_][\w.-]*:)?sheets[\s>]/.exec(xml);
-  const close = /<\/(?:[A-Za-z_][\w.-]*:)?sheets\s*>/.exec(xml);
-  const sheetsXml = open && close ? xml.slice(open.index, close.index) : '';
+  let date1904: boolean | undefined;
+  const sheetIds: string[] = [];
+  await visitPart(zip, workbookEntry, budget, '工作簿 xl/workbook.xml', (name, parents, a) => {
+    if (name === 'workbookPr' && date1904 === undefined) date1904 = ['1', 'true'].includes(a.get('date1904') ?? '');
+    else if (name === 'sheet' && parents.includes('sheets')) {
+      const rid = [...a].find(([k]) => k.endsWith(':id'))?.[1];
+      if (rid !== undefined) sheetIds.push(rid);
+    }
+  });
+
   let sheet: ZipEntry | undefined;
-  for (const m of sheetsXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\s([^>]*)>/g)) {
-    const a = attributes(m[1]);
-    const rid = [...a].find(([k]) => k.endsWith(':id'))?.[1];
-    const rel = rid === undefined ? undefined : byId.get(rid);
+  for (const rid of sheetIds) {
+    const rel = byId.get(rid);
     if (rel?.type !== 'worksheet' || !rel.part) continue; // a chart sheet, or a broken reference
-    sheet = dir.get(rel.part);
+    sheet = zip.get(rel.part);
     if (!sheet) throw missing(rel.part);
     break;
   }
@@ -156,7 +235,7 @@ async function locateParts(path: string, dir: ZipDirectory, budget: InflateBudge
 
   const find = (type: string, fallback: string) => {
     const part = byType.get(type);
-    return (part && dir.get(part)) || dir.get(fallback);
+    return (part && zip.get(part)) || zip.get(fallback);
   };
   const sharedStrings = find('sharedStrings', 'xl/sharedStrings.xml');
   const styles = find('styles', 'xl/styles.xml');
@@ -166,7 +245,7 @@ async function locateParts(path: string, dir: ZipDirectory, budget: InflateBudge
       `文件的样式表（${styles.name}）有 ${formatSize(styles.uncompressedSize)}，超过上限 ${formatSize(MAX_STYLES_BYTES)}`,
     );
   }
-  return { sharedStrings, styles, sheet, date1904 };
+  return { sharedStrings, styles, sheet, date1904: date1904 ?? false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,10 +711,9 @@ function unreadable(what: string, error: unknown, where = ''): UploadError {
   return new UploadError('xlsx_unreadable', `无法读取${what}，文件可能已损坏（${detail}${where}）`, { cause: error });
 }
 
-/** Scans a whole part with `handler`. */
+/** Scans a whole part with `handler`, as it is inflated. */
 async function scanPart(
-  path: string,
-  dir: ZipDirectory,
+  zip: ZipArchive,
   entry: ZipEntry,
   budget: InflateBudget,
   handler: XmlHandler,
@@ -643,7 +721,7 @@ async function scanPart(
 ): Promise<void> {
   const scanner = new XmlScanner(handler);
   try {
-    for await (const chunk of inflateEntry(path, dir, entry, budget)) scanner.push(chunk);
+    for await (const chunk of zip.inflate(entry, budget)) scanner.push(chunk);
     scanner.end();
   } catch (error) {
     throw unreadable(what, error);
@@ -651,38 +729,42 @@ async function scanPart(
 }
 
 export async function* readXlsxRows(path: string, limits: XlsxLimits): AsyncGenerator<SheetRow> {
-  const dir = await readZipDirectory(path, limits);
-  const budget = new InflateBudget(limits.maxUncompressedBytes);
-  const found = await locateParts(path, dir, budget);
-
-  const sst = found.sharedStrings;
-  if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes) {
-    throw new UploadError(
-      'xlsx_unreadable',
-      `文件的共享字符串表有 ${formatSize(sst.uncompressedSize)}，超过上限 ${formatSize(limits.maxSharedStringsBytes)}`,
-    );
-  }
-  // The table's text is never longer than its part, so that is the room it gets (pages of it
-  // that are never written are never resident).
-  const strings = new SharedStrings(sst ? sst.uncompressedSize : 0);
-  if (sst) await scanPart(path, dir, sst, budget, new SharedStringsReader(strings), '共享字符串表');
-
-  let dateStyles: Uint8Array = new Uint8Array(0);
-  if (found.styles) {
-    const styles = new StylesReader();
-    await scanPart(path, dir, found.styles, budget, styles, '样式表');
-    dateStyles = styles.dateStyles();
-  }
-
-  const sheet = new SheetReader(strings, dateStyles, found.date1904);
-  const scanner = new XmlScanner(sheet);
+  const zip = await openZip(path, limits);
   try {
-    for await (const chunk of inflateEntry(path, dir, found.sheet, budget)) {
-      scanner.push(chunk);
-      for (const row of sheet.take()) yield row;
+    const budget = new InflateBudget(limits.maxUncompressedBytes);
+    const found = await locateParts(zip, budget);
+
+    const sst = found.sharedStrings;
+    if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes) {
+      throw new UploadError(
+        'xlsx_unreadable',
+        `文件的共享字符串表有 ${formatSize(sst.uncompressedSize)}，超过上限 ${formatSize(limits.maxSharedStringsBytes)}`,
+      );
     }
-    scanner.end();
-  } catch (error) {
-    throw unreadable('工作表内容', error, sheet.lastRow > 0 ? `，在第 ${sheet.lastRow} 行附近` : '');
+    // The table's text is never longer than its part, so that is the room it gets (pages of it
+    // that are never written are never resident).
+    const strings = new SharedStrings(sst ? sst.uncompressedSize : 0);
+    if (sst) await scanPart(zip, sst, budget, new SharedStringsReader(strings), '共享字符串表');
+
+    let dateStyles: Uint8Array = new Uint8Array(0);
+    if (found.styles) {
+      const styles = new StylesReader();
+      await scanPart(zip, found.styles, budget, styles, '样式表');
+      dateStyles = styles.dateStyles();
+    }
+
+    const sheet = new SheetReader(strings, dateStyles, found.date1904);
+    const scanner = new XmlScanner(sheet);
+    try {
+      for await (const chunk of zip.inflate(found.sheet, budget)) {
+        scanner.push(chunk);
+        for (const row of sheet.take()) yield row;
+      }
+      scanner.end();
+    } catch (error) {
+      throw unreadable('工作表内容', error, sheet.lastRow > 0 ? `，在第 ${sheet.lastRow} 行附近` : '');
+    }
+  } finally {
+    await zip.close();
   }
 }

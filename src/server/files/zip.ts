@@ -1,15 +1,36 @@
 /**
- * Just enough of the zip format (PKWARE APPNOTE 6.3) to judge an uploaded .xlsx before anything
- * is unpacked, and to unpack the few parts we read ourselves with the bytes counted.
+ * Zip reading for uploaded .xlsx files: yauzl walks the end record and the central directory,
+ * reads local headers and inflates, with random access to a file or a buffer; this module adds
+ * the limits an upload must stay within and turns every refusal into an `UploadError` whose
+ * message a user can act on.
  *
  * Everything is decided from the central directory at the end of the file, never from the local
- * headers a streaming unzipper walks: an attacker can make the two disagree, so we read the
- * directory, check it, and then fetch each entry we need from the offset it gives.
+ * headers a streaming unzipper walks: an attacker can make the two disagree, so the directory is
+ * read and checked first, and each entry we need is fetched from the offset it gives, after its
+ * local header has been compared with the directory.
+ *
+ * Our checks, on top of what yauzl checks:
+ * - the end record is the plain one Excel writes: no ZIP64 (yauzl reads ZIP64; no spreadsheet
+ *   needs it, so it only hides sizes), one disk, the directory right before the end record;
+ * - at most `maxEntries` entries, known from the end record before any entry is read;
+ * - entry names: valid UTF-8, relative, `/`-separated, no `..`, NUL, control characters or
+ *   backslashes, at most 255 bytes, no two alike whatever their case (OPC part names ignore
+ *   ASCII case); taken raw (`decodeStrings: false`), so an Info-ZIP Unicode Path extra field
+ *   cannot show one name to us and another to whoever unpacks the file;
+ * - encrypted entries and methods other than stored and deflate refused;
+ * - the declared unpacked size of each entry over its packed size (`maxCompressionRatio`), and
+ *   of all entries together (`maxUncompressedBytes`);
+ * - no two entries' data overlap (the "overlapping files" bomb, which counts a few kilobytes of
+ *   deflate data again and again);
+ * - while inflating: yauzl stops an entry the moment it passes its declared size
+ *   (`validateEntrySizes`), so the actual ratio never exceeds the declared one that was checked;
+ *   every inflated byte is counted against one `InflateBudget` for the whole read; the CRC-32 is
+ *   checked at the end (yauzl does not check it). Data is inflated chunk by chunk with the
+ *   stream's back-pressure, so memory stays bounded whatever the entry claims.
  */
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
 import { formatSize, UploadError } from './errors.ts';
 
 const MB = 1024 * 1024;
@@ -39,17 +60,13 @@ export const MAX_ENTRY_NAME_BYTES = 255;
 /** A central directory larger than this is not a spreadsheet's (10,000 entries take about 1 MB). */
 const MAX_CENTRAL_DIRECTORY_BYTES = 16 * MB;
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const EOCD_SIZE = 22;
+const ZIP64_LOCATOR_SIZE = 20;
 const LOCAL_HEADER_SIZE = 30;
 const CENTRAL_HEADER_SIZE = 46;
 const ZIP64_EXTRA_ID = 0x0001;
 const FLAG_ENCRYPTED = 0x0001;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const FLAG_UTF8 = 0x0800;
 export const METHOD_STORED = 0;
 export const METHOD_DEFLATE = 8;
 const METHOD_AES = 99;
@@ -63,32 +80,45 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** yauzl's record of it, to open it with. */
+  readonly source: yauzl.Entry;
 }
 
-export interface ZipDirectory {
-  entries: ZipEntry[];
-  /** Case-insensitive lookup: OPC part names compare without regard to ASCII case. */
-  get(name: string): ZipEntry | undefined;
-  centralDirectoryOffset: number;
-  totalUncompressedBytes: number;
-}
-
-const invalid = (detail: string) => new UploadError('zip_invalid', `文件不是有效的 xlsx（zip）文件：${detail}`);
-const zip64 = () =>
+const invalid = (detail: string, cause?: unknown) =>
+  new UploadError('zip_invalid', `文件不是有效的 xlsx（zip）文件：${detail}`, { cause });
+const zip64 = (cause?: unknown) =>
   new UploadError(
     'zip64_unsupported',
     '文件使用了 ZIP64 格式，系统不支持：正常的 Excel 文件用不到这种格式，此文件结构可疑。请在 Excel 中打开后另存为 .xlsx 再上传',
+    { cause },
   );
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) throw invalid('文件被截断');
-    done += bytesRead;
-  }
-  return buf;
+/**
+ * yauzl's refusals of the archive's structure (its messages are English and not part of its
+ * API, so anything not recognised here still becomes a `zip_invalid`, never a 500).
+ */
+function structureError(error: unknown): UploadError {
+  if (error instanceof UploadError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const known: [RegExp, () => UploadError][] = [
+    [/zip64/i, () => zip64(error)],
+    [
+      /^End of central directory record signature not found/,
+      () => invalid('找不到 zip 目录（文件可能已损坏或被截断）', error),
+    ],
+    [/^Invalid comment length/, () => invalid('zip 目录之后还有多余的数据（文件可能已损坏）', error)],
+    [/^multi-disk/, () => invalid('不支持分卷压缩', error)],
+    [
+      /^strong encryption/,
+      () => new UploadError('zip_encrypted', '文件内有已加密的条目，系统无法读取加密的压缩内容', { cause: error }),
+    ],
+    [/^invalid central directory file header signature/, () => invalid('zip 目录已损坏', error)],
+    [/^compressed\/uncompressed size mismatch for stored file/, () => invalid('未压缩条目的大小不一致', error)],
+    [/^(unexpected EOF|file data overflows file bounds)/, () => invalid('文件被截断', error)],
+    [/^invalid local file header signature/, () => invalid('条目的本地文件头缺失', error)],
+  ];
+  for (const [pattern, make] of known) if (pattern.test(message)) return make();
+  return invalid('文件结构已损坏', error);
 }
 
 /** `s` with control characters (NUL included) shown as `?`. */
@@ -119,160 +149,6 @@ export function unsafeNameReason(raw: Buffer): string | undefined {
   return undefined;
 }
 
-function hasZip64Extra(extra: Buffer): boolean {
-  for (let p = 0; p + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(p);
-    const size = extra.readUInt16LE(p + 2);
-    if (id === ZIP64_EXTRA_ID) return true;
-    p += 4 + size;
-  }
-  return false;
-}
-
-/**
- * Reads and checks the central directory of the zip at `path`, unpacking nothing: the end record
- * (ZIP64 refused), then every entry's name, encryption, method, sizes and ratio, and that no two
- * entries' data overlap (the "overlapping files" bomb). Throws `UploadError`.
- */
-export async function readZipDirectory(path: string, limits: ZipLimits): Promise<ZipDirectory> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    if (size < EOCD_SIZE) throw invalid('文件过短');
-
-    // The end record is the last 22 bytes plus a comment of up to 65,535 bytes. Take the last
-    // signature whose comment length reaches exactly to the end of the file.
-    const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
-    const tailStart = size - tailLength;
-    const tail = await readAt(fh, tailStart, tailLength);
-    let at = -1;
-    for (let i = tailLength - EOCD_SIZE; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === SIG_EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tailLength) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) throw invalid('找不到 zip 目录（文件可能已损坏或被截断）');
-    const eocdOffset = tailStart + at;
-    if (eocdOffset >= 20 && (await readAt(fh, eocdOffset - 20, 4)).readUInt32LE(0) === SIG_ZIP64_LOCATOR) throw zip64();
-
-    const disk = tail.readUInt16LE(at + 4);
-    const cdDisk = tail.readUInt16LE(at + 6);
-    const entriesOnDisk = tail.readUInt16LE(at + 8);
-    const entryCount = tail.readUInt16LE(at + 10);
-    const cdSize = tail.readUInt32LE(at + 12);
-    const cdOffset = tail.readUInt32LE(at + 16);
-    if ([disk, cdDisk, entriesOnDisk, entryCount].includes(0xffff) || [cdSize, cdOffset].includes(0xffffffff)) {
-      throw zip64();
-    }
-    if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== entryCount) throw invalid('不支持分卷压缩');
-    if (entryCount > limits.maxEntries) {
-      throw new UploadError(
-        'zip_too_many_entries',
-        `文件内含 ${entryCount} 个条目，超过上限 ${limits.maxEntries} 个，不像正常的 Excel 文件`,
-      );
-    }
-    if (cdOffset + cdSize !== eocdOffset) throw invalid('zip 目录位置不正确');
-    if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES) throw invalid('zip 目录过大');
-
-    const cd = await readAt(fh, cdOffset, cdSize);
-    const entries: ZipEntry[] = [];
-    const byName = new Map<string, ZipEntry>();
-    let total = 0;
-    let p = 0;
-    for (let n = 0; n < entryCount; n++) {
-      if (p + CENTRAL_HEADER_SIZE > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw invalid('zip 目录已损坏');
-      const flags = cd.readUInt16LE(p + 8);
-      const method = cd.readUInt16LE(p + 10);
-      const crc = cd.readUInt32LE(p + 16);
-      const compressedSize = cd.readUInt32LE(p + 20);
-      const uncompressedSize = cd.readUInt32LE(p + 24);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      const diskStart = cd.readUInt16LE(p + 34);
-      const localHeaderOffset = cd.readUInt32LE(p + 42);
-      const end = p + CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
-      if (end > cd.length) throw invalid('zip 目录已损坏');
-      const rawName = cd.subarray(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLength);
-      const extra = cd.subarray(
-        p + CENTRAL_HEADER_SIZE + nameLength,
-        p + CENTRAL_HEADER_SIZE + nameLength + extraLength,
-      );
-      p = end;
-
-      if (
-        [compressedSize, uncompressedSize, localHeaderOffset].includes(0xffffffff) ||
-        diskStart === 0xffff ||
-        hasZip64Extra(extra)
-      ) {
-        throw zip64();
-      }
-      const unsafe = unsafeNameReason(rawName);
-      const shownName = printable(rawName.toString('utf8')).slice(0, 80);
-      if (unsafe) {
-        throw new UploadError('zip_unsafe_entry_name', `文件内含不安全的条目名“${shownName}”（${unsafe}），已拒绝`);
-      }
-      const name = rawName.toString('utf8');
-      if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === METHOD_AES) {
-        throw new UploadError('zip_encrypted', `文件内的条目“${shownName}”已加密，系统无法读取加密的压缩内容`);
-      }
-      if (method !== METHOD_STORED && method !== METHOD_DEFLATE) {
-        throw new UploadError(
-          'zip_unsupported_method',
-          `文件内的条目“${shownName}”使用了不支持的压缩方式（${method}），请在 Excel 中另存为 .xlsx 再上传`,
-        );
-      }
-      if (method === METHOD_STORED && compressedSize !== uncompressedSize)
-        throw invalid(`条目“${shownName}”大小不一致`);
-      const key = name.toLowerCase();
-      if (byName.has(key)) {
-        throw new UploadError('zip_duplicate_entry', `文件内有重复的条目“${shownName}”，结构可疑，已拒绝`);
-      }
-      if (
-        uncompressedSize > limits.ratioCheckMinBytes &&
-        uncompressedSize / Math.max(compressedSize, 1) > limits.maxCompressionRatio
-      ) {
-        const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
-        throw new UploadError(
-          'zip_compression_ratio',
-          `文件内的条目“${shownName}”压缩比为 ${ratio}:1（${formatSize(compressedSize)} 解压为 ${formatSize(uncompressedSize)}），超过上限 ${limits.maxCompressionRatio}:1，疑似“压缩炸弹”，已拒绝`,
-        );
-      }
-      total += uncompressedSize;
-      const entry: ZipEntry = { name, method, flags, crc32: crc, compressedSize, uncompressedSize, localHeaderOffset };
-      entries.push(entry);
-      byName.set(key, entry);
-    }
-    if (p !== cd.length) throw invalid('zip 目录已损坏');
-    if (total > limits.maxUncompressedBytes) {
-      throw new UploadError(
-        'zip_too_large_uncompressed',
-        `文件解压后共 ${formatSize(total)}，超过上限 ${formatSize(limits.maxUncompressedBytes)}，疑似“压缩炸弹”，已拒绝`,
-      );
-    }
-
-    // Each entry's local header and data must lie before the directory, and no two may overlap:
-    // overlapping entries let a few kilobytes of data be counted again and again.
-    const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-    for (let i = 0; i < byOffset.length; i++) {
-      const e = byOffset[i];
-      const minEnd = e.localHeaderOffset + LOCAL_HEADER_SIZE + Buffer.byteLength(e.name) + e.compressedSize;
-      const limit = i + 1 < byOffset.length ? byOffset[i + 1].localHeaderOffset : cdOffset;
-      if (minEnd > limit) throw invalid(`条目“${e.name.slice(0, 80)}”的数据与其他部分重叠`);
-    }
-
-    return {
-      entries,
-      get: (name) => byName.get(name.toLowerCase()),
-      centralDirectoryOffset: cdOffset,
-      totalUncompressedBytes: total,
-    };
-  } finally {
-    await fh.close();
-  }
-}
-
 /** The actual inflated bytes allowed across all entries of one read; shared by the entries read. */
 export class InflateBudget {
   private used = 0;
@@ -293,161 +169,324 @@ export class InflateBudget {
   }
 }
 
-/** Where the entry's data starts, after checking its local header agrees with the directory. */
-async function dataOffset(path: string, entry: ZipEntry, dir: ZipDirectory): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const header = await readAt(fh, entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-    if (header.readUInt32LE(0) !== SIG_LOCAL) throw invalid(`条目“${entry.name}”的本地文件头缺失`);
-    const flags = header.readUInt16LE(6);
-    const method = header.readUInt16LE(8);
-    const nameLength = header.readUInt16LE(26);
-    const extraLength = header.readUInt16LE(28);
-    const name = (await readAt(fh, entry.localHeaderOffset + LOCAL_HEADER_SIZE, nameLength)).toString('utf8');
-    if (name !== entry.name || method !== entry.method || (flags & FLAG_ENCRYPTED) !== 0) {
+const YAUZL_OPTIONS: yauzl.Options = {
+  lazyEntries: true,
+  autoClose: false,
+  // Names stay raw bytes: we judge them ourselves (`unsafeNameReason`).
+  decodeStrings: false,
+  validateEntrySizes: true,
+};
+
+/**
+ * An opened, checked zip. `openZip` reads and checks the whole central directory and unpacks
+ * nothing; `inflate` then unpacks the entries asked for. `close()` releases the file (it stays
+ * open while a stream of it is still being read).
+ */
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    /** Whether the archive is read from a file, whose descriptor `close` waits for. */
+    private readonly fromFile: boolean,
+    readonly entries: readonly ZipEntry[],
+    readonly centralDirectoryOffset: number,
+    readonly totalUncompressedBytes: number,
+  ) {
+    for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
+  }
+
+  /** Case-insensitive lookup: OPC part names compare without regard to ASCII case. */
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /**
+   * Releases the archive; for a file, resolves once its descriptor is closed (yauzl closes it
+   * asynchronously, when the last stream of it is done too), so that a reader that stops leaves
+   * no file open behind it.
+   */
+  close(): Promise<void> {
+    return closeZip(this.zip, this.fromFile);
+  }
+
+  /**
+   * Opens the zip in the file at `source` (or in the buffer) and checks it against `limits`:
+   * the end record (ZIP64 refused), then every entry's name, encryption, method, sizes and
+   * ratio, and that no two entries' data overlap. Throws `UploadError`.
+   */
+  static async open(source: string | Buffer, limits: ZipLimits): Promise<ZipArchive> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip =
+        typeof source === 'string'
+          ? await yauzl.openPromise(source, YAUZL_OPTIONS)
+          : await yauzl.fromBufferPromise(source, YAUZL_OPTIONS);
+    } catch (error) {
+      throw structureError(error);
+    }
+    try {
+      const cdOffset = await checkEndRecord(zip, limits);
+      const { entries, total } = await readEntries(zip, limits, cdOffset);
+      return new ZipArchive(zip, typeof source === 'string', entries, cdOffset, total);
+    } catch (error) {
+      await closeZip(zip, typeof source === 'string');
+      throw structureError(error);
+    }
+  }
+
+  /**
+   * The unpacked bytes of one entry, chunk by chunk. Stops with `UploadError` as soon as the data
+   * runs past its declared size or the budget, and at the end checks the size and CRC-32: the
+   * consumer never sees more bytes than the directory declared.
+   */
+  async *inflate(entry: ZipEntry, budget: InflateBudget): AsyncGenerator<Buffer> {
+    const start = await this.dataOffset(entry);
+    let stream: Readable;
+    try {
+      stream = await lowLevelStream(
+        this.zip,
+        start,
+        entry.compressedSize,
+        entry.method === METHOD_DEFLATE,
+        entry.uncompressedSize,
+      );
+    } catch (error) {
+      throw structureError(error);
+    }
+    let produced = 0;
+    let crc = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        produced += chunk.length;
+        // yauzl checks this for deflated entries; a stored one is read to its packed size, which
+        // the directory check made equal to the unpacked one.
+        if (produced > entry.uncompressedSize) throw oversized(entry);
+        budget.take(chunk.length);
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+    } catch (error) {
+      throw inflateError(entry, error);
+    } finally {
+      stream.destroy();
+    }
+    if (produced !== entry.uncompressedSize) throw undersized(entry);
+    if (crc !== entry.crc32)
+      throw new UploadError('zip_corrupt', `文件已损坏：条目“${entry.name}”校验和（CRC-32）不符`);
+  }
+
+  /** An entry unpacked into memory, for the small parts read whole. */
+  async read(entry: ZipEntry, budget: InflateBudget, maxBytes: number): Promise<Buffer> {
+    if (entry.uncompressedSize > maxBytes) {
+      throw new UploadError(
+        'xlsx_unreadable',
+        `文件内的“${entry.name}”有 ${formatSize(entry.uncompressedSize)}，超过上限 ${formatSize(maxBytes)}`,
+      );
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.inflate(entry, budget)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /** Where the entry's data starts, after checking its local header agrees with the directory. */
+  private async dataOffset(entry: ZipEntry): Promise<number> {
+    let header: yauzl.LocalFileHeader;
+    try {
+      header = await this.zip.readLocalFileHeaderPromise(entry.source);
+    } catch (error) {
+      throw structureError(error);
+    }
+    if (
+      !header.fileName.equals(entry.source.fileNameRaw) ||
+      header.compressionMethod !== entry.method ||
+      (header.generalPurposeBitFlag & FLAG_ENCRYPTED) !== 0
+    ) {
       throw invalid(`条目“${entry.name}”的本地文件头与 zip 目录不一致，结构可疑`);
     }
-    const start = entry.localHeaderOffset + LOCAL_HEADER_SIZE + nameLength + extraLength;
-    if (start + entry.compressedSize > dir.centralDirectoryOffset) throw invalid(`条目“${entry.name}”的数据越界`);
-    return start;
-  } finally {
-    await fh.close();
+    if (header.fileDataStart + entry.compressedSize > this.centralDirectoryOffset) {
+      throw invalid(`条目“${entry.name}”的数据越界`);
+    }
+    return header.fileDataStart;
   }
+}
+
+/** Closes yauzl's file; resolves when the descriptor is closed (a failure to close it is not the upload's fault). */
+function closeZip(zip: yauzl.ZipFile, fromFile: boolean): Promise<void> {
+  if (!zip.isOpen) return Promise.resolve();
+  const closed = fromFile
+    ? new Promise<void>((resolve) => {
+        zip.once('close', resolve);
+        zip.once('error', () => resolve());
+      })
+    : Promise.resolve();
+  zip.close();
+  return closed;
+}
+
+/** Opens and checks a zip; see `ZipArchive.open`. */
+export const openZip = (source: string | Buffer, limits: ZipLimits) => ZipArchive.open(source, limits);
+
+/**
+ * yauzl's `openReadStreamLowLevel`, as a promise: its own `openReadStreamLowLevelPromise` (3.4.0)
+ * calls `openReadStream` with these arguments instead, and fails.
+ */
+function lowLevelStream(
+  zip: yauzl.ZipFile,
+  start: number,
+  length: number,
+  inflate: boolean,
+  uncompressedSize: number | null,
+): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStreamLowLevel(start, length, 0, length, inflate, uncompressedSize, (error, stream) =>
+      error ? reject(error) : resolve(stream),
+    ),
+  );
+}
+
+/** Raw bytes of the archive, `length` of them from `start`, through yauzl's reader. */
+async function readRange(zip: yauzl.ZipFile, start: number, length: number): Promise<Buffer> {
+  const stream = await lowLevelStream(zip, start, length, false, null);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length !== length) throw invalid('文件被截断');
+  return bytes;
 }
 
 /**
- * The unpacked bytes of one entry, fetched from the offset the central directory gives. Stops
- * with `UploadError` as soon as the data runs past its declared size or the budget, and at the
- * end checks the size and CRC-32: the consumer never sees more bytes than the directory declared.
+ * The end record yauzl found (it sits right before the comment it reports, which reaches to the
+ * end of the file), held to the plain form: no ZIP64 locator or placeholders, one disk, no more
+ * than `maxEntries` entries, the directory ending where the end record starts. Returns where
+ * the directory starts.
  */
-export async function* inflateEntry(
-  path: string,
-  dir: ZipDirectory,
-  entry: ZipEntry,
-  budget: InflateBudget,
-): AsyncGenerator<Buffer> {
-  const start = await dataOffset(path, entry, dir);
-  if (entry.compressedSize === 0 && entry.method === METHOD_STORED) {
-    if (entry.uncompressedSize !== 0 || entry.crc32 !== 0) throw invalid(`条目“${entry.name}”已损坏`);
-    return;
+async function checkEndRecord(zip: yauzl.ZipFile, limits: ZipLimits): Promise<number> {
+  const eocdOffset = zip.fileSize - EOCD_SIZE - zip.comment.length;
+  const before = Math.min(eocdOffset, ZIP64_LOCATOR_SIZE);
+  const bytes = await readRange(zip, eocdOffset - before, before + EOCD_SIZE);
+  if (before === ZIP64_LOCATOR_SIZE && bytes.readUInt32LE(0) === SIG_ZIP64_LOCATOR) throw zip64();
+  const eocd = bytes.subarray(before);
+  const disk = eocd.readUInt16LE(4);
+  const cdDisk = eocd.readUInt16LE(6);
+  const entriesOnDisk = eocd.readUInt16LE(8);
+  const entryCount = eocd.readUInt16LE(10);
+  const cdSize = eocd.readUInt32LE(12);
+  const cdOffset = eocd.readUInt32LE(16);
+  if ([disk, cdDisk, entriesOnDisk, entryCount].includes(0xffff) || [cdSize, cdOffset].includes(0xffffffff)) {
+    throw zip64();
   }
-  const raw = createReadStream(path, {
-    start,
-    end: start + entry.compressedSize - 1,
-    highWaterMark: 64 * 1024,
-  });
-  const data: Readable =
-    entry.method === METHOD_DEFLATE ? pipeline(raw, createInflateRaw({ chunkSize: 64 * 1024 }), () => {}) : raw;
-  let produced = 0;
-  let crc = 0;
-  try {
-    for await (const chunk of data as AsyncIterable<Buffer>) {
-      produced += chunk.length;
-      if (produced > entry.uncompressedSize) {
-        throw new UploadError(
-          'zip_size_mismatch',
-          `文件内的条目“${entry.name}”实际解压大小超过其声明的 ${formatSize(entry.uncompressedSize)}，文件结构可疑（疑似“压缩炸弹”），已停止读取`,
-        );
-      }
-      budget.take(chunk.length);
-      crc = crc32(chunk, crc);
-      yield chunk;
-    }
-  } catch (error) {
-    if (error instanceof UploadError) throw error;
-    throw new UploadError('zip_corrupt', `文件已损坏：无法解压其中的“${entry.name}”`, { cause: error });
-  } finally {
-    data.destroy();
-    raw.destroy();
-  }
-  if (produced !== entry.uncompressedSize) {
-    throw new UploadError('zip_size_mismatch', `文件已损坏：条目“${entry.name}”解压后的大小与声明不符`);
-  }
-  if (crc !== entry.crc32) throw new UploadError('zip_corrupt', `文件已损坏：条目“${entry.name}”校验和（CRC-32）不符`);
-}
-
-/** An entry unpacked into memory, for the small parts we parse ourselves. */
-export async function readEntry(
-  path: string,
-  dir: ZipDirectory,
-  entry: ZipEntry,
-  budget: InflateBudget,
-  maxBytes: number,
-): Promise<Buffer> {
-  if (entry.uncompressedSize > maxBytes) {
+  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== entryCount) throw invalid('不支持分卷压缩');
+  if (zip.entryCount > limits.maxEntries) {
     throw new UploadError(
-      'xlsx_unreadable',
-      `文件内的“${entry.name}”有 ${formatSize(entry.uncompressedSize)}，超过上限 ${formatSize(maxBytes)}`,
+      'zip_too_many_entries',
+      `文件内含 ${zip.entryCount} 个条目，超过上限 ${limits.maxEntries} 个，不像正常的 Excel 文件`,
     );
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of inflateEntry(path, dir, entry, budget)) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  if (cdOffset + cdSize !== eocdOffset) throw invalid('zip 目录位置不正确');
+  if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES) throw invalid('zip 目录过大');
+  return cdOffset;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing: the headers of a plain zip (no data descriptors, no extra fields, UTF-8 names).
+/** Reads every directory record through yauzl and checks it; see the module comment. */
+async function readEntries(
+  zip: yauzl.ZipFile,
+  limits: ZipLimits,
+  cdOffset: number,
+): Promise<{ entries: ZipEntry[]; total: number }> {
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  let directoryBytes = 0;
+  for await (const record of zip.eachEntry()) {
+    directoryBytes += CENTRAL_HEADER_SIZE + record.fileNameLength + record.extraFieldLength + record.fileCommentLength;
+    const rawName = record.fileNameRaw;
+    const { compressedSize, uncompressedSize, relativeOffsetOfLocalHeader: localHeaderOffset } = record;
+    const flags = record.generalPurposeBitFlag;
+    const method = record.compressionMethod;
+    if (
+      [compressedSize, uncompressedSize, localHeaderOffset].includes(0xffffffff) ||
+      record.extraFields.some((field) => field.id === ZIP64_EXTRA_ID)
+    ) {
+      throw zip64();
+    }
+    const shownName = printable(rawName.toString('utf8')).slice(0, 80);
+    const unsafe = unsafeNameReason(rawName);
+    if (unsafe) {
+      throw new UploadError('zip_unsafe_entry_name', `文件内含不安全的条目名“${shownName}”（${unsafe}），已拒绝`);
+    }
+    const name = rawName.toString('utf8');
+    if (flags & FLAG_ENCRYPTED || method === METHOD_AES) {
+      throw new UploadError('zip_encrypted', `文件内的条目“${shownName}”已加密，系统无法读取加密的压缩内容`);
+    }
+    if (method !== METHOD_STORED && method !== METHOD_DEFLATE) {
+      throw new UploadError(
+        'zip_unsupported_method',
+        `文件内的条目“${shownName}”使用了不支持的压缩方式（${method}），请在 Excel 中另存为 .xlsx 再上传`,
+      );
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) {
+      throw new UploadError('zip_duplicate_entry', `文件内有重复的条目“${shownName}”，结构可疑，已拒绝`);
+    }
+    seen.add(key);
+    if (
+      uncompressedSize > limits.ratioCheckMinBytes &&
+      uncompressedSize / Math.max(compressedSize, 1) > limits.maxCompressionRatio
+    ) {
+      const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
+      throw new UploadError(
+        'zip_compression_ratio',
+        `文件内的条目“${shownName}”压缩比为 ${ratio}:1（${formatSize(compressedSize)} 解压为 ${formatSize(uncompressedSize)}），超过上限 ${limits.maxCompressionRatio}:1，疑似“压缩炸弹”，已拒绝`,
+      );
+    }
+    total += uncompressedSize;
+    entries.push({
+      name,
+      method,
+      flags,
+      crc32: record.crc32,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      source: record,
+    });
+  }
+  // The records must fill the directory exactly: bytes between them would be a second,
+  // hidden directory for another unzipper to find.
+  if (directoryBytes !== zip.fileSize - EOCD_SIZE - zip.comment.length - cdOffset) throw invalid('zip 目录已损坏');
+  if (total > limits.maxUncompressedBytes) {
+    throw new UploadError(
+      'zip_too_large_uncompressed',
+      `文件解压后共 ${formatSize(total)}，超过上限 ${formatSize(limits.maxUncompressedBytes)}，疑似“压缩炸弹”，已拒绝`,
+    );
+  }
 
-/** The fields of a local or central header as written; tests use them to build malformed zips. */
-export interface HeaderFields {
-  name: Buffer;
-  flags: number;
-  method: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Extra field bytes; none by default. */
-  extra?: Buffer;
+  // Each entry's local header and data must lie before the directory, and no two may overlap:
+  // overlapping entries let a few kilobytes of data be counted again and again.
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i];
+    const minEnd = e.localHeaderOffset + LOCAL_HEADER_SIZE + Buffer.byteLength(e.name) + e.compressedSize;
+    const limit = i + 1 < byOffset.length ? byOffset[i + 1].localHeaderOffset : cdOffset;
+    if (minEnd > limit) throw invalid(`条目“${e.name.slice(0, 80)}”的数据与其他部分重叠`);
+  }
+  return { entries, total };
 }
 
-/** 1980-01-01 00:00, the earliest DOS date: fixed so that output is byte-for-byte reproducible. */
-const DOS_TIME = 0;
-const DOS_DATE = 0x0021; // year 0 (= 1980) << 9 | month 1 << 5 | day 1
+const oversized = (entry: ZipEntry) =>
+  new UploadError(
+    'zip_size_mismatch',
+    `文件内的条目“${entry.name}”实际解压大小超过其声明的 ${formatSize(entry.uncompressedSize)}，文件结构可疑（疑似“压缩炸弹”），已停止读取`,
+  );
+const undersized = (entry: ZipEntry) =>
+  new UploadError('zip_size_mismatch', `文件已损坏：条目“${entry.name}”解压后的大小与声明不符`);
 
-export function localHeader(f: HeaderFields): Buffer {
-  const extra = f.extra ?? Buffer.alloc(0);
-  const b = Buffer.alloc(LOCAL_HEADER_SIZE);
-  b.writeUInt32LE(SIG_LOCAL, 0);
-  b.writeUInt16LE(20, 4);
-  b.writeUInt16LE(f.flags, 6);
-  b.writeUInt16LE(f.method, 8);
-  b.writeUInt16LE(DOS_TIME, 10);
-  b.writeUInt16LE(DOS_DATE, 12);
-  b.writeUInt32LE(f.crc32, 14);
-  b.writeUInt32LE(f.compressedSize, 18);
-  b.writeUInt32LE(f.uncompressedSize, 22);
-  b.writeUInt16LE(f.name.length, 26);
-  b.writeUInt16LE(extra.length, 28);
-  return Buffer.concat([b, f.name, extra]);
+/** What went wrong while inflating: our limits, yauzl's size checks, or data zlib cannot inflate. */
+function inflateError(entry: ZipEntry, error: unknown): UploadError {
+  if (error instanceof UploadError) return error;
+  const message = error instanceof Error ? error.message : '';
+  if (message.startsWith('too many bytes in the stream')) return oversized(entry);
+  if (message.startsWith('not enough bytes in the stream')) return undersized(entry);
+  return new UploadError('zip_corrupt', `文件已损坏：无法解压其中的“${entry.name}”`, { cause: error });
 }
-
-export function centralHeader(f: HeaderFields & { localHeaderOffset: number }): Buffer {
-  const extra = f.extra ?? Buffer.alloc(0);
-  const b = Buffer.alloc(CENTRAL_HEADER_SIZE);
-  b.writeUInt32LE(SIG_CENTRAL, 0);
-  b.writeUInt16LE(20, 4);
-  b.writeUInt16LE(20, 6);
-  b.writeUInt16LE(f.flags, 8);
-  b.writeUInt16LE(f.method, 10);
-  b.writeUInt16LE(DOS_TIME, 12);
-  b.writeUInt16LE(DOS_DATE, 14);
-  b.writeUInt32LE(f.crc32, 16);
-  b.writeUInt32LE(f.compressedSize, 20);
-  b.writeUInt32LE(f.uncompressedSize, 24);
-  b.writeUInt16LE(f.name.length, 28);
-  b.writeUInt16LE(extra.length, 30);
-  b.writeUInt32LE(f.localHeaderOffset, 42);
-  return Buffer.concat([b, f.name, extra]);
-}
-
-export function endOfCentralDirectory(entryCount: number, cdSize: number, cdOffset: number): Buffer {
-  const b = Buffer.alloc(EOCD_SIZE);
-  b.writeUInt32LE(SIG_EOCD, 0);
-  b.writeUInt16LE(entryCount, 8);
-  b.writeUInt16LE(entryCount, 10);
-  b.writeUInt32LE(cdSize, 12);
-  b.writeUInt32LE(cdOffset, 16);
-  return b;
-}
-
-export const UTF8_NAME_FLAG = FLAG_UTF8;
