@@ -13,7 +13,7 @@ import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { users } from '../src/server/db/schema.ts';
 import { inScope } from '../src/server/db/tx.ts';
 import { scopePrefixOf } from '../src/server/regions/scope.ts';
-import { TEST_PROVINCES } from '../src/server/testing/db.ts';
+import { TEST_PROVINCES } from '../src/server/testing/template.ts';
 import { createUser } from '../src/server/users/service.ts';
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -9,6 +9,7 @@ import { type Opened, openPrepared } from '../server/bootstrap.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { users } from '../server/db/schema.ts';
 import { inSystem } from '../server/db/tx.ts';
+import type { CliIo } from './io.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}
@@ -54,8 +55,8 @@ export function holdPgliteLock(config: Config) {
   process.on('exit', release);
 }
 
-export async function open(): Promise<Opened & { config: Config }> {
-  const config = loadConfig();
+export async function open(io: CliIo): Promise<Opened & { config: Config }> {
+  const config = loadConfig(io.env);
   assertPgliteFree(config);
   return { ...(await openPrepared(config)), config };
 }
@@ -81,8 +82,8 @@ export async function requireCli(opened: Opened, actor: Actor, permission: Permi
 export const asOption = () => new Option('--as <user>', '以该用户的身份和数据范围执行（默认：本机操作员）');
 
 /** Opens the database for one command and closes it afterwards, whatever happens. */
-export async function withDatabase<T>(fn: (opened: Opened & { config: Config }) => Promise<T>): Promise<T> {
-  const opened = await open();
+export async function withDatabase<T>(io: CliIo, fn: (opened: Opened & { config: Config }) => Promise<T>): Promise<T> {
+  const opened = await open(io);
   try {
     return await fn(opened);
   } finally {

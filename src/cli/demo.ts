@@ -11,8 +11,9 @@ import { demoInstructors } from '../server/demo/instructors.ts';
 import { demoOrgs } from '../server/demo/orgs.ts';
 import { runImport } from '../server/enterprises/import/run.ts';
 import { CliError, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
-export function demoCommand() {
+export function demoCommand(io: CliIo) {
   return new Command('demo')
     .description('为一个区划生成逼真、可复现的演示数据（同一种子得到同样的数据；重复运行不会重复添加）')
     .requiredOption('--region <code>', '行政区划代码：县级、地市级或省级，与 --scale 对应')
@@ -27,7 +28,7 @@ export function demoCommand() {
       1,
     )
     .action((opts: { region: string; scale: Scale; seed: number }) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const { database } = opened;
         const operator = localOperator();
         const rand = seeded(opts.seed);
@@ -35,14 +36,12 @@ export function demoCommand() {
           demoAccounts(tx, operator, rand, opts.region, opts.scale),
         );
         const created = accounts.filter((a) => a.oneTimePassword);
-        console.log(`演示账户：${accounts.length} 个（本次新建 ${created.length} 个）`);
+        io.log(`演示账户：${accounts.length} 个（本次新建 ${created.length} 个）`);
         // Every account's first login forces a password change; print what is needed for that once.
         for (const a of created.slice(0, 12)) {
-          console.log(
-            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
-          );
+          io.log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
         }
-        if (created.length > 12) console.log(`  ……其余 ${created.length - 12} 个账户请由系统管理员重置密码后使用`);
+        if (created.length > 12) io.log(`  ……其余 ${created.length - 12} 个账户请由系统管理员重置密码后使用`);
 
         // The enterprises go through the real import, as a county's first regulator file would.
         const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-demo-'));
@@ -62,7 +61,7 @@ export function demoCommand() {
           if (result.status !== 'applied') {
             throw new CliError(`演示企业导入失败：${result.errors[0]?.message ?? result.status}`);
           }
-          console.log(
+          io.log(
             `演示企业：${result.rows} 家（新增 ${result.added}，未变 ${result.unchanged}），导入批次 ${result.batchId}`,
           );
         } finally {
@@ -72,25 +71,21 @@ export function demoCommand() {
         const orgs = await inScope(database.db, operator, (tx) =>
           demoOrgs(tx, operator, opened.keys, rand, opts.region),
         );
-        console.log(
+        io.log(
           `演示党组织：${orgs.orgs} 个，逐人登记党员 ${orgs.members} 名，发展党员记录 ${orgs.developments} 条（已有党组织的区划不再添加）`,
         );
         for (const a of orgs.accounts) {
-          console.log(
-            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
-          );
+          io.log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
         }
 
         const work = await inScope(database.db, operator, (tx) =>
           demoInstructors(tx, operator, opened.keys, rand, opts.region),
         );
-        console.log(
+        io.log(
           `演示指导员：${work.instructors} 名，联系企业 ${work.assignments} 家，走访记录 ${work.contacts} 条，诉求 ${work.requests} 件（已有指导员的区划不再添加）`,
         );
         for (const a of work.accounts) {
-          console.log(
-            `  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`,
-          );
+          io.log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
         }
       }),
     );

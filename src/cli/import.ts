@@ -4,6 +4,7 @@ import type { ImportResult } from '../server/orgImport/batch.ts';
 import { type ImportKind, KINDS } from '../server/orgImport/kinds.ts';
 import { runKindImport } from '../server/orgImport/run.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
 const STATUS_TEXT: Record<string, string> = {
   applied: '已写入台账',
@@ -15,26 +16,25 @@ const STATUS_TEXT: Record<string, string> = {
  * What every import prints: the whole result as one JSON object with --json, or a summary,
  * the errors by row and column, and the count of warnings. A rejected file exits with status 1.
  */
-function report(result: ImportResult, opts: { json?: boolean }, summary: string) {
+function report(io: CliIo, result: ImportResult, opts: { json?: boolean }, summary: string) {
   if (opts.json) {
-    console.log(JSON.stringify(result));
+    io.log(JSON.stringify(result));
   } else {
-    console.log(`批次 ${result.batchId}：${STATUS_TEXT[result.status] ?? result.status}`);
-    console.log(summary);
-    for (const e of result.errors.slice(0, 50)) console.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
-    if (result.errors.length > 50)
-      console.log(`  ……另有 ${result.errors.length - 50} 处错误，见 --json 或网页的错误报告`);
-    if (result.warnings.length) console.log(`  提示 ${result.warnings.length} 条`);
+    io.log(`批次 ${result.batchId}：${STATUS_TEXT[result.status] ?? result.status}`);
+    io.log(summary);
+    for (const e of result.errors.slice(0, 50)) io.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
+    if (result.errors.length > 50) io.log(`  ……另有 ${result.errors.length - 50} 处错误，见 --json 或网页的错误报告`);
+    if (result.warnings.length) io.log(`  提示 ${result.warnings.length} 条`);
   }
   if (result.status === 'rejected') {
     // --json already printed the whole story on stdout; the exit status says it failed.
-    if (opts.json) process.exitCode = 1;
+    if (opts.json) io.exitCode = 1;
     else throw new CliError(`导入被拒绝：${result.errors.length} 处错误，台账未改变`);
   }
 }
 
 /** `dangjian import orgs|members FILE`: the organization and member files of shared/formats/org-import.md. */
-function kindCommand(kind: ImportKind, description: string) {
+function kindCommand(io: CliIo, kind: ImportKind, description: string) {
   const info = KINDS[kind];
   return new Command(kind)
     .description(description)
@@ -44,10 +44,10 @@ function kindCommand(kind: ImportKind, description: string) {
     .option('--json', '输出一个 JSON 对象')
     .addOption(asOption())
     .action((file: string, opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, info.permission, info.action);
-        const progress = opts.json ? undefined : (n: number) => process.stderr.write(`\r已读取 ${n} 行…`);
+        const progress = opts.json ? undefined : (n: number) => io.err(`\r已读取 ${n} 行…`);
         const result = await runKindImport(
           opened,
           actor,
@@ -60,8 +60,9 @@ function kindCommand(kind: ImportKind, description: string) {
           },
           progress,
         );
-        if (progress) process.stderr.write('\n');
+        if (progress) io.err('\n');
         report(
+          io,
           result,
           opts,
           `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}`,
@@ -70,7 +71,7 @@ function kindCommand(kind: ImportKind, description: string) {
     );
 }
 
-export function importCommands() {
+export function importCommands(io: CliIo) {
   const cmd = new Command('import').description('导入文件');
   cmd
     .command('enterprises')
@@ -83,10 +84,10 @@ export function importCommands() {
     .option('--json', '输出一个 JSON 对象')
     .addOption(asOption())
     .action((file: string, opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'ledger.import', 'enterprise.import');
-        const progress = opts.json ? undefined : (n: number) => process.stderr.write(`\r已读取 ${n} 行…`);
+        const progress = opts.json ? undefined : (n: number) => io.err(`\r已读取 ${n} 行…`);
         const result = await runImport(
           opened,
           actor,
@@ -101,8 +102,9 @@ export function importCommands() {
           },
           progress,
         );
-        if (progress) process.stderr.write('\n');
+        if (progress) io.err('\n');
         report(
+          io,
           result,
           opts,
           `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
@@ -111,10 +113,10 @@ export function importCommands() {
       }),
     );
   cmd.addCommand(
-    kindCommand('orgs', '导入党组织台账：校验全部行、与系统中的党组织和企业台账核对后写入；有错误时默认整批不写入'),
+    kindCommand(io, 'orgs', '导入党组织台账：校验全部行、与系统中的党组织和企业台账核对后写入；有错误时默认整批不写入'),
   );
   cmd.addCommand(
-    kindCommand('members', '导入党员名册：校验全部行、与系统中的党组织和党员核对后写入；有错误时默认整批不写入'),
+    kindCommand(io, 'members', '导入党员名册：校验全部行、与系统中的党组织和党员核对后写入；有错误时默认整批不写入'),
   );
   return cmd;
 }

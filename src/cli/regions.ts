@@ -4,8 +4,9 @@ import { inSystem } from '../server/db/tx.ts';
 import { loadVillages } from '../server/regions/load.ts';
 import { codeInScope } from '../server/regions/scope.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
-export function regionCommands() {
+export function regionCommands(io: CliIo) {
   const regions = new Command('regions').description('行政区划参考数据');
   regions
     .command('load-villages')
@@ -13,7 +14,7 @@ export function regionCommands() {
     .requiredOption('--region <code>', '行政区划代码')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'region.load', 'regions.load_villages');
         if (!codeInScope(opts.region, actor)) throw new CliError(`行政区划 ${opts.region} 不在您的管辖范围内`);
@@ -31,7 +32,7 @@ export function regionCommands() {
           });
           return loaded;
         });
-        console.log(`已加载 ${opts.region} 下的村（社区）${n} 个`);
+        io.log(`已加载 ${opts.region} 下的村（社区）${n} 个`);
       }),
     );
   return regions;

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
+import type { CliIo } from './io.ts';
 import { annualCommand, laggingCommand, quarterlyCommand } from './reportForms.ts';
 import { reportInstructorsCommand } from './reportInstructors.ts';
 
 /** `dangjian report …`: every report of the web app, as .xlsx or JSON. */
-export function reportCommands(): Command {
+export function reportCommands(io: CliIo): Command {
   const report = new Command('report').description('报表：导出 .xlsx 或输出 JSON');
-  report.addCommand(reportInstructorsCommand());
-  report.addCommand(quarterlyCommand());
-  report.addCommand(annualCommand());
-  report.addCommand(laggingCommand());
+  report.addCommand(reportInstructorsCommand(io));
+  report.addCommand(quarterlyCommand(io));
+  report.addCommand(annualCommand(io));
+  report.addCommand(laggingCommand(io));
   return report;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../server/actor.ts';
 import { HttpError } from '../server/errors.ts';
 import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
 interface FormOptions {
   region: string;
@@ -16,8 +17,6 @@ interface FormOptions {
   scope?: 'all' | 'survey';
   as?: string;
 }
-
-const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 function formCommand(name: string, description: string, params: (c: Command) => Command) {
   return params(
@@ -31,10 +30,11 @@ function formCommand(name: string, description: string, params: (c: Command) => 
   );
 }
 
-async function run(opts: FormOptions, action: string, request: (actor: Actor) => ReportRequest) {
+async function run(io: CliIo, opts: FormOptions, action: string, request: (actor: Actor) => ReportRequest) {
+  const progress = (text: string) => io.err(`${text}\n`);
   if (!opts.out === !opts.json) throw new CliError('请指定 --out FILE.xlsx 或 --json 之一');
   if (opts.out && !opts.out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out 应为 .xlsx 文件：${opts.out}`);
-  await withDatabase(async (opened) => {
+  await withDatabase(io, async (opened) => {
     const actor = await resolveActor(opened, opts.as);
     await requireCli(opened, actor, 'report.read', action);
     const r = { ...request(actor), ...(opts.scope ? { scope: opts.scope } : {}) };
@@ -43,7 +43,7 @@ async function run(opts: FormOptions, action: string, request: (actor: Actor) =>
       if (opts.json) {
         const report = await runReport(opened.database.db, actor, r);
         progress('计算 2/2：完成');
-        process.stdout.write(`${JSON.stringify(report)}\n`);
+        io.out(`${JSON.stringify(report)}\n`);
         return;
       }
       const { buffer, fileName } = await exportReport(opened.database.db, actor, r);
@@ -57,30 +57,34 @@ async function run(opts: FormOptions, action: string, request: (actor: Actor) =>
   });
 }
 
-export function quarterlyCommand() {
+export function quarterlyCommand(io: CliIo) {
   return formCommand('quarterly', '非公企业新建党组织季报', (c) =>
     c.requiredOption('--quarter <2026Q3>', '季度').action((opts: FormOptions & { quarter: string }) => {
       if (!isQuarter(opts.quarter)) throw new CliError(`--quarter 格式应为 2026Q3：${opts.quarter}`);
-      return run(opts, 'report.quarterly', () => ({ report: 'quarterly', region: opts.region, quarter: opts.quarter }));
+      return run(io, opts, 'report.quarterly', () => ({
+        report: 'quarterly',
+        region: opts.region,
+        quarter: opts.quarter,
+      }));
     }),
   );
 }
 
-export function annualCommand() {
+export function annualCommand(io: CliIo) {
   return formCommand('annual', '非公有制企业党建工作情况统计表（截至 12 月 31 日；本年度截至今天）', (c) =>
     c.requiredOption('--year <YYYY>', '年度').action((opts: FormOptions & { year: string }) => {
       if (!/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份：${opts.year}`);
-      return run(opts, 'report.annual', () => ({ report: 'annual', region: opts.region, year: Number(opts.year) }));
+      return run(io, opts, 'report.annual', () => ({ report: 'annual', region: opts.region, year: Number(opts.year) }));
     }),
   );
 }
 
-export function laggingCommand() {
+export function laggingCommand(io: CliIo) {
   return formCommand('lagging', '进展滞后督促清单', (c) =>
     c.option('--date <YYYY-MM-DD>', '统计日期（默认今天）').action((opts: FormOptions & { date?: string }) => {
       if (opts.date !== undefined && !isDateString(opts.date))
         throw new CliError(`--date 格式应为 YYYY-MM-DD：${opts.date}`);
-      return run(opts, 'report.lagging', () => ({
+      return run(io, opts, 'report.lagging', () => ({
         report: 'lagging',
         region: opts.region,
         ...(opts.date ? { date: opts.date } : {}),

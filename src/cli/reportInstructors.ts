@@ -12,9 +12,10 @@ import { HttpError } from '../server/errors.ts';
 import { createXlsxStream } from '../server/files/write.ts';
 import { calendarDay } from '../server/schemas.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
 /** `dangjian report instructors`: the instructor work summary (reports.md §3) as .xlsx and/or JSON. */
-export function reportInstructorsCommand(): Command {
+export function reportInstructorsCommand(io: CliIo): Command {
   return new Command('instructors')
     .description('指导员工作情况汇总：按派出单位汇总（合计在前），附指导员名单及考核得分、等次')
     .requiredOption('--region <code>', '行政区划代码（汇总该区划及下级区划的企业）')
@@ -24,7 +25,7 @@ export function reportInstructorsCommand(): Command {
     .option('--json', '在标准输出打印一个 JSON 对象')
     .addOption(asOption())
     .action((opts: { region: string; from: string; to: string; out?: string; json?: boolean; as?: string }) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'report.read', 'report.instructors');
         for (const [flag, value] of [
@@ -66,11 +67,11 @@ export function reportInstructorsCommand(): Command {
               diff: { ...params, file: path.basename(out) },
             }),
           );
-          if (!opts.json) console.log(`已写出 ${out}`);
+          if (!opts.json) io.log(`已写出 ${out}`);
         }
         if (opts.json) {
           const { region, from, to, rows, total, instructors } = summary;
-          process.stdout.write(`${JSON.stringify({ region, from, to, rows, total, instructors })}\n`);
+          io.out(`${JSON.stringify({ region, from, to, rows, total, instructors })}\n`);
         }
       }),
     );

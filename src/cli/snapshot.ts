@@ -8,6 +8,7 @@ import type { SnapshotState } from '../server/snapshots/states.ts';
 import { rollCoverage } from '../server/stats/roll.ts';
 import { today } from '../server/today.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
 /** A refusal of the service (not found, out of scope, bad date) as the one-line CLI error. */
 const asCliError = (err: unknown) => {
@@ -23,7 +24,7 @@ const snapshotId = (s: string) => {
   return Number(s);
 };
 
-export function snapshotCommands() {
+export function snapshotCommands(io: CliIo) {
   const snapshot = new Command('snapshot').description('调查快照：冻结某日的台账，逐户比较两次快照');
   snapshot
     .command('create')
@@ -34,14 +35,14 @@ export function snapshotCommands() {
     .option('--json', '输出 JSON')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         if (!isDateString(opts.date)) throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'snapshot.write', 'snapshot.create');
         const now = today();
-        process.stderr.write('正在更新今日的覆盖情况…\n');
+        io.err('正在更新今日的覆盖情况…\n');
         await rollCoverage(opened.database.db, now);
-        process.stderr.write(`正在冻结 ${opts.region ?? actor.regionCode} 截至 ${opts.date} 的台账…\n`);
+        io.err(`正在冻结 ${opts.region ?? actor.regionCode} 截至 ${opts.date} 的台账…\n`);
         const created = await inScope(opened.database.db, actor, (tx) =>
           createSnapshot(
             tx,
@@ -50,8 +51,8 @@ export function snapshotCommands() {
             now,
           ),
         ).catch(asCliError);
-        if (opts.json) process.stdout.write(`${JSON.stringify(created)}\n`);
-        else console.log(`已生成快照 ${created.id}：${created.label}，${created.enterpriseCount} 户企业`);
+        if (opts.json) io.out(`${JSON.stringify(created)}\n`);
+        else io.log(`已生成快照 ${created.id}：${created.label}，${created.enterpriseCount} 户企业`);
       }),
     );
   snapshot
@@ -60,17 +61,17 @@ export function snapshotCommands() {
     .option('--json', '输出 JSON')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'report.read', 'snapshot.list');
         const items = await inScope(opened.database.db, actor, (tx) => listSnapshots(tx, actor));
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ items })}\n`);
+          io.out(`${JSON.stringify({ items })}\n`);
           return;
         }
-        if (!items.length) console.log('还没有快照');
+        if (!items.length) io.log('还没有快照');
         for (const s of items)
-          console.log(`${s.id}\t${s.takenOn}\t${s.regionName}（${s.regionCode}）\t${s.enterpriseCount} 户\t${s.label}`);
+          io.log(`${s.id}\t${s.takenOn}\t${s.regionName}（${s.regionCode}）\t${s.enterpriseCount} 户\t${s.label}`);
       }),
     );
   snapshot
@@ -81,23 +82,23 @@ export function snapshotCommands() {
     .option('--json', '输出 JSON')
     .addOption(asOption())
     .action((fromArg: string, toArg: string, opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const [from, to] = [snapshotId(fromArg), snapshotId(toArg)];
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'report.read', 'snapshot.compare');
-        process.stderr.write(`正在逐户比较快照 ${from} 与 ${to}…\n`);
+        io.err(`正在逐户比较快照 ${from} 与 ${to}…\n`);
         const result = await inScope(opened.database.db, actor, (tx) => compareSnapshots(tx, actor, from, to)).catch(
           asCliError,
         );
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
+          io.out(`${JSON.stringify(result)}\n`);
           return;
         }
-        console.log(`${result.from.label}（${result.from.takenOn}） → ${result.to.label}（${result.to.takenOn}）`);
+        io.log(`${result.from.label}（${result.from.takenOn}） → ${result.to.label}（${result.to.takenOn}）`);
         const { entered, left, changed, unchanged } = result.totals;
-        console.log(`新进入台账 ${entered} 户，退出台账 ${left} 户，分类变化 ${changed} 户，未变 ${unchanged} 户`);
+        io.log(`新进入台账 ${entered} 户，退出台账 ${left} 户，分类变化 ${changed} 户，未变 ${unchanged} 户`);
         for (const t of result.transitions.filter((x) => x.from !== x.to))
-          console.log(`  ${stateLabel(t.from)} → ${stateLabel(t.to)}\t${t.n} 户`);
+          io.log(`  ${stateLabel(t.from)} → ${stateLabel(t.to)}\t${t.n} 户`);
       }),
     );
   return snapshot;

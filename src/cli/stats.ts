@@ -5,6 +5,7 @@ import { HttpError } from '../server/errors.ts';
 import type { RegionFigures } from '../server/stats/engine.ts';
 import { coverageFor } from '../server/stats/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
 /** The object `stats coverage --json` prints for a region: the keys issue #6 fixes, in its order. */
 function coverageJson(f: RegionFigures, date: string, scope: string) {
@@ -25,7 +26,7 @@ function coverageJson(f: RegionFigures, date: string, scope: string) {
   };
 }
 
-export function statsCommands() {
+export function statsCommands(io: CliIo) {
   const stats = new Command('stats').description('统计数字');
   stats
     .command('coverage')
@@ -36,7 +37,7 @@ export function statsCommands() {
     .option('--json', '输出 JSON')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         if (opts.date !== undefined && !isDateString(opts.date))
           throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
         const actor = await resolveActor(opened, opts.as);
@@ -54,14 +55,14 @@ export function statsCommands() {
             ...coverageJson(result, result.date, result.scope),
             children: result.children.map((c) => coverageJson(c, result.date, result.scope)),
           };
-          process.stdout.write(`${JSON.stringify(json)}\n`);
+          io.out(`${JSON.stringify(json)}\n`);
           return;
         }
         const line = (f: RegionFigures) =>
           `${f.name}\t在册 ${f.inScope}\t覆盖 ${f.orgCovered}\t组建率 ${percent(f.orgCoverageRate)}\t单独组建率 ${percent(f.standaloneRate)}\t工作覆盖率 ${percent(f.workCoverageRate)}`;
-        console.log(`${result.date}（${result.scope === 'survey' ? '调查口径' : '全部在册企业'}）`);
-        console.log(line(result));
-        for (const c of result.children) console.log(`  ${line(c)}`);
+        io.log(`${result.date}（${result.scope === 'survey' ? '调查口径' : '全部在册企业'}）`);
+        io.log(line(result));
+        for (const c of result.children) io.log(`  ${line(c)}`);
       }),
     );
   return stats;

@@ -1,13 +1,14 @@
 import type { Command, CommanderError } from 'commander';
+import type { CliIo } from './io.ts';
 
 /**
  * Makes commander report a usage error by throwing instead of printing English and
  * exiting, on every command (settings do not pass to commands added with addCommand), so
- * that main prints it like any other failure: one line, in Chinese.
+ * that it is printed like any other failure: one line, in Chinese. Help goes to `io`.
  */
-export function throwUsageErrors(command: Command) {
-  command.exitOverride().configureOutput({ outputError: () => {} });
-  for (const sub of command.commands) throwUsageErrors(sub);
+export function throwUsageErrors(command: Command, io: CliIo) {
+  command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+  for (const sub of command.commands) throwUsageErrors(sub, io);
 }
 
 const HINT = '（用 --help 查看用法）';

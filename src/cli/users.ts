@@ -5,8 +5,9 @@ import { users } from '../server/db/schema.ts';
 import { inScope } from '../server/db/tx.ts';
 import { createUser, resetPassword } from '../server/users/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import type { CliIo } from './io.ts';
 
-export function userCommands() {
+export function userCommands(io: CliIo) {
   const user = new Command('user').description('用户账户');
 
   user
@@ -26,7 +27,7 @@ export function userCommands() {
     })
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'user.write', 'user.create');
         const created = await inScope(opened.database.db, actor, (tx) =>
@@ -39,8 +40,8 @@ export function userCommands() {
             instructorId: opts.instructor ?? null,
           }),
         );
-        console.log(`已创建用户 ${created.user.username}（${created.user.roles.join(', ') || '无角色'}）`);
-        console.log(`一次性密码：${created.oneTimePassword}`);
+        io.log(`已创建用户 ${created.user.username}（${created.user.roles.join(', ') || '无角色'}）`);
+        io.log(`一次性密码：${created.oneTimePassword}`);
       }),
     );
 
@@ -50,7 +51,7 @@ export function userCommands() {
     .argument('<username>')
     .addOption(asOption())
     .action((username: string, opts) =>
-      withDatabase(async (opened) => {
+      withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'user.write', 'user.reset_password');
         const [target] = await opened.database.db
@@ -59,8 +60,8 @@ export function userCommands() {
           .where(eq(users.username, username.toLowerCase()));
         if (!target) throw new CliError(`用户 ${username} 不存在`);
         const result = await inScope(opened.database.db, actor, (tx) => resetPassword(tx, actor, target.id));
-        console.log(`已重置 ${result.user.username} 的密码（锁定已解除）`);
-        console.log(`一次性密码：${result.oneTimePassword}`);
+        io.log(`已重置 ${result.user.username} 的密码（锁定已解除）`);
+        io.log(`一次性密码：${result.oneTimePassword}`);
       }),
     );
 

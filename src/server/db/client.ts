@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; `null` keeps the database in memory (tests). */
   pgliteDir?: string | null;
+  /** PGlite: start from this data-directory tarball (`dumpDataDir()`) instead of an empty cluster. */
+  pgliteTemplate?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -45,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     fs.mkdirSync(path.dirname(dir), { recursive: true });
   }
   // PGlite ships contrib extensions separately; pg_trgm serves partial Chinese name search.
-  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dir, { extensions: { pg_trgm }, loadDataDir: options.pgliteTemplate });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -3,8 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliIo } from '../../cli/io.ts';
+import { runProgram } from '../../cli/program.ts';
 import { type Db, openDatabase } from '../db/client.ts';
-import { TEST_PROVINCES } from './db.ts';
+import { loadKeys } from '../keys.ts';
+import { databaseTemplates } from './db.ts';
+import { readTemplate, TEST_PROVINCES } from './template.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/dangjian.mjs');
 
@@ -14,12 +18,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * Runs `dangjian …` as a child process on the PGlite database in `dataDir`. The heap cap the
- * bin would restart itself with is given at once, so each command is one process, not two
- * (`viaWrapper` goes through that restart instead).
- */
-export function runCli(args: string[], dataDir: string, opts: { viaWrapper?: boolean } = {}): Promise<CliResult> {
+export interface CliOptions {
+  /**
+   * Run the real `bin/dangjian.mjs` in a child process, through its restart with the heap
+   * cap, for what only a process shows: the cap and the exit status the shell sees.
+   */
+  viaWrapper?: boolean;
+}
+
+/** The environment `dangjian` gets in a test: the embedded database of `dataDir`, two provinces. */
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
   // Two provinces, as in the in-process tests: the whole country would add seconds to every first command.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -28,9 +36,36 @@ export function runCli(args: string[], dataDir: string, opts: { viaWrapper?: boo
   };
   // The CLI must use the embedded database of dataDir, whatever the test run is pointed at.
   delete env.DATABASE_URL;
+  return env;
+}
+
+/**
+ * Runs `dangjian …` on the PGlite database in `dataDir` and returns what it printed and its
+ * exit status. The command runs in this process, on its own command tree, with its output
+ * captured: a child process per command would load the whole server again each time.
+ * `viaWrapper` runs the real bin instead.
+ */
+export async function runCli(args: string[], dataDir: string, opts: CliOptions = {}): Promise<CliResult> {
+  if (opts.viaWrapper) return runBin(args, dataDir);
+  let stdout = '';
+  let stderr = '';
+  const io = cliIo(
+    cliEnv(dataDir),
+    (text) => {
+      stdout += text;
+    },
+    (text) => {
+      stderr += text;
+    },
+  );
+  const code = await runProgram(args, io);
+  return { code, stdout, stderr };
+}
+
+/** `node bin/dangjian.mjs …` as a child process, as a shell runs it. */
+function runBin(args: string[], dataDir: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    const node = opts.viaWrapper ? [BIN] : ['--max-old-space-size=256', BIN];
-    execFile(process.execPath, [...node, ...args], { env, timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: cliEnv(dataDir), timeout: 120_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -41,11 +76,18 @@ export function tempDir(prefix = 'dangjian-cli-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A data directory with the database migrated and the reference data loaded (slow: do it once per file). */
+/**
+ * A data directory as `dangjian migrate` leaves it: the database migrated with the reference
+ * data loaded (copied from the run's template), and the master key.
+ */
 export async function migratedDataDir(): Promise<string> {
   const dir = tempDir();
-  const res = await runCli(['migrate'], dir);
-  if (res.code !== 0) throw new Error(`dangjian migrate failed: ${res.stderr}`);
+  const database = await openDatabase({
+    pgliteDir: path.join(dir, 'pglite'),
+    pgliteTemplate: await readTemplate(databaseTemplates().pglite),
+  });
+  await database.close();
+  loadKeys(dir, cliEnv(dir));
   return dir;
 }
 

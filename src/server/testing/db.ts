@@ -1,39 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { prepare } from '../bootstrap.ts';
-import { type Database, openDatabase } from '../db/client.ts';
+import { inject } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { openPgliteCopy, openPostgresCopy, type Templates } from './template.ts';
 
-/** Provinces loaded into test databases: enough real hierarchy, a fraction of the rows. */
-export const TEST_PROVINCES = ['11', '42'];
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Built by globalSetup.ts before any test file runs. */
+    databaseTemplates: Templates;
+  }
+}
+
+/** The templates of this run; every test file starts from one instead of migrating. */
+export function databaseTemplates(): Templates {
+  const templates = inject('databaseTemplates');
+  if (!templates) throw new Error('没有测试数据库模板：请通过 vitest.config.ts 运行测试（其全局设置会创建模板）');
+  return templates;
+}
 
 /**
- * A fresh, migrated database for one test file: PGlite in memory by default, or a new
- * database on the PostgreSQL server named by TEST_DATABASE_URL, dropped again on close.
+ * A fresh, migrated database for one test file: an in-memory PGlite loaded from the run's
+ * template by default, or, with TEST_DATABASE_URL, a new database on that PostgreSQL server
+ * copied from the run's template database and dropped again on close.
  */
 export async function testDatabase(): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ pgliteDir: null });
-    await prepare(database, TEST_PROVINCES);
-    return database;
-  }
-  const name = `dangjian_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  await prepare(database, TEST_PROVINCES);
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  const templates = databaseTemplates();
+  return templates.postgresql ? openPostgresCopy(templates.postgresql) : openPgliteCopy(templates.pglite);
 }

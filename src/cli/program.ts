@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../server/config.ts';
+import { startServer } from '../server/serve.ts';
+import { auditCommands } from './audit.ts';
+import { holdPgliteLock } from './context.ts';
+import { demoCommand } from './demo.ts';
+import { importCommands } from './import.ts';
+import type { CliIo } from './io.ts';
+import { migrateCommand } from './migrate.ts';
+import { regionCommands } from './regions.ts';
+import { reportCommands } from './report.ts';
+import { snapshotCommands } from './snapshot.ts';
+import { statsCommands } from './stats.ts';
+import { throwUsageErrors, usageMessage } from './usage.ts';
+import { userCommands } from './users.ts';
+
+/** The `dangjian` command tree. Commander keeps parsed options on it, so one is built per command line. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('dangjian').description('非公党建工作管理系统 Dangjian');
+
+  program
+    .command('serve')
+    .description('启动 Web 服务（首次启动时创建管理员并打印一次性密码）')
+    .action(async () => {
+      const config = loadConfig(io.env);
+      holdPgliteLock(config);
+      const server = await startServer(config, io.log);
+      const shutdown = () => server.stop().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  program.addCommand(migrateCommand(io));
+  program.addCommand(userCommands(io));
+  program.addCommand(auditCommands(io));
+  program.addCommand(regionCommands(io));
+  program.addCommand(demoCommand(io));
+  program.addCommand(importCommands(io));
+  program.addCommand(reportCommands(io));
+  program.addCommand(statsCommands(io));
+  program.addCommand(snapshotCommands(io));
+  throwUsageErrors(program, io);
+  return program;
+}
+
+/**
+ * Runs one command line (the arguments after `dangjian`) and returns its exit status. A
+ * failure is one line on standard error starting with 错误：, whatever the message: scripts
+ * read the first line of stderr.
+ */
+export async function runProgram(args: string[], io: CliIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(args, { from: 'user' });
+    return io.exitCode ?? 0;
+  } catch (err) {
+    // --help, or a command group called without its subcommand: the help is already printed.
+    if (err instanceof CommanderError && err.code.startsWith('commander.help')) return err.exitCode;
+    const message =
+      err instanceof CommanderError ? usageMessage(err) : err instanceof Error ? err.message : String(err);
+    io.err(`错误：${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 1;
+  }
+}
