@@ -3195,7 +3195,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['OrgDetail'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -6947,7 +6947,8 @@ export interface paths {
                 supervisionOn: string | null;
               } | null;
               prompts: {
-                item: string;
+                /** @enum {string} */
+                item: 'plansSubmittedOn' | 'headsFixedOn' | 'supervisionOn';
                 dueOn: string;
                 message: string;
               }[];
@@ -7033,7 +7034,8 @@ export interface paths {
                 supervisionOn: string | null;
               } | null;
               prompts: {
-                item: string;
+                /** @enum {string} */
+                item: 'plansSubmittedOn' | 'headsFixedOn' | 'supervisionOn';
                 dueOn: string;
                 message: string;
               }[];
@@ -7306,7 +7308,8 @@ export interface paths {
                 id: number;
                 assignmentId: number;
                 onDate: string;
-                kind: string;
+                /** @enum {string} */
+                kind: 'visit' | 'phone' | 'meeting';
                 withWhom: string;
                 notes: string | null;
                 enterpriseId: number;
@@ -7805,7 +7808,8 @@ export interface paths {
               updates: {
                 id: number;
                 onDate: string;
-                status: string;
+                /** @enum {string} */
+                status: 'received' | 'coordinating' | 'resolved' | 'unresolved';
                 note: string | null;
               }[];
             };
@@ -12404,9 +12408,40 @@ export interface components {
         displayName: string;
         regionCode: string;
         regionName: string;
-        roles: string[];
+        roles: ('sysadmin' | 'secadmin' | 'auditor' | 'committee' | 'leader' | 'instructor' | 'secretary')[];
         orgId: number | null;
-        permissions: string[];
+        permissions: (
+          | 'user.read'
+          | 'user.write'
+          | 'role.assign'
+          | 'user.unlock'
+          | 'settings.write'
+          | 'policy.write'
+          | 'audit.read'
+          | 'audit.export'
+          | 'dashboard.read'
+          | 'region.load'
+          | 'ledger.read'
+          | 'ledger.write'
+          | 'ledger.import'
+          | 'ledger.export'
+          | 'org.read'
+          | 'org.write'
+          | 'org.manage'
+          | 'org.import'
+          | 'member.read'
+          | 'member.write'
+          | 'member.import'
+          | 'member.reveal'
+          | 'prompt.read'
+          | 'instructor.read'
+          | 'instructor.manage'
+          | 'instructor.record'
+          | 'assessment.read'
+          | 'assessment.write'
+          | 'report.read'
+          | 'snapshot.write'
+        )[];
         totpEnabled: boolean;
       } | null;
       state: {
@@ -12428,7 +12463,7 @@ export interface components {
       displayName: string;
       regionCode: string;
       regionName: string;
-      roles: string[];
+      roles: ('sysadmin' | 'secadmin' | 'auditor' | 'committee' | 'leader' | 'instructor' | 'secretary')[];
       orgId: number | null;
       instructorId: number | null;
       disabled: boolean;
@@ -12558,12 +12593,14 @@ export interface components {
       reportedFormation: string | null;
       hasUnion: boolean | null;
       hasLeague: boolean | null;
-      orgCoverage: string | null;
+      /** @enum {string|null} */
+      orgCoverage: 'standalone' | 'joint' | null;
       hasInstructor: boolean;
       missingSinceBatchId: number | null;
       lastBatchId: number | null;
       inScope: boolean | null;
-      category: string | null;
+      /** @enum {string|null} */
+      category: 'standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member' | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -12589,8 +12626,113 @@ export interface components {
       termEndsOn: string | null;
       findings: {
         code: string;
-        level: string;
+        /** @enum {string} */
+        level: 'overdue' | 'due' | 'warning' | 'info';
         message: string;
+      }[];
+    };
+    OrgDetail: {
+      org: {
+        id: number;
+        name: string;
+        orgCode: string | null;
+        regionCode: string;
+        regionName: string | null;
+        type: string;
+        formation: string;
+        jointBasis: string | null;
+        parentId: number | null;
+        managingOrgId: number | null;
+        management: string | null;
+        approvedBy: string | null;
+        secretarySource: string | null;
+        reportedFullCount: number | null;
+        reportedProbationaryCount: number | null;
+        establishedOn: string;
+        dissolvedOn: string | null;
+        createdAt: string;
+        updatedAt: string;
+      };
+      regionPath: {
+        code: string;
+        name: string;
+        level: number;
+        parentCode: string | null;
+      }[];
+      /** @description 按编号指明的党组织；超出用户范围的只给编号，名称为 null */
+      parent: {
+        id: number;
+        name: string | null;
+      } | null;
+      /** @description 按编号指明的党组织；超出用户范围的只给编号，名称为 null */
+      managingOrg: {
+        id: number;
+        name: string | null;
+      } | null;
+      facts: {
+        id: number;
+        name: string;
+        type: string;
+        formation: string;
+        regionCode: string;
+        establishedOn: string;
+        dissolvedOn: string | null;
+        units: number;
+        recordedFull: number;
+        recordedProbationary: number;
+        relationElsewhere: number;
+        mobile: number;
+        fullMembers: number;
+        members: number;
+        membersRecorded: boolean;
+        officers: number;
+        secretaryName: string | null;
+        termElectedOn: string | null;
+        termEndsOn: string | null;
+      };
+      findings: {
+        code: string;
+        /** @enum {string} */
+        level: 'overdue' | 'due' | 'warning' | 'info';
+        message: string;
+      }[];
+      coverages: {
+        id: number;
+        enterpriseId: number;
+        startOn: string;
+        endOn: string | null;
+        uscc: string | null;
+        enterpriseName: string | null;
+        category: string | null;
+        memberCount: number | null;
+        fullMemberCount: number | null;
+      }[];
+      officers: {
+        id: number;
+        orgId: number;
+        post: string;
+        personName: string;
+        memberId: number | null;
+        startOn: string | null;
+        endOn: string | null;
+        createdAt: string;
+      }[];
+      elections: {
+        id: number;
+        orgId: number;
+        electedOn: string;
+        termYears: number;
+        adjustmentMonths: number;
+        adjustmentApprovedBy: string | null;
+        adjustmentApprovedOn: string | null;
+        endsOn: string;
+        createdAt: string;
+      }[];
+      children: {
+        id: number;
+        name: string;
+        type: string;
+        dissolvedOn: string | null;
       }[];
     };
     OrgImportBatch: {
@@ -12708,7 +12850,8 @@ export interface components {
       ethnicity: string | null;
       education: string | null;
       educationLabel: string | null;
-      status: string;
+      /** @enum {string} */
+      status: 'full' | 'probationary';
       statusLabel: string | null;
       joinedOn: string;
       fullOn: string | null;
@@ -12783,11 +12926,23 @@ export interface components {
       id: number;
       assignmentId: number;
       contactId: number | null;
-      category: string;
+      /** @enum {string} */
+      category:
+        | 'environment'
+        | 'land'
+        | 'project_approval'
+        | 'labour_dispute'
+        | 'market'
+        | 'financing'
+        | 'hiring'
+        | 'training'
+        | 'policy'
+        | 'other';
       description: string;
       departmentIds: number[];
       departmentNames: string[];
-      status: string;
+      /** @enum {string} */
+      status: 'received' | 'coordinating' | 'resolved' | 'unresolved';
       receivedOn: string;
       closedOn: string | null;
       lastUpdateOn: string;
@@ -12812,8 +12967,24 @@ export interface components {
       instructorId: number;
       instructorName: string;
       onDate: string;
-      role: string;
-      kind: string;
+      /** @enum {string} */
+      role: 'guide' | 'service' | 'coordination';
+      /** @enum {string} */
+      kind:
+        | 'activists'
+        | 'members'
+        | 'systems'
+        | 'venues'
+        | 'funds'
+        | 'pledges'
+        | 'proposals'
+        | 'problems'
+        | 'innovations'
+        | 'grants'
+        | 'loans'
+        | 'hires'
+        | 'trainees'
+        | 'feesReduced';
       quantity: number;
       benefit: number | null;
       note: string | null;
@@ -13165,7 +13336,8 @@ export interface components {
     };
     Instructor: {
       id: number;
-      kind: string;
+      /** @enum {string} */
+      kind: 'instructor' | 'liaison';
       kindLabel: string | null;
       name: string;
       sourceDepartmentId: number;

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Result, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { CaseRequest, Contact, Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -14,7 +15,6 @@ import { sundayOf, useAssignments } from './labels.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 import { OutcomeModal } from './OutcomeModal.tsx';
 import { RequestCard } from './RequestCard.tsx';
-import type { CaseRequest, Contact, Outcome } from './types.ts';
 
 /** One assigned enterprise: this week, the missed weeks, the contacts, requests and outcomes. */
 export default function AssignmentPage() {

@@ -1,11 +1,12 @@
 import { Alert, App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ContactKind } from '../../../domain/casework/contacts.ts';
+import type { Contact } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 import { ContactFields } from './ContactFields.tsx';
-import type { Contact, ContactKind } from './types.ts';
 
 interface Values {
   onDate: Dayjs;

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { ContactKind } from '../../../domain/casework/contacts.ts';
+import type { RequestCategory } from '../../../domain/casework/requests.ts';
 import { ApiError, api } from '../../api.ts';
 import { clearChangedErrors } from '../../components/formErrors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -11,7 +13,6 @@ import { toDay } from '../orgs/dates.ts';
 import { ContactFields } from './ContactFields.tsx';
 import { useAssignments } from './labels.ts';
 import { RequestFields } from './RequestFields.tsx';
-import type { ContactKind, RequestCategory } from './types.ts';
 
 interface Values {
   assignmentId: number;

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Spin, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { CaseRequest, RequestUpdate } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -9,7 +10,6 @@ import { useCan } from '../../session.ts';
 import { categoryKey, STATUS_COLORS, statusKey } from './labels.ts';
 import { useValuesText } from './RequestCard.tsx';
 import { RequestUpdateForm } from './RequestUpdateForm.tsx';
-import type { CaseRequest, RequestUpdate } from './types.ts';
 
 /** One request: what was asked, who coordinates, how it went, and the form for the next step. */
 export default function RequestPage() {

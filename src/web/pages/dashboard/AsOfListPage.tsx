@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import type { AsOfRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
-import type { AsOfRow } from './types.ts';
 
 const PAGE_SIZE = 20;
 /** The selections GET /api/stats/enterprises takes, passed on from the figure's link. */

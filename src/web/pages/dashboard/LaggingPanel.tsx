@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { LaggingRegion, Scope } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { formatRate } from './rate.ts';
-import type { LaggingRegion, Scope } from './types.ts';
 
 interface Props {
   region: string;

@@ -9,9 +9,9 @@ import {
   EXTENSION_MIN_MONTHS,
   probationEnd,
 } from '../../../domain/org/development.ts';
+import type { Development } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { Development } from '../../types.ts';
 import { EmployerPicker } from '../members/EmployerPicker.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { clearChangedPaths, coversPaths, showPathErrors } from './fieldErrors.ts';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { DevelopmentEarlyItem, DevelopmentOverdueItem } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { DevelopmentEarlyItem, DevelopmentOverdueItem } from '../../types.ts';
 import { useCodeLabels } from '../members/labels.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 

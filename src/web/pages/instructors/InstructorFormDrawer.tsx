@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
@@ -9,7 +10,6 @@ import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { KIND_CODES } from './labels.ts';
-import type { Instructor } from './types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 const FIELDS = ['kind', 'name', 'sourceDepartmentId', 'post', 'fullTime', 'regionCode', 'phone', 'leftOn'] as const;

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import type { Member } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { Member } from '../../types.ts';
 import { fromDay } from '../orgs/dates.ts';
 import { editBody, editValues, MEMBER_FIELDS, MemberFormFields, type MemberFormValues } from './MemberFormFields.tsx';
 

@@ -1,8 +1,8 @@
 import { App, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { MemberTransfer } from '../../types.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 

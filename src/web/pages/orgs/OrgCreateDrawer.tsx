@@ -3,13 +3,13 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Radio, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
+import type { Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { Enterprise } from '../../types.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
 import {

@@ -4,13 +4,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
+import type { Snapshot } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { Snapshot } from './types.ts';
 
 interface CreateValues {
   date: Dayjs;
