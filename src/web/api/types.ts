@@ -1,6 +1,7 @@
-// The names the pages give to what the API answers, every one derived from the types that
-// `npm run gen:api` generates from the server's schemas (schema.ts): none is written by hand,
-// so a page that reads a field the server does not send no longer compiles.
+// The names the pages give to what the API answers, each derived from the types that
+// `npm run gen:api` generates from the server's schemas (schema.ts), so a page that reads a
+// field the server does not send no longer compiles. A call's own answer needs no name:
+// `api.get<ApiResponse<'/api/orgs/{id}'>>(…)`. Only the generic Page is written out.
 import type { components, paths } from './schema.ts';
 
 type Schemas = components['schemas'];
@@ -8,7 +9,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 
 /** A schema the server names (`.openapi('Name')`). */
-export type Schema<N extends keyof Schemas> = Schemas[N];
+type Schema<N extends keyof Schemas> = Schemas[N];
 
 /** What a successful `method path` answers with, `path` as the OpenAPI document writes it (`/api/orgs/{id}`). */
 export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends {
@@ -17,15 +18,8 @@ export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = paths
   ? Json<R>
   : never;
 
-/** The JSON body `method path` takes. */
-export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
-  requestBody: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
 /** The query parameters `GET path` takes. */
-export type ApiQuery<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+type ApiQuery<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
   ? NonNullable<Q>
   : never;
 
@@ -65,14 +59,14 @@ export type RestructuringState = ApiResponse<'/api/enterprises/{id}/restructurin
 export type Restructuring = NonNullable<RestructuringState['restructuring']>;
 export type RestructuringItem = Item<RestructuringState['prompts']>['item'];
 
-export type ImportBatch = Schema<'ImportBatch'>;
+type ImportBatch = Schema<'ImportBatch'>;
 export type BatchStatus = ImportBatch['status'];
 export type RowOutcome = ApiQuery<'/api/import-batches/{id}/rows'>['outcome'];
 export type BatchRow = Item<ApiResponse<'/api/import-batches/{id}/rows'>['items']>;
 export type BatchIssue = Item<ApiResponse<'/api/import-batches/{id}/issues'>['items']>;
 export type MissingEnterprise = Item<ApiResponse<'/api/import-batches/{id}/missing'>['items']>;
 /** An org or member import batch: no period or source, which only the enterprise ledger's imports carry. */
-export type KindBatch = Schema<'OrgImportBatch'>;
+type KindBatch = Schema<'OrgImportBatch'>;
 /** A batch of any of the three imports, as their shared pages show it. */
 export type AnyBatch = ImportBatch | KindBatch;
 export type KindBatchRow = Item<ApiResponse<'/api/imports/orgs/batches/{id}/rows'>['items']>;
@@ -94,7 +88,6 @@ export type Member = Schema<'Member'>;
 export type MemberListItem = Schema<'MemberListItem'>;
 export type MemberCard = Schema<'MemberCard'>;
 export type MemberTransfer = Schema<'MemberTransfer'>;
-export type TransferStatus = MemberTransfer['status'];
 export type MemberTransferListItem = Item<ApiResponse<'/api/member-transfers'>['items']>;
 export type MemberDetail = ApiResponse<'/api/members/{id}'>;
 export type RevealedNumbers = ApiResponse<'/api/members/{id}/reveal', 'post'>;
@@ -145,10 +138,8 @@ export type Reason = Item<Item<Suggestions['items']>['reasons']>;
 
 export type Assignments = ApiResponse<'/api/casework/assignments'>;
 export type CaseworkAssignment = Schema<'CaseworkAssignment'>;
-export type ThisWeek = CaseworkAssignment['thisWeek'];
 export type Contact = Item<ApiResponse<'/api/casework/contacts'>['items']>;
 export type CaseRequest = Schema<'CaseworkRequest'>;
-export type RequestUpdate = Item<ApiResponse<'/api/casework/requests/{id}'>['updates']>;
 export type Outcome = Schema<'CaseworkOutcome'>;
 export type InstructorSummary = ApiResponse<'/api/reports/instructors'>;
 /** A summary row's figures by column. */

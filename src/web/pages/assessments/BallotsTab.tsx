@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { Appraiser, BallotEnterprise } from '../../api/types.ts';
+import type { ApiResponse, Appraiser, BallotEnterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -119,7 +119,7 @@ function IssueModal({
   const room = row.ballots.find((b) => b.appraiser === appraiser);
   const issue = useMutation({
     mutationFn: (v: Values) =>
-      api.post<{ enterpriseName: string; links: { token: string; path: string }[] }>(
+      api.post<ApiResponse<'/api/assessments/ballots', 'post'>>(
         mode === 'issue' ? '/api/assessments/ballots' : '/api/assessments/ballots/reissue',
         {
           period,

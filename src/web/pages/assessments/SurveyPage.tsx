@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Share, SurveyDetail } from '../../api/types.ts';
+import type { ApiResponse, Share, SurveyDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -46,7 +46,7 @@ export default function SurveyPage() {
   const refresh = () => void client.invalidateQueries({ queryKey: ['surveys'] });
   const issue = useMutation({
     mutationFn: (enterpriseIds: number[] | null) =>
-      api.post<{ links: { enterpriseName: string; path: string }[]; answered: number }>(`/api/surveys/${id}/links`, {
+      api.post<ApiResponse<'/api/surveys/{id}/links', 'post'>>(`/api/surveys/${id}/links`, {
         enterpriseIds,
         expiresOn: toDay(expiresOn),
       }),

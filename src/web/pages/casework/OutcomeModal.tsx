@@ -1,6 +1,7 @@
 import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { OutcomeKind, OutcomeRole } from '../../../domain/casework/outcomes.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
@@ -38,7 +39,7 @@ export function OutcomeModal({
       initialValues={{ assignmentId, onDate: dayjs(), role: 'guide', kind: 'systems' }}
       intro={<Alert type="info" showIcon title={t('outcome.derivedHint')} style={{ marginBottom: 16 }} />}
       submit={(v) =>
-        api.post<{ id: number }>('/api/casework/outcomes', {
+        api.post<ApiResponse<'/api/casework/outcomes', 'post'>>('/api/casework/outcomes', {
           assignmentId: v.assignmentId,
           onDate: toDay(v.onDate),
           role: v.role,

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Empty, Flex, Pagination, Row, Segmented, Spin, Switch, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { RequestStatus } from '../../../domain/casework/requests.ts';
-import type { CaseRequest } from '../../api/types.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -36,7 +36,7 @@ export default function RequestsPage() {
   const query = useQuery({
     queryKey: ['casework', 'requests', { filter, silent, page, board }],
     queryFn: () =>
-      api.get<{ total: number; silentDays: number; items: CaseRequest[] }>('/api/casework/requests', {
+      api.get<ApiResponse<'/api/casework/requests'>>('/api/casework/requests', {
         status,
         open: (!board && filter === 'open') || undefined,
         silent: silent || undefined,

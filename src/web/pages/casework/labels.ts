@@ -10,7 +10,7 @@ import {
   type RequestValueKey,
   REQUEST_STATUSES as STATUSES,
 } from '../../../domain/casework/requests.ts';
-import type { Assignments, Outcome } from '../../api/types.ts';
+import type { ApiResponse, Assignments, Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 
@@ -66,7 +66,7 @@ export function useAssignments(filter: Record<string, string | number | boolean 
 export function useDepartments() {
   return useQuery({
     queryKey: ['departments'],
-    queryFn: () => api.get<{ id: number; name: string }[]>('/api/departments'),
+    queryFn: () => api.get<ApiResponse<'/api/departments'>>('/api/departments'),
     staleTime: 60_000,
   });
 }

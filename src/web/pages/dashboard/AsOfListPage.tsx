@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import type { AsOfRow } from '../../api/types.ts';
+import type { ApiResponse, AsOfRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -30,7 +30,7 @@ export default function AsOfListPage() {
   const list = useQuery({
     queryKey: ['stats', 'enterprises', query, page],
     queryFn: () =>
-      api.get<{ total: number; rows: AsOfRow[] }>('/api/stats/enterprises', { ...query, page, pageSize: PAGE_SIZE }),
+      api.get<ApiResponse<'/api/stats/enterprises'>>('/api/stats/enterprises', { ...query, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const selection = SELECTIONS.filter((k) => query[k]).map((k) => {

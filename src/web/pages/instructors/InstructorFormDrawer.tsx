@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { Instructor } from '../../api/types.ts';
+import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
@@ -58,7 +58,7 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
         regionCode: v.regionCode,
         phone: v.phone?.trim() || null,
       };
-      if (!instructor) return api.post<{ id: number }>('/api/instructors', body);
+      if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', body);
       const patch: Record<string, unknown> = {};
       for (const [k, value] of Object.entries(body)) {
         if (k === 'phone' ? value !== null : value !== instructor[k as keyof Instructor]) patch[k] = value;

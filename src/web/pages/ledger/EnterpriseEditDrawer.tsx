@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FORMATIONS, POLITICAL_STATUSES, REGISTRATION_STATUSES } from '../../../domain/enterprise/codes.ts';
-import type { Enterprise } from '../../api/types.ts';
+import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
@@ -52,7 +52,8 @@ export function EnterpriseEditDrawer({ enterprise, onClose }: Props) {
   const [form] = Form.useForm<FormValues>();
 
   const save = useMutation({
-    mutationFn: (patch: EditValues) => api.patch<{ changed: string[] }>(`/api/enterprises/${enterprise.id}`, patch),
+    mutationFn: (patch: EditValues) =>
+      api.patch<ApiResponse<'/api/enterprises/{id}', 'patch'>>(`/api/enterprises/${enterprise.id}`, patch),
     onSuccess: ({ changed }) => {
       void client.invalidateQueries({ queryKey: ['ledger'] });
       void client.invalidateQueries({ queryKey: ['dashboard'] });

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, Table, type TableColu
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { letterValidUntil } from '../../../domain/org/transfer.ts';
-import type { MemberDetail, MemberTransfer } from '../../api/types.ts';
+import type { ApiResponse, MemberDetail, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -119,7 +119,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
           initialValues={{ issuedOn: dayjs() }}
           okText={t('transfer.issue')}
           submit={(v) =>
-            api.post<{ validUntil: string }>(`/api/members/${m.id}/transfers`, {
+            api.post<ApiResponse<'/api/members/{id}/transfers', 'post'>>(`/api/members/${m.id}/transfers`, {
               counterpart: v.counterpart?.trim() ?? '',
               letterNo: v.letterNo?.trim() || null,
               issuedOn: toDay(v.issuedOn),

@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Radio, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
-import type { Enterprise } from '../../api/types.ts';
+import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
@@ -47,7 +47,7 @@ export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
   const joint = formation === 'joint';
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<{ id: number }>('/api/orgs', body),
+    mutationFn: (body: Record<string, unknown>) => api.post<ApiResponse<'/api/orgs', 'post'>>('/api/orgs', body),
     onSuccess: ({ id }) => {
       void client.invalidateQueries({ queryKey: ['orgs'] });
       void client.invalidateQueries({ queryKey: ['ledger'] });

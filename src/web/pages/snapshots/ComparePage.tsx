@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
-import type { Comparison, SideFacts, SnapshotState, TransitionRow } from '../../api/types.ts';
+import type { ApiResponse, Comparison, SideFacts, SnapshotState, TransitionRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -37,7 +37,7 @@ export default function ComparePage() {
   const list = useQuery({
     queryKey: ['snapshots', 'transition', from, to, cell, page],
     queryFn: () =>
-      api.get<{ total: number; rows: TransitionRow[] }>('/api/snapshots/compare/enterprises', {
+      api.get<ApiResponse<'/api/snapshots/compare/enterprises'>>('/api/snapshots/compare/enterprises', {
         from: from ?? '',
         to: to ?? '',
         fromState: cell?.from ?? '',
