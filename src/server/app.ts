@@ -40,6 +40,12 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   ...LINK_ROUTES,
 ]);
 
+/** The head of the OpenAPI document; scripts/gen-api-types.ts generates the web's types from the same document. */
+export const OPENAPI_OBJECT = {
+  openapi: '3.1.0',
+  info: { title: 'Dangjian 非公党建工作管理系统 API', version: '0.1.0' },
+};
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDist = path.join(root, 'dist/web');
 
@@ -113,10 +119,7 @@ export function createApp(deps: Deps) {
   app.route('/', snapshotRoutes);
   app.route('/', instructorRoutes);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Dangjian 非公党建工作管理系统 API', version: '0.1.0' },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_OBJECT);
   app.get('/api/docs', (c) => c.redirect('/api-docs.html'));
 
   app.notFound((c) =>

@@ -1,8 +1,9 @@
 // Who is signed in, which login step they still owe, and what they may do.
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { Permission } from '../domain/roles.ts';
+import type { SessionInfo, SessionUser } from './api/types.ts';
 import { api } from './api.ts';
-import type { Permission, SessionInfo, SessionUser } from './types.ts';
 
 export const SESSION_KEY = ['session'] as const;
 

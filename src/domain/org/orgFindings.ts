@@ -38,7 +38,8 @@ export type OrgFindingCode =
   | 'no_election';
 
 /** `overdue` counts as lagging; `warning` needs attention; `info` is a possibility, not a duty. */
-export type OrgFindingLevel = 'overdue' | 'due' | 'warning' | 'info';
+export const FINDING_LEVELS = ['overdue', 'due', 'warning', 'info'] as const;
+export type OrgFindingLevel = (typeof FINDING_LEVELS)[number];
 
 export interface OrgFinding {
   code: OrgFindingCode;

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie } from 'hono/cookie';
 import { checkPassword } from '../../domain/password.ts';
+import { PERMISSIONS, ROLES } from '../../domain/roles.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { sessions, users } from '../db/schema.ts';
 import { inSystem } from '../db/tx.ts';
@@ -27,10 +28,10 @@ const Self = z.object({
   displayName: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
-  roles: z.array(z.string()),
+  roles: z.array(z.enum(ROLES)),
   /** A secretary's own party org. */
   orgId: z.number().nullable(),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(PERMISSIONS)),
   totpEnabled: z.boolean(),
 });
 const SessionInfo = z

@@ -1,4 +1,4 @@
-import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
+import { INSTRUCTOR_KINDS, type InstructorKind } from '../../domain/instructor/codes.ts';
 import type { Keys } from '../keys.ts';
 import { label, maskedPhone } from '../members/presenter.ts';
 import type { InstructorRow } from './load.ts';
@@ -14,7 +14,8 @@ export function presentInstructor(
 ) {
   return {
     id: row.id,
-    kind: row.kind,
+    // The table's check admits only the domain's kinds.
+    kind: row.kind as InstructorKind,
     kindLabel: label(INSTRUCTOR_KINDS, row.kind),
     name: row.name,
     sourceDepartmentId: row.sourceDepartmentId,

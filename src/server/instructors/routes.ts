@@ -26,7 +26,7 @@ const InstructorInput = z.object({
 const Instructor = z
   .object({
     id: z.number(),
-    kind: z.string(),
+    kind: codeOf(INSTRUCTOR_KINDS),
     kindLabel: z.string().nullable(),
     name: z.string(),
     sourceDepartmentId: z.number(),

@@ -1,5 +1,5 @@
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
-import { EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
+import { EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, type MemberStatus, SEXES } from '../../domain/org/codes.ts';
 import type { Keys } from '../keys.ts';
 import type { MemberRow } from './load.ts';
 
@@ -31,7 +31,8 @@ export function presentMember(row: MemberRow, keys: Keys) {
     ethnicity: row.ethnicity,
     education: row.education,
     educationLabel: label(EDUCATIONS, row.education),
-    status: row.status,
+    // The table's check admits only the domain's statuses.
+    status: row.status as MemberStatus,
     statusLabel: label(MEMBER_STATUSES, row.status),
     joinedOn: row.joinedOn,
     fullOn: row.fullOn,

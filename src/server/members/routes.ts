@@ -80,7 +80,7 @@ const Member = z
     ethnicity: z.string().nullable(),
     education: z.string().nullable(),
     educationLabel: z.string().nullable(),
-    status: z.string(),
+    status: codeOf(MEMBER_STATUSES),
     statusLabel: z.string().nullable(),
     joinedOn: z.string(),
     fullOn: z.string().nullable(),

@@ -7,6 +7,7 @@ import {
   ORG_TYPES,
   SECRETARY_SOURCES,
 } from '../../domain/org/codes.ts';
+import { FINDING_LEVELS } from '../../domain/org/orgFindings.ts';
 import { areaRouter, sentOnly } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
@@ -40,7 +41,7 @@ const Profile = z.object({
   reportedProbationaryCount: count,
 });
 
-const Finding = z.object({ code: z.string(), level: z.string(), message: z.string() });
+const Finding = z.object({ code: z.string(), level: z.enum(FINDING_LEVELS), message: z.string() });
 const Facts = z.object({
   id: z.number(),
   name: z.string(),
@@ -63,6 +64,83 @@ const Facts = z.object({
   termEndsOn: z.string().nullable(),
 });
 const OrgSummary = Facts.extend({ findings: z.array(Finding) }).openapi('OrgSummary');
+const OrgRef = z
+  .object({ id: z.number(), name: z.string().nullable() })
+  .openapi({ description: '按编号指明的党组织；超出用户范围的只给编号，名称为 null' });
+const OrgDetail = z
+  .object({
+    org: z.object({
+      id: z.number(),
+      name: z.string(),
+      orgCode: z.string().nullable(),
+      regionCode: z.string(),
+      regionName: z.string().nullable(),
+      type: z.string(),
+      formation: z.string(),
+      jointBasis: z.string().nullable(),
+      parentId: z.number().nullable(),
+      managingOrgId: z.number().nullable(),
+      management: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+      secretarySource: z.string().nullable(),
+      reportedFullCount: z.number().nullable(),
+      reportedProbationaryCount: z.number().nullable(),
+      establishedOn: z.string(),
+      dissolvedOn: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+    regionPath: z.array(
+      z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }),
+    ),
+    parent: OrgRef.nullable(),
+    managingOrg: OrgRef.nullable(),
+    facts: Facts,
+    findings: z.array(Finding),
+    coverages: z.array(
+      z.object({
+        id: z.number(),
+        enterpriseId: z.number(),
+        startOn: z.string(),
+        endOn: z.string().nullable(),
+        // null for an enterprise beyond the user's scope.
+        uscc: z.string().nullable(),
+        enterpriseName: z.string().nullable(),
+        category: z.string().nullable(),
+        memberCount: z.number().nullable(),
+        fullMemberCount: z.number().nullable(),
+      }),
+    ),
+    officers: z.array(
+      z.object({
+        id: z.number(),
+        orgId: z.number(),
+        post: z.string(),
+        personName: z.string(),
+        memberId: z.number().nullable(),
+        startOn: z.string().nullable(),
+        endOn: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    elections: z.array(
+      z.object({
+        id: z.number(),
+        orgId: z.number(),
+        electedOn: z.string(),
+        termYears: z.number(),
+        adjustmentMonths: z.number(),
+        adjustmentApprovedBy: z.string().nullable(),
+        adjustmentApprovedOn: z.string().nullable(),
+        endsOn: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+    children: z.array(
+      z.object({ id: z.number(), name: z.string(), type: z.string(), dissolvedOn: z.string().nullable() }),
+    ),
+  })
+  .openapi('OrgDetail');
 const Ok = z.object({ ok: z.literal(true) });
 const Created = z.object({ id: z.number() });
 const orgId = z.object({ id: idParam });
@@ -120,7 +198,7 @@ orgRoutes.define({
   entity: 'party_org',
   summary: '党组织详情：基本情况、覆盖企业（含历史）、班子成员、选举与任期、规则提示',
   params: orgId,
-  response: z.any(),
+  response: OrgDetail,
   describe: '党组织详情',
   handler: ({ tx, actor, input }) => orgDetail(tx, actor, input.params.id, today()),
 });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { localDateString } from '../../domain/calendarDate.ts';
-import { restructuringPrompts } from '../../domain/org/restructuring.ts';
+import { RESTRUCTURING_ITEMS, type RestructuringItem, restructuringPrompts } from '../../domain/org/restructuring.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { enterprises, restructurings } from '../db/schema.ts';
@@ -17,7 +17,11 @@ const Restructuring = z.object({
   headsFixedOn: calendarDay.nullable().default(null),
   supervisionOn: calendarDay.nullable().default(null),
 });
-const Prompt = z.object({ item: z.string(), dueOn: z.string(), message: z.string() });
+const Prompt = z.object({
+  item: z.enum(RESTRUCTURING_ITEMS.map((i) => i.key) as [RestructuringItem, ...RestructuringItem[]]),
+  dueOn: z.string(),
+  message: z.string(),
+});
 const Checklist = z.object({ restructuring: Restructuring.nullable(), prompts: z.array(Prompt) });
 
 async function visibleEnterprise(tx: Tx, actor: Actor, id: number) {

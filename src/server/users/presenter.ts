@@ -17,7 +17,8 @@ export async function presentSelf(db: Db | Tx, user: UserRow) {
     displayName: user.displayName,
     regionCode: user.regionCode,
     regionName: await regionName(db, user.regionCode),
-    roles: user.roles,
+    // Roles are stored only as the domain's codes: the user routes accept nothing else.
+    roles: user.roles as Role[],
     orgId: user.orgId,
     instructorId: user.instructorId,
     permissions: [...permissionsOf(user.roles as Role[])].sort(),
@@ -33,7 +34,7 @@ export function presentUser(user: UserRow & { regionName?: string | null }, now 
     displayName: user.displayName,
     regionCode: user.regionCode,
     regionName: user.regionName ?? user.regionCode,
-    roles: user.roles,
+    roles: user.roles as Role[],
     orgId: user.orgId,
     instructorId: user.instructorId,
     disabled: user.disabled,

@@ -11,7 +11,7 @@ const User = z
     displayName: z.string(),
     regionCode: z.string(),
     regionName: z.string(),
-    roles: z.array(z.string()),
+    roles: z.array(z.enum(ROLES)),
     orgId: z.number().nullable(),
     instructorId: z.number().nullable(),
     disabled: z.boolean(),

@@ -16,6 +16,7 @@ import {
 import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../../domain/roles.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { ASSESSMENT_NAV } from '../pages/assessments/nav.tsx';
 import { CASEWORK_NAV } from '../pages/casework/nav.tsx';
@@ -24,7 +25,6 @@ import { MEMBER_NAV } from '../pages/members/nav.tsx';
 import { REPORT_NAV } from '../pages/reports/nav.tsx';
 import { SNAPSHOT_NAV } from '../pages/snapshots/nav.tsx';
 import { useUser } from '../session.ts';
-import type { Permission } from '../types.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useIsPhone } from './useIsPhone.ts';

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
+import type { SessionInfo } from '../api/types.ts';
 import { api } from '../api.ts';
 import { useErrorText, useI18n } from '../i18n/index.tsx';
-import type { SessionInfo } from '../types.ts';
 import { coversFields, showFieldErrors } from './formErrors.ts';
 import { PasswordRules } from './PasswordRules.tsx';
 

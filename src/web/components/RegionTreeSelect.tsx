@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Region, RegionWithPath } from '../api/types.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { Region, RegionWithPath } from '../types.ts';
 
 interface Node {
   id: string;

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, QRCode, Typography } from 'antd';
+import type { TotpEnrolment as Enrolment, SessionInfo } from '../api/types.ts';
 import { api } from '../api.ts';
 import { useErrorText, useI18n } from '../i18n/index.tsx';
-import type { TotpEnrolment as Enrolment, SessionInfo } from '../types.ts';
 
 /** Groups of four, as authenticator apps show keys; spaces are ignored when typed in. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');

@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
 import { type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import type { Permission } from '../../domain/roles.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { homePath, isSignedOut, LOGIN_PATH, nextStep, resetSession, useSession, useUser } from '../session.ts';
-import type { Permission } from '../types.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
 
 interface FromState {

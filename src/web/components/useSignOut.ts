@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiResponse } from '../api/types.ts';
 import { api } from '../api.ts';
 import { signOutLocally } from '../session.ts';
 
@@ -6,7 +7,7 @@ import { signOutLocally } from '../session.ts';
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    mutationFn: () => api.post<ApiResponse<'/api/auth/logout', 'post'>>('/api/auth/logout'),
     // Whether or not the server still knew the session, this browser is signed out.
     onSettled: () => signOutLocally(client),
   });

@@ -1,3 +1,5 @@
+import type { LedgerCategory } from '../../../domain/enterprise/categories.ts';
+import type { Formation } from '../../../domain/enterprise/codes.ts';
 import { maskPhone } from '../../../domain/mask.ts';
 import type { enterprises } from '../../db/schema.ts';
 import type { Keys } from '../../keys.ts';
@@ -10,6 +12,9 @@ export function presentEnterprise(row: EnterpriseRow & { regionName?: string | n
   return {
     ...rest,
     regionName: row.regionName ?? null,
+    // Written only by the classification, from the domain's codes.
+    orgCoverage: row.orgCoverage as Formation | null,
+    category: row.category as LedgerCategory | null,
     phone: phone ? maskPhone(keys.decrypt(phone)) : null,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),

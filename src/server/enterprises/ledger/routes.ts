@@ -1,8 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import { FORMATIONS } from '../../../domain/enterprise/codes.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
 import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
+import { codeOf } from '../../schemas.ts';
 import { enterpriseDetail } from './detail.ts';
 import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
@@ -35,12 +38,12 @@ const Enterprise = z
     reportedFormation: z.string().nullable(),
     hasUnion: z.boolean().nullable(),
     hasLeague: z.boolean().nullable(),
-    orgCoverage: z.string().nullable(),
+    orgCoverage: codeOf(FORMATIONS).nullable(),
     hasInstructor: z.boolean(),
     missingSinceBatchId: z.number().nullable(),
     lastBatchId: z.number().nullable(),
     inScope: z.boolean().nullable(),
-    category: z.string().nullable(),
+    category: z.enum(LEDGER_CATEGORIES).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

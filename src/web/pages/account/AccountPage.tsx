@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Col, Descriptions, Row, Tag } from 'antd';
+import type { SessionInfo } from '../../api/types.ts';
 import { ChangePasswordForm } from '../../components/ChangePasswordForm.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { TotpEnrolment } from '../../components/TotpEnrolment.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { SESSION_KEY, useUser } from '../../session.ts';
-import type { SessionInfo } from '../../types.ts';
 
 /** Every user's own page: who they are, their password and their second factor. */
 export default function AccountPage() {

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
+import type { Appraiser } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.ts';
 import { isRefusal, LinkProblem, linkToken, Opening, PublicShell, Thanks } from './PublicShell.tsx';
 import { periodName } from './period.ts';
-import type { Appraiser } from './types.ts';
 
 interface Ballot {
   enterpriseName: string;

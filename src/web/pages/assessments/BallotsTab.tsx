@@ -2,14 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { ApiResponse, Appraiser, BallotEnterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { toDay } from '../orgs/dates.ts';
-import { LinksModal } from './LinksModal.tsx';
-import { APPRAISERS, type Appraiser, type BallotEnterprise, type IssuedLink } from './types.ts';
+import { type IssuedLink, LinksModal } from './LinksModal.tsx';
+
+/** Who holds a democratic-appraisal ballot, in the order of the table's columns. */
+const APPRAISERS: Appraiser[] = ['owner', 'secretary', 'member'];
 
 type Mode = 'issue' | 'reissue';
 
@@ -116,7 +119,7 @@ function IssueModal({
   const room = row.ballots.find((b) => b.appraiser === appraiser);
   const issue = useMutation({
     mutationFn: (v: Values) =>
-      api.post<{ enterpriseName: string; links: { token: string; path: string }[] }>(
+      api.post<ApiResponse<'/api/assessments/ballots', 'post'>>(
         mode === 'issue' ? '/api/assessments/ballots' : '/api/assessments/ballots/reissue',
         {
           period,

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { DailyEntry } from '../../api/types.ts';
 import { api, request } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -9,7 +10,6 @@ import { useCan } from '../../session.ts';
 import { toDay } from '../orgs/dates.ts';
 import { scoreText } from './period.ts';
 import { useResults } from './ResultsTab.tsx';
-import type { DailyEntry } from './types.ts';
 
 interface Values {
   instructorId: number;

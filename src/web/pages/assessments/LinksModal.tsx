@@ -1,7 +1,12 @@
 import { CopyOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
-import type { IssuedLink } from './types.ts';
+
+/** A link just issued: whom it is for, as the issuer will hand it out, and its path. */
+export interface IssuedLink {
+  label: string;
+  path: string;
+}
 
 const absolute = (path: string) => `${window.location.origin}${path}`;
 

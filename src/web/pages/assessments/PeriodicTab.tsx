@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
+import type { PeriodicEntry, ResultRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -8,7 +9,6 @@ import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { periodName, scoreText } from './period.ts';
 import { useResults } from './ResultsTab.tsx';
-import type { PeriodicEntry, ResultRow } from './types.ts';
 
 const DIMENSIONS = ['duties', 'discipline', 'effectiveness'] as const;
 const FIELDS = [...DIMENSIONS, 'note'];

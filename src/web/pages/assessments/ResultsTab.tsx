@@ -1,11 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { Grade } from '../../../domain/assessment/score.ts';
+import type { ResultRow, Results } from '../../api/types.ts';
 import { api, queryString } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/index.tsx';
 import { scoreText } from './period.ts';
-import type { Grade, ResultRow, Results } from './types.ts';
 
 const GRADE_COLORS: Record<Grade, string> = {
   excellent: 'red',

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Divider, Flex, Form, InputNumber } from 'antd';
+import type { AssessmentSettings } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { AssessmentSettings } from './types.ts';
 
 const KEY = ['assessments', 'settings'];
 

@@ -17,15 +17,16 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { ApiResponse, Share, SurveyDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { toDay } from '../orgs/dates.ts';
+import type { IssuedLink } from './LinksModal.tsx';
 import { LinksModal } from './LinksModal.tsx';
 import { periodName } from './period.ts';
-import type { IssuedLink, Share, SurveyDetail } from './types.ts';
 
 const STATUS_COLORS = { none: 'default', issued: 'blue', expired: 'orange', answered: 'green' } as const;
 type Enterprise = SurveyDetail['enterprises'][number];
@@ -45,7 +46,7 @@ export default function SurveyPage() {
   const refresh = () => void client.invalidateQueries({ queryKey: ['surveys'] });
   const issue = useMutation({
     mutationFn: (enterpriseIds: number[] | null) =>
-      api.post<{ links: { enterpriseName: string; path: string }[]; answered: number }>(`/api/surveys/${id}/links`, {
+      api.post<ApiResponse<'/api/surveys/{id}/links', 'post'>>(`/api/surveys/${id}/links`, {
         enterpriseIds,
         expiresOn: toDay(expiresOn),
       }),

@@ -4,6 +4,7 @@ import { Alert, Button, Form, Input, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isSurveyPeriod } from '../../../domain/assessment/period.ts';
+import type { ApiResponse, SurveySummary } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -12,7 +13,6 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
 import { periodName, recentHalfYears } from './period.ts';
-import type { SurveySummary } from './types.ts';
 
 /** The owner satisfaction surveys of the region: one per region and period. */
 export default function SurveysPage() {
@@ -78,7 +78,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const create = useMutation({
-    mutationFn: (v: Values) => api.post<{ id: number }>('/api/surveys', v),
+    mutationFn: (v: Values) => api.post<ApiResponse<'/api/surveys', 'post'>>('/api/surveys', v),
     onSuccess: ({ id }) => {
       void client.invalidateQueries({ queryKey: ['surveys'] });
       navigate(`/assessments/surveys/${id}`);

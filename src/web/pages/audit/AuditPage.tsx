@@ -17,13 +17,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { ApiResponse, AuditItem, AuditResult } from '../../api/types.ts';
 import { api, queryString } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { AuditItem, AuditResult, Page } from '../../types.ts';
 import { ACTION_GROUPS, ACTIONS, actionLabel, entityLabel } from './actions.ts';
 
 const PAGE_SIZE = 50;
@@ -52,7 +52,7 @@ export default function AuditPage() {
 
   const query = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: () => api.get<Page<AuditItem>>('/api/audit', { ...filter, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get<ApiResponse<'/api/audit'>>('/api/audit', { ...filter, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,9 +1,9 @@
 import { Button, Card, Flex, Popover, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import type { CaseworkAssignment } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { sundayOf } from './labels.ts';
-import type { CaseworkAssignment } from './types.ts';
 
 const WEEK_COLORS = { done: 'green', open: 'orange', not_required: 'default' } as const;
 

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Result, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { ApiResponse, Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -14,7 +15,6 @@ import { sundayOf, useAssignments } from './labels.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 import { OutcomeModal } from './OutcomeModal.tsx';
 import { RequestCard } from './RequestCard.tsx';
-import type { CaseRequest, Contact, Outcome } from './types.ts';
 
 /** One assigned enterprise: this week, the missed weeks, the contacts, requests and outcomes. */
 export default function AssignmentPage() {
@@ -29,12 +29,12 @@ export default function AssignmentPage() {
   const contacts = useQuery({
     queryKey: ['casework', 'contacts', id],
     queryFn: () =>
-      api.get<{ total: number; items: Contact[] }>('/api/casework/contacts', { assignmentId: id, pageSize: 100 }),
+      api.get<ApiResponse<'/api/casework/contacts'>>('/api/casework/contacts', { assignmentId: id, pageSize: 100 }),
   });
   const requests = useQuery({
     queryKey: ['casework', 'requests', { assignmentId: id }],
     queryFn: () =>
-      api.get<{ silentDays: number; items: CaseRequest[] }>('/api/casework/requests', {
+      api.get<ApiResponse<'/api/casework/requests'>>('/api/casework/requests', {
         assignmentId: id,
         pageSize: 100,
       }),

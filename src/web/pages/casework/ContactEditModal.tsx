@@ -1,11 +1,12 @@
 import { Alert, App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ContactKind } from '../../../domain/casework/contacts.ts';
+import type { ApiResponse, Contact } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 import { ContactFields } from './ContactFields.tsx';
-import type { Contact, ContactKind } from './types.ts';
 
 interface Values {
   onDate: Dayjs;
@@ -38,7 +39,7 @@ export function ContactEditModal({
         )
       }
       submit={(v) =>
-        api.patch<{ ok: true }>(`/api/casework/contacts/${contact.id}`, {
+        api.patch<ApiResponse<'/api/casework/contacts/{id}', 'patch'>>(`/api/casework/contacts/${contact.id}`, {
           onDate: toDay(v.onDate),
           kind: v.kind,
           withWhom: v.withWhom,

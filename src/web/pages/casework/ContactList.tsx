@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, List, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
+import type { Contact } from '../../api/types.ts';
 import { request } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { ContactEditModal } from './ContactEditModal.tsx';
-import type { Contact } from './types.ts';
 
 /** An assignment's contacts, newest first; each can be corrected, and one that raised no request removed. */
 export function ContactList({

@@ -3,6 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { ContactKind } from '../../../domain/casework/contacts.ts';
+import type { RequestCategory } from '../../../domain/casework/requests.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { clearChangedErrors } from '../../components/formErrors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -11,7 +14,6 @@ import { toDay } from '../orgs/dates.ts';
 import { ContactFields } from './ContactFields.tsx';
 import { useAssignments } from './labels.ts';
 import { RequestFields } from './RequestFields.tsx';
-import type { ContactKind, RequestCategory } from './types.ts';
 
 interface Values {
   assignmentId: number;
@@ -46,7 +48,7 @@ export default function ContactPage() {
 
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      api.post<{ id: number; requestIds: number[] }>('/api/casework/contacts', {
+      api.post<ApiResponse<'/api/casework/contacts', 'post'>>('/api/casework/contacts', {
         assignmentId: v.assignmentId,
         onDate: toDay(v.onDate),
         kind: v.kind,

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { Outcome } from '../../api/types.ts';
 import { request } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { kindKey, sourceHref, unitKey } from './labels.ts';
-import type { Outcome } from './types.ts';
 
 /** Outcomes typed and derived; a derived one is marked and links to the record it is counted from. */
 export function OutcomeList({

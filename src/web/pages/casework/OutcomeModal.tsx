@@ -1,11 +1,12 @@
 import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { OutcomeKind, OutcomeRole } from '../../../domain/casework/outcomes.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
-import { kindKey, unitKey, useAssignments } from './labels.ts';
-import { OUTCOME_ROLES, type OutcomeKind, type OutcomeRole, TYPED_KINDS } from './types.ts';
+import { kindKey, OUTCOME_ROLES, TYPED_KINDS, unitKey, useAssignments } from './labels.ts';
 
 interface Values {
   assignmentId: number;
@@ -38,7 +39,7 @@ export function OutcomeModal({
       initialValues={{ assignmentId, onDate: dayjs(), role: 'guide', kind: 'systems' }}
       intro={<Alert type="info" showIcon title={t('outcome.derivedHint')} style={{ marginBottom: 16 }} />}
       submit={(v) =>
-        api.post<{ id: number }>('/api/casework/outcomes', {
+        api.post<ApiResponse<'/api/casework/outcomes', 'post'>>('/api/casework/outcomes', {
           assignmentId: v.assignmentId,
           onDate: toDay(v.onDate),
           role: v.role,

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -11,7 +12,6 @@ import { useCan } from '../../session.ts';
 import { fromDay, toDay } from '../orgs/dates.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 import { OutcomeModal } from './OutcomeModal.tsx';
-import type { Outcome } from './types.ts';
 
 /** 工作成果: typed and derived, newest first, in a date range. */
 export default function OutcomesPage() {

@@ -1,8 +1,8 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { CaseRequest } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { categoryKey, STATUS_COLORS, statusKey } from './labels.ts';
-import { type CaseRequest, VALUE_KEYS } from './types.ts';
+import { categoryKey, STATUS_COLORS, statusKey, VALUE_KEYS } from './labels.ts';
 
 /** The values a request obtained, as “争取资金（万元） 50 · 帮助招工（人） 2”. */
 export function useValuesText() {

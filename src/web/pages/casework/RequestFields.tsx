@@ -1,7 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
-import { categoryKey, useDepartments } from './labels.ts';
-import { REQUEST_CATEGORIES } from './types.ts';
+import { categoryKey, REQUEST_CATEGORIES, useDepartments } from './labels.ts';
 
 /** A request's category, description and departments coordinated, under `name` of a Form.List or at the top. */
 export function RequestFields({ name }: { name?: number }) {

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Spin, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -9,7 +10,6 @@ import { useCan } from '../../session.ts';
 import { categoryKey, STATUS_COLORS, statusKey } from './labels.ts';
 import { useValuesText } from './RequestCard.tsx';
 import { RequestUpdateForm } from './RequestUpdateForm.tsx';
-import type { CaseRequest, RequestUpdate } from './types.ts';
 
 /** One request: what was asked, who coordinates, how it went, and the form for the next step. */
 export default function RequestPage() {
@@ -20,7 +20,7 @@ export default function RequestPage() {
   const id = Number(useParams().id);
   const query = useQuery({
     queryKey: ['casework', 'request', id],
-    queryFn: () => api.get<{ request: CaseRequest; updates: RequestUpdate[] }>(`/api/casework/requests/${id}`),
+    queryFn: () => api.get<ApiResponse<'/api/casework/requests/{id}'>>(`/api/casework/requests/${id}`),
   });
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   if (!query.data) return <Spin />;

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { RequestStatus, RequestValueKey as ValueKey } from '../../../domain/casework/requests.ts';
 import { nextStatuses } from '../../../domain/casework/requests.ts';
+import type { CaseRequest } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
-import { statusKey, useDepartments } from './labels.ts';
-import { type CaseRequest, MONEY, type RequestStatus, VALUE_KEYS, type ValueKey } from './types.ts';
+import { MONEY, statusKey, useDepartments, VALUE_KEYS } from './labels.ts';
 
 interface Values extends Partial<Record<ValueKey, number | null>> {
   onDate: Dayjs;

@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Empty, Flex, Pagination, Row, Segmented, Spin, Switch, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import type { RequestStatus } from '../../../domain/casework/requests.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { STATUS_COLORS, statusKey } from './labels.ts';
+import { REQUEST_STATUSES, STATUS_COLORS, statusKey } from './labels.ts';
 import { RequestCard } from './RequestCard.tsx';
-import { type CaseRequest, REQUEST_STATUSES, type RequestStatus } from './types.ts';
 
 const FILTERS = ['open', 'all', ...REQUEST_STATUSES] as const;
 type Filter = (typeof FILTERS)[number];
@@ -35,7 +36,7 @@ export default function RequestsPage() {
   const query = useQuery({
     queryKey: ['casework', 'requests', { filter, silent, page, board }],
     queryFn: () =>
-      api.get<{ total: number; silentDays: number; items: CaseRequest[] }>('/api/casework/requests', {
+      api.get<ApiResponse<'/api/casework/requests'>>('/api/casework/requests', {
         status,
         open: (!board && filter === 'open') || undefined,
         silent: silent || undefined,

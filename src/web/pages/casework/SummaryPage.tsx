@@ -4,6 +4,7 @@ import { Alert, Button, Card, DatePicker, Flex, Form, Table, type TableColumnsTy
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { periodLabel } from '../../../domain/assessment/period.ts';
+import type { Figures, InstructorSummary, SummaryInstructor } from '../../api/types.ts';
 import { api, queryString } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -11,7 +12,18 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { fromDay, toDay } from '../orgs/dates.ts';
-import { type Figures, type InstructorSummary, SUMMARY_GROUPS, type SummaryInstructor } from './types.ts';
+
+/** The column groups of the summary table (reports.md §3), each a key of the summary's figures. */
+const SUMMARY_GROUPS: { key: string; columns: (keyof Figures)[] }[] = [
+  { key: 'people', columns: ['instructors', 'liaisons'] },
+  { key: 'contact', columns: ['enterprises', 'contacts', 'weeksMissed'] },
+  { key: 'requests', columns: ['requestsReceived', 'requestsResolved'] },
+  { key: 'guide', columns: ['activists', 'members', 'systems', 'venues', 'funds', 'pledges', 'proposals'] },
+  {
+    key: 'service',
+    columns: ['problems', 'innovations', 'benefit', 'grants', 'loans', 'hires', 'trainees', 'feesReduced'],
+  },
+];
 
 type Row = { department: string; total?: boolean } & Figures;
 

@@ -1,9 +1,27 @@
 // Labels, colours and links of the casework pages.
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import type { OutcomeKind } from '../../../domain/casework/outcomes.ts';
+import { OUTCOME_ROLES as ROLES, TYPED_KINDS } from '../../../domain/casework/outcomes.ts';
+import type { RequestStatus } from '../../../domain/casework/requests.ts';
+import {
+  REQUEST_CATEGORIES as CATEGORIES,
+  REQUEST_VALUES,
+  type RequestValueKey,
+  REQUEST_STATUSES as STATUSES,
+} from '../../../domain/casework/requests.ts';
+import type { ApiResponse, Assignments, Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { Assignments, Outcome, OutcomeKind, RequestStatus } from './types.ts';
+
+// The domain's code lists as the pages iterate them; the labels are the i18n messages.
+export const REQUEST_STATUSES = STATUSES.map((s) => s.code);
+export const REQUEST_CATEGORIES = CATEGORIES.map((c) => c.code);
+export const VALUE_KEYS = REQUEST_VALUES.map((v) => v.code);
+/** 万元 amounts; the others are head counts. */
+export const MONEY: readonly RequestValueKey[] = REQUEST_VALUES.filter((v) => !v.whole).map((v) => v.code);
+export const OUTCOME_ROLES = ROLES.map((r) => r.code);
+export { TYPED_KINDS };
 
 export const STATUS_COLORS: Record<RequestStatus, string> = {
   received: 'blue',
@@ -48,7 +66,7 @@ export function useAssignments(filter: Record<string, string | number | boolean 
 export function useDepartments() {
   return useQuery({
     queryKey: ['departments'],
-    queryFn: () => api.get<{ id: number; name: string }[]>('/api/departments'),
+    queryFn: () => api.get<ApiResponse<'/api/departments'>>('/api/departments'),
     staleTime: 60_000,
   });
 }

@@ -1,8 +1,8 @@
 // The menu entries of the casework pages (AppLayout's NAV takes them in).
 import { BarChartOutlined, CommentOutlined, PhoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Permission } from '../../../domain/roles.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { Permission } from '../../types.ts';
 
 export const CASEWORK_NAV: { path: string; label: MessageKey; icon: ReactNode; permission: Permission }[] = [
   { path: '/casework', label: 'nav.casework', icon: <PhoneOutlined />, permission: 'instructor.read' },

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import type { ApiResponse, AsOfRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
-import type { AsOfRow } from './types.ts';
 
 const PAGE_SIZE = 20;
 /** The selections GET /api/stats/enterprises takes, passed on from the figure's link. */
@@ -30,7 +30,7 @@ export default function AsOfListPage() {
   const list = useQuery({
     queryKey: ['stats', 'enterprises', query, page],
     queryFn: () =>
-      api.get<{ total: number; rows: AsOfRow[] }>('/api/stats/enterprises', { ...query, page, pageSize: PAGE_SIZE }),
+      api.get<ApiResponse<'/api/stats/enterprises'>>('/api/stats/enterprises', { ...query, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const selection = SELECTIONS.filter((k) => query[k]).map((k) => {

@@ -1,10 +1,10 @@
 import { Card, Col, Row } from 'antd';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import type { LedgerFigures } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FigureCard } from './FigureCard.tsx';
 import { type FigureContext, figureHref } from './links.ts';
 import { RateCard } from './RateCard.tsx';
-import type { LedgerFigures } from './types.ts';
 
 interface Props {
   ledger: LedgerFigures;

@@ -3,6 +3,7 @@ import { Breadcrumb, Card, Col, DatePicker, Flex, Row, Segmented, Statistic } fr
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
+import type { DashboardData, Scope } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -17,7 +18,6 @@ import { RegionTable } from './RegionTable.tsx';
 import { SegmentBar } from './SegmentBar.tsx';
 import { isWhole, readSegment, SEGMENT_KEYS, type Segment, segmentQuery } from './segment.ts';
 import { TrendChart } from './TrendChart.tsx';
-import type { DashboardData, Scope } from './types.ts';
 
 type Figure = keyof DashboardData['figures'];
 

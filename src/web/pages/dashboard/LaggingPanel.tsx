@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { ApiResponse, Scope } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { formatRate } from './rate.ts';
-import type { LaggingRegion, Scope } from './types.ts';
 
 interface Props {
   region: string;
@@ -22,7 +22,7 @@ export function LaggingPanel({ region, date, scope, drillHref }: Props) {
   const { t, has } = useI18n();
   const query = useQuery({
     queryKey: ['reports', 'lagging', region, date, scope],
-    queryFn: () => api.get<{ regions: LaggingRegion[] }>('/api/reports/lagging', { region, date, scope }),
+    queryFn: () => api.get<ApiResponse<'/api/reports/lagging'>>('/api/reports/lagging', { region, date, scope }),
     retry: false,
   });
   if (query.isError) {

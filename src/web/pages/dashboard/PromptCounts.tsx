@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag } from 'antd';
 import { Link } from 'react-router';
+import type { Prompts } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Prompts } from '../../types.ts';
 import { LEVEL_COLORS, listHref, SECTION_TITLES, topLevel } from '../prompts/sections.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { DashboardChild } from '../../api/types.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { type FigureContext, figureHref, type Selection } from './links.ts';
 import { formatRate } from './rate.ts';
-import type { DashboardChild } from './types.ts';
 
 interface Props {
   rows: DashboardChild[];

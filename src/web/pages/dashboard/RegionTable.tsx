@@ -1,7 +1,7 @@
 import { Card, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import type { DashboardChild } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { DashboardChild } from './types.ts';
 
 /** The child regions with their sub-regions and users: what an administrator, who reads no ledger, sees. */
 export function RegionTable({ rows, drillHref }: { rows: DashboardChild[]; drillHref: (code: string) => string }) {

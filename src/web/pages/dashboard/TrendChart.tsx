@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Typography } from 'antd';
+import type { Scope, TrendPoint } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatRate } from './rate.ts';
 import { type Segment, segmentQuery } from './segment.ts';
-import type { Scope, TrendPoint } from './types.ts';
 
 const LINES = [
   { key: 'orgCoverageRate', color: '#c41d1d', label: 'dashboard.rate.org' },

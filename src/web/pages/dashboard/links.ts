@@ -2,9 +2,9 @@
 // that select exactly the enterprises counted, for a past date the as-of list
 // (/stats/enterprises, GET /api/stats/enterprises), which counts from the same facts.
 import type { LedgerCategory } from '../../../domain/enterprise/categories.ts';
+import type { Scope } from '../../api/types.ts';
 import { type Coverage, ledgerHref } from '../ledger/filter.ts';
 import { type Segment, segmentQuery } from './segment.ts';
-import type { Scope } from './types.ts';
 
 /** What a figure counts. */
 export interface Selection {

@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Input, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { validateIdNumber } from '../../../domain/idNumber.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
@@ -37,7 +38,7 @@ export function DevelopmentCreateDrawer({ org, onClose }: { org: { id: number; n
   const [form] = Form.useForm<Values>();
   const create = useMutation({
     mutationFn: (v: Values) =>
-      api.post<{ id: number }>('/api/developments', {
+      api.post<ApiResponse<'/api/developments', 'post'>>('/api/developments', {
         orgId: org.id,
         name: v.name?.trim() ?? '',
         idNumber: v.idNumber?.trim() ?? '',

@@ -9,9 +9,9 @@ import {
   EXTENSION_MIN_MONTHS,
   probationEnd,
 } from '../../../domain/org/development.ts';
+import type { ApiResponse, Development } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { Development } from '../../types.ts';
 import { EmployerPicker } from '../members/EmployerPicker.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { clearChangedPaths, coversPaths, showPathErrors } from './fieldErrors.ts';
@@ -135,7 +135,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
 
   const save = useMutation({
     mutationFn: (v: Values) =>
-      api.patch<{ changed: string[]; development: Development }>(`/api/developments/${d.id}`, bodyOf(v, shown)),
+      api.patch<ApiResponse<'/api/developments/{id}', 'patch'>>(`/api/developments/${d.id}`, bodyOf(v, shown)),
     onSuccess: (r) => {
       void message.success(r.changed.length ? t('development.saved') : t('member.unchanged'));
       onSaved(r.development);

@@ -4,13 +4,13 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Select, Space
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Development } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { Development } from '../../types.ts';
 import { useCodeLabels } from '../members/labels.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
+import type { Development } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Development } from '../../types.ts';
 import { useCodeLabels } from '../members/labels.ts';
 
 export const STAGE_COLOR: Record<string, string> = {

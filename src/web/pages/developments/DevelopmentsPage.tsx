@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { ApiResponse, DevelopmentEarlyItem, DevelopmentOverdueItem } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { DevelopmentEarlyItem, DevelopmentOverdueItem } from '../../types.ts';
 import { useCodeLabels } from '../members/labels.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 
@@ -27,13 +27,12 @@ export default function DevelopmentsPage() {
   const tab: Tab = params.get('tab') === 'early' ? 'early' : 'overdue';
   const overdue = useQuery({
     queryKey: ['developments', 'overdue'],
-    queryFn: () =>
-      api.get<{ today: string; total: number; items: DevelopmentOverdueItem[] }>('/api/developments/overdue'),
+    queryFn: () => api.get<ApiResponse<'/api/developments/overdue'>>('/api/developments/overdue'),
     enabled: user.orgId == null,
   });
   const early = useQuery({
     queryKey: ['developments', 'early'],
-    queryFn: () => api.get<{ total: number; items: DevelopmentEarlyItem[] }>('/api/developments/early'),
+    queryFn: () => api.get<ApiResponse<'/api/developments/early'>>('/api/developments/early'),
     enabled: user.orgId == null,
   });
   if (user.orgId != null) return <Navigate to={`/developments/orgs/${user.orgId}`} replace />;

@@ -1,6 +1,7 @@
 // What a board card says of a record at its stage: the date it got there and what falls due next.
+
+import type { Development } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { Development } from '../../types.ts';
 
 export interface DueLine {
   label: MessageKey;

@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import dayjs from 'dayjs';
+import type { AnyBatch } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { ImportBatch } from '../../types.ts';
 import { BatchStatusTag } from './BatchStatusTag.tsx';
 import type { KindDef } from './kinds.ts';
 
@@ -13,7 +13,7 @@ const size = (bytes: number) =>
       : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /** What was imported, by whom and when, and how far reading has got. */
-export function BatchInfo({ batch, kind }: { batch: ImportBatch; kind: KindDef }) {
+export function BatchInfo({ batch, kind }: { batch: AnyBatch; kind: KindDef }) {
   const { t } = useI18n();
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
@@ -22,8 +22,9 @@ export function BatchInfo({ batch, kind }: { batch: ImportBatch; kind: KindDef }
           <span className="dj-break">{t('batch.fileWithSize', { name: batch.fileName, size: size(batch.size) })}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('batch.kind')}>{t(kind.short)}</Descriptions.Item>
-        {kind.labelled && <Descriptions.Item label={t('batch.period')}>{batch.period}</Descriptions.Item>}
-        {kind.labelled && <Descriptions.Item label={t('batch.source')}>{batch.source}</Descriptions.Item>}
+        {/* Only an enterprise batch is filed under a period and a source; org and member batches carry neither. */}
+        {'period' in batch && <Descriptions.Item label={t('batch.period')}>{batch.period}</Descriptions.Item>}
+        {'source' in batch && <Descriptions.Item label={t('batch.source')}>{batch.source}</Descriptions.Item>}
         <Descriptions.Item label={t('batch.actor')}>{batch.actorName}</Descriptions.Item>
         <Descriptions.Item label={t('batch.createdAt')}>
           {dayjs(batch.createdAt).format('YYYY-MM-DD HH:mm:ss')}

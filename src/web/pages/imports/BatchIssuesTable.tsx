@@ -1,8 +1,8 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
+import type { BatchIssue } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { BatchIssue } from '../../types.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 
 /** Errors or warnings of the batch at `path` (its API): the row number, the column header and the reason, as the error report has them. */

@@ -1,8 +1,8 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { MissingEnterprise } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { MissingEnterprise } from '../../types.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 
 /** Enterprises the previous batch of the same source had and this file lacks: flagged, never deleted. */

@@ -1,8 +1,8 @@
 import { Card, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import type { AnyBatch } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { BatchCounts, ImportBatch } from '../../types.ts';
 import { BatchIssuesTable } from './BatchIssuesTable.tsx';
 import { BatchMissingTable } from './BatchMissingTable.tsx';
 import { BatchRowsTable } from './BatchRowsTable.tsx';
@@ -12,7 +12,8 @@ import { KIND_DEFS, type KindDef } from './kinds.ts';
 interface TabDef {
   key: string;
   label: MessageKey;
-  count: keyof BatchCounts;
+  /** A key of the batch's counts. */
+  count: string;
   list: (batchId: number) => ReactNode;
 }
 
@@ -68,13 +69,13 @@ function kindTabs(kind: KindDef): TabDef[] {
 const tabsOf = (kind: KindDef): TabDef[] => (kind.kind === 'enterprises' ? ENTERPRISE_TABS : kindTabs(kind));
 
 /** The tab to open first: the errors when there are any, else the first list with something in it. */
-function firstTab(tabs: TabDef[], counts: ImportBatch['counts']): string {
+function firstTab(tabs: TabDef[], counts: AnyBatch['counts']): string {
   if ((counts.errors ?? 0) > 0) return 'errors';
   return tabs.find((tab) => (counts[tab.count] ?? 0) > 0)?.key ?? 'added';
 }
 
 /** What the batch would do (or did), count by count, each with its rows. */
-export function BatchPreview({ batch, kind }: { batch: ImportBatch; kind: KindDef }) {
+export function BatchPreview({ batch, kind }: { batch: AnyBatch; kind: KindDef }) {
   const { t } = useI18n();
   const tabs = tabsOf(kind);
   // The open tab is in the URL, so a reload or a shared link shows the same list.

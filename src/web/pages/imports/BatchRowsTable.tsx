@@ -1,9 +1,9 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { BatchRow, RowOutcome } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { BatchRow, RowOutcome } from '../../types.ts';
 import { FieldChange } from '../ledger/FieldChange.tsx';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 

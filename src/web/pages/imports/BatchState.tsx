@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import type { AnyBatch } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { ImportBatch } from '../../types.ts';
 import { importHref, type KindDef } from './kinds.ts';
 import { batchKey } from './useBatch.ts';
 
@@ -39,7 +39,7 @@ function Banner({ type, title, text, actions }: BannerProps) {
 }
 
 /** Where the batch stands, in words, with what the user can do next (confirm, discard, the error report). */
-export function BatchState({ batch, kind }: { batch: ImportBatch; kind: KindDef }) {
+export function BatchState({ batch, kind }: { batch: AnyBatch; kind: KindDef }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { message, modal } = App.useApp();
@@ -51,7 +51,7 @@ export function BatchState({ batch, kind }: { batch: ImportBatch; kind: KindDef 
   const words = kind.texts;
 
   const act = useMutation({
-    mutationFn: (action: 'apply' | 'discard') => api.post<ImportBatch>(`${kind.api(batch.id)}/${action}`),
+    mutationFn: (action: 'apply' | 'discard') => api.post<AnyBatch>(`${kind.api(batch.id)}/${action}`),
     onSuccess: (after) => {
       client.setQueryData(batchKey(batch.id), after);
       // Orgs and members move the ledger's categories, the dashboard's rates and the prompts too.

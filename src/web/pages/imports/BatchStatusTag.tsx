@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
+import type { BatchStatus } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { BatchStatus } from '../../types.ts';
 
 const COLORS: Record<BatchStatus, string> = {
   reading: 'processing',

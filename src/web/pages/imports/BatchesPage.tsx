@@ -3,12 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { AnyBatch, Page } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { ImportBatch, Page } from '../../types.ts';
 import { BatchStatusTag } from './BatchStatusTag.tsx';
 import { KindSwitch } from './KindSwitch.tsx';
 import { type ImportKind, importHref, isImportKind, KIND_DEFS, visibleKinds } from './kinds.ts';
@@ -34,11 +34,11 @@ export default function BatchesPage() {
     setParams({ ...(k === 'enterprises' ? {} : { kind: k }), ...(p > 1 ? { page: String(p) } : {}) });
   const query = useQuery({
     queryKey: ['ledger', 'batches', kind, page],
-    queryFn: () => api.get<Page<ImportBatch>>(def.list, { page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get<Page<AnyBatch>>(def.list, { page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
-  const columns: TableColumnsType<ImportBatch> = [
+  const columns: TableColumnsType<AnyBatch> = [
     {
       title: t('batches.col.id'),
       dataIndex: 'id',
@@ -101,7 +101,7 @@ export default function BatchesPage() {
         {query.isError ? (
           <QueryError error={query.error} retry={() => void query.refetch()} />
         ) : (
-          <Table<ImportBatch>
+          <Table<AnyBatch>
             rowKey="id"
             size="small"
             columns={columns}

@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Form, Input, Progress, Switch, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { AnyBatch } from '../../api/types.ts';
 import { uploadFile } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { ImportBatch } from '../../types.ts';
 import type { KindDef } from './kinds.ts';
 import { PERIOD, quarterOf, SOURCE_SUGGESTIONS } from './period.ts';
 import { batchKey } from './useBatch.ts';
@@ -38,7 +38,7 @@ export function ImportForm({ kind }: { kind: KindDef }) {
       const blob = file[0].originFileObj as File;
       setSent(0);
       const labels = kind.labelled ? { period: period.trim(), source: source.trim() } : {};
-      return uploadFile<ImportBatch>(kind.upload, { fileName: blob.name, ...labels, partial, dryRun }, blob, setSent);
+      return uploadFile<AnyBatch>(kind.upload, { fileName: blob.name, ...labels, partial, dryRun }, blob, setSent);
     },
     onSuccess: (batch) => {
       client.setQueryData(batchKey(batch.id), batch);

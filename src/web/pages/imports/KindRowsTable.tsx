@@ -1,8 +1,8 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
+import type { KindBatchRow } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { KindBatchRow } from '../../types.ts';
 import { kindFieldLabel, kindFieldValue } from './kindColumns.ts';
 import type { KindDef } from './kinds.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';

@@ -2,8 +2,9 @@
 // and party members — and where each one's template, upload, batch API and batch page are.
 // The enterprise import keeps its original API (/api/import-batches) and pages; the org and
 // member imports have theirs under /api/imports/{orgs,members} (src/server/orgImport/routes.ts).
+
+import type { Permission } from '../../../domain/roles.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { Permission } from '../../types.ts';
 
 export const IMPORT_KINDS = ['enterprises', 'orgs', 'members'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

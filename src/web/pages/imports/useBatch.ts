@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { AnyBatch } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import type { ImportBatch } from '../../types.ts';
 import type { KindDef } from './kinds.ts';
 
 // Batches of every kind share one numbering (import_batches), so the id alone keys the cache.
@@ -10,7 +10,7 @@ export const batchKey = (id: number | string) => ['ledger', 'batch', String(id)]
 export function useBatch(kind: KindDef, id: string) {
   return useQuery({
     queryKey: batchKey(id),
-    queryFn: () => api.get<ImportBatch>(kind.api(id)),
+    queryFn: () => api.get<AnyBatch>(kind.api(id)),
     refetchInterval: (query) => (query.state.data?.status === 'reading' ? 1000 : false),
   });
 }

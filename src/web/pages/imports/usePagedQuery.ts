@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Page } from '../../api/types.ts';
 import { api, type Query } from '../../api.ts';
-import type { Page } from '../../types.ts';
 
 export const PREVIEW_PAGE_SIZE = 20;
 

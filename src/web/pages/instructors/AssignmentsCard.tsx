@@ -3,6 +3,7 @@ import { Button, Card, DatePicker, Flex, Form, Input, Table, type TableColumnsTy
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { InstructorDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -10,7 +11,6 @@ import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { EnterprisePicker } from '../orgs/EnterprisePicker.tsx';
 import { FormModal } from '../orgs/FormModal.tsx';
-import type { InstructorDetail } from './types.ts';
 
 type Row = InstructorDetail['assignments'][number];
 

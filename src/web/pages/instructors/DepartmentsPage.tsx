@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { Department } from '../../api/types.ts';
 import { api, request } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -24,7 +25,6 @@ import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 import { REQUEST_CODES, useSections } from './labels.ts';
-import type { Department } from './types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 interface Values {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Divider, Flex, Form, Input, List, Tag,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { EnterpriseAssignment, EnterpriseInstructors, Instructor, Suggestions } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -10,7 +11,6 @@ import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 import { useReasonText } from './labels.ts';
-import type { EnterpriseAssignment, EnterpriseInstructors, Instructor, Suggestions } from './types.ts';
 
 /**
  * On an enterprise's page: its instructors (current, then earlier) and whether it is work-covered;

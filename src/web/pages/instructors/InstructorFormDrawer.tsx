@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
@@ -9,7 +10,6 @@ import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { KIND_CODES } from './labels.ts';
-import type { Instructor } from './types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 const FIELDS = ['kind', 'name', 'sourceDepartmentId', 'post', 'fullTime', 'regionCode', 'phone', 'leftOn'] as const;
@@ -58,7 +58,7 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
         regionCode: v.regionCode,
         phone: v.phone?.trim() || null,
       };
-      if (!instructor) return api.post<{ id: number }>('/api/instructors', body);
+      if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', body);
       const patch: Record<string, unknown> = {};
       for (const [k, value] of Object.entries(body)) {
         if (k === 'phone' ? value !== null : value !== instructor[k as keyof Instructor]) patch[k] = value;

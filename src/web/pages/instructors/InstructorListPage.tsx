@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -24,10 +25,8 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { Page } from '../../types.ts';
 import { InstructorFormDrawer } from './InstructorFormDrawer.tsx';
 import { KIND_CODES } from './labels.ts';
-import type { Instructor } from './types.ts';
 import { useDepartments } from './useDepartments.ts';
 
 const PAGE_SIZE = 20;
@@ -58,7 +57,8 @@ export default function InstructorListPage() {
 
   const query = useQuery({
     queryKey: ['instructors', 'list', filter, page],
-    queryFn: () => api.get<Page<Instructor>>('/api/instructors', { ...filter, page, pageSize: PAGE_SIZE }),
+    queryFn: () =>
+      api.get<ApiResponse<'/api/instructors'>>('/api/instructors', { ...filter, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

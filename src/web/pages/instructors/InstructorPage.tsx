@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { InstructorDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -11,7 +12,6 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { AssignmentsCard } from './AssignmentsCard.tsx';
 import { InstructorFormDrawer } from './InstructorFormDrawer.tsx';
-import type { InstructorDetail } from './types.ts';
 import { useRevealPhone } from './useRevealPhone.ts';
 
 /** One instructor or liaison: the record (phone masked, revealed on request), and the enterprises assigned to them. */

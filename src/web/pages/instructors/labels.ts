@@ -1,9 +1,9 @@
 // The instructor area's codes in the user's language, and the reasons of a suggestion's rank.
 import { useCallback } from 'react';
 import { REQUEST_CATEGORIES } from '../../../domain/instructor/codes.ts';
+import type { Reason } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useIndustries } from '../ledger/useIndustries.ts';
-import type { Reason } from './types.ts';
 
 export const REQUEST_CODES = REQUEST_CATEGORIES.map((c) => c.code);
 export const KIND_CODES = ['instructor', 'liaison'] as const;

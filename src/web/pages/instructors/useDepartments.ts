@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Department } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import type { Department } from './types.ts';
 
 /** The department catalogue (the server loads the defaults the first time a deployment has none). */
 export function useDepartments() {

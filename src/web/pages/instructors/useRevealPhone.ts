@@ -1,5 +1,6 @@
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useErrorText } from '../../i18n/index.tsx';
 
@@ -16,7 +17,10 @@ export function useRevealPhone(instructorId: number) {
   const reveal = useCallback(async () => {
     setLoading(true);
     try {
-      setPhone((await api.post<{ phone: string | null }>(`/api/instructors/${instructorId}/reveal`)).phone);
+      setPhone(
+        (await api.post<ApiResponse<'/api/instructors/{id}/reveal', 'post'>>(`/api/instructors/${instructorId}/reveal`))
+          .phone,
+      );
     } catch (error) {
       void message.error(errorText(error));
     } finally {

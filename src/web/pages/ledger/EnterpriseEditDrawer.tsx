@@ -16,13 +16,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FORMATIONS, POLITICAL_STATUSES, REGISTRATION_STATUSES } from '../../../domain/enterprise/codes.ts';
+import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { Enterprise } from '../../types.ts';
 import { changedFields, EDITABLE, type EditValues, initialValues } from './editPatch.ts';
 import { KINDS } from './filter.ts';
 import { useLedgerLabels } from './labels.ts';
@@ -52,7 +52,8 @@ export function EnterpriseEditDrawer({ enterprise, onClose }: Props) {
   const [form] = Form.useForm<FormValues>();
 
   const save = useMutation({
-    mutationFn: (patch: EditValues) => api.patch<{ changed: string[] }>(`/api/enterprises/${enterprise.id}`, patch),
+    mutationFn: (patch: EditValues) =>
+      api.patch<ApiResponse<'/api/enterprises/{id}', 'patch'>>(`/api/enterprises/${enterprise.id}`, patch),
     onSuccess: ({ changed }) => {
       void client.invalidateQueries({ queryKey: ['ledger'] });
       void client.invalidateQueries({ queryKey: ['dashboard'] });

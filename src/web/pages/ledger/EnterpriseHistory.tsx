@@ -1,7 +1,7 @@
 import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { HistoryEntry } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { HistoryEntry } from '../../types.ts';
 import { FieldChange } from './FieldChange.tsx';
 
 /** The entries of one change: the same moment, the same batch or user edit, the same person. */

@@ -1,9 +1,9 @@
 import { Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { EnterpriseOrg } from '../../api/types.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { EnterpriseOrg } from '../../types.ts';
 
 /**
  * The party organizations that cover the enterprise, and those that did: the current first,

@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Tag } from 'antd';
 import dayjs from 'dayjs';
+import type { EnterpriseDetail, EnterprisePageDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { EnterpriseDetail, EnterprisePageDetail } from '../../types.ts';
 import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
 import { useLedgerLabels } from './labels.ts';
 

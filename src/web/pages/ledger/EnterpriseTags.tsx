@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
+import type { Enterprise } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Enterprise } from '../../types.ts';
 import type { Flag } from './filter.ts';
 import { CATEGORY_COLORS, enterpriseFlags, FLAG_COLORS, flagKey, useLedgerLabels } from './labels.ts';
 

@@ -4,13 +4,13 @@ import { Badge, Button, Card, Flex, Input, Space, Table, type TableColumnsType, 
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Enterprise, LedgerList } from '../../api/types.ts';
 import { api, queryString } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { Enterprise, LedgerList } from '../../types.ts';
 import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
 import {
   filterCount,

@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import type { LedgerList } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { LedgerList } from '../../types.ts';
 import { type LedgerFilter, ledgerHref } from './filter.ts';
 
 /**

@@ -4,10 +4,10 @@ import { Alert, App, Button, Card, DatePicker, Flex, Form, Typography } from 'an
 import type { Dayjs } from 'dayjs';
 import { addDays } from '../../../domain/calendarDate.ts';
 import { DEFAULT_RESTRUCTURING_GRACE_DAYS } from '../../../domain/org/restructuring.ts';
+import type { Restructuring, RestructuringItem, RestructuringState } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { Restructuring, RestructuringItem, RestructuringState } from '../../types.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 

@@ -2,7 +2,7 @@
 // goes to PATCH /api/enterprises/{id}, so a field left alone is never rewritten (the masked
 // phone above all).
 import { COLUMN_KEYS, type ColumnKey } from '../../../domain/enterprise/columns.ts';
-import type { Enterprise } from '../../types.ts';
+import type { Enterprise } from '../../api/types.ts';
 
 /** Every import column but the uscc, which identifies the enterprise and is never edited. */
 export type Editable = Exclude<ColumnKey, 'uscc'>;

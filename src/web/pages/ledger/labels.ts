@@ -2,8 +2,8 @@
 // the values of a field as a history entry or an import diff shows them.
 import { useCallback, useMemo } from 'react';
 import { DEFAULT_KEY_WATCH_EMPLOYEES } from '../../../domain/enterprise/categories.ts';
+import type { Enterprise } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { Enterprise } from '../../types.ts';
 import type { Flag } from './filter.ts';
 
 /** Fields whose values are codes, and the dictionary prefix of their labels. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Industry } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Industry } from '../../types.ts';
 
 /** GB/T 4754-2017 sections and divisions; reference data, fetched once. */
 export function useIndustries() {

@@ -1,11 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
+import type { SessionInfo } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useAdoptSession } from '../../session.ts';
-import type { SessionInfo } from '../../types.ts';
 
 interface Credentials {
   username: string;

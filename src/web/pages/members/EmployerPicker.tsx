@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import type { LedgerList } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { LedgerList } from '../../types.ts';
 import { useDebounced } from '../orgs/useDebounced.ts';
 
 interface Props {

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
+import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
@@ -41,7 +42,7 @@ export function MemberCreateDrawer({ mode, orgId, onClose }: Props) {
   const save = useMutation({
     mutationFn: (v: Values) => {
       const member = createBody(v);
-      if (!transferIn) return api.post<{ id: number }>('/api/members', member);
+      if (!transferIn) return api.post<ApiResponse<'/api/members', 'post'>>('/api/members', member);
       return api
         .post<{ memberId: number; late: boolean }>('/api/member-transfers', {
           ...member,

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import type { ApiResponse, Member } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { Member } from '../../types.ts';
 import { fromDay } from '../orgs/dates.ts';
 import { editBody, editValues, MEMBER_FIELDS, MemberFormFields, type MemberFormValues } from './MemberFormFields.tsx';
 
@@ -24,7 +24,8 @@ export function MemberEditDrawer({
   const isPhone = useIsPhone();
   const [form] = Form.useForm<MemberFormValues>();
   const save = useMutation({
-    mutationFn: (v: MemberFormValues) => api.patch<{ changed: string[] }>(`/api/members/${member.id}`, editBody(v)),
+    mutationFn: (v: MemberFormValues) =>
+      api.patch<ApiResponse<'/api/members/{id}', 'patch'>>(`/api/members/${member.id}`, editBody(v)),
     onSuccess: ({ changed }) => {
       void message.success(changed.length ? t('member.saved') : t('member.unchanged'));
       onSaved();

@@ -1,8 +1,9 @@
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { validateIdNumber } from '../../../domain/idNumber.ts';
+import type { MemberStatus } from '../../../domain/org/codes.ts';
+import type { Member } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Member, MemberStatus } from '../../types.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 import { EmployerPicker } from './EmployerPicker.tsx';

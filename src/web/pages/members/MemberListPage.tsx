@@ -18,13 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
+import type { ApiResponse, MemberListItem } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { MemberListItem, Page } from '../../types.ts';
 import {
   type MemberFilter,
   type MemberListState,
@@ -63,7 +63,7 @@ export default function MemberListPage() {
   const query = useQuery({
     queryKey: ['members', 'list', filter, view, page],
     queryFn: () =>
-      api.get<Page<MemberListItem>>('/api/members', {
+      api.get<ApiResponse<'/api/members'>>('/api/members', {
         ...memberFilterQuery(filter, view),
         page,
         pageSize: PAGE_SIZE,

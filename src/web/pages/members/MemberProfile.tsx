@@ -1,8 +1,8 @@
 import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { MemberDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { MemberDetail } from '../../types.ts';
 import { useCodeLabels } from './labels.ts';
 import { StatusTag } from './MemberTags.tsx';
 import { RevealButton } from './RevealButton.tsx';

@@ -1,6 +1,6 @@
 import { Flex, Tag, Tooltip } from 'antd';
+import type { Member, MemberListItem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Member, MemberListItem } from '../../types.ts';
 import { STATUS_COLOR, useCodeLabels } from './labels.ts';
 
 /** 正式党员 / 预备党员. */

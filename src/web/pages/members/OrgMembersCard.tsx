@@ -1,9 +1,9 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { OrgDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { OrgDetail } from '../../types.ts';
 
 /** The org page's 党员 section: the recorded members counted, and the way to its roster, mobile members, transfers and development board. */
 export function OrgMembersCard({ detail }: { detail: OrgDetail }) {

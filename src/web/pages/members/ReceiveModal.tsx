@@ -1,8 +1,8 @@
 import { App, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ApiResponse, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { MemberTransfer } from '../../types.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 
@@ -32,7 +32,10 @@ export function ReceiveModal({ transfer, memberName, onClose, onDone }: Props) {
       initialValues={{ receivedOn: dayjs() }}
       okText={t('transfer.receive')}
       submit={(v) =>
-        api.post<{ late: boolean }>(`/api/member-transfers/${transfer.id}/receive`, { receivedOn: toDay(v.receivedOn) })
+        api.post<ApiResponse<'/api/member-transfers/{id}/receive', 'post'>>(
+          `/api/member-transfers/${transfer.id}/receive`,
+          { receivedOn: toDay(v.receivedOn) },
+        )
       }
       onDone={(r) => {
         void message.success(t(r.late ? 'transfer.receivedLate' : 'transfer.received'));

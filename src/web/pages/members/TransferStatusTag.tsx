@@ -1,6 +1,6 @@
 import { Flex, Tag, Tooltip } from 'antd';
+import type { MemberTransfer } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { MemberTransfer } from '../../types.ts';
 import { TRANSFER_COLOR, useCodeLabels } from './labels.ts';
 
 /** 有效期内 / 已过期 / 已回执, and 逾期回执 for a receipt after the letter expired. */

@@ -3,11 +3,11 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, Table, type TableColu
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { letterValidUntil } from '../../../domain/org/transfer.ts';
+import type { ApiResponse, MemberDetail, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { MemberDetail, MemberTransfer } from '../../types.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { FormModal } from '../orgs/FormModal.tsx';
 import { useCodeLabels } from './labels.ts';
@@ -119,7 +119,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
           initialValues={{ issuedOn: dayjs() }}
           okText={t('transfer.issue')}
           submit={(v) =>
-            api.post<{ validUntil: string }>(`/api/members/${m.id}/transfers`, {
+            api.post<ApiResponse<'/api/members/{id}/transfers', 'post'>>(`/api/members/${m.id}/transfers`, {
               counterpart: v.counterpart?.trim() ?? '',
               letterNo: v.letterNo?.trim() || null,
               issuedOn: toDay(v.issuedOn),

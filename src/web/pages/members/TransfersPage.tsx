@@ -15,13 +15,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ApiResponse, MemberTransferListItem } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { MemberTransferListItem, Page } from '../../types.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
@@ -55,7 +55,7 @@ export default function TransfersPage() {
   const query = useQuery({
     queryKey: ['members', 'transfers', { status, direction, orgId, page }],
     queryFn: () =>
-      api.get<Page<MemberTransferListItem>>('/api/member-transfers', {
+      api.get<ApiResponse<'/api/member-transfers'>>('/api/member-transfers', {
         status,
         direction,
         orgId,

@@ -1,8 +1,8 @@
 // The menu entries of members, development and transfers (AppLayout's NAV takes them in).
 import { NodeIndexOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Permission } from '../../../domain/roles.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { Permission } from '../../types.ts';
 
 export const MEMBER_NAV: { path: string; label: MessageKey; icon: ReactNode; permission: Permission }[] = [
   { path: '/members', label: 'nav.members', icon: <SolutionOutlined />, permission: 'member.read' },

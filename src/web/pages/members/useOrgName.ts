@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import type { OrgDetail } from '../../types.ts';
 
 /** An org's name by id (the org page's query, so a visit there fills it); undefined while unknown. */
 export function useOrgName(orgId: number | undefined): string | undefined {

@@ -1,8 +1,8 @@
 import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RevealedNumbers } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useErrorText } from '../../i18n/index.tsx';
-import type { RevealedNumbers } from '../../types.ts';
 
 /**
  * The full ID and phone number of one member, asked for by the user (POST …/reveal, audited

@@ -1,7 +1,7 @@
 import { Card, List, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { OrgDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OrgDetail } from '../../types.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import { DissolvedTag } from './OrgTags.tsx';
 

@@ -3,11 +3,11 @@ import { Button, Card, DatePicker, Flex, Form, Table, type TableColumnsType, Tag
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { OrgCoverage, OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { OrgCoverage, OrgDetail } from '../../types.ts';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';

@@ -19,11 +19,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { OrgType } from '../../../domain/org/codes.ts';
 import { DEFAULT_TERM_YEARS, MAX_TERM_ADJUSTMENT_MONTHS } from '../../../domain/org/terms.ts';
+import type { ApiResponse, OrgDetail, OrgElection } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { OrgDetail, OrgElection } from '../../types.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
 import { FormModal } from './FormModal.tsx';
 import { termState } from './labels.ts';
@@ -187,7 +187,7 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
           fields={['electedOn', 'termYears', 'adjustmentMonths', 'adjustmentApprovedBy', 'adjustmentApprovedOn']}
           initialValues={{ electedOn: dayjs(), adjustmentMonths: 0 }}
           submit={(v) =>
-            api.post<{ id: number; endsOn: string }>(`/api/orgs/${org.id}/elections`, {
+            api.post<ApiResponse<'/api/orgs/{id}/elections', 'post'>>(`/api/orgs/${org.id}/elections`, {
               electedOn: toDay(v.electedOn),
               termYears: v.termYears ?? null,
               adjustmentMonths: v.adjustmentMonths ?? 0,
@@ -255,11 +255,14 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
             adjustmentApprovedOn: adjusting.adjustmentApprovedOn ? dayjs(adjusting.adjustmentApprovedOn) : dayjs(),
           }}
           submit={(v) =>
-            api.post<{ endsOn: string }>(`/api/orgs/${org.id}/elections/${adjusting.id}/adjust`, {
-              adjustmentMonths: v.adjustmentMonths ?? 0,
-              adjustmentApprovedBy: v.adjustmentApprovedBy?.trim() ?? '',
-              adjustmentApprovedOn: toDay(v.adjustmentApprovedOn),
-            })
+            api.post<ApiResponse<'/api/orgs/{id}/elections/{electionId}/adjust', 'post'>>(
+              `/api/orgs/${org.id}/elections/${adjusting.id}/adjust`,
+              {
+                adjustmentMonths: v.adjustmentMonths ?? 0,
+                adjustmentApprovedBy: v.adjustmentApprovedBy?.trim() ?? '',
+                adjustmentApprovedOn: toDay(v.adjustmentApprovedOn),
+              },
+            )
           }
           onDone={({ endsOn }) => {
             void message.success(t('org.election.adjusted', { endsOn }), 6);

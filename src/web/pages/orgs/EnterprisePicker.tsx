@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Select, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import type { Enterprise, LedgerList } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Enterprise, LedgerList } from '../../types.ts';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
 import { useDebounced } from './useDebounced.ts';
 

@@ -15,11 +15,11 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { OFFICER_POSTS } from '../../../domain/org/codes.ts';
+import type { OrgDetail, OrgOfficer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { OrgDetail, OrgOfficer } from '../../types.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import { datePickerProps, fromDay, toDay } from './dates.ts';
 import { FormModal } from './FormModal.tsx';

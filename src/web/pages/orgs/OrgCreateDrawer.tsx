@@ -3,13 +3,13 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Radio, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
+import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { Enterprise } from '../../types.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
 import {
@@ -47,7 +47,7 @@ export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
   const joint = formation === 'joint';
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<{ id: number }>('/api/orgs', body),
+    mutationFn: (body: Record<string, unknown>) => api.post<ApiResponse<'/api/orgs', 'post'>>('/api/orgs', body),
     onSuccess: ({ id }) => {
       void client.invalidateQueries({ queryKey: ['orgs'] });
       void client.invalidateQueries({ queryKey: ['ledger'] });

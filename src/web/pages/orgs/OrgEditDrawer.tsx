@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import type { ApiResponse, OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { OrgDetail } from '../../types.ts';
 import { normalProfile, OrgProfileFields, PROFILE_FIELDS, type ProfileValues } from './OrgProfileFields.tsx';
 
 interface Props {
@@ -24,7 +24,8 @@ export function OrgEditDrawer({ detail, onClose, onSaved }: Props) {
   const before = normalProfile(org);
 
   const save = useMutation({
-    mutationFn: (patch: ProfileValues) => api.patch<{ changed: string[] }>(`/api/orgs/${org.id}`, patch),
+    mutationFn: (patch: ProfileValues) =>
+      api.patch<ApiResponse<'/api/orgs/{id}', 'patch'>>(`/api/orgs/${org.id}`, patch),
     onSuccess: ({ changed }) => {
       void message.success(
         changed.length

@@ -1,6 +1,6 @@
 import { Alert, Flex } from 'antd';
+import type { OrgFinding } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OrgFinding } from '../../types.ts';
 import { FINDING_ALERT, FINDING_LEVELS } from './labels.ts';
 
 /** What the formation and term rules say about the org, the most pressing first. */

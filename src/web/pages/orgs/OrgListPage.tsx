@@ -18,13 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ApiResponse, OrgSummary } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { OrgSummary, Page } from '../../types.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import {
   type OrgFilter,
@@ -55,7 +55,8 @@ export default function OrgListPage() {
 
   const query = useQuery({
     queryKey: ['orgs', 'list', filter, page],
-    queryFn: () => api.get<Page<OrgSummary>>('/api/orgs', { ...orgFilterQuery(filter), page, pageSize: PAGE_SIZE }),
+    queryFn: () =>
+      api.get<ApiResponse<'/api/orgs'>>('/api/orgs', { ...orgFilterQuery(filter), page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const regionName = useRegionNames((query.data?.items ?? []).map((o) => o.regionCode));

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useRef, useState } from 'react';
+import type { ApiResponse, OrgRef } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OrgRef, OrgSummary, Page } from '../../types.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import { useDebounced } from './useDebounced.ts';
 
@@ -27,7 +27,7 @@ export function OrgPicker({ value, onChange, id, initial, exclude }: Props) {
   if (initial?.name) known.current.set(initial.id, initial.name);
   const query = useQuery({
     queryKey: ['orgs', 'picker', q],
-    queryFn: () => api.get<Page<OrgSummary>>('/api/orgs', { q, status: 'active', pageSize: 20 }),
+    queryFn: () => api.get<ApiResponse<'/api/orgs'>>('/api/orgs', { q, status: 'active', pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
   const found = (query.data?.items ?? []).filter((o) => o.id !== exclude);

@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router';
+import type { OrgDetail, OrgRef } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OrgDetail, OrgRef } from '../../types.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import { MemberCounts, TermEnd } from './OrgTags.tsx';
 

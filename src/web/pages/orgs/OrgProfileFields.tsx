@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { JOINT_BASES, MANAGEMENT_MODES, ORG_TYPES, SECRETARY_SOURCES } from '../../../domain/org/codes.ts';
+import type { OrgRef } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { OrgRef } from '../../types.ts';
 import { OrgPicker } from './OrgPicker.tsx';
 
 /** The profile fields of an org, as PATCH /api/orgs/{id} takes them (and POST /api/orgs with more). */

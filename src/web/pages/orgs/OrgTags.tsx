@@ -1,7 +1,7 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { OrgFacts, OrgFinding } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { OrgFacts, OrgFinding } from '../../types.ts';
 import { DATE_FORMAT } from './dates.ts';
 import { FINDING_COLOR, FINDING_LEVELS, findingLevelKey, isDissolved, termState } from './labels.ts';
 

@@ -1,9 +1,11 @@
 // The org pages' coded values and findings in the user's language.
+
+import { FINDING_LEVELS, type OrgFindingLevel } from '../../../domain/org/orgFindings.ts';
+import type { OrgFinding } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { OrgFinding, OrgFindingLevel } from '../../types.ts';
 
 /** Levels from the most to the least pressing. */
-export const FINDING_LEVELS: OrgFindingLevel[] = ['overdue', 'due', 'warning', 'info'];
+export { FINDING_LEVELS };
 
 export const FINDING_ALERT: Record<OrgFindingLevel, 'error' | 'warning' | 'info'> = {
   overdue: 'error',

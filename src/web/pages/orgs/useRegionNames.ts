@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
+import type { RegionWithPath } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import type { RegionWithPath } from '../../types.ts';
 
 /** The names of the divisions `codes` (the org list carries codes only); reference data, fetched once each. */
 export function useRegionNames(codes: string[]): (code: string) => string {

@@ -2,9 +2,9 @@ import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { PromptItem, PromptSection } from '../../api/types.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { PromptItem, PromptSection } from '../../types.ts';
 import { itemHref, LEVEL_COLORS, levelKey, listHref, SECTION_HINTS, SECTION_TITLES, topLevel } from './sections.ts';
 
 /** Items shown before 展开: enough to act on, short enough that every section stays in view. */

@@ -1,12 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
+import type { Prompts } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Prompts } from '../../types.ts';
 import { PromptSectionCard } from './PromptSectionCard.tsx';
 
 /**

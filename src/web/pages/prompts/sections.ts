@@ -1,7 +1,8 @@
 // The work prompts' sections and items as the page shows them: titles, level tags, and the
 // page each item opens.
+
+import type { PromptItem, PromptLevel, PromptSection, PromptSectionKey } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
-import type { PromptItem, PromptLevel, PromptSection, PromptSectionKey } from '../../types.ts';
 import { type LedgerFilter, ledgerHref } from '../ledger/filter.ts';
 
 export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {

@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Form, Select, Typography } from 'antd';
 import { ANNUAL_COLUMNS } from '../../../domain/reports/forms.ts';
+import type { AnnualReport } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { FormTable } from './FormTable.tsx';
 import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
-import type { AnnualReport } from './types.ts';
 
 /** 非公有制企业党建工作情况统计表 (reports.md §2). */
 export default function AnnualPage() {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { percent } from '../../../domain/stats/coverage.ts';
+import type { LaggingEnterprise, LaggingRegion, LaggingReport } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -11,7 +12,6 @@ import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { fromDay, toDay } from '../orgs/dates.ts';
 import { listLink } from './FormTable.tsx';
 import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
-import type { LaggingEnterprise, LaggingRegion, LaggingReport } from './types.ts';
 
 function ListCard({
   title,

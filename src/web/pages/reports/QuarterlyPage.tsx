@@ -3,13 +3,13 @@ import { Alert, Card, Flex, Form, Select, Table, Typography } from 'antd';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { QUARTERLY_COLUMNS } from '../../../domain/reports/forms.ts';
 import { previousQuarter, quarterOf } from '../../../domain/stats/quarter.ts';
+import type { QuarterlyReport } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { FormTable } from './FormTable.tsx';
 import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
-import type { QuarterlyReport } from './types.ts';
 
 /** The current quarter and the eleven before it, newest first. */
 function recentQuarters(): string[] {

@@ -1,7 +1,7 @@
+import type { SecurityPolicy } from '../../api/types.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { type SettingField, SettingsForm } from '../../components/SettingsForm.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import type { SecurityPolicy } from '../../types.ts';
 
 // The bounds the server's schema enforces (src/server/settings/policy.ts).
 const FIELDS: { name: keyof SecurityPolicy; min: number; max: number; unit: MessageKey }[] = [

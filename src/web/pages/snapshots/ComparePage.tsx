@@ -1,13 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import type { ApiResponse, Comparison, SideFacts, SnapshotState, TransitionRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import { type Comparison, type SideFacts, type SnapshotState, STATES, type TransitionRow } from './types.ts';
 
 const PAGE_SIZE = 20;
+/** A category while in scope, out of scope (closed), or not in the snapshot at all (absent). */
+const STATES: SnapshotState[] = [...LEDGER_CATEGORIES, 'closed', 'absent'];
 const isState = (s: string | null): s is SnapshotState => STATES.includes(s as SnapshotState);
 
 /**
@@ -34,7 +37,7 @@ export default function ComparePage() {
   const list = useQuery({
     queryKey: ['snapshots', 'transition', from, to, cell, page],
     queryFn: () =>
-      api.get<{ total: number; rows: TransitionRow[] }>('/api/snapshots/compare/enterprises', {
+      api.get<ApiResponse<'/api/snapshots/compare/enterprises'>>('/api/snapshots/compare/enterprises', {
         from: from ?? '',
         to: to ?? '',
         fromState: cell?.from ?? '',

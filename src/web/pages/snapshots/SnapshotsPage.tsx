@@ -4,13 +4,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
+import type { ApiResponse, Snapshot } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { Snapshot } from './types.ts';
 
 interface CreateValues {
   date: Dayjs;
@@ -30,7 +30,7 @@ export default function SnapshotsPage() {
   const today = localDateString(new Date());
   const list = useQuery({
     queryKey: ['snapshots'],
-    queryFn: () => api.get<{ items: Snapshot[] }>('/api/snapshots'),
+    queryFn: () => api.get<ApiResponse<'/api/snapshots'>>('/api/snapshots'),
   });
   const items = list.data?.items ?? [];
   const [from, setFrom] = useState<number | undefined>();

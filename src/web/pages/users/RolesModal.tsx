@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import type { Role } from '../../../domain/roles.ts';
 import { ROLES } from '../../../domain/roles.ts';
+import type { User } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
-import type { Role, User } from '../../types.ts';
 
 /** The security administrator's role assignment; the server enforces 三员分立. */
 export function RolesModal({ user, onClose }: { user: User; onClose: () => void }) {

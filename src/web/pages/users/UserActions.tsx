@@ -1,11 +1,11 @@
 import { MoreOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Space } from 'antd';
+import type { User, UserWithPassword } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import type { OneTimePassword } from '../../components/OneTimePasswordModal.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import type { User, UserWithPassword } from '../../types.ts';
 
 interface Props {
   user: User;

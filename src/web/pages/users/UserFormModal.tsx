@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
+import type { User, UserWithPassword } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import type { User, UserWithPassword } from '../../types.ts';
 import { LinkFields } from './LinkFields.tsx';
 
 interface Values {

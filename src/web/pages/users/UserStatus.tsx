@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
+import type { User } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { User } from '../../types.ts';
 
 export function UserStatus({ user }: { user: User }) {
   const { t } = useI18n();

@@ -4,6 +4,7 @@ import { Button, Card, Flex, Input, Table, type TableColumnsType, Tag } from 'an
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { ApiResponse, User } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { type OneTimePassword, OneTimePasswordModal } from '../../components/OneTimePasswordModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -11,7 +12,6 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import type { Page, User } from '../../types.ts';
 import { RolesModal } from './RolesModal.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
@@ -34,7 +34,7 @@ export default function UsersPage() {
 
   const query = useQuery({
     queryKey: ['users', { q, page }],
-    queryFn: () => api.get<Page<User>>('/api/users', { q, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get<ApiResponse<'/api/users'>>('/api/users', { q, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
