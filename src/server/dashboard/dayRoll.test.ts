@@ -84,7 +84,10 @@ describe('the day roll', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(at(next, '00:00:05'));
     expect(today()).toBe(next);
-    const { client } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+    const { client, user } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+    // PostgreSQL's clock did not move with the app's: the session was made by it.
+    const now = new Date();
+    await fx.rows(sql`update sessions set created_at = ${now}, last_seen_at = ${now} where user_id = ${user.id}`);
     const state = await ledgerState();
     let status = 0;
     let body: { date: string; ledger: Record<string, number> } | undefined;
