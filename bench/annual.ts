@@ -1,8 +1,8 @@
 /**
  * The annual statistics benchmark (issue #6): 非公有制企业党建工作情况统计表 for a province's
  * child regions (湖北省 420000, whose 宜昌市 holds the loaded ledger) as the API and the CLI
- * produce the .xlsx — exportReport: the day's roll check, settings, a transaction as
- * dangjian_app under row-level security, annualReport, annualWorkbook, the audit row —
+ * produce the .xlsx — exportReport in a transaction as dangjian_app under row-level
+ * security: settings, annualReport, annualWorkbook, the audit row —
  * against computing the same figures alone — runReport: the same without the workbook and
  * the audit. By a province committee user; for the last complete year (as of 31 December:
  * every figure from the dated facts) and for the running year (as of today).
@@ -10,6 +10,7 @@
 import os from 'node:os';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../src/server/actor.ts';
+import { inScope } from '../src/server/db/tx.ts';
 import type { AnnualReport } from '../src/server/reports/annual.ts';
 import { exportReport, runReport } from '../src/server/reports/service.ts';
 import { today } from '../src/server/today.ts';
@@ -65,8 +66,9 @@ export async function annualBenchmark(
   const now = today();
   const current = Number(now.slice(0, 4));
   const request = (year: number) => ({ report: 'annual' as const, region: PROVINCE, year });
-  const figures = async (year: number) => (await runReport(db.database.db, province, request(year))) as AnnualReport;
-  const xlsx = (year: number) => exportReport(db.database.db, province, request(year));
+  const figures = async (year: number) =>
+    (await inScope(db.database.db, province, (tx) => runReport(tx, province, request(year)))) as AnnualReport;
+  const xlsx = (year: number) => inScope(db.database.db, province, (tx) => exportReport(tx, province, request(year)));
   const years: AnnualYear[] = [];
   for (const year of [current - 1, current]) {
     opts.log(`annual ${year}: warming up…`);

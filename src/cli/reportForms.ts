@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { isDateString } from '../domain/calendarDate.ts';
 import { isQuarter } from '../domain/stats/quarter.ts';
 import type { Actor } from '../server/actor.ts';
+import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
@@ -41,12 +42,12 @@ async function run(io: CliIo, opts: FormOptions, action: string, request: (actor
     progress(`计算 1/2：${opts.region} 的报表数据…`);
     try {
       if (opts.json) {
-        const report = await runReport(opened.database.db, actor, r);
+        const report = await inScope(opened.database.db, actor, (tx) => runReport(tx, actor, r));
         progress('计算 2/2：完成');
         io.out(`${JSON.stringify(report)}\n`);
         return;
       }
-      const { buffer, fileName } = await exportReport(opened.database.db, actor, r);
+      const { buffer, fileName } = await inScope(opened.database.db, actor, (tx) => exportReport(tx, actor, r));
       progress(`计算 2/2：写入 ${opts.out}`);
       fs.writeFileSync(opts.out as string, buffer);
       progress(`已导出 ${fileName} → ${opts.out}`);

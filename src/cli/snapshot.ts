@@ -5,7 +5,6 @@ import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import { compareSnapshots, createSnapshot, listSnapshots } from '../server/snapshots/service.ts';
 import type { SnapshotState } from '../server/snapshots/states.ts';
-import { rollCoverage } from '../server/stats/roll.ts';
 import { today } from '../server/today.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
@@ -40,9 +39,8 @@ export function snapshotCommands(io: CliIo) {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'snapshot.write', 'snapshot.create');
         const now = today();
-        io.err('正在更新今日的覆盖情况…\n');
-        await rollCoverage(opened.database.db, now);
-        io.err(`正在冻结 ${opts.region ?? actor.regionCode} 截至 ${opts.date} 的台账…\n`);
+        io.err(`正在冻结 ${opts.region ?? actor.regionCode} 截至 ${opts.date} 的台账…
+`);
         const created = await inScope(opened.database.db, actor, (tx) =>
           createSnapshot(
             tx,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { isDateString } from '../domain/calendarDate.ts';
 import { percent } from '../domain/stats/coverage.ts';
+import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import type { RegionFigures } from '../server/stats/engine.ts';
 import { coverageFor } from '../server/stats/service.ts';
@@ -42,11 +43,13 @@ export function statsCommands(io: CliIo) {
           throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'dashboard.read', 'stats.coverage');
-        const result = await coverageFor(opened.database.db, actor, {
-          region: opts.region,
-          ...(opts.date ? { date: opts.date } : {}),
-          ...(opts.scope ? { scope: opts.scope } : {}),
-        }).catch((err) => {
+        const result = await inScope(opened.database.db, actor, (tx) =>
+          coverageFor(tx, actor, {
+            region: opts.region,
+            ...(opts.date ? { date: opts.date } : {}),
+            ...(opts.scope ? { scope: opts.scope } : {}),
+          }),
+        ).catch((err) => {
           if (err instanceof HttpError) throw new CliError(err.message);
           throw err;
         });

@@ -11,6 +11,8 @@ import { type Keys, loadKeys } from './keys.ts';
 import { loadIndustries } from './reference/industries.ts';
 import { loadRegions } from './regions/load.ts';
 import { ROOT_REGION } from './regions/scope.ts';
+import { rollCoverage } from './stats/roll.ts';
+import { today } from './today.ts';
 import { createUser } from './users/service.ts';
 
 export interface Opened {
@@ -18,7 +20,7 @@ export interface Opened {
   keys: Keys;
 }
 
-/** Opens the configured database, applies pending migrations and loads reference data. */
+/** Opens the configured database, applies pending migrations, loads reference data and rolls today's coverage. */
 export async function openPrepared(config: Config): Promise<Opened> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -32,6 +34,8 @@ export async function prepare(database: Database, onlyProvinces?: readonly strin
   await migrate(database);
   await loadRegions(database.db, onlyProvinces);
   await loadIndustries(database.db);
+  // Today's coverage before any figure is read: reads never roll it (stats/roll.ts).
+  await rollCoverage(database.db, today());
 }
 
 export interface FirstAccount {

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { createFirstAccounts, openPrepared } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { failInterruptedBatches } from './enterprises/import/stage.ts';
+import { scheduleDayRoll } from './stats/roll.ts';
 
 const ROLE_NAMES = { sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计员' } as Record<string, string>;
 
@@ -18,6 +19,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     for (const a of first) log(`  ${a.username.padEnd(9)} ${a.oneTimePassword}`);
     log('');
   }
+  // Rolled to today when opened; after that, just after each midnight.
+  const dayRoll = scheduleDayRoll(database.db, (err) => log(`日切（覆盖情况更新）失败，一分钟后重试：${String(err)}`));
   const app = createApp({ database, keys, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -29,6 +32,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   );
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await dayRoll.stop();
     await database.close();
   };
   return { stop };

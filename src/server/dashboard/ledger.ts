@@ -1,8 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { enterprises as e } from '../db/schema.ts';
-import { inScope } from '../db/tx.ts';
 import { ledgerWhereIn } from '../enterprises/ledger/filters.ts';
 import type { RegionFigures } from '../stats/engine.ts';
 
@@ -44,10 +43,8 @@ export function ledgerOf(f: RegionFigures): LedgerFigures {
  * Enterprises missing from their latest import (待核实): a fact of today's ledger, not of a
  * past date, so it is counted with the ledger list's own filter and equals that list's total.
  */
-export async function missingToday(db: Db, actor: Actor, region: string, scope: 'all' | 'survey') {
-  return inScope(db, actor, async (tx) => {
-    const where = await ledgerWhereIn(tx, actor, { region, scope, flag: ['missing'] });
-    const [row] = await tx.select({ n: count() }).from(e).where(where);
-    return row?.n ?? 0;
-  });
+export async function missingToday(tx: Tx, actor: Actor, region: string, scope: 'all' | 'survey') {
+  const where = await ledgerWhereIn(tx, actor, { region, scope, flag: ['missing'] });
+  const [row] = await tx.select({ n: count() }).from(e).where(where);
+  return row?.n ?? 0;
 }

@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { z } from '@hono/zod-openapi';
+import { areaRouter } from '../route.ts';
 import { FigureQuery } from '../stats/schemas.ts';
 import { dashboard } from './service.ts';
 
@@ -56,22 +56,17 @@ const Dashboard = z
   })
   .openapi('Dashboard');
 
-export const dashboardRoutes = newRouter();
+export const dashboardRoutes = areaRouter('首页');
 
-dashboardRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/dashboard',
-    middleware: [permit('dashboard.read', 'dashboard.read')],
-    tags: ['首页'],
-    summary:
-      '某一地区（默认本人管辖地区）的概况：覆盖率、分类台账、各下级地区，可指定统计日期、口径与企业类型、人数、规模、行业筛选',
-    request: { query: FigureQuery },
-    responses: jsonResponse(Dashboard, '概况'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const q = c.req.valid('query');
-    return c.json(await dashboard(c.get('deps').database.db, actor, q), 200);
-  },
-);
+dashboardRoutes.define({
+  method: 'get',
+  path: '/api/dashboard',
+  permission: 'dashboard.read',
+  action: 'dashboard.read',
+  summary:
+    '某一地区（默认本人管辖地区）的概况：覆盖率、分类台账、各下级地区，可指定统计日期、口径与企业类型、人数、规模、行业筛选',
+  query: FigureQuery,
+  response: Dashboard,
+  describe: '概况',
+  handler: ({ tx, actor, input }) => dashboard(tx, actor, input.query),
+});

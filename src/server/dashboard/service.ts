@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { inScope } from '../db/tx.ts';
 import { regionInScope } from '../stats/engine.ts';
 import { type FigureQuery, filterOf } from '../stats/schemas.ts';
 import { coverageFor } from '../stats/service.ts';
@@ -67,11 +66,12 @@ async function regionPart(tx: Tx, actor: Actor, code: string) {
  * The dashboard of a region in the actor's scope as of a date: its administrative counts and,
  * for those who may read the ledger, the coverage engine's figures for it and for each child
  * region (plus a 本级 row for enterprises registered at the region itself). An administrator
- * sees accounts, not enterprises.
+ * sees accounts, not enterprises. All of it is read in the request's one transaction, so the
+ * parts agree with each other, and nothing is written.
  */
-export async function dashboard(db: Db, actor: Actor, q: FigureQuery) {
+export async function dashboard(tx: Tx, actor: Actor, q: FigureQuery) {
   const code = q.region ?? actor.regionCode;
-  const part = await inScope(db, actor, (tx) => regionPart(tx, actor, code));
+  const part = await regionPart(tx, actor, code);
   if (!can(actor, 'ledger.read')) {
     return {
       ...part,
@@ -83,7 +83,7 @@ export async function dashboard(db: Db, actor: Actor, q: FigureQuery) {
     };
   }
   const filter = filterOf(q);
-  const result = await coverageFor(db, actor, {
+  const result = await coverageFor(tx, actor, {
     region: code,
     ...(q.date ? { date: q.date } : {}),
     ...(q.scope ? { scope: q.scope } : {}),
@@ -110,7 +110,7 @@ export async function dashboard(db: Db, actor: Actor, q: FigureQuery) {
     // 待核实 belongs to today's whole ledger: a past date or a filtered view has none.
     missing:
       result.date === today() && Object.keys(filter).length === 0
-        ? await missingToday(db, actor, code, result.scope)
+        ? await missingToday(tx, actor, code, result.scope)
         : null,
     children,
   };

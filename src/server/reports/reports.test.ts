@@ -355,13 +355,17 @@ describe('lagging list', () => {
     const { quarter, dueOn } = before.quarterly;
     const county = actorOf({ id: 2, username: 'x', displayName: 'x', regionCode: '420503', roles: ['committee'] });
     // Exported after the due date: still missed.
-    await exportReport(fx.database.db, county, { report: 'quarterly', region: '420503', quarter });
+    await inScope(fx.database.db, county, (tx) =>
+      exportReport(tx, county, { report: 'quarterly', region: '420503', quarter }),
+    );
     expect((await lagging()).children.find((c) => c.region === '420503')?.quarterlyFiled).toBe(false);
     // Exported on the due date.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(`${dueOn}T10:00:00+08:00`));
     try {
-      await exportReport(fx.database.db, county, { report: 'quarterly', region: '420503', quarter });
+      await inScope(fx.database.db, county, (tx) =>
+        exportReport(tx, county, { report: 'quarterly', region: '420503', quarter }),
+      );
     } finally {
       vi.useRealTimers();
     }

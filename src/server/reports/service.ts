@@ -1,13 +1,10 @@
-// The reports as the API and the CLI run them: today's coverage rolled forward first (as
-// coverageFor does), the deployment's settings, one transaction in the actor's scope. An
-// export also writes its audit row in that transaction: the quarterly report counts as filed
-// by it (lagging.ts).
+// The reports as the API and the CLI run them, in the caller's one transaction in the actor's
+// scope, with the deployment's settings. An export also writes its audit row in that
+// transaction: the quarterly report counts as filed by it (lagging.ts).
 import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverage.ts';
 import type { Actor } from '../actor.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { inScope } from '../db/tx.ts';
-import { rollCoverage } from '../stats/roll.ts';
+import { auditChange } from '../audit/audit.ts';
+import type { Tx } from '../db/client.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
@@ -33,11 +30,9 @@ function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSetti
   return laggingReport(tx, actor, { region: r.region, date: r.date ?? now, ...scope }, settings, now);
 }
 
-export async function runReport(db: Db, actor: Actor, r: ReportRequest): Promise<AnyReport> {
+export async function runReport(tx: Tx, actor: Actor, r: ReportRequest): Promise<AnyReport> {
   const now = today();
-  await rollCoverage(db, now);
-  const settings = await getCoverageSettings(db);
-  return inScope(db, actor, (tx) => compute(tx, actor, r, settings, now));
+  return compute(tx, actor, r, await getCoverageSettings(tx), now);
 }
 
 const EXPORT_ACTIONS = {
@@ -58,31 +53,23 @@ export function fileNameOf(report: AnyReport): string {
   return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
 }
 
-/** The report as .xlsx, audited as an export in the same transaction (nothing is recorded if it fails). */
-export async function exportReport(db: Db, actor: Actor, r: ReportRequest) {
+/** The report as .xlsx, audited as an export in the caller's transaction (nothing is recorded if it fails). */
+export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
   const now = today();
-  await rollCoverage(db, now);
-  const settings = await getCoverageSettings(db);
-  return inScope(db, actor, async (tx) => {
-    const report = await compute(tx, actor, r, settings, now);
-    const buffer = await workbookOf(report, now);
-    const { report: kind, region, scope } = report;
-    const period =
-      report.report === 'quarterly'
-        ? { quarter: report.quarter }
-        : report.report === 'annual'
-          ? { year: report.year }
-          : { date: report.date };
-    await writeAudit(tx, {
-      actorId: actor.actorId,
-      actorName: actor.username,
-      ip: actor.ip,
-      action: EXPORT_ACTIONS[kind],
-      entity: 'region',
-      entityId: region,
-      result: 'success',
-      diff: { ...period, scope },
-    });
-    return { report, buffer, fileName: fileNameOf(report) };
+  const report = await compute(tx, actor, r, await getCoverageSettings(tx), now);
+  const buffer = await workbookOf(report, now);
+  const { report: kind, region, scope } = report;
+  const period =
+    report.report === 'quarterly'
+      ? { quarter: report.quarter }
+      : report.report === 'annual'
+        ? { year: report.year }
+        : { date: report.date };
+  await auditChange(tx, actor, {
+    action: EXPORT_ACTIONS[kind],
+    entity: 'region',
+    entityId: region,
+    diff: { ...period, scope },
   });
+  return { report, buffer, fileName: fileNameOf(report) };
 }

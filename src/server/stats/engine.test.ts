@@ -231,7 +231,7 @@ describe('the coverage engine', () => {
     expect((await client.get('/api/stats/coverage?region=420502')).status).toBe(404);
     const own = await client.get('/api/stats/coverage');
     expect(own.status).toBe(200);
-    const county = await coverageFor(fx.database.db, committee, { region: '420503' });
+    const county = await inScope(fx.database.db, committee, (tx) => coverageFor(tx, committee, { region: '420503' }));
     expect(own.body.inScope).toBe(county.inScope);
   });
 
@@ -255,7 +255,9 @@ describe('the coverage engine', () => {
           and employees between 10 and 299 and not above_scale and region_code like '4205%'`,
     );
     expect(a.inScope).toBe((n as { n: number }).n);
-    const industry = await coverageFor(fx.database.db, committee, { region: '420500', filter: { industry: 'C' } });
+    const industry = await inScope(fx.database.db, committee, (tx) =>
+      coverageFor(tx, committee, { region: '420500', filter: { industry: 'C' } }),
+    );
     const [m] = await fx.rows<{ n: number }>(
       sql`select count(*)::int as n from enterprises where in_scope and industry_code in ('13','26') and region_code like '4205%'`,
     );

@@ -23,6 +23,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
+import { countsRolledTo } from './roll.ts';
 
 /** Narrowing filters of rules.md §1 (beyond region and date). */
 export interface CoverageFilter {
@@ -78,9 +79,14 @@ export async function childRegions(tx: Tx, parent: string): Promise<RegionRef[]>
   );
 }
 
-/** Whether today's kept counts can answer: they hold whole regions only, without industry. */
-export function countsCanAnswer(actor: Actor, q: CoverageQuery, today: string): boolean {
-  return q.date === today && !q.filter?.industry && actor.orgId === null && actor.instructorId === null;
+/**
+ * Whether today's kept counts can answer: they hold whole regions only, without industry,
+ * and only once rolled to today: between midnight and the day roll they still hold
+ * yesterday's coverage, and the facts answer instead (roll.ts).
+ */
+export async function countsCanAnswer(tx: Tx, actor: Actor, q: CoverageQuery, today: string): Promise<boolean> {
+  if (q.date !== today || q.filter?.industry || actor.orgId !== null || actor.instructorId !== null) return false;
+  return (await countsRolledTo(tx)) === today;
 }
 
 /** The survey scope (rules.md §2) as a condition on a kind and an employee-band column. */
@@ -161,7 +167,7 @@ export async function coverage(
   today: string,
 ): Promise<CoverageResult> {
   const region = await regionInScope(tx, actor, q.region);
-  const source = countsCanAnswer(actor, q, today) ? 'counts' : 'facts';
+  const source = (await countsCanAnswer(tx, actor, q, today)) ? 'counts' : 'facts';
   const kids = await childRegions(tx, region.code);
   const childLength = Math.max(region.prefix.length, ...kids.map((k) => k.prefix.length));
   // The kept counts are a few thousand rows that row-level security makes the planner guess

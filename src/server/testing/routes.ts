@@ -1,14 +1,11 @@
 import type { Permission } from '../../domain/roles.ts';
 import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
 import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
-import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
-import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
-import { SNAPSHOT_ROUTE_ACCESS } from '../snapshots/access.ts';
-import { STATS_ROUTE_ACCESS } from '../stats/access.ts';
 import type { TestClient } from './client.ts';
+import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
 
 /**
  * Who may call an API route. The authorization matrix holds every route of the OpenAPI
@@ -132,9 +129,10 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/industries': {
     call: () => ({ path: '/api/industries' }),
   },
+  // Any region of the actor's subtree, none outside it.
   'GET /api/dashboard': {
-    access: { kind: 'permission', permission: 'dashboard.read', action: 'dashboard.read' },
-    call: () => ({ path: '/api/dashboard' }),
+    call: () => ({ path: '/api/dashboard?region=420506' }),
+    outside: () => OUTSIDE_REGIONS.map((region) => ({ path: `/api/dashboard?region=${region}`, status: 404 as const })),
   },
 
   // The enterprise ledger. Who may call each route is fixed here; the requests that succeed
@@ -163,10 +161,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
   ...INSTRUCTOR_ROUTE_ACCESS,
-  ...REPORT_ROUTE_ACCESS,
-  ...DASHBOARD_ROUTE_ACCESS,
-  ...SNAPSHOT_ROUTE_ACCESS,
-  ...STATS_ROUTE_ACCESS,
+  ...FIGURE_ROUTE_CALLS,
 };
 
 export interface Operation {

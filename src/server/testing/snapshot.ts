@@ -26,14 +26,10 @@ export async function snapshot(db: Db, actorIds: readonly number[] = []): Promis
     : sql`-1`;
   return {
     users: (await queryRows<{ j: unknown }>(db, sql`select to_jsonb(u) as j from users u order by id`)).map((r) => r.j),
-    // Not the day roll's bookkeeping: the first request of a day rolls coverage forward,
-    // whoever makes it (src/server/stats/roll.ts).
-    settings: (
-      await queryRows<{ j: unknown }>(
-        db,
-        sql`select to_jsonb(s) as j from settings s where key <> 'coverage.rolledOn' order by key`,
-      )
-    ).map((r) => r.j),
+    // The day roll's bookkeeping too: no request rolls the day (src/server/stats/roll.ts).
+    settings: (await queryRows<{ j: unknown }>(db, sql`select to_jsonb(s) as j from settings s order by key`)).map(
+      (r) => r.j,
+    ),
     otherSessions: await one(db, sql`select count(*)::int as n from sessions where user_id not in (${ids})`),
     regions: await one(db, sql`select count(*)::int as n from regions`),
     auditSeq: await lastAuditSeq(db),
