@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { runImport } from '../server/enterprises/import/run.ts';
-import type { ImportResult } from '../server/orgImport/batch.ts';
-import { type ImportKind, KINDS } from '../server/orgImport/kinds.ts';
-import { runKindImport } from '../server/orgImport/run.ts';
+import { IMPORTS } from '../server/imports/adapters/index.ts';
+import type { ImportResult } from '../server/imports/batches.ts';
+import { type ImportKind, KINDS } from '../server/imports/orgs/kinds.ts';
+import { runImport } from '../server/imports/pipeline.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -48,10 +48,10 @@ function kindCommand(kind: ImportKind, description: string) {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, info.permission, info.action);
         const progress = opts.json ? undefined : (n: number) => process.stderr.write(`\r已读取 ${n} 行…`);
-        const result = await runKindImport(
+        const result = await runImport(
           opened,
           actor,
-          kind,
+          IMPORTS[kind],
           {
             path: file,
             fileName: file.split(/[\\/]/).pop() ?? file,
@@ -90,6 +90,7 @@ export function importCommands() {
         const result = await runImport(
           opened,
           actor,
+          IMPORTS.enterprises,
           {
             path: file,
             fileName: file.split(/[\\/]/).pop() ?? file,
@@ -97,7 +98,6 @@ export function importCommands() {
             source: opts.source,
             partial: Boolean(opts.partial),
             dryRun: Boolean(opts.dryRun),
-            apply: true,
           },
           progress,
         );

@@ -5,7 +5,6 @@ import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
-import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
 import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
@@ -165,24 +164,21 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/enterprises/export': ledger('ledger.export', 'enterprise.export'),
   'GET /api/enterprises/{id}': ledger('ledger.read', 'enterprise.read'),
   'PATCH /api/enterprises/{id}': ledger('ledger.write', 'enterprise.update'),
-  'GET /api/imports/enterprises/template': ledger('ledger.import', 'enterprise.template'),
-  'POST /api/imports/enterprises': ledger('ledger.import', 'enterprise.import'),
-  'GET /api/import-batches': ledger('ledger.read', 'import_batch.list'),
-  'GET /api/import-batches/{id}': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/rows': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/issues': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/missing': ledger('ledger.read', 'import_batch.read'),
-  'POST /api/import-batches/{id}/apply': ledger('ledger.import', 'enterprise.import'),
-  'POST /api/import-batches/{id}/discard': ledger('ledger.import', 'enterprise.import_discard'),
-  'GET /api/import-batches/{id}/error-report': ledger('ledger.read', 'import_batch.error_report'),
-  'GET /api/import-batches/{id}/result': ledger('ledger.read', 'import_batch.read'),
 };
+
+/** The imports: the template and the list of batches succeed for whoever may import each kind. */
+const IMPORT_CALLS: Record<string, RouteSpec> = Object.fromEntries(
+  ['enterprises', 'orgs', 'members'].flatMap((kind) => [
+    [`GET /api/imports/${kind}/template`, { call: () => ({ path: `/api/imports/${kind}/template` }) }],
+    [`GET /api/imports/${kind}/batches`, { call: () => ({ path: `/api/imports/${kind}/batches` }) }],
+  ]),
+);
 
 /** Every area adds the routes it serves; success and scope are checked by the area's own tests. */
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
+  ...IMPORT_CALLS,
   ...ORG_ROUTE_ACCESS,
-  ...ORG_IMPORT_ROUTE_ACCESS,
   ...DEVELOPMENT_ROUTE_ACCESS,
   ...MEMBER_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,

@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { RowIssue } from '../../domain/enterprise/input.ts';
-import type { Actor } from '../actor.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { inScope } from '../db/tx.ts';
-import { insertIssues } from '../enterprises/import/stage.ts';
-import type { UploadKind } from '../files/inspect.ts';
-import { readRows } from '../files/rows.ts';
-import type { Keys } from '../keys.ts';
+import type { Actor } from '../../actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { inScope } from '../../db/tx.ts';
+import type { UploadKind } from '../../files/inspect.ts';
+import { readRows } from '../../files/rows.ts';
+import type { Keys } from '../../keys.ts';
+import { type Issue, insertIssues } from '../batches.ts';
 import { type ImportKind, noDataRowsMessage, READINGS, type StagedData } from './kinds.ts';
 
-export type Issue = RowIssue & { severity: 'error' | 'warning' };
+export type { Issue };
 
 interface StagedRow {
   row: number;

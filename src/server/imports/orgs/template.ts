@@ -1,4 +1,4 @@
-import { importTemplate } from '../files/template.ts';
+import { importTemplate } from '../../files/template.ts';
 import { type ImportKind, KINDS } from './kinds.ts';
 
 const FOOTERS: Record<ImportKind, string> = {

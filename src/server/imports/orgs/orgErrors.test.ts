@@ -4,20 +4,21 @@
 // even the valid row 2 in front of it.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateString } from '../../domain/calendarDate.ts';
-import { ORG_COLUMN_KEYS } from '../../domain/org/orgColumns.ts';
-import { seeded } from '../../domain/random.ts';
-import { makeUscc } from '../../domain/uscc.ts';
-import { type Actor, localOperator } from '../actor.ts';
-import type { Tx } from '../db/client.ts';
-import { enterprises, orgCoverages } from '../db/schema.ts';
-import { inScope } from '../db/tx.ts';
-import { dissolveOrg } from '../orgs/write.ts';
-import { writeCsv } from '../testing/enterpriseFiles.ts';
-import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
-import { type OrgValues, orgFile, orgLedger, orgName, orgSheet } from './fixtures/files.ts';
-import { runKindImport } from './run.ts';
+import { type OrgValues, orgFile, orgLedger, orgName, orgSheet } from '../../../../test/fixtures/orgImport/files.ts';
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { ORG_COLUMN_KEYS } from '../../../domain/org/orgColumns.ts';
+import { seeded } from '../../../domain/random.ts';
+import { makeUscc } from '../../../domain/uscc.ts';
+import { type Actor, localOperator } from '../../actor.ts';
+import type { Tx } from '../../db/client.ts';
+import { enterprises, orgCoverages } from '../../db/schema.ts';
+import { inScope } from '../../db/tx.ts';
+import { dissolveOrg } from '../../orgs/write.ts';
+import { writeCsv } from '../../testing/enterpriseFiles.ts';
+import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
+import { actorOf, importFixture } from '../../testing/imports.ts';
+import { IMPORTS } from '../adapters/index.ts';
+import { runImport } from '../pipeline.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: Actor;
@@ -29,7 +30,7 @@ afterAll(() => fx.close());
 
 const today = localDateString(new Date());
 const run = (file: string, partial = false) =>
-  runKindImport(fx.deps, yichang, 'orgs', { path: file, fileName: 'orgs.csv', partial, dryRun: false });
+  runImport(fx.deps, yichang, IMPORTS.orgs, { path: file, fileName: 'orgs.csv', partial, dryRun: false });
 
 type Issue = { row: number; column: string; message: string };
 

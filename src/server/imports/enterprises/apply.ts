@@ -1,40 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
-import { writeAudit } from '../../audit/audit.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { importBatches } from '../../db/schema.ts';
-import { inScope } from '../../db/tx.ts';
-import { HttpError, notFound } from '../../errors.ts';
-import { fieldsOf, LEDGER_FIELDS, stagedValue } from '../fields.ts';
-import { analyzeAfterBulkChange } from './analyze.ts';
-import { type Counts, reconcile } from './reconcile.ts';
+import type { Tx } from '../../db/client.ts';
+import { fieldsOf, LEDGER_FIELDS, stagedValue } from '../../enterprises/fields.ts';
+import type { Batch } from '../batches.ts';
 
 /**
- * Writes a staged batch into the ledger in one transaction: new enterprises, the changed
- * fields of known ones with a history row per field, the missing flag, the batch's status
- * and its audit row. Either all of it commits or none of it does. Rows with errors are
- * written only in partial mode, and then not at all: only the valid rows are.
+ * Writes a checked batch into the ledger, inside the confirmation's transaction: new
+ * enterprises, the changed fields of known ones with a history row per field, and the
+ * missing flag. Only rows without errors have an outcome that writes anything, so a partial
+ * batch writes its valid rows and no others.
  */
-export async function applyBatch(db: Db, actor: Actor, batchId: number): Promise<Counts> {
-  const counts = await inScope(db, actor, (tx) => applyInTransaction(tx, actor, batchId));
-  await analyzeAfterBulkChange(db, 'enterprises', counts.added + counts.changed);
-  return counts;
-}
-
-async function applyInTransaction(tx: Tx, actor: Actor, batchId: number): Promise<Counts> {
-  const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');
-  if (!batch) throw notFound('导入批次');
-  if (batch.status !== 'staged') {
-    throw new HttpError(
-      409,
-      'batch_not_staged',
-      `导入批次 ${batchId} 的状态为“${batch.status}”，只有待确认的批次可以写入台账`,
-    );
-  }
-  const counts = await reconcile(tx, actor, batch);
-  if (counts.errorRows > 0 && !batch.partial) {
-    throw new HttpError(409, 'batch_has_errors', '该批次有错误行，不能整体写入；请修正文件后重新导入，或选择部分导入');
-  }
+export async function writeEnterprises(tx: Tx, actor: Actor, batch: Batch): Promise<void> {
   const b = batch.id;
   const who = sql`${actor.actorId}, ${actor.username}`;
   // A large batch sorts its rows by file order and its history by id: in memory, not on disk.
@@ -87,20 +63,4 @@ async function applyInTransaction(tx: Tx, actor: Actor, batchId: number): Promis
   await tx.execute(sql`
     update enterprises e set missing_since_batch_id = ${b}
     from import_missing m where m.batch_id = ${b} and e.id = m.enterprise_id and e.missing_since_batch_id is null`);
-
-  await tx
-    .update(importBatches)
-    .set({ status: 'applied', appliedAt: new Date(), counts })
-    .where(eq(importBatches.id, b));
-  await writeAudit(tx, {
-    actorId: actor.actorId,
-    actorName: actor.username,
-    ip: actor.ip,
-    action: 'enterprise.import',
-    entity: 'import_batch',
-    entityId: b,
-    result: 'success',
-    diff: { fileName: batch.fileName, sha256: batch.sha256, period: batch.period, source: batch.source, counts },
-  });
-  return counts;
 }

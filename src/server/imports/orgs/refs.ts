@@ -2,7 +2,7 @@
 // org already in the system within the importer's scope, or (for the organization file) a row
 // of the same file. A code names one org; a name may be used once per region, so a name found
 // in several regions is resolved by the referring row's region, or refused as ambiguous.
-import { toAsciiUpperCase, toHalfWidth } from '../../domain/fullwidth.ts';
+import { toAsciiUpperCase, toHalfWidth } from '../../../domain/fullwidth.ts';
 
 /** A code as compared (as the row parser keeps 党组织代码): half-width, no whitespace, upper case. */
 export function codeForm(s: string): string {

@@ -8,8 +8,8 @@ import {
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
+import { type Counts, insertIssues } from '../batches.ts';
 import { outcomeSql } from './outcome.ts';
-import { insertIssues } from './stage.ts';
 
 export const ELSEWHERE_MESSAGE =
   '该统一社会信用代码已登记在您管辖范围以外的台账中，不能由本辖区导入；如企业已迁入，请联系上级党工委核实';
@@ -120,16 +120,4 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
         from import_rows where batch_id = ${b}`,
   );
   return counts;
-}
-
-export interface Counts {
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  missing: number;
-  discrepancies: number;
-  errorRows: number;
-  errors: number;
-  warnings: number;
 }

@@ -7,14 +7,21 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, localOperator } from '../actor.ts';
-import { createXlsxStream } from '../files/write.ts';
-import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
-import { sheetValues } from '../testing/uploads.ts';
-import { writeKindErrorReport } from './errorReport.ts';
-import { idNumber, type MemberValues, memberFile, orgLedger, orgName } from './fixtures/files.ts';
-import { runKindImport } from './run.ts';
+import {
+  idNumber,
+  type MemberValues,
+  memberFile,
+  orgLedger,
+  orgName,
+} from '../../../../test/fixtures/orgImport/files.ts';
+import { type Actor, localOperator } from '../../actor.ts';
+import { createXlsxStream } from '../../files/write.ts';
+import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
+import { actorOf, importFixture } from '../../testing/imports.ts';
+import { sheetValues } from '../../testing/uploads.ts';
+import { IMPORTS } from '../adapters/index.ts';
+import { writeErrorReport } from '../errorReport.ts';
+import { runImport } from '../pipeline.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: Actor;
@@ -29,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 
 const run = (file: string, actor: Actor = yichang, more: { partial?: boolean; dryRun?: boolean } = {}) =>
-  runKindImport(fx.deps, actor, 'members', {
+  runImport(fx.deps, actor, IMPORTS.members, {
     path: file,
     fileName: 'members.csv',
     partial: more.partial ?? false,
@@ -247,7 +254,7 @@ describe('no full ID or phone number', () => {
     const report = async (actor: Actor) => {
       const out = fs.createWriteStream(path.join(fx.config.dataDir, `report-${actor.username}.xlsx`));
       const book = createXlsxStream(out);
-      await writeKindErrorReport(fx.database.db, actor, fx.keys, fx.config.dataDir, 'members', result.batchId, book);
+      await writeErrorReport(fx.database.db, actor, fx.keys, fx.config.dataDir, 'members', result.batchId, book);
       await book.commit();
       const read = new ExcelJS.Workbook();
       await read.xlsx.readFile(out.path as string);

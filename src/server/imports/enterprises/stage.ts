@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type ColumnKey, headerOf, mapHeader, rowCells } from '../../../domain/enterprise/columns.ts';
-import type { RowIssue } from '../../../domain/enterprise/input.ts';
 import {
   duplicateColumnMessage,
   missingColumnsMessage,
@@ -10,45 +9,14 @@ import {
 import { parseEnterpriseRow } from '../../../domain/enterprise/row.ts';
 import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { importBatches } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
 import type { InspectedUpload } from '../../files/inspect.ts';
 import { readRows } from '../../files/rows.ts';
 import type { Keys } from '../../keys.ts';
+import { type Issue, insertIssues } from '../batches.ts';
 import { outcomeSql } from './outcome.ts';
 
-export interface BatchOptions {
-  fileName: string;
-  period: string;
-  source: string;
-  partial: boolean;
-}
-
-/** Records the batch before reading, so its progress can be watched and it is never lost. */
-export async function createBatch(db: Db, actor: Actor, upload: InspectedUpload, opts: BatchOptions): Promise<number> {
-  const [batch] = await inScope(db, actor, (tx) =>
-    tx
-      .insert(importBatches)
-      .values({
-        kind: 'enterprises',
-        period: opts.period,
-        source: opts.source,
-        fileName: opts.fileName,
-        size: upload.size,
-        sha256: upload.sha256,
-        status: 'reading',
-        partial: opts.partial,
-        actorId: actor.actorId,
-        actorName: actor.username,
-        regionCode: actor.regionCode,
-      })
-      .returning({ id: importBatches.id }),
-  );
-  return batch.id;
-}
-
 type StagedRow = { row: number; uscc: string | null; data: Record<string, unknown> | null; has_errors: boolean };
-type Issue = RowIssue & { severity: 'error' | 'warning' };
 
 /**
  * Rows per write. Each chunk goes to the database as one JSON parameter expanded by
@@ -214,32 +182,4 @@ async function insertStagedRows(
       ) s ${sql.raw(outcome.joins)}
       order by s.row)
     update import_batches set rows_read = ${rowsRead} where id = ${batchId}`);
-}
-
-export async function insertIssues(tx: Tx, batchId: number, issues: Issue[]) {
-  for (let i = 0; i < issues.length; i += 5000) {
-    await tx.execute(sql`
-      insert into import_issues (batch_id, row, "column", message, severity)
-      select ${batchId}, i.row, i.column, i.message, i.severity
-      from jsonb_to_recordset(${JSON.stringify(issues.slice(i, i + 5000))}::jsonb)
-        as i("row" integer, "column" text, message text, severity text)`);
-  }
-}
-
-export async function failBatch(db: Db, actor: Actor, batchId: number, failure: string) {
-  await inScope(db, actor, async (tx) => {
-    await tx.execute(sql`delete from import_rows where batch_id = ${batchId}`);
-    await tx.update(importBatches).set({ status: 'failed', failure }).where(eq(importBatches.id, batchId));
-  });
-}
-
-/** Reading runs inside the server process: a batch still 'reading' at start-up was cut off by a restart. */
-export async function failInterruptedBatches(db: Db) {
-  await db.execute(
-    sql`delete from import_rows where batch_id in (select id from import_batches where status = 'reading')`,
-  );
-  await db
-    .update(importBatches)
-    .set({ status: 'failed', failure: '读取时服务重启，读取未完成，请重新导入' })
-    .where(eq(importBatches.status, 'reading'));
 }

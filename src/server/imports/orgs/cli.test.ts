@@ -2,11 +2,11 @@
 // it: the enterprise import's JSON shape, exit status 1 on a rejected file, one error line on
 // stderr without --json, and no full ID number anywhere in what it prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seeded } from '../../domain/random.ts';
-import { makeUscc } from '../../domain/uscc.ts';
-import { migratedDataDir, removeDir, runCli } from '../testing/cli.ts';
-import { HEADER, row, writeCsv } from '../testing/enterpriseFiles.ts';
-import { idNumber, memberFile, orgFile } from './fixtures/files.ts';
+import { idNumber, memberFile, orgFile } from '../../../../test/fixtures/orgImport/files.ts';
+import { seeded } from '../../../domain/random.ts';
+import { makeUscc } from '../../../domain/uscc.ts';
+import { migratedDataDir, removeDir, runCli } from '../../testing/cli.ts';
+import { HEADER, row, writeCsv } from '../../testing/enterpriseFiles.ts';
 
 let dir: string;
 const rand = seeded(4242);

@@ -11,21 +11,21 @@ import { inScope } from '../db/tx.ts';
 import { readRows } from '../files/rows.ts';
 import { safeRow } from '../files/write.ts';
 import type { Keys } from '../keys.ts';
-import { batchOfKind, fileKindOf, openKeptFile } from './batch.ts';
-import type { ImportKind } from './kinds.ts';
+import { type BatchKind, batchOfKind, fileKindOf, openKeptFile } from './batches.ts';
 
 /**
  * The file as it was uploaded, row for row, with a last column saying what is wrong with each
- * row (as the enterprise import's report). A member roster's ID and phone numbers are shown in
+ * row, for every kind of file: the user fixes the cells beside the reasons and imports it
+ * again. A member roster's ID and phone numbers are shown in
  * full only to a user allowed to see them (member.reveal), and that showing is audited; anyone
  * else gets them masked.
  */
-export async function writeKindErrorReport(
+export async function writeErrorReport(
   db: Db,
   actor: Actor,
   keys: Keys,
   dataDir: string,
-  kind: ImportKind,
+  kind: BatchKind,
   batchId: number,
   book: ExcelJS.stream.xlsx.WorkbookWriter,
 ) {
@@ -57,7 +57,7 @@ export async function writeKindErrorReport(
     byRow.set(i.row, [...(byRow.get(i.row) ?? []), text]);
   }
   const fileKind = fileKindOf(batch.fileName);
-  const kept = await openKeptFile(dataDir, keys, batchId, kind, fileKind);
+  const kept = await openKeptFile(dataDir, keys, batchId, fileKind, kind === 'members');
   try {
     const sheet = book.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
     let width = 0;

@@ -1,4 +1,4 @@
-import { fieldsOf, stagedValue } from '../fields.ts';
+import { fieldsOf, stagedValue } from '../../enterprises/fields.ts';
 
 /**
  * What a staged row does to the ledger, as SQL over a staged row `s` (row, uscc, data,

@@ -4,18 +4,18 @@
 // and changed members written in bulk. No message, diff or audit row holds a full ID or phone
 // number: the staging rows carry them encrypted, with a mask for showing.
 import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { localDateString } from '../../domain/calendarDate.ts';
-import { LEAVE_REASONS } from '../../domain/org/codes.ts';
-import { type MemberColumnKey, memberHeaderOf } from '../../domain/org/memberColumns.ts';
-import { checkMemberFile, type MemberInput } from '../../domain/org/memberRow.ts';
-import type { Actor } from '../actor.ts';
-import type { Tx } from '../db/client.ts';
-import { queryRows } from '../db/rows.ts';
-import { enterprises, partyOrgs } from '../db/schema.ts';
-import { refreshEnterpriseMembers } from '../members/counts.ts';
-import { orgInScope } from '../orgs/scope.ts';
-import { inRegionScope } from '../regions/scope.ts';
-import type { Batch } from './batch.ts';
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { LEAVE_REASONS } from '../../../domain/org/codes.ts';
+import { type MemberColumnKey, memberHeaderOf } from '../../../domain/org/memberColumns.ts';
+import { checkMemberFile, type MemberInput } from '../../../domain/org/memberRow.ts';
+import type { Actor } from '../../actor.ts';
+import type { Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { enterprises, partyOrgs } from '../../db/schema.ts';
+import { refreshEnterpriseMembers } from '../../members/counts.ts';
+import { orgInScope } from '../../orgs/scope.ts';
+import { inRegionScope } from '../../regions/scope.ts';
+import type { Batch } from '../batches.ts';
 import type { StagedData } from './kinds.ts';
 import { codeForm, describeAmbiguity, resolveRef } from './refs.ts';
 import { type Issue, type RowOutcome, recordOutcomes, warningsOf } from './stage.ts';

@@ -4,12 +4,13 @@
 // partial mode, dry run, the importer's scope.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, localDateString } from '../../domain/calendarDate.ts';
-import { type Actor, localOperator } from '../actor.ts';
-import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
-import { orgFile, orgLedger, orgName } from './fixtures/files.ts';
-import { runKindImport } from './run.ts';
+import { orgFile, orgLedger, orgName } from '../../../../test/fixtures/orgImport/files.ts';
+import { addMonths, localDateString } from '../../../domain/calendarDate.ts';
+import { type Actor, localOperator } from '../../actor.ts';
+import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
+import { actorOf, importFixture } from '../../testing/imports.ts';
+import { IMPORTS } from '../adapters/index.ts';
+import { runImport } from '../pipeline.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: Actor;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 
 const run = (file: string, actor: Actor = yichang, more: { partial?: boolean; dryRun?: boolean } = {}) =>
-  runKindImport(fx.deps, actor, 'orgs', {
+  runImport(fx.deps, actor, IMPORTS.orgs, {
     path: file,
     fileName: 'orgs.csv',
     partial: more.partial ?? false,

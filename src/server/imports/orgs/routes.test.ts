@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient, TestResponse } from '../testing/client.ts';
-import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { importFixture } from '../testing/imports.ts';
-import { readWorkbook, sheetValues } from '../testing/uploads.ts';
-import { idNumber, memberSheet, orgFile, orgLedger, orgName } from './fixtures/files.ts';
+import { idNumber, memberSheet, orgFile, orgLedger, orgName } from '../../../../test/fixtures/orgImport/files.ts';
+import type { TestClient, TestResponse } from '../../testing/client.ts';
+import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
+import { importFixture } from '../../testing/imports.ts';
+import { readWorkbook, sheetValues } from '../../testing/uploads.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: TestClient;

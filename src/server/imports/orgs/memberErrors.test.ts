@@ -4,19 +4,27 @@
 // phone number in full.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateString } from '../../domain/calendarDate.ts';
-import { maskIdNumber } from '../../domain/mask.ts';
-import { MEMBER_COLUMN_KEYS } from '../../domain/org/memberColumns.ts';
-import { seeded } from '../../domain/random.ts';
-import { makeUscc } from '../../domain/uscc.ts';
-import { type Actor, localOperator } from '../actor.ts';
-import { inScope } from '../db/tx.ts';
-import { dissolveOrg } from '../orgs/write.ts';
-import { writeCsv } from '../testing/enterpriseFiles.ts';
-import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
-import { idNumber, type MemberValues, memberFile, memberSheet, orgLedger, orgName } from './fixtures/files.ts';
-import { runKindImport } from './run.ts';
+import {
+  idNumber,
+  type MemberValues,
+  memberFile,
+  memberSheet,
+  orgLedger,
+  orgName,
+} from '../../../../test/fixtures/orgImport/files.ts';
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { maskIdNumber } from '../../../domain/mask.ts';
+import { MEMBER_COLUMN_KEYS } from '../../../domain/org/memberColumns.ts';
+import { seeded } from '../../../domain/random.ts';
+import { makeUscc } from '../../../domain/uscc.ts';
+import { type Actor, localOperator } from '../../actor.ts';
+import { inScope } from '../../db/tx.ts';
+import { dissolveOrg } from '../../orgs/write.ts';
+import { writeCsv } from '../../testing/enterpriseFiles.ts';
+import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
+import { actorOf, importFixture } from '../../testing/imports.ts';
+import { IMPORTS } from '../adapters/index.ts';
+import { runImport } from '../pipeline.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: Actor;
@@ -32,7 +40,7 @@ afterAll(() => fx.close());
 
 const today = localDateString(new Date());
 const run = (file: string, actor = yichang) =>
-  runKindImport(fx.deps, actor, 'members', { path: file, fileName: 'members.csv', partial: false, dryRun: false });
+  runImport(fx.deps, actor, IMPORTS.members, { path: file, fileName: 'members.csv', partial: false, dryRun: false });
 
 type Issue = { row: number; column: string; message: string };
 const at = (column: string, message: string, row = 3): Issue => ({ row, column, message });

@@ -1,23 +1,23 @@
 // The two files of shared/formats/org-import.md — party organizations (党组织台账) and party
 // members (党员名册) — as the import machinery sees them: who may import them, how a header
 // and a row are read, and what of a row is kept in the batch's staging rows.
-import { cellText, resolveCell } from '../../domain/enterprise/cell.ts';
-import type { RowIssue } from '../../domain/enterprise/input.ts';
-import { normalizeName } from '../../domain/enterprise/text.ts';
-import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
-import type { ImportColumnDef, ImportHeaderMapping } from '../../domain/org/importColumns.ts';
-import type { ImportRowResult } from '../../domain/org/importRow.ts';
+import { cellText, resolveCell } from '../../../domain/enterprise/cell.ts';
+import type { RowIssue } from '../../../domain/enterprise/input.ts';
+import { normalizeName } from '../../../domain/enterprise/text.ts';
+import { maskIdNumber, maskPhone } from '../../../domain/mask.ts';
+import type { ImportColumnDef, ImportHeaderMapping } from '../../../domain/org/importColumns.ts';
+import type { ImportRowResult } from '../../../domain/org/importRow.ts';
 import {
   MEMBER_COLUMNS,
   type MemberColumnKey,
   mapMemberHeader,
   memberRowCells,
-} from '../../domain/org/memberColumns.ts';
-import { type MemberInput, parseMemberRow } from '../../domain/org/memberRow.ts';
-import { mapOrgHeader, ORG_COLUMNS, type OrgColumnKey, orgRowCells } from '../../domain/org/orgColumns.ts';
-import { type OrgInput, parseOrgRow } from '../../domain/org/orgRow.ts';
-import type { Permission } from '../../domain/roles.ts';
-import type { Keys } from '../keys.ts';
+} from '../../../domain/org/memberColumns.ts';
+import { type MemberInput, parseMemberRow } from '../../../domain/org/memberRow.ts';
+import { mapOrgHeader, ORG_COLUMNS, type OrgColumnKey, orgRowCells } from '../../../domain/org/orgColumns.ts';
+import { type OrgInput, parseOrgRow } from '../../../domain/org/orgRow.ts';
+import type { Permission } from '../../../domain/roles.ts';
+import type { Keys } from '../../keys.ts';
 import { codeForm } from './refs.ts';
 
 export const IMPORT_KINDS = ['orgs', 'members'] as const;
