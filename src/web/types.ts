@@ -176,11 +176,13 @@ export interface BatchCounts {
   warnings: number;
 }
 
+/** A batch of any import (src/server/imports/routes.ts, schema ImportBatch). */
 export interface ImportBatch {
   id: number;
-  kind: string;
-  period: string;
-  source: string;
+  kind: 'enterprises' | 'orgs' | 'members';
+  /** The enterprise file's period and source; the org and member files have none, and the API leaves them out. */
+  period?: string;
+  source?: string;
   fileName: string;
   size: number;
   sha256: string;
@@ -607,7 +609,7 @@ export interface RestructuringState {
   prompts: { item: RestructuringItem; dueOn: string; message: string }[];
 }
 
-// ---- Org and member imports (src/server/orgImport/routes.ts) ----
+// ---- Org and member imports (src/server/imports/adapters/orgFile.ts) ----
 
 /** A row of an org or member batch; `idNumber` is the member's masked ID number. */
 export interface KindBatchRow {

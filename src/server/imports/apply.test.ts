@@ -26,16 +26,17 @@ beforeAll(async () => {
   const actor = actorOf(committee.user);
   const employer = await makeEnterprise(fx.database, { memberCount: 4, fullMemberCount: 4 });
   const org = await makeOrg(fx.database, [employer.id], { name: orgName(), establishedOn: '2015-01-01' });
-  const files: Record<BatchKind, () => string> = {
+  const files: Record<BatchKind, () => string | Promise<string>> = {
     enterprises: () => writeCsv([HEADER, row(uscc(), '宜昌单事务测试有限公司')]),
-    orgs: () =>
+    // A new enterprise each time: an enterprise has at most one org formed on its own.
+    orgs: async () =>
       orgFile([
         {
           name: orgName(),
           regionCode: '420502',
           type: '党支部',
           formation: '单独组建',
-          coveredUscc: employer.uscc,
+          coveredUscc: (await makeEnterprise(fx.database, { memberCount: 4, fullMemberCount: 4 })).uscc,
           establishedOn: '2020-01-01',
           fullMemberCount: 3,
         },
@@ -55,7 +56,7 @@ beforeAll(async () => {
   };
   // Staged as the web app leaves a batch: read and checked, waiting for confirmation.
   staged = async (kind) => {
-    const file = files[kind]();
+    const file = await files[kind]();
     const result = await runImport(fx.deps, actor, IMPORTS[kind], {
       path: file,
       fileName: 'file.csv',
@@ -71,8 +72,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx.close());
 
-const batchPath = (kind: BatchKind, id: number) =>
-  kind === 'enterprises' ? `/api/import-batches/${id}` : `/api/imports/${kind}/batches/${id}`;
+const batchPath = (kind: BatchKind, id: number) => `/api/imports/${kind}/batches/${id}`;
 
 describe.each(['enterprises', 'orgs', 'members'] as const)('%s', (kind) => {
   it('confirming opens one transaction, which writes the batch and its audit row', async () => {

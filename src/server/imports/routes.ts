@@ -88,11 +88,9 @@ function present(b: Batch): z.input<typeof ImportBatch> {
   };
 }
 
-const BATCHES_PATH: Partial<Record<ImportAdapter['kind'], string>> = { enterprises: '/api/import-batches' };
-
 function declare(router: AreaRouter, a: ImportAdapter) {
   const base = `/api/imports/${a.kind}`;
-  const batches = BATCHES_PATH[a.kind] ?? `${base}/batches`;
+  const batches = `${base}/batches`;
   const one = `${batches}/{id}`;
   const reads = { permission: a.readPermission, action: a.actions.read, entity: 'import_batch' } as const;
 

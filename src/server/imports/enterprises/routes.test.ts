@@ -57,7 +57,7 @@ describe('upload, preview, apply', () => {
     expect(batch).toMatchObject({ id: batchId, status: 'staged', rowsRead: 3 });
     expect(batch.counts).toMatchObject({ rows: 3, added: 3, changed: 0, errors: 0, warnings: 1 });
 
-    const added = await yichang.get(`/api/import-batches/${batchId}/rows?outcome=added`);
+    const added = await yichang.get(`/api/imports/enterprises/batches/${batchId}/rows?outcome=added`);
     expect(added.status).toBe(200);
     expect(added.body.total).toBe(3);
     expect(added.body.items.map((r: any) => [r.row, r.uscc, r.name, r.outcome])).toEqual([
@@ -65,9 +65,9 @@ describe('upload, preview, apply', () => {
       [3, b, '宜昌路由乙有限公司', 'added'],
       [4, c, '宜昌路由丙有限公司', 'added'],
     ]);
-    const errors = await yichang.get(`/api/import-batches/${batchId}/issues?severity=error`);
+    const errors = await yichang.get(`/api/imports/enterprises/batches/${batchId}/issues?severity=error`);
     expect(errors.body).toEqual({ total: 0, items: [] });
-    const warnings = await yichang.get(`/api/import-batches/${batchId}/issues?severity=warning`);
+    const warnings = await yichang.get(`/api/imports/enterprises/batches/${batchId}/issues?severity=warning`);
     expect(warnings.body).toEqual({
       total: 1,
       items: [
@@ -80,7 +80,7 @@ describe('upload, preview, apply', () => {
 
   it('writes the batch on confirmation, and the ledger lists it', async () => {
     const seq = await lastAuditSeq(fx.database.db);
-    const applied = await yichang.post(`/api/import-batches/${batchId}/apply`);
+    const applied = await yichang.post(`/api/imports/enterprises/batches/${batchId}/apply`);
     expect(applied.status).toBe(200);
     expect(applied.body).toMatchObject({ id: batchId, status: 'applied' });
     expect(applied.body.appliedAt).toEqual(expect.any(String));
@@ -101,7 +101,7 @@ describe('upload, preview, apply', () => {
   });
 
   it('cannot apply a batch twice', async () => {
-    const again = await yichang.post(`/api/import-batches/${batchId}/apply`);
+    const again = await yichang.post(`/api/imports/enterprises/batches/${batchId}/apply`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('batch_not_staged');
   });
@@ -112,14 +112,14 @@ describe('upload, preview, apply', () => {
       bytesOf([HEADER, row(a, '宜昌路由甲有限公司', 120, 4, '420502'), row(b, '宜昌路由乙有限公司', 8, 0, '420503')]),
     );
     expect(batch).toMatchObject({ status: 'staged', counts: { unchanged: 2, missing: 1 } });
-    const missing = await yichang.get(`/api/import-batches/${batch.id}/missing`);
+    const missing = await yichang.get(`/api/imports/enterprises/batches/${batch.id}/missing`);
     expect(missing.body).toEqual({
       total: 1,
       items: [{ id: expect.any(Number), uscc: c, name: '宜昌路由丙有限公司', regionCode: '420506' }],
     });
-    const result = await yichang.get(`/api/import-batches/${batch.id}/result`);
+    const result = await yichang.get(`/api/imports/enterprises/batches/${batch.id}/result`);
     expect(result.body).toMatchObject({ batchId: batch.id, status: 'staged', unchanged: 2, missing: 1, errors: [] });
-    expect((await yichang.post(`/api/import-batches/${batch.id}/discard`)).status).toBe(200);
+    expect((await yichang.post(`/api/imports/enterprises/batches/${batch.id}/discard`)).status).toBe(200);
   });
 });
 
@@ -131,7 +131,7 @@ describe('a rejected batch', () => {
     const batch = await importThrough(yichang, enterpriseFixture('partial.csv'));
     expect(batch.status).toBe('rejected');
     rejectedId = batch.id;
-    const errors = await yichang.get(`/api/import-batches/${rejectedId}/issues?severity=error`);
+    const errors = await yichang.get(`/api/imports/enterprises/batches/${rejectedId}/issues?severity=error`);
     expect(errors.body).toEqual({
       total: 2,
       items: [
@@ -139,18 +139,18 @@ describe('a rejected batch', () => {
         { row: 5, column: '从业人员数', message: '从业人员数不能为负数，当前为 -1' },
       ],
     });
-    const rows = await yichang.get(`/api/import-batches/${rejectedId}/rows?outcome=error`);
+    const rows = await yichang.get(`/api/imports/enterprises/batches/${rejectedId}/rows?outcome=error`);
     expect(rows.body.items.map((r: any) => r.row)).toEqual([3, 5]);
 
-    const apply = await yichang.post(`/api/import-batches/${rejectedId}/apply`);
+    const apply = await yichang.post(`/api/imports/enterprises/batches/${rejectedId}/apply`);
     expect(apply.status).toBe(409);
     expect(apply.body.error).toMatchObject({ code: 'batch_not_staged', message: expect.stringContaining('rejected') });
-    expect((await yichang.post(`/api/import-batches/${rejectedId}/discard`)).status).toBe(409);
+    expect((await yichang.post(`/api/imports/enterprises/batches/${rejectedId}/discard`)).status).toBe(409);
     expect(await snapshot()).toEqual(before);
   });
 
   it('offers an error report: the rows as uploaded, with the reasons in a last column', async () => {
-    const res = await yichang.get(`/api/import-batches/${rejectedId}/error-report`, { binary: true });
+    const res = await yichang.get(`/api/imports/enterprises/batches/${rejectedId}/error-report`, { binary: true });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('错误报告-partial.xlsx'));
@@ -183,14 +183,14 @@ describe('a rejected batch', () => {
       ]),
     );
     expect(first.status).toBe('rejected');
-    const report = await yichang.get(`/api/import-batches/${first.id}/error-report`, { binary: true });
+    const report = await yichang.get(`/api/imports/enterprises/batches/${first.id}/error-report`, { binary: true });
     const book = await readWorkbook(report.bytes);
     const sheet = book.worksheets[0];
     // The user fixes the head count beside the reason and uploads the report as it is.
     sheet.getCell('E3').value = 2;
     const fixed = Buffer.from(await book.xlsx.writeBuffer());
     const second = await importThrough(yichang, fixed, { fileName: '错误报告-修正.xlsx' });
-    const issues = await yichang.get(`/api/import-batches/${second.id}/issues?severity=error`);
+    const issues = await yichang.get(`/api/imports/enterprises/batches/${second.id}/issues?severity=error`);
     expect(issues.body.items).toEqual([]);
     expect(second).toMatchObject({ status: 'staged' });
     expect(second.counts).toMatchObject({ added: 2, errors: 0 });
@@ -203,10 +203,10 @@ describe('discarding', () => {
     const batch = await importThrough(yichang, bytesOf([HEADER, row(uscc(), '宜昌放弃有限公司')]));
     expect(batch.status).toBe('staged');
     const seq = await lastAuditSeq(fx.database.db);
-    const res = await yichang.post(`/api/import-batches/${batch.id}/discard`);
+    const res = await yichang.post(`/api/imports/enterprises/batches/${batch.id}/discard`);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('discarded');
-    expect((await yichang.post(`/api/import-batches/${batch.id}/apply`)).status).toBe(409);
+    expect((await yichang.post(`/api/imports/enterprises/batches/${batch.id}/apply`)).status).toBe(409);
     expect(await snapshot()).toEqual(before);
     const audit = await fx.database.db.select().from(auditLog).where(sql`${auditLog.seq} > ${seq}`);
     expect(audit.map((r) => [r.action, r.entityId, r.result])).toContainEqual([
@@ -271,26 +271,28 @@ describe('who may do what', () => {
   it('keeps another city’s batches and enterprises out of sight (404)', async () => {
     const batch = await importThrough(wuhan, bytesOf([HEADER, row(uscc(), '武汉可见有限公司', 5, 0, '420102')]));
     expect(batch.status).toBe('staged');
-    expect((await wuhan.post(`/api/import-batches/${batch.id}/apply`)).status).toBe(200);
+    expect((await wuhan.post(`/api/imports/enterprises/batches/${batch.id}/apply`)).status).toBe(200);
     const [wuhanEnterprise] = await fx.rows<{ id: number }>(
       sql`select id from enterprises where name = '武汉可见有限公司'`,
     );
 
     for (const path of [
-      `/api/import-batches/${batch.id}`,
-      `/api/import-batches/${batch.id}/rows?outcome=added`,
-      `/api/import-batches/${batch.id}/issues?severity=error`,
-      `/api/import-batches/${batch.id}/missing`,
-      `/api/import-batches/${batch.id}/result`,
-      `/api/import-batches/${batch.id}/error-report`,
+      `/api/imports/enterprises/batches/${batch.id}`,
+      `/api/imports/enterprises/batches/${batch.id}/rows?outcome=added`,
+      `/api/imports/enterprises/batches/${batch.id}/issues?severity=error`,
+      `/api/imports/enterprises/batches/${batch.id}/missing`,
+      `/api/imports/enterprises/batches/${batch.id}/result`,
+      `/api/imports/enterprises/batches/${batch.id}/error-report`,
       `/api/enterprises/${wuhanEnterprise.id}`,
     ]) {
       const res = await yichang.get(path);
       expect(res.status, path).toBe(404);
     }
-    expect((await yichang.post(`/api/import-batches/${batch.id}/discard`)).status).toBe(404);
+    expect((await yichang.post(`/api/imports/enterprises/batches/${batch.id}/discard`)).status).toBe(404);
     expect((await yichang.get('/api/enterprises?q=武汉可见')).body.total).toBe(0);
-    expect((await yichang.get('/api/import-batches')).body.items.map((b: any) => b.id)).not.toContain(batch.id);
+    expect((await yichang.get('/api/imports/enterprises/batches')).body.items.map((b: any) => b.id)).not.toContain(
+      batch.id,
+    );
     // …and the other way round.
     const [mine] = await fx.rows<{ id: number }>(sql`select id from enterprises where name = '宜昌路由甲有限公司'`);
     expect((await wuhan.get(`/api/enterprises/${mine.id}`)).status).toBe(404);
@@ -307,7 +309,7 @@ describe('who may do what', () => {
       ]),
     );
     expect(batch.status).toBe('rejected');
-    const errors = await yichang.get(`/api/import-batches/${batch.id}/issues?severity=error`);
+    const errors = await yichang.get(`/api/imports/enterprises/batches/${batch.id}/issues?severity=error`);
     expect(errors.body.items).toEqual([
       { row: 3, column: '行政区划代码', message: '行政区划代码“420102”不在您的数据范围内，不能导入该地区的企业' },
     ]);
@@ -322,7 +324,7 @@ describe('who may do what', () => {
     // A leader may read the ledger, not change it.
     expect((await leader.get('/api/enterprises')).status).toBe(200);
     const staged = await importThrough(yichang, bytesOf([HEADER, row(uscc(), '宜昌待确认有限公司')]));
-    expect((await leader.post(`/api/import-batches/${staged.id}/apply`)).status).toBe(403);
+    expect((await leader.post(`/api/imports/enterprises/batches/${staged.id}/apply`)).status).toBe(403);
     const [after] = await fx.database.db.select().from(importBatches).where(eq(importBatches.id, staged.id));
     expect(after.status).toBe('staged');
   });

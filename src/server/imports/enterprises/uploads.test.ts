@@ -84,7 +84,7 @@ describe('hostile uploads', () => {
     expect(res.status).toBe(200);
     const batch = (await settled(yichang, res.body.id)).body;
     expect(batch.status).toBe('rejected');
-    const errors = await yichang.get(`/api/import-batches/${batch.id}/issues?severity=error`);
+    const errors = await yichang.get(`/api/imports/enterprises/batches/${batch.id}/issues?severity=error`);
     expect(errors.body.items).toEqual([
       {
         row: 1,
@@ -92,7 +92,7 @@ describe('hostile uploads', () => {
         message: '表头缺少必填列：统一社会信用代码、市场主体类型、行政区划代码、从业人员数、党员数（表头须在第 1 行）',
       },
     ]);
-    const warnings = await yichang.get(`/api/import-batches/${batch.id}/issues?severity=warning`);
+    const warnings = await yichang.get(`/api/imports/enterprises/batches/${batch.id}/issues?severity=warning`);
     expect(warnings.body.items.map((w: any) => w.column)).toEqual([
       '__proto__',
       'constructor',

@@ -119,10 +119,13 @@ describe('organizations: upload, preview, confirm', () => {
     expect((await wuhan.get('/api/imports/orgs/batches')).body.total).toBe(0);
     // The enterprise file's batch routes neither list nor open it.
     for (const path of ['', '/rows?outcome=added', '/result', '/error-report']) {
-      expect([path, (await yichang.get(`/api/import-batches/${batchId}${path}`)).status]).toEqual([path, 404]);
+      expect([path, (await yichang.get(`/api/imports/enterprises/batches/${batchId}${path}`)).status]).toEqual([
+        path,
+        404,
+      ]);
     }
-    expect((await yichang.post(`/api/import-batches/${batchId}/apply`)).status).toBe(404);
-    const listed = (await yichang.get('/api/import-batches')).body.items.map((b: { id: number }) => b.id);
+    expect((await yichang.post(`/api/imports/enterprises/batches/${batchId}/apply`)).status).toBe(404);
+    const listed = (await yichang.get('/api/imports/enterprises/batches')).body.items.map((b: { id: number }) => b.id);
     expect(listed).not.toContain(batchId);
   });
 
