@@ -75,10 +75,6 @@ const regionRoute = (action: string, suffix: string): RouteSpec => ({
   outside: () => OUTSIDE_REGIONS.map((code) => ({ path: `/api/regions/${code}${suffix}`, status: 404 as const })),
 });
 
-const ledger = (permission: Permission, action: string): RouteSpec => ({
-  access: { kind: 'permission', permission, action },
-});
-
 /** Keyed `METHOD /path/{param}` exactly as the OpenAPI document names them. */
 const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/health': { access: { kind: 'public' } },
@@ -157,13 +153,6 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
     access: { kind: 'permission', permission: 'dashboard.read', action: 'dashboard.read' },
     call: () => ({ path: '/api/dashboard' }),
   },
-
-  // The enterprise ledger. Who may call each route is fixed here; the requests that succeed
-  // and those aimed outside the region are for the ledger's own tests to add (`call`, `outside`).
-  'GET /api/enterprises': ledger('ledger.read', 'enterprise.list'),
-  'GET /api/enterprises/export': ledger('ledger.export', 'enterprise.export'),
-  'GET /api/enterprises/{id}': ledger('ledger.read', 'enterprise.read'),
-  'PATCH /api/enterprises/{id}': ledger('ledger.write', 'enterprise.update'),
 };
 
 /** The imports: the template and the list of batches succeed for whoever may import each kind. */
