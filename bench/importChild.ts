@@ -16,8 +16,8 @@ import { permissionsOf } from '../src/domain/roles.ts';
 import type { Actor } from '../src/server/actor.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
-import { runImport } from '../src/server/enterprises/import/run.ts';
 import { readRows } from '../src/server/files/rows.ts';
+import { runImport } from '../src/server/imports/enterprises/run.ts';
 import { keysFrom } from '../src/server/keys.ts';
 
 async function importFile(url: string, file: string, actorJson: string) {

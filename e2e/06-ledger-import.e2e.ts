@@ -79,7 +79,7 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     // The file is small and read in a moment: the first two answers about the batch are
     // held at "reading, 17 rows", so the progress the user would see on a large file shows.
     let held = 0;
-    await page.route(/\/api\/import-batches\/\d+$/, async (route) => {
+    await page.route(/\/api\/imports\/enterprises\/batches\/\d+$/, async (route) => {
       const response = await route.fetch();
       const batch = await response.json();
       if (held++ < 2) Object.assign(batch, { status: 'reading', rowsRead: 17, counts: {} });
@@ -92,7 +92,7 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     await page.waitForURL(/\/ledger\/import\/\d+$/);
     await visible(page.getByText('正在读取和核对文件……已读取 17 行'));
     await visible(page.getByTestId('batch-rows').filter({ hasText: `共 ${rows.length} 行数据` }));
-    await page.unroute(/\/api\/import-batches\/\d+$/);
+    await page.unroute(/\/api\/imports\/enterprises\/batches\/\d+$/);
 
     await visible(page.getByTestId('batch-state').getByText('核对完成，台账尚未改变'));
     for (const tab of [`新增 ${rows.length}`, '变更 0', '未变 0', '本次缺少 0', '错误 0']) {

@@ -9,7 +9,7 @@ import { demoAccounts, type Scale } from '../server/demo/accounts.ts';
 import { writeDemoEnterpriseFile } from '../server/demo/enterprises.ts';
 import { demoInstructors } from '../server/demo/instructors.ts';
 import { demoOrgs } from '../server/demo/orgs.ts';
-import { runImport } from '../server/enterprises/import/run.ts';
+import { runImport } from '../server/imports/enterprises/run.ts';
 import { CliError, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
 

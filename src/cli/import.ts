@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { runImport } from '../server/enterprises/import/run.ts';
-import type { ImportResult } from '../server/orgImport/batch.ts';
-import { type ImportKind, KINDS } from '../server/orgImport/kinds.ts';
-import { runKindImport } from '../server/orgImport/run.ts';
+import { IMPORTS } from '../server/imports/adapters/index.ts';
+import type { ImportResult } from '../server/imports/batches.ts';
+import { type ImportKind, KINDS } from '../server/imports/orgs/kinds.ts';
+import { runImport } from '../server/imports/pipeline.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
 
@@ -47,11 +47,17 @@ function kindCommand(io: CliIo, kind: ImportKind, description: string) {
       withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, info.permission, info.action);
-        const progress = opts.json ? undefined : (n: number) => io.err(`\r已读取 ${n} 行…`);
-        const result = await runKindImport(
+        const progress = opts.json
+          ? undefined
+          : (n: number) =>
+              io.err(
+                `
+已读取 ${n} 行…`,
+              );
+        const result = await runImport(
           opened,
           actor,
-          kind,
+          IMPORTS[kind],
           {
             path: file,
             fileName: file.split(/[\\/]/).pop() ?? file,
@@ -91,6 +97,7 @@ export function importCommands(io: CliIo) {
         const result = await runImport(
           opened,
           actor,
+          IMPORTS.enterprises,
           {
             path: file,
             fileName: file.split(/[\\/]/).pop() ?? file,
@@ -98,7 +105,6 @@ export function importCommands(io: CliIo) {
             source: opts.source,
             partial: Boolean(opts.partial),
             dryRun: Boolean(opts.dryRun),
-            apply: true,
           },
           progress,
         );

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createFirstAccounts, openPrepared } from './bootstrap.ts';
 import type { Config } from './config.ts';
-import { failInterruptedBatches } from './enterprises/import/stage.ts';
+import { failInterruptedBatches } from './imports/batches.ts';
 import { scheduleDayRoll } from './stats/roll.ts';
 
 const ROLE_NAMES = { sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计员' } as Record<string, string>;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../actor.ts';
-import { runImport } from '../enterprises/import/run.ts';
+import { runImport } from '../imports/enterprises/run.ts';
 import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
 import { type Fixture, makeFixture } from '../testing/fixture.ts';
 

@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, actorOf as actorFromUser } from '../actor.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import type { ImportRequest } from '../enterprises/import/run.ts';
+import type { ImportRequest } from '../imports/enterprises/run.ts';
 import { type Fixture, makeFixture } from './fixture.ts';
 
 /** A file of test/fixtures/enterprises/ (written by its make.ts). */

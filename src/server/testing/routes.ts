@@ -2,7 +2,6 @@ import type { Permission } from '../../domain/roles.ts';
 import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
 import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
-import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import type { TestClient } from './client.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
@@ -68,10 +67,6 @@ const regionRoute = (suffix: string): RouteSpec => ({
   outside: () => OUTSIDE_REGIONS.map((code) => ({ path: `/api/regions/${code}${suffix}`, status: 404 as const })),
 });
 
-const ledger = (permission: Permission, action: string): RouteSpec => ({
-  access: { kind: 'permission', permission, action },
-});
-
 /** Keyed `METHOD /path/{param}` exactly as the OpenAPI document names them. */
 const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/users': {
@@ -134,30 +129,20 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
     call: () => ({ path: '/api/dashboard?region=420506' }),
     outside: () => OUTSIDE_REGIONS.map((region) => ({ path: `/api/dashboard?region=${region}`, status: 404 as const })),
   },
-
-  // The enterprise ledger. Who may call each route is fixed here; the requests that succeed
-  // and those aimed outside the region are for the ledger's own tests to add (`call`, `outside`).
-  'GET /api/enterprises': ledger('ledger.read', 'enterprise.list'),
-  'GET /api/enterprises/export': ledger('ledger.export', 'enterprise.export'),
-  'GET /api/enterprises/{id}': ledger('ledger.read', 'enterprise.read'),
-  'PATCH /api/enterprises/{id}': ledger('ledger.write', 'enterprise.update'),
-  'GET /api/imports/enterprises/template': ledger('ledger.import', 'enterprise.template'),
-  'POST /api/imports/enterprises': ledger('ledger.import', 'enterprise.import'),
-  'GET /api/import-batches': ledger('ledger.read', 'import_batch.list'),
-  'GET /api/import-batches/{id}': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/rows': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/issues': ledger('ledger.read', 'import_batch.read'),
-  'GET /api/import-batches/{id}/missing': ledger('ledger.read', 'import_batch.read'),
-  'POST /api/import-batches/{id}/apply': ledger('ledger.import', 'enterprise.import'),
-  'POST /api/import-batches/{id}/discard': ledger('ledger.import', 'enterprise.import_discard'),
-  'GET /api/import-batches/{id}/error-report': ledger('ledger.read', 'import_batch.error_report'),
-  'GET /api/import-batches/{id}/result': ledger('ledger.read', 'import_batch.read'),
 };
+
+/** The imports: the template and the list of batches succeed for whoever may import each kind. */
+const IMPORT_CALLS: Record<string, RouteSpec> = Object.fromEntries(
+  ['enterprises', 'orgs', 'members'].flatMap((kind) => [
+    [`GET /api/imports/${kind}/template`, { call: () => ({ path: `/api/imports/${kind}/template` }) }],
+    [`GET /api/imports/${kind}/batches`, { call: () => ({ path: `/api/imports/${kind}/batches` }) }],
+  ]),
+);
 
 /** Every area adds the routes it serves; success and scope are checked by the area's own tests. */
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
-  ...ORG_IMPORT_ROUTE_ACCESS,
+  ...IMPORT_CALLS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
   ...INSTRUCTOR_ROUTE_ACCESS,

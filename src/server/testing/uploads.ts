@@ -30,7 +30,7 @@ export function uploadEnterprises(client: TestClient, file: string | Uint8Array,
 export async function settled(client: TestClient, batchId: number, timeoutMs = 30_000): Promise<TestResponse> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const res = await client.get(`/api/import-batches/${batchId}`);
+    const res = await client.get(`/api/imports/enterprises/batches/${batchId}`);
     if (res.status !== 200 || res.body.status !== 'reading') return res;
     if (Date.now() > until) throw new Error(`batch ${batchId} still reading after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));

@@ -1894,11 +1894,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
-        content: {
-          'application/octet-stream': unknown;
-        };
-      };
+      requestBody?: never;
       responses: {
         /** @description 已记录的批次（状态 reading） */
         200: {
@@ -1953,7 +1949,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches': {
+  '/api/imports/enterprises/batches': {
     parameters: {
       query?: never;
       header?: never;
@@ -2031,7 +2027,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}': {
+  '/api/imports/enterprises/batches/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2105,7 +2101,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}/rows': {
+  '/api/imports/enterprises/batches/{id}/rows': {
     parameters: {
       query?: never;
       header?: never;
@@ -2195,7 +2191,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}/issues': {
+  '/api/imports/enterprises/batches/{id}/issues': {
     parameters: {
       query?: never;
       header?: never;
@@ -2280,7 +2276,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}/missing': {
+  '/api/imports/enterprises/batches/{id}/missing': {
     parameters: {
       query?: never;
       header?: never;
@@ -2365,7 +2361,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}/apply': {
+  '/api/imports/enterprises/batches/{id}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 批次结果（与命令行 --json 相同） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 结果 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportResult'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/enterprises/batches/{id}/error-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 错误报告（.xlsx）：原文件各行加一列错误说明 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 错误报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/enterprises/batches/{id}/apply': {
     parameters: {
       query?: never;
       header?: never;
@@ -2439,7 +2547,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/import-batches/{id}/discard': {
+  '/api/imports/enterprises/batches/{id}/discard': {
     parameters: {
       query?: never;
       header?: never;
@@ -2507,137 +2615,6 @@ export interface paths {
         };
       };
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/import-batches/{id}/error-report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 错误报告（.xlsx）：原文件各行加一列错误说明 */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description 错误报告 */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/import-batches/{id}/result': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 批次结果（与命令行 --json 相同） */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description 结果 */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              batchId: number;
-              status: string;
-              rows: number;
-              added: number;
-              changed: number;
-              unchanged: number;
-              missing: number;
-              discrepancies: number;
-              errors: {
-                row: number;
-                column: string;
-                message: string;
-              }[];
-              warnings: {
-                row: number;
-                column: string;
-                message: string;
-              }[];
-            };
-          };
-        };
-        /** @description 请求内容不符合要求 */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description 未登录 */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description 无权限 */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description 不存在或不在数据范围内 */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4030,11 +4007,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
-        content: {
-          'application/octet-stream': unknown;
-        };
-      };
+      requestBody?: never;
       responses: {
         /** @description 已记录的批次（状态 reading） */
         200: {
@@ -4042,7 +4015,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4117,7 +4090,7 @@ export interface paths {
           content: {
             'application/json': {
               total: number;
-              items: components['schemas']['OrgImportBatch'][];
+              items: components['schemas']['ImportBatch'][];
             };
           };
         };
@@ -4192,7 +4165,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4440,7 +4413,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportResult'];
+            'application/json': components['schemas']['ImportResult'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4554,7 +4527,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4628,7 +4601,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4732,11 +4705,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody?: {
-        content: {
-          'application/octet-stream': unknown;
-        };
-      };
+      requestBody?: never;
       responses: {
         /** @description 已记录的批次（状态 reading） */
         200: {
@@ -4744,7 +4713,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -4819,7 +4788,7 @@ export interface paths {
           content: {
             'application/json': {
               total: number;
-              items: components['schemas']['OrgImportBatch'][];
+              items: components['schemas']['ImportBatch'][];
             };
           };
         };
@@ -4894,7 +4863,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -5142,7 +5111,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportResult'];
+            'application/json': components['schemas']['ImportResult'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -5256,7 +5225,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -5330,7 +5299,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['OrgImportBatch'];
+            'application/json': components['schemas']['ImportBatch'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -12586,9 +12555,12 @@ export interface components {
     } | null;
     ImportBatch: {
       id: number;
-      kind: string;
-      period: string;
-      source: string;
+      /** @enum {string} */
+      kind: 'enterprises' | 'orgs' | 'members';
+      /** @description 企业台账：期间，如 2026Q3（其他文件没有） */
+      period?: string;
+      /** @description 企业台账：数据来源（其他文件没有） */
+      source?: string;
       fileName: string;
       size: number;
       sha256: string;
@@ -12604,6 +12576,26 @@ export interface components {
       };
       createdAt: string;
       appliedAt: string | null;
+    };
+    ImportResult: {
+      batchId: number;
+      status: string;
+      rows: number;
+      added: number;
+      changed: number;
+      unchanged: number;
+      missing: number;
+      discrepancies: number;
+      errors: {
+        row: number;
+        column: string;
+        message: string;
+      }[];
+      warnings: {
+        row: number;
+        column: string;
+        message: string;
+      }[];
     };
     Enterprise: {
       id: number;
@@ -12769,46 +12761,6 @@ export interface components {
         name: string;
         type: string;
         dissolvedOn: string | null;
-      }[];
-    };
-    OrgImportBatch: {
-      id: number;
-      /** @enum {string} */
-      kind: 'orgs' | 'members';
-      fileName: string;
-      size: number;
-      sha256: string;
-      /** @enum {string} */
-      status: 'reading' | 'staged' | 'applied' | 'rejected' | 'dry-run' | 'failed' | 'discarded';
-      partial: boolean;
-      rowsRead: number;
-      failure: string | null;
-      actorName: string;
-      regionCode: string;
-      counts: {
-        [key: string]: number;
-      };
-      createdAt: string;
-      appliedAt: string | null;
-    };
-    OrgImportResult: {
-      batchId: number;
-      status: string;
-      rows: number;
-      added: number;
-      changed: number;
-      unchanged: number;
-      missing: number;
-      discrepancies: number;
-      errors: {
-        row: number;
-        column: string;
-        message: string;
-      }[];
-      warnings: {
-        row: number;
-        column: string;
-        message: string;
       }[];
     };
     Development: {

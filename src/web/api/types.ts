@@ -59,16 +59,13 @@ export type RestructuringState = ApiResponse<'/api/enterprises/{id}/restructurin
 export type Restructuring = NonNullable<RestructuringState['restructuring']>;
 export type RestructuringItem = Item<RestructuringState['prompts']>['item'];
 
-type ImportBatch = Schema<'ImportBatch'>;
-export type BatchStatus = ImportBatch['status'];
-export type RowOutcome = ApiQuery<'/api/import-batches/{id}/rows'>['outcome'];
-export type BatchRow = Item<ApiResponse<'/api/import-batches/{id}/rows'>['items']>;
-export type BatchIssue = Item<ApiResponse<'/api/import-batches/{id}/issues'>['items']>;
-export type MissingEnterprise = Item<ApiResponse<'/api/import-batches/{id}/missing'>['items']>;
-/** An org or member import batch: no period or source, which only the enterprise ledger's imports carry. */
-type KindBatch = Schema<'OrgImportBatch'>;
-/** A batch of any of the three imports, as their shared pages show it. */
-export type AnyBatch = ImportBatch | KindBatch;
+/** A batch of any of the three imports; period and source only for the enterprise file. */
+export type AnyBatch = Schema<'ImportBatch'>;
+export type BatchStatus = AnyBatch['status'];
+export type RowOutcome = ApiQuery<'/api/imports/enterprises/batches/{id}/rows'>['outcome'];
+export type BatchRow = Item<ApiResponse<'/api/imports/enterprises/batches/{id}/rows'>['items']>;
+export type BatchIssue = Item<ApiResponse<'/api/imports/enterprises/batches/{id}/issues'>['items']>;
+export type MissingEnterprise = Item<ApiResponse<'/api/imports/enterprises/batches/{id}/missing'>['items']>;
 export type KindBatchRow = Item<ApiResponse<'/api/imports/orgs/batches/{id}/rows'>['items']>;
 
 // ---- Party organizations ----

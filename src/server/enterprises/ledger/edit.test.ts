@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../../actor.ts';
 import { enterpriseHistory, enterprises } from '../../db/schema.ts';
+import { runImport } from '../../imports/enterprises/run.ts';
 import { HEADER, row, uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
 import { type Fixture, makeFixture } from '../../testing/fixture.ts';
-import { runImport } from '../import/run.ts';
 
 let fx: Fixture;
 let id: number;

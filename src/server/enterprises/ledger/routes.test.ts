@@ -7,12 +7,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../../actor.ts';
 import { auditLog } from '../../db/schema.ts';
+import { runImport } from '../../imports/enterprises/run.ts';
 import { lastAuditSeq } from '../../testing/audit.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
 import { importFixture, importRequest } from '../../testing/imports.ts';
 import { readWorkbook, sheetValues } from '../../testing/uploads.ts';
-import { runImport } from '../import/run.ts';
 
 let fx: Awaited<ReturnType<typeof importFixture>>;
 let yichang: TestClient;

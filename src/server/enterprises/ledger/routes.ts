@@ -1,18 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import { FORMATIONS } from '../../../domain/enterprise/codes.ts';
-import { writeAudit } from '../../audit/audit.ts';
+import { auditChange } from '../../audit/audit.ts';
 import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
-import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../../http.ts';
-import { codeOf } from '../../schemas.ts';
+import { areaRouter } from '../../route.ts';
+import { codeOf, idParam } from '../../schemas.ts';
 import { enterpriseDetail } from './detail.ts';
 import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
 import { LedgerFilter } from './filters.ts';
 import { listLedger, SORTS } from './list.ts';
-
-const tags = ['企业台账'];
 
 const Enterprise = z
   .object({
@@ -49,169 +47,135 @@ const Enterprise = z
   })
   .openapi('Enterprise');
 
-export const ledgerRoutes = newRouter();
+export const ledgerRoutes = areaRouter('企业台账');
+const enterpriseId = z.object({ id: idParam });
 
-ledgerRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/enterprises',
-    tags,
-    middleware: [permit('ledger.read', 'enterprise.list')],
-    summary: '企业台账：筛选、名称检索、排序、分页，附合计与分类计数',
-    request: {
-      query: LedgerFilter.extend({
-        sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('name'),
-        order: z.enum(['asc', 'desc']).default('asc'),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(200).default(50),
-      }),
-    },
-    responses: jsonResponse(
-      z.object({ total: z.number(), categories: z.record(z.string(), z.number()), items: z.array(Enterprise) }),
-      '台账一页',
-    ),
+ledgerRoutes.define({
+  method: 'get',
+  path: '/api/enterprises',
+  permission: 'ledger.read',
+  action: 'enterprise.list',
+  summary: '企业台账：筛选、名称检索、排序、分页，附合计与分类计数',
+  query: LedgerFilter.extend({
+    sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { sort, order, page, pageSize, ...filter } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    const result = await inScope(database.db, actor, (tx) =>
-      listLedger(tx, actor, keys, filter, { sort, order, page, pageSize }),
-    );
-    return c.json(result, 200);
+  response: z.object({
+    total: z.number(),
+    categories: z.record(z.string(), z.number()),
+    items: z.array(Enterprise),
+  }),
+  describe: '台账一页',
+  handler: ({ tx, actor, input, c }) => {
+    const { sort, order, page, pageSize, ...filter } = input.query;
+    return listLedger(tx, actor, c.get('deps').keys, filter, { sort, order, page, pageSize });
   },
-);
+});
 
-ledgerRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/enterprises/export',
-    tags,
-    middleware: [permit('ledger.export', 'enterprise.export')],
-    summary: '导出筛选后的台账（.xlsx，与导入模板同版式；导出记入审计）',
-    request: { query: LedgerFilter },
-    responses: { 200: { description: 'xlsx', content: { [XLSX_TYPE]: { schema: z.any() } } } },
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    const { database } = c.get('deps');
-    await inScope(database.db, actor, (tx) =>
-      writeAudit(tx, {
-        actorId: actor.actorId,
-        actorName: actor.username,
-        ip: actor.ip,
-        action: 'enterprise.export',
-        entity: 'enterprise',
-        result: 'success',
-        diff: { filter },
-      }),
+// The export is audited in a transaction of its own, then streamed: its rows are read a page
+// at a time after this handler returns, each page in its own transaction.
+ledgerRoutes.defineOwnTransaction({
+  method: 'get',
+  path: '/api/enterprises/export',
+  permission: 'ledger.export',
+  action: 'enterprise.export',
+  summary: '导出筛选后的台账（.xlsx，与导入模板同版式；导出记入审计）',
+  query: LedgerFilter,
+  response: { file: XLSX_TYPE, description: 'xlsx' },
+  handler: async ({ db, actor, input }) => {
+    const filter = input.query;
+    await inScope(db, actor, (tx) =>
+      auditChange(tx, actor, { action: 'enterprise.export', entity: 'enterprise', entityId: null, diff: { filter } }),
     );
     const day = new Date().toISOString().slice(0, 10);
     return xlsxDownload(`企业台账-${day}.xlsx`, async (book) => {
-      await writeLedgerExport(database.db, actor, filter, book);
+      await writeLedgerExport(db, actor, filter, book);
     });
   },
-);
+});
 
-ledgerRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/enterprises/{id}',
-    tags,
-    middleware: [permit('ledger.read', 'enterprise.read', 'enterprise')],
-    summary: '企业详情：基本情况、所在区划、行业、变更记录、覆盖的党组织与在册党员数',
-    request: { params: z.object({ id: z.coerce.number().int().positive() }) },
-    responses: jsonResponse(
-      z.object({
-        enterprise: Enterprise,
-        regionPath: z.array(
-          z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }),
-        ),
-        industry: z.object({ code: z.string(), section: z.string(), name: z.string() }).nullable(),
-        history: z.array(
-          z.object({
-            id: z.number(),
-            at: z.string(),
-            field: z.string(),
-            before: z.unknown(),
-            after: z.unknown(),
-            batchId: z.number().nullable(),
-            actorName: z.string(),
-            period: z.string().nullable(),
-            source: z.string().nullable(),
-          }),
-        ),
-        orgs: z.array(
-          z.object({
-            coverageId: z.number(),
-            orgId: z.number(),
-            name: z.string().nullable(),
-            type: z.string().nullable(),
-            formation: z.string().nullable(),
-            startOn: z.string(),
-            endOn: z.string().nullable(),
-          }),
-        ),
-        roster: z.object({ recorded: z.number(), full: z.number() }).openapi({
-          description: '逐人登记、工作单位为本企业的在册党员',
-        }),
-      }),
-      '企业详情',
+ledgerRoutes.define({
+  method: 'get',
+  path: '/api/enterprises/{id}',
+  permission: 'ledger.read',
+  action: 'enterprise.read',
+  entity: 'enterprise',
+  summary: '企业详情：基本情况、所在区划、行业、变更记录、覆盖的党组织与在册党员数',
+  params: enterpriseId,
+  response: z.object({
+    enterprise: Enterprise,
+    regionPath: z.array(
+      z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }),
     ),
+    industry: z.object({ code: z.string(), section: z.string(), name: z.string() }).nullable(),
+    history: z.array(
+      z.object({
+        id: z.number(),
+        at: z.string(),
+        field: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        batchId: z.number().nullable(),
+        actorName: z.string(),
+        period: z.string().nullable(),
+        source: z.string().nullable(),
+      }),
+    ),
+    orgs: z.array(
+      z.object({
+        coverageId: z.number(),
+        orgId: z.number(),
+        name: z.string().nullable(),
+        type: z.string().nullable(),
+        formation: z.string().nullable(),
+        startOn: z.string(),
+        endOn: z.string().nullable(),
+      }),
+    ),
+    roster: z.object({ recorded: z.number(), full: z.number() }).openapi({
+      description: '逐人登记、工作单位为本企业的在册党员',
+    }),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => enterpriseDetail(tx, actor, keys, id)), 200);
-  },
-);
+  describe: '企业详情',
+  handler: ({ tx, actor, input, c }) => enterpriseDetail(tx, actor, c.get('deps').keys, input.params.id),
+});
 
 const scalar = z.union([z.string().max(300), z.number(), z.boolean(), z.null()]);
 
-ledgerRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/api/enterprises/{id}',
-    tags,
-    middleware: [permit('ledger.write', 'enterprise.update', 'enterprise')],
-    summary: '修改企业信息（规则与导入相同；逐字段记入变更记录）',
-    request: {
-      params: z.object({ id: z.coerce.number().int().positive() }),
-      ...jsonBody(
-        z
-          .object({
-            name: scalar,
-            kind: scalar,
-            regionCode: scalar,
-            industryCode: scalar,
-            employees: scalar,
-            memberCount: scalar,
-            fullMemberCount: scalar,
-            ownerName: scalar,
-            ownerPoliticalStatus: scalar,
-            aboveScale: scalar,
-            cluster: scalar,
-            foundedOn: scalar,
-            registrationStatus: scalar,
-            phone: scalar,
-            reportedHasOrg: scalar,
-            reportedFormation: scalar,
-            hasUnion: scalar,
-            hasLeague: scalar,
-          })
-          .partial()
-          .strict(),
-      ),
-    },
-    responses: jsonResponse(z.object({ changed: z.array(z.string()) }), '已修改的字段'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => editEnterprise(tx, actor, keys, id, patch)), 200);
-  },
-);
+ledgerRoutes.define({
+  method: 'patch',
+  path: '/api/enterprises/{id}',
+  permission: 'ledger.write',
+  action: 'enterprise.update',
+  entity: 'enterprise',
+  summary: '修改企业信息（规则与导入相同；逐字段记入变更记录）',
+  params: enterpriseId,
+  body: z
+    .object({
+      name: scalar,
+      kind: scalar,
+      regionCode: scalar,
+      industryCode: scalar,
+      employees: scalar,
+      memberCount: scalar,
+      fullMemberCount: scalar,
+      ownerName: scalar,
+      ownerPoliticalStatus: scalar,
+      aboveScale: scalar,
+      cluster: scalar,
+      foundedOn: scalar,
+      registrationStatus: scalar,
+      phone: scalar,
+      reportedHasOrg: scalar,
+      reportedFormation: scalar,
+      hasUnion: scalar,
+      hasLeague: scalar,
+    })
+    .partial()
+    .strict(),
+  response: z.object({ changed: z.array(z.string()) }),
+  describe: '已修改的字段',
+  handler: ({ tx, actor, input, c }) => editEnterprise(tx, actor, c.get('deps').keys, input.params.id, input.body),
+});

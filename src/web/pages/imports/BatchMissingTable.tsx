@@ -3,12 +3,13 @@ import { Link } from 'react-router';
 import type { MissingEnterprise } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { KIND_DEFS } from './kinds.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 
 /** Enterprises the previous batch of the same source had and this file lacks: flagged, never deleted. */
 export function BatchMissingTable({ batchId }: { batchId: number }) {
   const { t } = useI18n();
-  const query = usePagedQuery<MissingEnterprise>(`/api/import-batches/${batchId}/missing`, {});
+  const query = usePagedQuery<MissingEnterprise>(`${KIND_DEFS.enterprises.api(batchId)}/missing`, {});
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
 
   const columns: TableColumnsType<MissingEnterprise> = [

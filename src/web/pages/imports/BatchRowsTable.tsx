@@ -5,13 +5,14 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FieldChange } from '../ledger/FieldChange.tsx';
+import { KIND_DEFS } from './kinds.ts';
 import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
 
 /** The rows of one outcome: added, changed (with each field's before → after), unchanged or reported differently. */
 export function BatchRowsTable({ batchId, outcome }: { batchId: number; outcome: RowOutcome }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const query = usePagedQuery<BatchRow>(`/api/import-batches/${batchId}/rows`, { outcome });
+  const query = usePagedQuery<BatchRow>(`${KIND_DEFS.enterprises.api(batchId)}/rows`, { outcome });
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
 
   const changes = (r: BatchRow) => (

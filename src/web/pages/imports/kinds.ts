@@ -1,7 +1,7 @@
 // The three files the import page takes — enterprises (the source data), party organizations
 // and party members — and where each one's template, upload, batch API and batch page are.
-// The enterprise import keeps its original API (/api/import-batches) and pages; the org and
-// member imports have theirs under /api/imports/{orgs,members} (src/server/orgImport/routes.ts).
+// Every kind's API has one shape (src/server/imports/routes.ts): /api/imports/{kind} takes the
+// upload, /api/imports/{kind}/template and /api/imports/{kind}/batches/{id}/… the rest.
 
 import type { Permission } from '../../../domain/roles.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
@@ -50,6 +50,17 @@ export interface KindDef {
   labelled: boolean;
 }
 
+/** The API of a kind: the same shape for every kind. */
+function apiOf(kind: ImportKind) {
+  const base = `/api/imports/${kind}`;
+  return {
+    template: `${base}/template`,
+    upload: base,
+    list: `${base}/batches`,
+    api: (id: number | string) => `${base}/batches/${id}`,
+  };
+}
+
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
   enterprises: {
     kind: 'enterprises',
@@ -57,10 +68,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     label: 'import.kind.enterprises',
     short: 'import.kindShort.enterprises',
     hint: 'import.hint',
-    template: '/api/imports/enterprises/template',
-    upload: '/api/imports/enterprises',
-    list: '/api/import-batches',
-    api: (id) => `/api/import-batches/${id}`,
+    ...apiOf('enterprises'),
     page: (id) => `/ledger/import/${id}`,
     viewPath: '/ledger',
     texts: {
@@ -83,10 +91,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     label: 'import.kind.orgs',
     short: 'import.kindShort.orgs',
     hint: 'import.hint.orgs',
-    template: '/api/imports/orgs/template',
-    upload: '/api/imports/orgs',
-    list: '/api/imports/orgs/batches',
-    api: (id) => `/api/imports/orgs/batches/${id}`,
+    ...apiOf('orgs'),
     page: (id) => `/ledger/import/orgs/${id}`,
     viewPath: '/orgs',
     texts: {
@@ -109,10 +114,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     label: 'import.kind.members',
     short: 'import.kindShort.members',
     hint: 'import.hint.members',
-    template: '/api/imports/members/template',
-    upload: '/api/imports/members',
-    list: '/api/imports/members/batches',
-    api: (id) => `/api/imports/members/batches/${id}`,
+    ...apiOf('members'),
     page: (id) => `/ledger/import/members/${id}`,
     viewPath: '/members',
     texts: {
@@ -143,8 +145,8 @@ export const batchesHref = (kind: ImportKind) =>
   kind === 'enterprises' ? '/ledger/batches' : `/ledger/batches?kind=${kind}`;
 
 /**
- * The kinds whose batches the user may see: the enterprise batches with ledger.read (as the
- * enterprise batch API), the org and member batches with their import permission (as theirs).
+ * The kinds whose batches the user may see: the enterprise batches with ledger.read, the org
+ * and member batches with their import permission (as the API's batch routes require).
  */
 export function visibleKinds(can: (p: Permission) => boolean): ImportKind[] {
   return IMPORT_KINDS.filter((k) => can(k === 'enterprises' ? 'ledger.read' : KIND_DEFS[k].permission));

@@ -1,4 +1,4 @@
-// The labels a batch is filed under (src/server/enterprises/import/run.ts: checkBatchLabels).
+// The labels a batch is filed under (src/server/imports/adapters/enterprises.ts: checkBatchLabels).
 
 /** 2026Q4, 2026-10 or 2026. */
 export const PERIOD = /^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$/;

@@ -1,0 +1,273 @@
+// The batch of an import, whatever its kind (import_batches with its staging rows, issues and
+// kept file): recorded before the file is read, read within the actor's scope, reported in
+// the CLI's --json shape. Every kind's adapter and route reads and writes batches through here.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { RowIssue } from '../../domain/enterprise/input.ts';
+import type { Actor } from '../actor.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { importBatches, importIssues } from '../db/schema.ts';
+import { inScope } from '../db/tx.ts';
+import { notFound } from '../errors.ts';
+import type { InspectedUpload, UploadKind } from '../files/inspect.ts';
+import type { Keys } from '../keys.ts';
+import { inRegionScope } from '../regions/scope.ts';
+
+/** The files the pipeline imports; import_batches.kind. */
+export const BATCH_KINDS = ['enterprises', 'orgs', 'members'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+export const BATCH_STATUSES = ['reading', 'staged', 'applied', 'rejected', 'dry-run', 'failed', 'discarded'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export type Batch = typeof importBatches.$inferSelect;
+
+export interface Counts {
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  missing: number;
+  discrepancies: number;
+  errorRows: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface IssueRow {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type Issue = RowIssue & { severity: 'error' | 'warning' };
+
+/** What the CLI's --json and the API's result report of a batch. */
+export interface ImportResult {
+  batchId: number;
+  status: string;
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  missing: number;
+  discrepancies: number;
+  errors: IssueRow[];
+  warnings: IssueRow[];
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+export const offsetOf = (p: PageRequest) => (p.page - 1) * p.pageSize;
+
+/** Records the batch before reading, so its progress can be watched and it is never lost. */
+export async function createBatch(
+  db: Db,
+  actor: Actor,
+  kind: BatchKind,
+  upload: InspectedUpload,
+  opts: { fileName: string; partial: boolean; period: string; source: string },
+): Promise<number> {
+  const [batch] = await inScope(db, actor, (tx) =>
+    tx
+      .insert(importBatches)
+      .values({
+        kind,
+        period: opts.period,
+        source: opts.source,
+        fileName: opts.fileName,
+        size: upload.size,
+        sha256: upload.sha256,
+        status: 'reading',
+        partial: opts.partial,
+        actorId: actor.actorId,
+        actorName: actor.username,
+        regionCode: actor.regionCode,
+      })
+      .returning({ id: importBatches.id }),
+  );
+  return batch.id;
+}
+
+/** Where the uploaded file is kept, for the error report to read it again. */
+export function storedFile(dataDir: string, batchId: number, fileKind: string) {
+  return path.join(dataDir, 'imports', `${batchId}.${fileKind}`);
+}
+
+/** A file holding ID and phone numbers (a member roster) rests only encrypted: its copy is the ciphertext of its bytes. */
+const keptPath = (dataDir: string, batchId: number, fileKind: UploadKind, encrypted: boolean) =>
+  encrypted ? `${storedFile(dataDir, batchId, fileKind)}.enc` : storedFile(dataDir, batchId, fileKind);
+
+export async function keepFile(
+  dataDir: string,
+  keys: Keys,
+  batchId: number,
+  fileKind: UploadKind,
+  source: string,
+  encrypted: boolean,
+) {
+  const target = keptPath(dataDir, batchId, fileKind, encrypted);
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  if (encrypted) {
+    const bytes = await fs.readFile(source);
+    await fs.writeFile(target, keys.encrypt(bytes.toString('base64')), { mode: 0o600 });
+  } else {
+    await fs.copyFile(source, target);
+  }
+}
+
+/** The kept file as a path readRows can read; `cleanup` removes a decrypted copy at once. */
+export async function openKeptFile(
+  dataDir: string,
+  keys: Keys,
+  batchId: number,
+  fileKind: UploadKind,
+  encrypted: boolean,
+): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const kept = keptPath(dataDir, batchId, fileKind, encrypted);
+  if (!encrypted) return { path: kept, cleanup: async () => {} };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-roster-'));
+  const file = path.join(dir, `roster.${fileKind}`);
+  const plain = Buffer.from(keys.decrypt(await fs.readFile(kept, 'utf8')), 'base64');
+  await fs.writeFile(file, plain, { mode: 0o600 });
+  return { path: file, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+}
+
+export const fileKindOf = (fileName: string): UploadKind => (fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+
+/** Issues a chunk at a time: one JSON parameter each, whatever the file's length. */
+export async function insertIssues(tx: Tx, batchId: number, issues: Issue[]) {
+  for (let i = 0; i < issues.length; i += 5000) {
+    await tx.execute(sql`
+      insert into import_issues (batch_id, row, "column", message, severity)
+      select ${batchId}, i.row, i.column, i.message, i.severity
+      from jsonb_to_recordset(${JSON.stringify(issues.slice(i, i + 5000))}::jsonb)
+        as i("row" integer, "column" text, message text, severity text)`);
+  }
+}
+
+export async function failBatch(db: Db, actor: Actor, batchId: number, failure: string) {
+  await inScope(db, actor, async (tx) => {
+    await tx.execute(sql`delete from import_rows where batch_id = ${batchId}`);
+    await tx.update(importBatches).set({ status: 'failed', failure }).where(eq(importBatches.id, batchId));
+  });
+}
+
+/** Reading runs inside the server process: a batch still 'reading' at start-up was cut off by a restart. */
+export async function failInterruptedBatches(db: Db) {
+  await db.execute(
+    sql`delete from import_rows where batch_id in (select id from import_batches where status = 'reading')`,
+  );
+  await db
+    .update(importBatches)
+    .set({ status: 'failed', failure: '读取时服务重启，读取未完成，请重新导入' })
+    .where(eq(importBatches.status, 'reading'));
+}
+
+const batchesOf = (actor: Actor, kind: BatchKind) =>
+  and(eq(importBatches.kind, kind), inRegionScope(importBatches.regionCode, actor));
+
+/**
+ * A batch of this kind the actor may see, or 404 as if it did not exist (row-level security
+ * and the region condition agree). `forUpdate` locks it: confirming and discarding hold the
+ * lock until their transaction ends, so a batch is written or discarded once.
+ */
+export async function batchOfKind(tx: Tx, actor: Actor, kind: BatchKind, id: number, forUpdate = false) {
+  const query = tx
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), batchesOf(actor, kind)));
+  const [batch] = forUpdate ? await query.for('update') : await query;
+  if (!batch) throw notFound('导入批次');
+  return batch;
+}
+
+/** The batches of one kind in scope, newest first. */
+export async function listBatches(tx: Tx, actor: Actor, kind: BatchKind, p: PageRequest) {
+  const where = batchesOf(actor, kind);
+  const [{ total }] = await tx.select({ total: count() }).from(importBatches).where(where);
+  const items = await tx
+    .select()
+    .from(importBatches)
+    .where(where)
+    .orderBy(desc(importBatches.id))
+    .limit(p.pageSize)
+    .offset(offsetOf(p));
+  return { total, items };
+}
+
+/** A batch's errors or warnings by row and column. */
+export async function batchIssues(
+  tx: Tx,
+  actor: Actor,
+  kind: BatchKind,
+  id: number,
+  severity: 'error' | 'warning',
+  p: PageRequest,
+) {
+  await batchOfKind(tx, actor, kind, id);
+  const where = and(eq(importIssues.batchId, id), eq(importIssues.severity, severity));
+  const [{ total }] = await tx.select({ total: count() }).from(importIssues).where(where);
+  const items = await tx
+    .select({ row: importIssues.row, column: importIssues.column, message: importIssues.message })
+    .from(importIssues)
+    .where(where)
+    .orderBy(asc(importIssues.row), asc(importIssues.id))
+    .limit(p.pageSize)
+    .offset(offsetOf(p));
+  return { total, items };
+}
+
+/** The counts of a batch from its staging rows and issues (files with no missing or discrepancy checks). */
+export async function countBatch(tx: Tx, batchId: number): Promise<Counts> {
+  const [counts] = await queryRows<Counts>(
+    tx,
+    sql`select
+          count(*)::int as rows,
+          (count(*) filter (where outcome = 'added'))::int as added,
+          (count(*) filter (where outcome = 'changed'))::int as changed,
+          (count(*) filter (where outcome = 'unchanged'))::int as unchanged,
+          0 as missing,
+          0 as discrepancies,
+          (count(*) filter (where outcome = 'error'))::int as "errorRows",
+          (select count(*)::int from import_issues where batch_id = ${batchId} and severity = 'error') as errors,
+          (select count(*)::int from import_issues where batch_id = ${batchId} and severity = 'warning') as warnings
+        from import_rows where batch_id = ${batchId}`,
+  );
+  return counts;
+}
+
+/** The batch as the CLI's --json and the API report it. */
+export async function batchResult(tx: Tx, actor: Actor, kind: BatchKind, batchId: number): Promise<ImportResult> {
+  const batch = await batchOfKind(tx, actor, kind, batchId);
+  const issues = await tx
+    .select({
+      row: importIssues.row,
+      column: importIssues.column,
+      message: importIssues.message,
+      severity: importIssues.severity,
+    })
+    .from(importIssues)
+    .where(eq(importIssues.batchId, batchId))
+    .orderBy(asc(importIssues.row), asc(importIssues.id));
+  const c = batch.counts as Partial<Counts>;
+  const strip = ({ row, column, message }: (typeof issues)[number]) => ({ row, column, message });
+  return {
+    batchId,
+    status: batch.status,
+    rows: c.rows ?? 0,
+    added: c.added ?? 0,
+    changed: c.changed ?? 0,
+    unchanged: c.unchanged ?? 0,
+    missing: c.missing ?? 0,
+    discrepancies: c.discrepancies ?? 0,
+    errors: issues.filter((i) => i.severity === 'error').map(strip),
+    warnings: issues.filter((i) => i.severity === 'warning').map(strip),
+  };
+}
