@@ -16,7 +16,8 @@ beforeAll(async () => {
     await db.execute(sql`
       insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count, registration_status)
       values ('X00000000000000001', '已注销企业', 'private', '420503', 5, 0, 0, 'cancelled')`);
-    // 80 in 襄阳市襄城区, 23 covered: the fraction toFixed printed as 28.7 %.
+    // 80 in 襄阳市襄城区, 23 covered (a party organization covers the work too): the
+    // fraction toFixed printed as 28.7 %.
     await db.execute(sql`
       insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count, org_coverage)
       select 'R' || lpad(i::text, 17, '0'), '襄城企业' || i, 'private', '420602', 20, 0, 0,
@@ -60,7 +61,7 @@ describe('dangjian stats coverage', () => {
     const res = await runCli(['stats', 'coverage', '--region', '420600'], dir);
     expect(res.code, res.stderr).toBe(0);
     const line = res.stdout.split('\n').find((l) => l.includes('襄城区'));
-    expect(line).toMatch(/在册 80\t覆盖 23\t组建率 28\.8%\t单独组建率 28\.8%\t工作覆盖率 0\.0%/);
+    expect(line).toMatch(/在册 80\t覆盖 23\t组建率 28\.8%\t单独组建率 28\.8%\t工作覆盖率 28\.8%/);
   });
 
   it('answers for a past date and refuses a malformed one on one line', async () => {
