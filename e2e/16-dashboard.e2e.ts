@@ -4,16 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ratePercent, rateTenths } from '../src/domain/stats/rate.ts';
 import { DISTRICTS } from './ledger-data.ts';
-import {
-  download,
-  horizontalOverflow,
-  ledgerTotal,
-  login,
-  logout,
-  screenshot,
-  useBrowser,
-  visible,
-} from './support.ts';
+import { horizontalOverflow, ledgerTotal, login, logout, screenshot, useBrowser, visible } from './support.ts';
 
 const district = DISTRICTS[0];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
@@ -110,10 +101,23 @@ describe('李四 reads the coverage dashboard, drills down and clicks through', 
     await hover();
     await expect.poll(() => tip.textContent()).toMatch(/组建率（党组织覆盖率）/);
     // The toolbox saves the chart as a PNG.
-    const save = await at(trend, -20, 12);
-    const png = await download(page, () => page.mouse.click(save.x, save.y));
-    expect(png.name).toMatch(/季度走势.*\.png$/);
-    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    // The toolbox saves the chart as a PNG. Its icon is an outline whose strokes take the
+    // click: try points over it (top right, 14 px) until the download starts.
+    const saved = page.waitForEvent('download');
+    let started = false;
+    void saved.then(() => {
+      started = true;
+    });
+    for (let dy = 6; dy <= 20 && !started; dy += 2)
+      for (let dx = 12; dx <= 28 && !started; dx += 2) {
+        const p = await at(trend, -dx, dy);
+        await page.mouse.click(p.x, p.y);
+        await page.waitForTimeout(50);
+      }
+    const png = await saved;
+    expect(png.suggestedFilename()).toMatch(/季度走势.*\.png$/);
+    const bytes = fs.readFileSync((await png.path()) as string);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     await chartShot(page, trend, 'chart-trend-desktop');
 
     // The ranking: the first bar is the region with the highest rate; hovering shows its
