@@ -16,6 +16,13 @@ beforeAll(async () => {
     await db.execute(sql`
       insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count, registration_status)
       values ('X00000000000000001', '已注销企业', 'private', '420503', 5, 0, 0, 'cancelled')`);
+    // 80 in 襄阳市襄城区, 23 covered (a party organization covers the work too): the
+    // fraction toFixed printed as 28.7 %.
+    await db.execute(sql`
+      insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count, org_coverage)
+      select 'R' || lpad(i::text, 17, '0'), '襄城企业' || i, 'private', '420602', 20, 0, 0,
+             case when i <= 23 then 'standalone' end
+      from generate_series(1, 80) i`);
   });
 }, 240_000);
 afterAll(() => removeDir(dir));
@@ -48,6 +55,13 @@ describe('dangjian stats coverage', () => {
     expect(out.children.reduce((s: number, c: { inScope: number }) => s + c.inScope, 0)).toBe(386);
     const empty = out.children.find((c: { region: string }) => c.region === '420502');
     expect(empty).toMatchObject({ inScope: 0, orgCoverageRate: null, standaloneRate: null });
+  });
+
+  it('prints the rates by the domain’s rule: 23 of 80 is 28.8 %', async () => {
+    const res = await runCli(['stats', 'coverage', '--region', '420600'], dir);
+    expect(res.code, res.stderr).toBe(0);
+    const line = res.stdout.split('\n').find((l) => l.includes('襄城区'));
+    expect(line).toMatch(/在册 80\t覆盖 23\t组建率 28\.8%\t单独组建率 28\.8%\t工作覆盖率 28\.8%/);
   });
 
   it('answers for a past date and refuses a malformed one on one line', async () => {

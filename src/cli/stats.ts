@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { isDateString } from '../domain/calendarDate.ts';
-import { percent } from '../domain/stats/coverage.ts';
+import { ratePercent } from '../domain/stats/rate.ts';
 import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import type { RegionFigures } from '../server/stats/engine.ts';
@@ -62,7 +62,7 @@ export function statsCommands(io: CliIo) {
           return;
         }
         const line = (f: RegionFigures) =>
-          `${f.name}\t在册 ${f.inScope}\t覆盖 ${f.orgCovered}\t组建率 ${percent(f.orgCoverageRate)}\t单独组建率 ${percent(f.standaloneRate)}\t工作覆盖率 ${percent(f.workCoverageRate)}`;
+          `${f.name}\t在册 ${f.inScope}\t覆盖 ${f.orgCovered}\t组建率 ${ratePercent(f.orgCovered, f.inScope)}\t单独组建率 ${ratePercent(f.standalone, f.inScope)}\t工作覆盖率 ${ratePercent(f.workCovered, f.inScope)}`;
         io.log(`${result.date}（${result.scope === 'survey' ? '调查口径' : '全部在册企业'}）`);
         io.log(line(result));
         for (const c of result.children) io.log(`  ${line(c)}`);

@@ -2,6 +2,8 @@
 // an instructor are asked how effective the instructor system is and how satisfied they are
 // with the instructors' work ("97.6 % 认为成效特别突出；96.8 % 表示特别满意").
 
+import { rateTenths } from '../stats/rate.ts';
+
 export interface SurveyQuestion {
   key: string;
   required: boolean;
@@ -78,10 +80,10 @@ export interface SurveyTally {
   questions: { key: string; choices: { code: string; count: number; percent: number | null }[] }[];
 }
 
-/** count / of in percent, one decimal, rounded half up (exact: integers only). */
+/** count / of in percent, one decimal, rounded half up by the domain's rate rule. */
 export function percentOf(count: number, of: number): number | null {
-  if (of === 0) return null;
-  return Math.floor((2000 * count + of) / (2 * of)) / 10;
+  const t = rateTenths(count, of);
+  return t === null ? null : t / 10;
 }
 
 /** Survey results from the responses: effective and satisfied shares with their counts. */

@@ -1,6 +1,7 @@
 // The columns of the paper forms (reports.md §1, §2), shared by the screen and the .xlsx so
 // both show the same figures in the same order. A column may open the enterprises behind it
 // (the stats list's selection), for the figures that count enterprises as of the report date.
+import { fractionTenths, rateTenths, tenthsText } from '../stats/rate.ts';
 import type { RegionKey } from './rows.ts';
 
 export type ColumnKind = 'count' | 'rate' | 'points';
@@ -20,6 +21,8 @@ export interface FormColumn<K extends string> {
   label?: string;
   kind: ColumnKind;
   list?: ListSelection;
+  /** A rate column's numerator and denominator among the row's counts: the rate is printed from them. */
+  ratio?: { n: K; d: K };
 }
 
 export const QUARTERLY_COUNT_KEYS = [
@@ -52,7 +55,13 @@ export const QUARTERLY_COLUMNS: FormColumn<QuarterlyCountKey | 'orgCoverageRate'
   { key: 'generalBranches', group: '其中：按类别', label: '党总支', kind: 'count' },
   { key: 'branches', group: '其中：按类别', label: '党支部', kind: 'count' },
   { key: 'newlyCovered', group: '新覆盖企业数', kind: 'count' },
-  { key: 'orgCoverageRate', group: '季末党组织覆盖率', kind: 'rate', list: { coverage: 'org' } },
+  {
+    key: 'orgCoverageRate',
+    group: '季末党组织覆盖率',
+    kind: 'rate',
+    list: { coverage: 'org' },
+    ratio: { n: 'orgCovered', d: 'inScope' },
+  },
   { key: 'changePoints', group: '较上季变化（百分点）', kind: 'points' },
 ];
 
@@ -124,8 +133,22 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
   { key: 'assignedEnterprises', group: '工作覆盖', label: '选派指导员（联系员）的企业数', kind: 'count' },
   { key: 'instructors', group: '工作覆盖', label: '指导员人数', kind: 'count' },
   { key: 'liaisons', group: '工作覆盖', label: '联系员人数', kind: 'count' },
-  { key: 'orgCoverageRate', group: '覆盖率', label: '党组织覆盖率', kind: 'rate', list: { coverage: 'org' } },
-  { key: 'workCoverageRate', group: '覆盖率', label: '党的工作覆盖率', kind: 'rate', list: { coverage: 'work' } },
+  {
+    key: 'orgCoverageRate',
+    group: '覆盖率',
+    label: '党组织覆盖率',
+    kind: 'rate',
+    list: { coverage: 'org' },
+    ratio: { n: 'orgCovered', d: 'inScope' },
+  },
+  {
+    key: 'workCoverageRate',
+    group: '覆盖率',
+    label: '党的工作覆盖率',
+    kind: 'rate',
+    list: { coverage: 'work' },
+    ratio: { n: 'workCovered', d: 'inScope' },
+  },
   { key: 'newOrgs', group: '本年情况', label: '新建党组织数', kind: 'count' },
   { key: 'developed', group: '本年情况', label: '发展党员数', kind: 'count' },
   { key: 'activists', group: '本年情况', label: '入党积极分子数', kind: 'count' },
@@ -133,10 +156,38 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
   { key: 'reelectedOnTime', group: '本年情况', label: '按期换届数', kind: 'count' },
 ];
 
-/** The value a column shows for a row: a count, a rate (fraction) or points; null is “—”. */
+/** A rate column's value in tenths of a percent: from its counts where the row has them. */
+function rateCell<K extends string>(row: object, col: FormColumn<K>): number | null {
+  const r = row as Record<string, unknown>;
+  if (col.ratio) {
+    const n = r[col.ratio.n];
+    const d = r[col.ratio.d];
+    if (typeof n === 'number' && typeof d === 'number') return rateTenths(n, d);
+  }
+  const v = r[col.key];
+  return typeof v === 'number' ? fractionTenths(v) : null;
+}
+
+/**
+ * The value a column's cell holds for a row: a count, points, or a rate as the fraction the
+ * form prints (0.288 for 23 of 80, so a 0.0% cell shows what the screen shows); null is “—”.
+ */
 export function cellValue<K extends string>(row: object, col: FormColumn<K>): number | null {
+  if (col.kind === 'rate') {
+    const t = rateCell(row, col);
+    return t === null ? null : t / 1000;
+  }
   const v = (row as Record<string, unknown>)[col.key];
   return typeof v === 'number' ? v : null;
+}
+
+/** The text a column shows for a row on the screen: rates by the domain's rule, “—” for none. */
+export function cellText<K extends string>(row: object, col: FormColumn<K>): string {
+  if (col.kind === 'rate') return tenthsText(rateCell(row, col));
+  const v = cellValue(row, col);
+  if (v === null) return '—';
+  if (col.kind === 'points') return `${v > 0 ? '+' : ''}${v.toFixed(1)}`;
+  return v.toLocaleString('zh-CN');
 }
 
 /** Org types as the forms count them: joint and temporary branches are 党支部. */

@@ -2,6 +2,8 @@
 // below its parent's by more than the configured points, it fell since the previous report,
 // it has overdue re-elections, or it missed the quarterly report.
 
+import { ratePercent } from '../stats/rate.ts';
+
 export type LaggingCode = 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
 
 export interface LaggingReason {
@@ -15,7 +17,7 @@ export interface Ratio {
   d: number;
 }
 
-const pct = (r: Ratio) => `${(Math.round((r.n / r.d) * 1000) / 10).toFixed(1)}%`;
+const pct = (r: Ratio) => ratePercent(r.n, r.d);
 
 /**
  * How many points the child is below the parent, exact to the rational: 10.0 points is

@@ -94,7 +94,7 @@ export interface CoverageCounts {
 }
 
 export interface CoverageRates {
-  /** Fractions (0.22, not 22); null for an empty denominator (shown as “—”). */
+  /** Fractions (0.22, not 22); null for an empty denominator (shown as “—”). Printed by rate.ts. */
   orgCoverageRate: number | null;
   standaloneRate: number | null;
   workCoverageRate: number | null;
@@ -175,9 +175,4 @@ export function ratesOf(c: CoverageCounts): CoverageRates {
     standaloneRate: rate(c.standalone, c.inScope),
     workCoverageRate: rate(c.workCovered, c.inScope),
   };
-}
-
-/** A rate as the forms print it: a percentage with one decimal, “—” for no denominator. */
-export function percent(r: number | null): string {
-  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 }

@@ -1,7 +1,7 @@
 // The lagging list as a workbook (reports.md §4): the regions with their reasons, then one
 // sheet per list of items to chase, each with who is responsible.
 import type ExcelJS from 'exceljs';
-import { percent } from '../../domain/stats/coverage.ts';
+import { percent, ratePercent } from '../../domain/stats/rate.ts';
 import { today } from '../today.ts';
 import { SCOPE_LABEL } from './common.ts';
 import type { LaggingReport } from './lagging.ts';
@@ -61,7 +61,7 @@ export async function laggingWorkbook(r: LaggingReport, filledOn: string = today
       g.name,
       g.inScope,
       g.orgCovered,
-      percent(g.orgCoverageRate),
+      ratePercent(g.orgCovered, g.inScope),
       percent(g.previousRate),
       g.overdueReelections,
       g.reasons.map((x) => x.text).join('；'),

@@ -11,8 +11,9 @@ import {
   QUARTERLY_COLUMNS,
   QUARTERLY_COUNT_KEYS,
 } from '../../domain/reports/forms.ts';
-import { DEFAULT_COVERAGE_SETTINGS, percent } from '../../domain/stats/coverage.ts';
+import { DEFAULT_COVERAGE_SETTINGS } from '../../domain/stats/coverage.ts';
 import { quarterOf, quarterRange } from '../../domain/stats/quarter.ts';
+import { percent } from '../../domain/stats/rate.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 import { enterprises } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
@@ -306,7 +307,8 @@ describe('annual statistics', () => {
     const { rows: sheet } = await sheetRows(await annualWorkbook(r, today));
     const total = sheet.find((x) => x.label === '合计') as (typeof sheet)[number];
     const col = ANNUAL_COLUMNS.findIndex((c) => c.key === 'orgCoverageRate');
-    expect(total.values[col]).toBe(85 / 386);
+    // The cell holds the printed rate (22.0 %) as a fraction, not 85 / 386 unrounded.
+    expect(total.values[col]).toBe(0.22);
     expect(total.formats[col]).toBe('0.0%');
   });
 });

@@ -29,7 +29,6 @@ export function CoverageFigures({ ledger, missing, ctx }: Props) {
           <RateCard
             testId="rate-org"
             title={t('dashboard.rate.org')}
-            rate={ledger.orgCoverageRate}
             numerator={ledger.orgCovered}
             numeratorTo={href({ coverage: 'org' })}
             denominator={ledger.inScope}
@@ -40,7 +39,6 @@ export function CoverageFigures({ ledger, missing, ctx }: Props) {
           <RateCard
             testId="rate-standalone"
             title={t('rate.standaloneRate')}
-            rate={ledger.standaloneRate}
             numerator={ledger.standalone}
             numeratorTo={href({ coverage: 'standalone' })}
             denominator={ledger.inScope}
@@ -51,7 +49,6 @@ export function CoverageFigures({ ledger, missing, ctx }: Props) {
           <RateCard
             testId="rate-work"
             title={t('rate.workCoverageRate')}
-            rate={ledger.workCoverageRate}
             numerator={ledger.workCovered}
             numeratorTo={href({ coverage: 'work' })}
             denominator={ledger.inScope}

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { percent } from '../../../domain/stats/rate.ts';
 import type { ApiResponse, Scope } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import { formatRate } from './rate.ts';
 
 interface Props {
   region: string;
@@ -44,7 +44,7 @@ export function LaggingPanel({ region, date, scope, drillHref }: Props) {
             <List.Item.Meta
               title={
                 <Link to={drillHref(r.region)}>
-                  {r.name} {formatRate(r.orgCoverageRate)}
+                  {r.name} {percent(r.orgCoverageRate)}
                 </Link>
               }
               description={r.reasons.map((reason) => {

@@ -1,11 +1,10 @@
 import { Card, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
+import { ratePercent } from '../../../domain/stats/rate.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { formatRate } from './rate.ts';
 
 interface Props {
   title: string;
-  rate: number | null;
   numerator: number;
   denominator: number;
   /** The lists of the enterprises counted above and below the line. */
@@ -25,14 +24,14 @@ const linked = (n: number, to: string | undefined, testId: string) => {
   );
 };
 
-/** A coverage rate with one decimal (“—” for no denominator), its numerator and denominator beside it, each a link to its list. */
-export function RateCard({ title, rate, numerator, denominator, numeratorTo, denominatorTo, testId }: Props) {
+/** A coverage rate printed by the domain from its counts (“—” for no denominator), its numerator and denominator beside it, each a link to its list. */
+export function RateCard({ title, numerator, denominator, numeratorTo, denominatorTo, testId }: Props) {
   const { t } = useI18n();
   return (
     <Card size="small" style={{ height: '100%' }}>
       <Statistic
         title={title}
-        value={formatRate(rate)}
+        value={ratePercent(numerator, denominator)}
         valueRender={(node) => <span data-testid={`${testId}-rate`}>{node}</span>}
         suffix={
           <Typography.Text

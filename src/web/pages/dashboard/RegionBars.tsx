@@ -1,10 +1,13 @@
-import { Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Card, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ratePercent, rateTenths, tenthsText } from '../../../domain/stats/rate.ts';
 import type { DashboardChild } from '../../api/types.ts';
+import { EChart } from '../../components/EChart.tsx';
+import { CHART_COLORS, type ChartOption } from '../../components/echarts.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { type FigureContext, figureHref, type Selection } from './links.ts';
-import { formatRate } from './rate.ts';
 
 interface Props {
   rows: DashboardChild[];
@@ -14,30 +17,128 @@ interface Props {
   loading: boolean;
 }
 
-/** A CSS bar of a rate: the share of the track filled, none for “—”. */
-function Bar({ rate }: { rate: number | null }) {
+/** Rows shown at once in the chart; more scroll inside it. */
+const VISIBLE_BARS = 20;
+
+const orgTenths = (c: DashboardChild) => (c.ledger ? rateTenths(c.ledger.orgCovered, c.ledger.inScope) : null);
+
+/**
+ * The child regions ranked by their 组建率 as horizontal bars (the ranking a leader reads
+ * first); a click anywhere on a region's row of the chart opens its dashboard, as its name
+ * in the table does. Rates are printed by the domain from the counts.
+ */
+function RankingChart({ rows, drillHref }: { rows: DashboardChild[]; drillHref: (code: string) => string }) {
+  const { t } = useI18n();
+  const isPhone = useIsPhone();
+  const navigate = useNavigate();
+  // Highest rate first; regions with nothing in scope (“—”) last, in the table's order.
+  const ranked = useMemo(
+    () =>
+      rows
+        .map((c, i) => ({ c, i, tenths: orgTenths(c) }))
+        .sort((a, b) => (b.tenths ?? -1) - (a.tenths ?? -1) || a.i - b.i),
+    [rows],
+  );
+  const title = `${t('dashboard.byRegion')} · ${t('dashboard.rate.org')}`;
+  const option = useMemo((): ChartOption => {
+    const scroll = ranked.length > VISIBLE_BARS;
+    return {
+      color: CHART_COLORS,
+      grid: {
+        left: 8,
+        right: scroll ? 64 : 56,
+        top: 28,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (items: unknown) => {
+          const i = (items as { dataIndex: number }[])[0]?.dataIndex ?? 0;
+          const r = ranked[i];
+          if (!r) return '';
+          const l = r.c.ledger;
+          return [
+            `<b>${r.c.name}</b>`,
+            `${t('dashboard.rate.org')}&nbsp;&nbsp;<b>${tenthsText(r.tenths)}</b>`,
+            `${t('dashboard.col.covered')}&nbsp;&nbsp;${(l?.orgCovered ?? 0).toLocaleString()} / ${(l?.inScope ?? 0).toLocaleString()}`,
+          ].join('<br/>');
+        },
+      },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { formatter: '{value}%', fontSize: 11 },
+        splitNumber: isPhone ? 2 : 5,
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        triggerEvent: true,
+        data: ranked.map((r) => r.c.name),
+        axisTick: { show: false },
+        axisLabel: { fontSize: 12, width: isPhone ? 84 : 160, overflow: 'truncate' },
+      },
+      dataZoom: scroll
+        ? [
+            {
+              type: 'inside',
+              yAxisIndex: 0,
+              startValue: 0,
+              endValue: VISIBLE_BARS - 1,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+            },
+            {
+              type: 'slider',
+              yAxisIndex: 0,
+              right: 4,
+              width: 16,
+              startValue: 0,
+              endValue: VISIBLE_BARS - 1,
+              showDetail: false,
+            },
+          ]
+        : [],
+      series: [
+        {
+          type: 'bar',
+          name: t('dashboard.rate.org'),
+          data: ranked.map((r) => (r.tenths === null ? null : r.tenths / 10)),
+          barMaxWidth: 14,
+          showBackground: true,
+          backgroundStyle: { color: 'rgba(0,0,0,0.06)', borderRadius: 5 },
+          itemStyle: { borderRadius: 5 },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 11,
+            formatter: (p: unknown) => tenthsText(ranked[(p as { dataIndex: number }).dataIndex]?.tenths ?? null),
+          },
+        },
+      ],
+    };
+  }, [ranked, t, isPhone]);
+  const bars = Math.min(ranked.length, VISIBLE_BARS);
   return (
-    <div
-      role="img"
-      aria-label={formatRate(rate)}
-      style={{ flex: '1 1 80px', minWidth: 60, height: 10, background: 'rgba(0,0,0,0.06)', borderRadius: 5 }}
-    >
-      {rate !== null && (
-        <div
-          style={{ width: `${Math.min(100, rate * 100)}%`, height: '100%', background: '#c41d1d', borderRadius: 5 }}
-        />
-      )}
-    </div>
+    <EChart
+      option={option}
+      title={title}
+      testId="region-bars"
+      height={Math.max(120, bars * (isPhone ? 30 : 28) + 48)}
+      onClick={({ dataIndex }) => {
+        const r = ranked[dataIndex];
+        if (r && !r.c.direct) navigate(drillHref(r.c.code));
+      }}
+    />
   );
 }
 
-/**
- * The child regions as bars of their 组建率, with each count beside; a region's name and bar
- * open its own dashboard (drill-down down to towns and villages), each count its list.
- */
 export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
   const { t } = useI18n();
-  const isPhone = useIsPhone();
   const count = (c: DashboardChild, n: number, sel: Selection, key: string) => {
     const to = figureHref({ ...ctx, region: c.code, regionOnly: !!c.direct }, sel);
     const text = n.toLocaleString();
@@ -64,16 +165,11 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
     },
     {
       title: t('dashboard.rate.org'),
-      key: 'bar',
-      width: isPhone ? 150 : 320,
+      key: 'rate',
+      align: 'right',
       render: (_, c) => {
-        const bar = (
-          <Flex align="center" gap={8}>
-            <Bar rate={c.ledger?.orgCoverageRate ?? null} />
-            <span style={{ minWidth: 48, textAlign: 'right' }}>{formatRate(c.ledger?.orgCoverageRate ?? null)}</span>
-          </Flex>
-        );
-        return c.direct ? bar : <Link to={drillHref(c.code)}>{bar}</Link>;
+        const text = tenthsText(orgTenths(c));
+        return c.direct ? text : <Link to={drillHref(c.code)}>{text}</Link>;
       },
     },
     {
@@ -94,7 +190,7 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
       align: 'right',
       render: (_, c) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          {formatRate(c.ledger?.standaloneRate ?? null)} (
+          {ratePercent(c.ledger?.standalone ?? 0, c.ledger?.inScope ?? 0)} (
           {count(c, c.ledger?.standalone ?? 0, { coverage: 'standalone' }, 'standalone')})
         </span>
       ),
@@ -105,7 +201,7 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
       align: 'right',
       render: (_, c) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          {formatRate(c.ledger?.workCoverageRate ?? null)} (
+          {ratePercent(c.ledger?.workCovered ?? 0, c.ledger?.inScope ?? 0)} (
           {count(c, c.ledger?.workCovered ?? 0, { coverage: 'work' }, 'workCovered')})
         </span>
       ),
@@ -125,6 +221,7 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
   ];
   return (
     <Card title={t('dashboard.byRegion')} size="small" style={{ marginBottom: 12 }}>
+      {rows.length > 0 && <RankingChart rows={rows} drillHref={drillHref} />}
       <Table<DashboardChild>
         rowKey={(c) => `${c.code}${c.direct ? '-direct' : ''}`}
         size="small"

@@ -3,8 +3,7 @@
 // report date (/stats/enterprises).
 import { Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { FormColumn, ListSelection } from '../../../domain/reports/forms.ts';
-import { percent } from '../../../domain/stats/coverage.ts';
+import { cellText, type FormColumn, type ListSelection } from '../../../domain/reports/forms.ts';
 import { queryString } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 
@@ -37,13 +36,6 @@ export function listLink(region: string, date: string, scope: string, list: List
   return `/stats/enterprises${queryString({ region, date, scope, ...list })}`;
 }
 
-function show(kind: FormColumn<string>['kind'], v: unknown): string {
-  if (typeof v !== 'number') return '—';
-  if (kind === 'rate') return percent(v);
-  if (kind === 'points') return `${v > 0 ? '+' : ''}${v.toFixed(1)}`;
-  return v.toLocaleString('zh-CN');
-}
-
 interface Props<R extends FormRow> {
   columns: FormColumn<string>[];
   total: R;
@@ -60,7 +52,7 @@ export function FormTable<R extends FormRow>({ columns, total, rows, date, scope
     align: 'right' as const,
     width: c.kind === 'count' ? 96 : 104,
     render: (v: unknown, r: R) => {
-      const text = show(c.kind, v);
+      const text = cellText(r, c);
       const body = r.total ? <strong>{text}</strong> : text;
       // The region's own level has no list of its own: its enterprises are in the total's list.
       if (!c.list || r.direct || typeof v !== 'number') return body;

@@ -3,7 +3,7 @@ import { Card, DatePicker, Flex, Form, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
-import { percent } from '../../../domain/stats/coverage.ts';
+import { percent, ratePercent } from '../../../domain/stats/rate.ts';
 import type { LaggingEnterprise, LaggingRegion, LaggingReport } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -111,11 +111,13 @@ export default function LaggingPage() {
                   title: t('report.lagging.rate'),
                   dataIndex: 'orgCoverageRate',
                   align: 'right',
-                  render: (r: number | null, g) =>
+                  render: (_: number | null, g) =>
                     data ? (
-                      <Link to={listLink(g.region, data.date, data.scope, { coverage: 'org' })}>{percent(r)}</Link>
+                      <Link to={listLink(g.region, data.date, data.scope, { coverage: 'org' })}>
+                        {ratePercent(g.orgCovered, g.inScope)}
+                      </Link>
                     ) : (
-                      percent(r)
+                      ratePercent(g.orgCovered, g.inScope)
                     ),
                 },
                 { title: t('report.lagging.previous'), dataIndex: 'previousRate', align: 'right', render: percent },
