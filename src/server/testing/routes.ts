@@ -3,7 +3,6 @@ import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
 import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
-import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
 import { ORG_IMPORT_ROUTE_ACCESS } from '../orgImport/access.ts';
 import { ORG_ROUTE_ACCESS } from '../orgs/access.ts';
@@ -187,7 +186,6 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...MEMBER_ROUTE_ACCESS,
   ...ASSESSMENT_ROUTE_ACCESS,
   ...CASEWORK_ROUTE_ACCESS,
-  ...INSTRUCTOR_ROUTE_ACCESS,
   ...REPORT_ROUTE_ACCESS,
   ...DASHBOARD_ROUTE_ACCESS,
   ...SNAPSHOT_ROUTE_ACCESS,
