@@ -1,6 +1,4 @@
 import type { Permission } from '../../domain/roles.ts';
-import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
-import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
 import { DASHBOARD_ROUTE_ACCESS } from '../dashboard/access.ts';
 import { DEVELOPMENT_ROUTE_ACCESS } from '../developments/access.ts';
 import { MEMBER_ROUTE_ACCESS } from '../members/access.ts';
@@ -10,6 +8,7 @@ import { REPORT_ROUTE_ACCESS } from '../reports/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { SNAPSHOT_ROUTE_ACCESS } from '../snapshots/access.ts';
 import { STATS_ROUTE_ACCESS } from '../stats/access.ts';
+import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
 
 /**
@@ -184,8 +183,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ORG_IMPORT_ROUTE_ACCESS,
   ...DEVELOPMENT_ROUTE_ACCESS,
   ...MEMBER_ROUTE_ACCESS,
-  ...ASSESSMENT_ROUTE_ACCESS,
-  ...CASEWORK_ROUTE_ACCESS,
+  ...CASEWORK_ROUTE_CALLS,
   ...REPORT_ROUTE_ACCESS,
   ...DASHBOARD_ROUTE_ACCESS,
   ...SNAPSHOT_ROUTE_ACCESS,
