@@ -38,14 +38,16 @@ export function reportInstructorsCommand(io: CliIo): Command {
         if (!/^\d{6,12}$/.test(opts.region)) throw new CliError(`--region ${opts.region}：行政区划代码为 6–12 位数字`);
         const params = { region: opts.region, from: opts.from, to: opts.to };
         const db = opened.database.db;
-        try {
-          await checkSummaryParams(db, actor, params);
-        } catch (err) {
-          if (err instanceof HttpError) throw new CliError(err.message);
-          throw err;
-        }
         const today = localDateString(new Date());
-        const summary = await instructorSummary(db, actor, params, today);
+        const summary = await inScope(db, actor, async (tx) => {
+          try {
+            await checkSummaryParams(tx, actor, params);
+          } catch (err) {
+            if (err instanceof HttpError) throw new CliError(err.message);
+            throw err;
+          }
+          return instructorSummary(tx, actor, params, today);
+        });
 
         const out =
           opts.out ?? (opts.json ? null : `指导员工作情况汇总-${params.region}-${params.from}-${params.to}.xlsx`);

@@ -9,8 +9,8 @@ import { inScope } from '../db/tx.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
+import { areaCounts, assign, makeInstructor } from './assessments.testing.ts';
 import { assessmentResults } from './results.ts';
-import { areaCounts, assign, makeInstructor } from './testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

@@ -4,12 +4,13 @@ import { sql } from 'drizzle-orm';
 import { periodLabel, periodRange } from '../../domain/assessment/period.ts';
 import { isScore } from '../../domain/assessment/settings.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { appraisalScores, oneTimeLinks } from '../db/schema.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { auditAssessment, auditLinkSubmission } from './audit.ts';
 import {
+  auditLinkSubmission,
   checkExpiresOn,
   claimLink,
   expiryOf,
@@ -103,11 +104,16 @@ export async function issueBallots(
     });
     links.push({ token, path: linkPath('ballot', token) });
   }
-  await auditAssessment(tx, actor, 'ballot.issue', 'enterprise', enterprise.id, {
-    period: req.period,
-    appraiser: req.appraiser,
-    count: req.count,
-    expiresOn: req.expiresOn,
+  await auditChange(tx, actor, {
+    action: 'ballot.issue',
+    entity: 'enterprise',
+    entityId: enterprise.id,
+    diff: {
+      period: req.period,
+      appraiser: req.appraiser,
+      count: req.count,
+      expiresOn: req.expiresOn,
+    },
   });
   return { enterpriseName: enterprise.name, links };
 }
@@ -138,11 +144,16 @@ export async function reissueBallots(
     );
     links.push({ token, path: linkPath('ballot', token) });
   }
-  await auditAssessment(tx, actor, 'ballot.reissue', 'enterprise', enterprise.id, {
-    period: req.period,
-    appraiser: req.appraiser,
-    count: links.length,
-    expiresOn: req.expiresOn,
+  await auditChange(tx, actor, {
+    action: 'ballot.reissue',
+    entity: 'enterprise',
+    entityId: enterprise.id,
+    diff: {
+      period: req.period,
+      appraiser: req.appraiser,
+      count: links.length,
+      expiresOn: req.expiresOn,
+    },
   });
   return { enterpriseName: enterprise.name, links };
 }

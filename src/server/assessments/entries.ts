@@ -2,11 +2,11 @@
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import { periodRange } from '../../domain/assessment/period.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { dailyAssessments, instructors, periodicAssessments } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
-import { auditAssessment } from './audit.ts';
 import { instructorInScope, loadInstructor } from './scope.ts';
 
 export interface DailyEntry {
@@ -23,10 +23,15 @@ export async function addDaily(tx: Tx, actor: Actor, entry: DailyEntry, today: s
     .insert(dailyAssessments)
     .values({ ...entry, actorId: actor.actorId })
     .returning({ id: dailyAssessments.id });
-  await auditAssessment(tx, actor, 'assessment.daily_add', 'instructor', instructor.id, {
-    id: row.id,
-    onDate: entry.onDate,
-    score: entry.score,
+  await auditChange(tx, actor, {
+    action: 'assessment.daily_add',
+    entity: 'instructor',
+    entityId: instructor.id,
+    diff: {
+      id: row.id,
+      onDate: entry.onDate,
+      score: entry.score,
+    },
   });
   return row;
 }
@@ -45,10 +50,15 @@ export async function removeDaily(tx: Tx, actor: Actor, id: number) {
     .where(and(eq(dailyAssessments.id, id), instructorInScope(actor)));
   if (!row) throw notFound('日常考核记录');
   await tx.delete(dailyAssessments).where(eq(dailyAssessments.id, id));
-  await auditAssessment(tx, actor, 'assessment.daily_remove', 'instructor', row.instructorId, {
-    id,
-    onDate: row.onDate,
-    score: row.score,
+  await auditChange(tx, actor, {
+    action: 'assessment.daily_remove',
+    entity: 'instructor',
+    entityId: row.instructorId,
+    diff: {
+      id,
+      onDate: row.onDate,
+      score: row.score,
+    },
   });
 }
 
@@ -112,10 +122,15 @@ export async function putPeriodic(tx: Tx, actor: Actor, entry: PeriodicEntry, to
       set: { ...values, updatedAt: new Date() },
     });
   const { duties, discipline, effectiveness } = entry;
-  await auditAssessment(tx, actor, 'assessment.periodic', 'instructor', instructor.id, {
-    period: entry.period,
-    before: before ?? null,
-    after: { duties, discipline, effectiveness },
+  await auditChange(tx, actor, {
+    action: 'assessment.periodic',
+    entity: 'instructor',
+    entityId: instructor.id,
+    diff: {
+      period: entry.period,
+      before: before ?? null,
+      after: { duties, discipline, effectiveness },
+    },
   });
 }
 

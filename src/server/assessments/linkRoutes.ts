@@ -2,9 +2,9 @@
 // sense (no session) but not open: each needs a live token, which only its issuer handed out.
 // The CSRF check stays on (the page fetches the double-submit token from GET /api/session like
 // the login page does): it costs the page one request and keeps every POST under one rule.
-import { createRoute, z } from '@hono/zod-openapi';
-import { jsonBody, jsonResponse, newRouter } from '../http.ts';
+import { z } from '@hono/zod-openapi';
 import { rateLimit } from '../rateLimit.ts';
+import { areaRouter } from '../route.ts';
 import { idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { castBallot, openBallot } from './ballots.ts';
@@ -12,7 +12,6 @@ import { asLinkHolder } from './links.ts';
 import { linkToken, score } from './schemas.ts';
 import { answerSurvey, openSurvey } from './surveys.ts';
 
-const tags = ['一次性链接'];
 const Token = z.object({ token: linkToken });
 
 /** The routes above, for app.ts's list of routes answered without a session. */
@@ -28,90 +27,75 @@ export const LINK_ROUTES = [
 // members voting together behind one Wi-Fi address (two requests each).
 const limit = rateLimit({ windowMs: 60_000, max: 120 });
 
-export const linkRoutes = newRouter();
+export const linkRoutes = areaRouter('一次性链接');
 
-linkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/links/ballot/open',
-    tags,
-    middleware: [limit],
-    summary: '打开民主测评票：企业、考核期与应评价的指导员（无需登录；已用、过期的链接被拒绝）',
-    request: jsonBody(Token),
-    responses: jsonResponse(
-      z.object({
-        enterpriseName: z.string(),
-        period: z.string(),
-        appraiser: z.enum(['owner', 'secretary', 'member']),
-        instructors: z.array(z.object({ id: z.number(), name: z.string(), department: z.string() })),
-      }),
-      '测评票',
-    ),
-  }),
-  async (c) => {
-    const { token } = c.req.valid('json');
-    return c.json(await asLinkHolder(c.get('deps').database.db, token, (tx) => openBallot(tx, token)), 200);
-  },
-);
+// Registered ahead of the routes, so it runs before their input is validated, as a route's own
+// middleware would.
+for (const route of LINK_ROUTES) {
+  const [method, path] = route.split(' ');
+  linkRoutes.on(method, path, limit);
+}
 
-linkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/links/ballot',
-    tags,
-    middleware: [limit],
-    summary: '提交民主测评票：为所列每位指导员评分（0–100），每个链接只能提交一次；评分不与链接关联',
-    request: jsonBody(
-      Token.extend({
-        scores: z
-          .array(z.object({ instructorId: idParam, score }), { error: '请为指导员评分' })
-          .max(100, '一张票最多评价 100 位指导员'),
-      }),
-    ),
-    responses: jsonResponse(z.object({ scored: z.number() }), '已提交'),
+linkRoutes.defineOpen({
+  access: 'public',
+  method: 'post',
+  path: '/api/links/ballot/open',
+  summary: '打开民主测评票：企业、考核期与应评价的指导员（无需登录；已用、过期的链接被拒绝）',
+  body: Token,
+  response: z.object({
+    enterpriseName: z.string(),
+    period: z.string(),
+    appraiser: z.enum(['owner', 'secretary', 'member']),
+    instructors: z.array(z.object({ id: z.number(), name: z.string(), department: z.string() })),
   }),
-  async (c) => {
-    const { token, scores } = c.req.valid('json');
-    return c.json(
-      await asLinkHolder(c.get('deps').database.db, token, (tx) => castBallot(tx, token, scores, today())),
-      200,
-    );
-  },
-);
+  describe: '测评票',
+  handler: ({ input, deps }) =>
+    asLinkHolder(deps.database.db, input.body.token, (tx) => openBallot(tx, input.body.token)),
+});
 
-linkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/links/survey/open',
-    tags,
-    middleware: [limit],
-    summary: '打开满意度问卷（无需登录；已用、过期或问卷已结束的链接被拒绝）',
-    request: jsonBody(Token),
-    responses: jsonResponse(z.object({ title: z.string(), period: z.string(), enterpriseName: z.string() }), '问卷'),
+linkRoutes.defineOpen({
+  access: 'public',
+  method: 'post',
+  path: '/api/links/ballot',
+  summary: '提交民主测评票：为所列每位指导员评分（0–100），每个链接只能提交一次；评分不与链接关联',
+  body: Token.extend({
+    scores: z
+      .array(z.object({ instructorId: idParam, score }), { error: '请为指导员评分' })
+      .max(100, '一张票最多评价 100 位指导员'),
   }),
-  async (c) => {
-    const { token } = c.req.valid('json');
-    return c.json(await asLinkHolder(c.get('deps').database.db, token, (tx) => openSurvey(tx, token)), 200);
+  response: z.object({ scored: z.number() }),
+  describe: '已提交',
+  handler: ({ input, deps }) => {
+    const { token, scores } = input.body;
+    return asLinkHolder(deps.database.db, token, (tx) => castBallot(tx, token, scores, today()));
   },
-);
+});
 
-linkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/links/survey',
-    tags,
-    middleware: [limit],
-    summary: '提交满意度问卷：每个企业一份，每个链接只能提交一次',
-    request: jsonBody(
-      Token.extend({
-        answers: z.record(z.string(), z.string().max(2000, '答案过长'), { error: '请填写答卷' }),
-      }),
-    ),
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已提交'),
+linkRoutes.defineOpen({
+  access: 'public',
+  method: 'post',
+  path: '/api/links/survey/open',
+  summary: '打开满意度问卷（无需登录；已用、过期或问卷已结束的链接被拒绝）',
+  body: Token,
+  response: z.object({ title: z.string(), period: z.string(), enterpriseName: z.string() }),
+  describe: '问卷',
+  handler: ({ input, deps }) =>
+    asLinkHolder(deps.database.db, input.body.token, (tx) => openSurvey(tx, input.body.token)),
+});
+
+linkRoutes.defineOpen({
+  access: 'public',
+  method: 'post',
+  path: '/api/links/survey',
+  summary: '提交满意度问卷：每个企业一份，每个链接只能提交一次',
+  body: Token.extend({
+    answers: z.record(z.string(), z.string().max(2000, '答案过长'), { error: '请填写答卷' }),
   }),
-  async (c) => {
-    const { token, answers } = c.req.valid('json');
-    await asLinkHolder(c.get('deps').database.db, token, (tx) => answerSurvey(tx, token, answers, today()));
-    return c.json({ ok: true as const }, 200);
+  response: z.object({ ok: z.literal(true) }),
+  describe: '已提交',
+  handler: async ({ input, deps }) => {
+    const { token, answers } = input.body;
+    await asLinkHolder(deps.database.db, token, (tx) => answerSurvey(tx, token, answers, today()));
+    return { ok: true as const };
   },
-);
+});

@@ -3,6 +3,7 @@
 // database keeps only its SHA-256, so a copy of the database cannot open any link.
 import { sql } from 'drizzle-orm';
 import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { newToken as randomToken, tokenHash } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -114,4 +115,27 @@ export async function claimLink(tx: Tx, token: string, purpose: LinkRow['purpose
   if (row) return row;
   await usableLink(tx, token, purpose); // throws the reason
   throw linkRefusals.unknown();
+}
+
+/**
+ * The audit row of a submission through a one-time link. It names the enterprise and, for a
+ * ballot, the appraiser's kind, but neither the link, the address nor the answers: whoever
+ * reads the trail cannot tell which holder gave which scores.
+ */
+export function auditLinkSubmission(
+  tx: Tx,
+  action: 'ballot.submit' | 'survey.submit',
+  enterpriseId: number,
+  diff: Record<string, unknown>,
+) {
+  return writeAudit(tx, {
+    actorId: null,
+    actorName: 'one-time-link',
+    ip: null,
+    action,
+    entity: 'enterprise',
+    entityId: enterpriseId,
+    result: 'success',
+    diff,
+  });
 }

@@ -6,7 +6,7 @@ import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { areaCounts, assign, makeInstructor } from './testing.ts';
+import { areaCounts, assign, makeInstructor } from './assessments.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

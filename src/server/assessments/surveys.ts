@@ -4,14 +4,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { periodLabel, periodRange } from '../../domain/assessment/period.ts';
 import { answerProblems, type SurveyAnswers, tallySurvey } from '../../domain/assessment/survey.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { oneTimeLinks, regions, surveyResponses, surveys } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { codeInScope, inRegionScope, scopePrefixOf } from '../regions/scope.ts';
-import { auditAssessment, auditLinkSubmission } from './audit.ts';
 import {
+  auditLinkSubmission,
   checkExpiresOn,
   claimLink,
   expiryOf,
@@ -39,7 +40,7 @@ export async function createSurvey(tx: Tx, actor: Actor, req: { regionCode: stri
     throw new HttpError(409, 'duplicate', message, [{ field: 'period', message }]);
   }
   const [row] = await tx.insert(surveys).values(req).returning({ id: surveys.id });
-  await auditAssessment(tx, actor, 'survey.create', 'survey', row.id, req);
+  await auditChange(tx, actor, { action: 'survey.create', entity: 'survey', entityId: row.id, diff: req });
   return row;
 }
 
@@ -160,10 +161,15 @@ export async function issueSurveyLinks(
       reissued: !!existing,
     });
   }
-  await auditAssessment(tx, actor, 'survey.issue_links', 'survey', id, {
-    enterpriseIds: links.map((l) => l.enterpriseId),
-    reissued: links.filter((l) => l.reissued).map((l) => l.enterpriseId),
-    expiresOn: req.expiresOn,
+  await auditChange(tx, actor, {
+    action: 'survey.issue_links',
+    entity: 'survey',
+    entityId: id,
+    diff: {
+      enterpriseIds: links.map((l) => l.enterpriseId),
+      reissued: links.filter((l) => l.reissued).map((l) => l.enterpriseId),
+      expiresOn: req.expiresOn,
+    },
   });
   return { links, answered };
 }
@@ -172,7 +178,7 @@ export async function closeSurvey(tx: Tx, actor: Actor, id: number) {
   const survey = await loadSurvey(tx, actor, id);
   if (survey.closedAt) throw new HttpError(409, 'survey_closed', '问卷已经结束');
   await tx.update(surveys).set({ closedAt: new Date(), updatedAt: new Date() }).where(eq(surveys.id, id));
-  await auditAssessment(tx, actor, 'survey.close', 'survey', id, {});
+  await auditChange(tx, actor, { action: 'survey.close', entity: 'survey', entityId: id, diff: {} });
 }
 
 async function openSurveyOf(tx: Tx, surveyId: number) {

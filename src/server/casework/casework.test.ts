@@ -15,7 +15,7 @@ import {
   makeInstructor,
   makeMember,
   today,
-} from './testing.ts';
+} from './casework.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

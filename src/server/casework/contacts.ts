@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ContactKind } from '../../domain/casework/contacts.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { contacts } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { auditCasework } from './audit.ts';
 import { createRequest, type RequestInput } from './requests.ts';
 import { assignmentInScope, checkInAssignment, loadAssignment } from './scope.ts';
 
@@ -35,11 +35,16 @@ export async function createContact(tx: Tx, actor: Actor, input: ContactInput, t
       actorId: actor.actorId,
     })
     .returning({ id: contacts.id });
-  await auditCasework(tx, actor, 'contact.create', 'contact', row.id, {
-    assignmentId: assignment.id,
-    onDate: input.onDate,
-    kind: input.kind,
-    requests: input.requests.length,
+  await auditChange(tx, actor, {
+    action: 'contact.create',
+    entity: 'contact',
+    entityId: row.id,
+    diff: {
+      assignmentId: assignment.id,
+      onDate: input.onDate,
+      kind: input.kind,
+      requests: input.requests.length,
+    },
   });
   const requestIds: number[] = [];
   for (const [i, r] of input.requests.entries()) {
@@ -123,9 +128,14 @@ export async function updateContact(tx: Tx, actor: Actor, id: number, patch: Con
     .update(contacts)
     .set({ onDate: patch.onDate, kind: patch.kind, withWhom: patch.withWhom, notes: patch.notes })
     .where(eq(contacts.id, id));
-  await auditCasework(tx, actor, 'contact.update', 'contact', id, {
-    before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-    after: Object.fromEntries(changed.map((k) => [k, patch[k]])),
+  await auditChange(tx, actor, {
+    action: 'contact.update',
+    entity: 'contact',
+    entityId: id,
+    diff: {
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, patch[k]])),
+    },
   });
 }
 
@@ -137,5 +147,5 @@ export async function deleteContact(tx: Tx, actor: Actor, id: number, today: str
     invalid('id', `本次联系中提出了诉求 ${raised.map((r) => `#${r.id}`).join('、')}，联系记录是诉求的来源，不能删除`);
   }
   await tx.delete(contacts).where(eq(contacts.id, id));
-  await auditCasework(tx, actor, 'contact.delete', 'contact', id, { deleted: row });
+  await auditChange(tx, actor, { action: 'contact.delete', entity: 'contact', entityId: id, diff: { deleted: row } });
 }

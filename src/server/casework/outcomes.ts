@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { kindOf, type OutcomeKind, type OutcomeRole, quantityError } from '../../domain/casework/outcomes.ts';
 import type { Actor } from '../actor.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { auditChange } from '../audit/audit.ts';
+import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { outcomes } from '../db/schema.ts';
-import { inScope } from '../db/tx.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { auditCasework } from './audit.ts';
 import { derivedFromRequests, type Period, type Span, unsafeDerivedFromPeople } from './derived.ts';
 import { assignmentInScope, checkInAssignment, loadAssignment } from './scope.ts';
 
@@ -32,7 +31,7 @@ export async function createOutcome(tx: Tx, actor: Actor, input: OutcomeInput, t
     .insert(outcomes)
     .values({ ...input, actorId: actor.actorId })
     .returning({ id: outcomes.id });
-  await auditCasework(tx, actor, 'outcome.create', 'outcome', row.id, { ...input });
+  await auditChange(tx, actor, { action: 'outcome.create', entity: 'outcome', entityId: row.id, diff: { ...input } });
   return row.id;
 }
 
@@ -46,7 +45,7 @@ export async function deleteOutcome(tx: Tx, actor: Actor, id: number, today: str
   );
   if (!row) throw notFound('成果记录');
   await tx.execute(sql`delete from outcomes where id = ${id}`);
-  await auditCasework(tx, actor, 'outcome.delete', 'outcome', id, { deleted: row });
+  await auditChange(tx, actor, { action: 'outcome.delete', entity: 'outcome', entityId: id, diff: { deleted: row } });
 }
 
 /**
@@ -54,22 +53,22 @@ export async function deleteOutcome(tx: Tx, actor: Actor, id: number, today: str
  * latest at this assignment), or where to record it when there is none yet. The assignment is
  * read under the actor's scope first: out of scope is 404, as always.
  */
-export async function derivedKindRefusal(db: Db, actor: Actor, assignmentId: number, kind: OutcomeKind, today: string) {
+export async function derivedKindRefusal(tx: Tx, actor: Actor, assignmentId: number, kind: OutcomeKind, today: string) {
   const k = kindOf(kind)!;
-  const assignment = await inScope(db, actor, (tx) => loadAssignment(tx, actor, assignmentId, today));
+  const assignment = await loadAssignment(tx, actor, assignmentId, today);
   const span: Span = { ...assignment, assignmentId: assignment.id };
   const all: Period = { from: null, to: null };
   let record: { type: 'development' | 'member' | 'request'; id: number } | null = null;
   let message: string;
   if (k.source === 'development') {
-    const found = (await unsafeDerivedFromPeople(db, [span], all)).filter((d) => d.kind === kind).at(-1);
+    const found = (await unsafeDerivedFromPeople(tx, [span], all)).filter((d) => d.kind === kind).at(-1);
     if (found) record = { type: found.source as 'development' | 'member', id: found.recordId };
     const what = kind === 'activists' ? '入党积极分子' : '发展党员';
     message = found
       ? `该企业的${what}由${found.source === 'member' ? '党员记录' : '发展党员记录'} #${found.recordId} 自动统计，无需录入`
       : `${what}由发展党员记录自动统计（该企业在选派期间尚无记录），请在“发展党员”中登记，无需在此录入`;
   } else {
-    const resolved = await inScope(db, actor, (tx) => derivedFromRequests(tx, [span], all));
+    const resolved = await derivedFromRequests(tx, [span], all);
     const found = resolved.filter((d) => d.kind === kind).at(-1) ?? resolved.at(-1);
     if (found) record = { type: 'request', id: found.recordId };
     message = found

@@ -1,10 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendarDate.ts';
+import type { ContactKind } from '../../domain/casework/contacts.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type OutcomeRole } from '../../domain/casework/outcomes.ts';
+import type { RequestCategory, RequestStatus } from '../../domain/casework/requests.ts';
 import type { Actor } from '../actor.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { inScope } from '../db/tx.ts';
 import { notFound } from '../errors.ts';
 import { derivedFromRequests, type Period, type Span, unsafeDerivedFromPeople } from './derived.ts';
 import { ASSIGNMENT_COLUMNS, ASSIGNMENT_FROM, type AssignmentRow, assignmentInScope } from './scope.ts';
@@ -70,6 +71,19 @@ export interface ContactFilter {
   pageSize: number;
 }
 
+export interface ContactRow {
+  id: number;
+  assignmentId: number;
+  onDate: string;
+  kind: ContactKind;
+  withWhom: string;
+  notes: string | null;
+  enterpriseId: number;
+  enterpriseName: string;
+  instructorName: string;
+  requestIds: number[];
+}
+
 export async function listContacts(tx: Tx, actor: Actor, filter: ContactFilter, today: string) {
   const where = and([
     assignmentInScope(actor, today),
@@ -83,7 +97,7 @@ export async function listContacts(tx: Tx, actor: Actor, filter: ContactFilter, 
     tx,
     sql`select count(*)::int as total from ${from} where ${where}`,
   );
-  const items = await queryRows(
+  const items = await queryRows<ContactRow>(
     tx,
     sql`select c.id, c.assignment_id as "assignmentId", c.on_date::text as "onDate", c.kind, c.with_whom as "withWhom",
           c.notes, e.id as "enterpriseId", e.name as "enterpriseName", i.name as "instructorName",
@@ -104,6 +118,31 @@ export interface RequestFilter {
   silent?: boolean;
   page: number;
   pageSize: number;
+}
+
+/** A request as listed and shown (REQUEST_COLUMNS), and whether it has gone silent. */
+export interface RequestRow {
+  id: number;
+  assignmentId: number;
+  contactId: number | null;
+  category: RequestCategory;
+  description: string;
+  departmentIds: number[];
+  departmentNames: string[];
+  status: RequestStatus;
+  receivedOn: string;
+  closedOn: string | null;
+  lastUpdateOn: string;
+  grants: number | null;
+  loans: number | null;
+  hires: number | null;
+  trainees: number | null;
+  feesReduced: number | null;
+  enterpriseId: number;
+  enterpriseName: string;
+  instructorId: number;
+  instructorName: string;
+  silent: boolean;
 }
 
 const REQUEST_COLUMNS = sql`r.id, r.assignment_id as "assignmentId", r.contact_id as "contactId", r.category,
@@ -140,7 +179,7 @@ export async function listRequests(
     tx,
     sql`select count(*)::int as total from ${REQUEST_FROM} where ${where}`,
   );
-  const items = await queryRows(
+  const items = await queryRows<RequestRow>(
     tx,
     sql`select ${REQUEST_COLUMNS}, (r.closed_on is null and r.last_update_on <= ${since}::date) as silent
         from ${REQUEST_FROM} where ${where}
@@ -152,13 +191,13 @@ export async function listRequests(
 
 export async function requestDetail(tx: Tx, actor: Actor, id: number, settings: CaseworkSettings, today: string) {
   const since = silentSince(settings, today);
-  const [request] = await queryRows(
+  const [request] = await queryRows<RequestRow>(
     tx,
     sql`select ${REQUEST_COLUMNS}, (r.closed_on is null and r.last_update_on <= ${since}::date) as silent
         from ${REQUEST_FROM} where r.id = ${id} and ${assignmentInScope(actor, today)}`,
   );
   if (!request) throw notFound('诉求');
-  const updates = await queryRows(
+  const updates = await queryRows<{ id: number; onDate: string; status: RequestStatus; note: string | null }>(
     tx,
     sql`select id, on_date::text as "onDate", status, note from request_updates where request_id = ${id}
         order by on_date, id`,
@@ -191,16 +230,15 @@ export interface OutcomeFilter {
 }
 
 /**
- * Typed and derived outcomes of the assignments in the actor's scope, newest first. Two
- * transactions: the scoped one reads the assignments, typed outcomes and resolved requests;
- * the derived people read only those assignments' enterprises and dates (see derived.ts).
+ * Typed and derived outcomes of the assignments in the actor's scope, newest first: the
+ * assignments, typed outcomes and resolved requests read under the actor's scope; the derived
+ * people only at those assignments' enterprises and dates (see derived.ts).
  */
-export async function listOutcomes(db: Db, actor: Actor, filter: OutcomeFilter, today: string): Promise<OutcomeRow[]> {
+export async function listOutcomes(tx: Tx, actor: Actor, filter: OutcomeFilter, today: string): Promise<OutcomeRow[]> {
   const period: Period = { from: filter.from ?? null, to: filter.to ?? null };
-  const { assignments, typed, fromRequests } = await inScope(db, actor, async (tx) => {
-    const assignments = await queryRows<AssignmentRow>(
-      tx,
-      sql`select ${ASSIGNMENT_COLUMNS} from ${ASSIGNMENT_FROM}
+  const assignments = await queryRows<AssignmentRow>(
+    tx,
+    sql`select ${ASSIGNMENT_COLUMNS} from ${ASSIGNMENT_FROM}
           where ${and([
             assignmentInScope(actor, today),
             filter.assignmentId !== undefined && sql`a.id = ${filter.assignmentId}`,
@@ -208,28 +246,27 @@ export async function listOutcomes(db: Db, actor: Actor, filter: OutcomeFilter, 
             period.from && sql`(a.end_on is null or a.end_on > ${period.from}::date)`,
             period.to && sql`a.start_on <= ${period.to}::date`,
           ])}`,
-    );
-    const ids = `{${assignments.map((a) => a.id).join(',')}}`;
-    const typed = await queryRows<{
-      id: number;
-      assignmentId: number;
-      onDate: string;
-      role: OutcomeRole;
-      kind: OutcomeKind;
-      quantity: number;
-      benefit: number | null;
-      note: string | null;
-    }>(
-      tx,
-      sql`select o.id, o.assignment_id as "assignmentId", o.on_date::text as "onDate", o.role, o.kind,
+  );
+  const ids = `{${assignments.map((a) => a.id).join(',')}}`;
+  const typed = await queryRows<{
+    id: number;
+    assignmentId: number;
+    onDate: string;
+    role: OutcomeRole;
+    kind: OutcomeKind;
+    quantity: number;
+    benefit: number | null;
+    note: string | null;
+  }>(
+    tx,
+    sql`select o.id, o.assignment_id as "assignmentId", o.on_date::text as "onDate", o.role, o.kind,
             o.quantity::float8 as quantity, o.benefit::float8 as benefit, o.note
           from outcomes o where o.assignment_id = any(${ids}::int[])
             and o.on_date >= coalesce(${period.from}::date, '-infinity'::date)
             and o.on_date <= coalesce(${period.to}::date, 'infinity'::date)`,
-    );
-    return { assignments, typed, fromRequests: await derivedFromRequests(tx, spansOf(assignments), period) };
-  });
-  const fromPeople = await unsafeDerivedFromPeople(db, spansOf(assignments), period);
+  );
+  const fromRequests = await derivedFromRequests(tx, spansOf(assignments), period);
+  const fromPeople = await unsafeDerivedFromPeople(tx, spansOf(assignments), period);
   const byId = new Map(assignments.map((a) => [a.id, a]));
   const about = (assignmentId: number) => {
     const a = byId.get(assignmentId)!;

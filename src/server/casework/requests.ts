@@ -10,12 +10,12 @@ import {
   valuesError,
 } from '../../domain/casework/requests.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { requests, requestUpdates } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
-import { auditCasework } from './audit.ts';
 import { type AssignmentRow, assignmentInScope, checkInAssignment } from './scope.ts';
 
 export interface RequestInput {
@@ -63,12 +63,17 @@ export async function createRequest(
   await tx
     .insert(requestUpdates)
     .values({ requestId: row.id, onDate: input.receivedOn, status: 'received', note: null, actorId: actor.actorId });
-  await auditCasework(tx, actor, 'request.create', 'request', row.id, {
-    assignmentId: assignment.id,
-    contactId: input.contactId ?? null,
-    category: input.category,
-    departmentIds,
-    receivedOn: input.receivedOn,
+  await auditChange(tx, actor, {
+    action: 'request.create',
+    entity: 'request',
+    entityId: row.id,
+    diff: {
+      assignmentId: assignment.id,
+      contactId: input.contactId ?? null,
+      category: input.category,
+      departmentIds,
+      receivedOn: input.receivedOn,
+    },
   });
   return row.id;
 }
@@ -152,5 +157,5 @@ export async function updateRequest(tx: Tx, actor: Actor, id: number, input: Req
   if (before.departmentIds.join() !== departmentIds.join()) {
     diff.departmentIds = { before: before.departmentIds, after: departmentIds };
   }
-  await auditCasework(tx, actor, 'request.update', 'request', id, diff);
+  await auditChange(tx, actor, { action: 'request.update', entity: 'request', entityId: id, diff });
 }

@@ -1,12 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { CONTACT_KINDS } from '../../domain/casework/contacts.ts';
 import { kindOf, OUTCOME_KINDS, OUTCOME_ROLES } from '../../domain/casework/outcomes.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../domain/casework/requests.ts';
-import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
-import { auditCasework } from './audit.ts';
 import { createContact, deleteContact, updateContact } from './contacts.ts';
 import { createOutcome, deleteOutcome, derivedKindRefusal } from './outcomes.ts';
 import { listAssignments, listContacts, listOutcomes, listRequests, requestDetail } from './queries.ts';
@@ -15,7 +13,6 @@ import { createRequest, updateRequest } from './requests.ts';
 import { loadAssignment } from './scope.ts';
 import { CaseworkSettings, getCaseworkSettings, putCaseworkSettings } from './settings.ts';
 
-const tags = ['指导员工作'];
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 个字`);
 const optionalText = (max: number, what: string) =>
@@ -117,83 +114,6 @@ const Outcome = z
   })
   .openapi('CaseworkOutcome');
 
-export const caseworkRoutes = newRouter();
-
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/casework/assignments',
-    tags,
-    middleware: [permit('instructor.read', 'casework.assignments')],
-    summary: '在派企业：本周联系情况与未联系的周（指导员：本人今天在派的企业）',
-    request: {
-      query: z.object({
-        id: idParam.optional(),
-        instructorId: idParam.optional(),
-        enterpriseId: idParam.optional(),
-        q: z.string().trim().max(50).optional(),
-        missed: flag,
-      }),
-    },
-    responses: jsonResponse(z.object({ contactsPerWeek: z.number(), items: z.array(Assignment) }), '在派企业'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    const { database } = c.get('deps');
-    return c.json(
-      await inScope(database.db, actor, async (tx) =>
-        listAssignments(tx, actor, filter, await getCaseworkSettings(tx), today()),
-      ),
-      200,
-    );
-  },
-);
-
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/casework/contacts',
-    tags,
-    middleware: [permit('instructor.read', 'contact.list')],
-    summary: '走访联系记录',
-    request: {
-      query: z.object({
-        assignmentId: idParam.optional(),
-        from: calendarDay.optional(),
-        to: calendarDay.optional(),
-        ...page,
-      }),
-    },
-    responses: jsonResponse(
-      z.object({
-        total: z.number(),
-        items: z.array(
-          z.object({
-            id: z.number(),
-            assignmentId: z.number(),
-            onDate: z.string(),
-            kind: z.enum(CONTACT_KINDS),
-            withWhom: z.string(),
-            notes: z.string().nullable(),
-            enterpriseId: z.number(),
-            enterpriseName: z.string(),
-            instructorName: z.string(),
-            requestIds: z.array(z.number()),
-          }),
-        ),
-      }),
-      '联系记录一页',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    const { database } = c.get('deps');
-    return c.json((await inScope(database.db, actor, (tx) => listContacts(tx, actor, filter, today()))) as never, 200);
-  },
-);
-
 const ContactFields = {
   onDate: calendarDay,
   kind: z.enum(CONTACT_KINDS),
@@ -201,306 +121,287 @@ const ContactFields = {
   notes: optionalText(2000, '情况记录'),
 };
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/casework/contacts',
-    tags,
-    middleware: [permit('instructor.record', 'contact.create')],
-    summary: '登记一次走访或联系，以及其中企业提出的诉求（同一事务）',
-    request: jsonBody(
+const Ok = z.object({ ok: z.literal(true) });
+const ok = { ok: true as const };
+
+export const caseworkRoutes = areaRouter('指导员工作');
+
+caseworkRoutes.define({
+  method: 'get',
+  path: '/api/casework/assignments',
+  permission: 'instructor.read',
+  action: 'casework.assignments',
+  summary: '在派企业：本周联系情况与未联系的周（指导员：本人今天在派的企业）',
+  query: z.object({
+    id: idParam.optional(),
+    instructorId: idParam.optional(),
+    enterpriseId: idParam.optional(),
+    q: z.string().trim().max(50).optional(),
+    missed: flag,
+  }),
+  response: z.object({ contactsPerWeek: z.number(), items: z.array(Assignment) }),
+  describe: '在派企业',
+  handler: async ({ tx, actor, input }) =>
+    listAssignments(tx, actor, input.query, await getCaseworkSettings(tx), today()),
+});
+
+caseworkRoutes.define({
+  method: 'get',
+  path: '/api/casework/contacts',
+  permission: 'instructor.read',
+  action: 'contact.list',
+  summary: '走访联系记录',
+  query: z.object({
+    assignmentId: idParam.optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
+    ...page,
+  }),
+  response: z.object({
+    total: z.number(),
+    items: z.array(
       z.object({
-        assignmentId: idParam,
-        ...ContactFields,
-        requests: z.array(RequestIn).max(20).default([]),
+        id: z.number(),
+        assignmentId: z.number(),
+        onDate: z.string(),
+        kind: z.enum(CONTACT_KINDS),
+        withWhom: z.string(),
+        notes: z.string().nullable(),
+        enterpriseId: z.number(),
+        enterpriseName: z.string(),
+        instructorName: z.string(),
+        requestIds: z.array(z.number()),
       }),
     ),
-    responses: jsonResponse(z.object({ id: z.number(), requestIds: z.array(z.number()) }), '已登记'),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    const { database } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => createContact(tx, actor, input, today())), 200);
-  },
-);
+  describe: '联系记录一页',
+  handler: ({ tx, actor, input }) => listContacts(tx, actor, input.query, today()),
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/api/casework/contacts/{id}',
-    tags,
-    middleware: [permit('instructor.record', 'contact.update', 'contact')],
-    summary: '更正联系记录；改日期时，其中提出且尚未办理的诉求的受理日期随之更正',
-    request: { params: id, ...jsonBody(z.object(ContactFields)) },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已更正'),
+caseworkRoutes.define({
+  method: 'post',
+  path: '/api/casework/contacts',
+  permission: 'instructor.record',
+  action: 'contact.create',
+  summary: '登记一次走访或联系，以及其中企业提出的诉求（同一事务）',
+  body: z.object({
+    assignmentId: idParam,
+    ...ContactFields,
+    requests: z.array(RequestIn).max(20).default([]),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id: contactId } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    await inScope(c.get('deps').database.db, actor, (tx) => updateContact(tx, actor, contactId, patch, today()));
-    return c.json({ ok: true as const }, 200);
-  },
-);
+  response: z.object({ id: z.number(), requestIds: z.array(z.number()) }),
+  describe: '已登记',
+  handler: ({ tx, actor, input }) => createContact(tx, actor, input.body, today()),
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/api/casework/contacts/{id}',
-    tags,
-    middleware: [permit('instructor.record', 'contact.delete', 'contact')],
-    summary: '删除录错的联系记录（其中提出过诉求的不能删除）',
-    request: { params: id },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已删除'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id: contactId } = c.req.valid('param');
-    await inScope(c.get('deps').database.db, actor, (tx) => deleteContact(tx, actor, contactId, today()));
-    return c.json({ ok: true as const }, 200);
+caseworkRoutes.define({
+  method: 'patch',
+  path: '/api/casework/contacts/{id}',
+  permission: 'instructor.record',
+  action: 'contact.update',
+  entity: 'contact',
+  summary: '更正联系记录；改日期时，其中提出且尚未办理的诉求的受理日期随之更正',
+  params: id,
+  body: z.object(ContactFields),
+  response: Ok,
+  describe: '已更正',
+  handler: async ({ tx, actor, input }) => {
+    await updateContact(tx, actor, input.params.id, input.body, today());
+    return ok;
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/casework/requests',
-    tags,
-    middleware: [permit('instructor.read', 'request.list')],
-    summary: '企业诉求：按状态、类别筛选；open=true 只列未办结的，silent=true 只列长期未更新的',
-    request: {
-      query: z.object({
-        assignmentId: idParam.optional(),
-        status: codeOf(REQUEST_STATUSES).optional(),
-        open: flag,
-        category: codeOf(REQUEST_CATEGORIES).optional(),
-        silent: flag,
-        ...page,
-      }),
-    },
-    responses: jsonResponse(
-      z.object({ total: z.number(), silentDays: z.number(), items: z.array(Request) }),
-      '诉求一页',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    const { database } = c.get('deps');
-    return c.json(
-      (await inScope(database.db, actor, async (tx) =>
-        listRequests(tx, actor, filter, await getCaseworkSettings(tx), today()),
-      )) as never,
-      200,
-    );
+caseworkRoutes.define({
+  method: 'delete',
+  path: '/api/casework/contacts/{id}',
+  permission: 'instructor.record',
+  action: 'contact.delete',
+  entity: 'contact',
+  summary: '删除录错的联系记录（其中提出过诉求的不能删除）',
+  params: id,
+  response: Ok,
+  describe: '已删除',
+  handler: async ({ tx, actor, input }) => {
+    await deleteContact(tx, actor, input.params.id, today());
+    return ok;
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/casework/requests',
-    tags,
-    middleware: [permit('instructor.record', 'request.create')],
-    summary: '受理一项企业诉求（不经走访记录时）',
-    request: jsonBody(RequestIn.extend({ assignmentId: idParam, receivedOn: calendarDay })),
-    responses: jsonResponse(z.object({ id: z.number() }), '已受理'),
+caseworkRoutes.define({
+  method: 'get',
+  path: '/api/casework/requests',
+  permission: 'instructor.read',
+  action: 'request.list',
+  summary: '企业诉求：按状态、类别筛选；open=true 只列未办结的，silent=true 只列长期未更新的',
+  query: z.object({
+    assignmentId: idParam.optional(),
+    status: codeOf(REQUEST_STATUSES).optional(),
+    open: flag,
+    category: codeOf(REQUEST_CATEGORIES).optional(),
+    silent: flag,
+    ...page,
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { assignmentId, ...input } = c.req.valid('json');
-    const { database } = c.get('deps');
+  response: z.object({ total: z.number(), silentDays: z.number(), items: z.array(Request) }),
+  describe: '诉求一页',
+  handler: async ({ tx, actor, input }) => listRequests(tx, actor, input.query, await getCaseworkSettings(tx), today()),
+});
+
+caseworkRoutes.define({
+  method: 'post',
+  path: '/api/casework/requests',
+  permission: 'instructor.record',
+  action: 'request.create',
+  summary: '受理一项企业诉求（不经走访记录时）',
+  body: RequestIn.extend({ assignmentId: idParam, receivedOn: calendarDay }),
+  response: z.object({ id: z.number() }),
+  describe: '已受理',
+  handler: async ({ tx, actor, input }) => {
+    const { assignmentId, ...request } = input.body;
     const day = today();
-    const requestId = await inScope(database.db, actor, async (tx) =>
-      createRequest(tx, actor, await loadAssignment(tx, actor, assignmentId, day), input, day),
-    );
-    return c.json({ id: requestId }, 200);
+    return { id: await createRequest(tx, actor, await loadAssignment(tx, actor, assignmentId, day), request, day) };
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/casework/requests/{id}',
-    tags,
-    middleware: [permit('instructor.read', 'request.read', 'request')],
-    summary: '诉求详情与办理过程',
-    request: { params: id },
-    responses: jsonResponse(
-      z.object({
-        request: Request,
-        updates: z.array(
-          z.object({
-            id: z.number(),
-            onDate: z.string(),
-            status: codeOf(REQUEST_STATUSES),
-            note: z.string().nullable(),
-          }),
-        ),
-      }),
-      '诉求',
+caseworkRoutes.define({
+  method: 'get',
+  path: '/api/casework/requests/{id}',
+  permission: 'instructor.read',
+  action: 'request.read',
+  entity: 'request',
+  summary: '诉求详情与办理过程',
+  params: id,
+  response: z.object({
+    request: Request,
+    updates: z.array(
+      z.object({ id: z.number(), onDate: z.string(), status: codeOf(REQUEST_STATUSES), note: z.string().nullable() }),
     ),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id: requestId } = c.req.valid('param');
-    const { database } = c.get('deps');
-    return c.json(
-      (await inScope(database.db, actor, async (tx) =>
-        requestDetail(tx, actor, requestId, await getCaseworkSettings(tx), today()),
-      )) as never,
-      200,
-    );
-  },
-);
+  describe: '诉求',
+  handler: async ({ tx, actor, input }) =>
+    requestDetail(tx, actor, input.params.id, await getCaseworkSettings(tx), today()),
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/casework/requests/{id}/updates',
-    tags,
-    middleware: [permit('instructor.record', 'request.update', 'request')],
-    summary: '诉求进展或状态变更：已受理 → 协调中 → 已解决 / 未解决（关闭）；解决时登记所得',
-    request: {
-      params: id,
-      ...jsonBody(
-        z.object({
-          onDate: calendarDay,
-          status: codeOf(REQUEST_STATUSES),
-          note: optionalText(2000, '进展情况'),
-          departmentIds: z.array(idParam).max(20).optional(),
-          values: z
-            .object({
-              grants: amount('争取资金'),
-              loans: amount('协调贷款'),
-              hires: heads('帮助招工人数'),
-              trainees: heads('培训职工人数'),
-              feesReduced: amount('减免费用'),
-            })
-            .strict()
-            .optional(),
-        }),
-      ),
-    },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已更新'),
+caseworkRoutes.define({
+  method: 'post',
+  path: '/api/casework/requests/{id}/updates',
+  permission: 'instructor.record',
+  action: 'request.update',
+  entity: 'request',
+  summary: '诉求进展或状态变更：已受理 → 协调中 → 已解决 / 未解决（关闭）；解决时登记所得',
+  params: id,
+  body: z.object({
+    onDate: calendarDay,
+    status: codeOf(REQUEST_STATUSES),
+    note: optionalText(2000, '进展情况'),
+    departmentIds: z.array(idParam).max(20).optional(),
+    values: z
+      .object({
+        grants: amount('争取资金'),
+        loans: amount('协调贷款'),
+        hires: heads('帮助招工人数'),
+        trainees: heads('培训职工人数'),
+        feesReduced: amount('减免费用'),
+      })
+      .strict()
+      .optional(),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id: requestId } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const { database } = c.get('deps');
-    await inScope(database.db, actor, (tx) => updateRequest(tx, actor, requestId, input));
-    return c.json({ ok: true as const }, 200);
+  response: Ok,
+  describe: '已更新',
+  handler: async ({ tx, actor, input }) => {
+    await updateRequest(tx, actor, input.params.id, input.body);
+    return ok;
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/casework/outcomes',
-    tags,
-    middleware: [permit('instructor.read', 'outcome.list')],
-    summary: '工作成果：录入的与系统自动统计的（发展党员、已解决诉求及所得）',
-    request: {
-      query: z.object({
-        assignmentId: idParam.optional(),
-        instructorId: idParam.optional(),
-        from: calendarDay.optional(),
-        to: calendarDay.optional(),
-      }),
-    },
-    responses: jsonResponse(z.array(Outcome), '成果'),
+caseworkRoutes.define({
+  method: 'get',
+  path: '/api/casework/outcomes',
+  permission: 'instructor.read',
+  action: 'outcome.list',
+  summary: '工作成果：录入的与系统自动统计的（发展党员、已解决诉求及所得）',
+  query: z.object({
+    assignmentId: idParam.optional(),
+    instructorId: idParam.optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const filter = c.req.valid('query');
-    return c.json(await listOutcomes(c.get('deps').database.db, actor, filter, today()), 200);
-  },
-);
+  response: z.array(Outcome),
+  describe: '成果',
+  handler: ({ tx, actor, input }) => listOutcomes(tx, actor, input.query, today()),
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/casework/outcomes',
-    tags,
-    middleware: [permit('instructor.record', 'outcome.create')],
-    summary: '录入成果（系统已掌握的发展党员、解决问题和所得不需录入，会被拒绝并指向原记录）',
-    request: jsonBody(
-      z.object({
-        assignmentId: idParam,
-        onDate: calendarDay,
-        role: codeOf(OUTCOME_ROLES),
-        kind: codeOf(OUTCOME_KINDS),
-        quantity: z.number().max(1e9, '数量过大'),
-        benefit: z.number().min(0, '经济效益不能为负数').max(1e9).nullable().default(null),
-        note: optionalText(500, '说明'),
-      }),
-    ),
-    responses: jsonResponse(z.object({ id: z.number() }), '已录入'),
+caseworkRoutes.define({
+  method: 'post',
+  path: '/api/casework/outcomes',
+  permission: 'instructor.record',
+  action: 'outcome.create',
+  summary: '录入成果（系统已掌握的发展党员、解决问题和所得不需录入，会被拒绝并指向原记录）',
+  body: z.object({
+    assignmentId: idParam,
+    onDate: calendarDay,
+    role: codeOf(OUTCOME_ROLES),
+    kind: codeOf(OUTCOME_KINDS),
+    quantity: z.number().max(1e9, '数量过大'),
+    benefit: z.number().min(0, '经济效益不能为负数').max(1e9).nullable().default(null),
+    note: optionalText(500, '说明'),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    const { database } = c.get('deps');
+  response: z.object({ id: z.number() }),
+  describe: '已录入',
+  handler: async ({ tx, actor, input }) => {
     const day = today();
-    if (kindOf(input.kind)?.source !== 'typed') {
-      throw await derivedKindRefusal(database.db, actor, input.assignmentId, input.kind, day);
+    if (kindOf(input.body.kind)?.source !== 'typed') {
+      throw await derivedKindRefusal(tx, actor, input.body.assignmentId, input.body.kind, day);
     }
-    return c.json({ id: await inScope(database.db, actor, (tx) => createOutcome(tx, actor, input, day)) }, 200);
+    return { id: await createOutcome(tx, actor, input.body, day) };
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/api/casework/outcomes/{id}',
-    tags,
-    middleware: [permit('instructor.record', 'outcome.delete', 'outcome')],
-    summary: '删除录错的成果（只限录入的成果）',
-    request: { params: id },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已删除'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id: outcomeId } = c.req.valid('param');
-    await inScope(c.get('deps').database.db, actor, (tx) => deleteOutcome(tx, actor, outcomeId, today()));
-    return c.json({ ok: true as const }, 200);
+caseworkRoutes.define({
+  method: 'delete',
+  path: '/api/casework/outcomes/{id}',
+  permission: 'instructor.record',
+  action: 'outcome.delete',
+  entity: 'outcome',
+  summary: '删除录错的成果（只限录入的成果）',
+  params: id,
+  response: Ok,
+  describe: '已删除',
+  handler: async ({ tx, actor, input }) => {
+    await deleteOutcome(tx, actor, input.params.id, today());
+    return ok;
   },
-);
+});
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/settings/instructor',
-    tags: ['设置'],
-    middleware: [permit('instructor.manage', 'settings.instructor.read')],
-    summary: '指导员工作规则：每周联系次数、诉求未更新提示天数',
-    responses: jsonResponse(CaseworkSettings, '当前规则'),
-  }),
-  async (c) => c.json(await getCaseworkSettings(c.get('deps').database.db), 200),
-);
+// The rules of the instructors' work sit with the other settings in the API document.
+const settingsRoutes = areaRouter('设置');
 
-caseworkRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/api/settings/instructor',
-    tags: ['设置'],
-    middleware: [permit('instructor.manage', 'settings.instructor')],
-    summary: '修改指导员工作规则',
-    request: jsonBody(CaseworkSettings),
-    responses: jsonResponse(CaseworkSettings, '修改后的规则'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const next = c.req.valid('json');
-    await inScope(c.get('deps').database.db, actor, async (tx) => {
-      const before = await getCaseworkSettings(tx);
-      await putCaseworkSettings(tx, next);
-      await auditCasework(tx, actor, 'settings.instructor', 'settings', 'instructor', { before, after: next });
-    });
-    return c.json(next, 200);
+settingsRoutes.define({
+  method: 'get',
+  path: '/api/settings/instructor',
+  permission: 'instructor.manage',
+  action: 'settings.instructor.read',
+  summary: '指导员工作规则：每周联系次数、诉求未更新提示天数',
+  response: CaseworkSettings,
+  describe: '当前规则',
+  handler: ({ tx }) => getCaseworkSettings(tx),
+});
+
+settingsRoutes.define({
+  method: 'put',
+  path: '/api/settings/instructor',
+  permission: 'instructor.manage',
+  action: 'settings.instructor',
+  summary: '修改指导员工作规则',
+  body: CaseworkSettings,
+  response: CaseworkSettings,
+  describe: '修改后的规则',
+  handler: async ({ tx, input, audit }) => {
+    const before = await getCaseworkSettings(tx);
+    await putCaseworkSettings(tx, input.body);
+    await audit({ entity: 'settings', entityId: 'instructor', diff: { before, after: input.body } });
+    return input.body;
   },
-);
+});
 
+caseworkRoutes.route('/', settingsRoutes);
 caseworkRoutes.route('/', reportRoutes);

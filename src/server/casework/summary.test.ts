@@ -11,9 +11,16 @@ import { assessmentResults } from '../assessments/results.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
+import {
+  makeAssignment,
+  makeDepartment,
+  makeDevelopment,
+  makeInstructor,
+  makeMember,
+  today,
+} from './casework.testing.ts';
 import { SUMMARY_FIGURES } from './summary.ts';
 import { SUMMARY_COLUMNS, SUMMARY_GROUPS } from './summaryColumns.ts';
-import { makeAssignment, makeDepartment, makeDevelopment, makeInstructor, makeMember, today } from './testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

@@ -7,9 +7,8 @@ import { missedWeeks } from '../../domain/casework/weeks.ts';
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import { assessmentResults } from '../assessments/results.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { inScope } from '../db/tx.ts';
 import { derivedFromRequests, unsafeDerivedFromPeople } from './derived.ts';
 import { spansOf } from './queries.ts';
 import { ASSIGNMENT_COLUMNS, ASSIGNMENT_FROM, type AssignmentRow, assignmentInScope } from './scope.ts';
@@ -77,6 +76,68 @@ const zero = (): Figures => Object.fromEntries(SUMMARY_FIGURES.map((f) => [f, 0]
 /** Sums of 万元 amounts kept to the cent, so 0.1 + 0.2 adds up to 0.3 as on paper. */
 const add = (a: number, b: number) => Math.round((a + b) * 100) / 100;
 
+/** What the summary reads under the actor's scope: rules, departments, assignments and their figures. */
+async function readScoped(
+  tx: Tx,
+  actor: Actor,
+  region: string,
+  period: { from: string; to: string },
+  assessmentPeriod: string,
+  today: string,
+) {
+  const { from, to } = period;
+  const settings = await getCaseworkSettings(tx);
+  const [named] = await queryRows<{ name: string }>(tx, sql`select name from regions where code = ${region}`);
+  const departments = await queryRows<{ id: number; name: string }>(
+    tx,
+    sql`select id, name from departments order by sort_order, name, id`,
+  );
+  const assignments = await queryRows<AssignmentRow>(
+    tx,
+    sql`select ${ASSIGNMENT_COLUMNS} from ${ASSIGNMENT_FROM}
+          where ${assignmentInScope(actor, today)} and e.region_code like ${`${regionPrefix(region)}%`}
+            and a.start_on <= ${to}::date and (a.end_on is null or a.end_on > ${from}::date)
+          order by a.id`,
+  );
+  const ids = `{${assignments.map((a) => a.id).join(',')}}`;
+  const perAssignment = await queryRows<{ id: number; contacts: number; received: number; resolved: number }>(
+    tx,
+    sql`select a.id,
+            (select count(*)::int from contacts c where c.assignment_id = a.id and c.on_date between ${from}::date and ${to}::date) as contacts,
+            (select count(*)::int from requests r where r.assignment_id = a.id and r.received_on between ${from}::date and ${to}::date) as received,
+            (select count(*)::int from requests r where r.assignment_id = a.id and r.status = 'resolved'
+               and r.closed_on between ${from}::date and ${to}::date) as resolved
+          from assignments a where a.id = any(${ids}::int[])`,
+  );
+  const typed = await queryRows<{ assignmentId: number; kind: OutcomeKind; quantity: number; benefit: number }>(
+    tx,
+    sql`select assignment_id as "assignmentId", kind, sum(quantity)::float8 as quantity,
+            coalesce(sum(benefit), 0)::float8 as benefit
+          from outcomes where assignment_id = any(${ids}::int[]) and on_date between ${from}::date and ${to}::date
+          group by 1, 2`,
+  );
+  // Weeks ending in the period start up to six days before it.
+  const weeks = await weekCounts(
+    tx,
+    assignments.map((a) => a.id),
+    from,
+    to,
+  );
+  const fromRequests = await derivedFromRequests(tx, spansOf(assignments), period);
+  const assessed = await assessmentResults(tx, actor, assessmentPeriod);
+  return {
+    settings,
+    regionName: named?.name ?? region,
+    departments,
+    assignments,
+    perAssignment,
+    typed,
+    weeks,
+    fromRequests,
+    assessed,
+  };
+}
+
 /**
  * The summary over the assignments at enterprises of `region` (within the actor's scope) in
  * force at any time from `from` to `to` (inclusive):
@@ -91,7 +152,7 @@ const add = (a: number, b: number) => Math.round((a + b) * 100) / 100;
  * department's work. 合计 is the sum of the rows, as on every form (reports.md).
  */
 export async function instructorSummary(
-  db: Db,
+  tx: Tx,
   actor: Actor,
   params: { region: string; from: string; to: string },
   today: string,
@@ -99,59 +160,8 @@ export async function instructorSummary(
   const { region, from, to } = params;
   const period = { from, to };
   const assessmentPeriod = halfYearOf(to);
-  const scoped = await inScope(db, actor, async (tx) => {
-    const settings = await getCaseworkSettings(tx);
-    const [named] = await queryRows<{ name: string }>(tx, sql`select name from regions where code = ${region}`);
-    const departments = await queryRows<{ id: number; name: string }>(
-      tx,
-      sql`select id, name from departments order by sort_order, name, id`,
-    );
-    const assignments = await queryRows<AssignmentRow>(
-      tx,
-      sql`select ${ASSIGNMENT_COLUMNS} from ${ASSIGNMENT_FROM}
-          where ${assignmentInScope(actor, today)} and e.region_code like ${`${regionPrefix(region)}%`}
-            and a.start_on <= ${to}::date and (a.end_on is null or a.end_on > ${from}::date)
-          order by a.id`,
-    );
-    const ids = `{${assignments.map((a) => a.id).join(',')}}`;
-    const perAssignment = await queryRows<{ id: number; contacts: number; received: number; resolved: number }>(
-      tx,
-      sql`select a.id,
-            (select count(*)::int from contacts c where c.assignment_id = a.id and c.on_date between ${from}::date and ${to}::date) as contacts,
-            (select count(*)::int from requests r where r.assignment_id = a.id and r.received_on between ${from}::date and ${to}::date) as received,
-            (select count(*)::int from requests r where r.assignment_id = a.id and r.status = 'resolved'
-               and r.closed_on between ${from}::date and ${to}::date) as resolved
-          from assignments a where a.id = any(${ids}::int[])`,
-    );
-    const typed = await queryRows<{ assignmentId: number; kind: OutcomeKind; quantity: number; benefit: number }>(
-      tx,
-      sql`select assignment_id as "assignmentId", kind, sum(quantity)::float8 as quantity,
-            coalesce(sum(benefit), 0)::float8 as benefit
-          from outcomes where assignment_id = any(${ids}::int[]) and on_date between ${from}::date and ${to}::date
-          group by 1, 2`,
-    );
-    // Weeks ending in the period start up to six days before it.
-    const weeks = await weekCounts(
-      tx,
-      assignments.map((a) => a.id),
-      from,
-      to,
-    );
-    const fromRequests = await derivedFromRequests(tx, spansOf(assignments), period);
-    const assessed = await assessmentResults(tx, actor, assessmentPeriod);
-    return {
-      settings,
-      regionName: named?.name ?? region,
-      departments,
-      assignments,
-      perAssignment,
-      typed,
-      weeks,
-      fromRequests,
-      assessed,
-    };
-  });
-  const fromPeople = await unsafeDerivedFromPeople(db, spansOf(scoped.assignments), period);
+  const scoped = await readScoped(tx, actor, region, period, assessmentPeriod, today);
+  const fromPeople = await unsafeDerivedFromPeople(tx, spansOf(scoped.assignments), period);
 
   // Figures per assignment first, then summed per person and per department.
   const byAssignment = new Map<number, Figures>(scoped.assignments.map((a) => [a.id, zero()]));

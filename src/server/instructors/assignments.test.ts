@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { assignTo, createInstructor, daysAgo, departmentId, today } from './instructorTesting.ts';
+import { assignTo, createInstructor, daysAgo, departmentId, today } from './instructors.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

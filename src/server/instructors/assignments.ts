@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { assignments, departments, enterprises, instructors, regions } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -7,7 +8,6 @@ import type { Keys } from '../keys.ts';
 import { maskedPhone } from '../members/presenter.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
-import { auditInstructorArea } from './audit.ts';
 import { refreshInstructorCoverage } from './coverage.ts';
 import { loadInstructor } from './load.ts';
 import { enterpriseInScope } from './scope.ts';
@@ -67,11 +67,16 @@ export async function assign(tx: Tx, actor: Actor, instructorId: number, input: 
     .values({ instructorId, enterpriseId: input.enterpriseId, startOn: input.startOn, note })
     .returning({ id: assignments.id });
   await refreshInstructorCoverage(tx, actor, [input.enterpriseId], now);
-  await auditInstructorArea(tx, actor, 'instructor.assign', 'instructor', instructorId, {
-    assignmentId: row.id,
-    enterpriseId: input.enterpriseId,
-    startOn: input.startOn,
-    note,
+  await auditChange(tx, actor, {
+    action: 'instructor.assign',
+    entity: 'instructor',
+    entityId: instructorId,
+    diff: {
+      assignmentId: row.id,
+      enterpriseId: input.enterpriseId,
+      startOn: input.startOn,
+      note,
+    },
   });
   return row;
 }
@@ -99,10 +104,15 @@ export async function endAssignment(tx: Tx, actor: Actor, instructorId: number, 
   notAfterToday('endOn', '结束日期', endOn, { hint: '请在结束当日登记' });
   await tx.update(assignments).set({ endOn }).where(eq(assignments.id, assignmentId));
   await refreshInstructorCoverage(tx, actor, [a.a.enterpriseId], today());
-  await auditInstructorArea(tx, actor, 'instructor.assignment_end', 'instructor', instructorId, {
-    assignmentId,
-    enterpriseId: a.a.enterpriseId,
-    endOn,
+  await auditChange(tx, actor, {
+    action: 'instructor.assignment_end',
+    entity: 'instructor',
+    entityId: instructorId,
+    diff: {
+      assignmentId,
+      enterpriseId: a.a.enterpriseId,
+      endOn,
+    },
   });
 }
 

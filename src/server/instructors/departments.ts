@@ -2,12 +2,12 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { REQUEST_CATEGORIES, type RequestCategory } from '../../domain/instructor/codes.ts';
 import { DEFAULT_DEPARTMENTS } from '../../domain/instructor/departments.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { departmentRelevance, departments, instructors } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { auditInstructorArea } from './audit.ts';
 
 export interface DepartmentInput {
   name: string;
@@ -39,8 +39,13 @@ export async function ensureDefaultDepartments(tx: Tx, actor: Actor): Promise<bo
       .returning({ id: departments.id });
     await writeRelevance(tx, row.id, [...d.industries], [...d.requests]);
   }
-  await auditInstructorArea(tx, actor, 'department.seed', 'department', null, {
-    names: DEFAULT_DEPARTMENTS.map((d) => d.name),
+  await auditChange(tx, actor, {
+    action: 'department.seed',
+    entity: 'department',
+    entityId: null,
+    diff: {
+      names: DEFAULT_DEPARTMENTS.map((d) => d.name),
+    },
   });
   return true;
 }
@@ -101,11 +106,16 @@ export async function createDepartment(tx: Tx, actor: Actor, input: DepartmentIn
   const { name, industries, requests } = await checkInput(tx, input);
   const [row] = await tx.insert(departments).values({ name, sortOrder: input.sortOrder }).returning();
   await writeRelevance(tx, row.id, industries, requests);
-  await auditInstructorArea(tx, actor, 'department.create', 'department', row.id, {
-    name,
-    sortOrder: input.sortOrder,
-    industries,
-    requests,
+  await auditChange(tx, actor, {
+    action: 'department.create',
+    entity: 'department',
+    entityId: row.id,
+    diff: {
+      name,
+      sortOrder: input.sortOrder,
+      industries,
+      requests,
+    },
   });
   return { id: row.id };
 }
@@ -142,7 +152,7 @@ export async function updateDepartment(tx: Tx, actor: Actor, id: number, patch: 
     .set({ name: after.name, sortOrder: after.sortOrder, updatedAt: new Date() })
     .where(eq(departments.id, id));
   if (diff.industries || diff.requests) await writeRelevance(tx, id, after.industries, after.requests);
-  await auditInstructorArea(tx, actor, 'department.update', 'department', id, diff);
+  await auditChange(tx, actor, { action: 'department.update', entity: 'department', entityId: id, diff });
   return { changed: Object.keys(diff) };
 }
 
@@ -168,5 +178,10 @@ export async function deleteDepartment(tx: Tx, actor: Actor, id: number) {
     if (isForeignKeyViolation(err)) refused();
     throw err;
   }
-  await auditInstructorArea(tx, actor, 'department.delete', 'department', id, { name: row.name });
+  await auditChange(tx, actor, {
+    action: 'department.delete',
+    entity: 'department',
+    entityId: id,
+    diff: { name: row.name },
+  });
 }

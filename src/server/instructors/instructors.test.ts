@@ -4,7 +4,7 @@ import { DEFAULT_DEPARTMENTS } from '../../domain/instructor/departments.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
-import { createInstructor, daysAgo, departmentId, instructorBody, newPhone, today } from './instructorTesting.ts';
+import { createInstructor, daysAgo, departmentId, instructorBody, newPhone, today } from './instructors.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

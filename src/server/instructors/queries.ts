@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNotNull, isNull, or, type SQL, sql } from 'drizz
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
 import { departments, instructors, regions } from '../db/schema.ts';
@@ -9,7 +10,6 @@ import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
 import { assignmentsOfInstructor } from './assignments.ts';
-import { auditInstructorArea } from './audit.ts';
 import { loadInstructor } from './load.ts';
 import { presentInstructor } from './presenter.ts';
 import { instructorInScope, instructorInWriteScope } from './scope.ts';
@@ -102,6 +102,11 @@ export async function instructorDetail(tx: Tx, actor: Actor, keys: Keys, id: num
  */
 export async function revealInstructor(tx: Tx, actor: Actor, keys: Keys, id: number) {
   const row = await loadInstructor(tx, actor, id, { write: true });
-  await auditInstructorArea(tx, actor, 'instructor.reveal', 'instructor', id, { fields: ['phone'] });
+  await auditChange(tx, actor, {
+    action: 'instructor.reveal',
+    entity: 'instructor',
+    entityId: id,
+    diff: { fields: ['phone'] },
+  });
   return { phone: row.phone === null ? null : keys.decrypt(row.phone) };
 }

@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
-import { inScope } from '../db/tx.ts';
-import { jsonBody, jsonResponse, newRouter, permit, requireActor } from '../http.ts';
+import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { assign, endAssignment, enterpriseInstructors } from './assignments.ts';
 import { departmentRoutes } from './departmentRoutes.ts';
@@ -9,7 +8,6 @@ import { instructorDetail, listInstructors, revealInstructor } from './queries.t
 import { suggestInstructors } from './suggestions.ts';
 import { createInstructor, updateInstructor } from './write.ts';
 
-const tags = ['党建指导员'];
 const regionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字');
 
 const InstructorInput = z.object({
@@ -70,262 +68,195 @@ const Reason = z.union([
 
 const byId = z.object({ id: idParam });
 
-export const instructorRoutes = newRouter();
+export const instructorRoutes = areaRouter('党建指导员');
 instructorRoutes.route('/', departmentRoutes);
 
-instructorRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/instructors',
-    tags,
-    middleware: [permit('instructor.read', 'instructor.list')],
-    summary: '党建指导员和联络员：按部门、类别、区划、姓名筛选，显示今天联系的企业数',
-    request: {
-      query: z.object({
-        sourceDepartmentId: idParam.optional(),
-        kind: codeOf(INSTRUCTOR_KINDS).optional(),
-        regionCode: regionCode.optional(),
-        q: z.string().trim().max(30).optional(),
-        status: z.enum(['serving', 'left', 'all']).default('serving'),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(200).default(50),
+instructorRoutes.define({
+  method: 'get',
+  path: '/api/instructors',
+  permission: 'instructor.read',
+  action: 'instructor.list',
+  summary: '党建指导员和联络员：按部门、类别、区划、姓名筛选，显示今天联系的企业数',
+  query: z.object({
+    sourceDepartmentId: idParam.optional(),
+    kind: codeOf(INSTRUCTOR_KINDS).optional(),
+    regionCode: regionCode.optional(),
+    q: z.string().trim().max(30).optional(),
+    status: z.enum(['serving', 'left', 'all']).default('serving'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  response: z.object({ total: z.number(), items: z.array(Instructor) }),
+  describe: '一页（电话脱敏）',
+  handler: ({ tx, actor, input, c }) => {
+    const { page, pageSize, ...filter } = input.query;
+    return listInstructors(tx, actor, c.get('deps').keys, filter, { page, pageSize });
+  },
+});
+
+instructorRoutes.define({
+  method: 'post',
+  path: '/api/instructors',
+  permission: 'instructor.manage',
+  action: 'instructor.create',
+  summary: '登记党建指导员或联络员（电话加密保存）',
+  body: InstructorInput,
+  response: z.object({ id: z.number() }),
+  describe: '已登记',
+  handler: ({ tx, actor, input, c }) => createInstructor(tx, actor, c.get('deps').keys, input.body),
+});
+
+instructorRoutes.define({
+  method: 'get',
+  path: '/api/instructors/{id}',
+  permission: 'instructor.read',
+  action: 'instructor.read',
+  entity: 'instructor',
+  summary: '指导员详情（电话脱敏）及其选派记录',
+  params: byId,
+  response: z.object({
+    instructor: Instructor,
+    writable: z.boolean(),
+    assignments: z.array(Assignment.extend({ enterpriseName: z.string(), regionName: z.string().nullable() })),
+  }),
+  describe: '指导员详情',
+  handler: ({ tx, actor, input, c }) => instructorDetail(tx, actor, c.get('deps').keys, input.params.id),
+});
+
+instructorRoutes.define({
+  method: 'patch',
+  path: '/api/instructors/{id}',
+  permission: 'instructor.manage',
+  action: 'instructor.update',
+  entity: 'instructor',
+  summary: '修改指导员信息；登记离任日期即结束其当日仍在进行的选派',
+  params: byId,
+  body: z
+    .object({
+      kind: InstructorInput.shape.kind,
+      name: InstructorInput.shape.name,
+      sourceDepartmentId: idParam,
+      post: z.string().trim().max(50, '职务不超过 50 个字').nullable(),
+      fullTime: z.boolean(),
+      regionCode,
+      phone: z.string().max(40).nullable(),
+      leftOn: calendarDay.nullable(),
+    })
+    .partial()
+    .strict(),
+  response: z.object({ changed: z.array(z.string()) }),
+  describe: '已修改的字段',
+  handler: ({ tx, actor, input, c }) => updateInstructor(tx, actor, c.get('deps').keys, input.params.id, input.body),
+});
+
+instructorRoutes.define({
+  method: 'post',
+  path: '/api/instructors/{id}/reveal',
+  permission: 'instructor.manage',
+  action: 'instructor.reveal',
+  entity: 'instructor',
+  summary: '查看指导员完整的联系电话（每次查看都记入审计日志）',
+  params: byId,
+  response: z.object({ phone: z.string().nullable() }),
+  describe: '完整号码',
+  handler: ({ tx, actor, input, c }) => revealInstructor(tx, actor, c.get('deps').keys, input.params.id),
+});
+
+instructorRoutes.define({
+  method: 'post',
+  path: '/api/instructors/{id}/assignments',
+  permission: 'instructor.manage',
+  action: 'instructor.assign',
+  entity: 'instructor',
+  summary: '选派指导员联系企业（开始日期不晚于今天）；企业的党的工作覆盖随即更新',
+  params: byId,
+  body: z.object({
+    enterpriseId: idParam,
+    startOn: calendarDay,
+    note: z.string().trim().max(200, '备注不超过 200 个字').nullable().default(null),
+  }),
+  response: z.object({ id: z.number() }),
+  describe: '已选派',
+  handler: ({ tx, actor, input }) => assign(tx, actor, input.params.id, input.body),
+});
+
+instructorRoutes.define({
+  method: 'post',
+  path: '/api/instructors/{id}/assignments/{assignmentId}/end',
+  permission: 'instructor.manage',
+  action: 'instructor.assignment_end',
+  entity: 'instructor',
+  summary: '结束选派：结束日期是不再联系该企业的第一天，不晚于今天',
+  params: z.object({ id: idParam, assignmentId: idParam }),
+  body: z.object({ endOn: calendarDay }),
+  response: z.object({ ok: z.literal(true) }),
+  describe: '已结束',
+  handler: async ({ tx, actor, input }) => {
+    await endAssignment(tx, actor, input.params.id, input.params.assignmentId, input.body.endOn);
+    return { ok: true as const };
+  },
+});
+
+instructorRoutes.define({
+  method: 'get',
+  path: '/api/enterprises/{id}/instructors',
+  permission: 'instructor.read',
+  action: 'enterprise.instructors',
+  entity: 'enterprise',
+  summary: '企业的党建指导员（联络员）：当前与以往的选派，以及是否已实现党的工作覆盖',
+  params: byId,
+  response: z.object({
+    enterprise: z.object({
+      id: z.number(),
+      name: z.string(),
+      inScope: z.boolean(),
+      orgCovered: z.boolean(),
+      workCovered: z.boolean(),
+      needsInstructor: z.boolean(),
+    }),
+    assignments: z.array(
+      Assignment.extend({
+        instructorName: z.string(),
+        kind: z.string(),
+        post: z.string().nullable(),
+        phone: z.string().nullable(),
+        sourceDepartmentName: z.string().nullable(),
       }),
-    },
-    responses: jsonResponse(z.object({ total: z.number(), items: z.array(Instructor) }), '一页（电话脱敏）'),
+    ),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { page, pageSize, ...filter } = c.req.valid('query');
-    const { database, keys } = c.get('deps');
-    return c.json(
-      await inScope(database.db, actor, (tx) => listInstructors(tx, actor, keys, filter, { page, pageSize })),
-      200,
-    );
-  },
-);
+  describe: '企业的指导员',
+  handler: ({ tx, actor, input, c }) => enterpriseInstructors(tx, actor, c.get('deps').keys, input.params.id),
+});
 
-instructorRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/instructors',
-    tags,
-    middleware: [permit('instructor.manage', 'instructor.create')],
-    summary: '登记党建指导员或联络员（电话加密保存）',
-    request: jsonBody(InstructorInput),
-    responses: jsonResponse(z.object({ id: z.number() }), '已登记'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const input = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => createInstructor(tx, actor, keys, input)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/instructors/{id}',
-    tags,
-    middleware: [permit('instructor.read', 'instructor.read', 'instructor')],
-    summary: '指导员详情（电话脱敏）及其选派记录',
-    request: { params: byId },
-    responses: jsonResponse(
+instructorRoutes.define({
+  method: 'get',
+  path: '/api/enterprises/{id}/instructor-suggestions',
+  permission: 'instructor.manage',
+  action: 'enterprise.instructor_suggestions',
+  entity: 'enterprise',
+  summary:
+    '为企业推荐指导员：按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由',
+  params: byId,
+  response: z.object({
+    enterprise: z.object({
+      id: z.number(),
+      name: z.string(),
+      regionCode: z.string(),
+      section: z.string().nullable(),
+      sectionName: z.string().nullable(),
+      workCovered: z.boolean(),
+    }),
+    considered: z.number(),
+    items: z.array(
       z.object({
+        rank: z.number(),
+        score: z.number(),
+        reasons: z.array(Reason),
+        explanation: z.string(),
         instructor: Instructor,
-        writable: z.boolean(),
-        assignments: z.array(Assignment.extend({ enterpriseName: z.string(), regionName: z.string().nullable() })),
       }),
-      '指导员详情',
     ),
   }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => instructorDetail(tx, actor, keys, id)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/api/instructors/{id}',
-    tags,
-    middleware: [permit('instructor.manage', 'instructor.update', 'instructor')],
-    summary: '修改指导员信息；登记离任日期即结束其当日仍在进行的选派',
-    request: {
-      params: byId,
-      ...jsonBody(
-        z
-          .object({
-            kind: InstructorInput.shape.kind,
-            name: InstructorInput.shape.name,
-            sourceDepartmentId: idParam,
-            post: z.string().trim().max(50, '职务不超过 50 个字').nullable(),
-            fullTime: z.boolean(),
-            regionCode,
-            phone: z.string().max(40).nullable(),
-            leftOn: calendarDay.nullable(),
-          })
-          .partial()
-          .strict(),
-      ),
-    },
-    responses: jsonResponse(z.object({ changed: z.array(z.string()) }), '已修改的字段'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => updateInstructor(tx, actor, keys, id, patch)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/instructors/{id}/reveal',
-    tags,
-    middleware: [permit('instructor.manage', 'instructor.reveal', 'instructor')],
-    summary: '查看指导员完整的联系电话（每次查看都记入审计日志）',
-    request: { params: byId },
-    responses: jsonResponse(z.object({ phone: z.string().nullable() }), '完整号码'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => revealInstructor(tx, actor, keys, id)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/instructors/{id}/assignments',
-    tags,
-    middleware: [permit('instructor.manage', 'instructor.assign', 'instructor')],
-    summary: '选派指导员联系企业（开始日期不晚于今天）；企业的党的工作覆盖随即更新',
-    request: {
-      params: byId,
-      ...jsonBody(
-        z.object({
-          enterpriseId: idParam,
-          startOn: calendarDay,
-          note: z.string().trim().max(200, '备注不超过 200 个字').nullable().default(null),
-        }),
-      ),
-    },
-    responses: jsonResponse(z.object({ id: z.number() }), '已选派'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return c.json(await inScope(c.get('deps').database.db, actor, (tx) => assign(tx, actor, id, input)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/api/instructors/{id}/assignments/{assignmentId}/end',
-    tags,
-    middleware: [permit('instructor.manage', 'instructor.assignment_end', 'instructor')],
-    summary: '结束选派：结束日期是不再联系该企业的第一天，不晚于今天',
-    request: {
-      params: z.object({ id: idParam, assignmentId: idParam }),
-      ...jsonBody(z.object({ endOn: calendarDay })),
-    },
-    responses: jsonResponse(z.object({ ok: z.literal(true) }), '已结束'),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id, assignmentId } = c.req.valid('param');
-    const { endOn } = c.req.valid('json');
-    await inScope(c.get('deps').database.db, actor, (tx) => endAssignment(tx, actor, id, assignmentId, endOn));
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/enterprises/{id}/instructors',
-    tags,
-    middleware: [permit('instructor.read', 'enterprise.instructors', 'enterprise')],
-    summary: '企业的党建指导员（联络员）：当前与以往的选派，以及是否已实现党的工作覆盖',
-    request: { params: byId },
-    responses: jsonResponse(
-      z.object({
-        enterprise: z.object({
-          id: z.number(),
-          name: z.string(),
-          inScope: z.boolean(),
-          orgCovered: z.boolean(),
-          workCovered: z.boolean(),
-          needsInstructor: z.boolean(),
-        }),
-        assignments: z.array(
-          Assignment.extend({
-            instructorName: z.string(),
-            kind: z.string(),
-            post: z.string().nullable(),
-            phone: z.string().nullable(),
-            sourceDepartmentName: z.string().nullable(),
-          }),
-        ),
-      }),
-      '企业的指导员',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => enterpriseInstructors(tx, actor, keys, id)), 200);
-  },
-);
-
-instructorRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/enterprises/{id}/instructor-suggestions',
-    tags,
-    middleware: [permit('instructor.manage', 'enterprise.instructor_suggestions', 'enterprise')],
-    summary:
-      '为企业推荐指导员：按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由',
-    request: { params: byId },
-    responses: jsonResponse(
-      z.object({
-        enterprise: z.object({
-          id: z.number(),
-          name: z.string(),
-          regionCode: z.string(),
-          section: z.string().nullable(),
-          sectionName: z.string().nullable(),
-          workCovered: z.boolean(),
-        }),
-        considered: z.number(),
-        items: z.array(
-          z.object({
-            rank: z.number(),
-            score: z.number(),
-            reasons: z.array(Reason),
-            explanation: z.string(),
-            instructor: Instructor,
-          }),
-        ),
-      }),
-      '推荐的指导员，按名次',
-    ),
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const { id } = c.req.valid('param');
-    const { database, keys } = c.get('deps');
-    return c.json(await inScope(database.db, actor, (tx) => suggestInstructors(tx, actor, keys, id)), 200);
-  },
-);
+  describe: '推荐的指导员，按名次',
+  handler: ({ tx, actor, input, c }) => suggestInstructors(tx, actor, c.get('deps').keys, input.params.id),
+});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
-import { assignTo, createInstructor, daysAgo, departmentId, instructorBody, today } from './instructorTesting.ts';
+import { assignTo, createInstructor, daysAgo, departmentId, instructorBody, today } from './instructors.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { assignTo, createInstructor, departmentId, today } from './instructorTesting.ts';
+import { assignTo, createInstructor, departmentId, today } from './instructors.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { InstructorKind } from '../../domain/instructor/codes.ts';
 import { maskPhone } from '../../domain/mask.ts';
 import type { Actor } from '../actor.ts';
+import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { assignments, departments, instructors, regions } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
@@ -10,7 +11,6 @@ import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { codeInScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
-import { auditInstructorArea } from './audit.ts';
 import { refreshInstructorCoverage } from './coverage.ts';
 import { type InstructorRow, loadInstructor } from './load.ts';
 
@@ -54,9 +54,14 @@ export async function createInstructor(tx: Tx, actor: Actor, keys: Keys, input: 
       phoneHash: phone === null ? null : keys.lookupHash(phone),
     })
     .returning({ id: instructors.id });
-  await auditInstructorArea(tx, actor, 'instructor.create', 'instructor', row.id, {
-    ...values,
-    phone: phone === null ? null : maskPhone(phone),
+  await auditChange(tx, actor, {
+    action: 'instructor.create',
+    entity: 'instructor',
+    entityId: row.id,
+    diff: {
+      ...values,
+      phone: phone === null ? null : maskPhone(phone),
+    },
   });
   return row;
 }
@@ -113,9 +118,14 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
     ended.map((a) => a.enterpriseId),
     today(),
   );
-  await auditInstructorArea(tx, actor, 'instructor.update', 'instructor', id, {
-    ...diff,
-    ...(ended.length > 0 && { endedAssignments: ended.map((a) => a.enterpriseId) }),
+  await auditChange(tx, actor, {
+    action: 'instructor.update',
+    entity: 'instructor',
+    entityId: id,
+    diff: {
+      ...diff,
+      ...(ended.length > 0 && { endedAssignments: ended.map((a) => a.enterpriseId) }),
+    },
   });
   return { changed: Object.keys(diff) };
 }

@@ -1,8 +1,6 @@
 import type { Permission } from '../../domain/roles.ts';
-import { ASSESSMENT_ROUTE_ACCESS } from '../assessments/access.ts';
-import { CASEWORK_ROUTE_ACCESS } from '../casework/access.ts';
-import { INSTRUCTOR_ROUTE_ACCESS } from '../instructors/access.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
+import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
 
@@ -143,10 +141,8 @@ const IMPORT_CALLS: Record<string, RouteSpec> = Object.fromEntries(
 export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CORE_ROUTE_SPECS,
   ...IMPORT_CALLS,
-  ...ASSESSMENT_ROUTE_ACCESS,
-  ...CASEWORK_ROUTE_ACCESS,
-  ...INSTRUCTOR_ROUTE_ACCESS,
   ...FIGURE_ROUTE_CALLS,
+  ...CASEWORK_ROUTE_CALLS,
 };
 
 export interface Operation {
