@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
-import { LINK_ROUTES } from './assessments/linkRoutes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
@@ -35,8 +34,6 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   ...publicOperations,
   'GET /api/openapi.json',
   'GET /api/docs',
-  // A one-time link's token is its credential (assessments/linkRoutes.ts).
-  ...LINK_ROUTES,
 ]);
 
 /** The head of the OpenAPI document; scripts/gen-api-types.ts generates the web's types from the same document. */

@@ -37,11 +37,6 @@ export interface Call {
 
 export interface RouteSpec {
   /**
-   * Only for routes not yet declared with `areaRouter().define…`, which publish their access
-   * in the OpenAPI document (`x-access`); a route may not have both.
-   */
-  access?: Access;
-  /**
    * A request a permitted actor of 420500 makes successfully. Without it the refusals are
    * checked with a placeholder request, and success and scope are not checked here.
    */
@@ -161,10 +156,7 @@ interface DocumentedOperation {
 }
 
 function accessOf(key: string, op: DocumentedOperation): Access {
-  const legacy = ROUTE_SPECS[key]?.access;
   const kind = op['x-access'];
-  if (kind && legacy) throw new Error(`${key} 已在 OpenAPI 文档中声明权限，请删除 access 表中的重复项`);
-  if (legacy) return legacy;
   if (kind === 'public' || kind === 'session') return { kind };
   const action = op['x-audit-action'];
   if (kind === 'signedIn' && action) return { kind, action };
