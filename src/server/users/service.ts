@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import { ADMIN_ROLES, checkRoles } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
-import { writeAudit } from '../audit/audit.ts';
+import { auditChange } from '../audit/audit.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/client.ts';
@@ -14,18 +14,8 @@ import { type PresentedUser, presentUser } from './presenter.ts';
 
 const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 
-function audit(tx: Tx, actor: Actor, action: string, entityId: number, diff?: Record<string, unknown>) {
-  return writeAudit(tx, {
-    actorId: actor.actorId,
-    actorName: actor.username,
-    ip: actor.ip,
-    action,
-    entity: 'user',
-    entityId,
-    result: 'success',
-    diff,
-  });
-}
+const audit = (tx: Tx, actor: Actor, action: string, entityId: number, diff?: Record<string, unknown>) =>
+  auditChange(tx, actor, { action, entity: 'user', entityId, diff });
 
 /** Before/after of the fields that changed; the password hash and TOTP secret never appear. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -286,15 +276,4 @@ export async function resetTotp(tx: Tx, actor: Actor, id: number) {
   await endUserSessions(tx, id);
   await audit(tx, actor, 'user.reset_totp', id);
   return presentUser(user);
-}
-
-export async function countUsers(tx: Tx, actor: Actor) {
-  const [row] = await tx
-    .select({
-      total: count(),
-      active: sql<number>`count(*) filter (where not ${users.disabled})::int`,
-    })
-    .from(users)
-    .where(inRegionScope(users.regionCode, actor));
-  return row;
 }
