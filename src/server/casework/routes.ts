@@ -11,7 +11,8 @@ import { listAssignments, listContacts, listOutcomes, listRequests, requestDetai
 import { reportRoutes } from './reportRoutes.ts';
 import { createRequest, updateRequest } from './requests.ts';
 import { loadAssignment } from './scope.ts';
-import { CaseworkSettings, getCaseworkSettings, putCaseworkSettings } from './settings.ts';
+import { getCaseworkSettings } from './settings.ts';
+import { caseworkSettingsRoutes } from './settingsRoutes.ts';
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 个字`);
@@ -372,36 +373,5 @@ caseworkRoutes.define({
   },
 });
 
-// The rules of the instructors' work sit with the other settings in the API document.
-const settingsRoutes = areaRouter('设置');
-
-settingsRoutes.define({
-  method: 'get',
-  path: '/api/settings/instructor',
-  permission: 'instructor.manage',
-  action: 'settings.instructor.read',
-  summary: '指导员工作规则：每周联系次数、诉求未更新提示天数',
-  response: CaseworkSettings,
-  describe: '当前规则',
-  handler: ({ tx }) => getCaseworkSettings(tx),
-});
-
-settingsRoutes.define({
-  method: 'put',
-  path: '/api/settings/instructor',
-  permission: 'instructor.manage',
-  action: 'settings.instructor',
-  summary: '修改指导员工作规则',
-  body: CaseworkSettings,
-  response: CaseworkSettings,
-  describe: '修改后的规则',
-  handler: async ({ tx, input, audit }) => {
-    const before = await getCaseworkSettings(tx);
-    await putCaseworkSettings(tx, input.body);
-    await audit({ entity: 'settings', entityId: 'instructor', diff: { before, after: input.body } });
-    return input.body;
-  },
-});
-
-caseworkRoutes.route('/', settingsRoutes);
+caseworkRoutes.route('/', caseworkSettingsRoutes);
 caseworkRoutes.route('/', reportRoutes);
