@@ -24,6 +24,7 @@ import { refreshOrgCoverage } from '../src/server/orgs/coverage.ts';
 import { TestClient } from '../src/server/testing/client.ts';
 import { today } from '../src/server/today.ts';
 import { type CoverageData, checkKeptTables, loadCoverageData } from './coverageData.ts';
+import { type CallTimes, dashboardCalls, type FillTimes } from './dashboardCalls.ts';
 import { CITY } from './data.ts';
 import { BENCH_PASSWORD, type BenchDatabase } from './db.ts';
 import { type Summary, summarize, timed } from './stats.ts';
@@ -59,6 +60,9 @@ export interface DashboardFigures {
   city: RegionTimes;
   county: RegionTimes;
   neverStale: StaleCheck[];
+  /** The page's other calls against their SQL, and the first trend requests (issue #14 item 8). */
+  calls: CallTimes[];
+  fills: FillTimes[];
   loadAverage: { start: number[]; end: number[] };
 }
 
@@ -121,7 +125,7 @@ const BASELINE_SQL = `
     coalesce(sum(full_member_count) filter (where in_scope), 0)::int as "fullMembers"
   from enterprises where region_code like $1 group by 1`;
 
-interface RegionInfo {
+export interface RegionInfo {
   code: string;
   name: string;
   prefix: string;
@@ -267,6 +271,17 @@ export async function dashboardBenchmark(
     };
   };
 
+  const { calls, fills } = await dashboardCalls(
+    db,
+    client,
+    committee.actor,
+    { city, county },
+    {
+      requests: Math.max(5, Math.round(opts.requests / 2)),
+      log,
+    },
+  );
+
   log('dashboard: never stale…');
   const neverStale = await staleChecks(db, committee.actor, county, city, ask);
   await checkKeptTables(db.pg, 'after the changes');
@@ -278,6 +293,8 @@ export async function dashboardBenchmark(
     city: regionTimes(city),
     county: regionTimes(county),
     neverStale,
+    calls,
+    fills,
     loadAverage: { start: loadStart, end: os.loadavg() },
   };
 }

@@ -7,11 +7,13 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { permissionsOf, type Role } from '../src/domain/roles.ts';
 import { type Actor, localOperator } from '../src/server/actor.ts';
+import { auditChainFor, bindAuditChain } from '../src/server/audit/chain.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { prepare } from '../src/server/bootstrap.ts';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { users } from '../src/server/db/schema.ts';
 import { inScope } from '../src/server/db/tx.ts';
+import { keysFrom } from '../src/server/keys.ts';
 import { scopePrefixOf } from '../src/server/regions/scope.ts';
 import { TEST_PROVINCES } from '../src/server/testing/template.ts';
 import { createUser } from '../src/server/users/service.ts';
@@ -49,6 +51,8 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
   const url = databaseUrl(name);
   const database = await openDatabase({ databaseUrl: url });
   await prepare(database, TEST_PROVINCES);
+  // The benchmarks' key (the same as in bench/import.ts): their audit rows are keyed like the app's.
+  bindAuditChain(database.db, auditChainFor(keysFrom(Buffer.alloc(32, 7)), null));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { permissionsOf } from '../src/domain/roles.ts';
 import type { Actor } from '../src/server/actor.ts';
+import { auditChainFor, bindAuditChain } from '../src/server/audit/chain.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { readRows } from '../src/server/files/rows.ts';
@@ -26,6 +27,7 @@ async function importFile(url: string, file: string, actorJson: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-bench-child-'));
   const database = await openDatabase({ databaseUrl: url });
   const keys = keysFrom(Buffer.alloc(32, 7));
+  bindAuditChain(database.db, auditChainFor(keys, null));
   const config = { ...loadConfig({}), dataDir, maxUploadBytes: 512 * 1024 * 1024 };
   try {
     const result = await runImport({ database, keys, config }, actor, {

@@ -6,6 +6,7 @@
  */
 import { asc, count, desc, eq } from 'drizzle-orm';
 import { pick, type Rand, seeded } from '../src/domain/random.ts';
+import { DEFAULT_COVERAGE_SETTINGS } from '../src/domain/stats/coverage.ts';
 import type { Actor } from '../src/server/actor.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -42,7 +43,7 @@ const PAGE_SIZE = 50;
 const NAMES = ['科技', '科技', '商贸', '物流', '宜昌华泰', '三峡'];
 
 /** Varied filters: a region (county or town) or the whole city, a category, kinds, a partial name, a sort. */
-function asks(n: number, rand: Rand): Ask[] {
+export function asks(n: number, rand: Rand): Ask[] {
   const { counties, towns } = cityRegions();
   const out: Ask[] = [];
   for (let i = 0; i < n; i++) {
@@ -64,7 +65,7 @@ function asks(n: number, rand: Rand): Ask[] {
   return out;
 }
 
-function queryString(a: Ask): string {
+export function queryString(a: Ask): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(a.query)) for (const x of [v].flat()) p.append(k, x);
   p.set('sort', a.sort);
@@ -77,7 +78,7 @@ function queryString(a: Ask): string {
 /** The count and the page query the list runs, as SQL text and parameters. */
 function statements(db: BenchDatabase, actor: Actor, a: Ask) {
   const filter = LedgerFilter.parse(a.query);
-  const where = ledgerWhere(actor, filter);
+  const where = ledgerWhere(actor, filter, DEFAULT_COVERAGE_SETTINGS);
   const column = SORTS[a.sort];
   const total = db.database.db.select({ total: count() }).from(e).where(where).toSQL();
   const page = db.database.db

@@ -127,20 +127,34 @@ from (
 ) d`;
 }
 
-/** Loads `rows` enterprises into an empty ledger and leaves it analysed and vacuumed. */
-export async function loadLedger(client: pg.Client, rows: number, log: (s: string) => void): Promise<void> {
-  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+/** What the loader needs of a connection: pg's Client and PGlite both have it. */
+export interface Queryable {
+  query<R = any>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Loads `rows` enterprises into an empty ledger and leaves it analysed and vacuumed.
+ * `maintenanceWorkMem` is for the index rebuild; PGlite's WebAssembly heap wants it smaller.
+ */
+export async function loadLedger(
+  client: pg.Client | Queryable,
+  rows: number,
+  log: (s: string) => void,
+  maintenanceWorkMem = '1GB',
+): Promise<void> {
+  const c = client as Queryable;
+  const { rows: indexes } = await c.query<{ name: string; def: string }>(
     `select indexname as name, indexdef as def from pg_indexes
      where schemaname = 'public' and tablename = 'enterprises' and indexname <> 'enterprises_pkey'`,
   );
-  for (const i of indexes) await client.query(`drop index ${i.name}`);
-  await client.query('select setseed(0.4205)');
+  for (const i of indexes) await c.query(`drop index ${i.name}`);
+  await c.query('select setseed(0.4205)');
   const p = phones(1000);
   log(`inserting ${rows} enterprises…`);
-  await client.query(insertSql(rows), [p.cipher, p.hash]);
+  await c.query(insertSql(rows), [p.cipher, p.hash]);
   log(`rebuilding ${indexes.length} indexes…`);
-  await client.query(`set maintenance_work_mem = '1GB'`);
-  for (const i of indexes) await client.query(i.def);
+  await c.query(`set maintenance_work_mem = '${maintenanceWorkMem}'`);
+  for (const i of indexes) await c.query(i.def);
   log('vacuum analyze…');
-  await client.query('vacuum analyze enterprises');
+  await c.query('vacuum analyze enterprises');
 }

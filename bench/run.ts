@@ -128,6 +128,14 @@ function dashboardTable(f: DashboardFigures): Line[] {
     ],
     ...region('city', f.city),
     ...region('county', f.county),
+    ...(f.calls ?? []).map(
+      (c): Line => [
+        `${c.call} (${c.region})`,
+        `p50 ${round(c.app.p50)} ms, p95 ${round(c.app.p95)} ms`,
+        `its SQL p50 ${round(c.baseline.p50)} ms, p95 ${round(c.baseline.p95)} ms; p95 ratio ${round(c.p95Ratio, 2)}× (${c.app.n} requests)`,
+      ],
+    ),
+    ...(f.fills ?? []).map((x): Line => ['first request', `${round(x.ms)} ms`, x.what]),
     ...f.neverStale.map(
       (c): Line => [
         'never stale',

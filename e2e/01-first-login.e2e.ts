@@ -4,6 +4,7 @@ import {
   changeInitialPassword,
   enrolTotp,
   logout,
+  menuItem,
   screenshot,
   submitLogin,
   useBrowser,
@@ -45,10 +46,14 @@ describe('first login of the system administrator', () => {
     await changeInitialPassword(page, 'admin', 'Hongqi-Piao#2025');
   });
 
-  it('must link an authenticator, then sees the whole country on the dashboard', async () => {
+  it('must link an authenticator, lands on the users page, and the dashboard shows the whole country', async () => {
     const { page } = browser();
     await enrolTotp(page, 'admin', { screenshot: 'enrol-desktop' });
-    await page.waitForURL('**/dashboard');
+    // An administrator's home is their own work, not the region's figures (which stay open to them).
+    await page.waitForURL('**/users');
+    await visible(page.getByRole('heading', { name: '用户管理' }));
+    expect(await (await menuItem(page, '首页')).count()).toBe(0);
+    await page.goto('/dashboard');
     await visible(page.getByRole('heading', { name: '全国概况' }));
     const provinces = page.locator('.ant-statistic').filter({ hasText: '省级区划' });
     await visible(provinces.getByText('31', { exact: true }));
@@ -60,7 +65,7 @@ describe('first login of the system administrator', () => {
   it('switches to English, and the choice survives a reload', async () => {
     const { page } = browser();
     await page.getByText('English', { exact: true }).click();
-    await visible(page.getByRole('menuitem', { name: 'Home' }));
+    await visible(await menuItem(page, 'Users'));
     await visible(page.locator('.ant-statistic').filter({ hasText: 'Provinces' }));
     await visible(page.getByRole('columnheader', { name: 'Sub-divisions' }));
     await page.reload();
@@ -70,7 +75,7 @@ describe('first login of the system administrator', () => {
     await screenshot(page, 'dashboard-desktop-en');
 
     await page.getByText('中文', { exact: true }).click();
-    await visible(page.getByRole('menuitem', { name: '首页' }));
+    await visible(await menuItem(page, '用户管理'));
   });
 
   it('is told when a page does not exist, and logs out', async () => {
@@ -78,7 +83,7 @@ describe('first login of the system administrator', () => {
     await page.goto('/no-such-page');
     await visible(page.getByText('页面不存在'));
     await page.getByRole('button', { name: '返回首页' }).click();
-    await page.waitForURL('**/dashboard');
+    await page.waitForURL('**/users');
     await logout(page);
     await page.goto('/dashboard');
     await page.waitForURL('**/login');

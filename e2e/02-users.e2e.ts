@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeInitialPassword,
   dialog,
   firstLogin,
+  leave,
   login,
-  logout,
+  menu,
+  menuItem,
   nextTotp,
   saveAccount,
   screenshot,
+  submitLogin,
   useBrowser,
   visible,
 } from './support.ts';
@@ -17,7 +21,7 @@ describe('an account from creation to first use', () => {
   it('the system administrator creates 张三 in 北京市 and reads the one-time password once', async () => {
     const { page } = browser();
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menu(page, '用户管理');
     await page.waitForURL('**/users');
     await visible(page.getByRole('cell', { name: 'secadmin' }));
 
@@ -54,18 +58,18 @@ describe('an account from creation to first use', () => {
     const edit = await dialog(page);
     await visible(edit.getByText('北京市', { exact: true }));
     await edit.getByRole('button', { name: '取消' }).click();
-    await logout(page);
+    await leave(page);
   });
 
   it('the security administrator, at first login, assigns 张三 the committee role', async () => {
     const { page } = browser();
     await firstLogin(page, 'secadmin', 'Anquan-Guanli#2025', { totp: true });
-    await page.waitForURL('**/dashboard');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.waitForURL('**/users');
+    await menu(page, '用户管理');
     const row = page.getByRole('row').filter({ hasText: 'zhangsan' });
     // Not theirs to do: creating users and resetting passwords.
     expect(await page.getByRole('button', { name: '新建用户' }).count()).toBe(0);
-    expect(await row.getByRole('button', { name: '重置密码' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: '申请重置密码' }).count()).toBe(0);
 
     await row.getByRole('button', { name: '分配角色' }).click();
     const roles = await dialog(page);
@@ -73,37 +77,66 @@ describe('an account from creation to first use', () => {
     await roles.getByRole('button', { name: '保存' }).click();
     await visible(row.getByText('党工委工作人员'));
 
-    await page.getByRole('menuitem', { name: '安全策略' }).click();
+    await menu(page, '安全策略');
     const threshold = page.getByLabel('连续登录失败锁定次数');
     await visible(threshold);
     expect(await threshold.inputValue()).toBe('5');
     await threshold.fill('6');
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('安全策略已保存'));
-    await logout(page);
+    await leave(page);
   });
 
-  it('张三 logs in with the one-time password, replaces it and sees 北京市', async () => {
+  it('张三 logs in with the one-time password, replaces it, binds an authenticator and sees 北京市', async () => {
     const { page } = browser();
-    await firstLogin(page, 'zhangsan', 'Zhang-San#Beijing9', { totp: false });
+    // A committee member may see full ID numbers: a second factor is required at first login.
+    await firstLogin(page, 'zhangsan', 'Zhang-San#Beijing9', { totp: true });
     await page.waitForURL('**/dashboard');
     await visible(page.getByRole('heading', { name: '北京市概况' }));
     // A committee member's menu: no user management, no audit log.
-    await visible(page.getByRole('menuitem', { name: '首页' }));
-    expect(await page.getByRole('menuitem', { name: '用户管理' }).count()).toBe(0);
-    expect(await page.getByRole('menuitem', { name: '审计日志' }).count()).toBe(0);
+    await visible(await menuItem(page, '首页'));
+    expect(await (await menuItem(page, '用户管理')).count()).toBe(0);
+    expect(await (await menuItem(page, '审计日志')).count()).toBe(0);
     await page.goto('/users');
     await visible(page.getByText('无权访问'));
 
-    // Any user may link an authenticator from their account page.
-    await page.getByRole('menuitem', { name: '我的账户' }).click();
-    await page.getByRole('button', { name: '生成绑定密钥' }).click();
-    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-    saveAccount('zhangsan', { totpSecret: secret });
-    await page.getByLabel('6 位验证码').fill(await nextTotp('zhangsan'));
-    await page.getByRole('button', { name: '确认绑定' }).click();
-    await visible(page.getByText('动态验证码已绑定'));
+    await menu(page, '我的账户');
     await visible(page.getByText('您的账户已启用动态验证码'));
-    await logout(page);
+    await leave(page);
+  });
+
+  it('a forgotten password: the system administrator asks, the security administrator approves and alone sees the new one', async () => {
+    const { page } = browser();
+    await login(page, 'admin');
+    await menu(page, '用户管理');
+    let row = page.getByRole('row').filter({ hasText: 'zhangsan' });
+    await row.getByRole('button', { name: '申请重置密码' }).click();
+    await (await dialog(page)).getByRole('button', { name: '确定' }).click();
+    await visible(row.getByText('密码重置待批准'));
+    // No password is shown to the one who asked.
+    expect(await page.getByTestId('one-time-password').count()).toBe(0);
+    await leave(page);
+
+    await login(page, 'secadmin');
+    await menu(page, '用户管理');
+    row = page.getByRole('row').filter({ hasText: 'zhangsan' });
+    await row.getByRole('button', { name: '批准重置密码' }).click();
+    await (await dialog(page)).getByRole('button', { name: '确定' }).click();
+    const shown = page.getByTestId('one-time-password');
+    await visible(shown);
+    const oneTimePassword = ((await shown.textContent()) ?? '').trim();
+    expect(oneTimePassword).toMatch(/^.{16}$/);
+    saveAccount('zhangsan', { password: oneTimePassword });
+    await page.getByRole('button', { name: '我已记下' }).click();
+    expect(await row.getByText('密码重置待批准').count()).toBe(0);
+    await leave(page);
+
+    // 张三 still needs their own authenticator, then sets a new password.
+    await submitLogin(page, 'zhangsan', oneTimePassword);
+    await page.waitForURL('**/login/totp');
+    await page.getByLabel('6 位验证码').fill(await nextTotp('zhangsan'));
+    await page.getByRole('button', { name: '验证' }).click();
+    await changeInitialPassword(page, 'zhangsan', 'Zhang-San#Beijing10');
+    await visible(page.getByRole('heading', { name: '北京市概况' }));
   });
 });

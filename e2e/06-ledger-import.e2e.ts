@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ERRORS, expected, goodRows, REGION, tempDir, writeErrorFile, writeGoodFile } from './ledger-data.ts';
@@ -8,9 +9,11 @@ import {
   dialog,
   download,
   firstLogin,
+  leave,
   ledgerTotal,
   login,
-  logout,
+  menu,
+  menuItem,
   screenshot,
   useBrowser,
   visible,
@@ -27,7 +30,7 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
   it('the administrators create 李四 (committee) and 王五 (leader) in 宜昌市', async () => {
     const { page } = browser();
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menu(page, '用户管理');
     await page.waitForURL('**/users');
     for (const user of [
       { username: 'lisi', displayName: '李四', region: ['全国', '湖北省', REGION.name] },
@@ -36,18 +39,18 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
       await createUser(page, user);
       await visible(page.getByRole('row').filter({ hasText: user.username }).getByText(REGION.name));
     }
-    await logout(page);
+    await leave(page);
 
     await login(page, 'secadmin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menu(page, '用户管理');
     await assignRole(page, 'lisi', '党工委工作人员');
     await assignRole(page, 'wangwu', '领导');
-    await logout(page);
+    await leave(page);
   });
 
   it('李四 signs in: the ledger is empty, and the rates show “—”, never 0 % or NaN', async () => {
     const { page } = browser();
-    await firstLogin(page, 'lisi', 'Li-Si#Yichang2026', { totp: false });
+    await firstLogin(page, 'lisi', 'Li-Si#Yichang2026', { totp: true });
     await page.waitForURL('**/dashboard');
     await visible(page.getByRole('heading', { name: '宜昌市概况' }));
     const rate = page.locator('.ant-statistic').filter({ hasText: '党组织覆盖率' });
@@ -56,13 +59,13 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     expect(await page.getByText('NaN').count()).toBe(0);
     // The villages are loaded on demand: none yet, so no card for them.
     expect(await page.locator('.ant-statistic').filter({ hasText: '村（社区）' }).count()).toBe(0);
-    await visible(page.getByRole('menuitem', { name: '企业台账' }));
-    await visible(page.getByRole('menuitem', { name: '台账导入' }));
+    await visible(await menuItem(page, '企业台账'));
+    await visible(await menuItem(page, '台账导入'));
   });
 
   it('downloads the import template', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await menu(page, '台账导入');
     await page.waitForURL('**/ledger/import');
     const file = await download(page, () => page.getByRole('link', { name: '下载导入模板' }).click());
     expect(file.name).toBe('企业台账导入模板.xlsx');
@@ -121,7 +124,7 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
 
   it('uploads a file with mistakes: each named by row and column, the ledger unchanged, the report downloadable', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await menu(page, '台账导入');
     await page.locator('input[type=file]').setInputFiles(await writeErrorFile(dir));
     await page.getByRole('button', { name: '上传并核对' }).click();
     await page.waitForURL(/\/ledger\/import\/\d+$/);
@@ -149,13 +152,13 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     expect(last(1)).toBe('错误说明');
     expect(last(5)).toContain('从业人员数不能为负数');
 
-    await page.getByRole('menuitem', { name: '企业台账' }).click();
+    await menu(page, '企业台账');
     await expect.poll(() => ledgerTotal(page)).toBe(want.total);
   });
 
   it('imports the same report again: every row unchanged; discards the batch', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await menu(page, '台账导入');
     await page.getByLabel('数据期间').fill('2026Q1');
     await page.locator('input[type=file]').setInputFiles(await writeGoodFile(dir, rows));
     await page.getByRole('button', { name: '上传并核对' }).click();
@@ -170,11 +173,28 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     await visible(page.getByTestId('batch-state').getByText('已放弃，台账未改变'));
   });
 
-  it('finds the three batches in the import history and reopens the applied one', async () => {
+  it('uploads a file that cannot be read: the batch fails with the reason, the ledger unchanged', async () => {
+    const { page } = browser();
+    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await page.getByLabel('数据期间').fill('2026Q1');
+    const broken = path.join(dir, '损坏的文件.csv');
+    fs.writeFileSync(broken, `统一社会信用代码\n${','.repeat(20_000)}\n`);
+    await page.locator('input[type=file]').setInputFiles(broken);
+    await page.getByRole('button', { name: '上传并核对' }).click();
+    await page.waitForURL(/\/ledger\/import\/\d+$/);
+    await visible(page.getByTestId('batch-state').getByText('导入失败，台账未改变'));
+    await visible(page.getByTestId('batch-state').getByText(/第 2 行超过 16384 列/));
+  });
+
+  it('finds the four batches in the import history and reopens the applied one', async () => {
     const { page } = browser();
     await page.getByRole('button', { name: '导入记录' }).click();
     await page.waitForURL('**/ledger/batches');
     const table = page.locator('.ant-table-tbody');
+    // A failed batch gives its reason, not counts it never applied.
+    const failed = table.getByRole('row').filter({ hasText: '损坏的文件.csv' });
+    await visible(failed.getByText(/第 2 行超过 16384 列/));
+    expect(await failed.getByText(/新增/).count()).toBe(0);
     await visible(table.getByRole('row').filter({ hasText: '已放弃' }));
     await visible(table.getByRole('row').filter({ hasText: '有错误，未写入' }).filter({ hasText: '错误 6' }));
     const applied = table.getByRole('row').filter({ hasText: '已写入台账' });
@@ -185,6 +205,5 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     await page.waitForURL(/\/ledger\/import\/\d+/);
     await visible(page.getByText(`已写入台账：新增 ${rows.length} 家，变更 0 家，未变 0 家`));
     expect(await page.getByRole('button', { name: '确认写入台账' }).count()).toBe(0);
-    await logout(page);
   });
 });

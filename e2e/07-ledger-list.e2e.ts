@@ -4,9 +4,12 @@ import {
   dialog,
   download,
   firstLogin,
+  leave,
   ledgerTotal,
   login,
-  logout,
+  menu,
+  menuItem,
+  PHONE,
   screenshot,
   useBrowser,
   visible,
@@ -23,7 +26,7 @@ describe('李四 works with the ledger', () => {
   it('filters by category, searches by name and sorts by head count, all kept in the URL', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '企业台账' }).click();
+    await menu(page, '企业台账');
     await page.waitForURL('**/ledger');
     await expect.poll(() => ledgerTotal(page)).toBe(want.total);
 
@@ -112,17 +115,35 @@ describe('李四 works with the ledger', () => {
     await visible(page.locator('.ant-descriptions').getByText('重点盯住'));
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, 'enterprise-desktop');
+    // Every entry by field labels and value labels: no field key, no JSON.
+    const entries = (await page.getByTestId('history-item').allInnerTexts()).join('\n');
+    expect(entries).toContain('建档');
+    expect(entries.match(/\b[a-z]+[A-Z][A-Za-z]*\b|[{}"]/g) ?? []).toEqual([]);
+    const desktop = page.viewportSize();
+    await page.setViewportSize(PHONE);
+    await visible(change.getByText('从业人员数：'));
+    await screenshot(page, 'enterprise-history-phone');
+    if (desktop) await page.setViewportSize(desktop);
 
     // In English the history names the field in English.
     await page.getByText('English', { exact: true }).click();
     await visible(page.getByTestId('history-item').filter({ hasText: 'Edited by a user' }).getByText('Employees:'));
     await page.getByText('中文', { exact: true }).click();
     await visible(page.getByText('变更记录'));
+
+    // An enterprise this user cannot see (or that is gone: the server does not tell them apart)
+    // says so, and offers 返回, not a 重试 that cannot help.
+    await page.goto(new URL('/ledger/999999999', page.url()).toString());
+    await visible(page.getByText('找不到这条记录'));
+    await visible(page.getByText(/不在您的管辖范围内/));
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/999999999'));
   });
 
   it('clicks the dashboard’s figures and lands on lists of the same size', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '首页' }).click();
+    await menu(page, '首页');
     await page.waitForURL('**/dashboard');
     // No party organizations yet: 0 of the in-scope enterprises are covered, shown with one decimal.
     const rate = page.locator('.ant-statistic').filter({ hasText: '党组织覆盖率' });
@@ -151,6 +172,13 @@ describe('李四 works with the ledger', () => {
       await page.goBack();
       await page.waitForURL('**/dashboard');
     }
+    // 群团组织先行 (issue #13): no org but a union or league, the same number as its list.
+    const massOrgs = await figure('未建党组织、已建群团组织');
+    await massOrgs.card.getByRole('link').click();
+    await page.waitForURL(/flag=mass_org_only/);
+    await expect.poll(() => ledgerTotal(page)).toBe(massOrgs.value);
+    await page.goBack();
+    await page.waitForURL('**/dashboard');
 
     // A district's in-scope count opens that district's list; its name, the whole district.
     const district = DISTRICTS[0];
@@ -165,16 +193,16 @@ describe('李四 works with the ledger', () => {
     await row.getByRole('link', { name: district.name }).click();
     await page.waitForURL(new RegExp(`/dashboard\\?region=${district.code}`));
     await visible(page.getByRole('heading', { name: `${district.name}概况` }));
-    await logout(page);
+    await leave(page);
   });
 
   it('the leader 王五 reads and exports the ledger, but may neither import nor edit', async () => {
     const { page } = browser();
     await firstLogin(page, 'wangwu', 'Wang-Wu#Lingdao2026', { totp: false });
     await page.waitForURL('**/dashboard');
-    await visible(page.getByRole('menuitem', { name: '企业台账' }));
-    expect(await page.getByRole('menuitem', { name: '台账导入' }).count()).toBe(0);
-    await page.getByRole('menuitem', { name: '企业台账' }).click();
+    await visible(await menuItem(page, '企业台账'));
+    expect(await (await menuItem(page, '台账导入')).count()).toBe(0);
+    await menu(page, '企业台账');
     await expect.poll(() => ledgerTotal(page)).toBe(want.total);
     await visible(page.getByRole('link', { name: '导出 Excel' }));
     await page.getByLabel('名称或信用代码').fill(edited.name);
@@ -187,6 +215,5 @@ describe('李四 works with the ledger', () => {
     expect(await page.getByRole('button', { name: '修改信息' }).count()).toBe(0);
     await page.goto('/ledger/import');
     await visible(page.getByText('无权访问'));
-    await logout(page);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expected, goodRows, tempDir, writeGoodFile } from './ledger-data.ts';
-import { dialog, horizontalOverflow, ledgerTotal, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, ledgerTotal, login, menu, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const dir = tempDir();
@@ -31,7 +31,7 @@ describe('the ledger on a 375-px phone', () => {
   it('the list fits, its filters folded behind a button and its table scrolling in its own box', async () => {
     const { page } = browser();
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '企业台账' }).click();
+    await menu(page, '企业台账');
     await page.waitForURL('**/ledger');
     await expect.poll(() => ledgerTotal(page)).toBe(want.total);
     expect(await page.getByLabel('分类').count()).toBe(0);
@@ -93,6 +93,5 @@ describe('the ledger on a 375-px phone', () => {
     await visible(page.getByRole('row').filter({ hasText: '第 5 行' }).getByText('从业人员数不能为负数'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'import-errors-phone');
-    await logout(page);
   });
 });

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expected, goodRows } from './ledger-data.ts';
-import { dialog, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, login, menu, ORGS_MENU, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -12,7 +12,7 @@ const own = open.find((r) => want.category(r) === 'should_form' && r !== rows[0]
 // 1–2 full members each: they join one joint branch.
 const [jointA, jointB] = open.filter((r) => want.category(r) === 'joint_candidate' && r !== rows[0]);
 if (!own || !jointA || !jointB) throw new Error('the ledger data lacks the enterprises these tests need');
-const standaloneName = `${own.name}党支部`;
+const standaloneName = `中共${own.name}支部委员会`;
 const jointName = '宜昌市区域联合党支部';
 
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
@@ -53,7 +53,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
   it('the create form refuses a standalone org without its enterprise, under the field', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await menu(page, ORGS_MENU);
     await page.waitForURL('**/orgs');
     await visible(page.getByText('没有符合条件的党组织'));
     await page.getByRole('button', { name: '新建党组织' }).click();
@@ -126,12 +126,29 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
     // A second secretary while the first is in post: the server says so under the field.
     await officers.getByRole('button', { name: '登记任职' }).click();
     modal = await dialog(page);
-    await modal.getByLabel('职务').click();
+    await modal.getByLabel('职务', { exact: true }).click();
     await option(page, /^书记$/).click();
     await modal.getByLabel('姓名').fill('李春梅');
     await modal.getByRole('button', { name: '保存' }).click();
     await visible(modal.getByText('本组织现任书记为 张建国，请先登记其离任'));
     await modal.getByRole('button', { name: '取消' }).click();
+
+    // 双向进入、交叉兼职: the secretary is the chair and legal representative, and chairs the union.
+    const crossHolding = officers.getByTestId('cross-holding');
+    await visible(crossHolding.getByText('进入企业管理层（双向进入）'));
+    await rowOf(officers, '张建国').getByRole('button', { name: '交叉任职' }).click();
+    const drawer = await dialog(page);
+    await visible(drawer.getByText('书记 张建国 在企业的任职'));
+    await drawer.getByLabel('企业管理职务').fill('董事长');
+    await drawer.getByLabel('企业法定代表人').check();
+    await drawer.getByLabel('工会主席').check();
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await visible(rowOf(officers, '张建国').getByText('董事长'));
+    await visible(rowOf(officers, '张建国').getByText('企业法定代表人'));
+    await visible(rowOf(officers, '张建国').getByText('工会主席'));
+    await expect
+      .poll(() => crossHolding.locator('.ant-descriptions-item-content').allInnerTexts(), { timeout: 10_000 })
+      .toEqual(['1', '是', '是']);
 
     await elections.getByRole('button', { name: '延期或提前' }).click();
     modal = await dialog(page);
@@ -150,7 +167,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
 
   it('sets up a joint org over two enterprises and ends one coverage', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await menu(page, ORGS_MENU);
     await page.waitForURL('**/orgs');
     await page.getByRole('button', { name: '新建党组织' }).click();
     const drawer = await dialog(page);
@@ -182,7 +199,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
 
   it('lists both orgs with their figures, and dissolves the standalone one', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await menu(page, ORGS_MENU);
     await page.waitForURL('**/orgs');
     const standalone = page.getByRole('row').filter({ hasText: standaloneName });
     await visible(standalone.getByText('张建国'));
@@ -203,6 +220,16 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(/formation=joint/);
     await visible(page.getByRole('link', { name: jointName }));
+    await expect.poll(() => page.getByRole('link', { name: standaloneName }).count(), { timeout: 10_000 }).toBe(0);
+    // The filter lives in the URL: a reload keeps it (the form shows it), the back button undoes it.
+    await page.reload();
+    await visible(page.getByRole('link', { name: jointName }));
+    expect(await page.getByRole('link', { name: standaloneName }).count()).toBe(0);
+    await visible(page.locator('.ant-select').filter({ hasText: '联合组建' }));
+    await page.goBack();
+    await visible(page.getByRole('link', { name: standaloneName }));
+    await page.goForward();
+    await page.waitForURL(/formation=joint/);
     await expect.poll(() => page.getByRole('link', { name: standaloneName }).count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: '重置' }).click();
 
@@ -234,7 +261,7 @@ describe('党组织 on a 375-px phone', () => {
     const { page } = browser();
     await login(page, 'lisi');
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await menu(page, ORGS_MENU);
     await page.waitForURL('**/orgs');
     const card = page.getByTestId('org-card').filter({ hasText: jointName });
     await visible(card);
@@ -266,6 +293,5 @@ describe('党组织 on a 375-px phone', () => {
     const ends = day(today.subtract(1, 'month').add(3, 'year'));
     await visible(page.getByTestId('term-ends-on').getByText(ends));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await logout(page);
   });
 });

@@ -9,7 +9,19 @@ import { idNumberCheckChar } from '../src/domain/idNumber.ts';
 import { maskIdNumber } from '../src/domain/mask.ts';
 import { letterValidUntil } from '../src/domain/org/transfer.ts';
 import { expected, goodRows } from './ledger-data.ts';
-import { dialog, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import {
+  DESKTOP,
+  dialog,
+  horizontalOverflow,
+  leave,
+  login,
+  menu,
+  ORGS_MENU,
+  PHONE,
+  screenshot,
+  useBrowser,
+  visible,
+} from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -20,7 +32,8 @@ if (!employer) throw new Error('the ledger data lacks the enterprise these tests
 const orgName = '宜昌市区域联合党支部';
 
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
-const today = dayjs();
+// Each test reads the date when it starts, not when the file loads: a run that crosses
+// midnight then still types and expects the dates the server counts from.
 
 /** A checksum-valid ID number of 西陵区 for a birth date (and a sequence, to tell people apart). */
 function idNumber(birthDate: string, seq: string): string {
@@ -74,6 +87,14 @@ async function settle(page: Page): Promise<void> {
 }
 
 let memberPath = '';
+
+/** The member's edit drawer, open in a page of its own (the same session) of `size`. */
+async function editorOf(page: Page, size: { width: number; height: number }) {
+  const editor = await page.context().newPage();
+  await editor.setViewportSize(size);
+  await editor.goto(`${memberPath}?edit=1`);
+  return { editor, drawer: await dialog(editor) };
+}
 let boardPath = '';
 
 describe('李四 keeps the roster of the joint branch', () => {
@@ -82,7 +103,7 @@ describe('李四 keeps the roster of the joint branch', () => {
   it('adds a member: a wrong check digit is refused under the field; the list shows the ID masked', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '党员名册' }).click();
+    await menu(page, '党员名册');
     await page.waitForURL('**/members');
     await visible(page.getByText('没有符合条件的党员'));
 
@@ -142,7 +163,7 @@ describe('李四 keeps the roster of the joint branch', () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toContain(member.id);
 
-    await page.getByRole('menuitem', { name: '党员名册' }).click();
+    await menu(page, '党员名册');
     await page.waitForURL('**/members');
     await page.getByRole('link', { name: member.name }).click();
     await page.waitForURL(`**${memberPath}`);
@@ -185,6 +206,7 @@ describe('李四 keeps the roster of the joint branch', () => {
 
   it('issues a transfer letter valid 3 months; with the receipt the member leaves the roster', async () => {
     const { page } = browser();
+    const today = dayjs();
     await page.getByRole('button', { name: '返回' }).click();
     await page.waitForURL(`**${memberPath}`);
     const transfers = page.getByTestId('transfers-card');
@@ -202,8 +224,24 @@ describe('李四 keeps the roster of the joint branch', () => {
     // One valid letter at a time.
     expect(await transfers.getByRole('button', { name: '开具转出介绍信' }).count()).toBe(0);
 
+    // Meanwhile the record is open for a correction, on a desktop and on a 375-px phone. The
+    // shared form drawer puts the server's message about a field under that field alone.
+    const editors = [await editorOf(page, DESKTOP), await editorOf(page, PHONE)];
+    for (const { editor, drawer } of editors) {
+      await drawer.getByLabel('联系电话').fill('abc');
+      await drawer.getByRole('button', { name: '保存' }).click();
+      await visible(field(drawer, '联系电话').getByText('联系电话含有非法字符“a”', { exact: false }));
+      expect(await drawer.locator('.ant-alert-error').count()).toBe(0);
+      await editor.mouse.move(0, 0);
+      await screenshot(editor, `drawer-field-error-${editor === editors[0]?.editor ? 'desktop' : 'phone'}`);
+      // Retyping drops it: the number is then left as it was.
+      await drawer.getByLabel('联系电话').fill('');
+      // (The message fades out: polled.)
+      await expect.poll(() => field(drawer, '联系电话').locator('.ant-form-item-explain-error').count()).toBe(0);
+    }
+
     // The open letters of 李四's scope list it; the receipt is recorded there.
-    await page.getByRole('menuitem', { name: '组织关系转接' }).click();
+    await menu(page, '组织关系转接');
     await page.waitForURL('**/members/transfers');
     const open = page.getByRole('row').filter({ hasText: member.name });
     await visible(open.getByText(counterpart));
@@ -213,9 +251,26 @@ describe('李四 keeps the roster of the joint branch', () => {
     await visible(receipt.getByText('离开本组织党员名册', { exact: false }));
     await receipt.getByRole('button', { name: '登记回执' }).click();
     await visible(page.getByText('已登记回执'));
+
+    // Saved after that, the correction is refused for no field of the form: the server's
+    // reason in the drawer's banner, in Chinese, not its JSON; on the phone the drawer is the screen.
+    for (const { editor, drawer } of editors) {
+      await drawer.getByRole('button', { name: '保存' }).click();
+      const banner = drawer.locator('.ant-alert-error');
+      await visible(banner.getByText(`该党员已于 ${day(today)} 离开党员名册（转出），记录作为历史保留，不能再修改`));
+      expect(await banner.textContent()).not.toMatch(/[{}"]|validation/);
+      const phone = editor === editors[1]?.editor;
+      if (phone) {
+        expect(Math.round((await drawer.boundingBox())?.width ?? 0)).toBe(PHONE.width);
+        expect(await horizontalOverflow(editor)).toBeLessThanOrEqual(0);
+      }
+      await editor.mouse.move(0, 0);
+      await screenshot(editor, `drawer-banner-${phone ? 'phone' : 'desktop'}`);
+      await editor.close();
+    }
     await expect.poll(() => page.getByRole('row').filter({ hasText: member.name }).count()).toBe(0);
 
-    await page.getByRole('menuitem', { name: '党员名册' }).click();
+    await menu(page, '党员名册');
     await page.waitForURL('**/members');
     await visible(page.getByText('没有符合条件的党员'));
     await page.goto('/members?roster=left');
@@ -228,7 +283,8 @@ describe('李四 keeps the roster of the joint branch', () => {
 
   it('records a member whose relation transfers in', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '组织关系转接' }).click();
+    const today = dayjs();
+    await menu(page, '组织关系转接');
     await page.waitForURL('**/members/transfers');
     await page.getByRole('button', { name: '组织关系转入' }).click();
     const drawer = await dialog(page);
@@ -253,8 +309,9 @@ describe('李四 follows the development of members in the joint branch', () => 
 
   it('records an applicant from the org page’s board and makes them an activist', async () => {
     const { page } = browser();
+    const today = dayjs();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '党组织' }).click();
+    await menu(page, ORGS_MENU);
     await page.waitForURL('**/orgs');
     await page.getByRole('link', { name: orgName }).click();
     await page.waitForURL(/\/orgs\/\d+$/);
@@ -297,6 +354,7 @@ describe('李四 follows the development of members in the joint branch', () => 
 
   it('refuses an early candidate step without a written reason, under the field, and accepts it with one', async () => {
     const { page } = browser();
+    const today = dayjs();
     const form = page.getByTestId('development-form');
     await pickDate(form, '确定为发展对象日期', day(today));
     const reason = field(form, '提前办理的书面理由');
@@ -326,7 +384,7 @@ describe('李四 follows the development of members in the joint branch', () => 
     await settle(page);
     await screenshot(page, 'development-board-desktop');
 
-    await page.getByRole('menuitem', { name: '发展党员' }).click();
+    await menu(page, '发展党员');
     await page.waitForURL('**/developments');
     const row = page.getByRole('row').filter({ hasText: late.name });
     await visible(row.getByText('组织谈话'));
@@ -335,7 +393,6 @@ describe('李四 follows the development of members in the joint branch', () => 
     const early = page.getByRole('row').filter({ hasText: applicant.name });
     await visible(early.getByText('技术骨干', { exact: false }));
     await visible(early.getByText('确定为发展对象'));
-    await logout(page);
   });
 });
 
@@ -346,7 +403,7 @@ describe('党员 on a 375-px phone', () => {
     const { page } = browser();
     await login(page, 'lisi');
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '党员名册' }).click();
+    await menu(page, '党员名册');
     await page.waitForURL('**/members');
     const card = page.getByTestId('member-card').filter({ hasText: arriving.name });
     await visible(card.getByText(maskIdNumber(arriving.id)));
@@ -375,6 +432,53 @@ describe('党员 on a 375-px phone', () => {
     await visible(page.getByTestId('stage-candidate').getByRole('link', { name: applicant.name }));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'development-board-phone');
-    await logout(page);
+    await leave(page);
+  });
+
+  it('records a member working away on the phone; they show as 流动党员 in the org’s 流出 list', async () => {
+    const { page } = browser();
+    const today = dayjs();
+    await login(page, 'lisi');
+    await page.goto('/members');
+    const card = page.getByTestId('member-card').filter({ hasText: arriving.name });
+    await card.getByRole('link', { name: arriving.name }).click();
+    await page.waitForURL(/\/members\/\d+$/);
+    const memberUrl = page.url();
+    const awayCard = page.getByTestId('member-away');
+    await visible(awayCard.getByText('未登记外出'));
+    await awayCard.getByRole('button', { name: '登记外出' }).click();
+    const drawer = await dialog(page);
+    expect(Math.round((await drawer.boundingBox())?.width ?? 0)).toBe(PHONE.width);
+    await drawer.getByLabel('外出地点').fill('江苏省苏州市工业园区');
+    await pickDate(drawer, '外出日期', day(today.subtract(8, 'month')));
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'member-away-drawer-phone');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('已登记外出'));
+    await visible(awayCard.getByText('江苏省苏州市工业园区'));
+    await visible(awayCard.getByText('流动党员'));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The org's 流出 list (its link on the member page gives the org).
+    const orgHref = await page.getByTestId('member-profile').getByRole('link', { name: orgName }).getAttribute('href');
+    const orgId = orgHref?.split('/').pop();
+    await page.goto(`/members?view=mobile&side=out&orgId=${orgId}`);
+    const listed = page.getByTestId('member-card').filter({ hasText: arriving.name });
+    await visible(listed.getByTestId('member-side').getByText('流出'));
+    await visible(listed.getByText('江苏省苏州市工业园区'));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await settle(page);
+    await screenshot(page, 'members-outflow-phone');
+    // 流入 only: not there.
+    await page.getByTestId('member-side-filter').getByText('流入', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('member-card').filter({ hasText: arriving.name }).count()).toBe(0);
+
+    // Back home: the period ends.
+    await page.goto(memberUrl);
+    await page.getByTestId('member-away').getByRole('button', { name: '登记返回' }).click();
+    const back = await dialog(page);
+    await back.getByRole('button', { name: '登记返回' }).click();
+    await visible(page.getByText('已登记返回'));
+    await visible(page.getByTestId('member-away').getByText('未登记外出'));
   });
 });

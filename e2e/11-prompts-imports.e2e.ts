@@ -17,7 +17,7 @@ import {
   horizontalOverflow,
   ledgerTotal,
   login,
-  logout,
+  menu,
   screenshot,
   useBrowser,
   visible,
@@ -141,7 +141,7 @@ describe('李四 works through the prompts, imports orgs and members, and record
   it('opens 工作提示, clicks through to a should-form enterprise, and 查看全部 lists as many as the section counts', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '工作提示' }).click();
+    await menu(page, '工作提示');
     await page.waitForURL('**/prompts');
     const section = page.getByTestId('prompt-section-should_form');
     await visible(section.getByText('应建未建'));
@@ -168,7 +168,7 @@ describe('李四 works through the prompts, imports orgs and members, and record
 
   it('imports an org file filled in on the template: the preview, then the orgs and the new category', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await menu(page, '台账导入');
     await page.waitForURL('**/ledger/import');
     await chooseKind(page, '党组织');
     await page.waitForURL('**/ledger/import?kind=orgs');
@@ -231,7 +231,7 @@ describe('李四 works through the prompts, imports orgs and members, and record
 
   it('imports members: a bad ID number is refused by row and column; the corrected file goes in', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '台账导入' }).click();
+    await menu(page, '台账导入');
     await chooseKind(page, '党员');
     await page.waitForURL('**/ledger/import?kind=members');
     let file = await fillTemplate(page, '党员名册', memberRows(badId), '党员名册-有错误.xlsx');
@@ -315,7 +315,7 @@ describe('李四 works through the prompts, imports orgs and members, and record
     await screenshot(page, 'enterprise-orgs-desktop');
 
     // The prompt reaches 工作提示 and leads back here.
-    await page.getByRole('menuitem', { name: '工作提示' }).click();
+    await menu(page, '工作提示');
     const section = page.getByTestId('prompt-section-restructuring');
     const item = section.getByTestId('prompt-item').filter({ hasText: target.name });
     await visible(item.getByText('逾期'));
@@ -329,7 +329,6 @@ describe('李四 works through the prompts, imports orgs and members, and record
     await visible(page.getByText('Restructured enterprise: 三同步'));
     expect(await page.getByText(/\b(restructuring|enterprise\.orgs|prompts)\.[a-zA-Z_.]+/).count()).toBe(0);
     await page.getByText('中文', { exact: true }).click();
-    await logout(page);
   });
 });
 
@@ -340,7 +339,7 @@ describe('the prompts, an import preview and the enterprise page on a 375-px pho
     const { page } = browser();
     await login(page, 'lisi');
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '工作提示' }).click();
+    await menu(page, '工作提示');
     await page.waitForURL('**/prompts');
     await visible(page.getByTestId('prompt-section-should_form').getByTestId('prompt-item'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -358,6 +357,5 @@ describe('the prompts, an import preview and the enterprise page on a 375-px pho
     await visible(page.getByTestId('restructuring-card'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'enterprise-orgs-phone');
-    await logout(page);
   });
 });

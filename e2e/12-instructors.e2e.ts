@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DISTRICTS, expected, goodRows } from './ledger-data.ts';
-import { dialog, horizontalOverflow, login, logout, pickRegion, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, horizontalOverflow, login, menu, pickRegion, screenshot, useBrowser, visible } from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -49,7 +49,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     await login(page, 'lisi');
     before = await needsInstructor(page);
     expect(before).toBeGreaterThan(0);
-    await page.getByRole('menuitem', { name: '职能部门' }).click();
+    await menu(page, '职能部门');
     await page.waitForURL('**/instructors/departments');
     const gongxin = page.getByRole('row').filter({ hasText: '经济和信息化局（工信）' });
     await visible(gongxin.getByText('C 制造业'));
@@ -59,6 +59,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     const transport = page.getByRole('row').filter({ hasText: '交通运输局' });
     await transport.getByRole('button', { name: '修改部门 交通运输局' }).click();
     const modal = await dialog(page);
+    await visible(modal.getByText('沿用上级的部门', { exact: false }));
     // Typed, so the option is the only one shown: a click into the scrolling list can miss it.
     await modal.getByLabel('相关诉求类别').click();
     await page.keyboard.type('其他');
@@ -70,11 +71,14 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     await modal.getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await visible(transport.getByText('其他'));
+    // The defaults are the deployment's: the change made the county's own 交通运输局 in their place.
+    await visible(transport.getByText('本级'));
+    await visible(gongxin.getByText('沿用全国'));
   });
 
   it('registers 赵工信 of 工信 with a phone that shows masked, revealed on request', async () => {
     const { page } = browser();
-    await page.getByRole('menuitem', { name: '党建指导员' }).click();
+    await menu(page, '党建指导员');
     await page.waitForURL('**/instructors');
     await page.getByRole('button', { name: '新增指导员' }).click();
     const drawer = await dialog(page);
@@ -110,6 +114,8 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     await visible(first.getByText('经济和信息化局（工信）职能与制造业（C）相关（+40）'));
     await visible(first.getByText(/同一(县（市、区）|乡镇（街道）)/));
     await visible(first.getByText('目前未联系企业（+20）'));
+    // Suggested from the enterprise's own county first.
+    await visible(card.getByText(new RegExp(`比较了${district.name}的 \\d+ 名在任指导员`)));
     await screenshot(page, 'instructors-suggestions');
 
     await first.getByRole('button', { name: '选派' }).click();
@@ -147,7 +153,6 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     expect(await page.getByText(/\binstructors\.[a-zA-Z.]+/).count()).toBe(0);
     await page.getByText('中文', { exact: true }).click();
     await visible(page.getByText('选派联系的企业（当前 1 家）'));
-    await logout(page);
   });
 });
 
@@ -158,7 +163,7 @@ describe('党建指导员 on a 375-px phone', () => {
     const { page } = browser();
     await login(page, 'lisi');
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '党建指导员' }).click();
+    await menu(page, '党建指导员');
     await page.waitForURL('**/instructors');
     const card = page.getByTestId('instructor-card').filter({ hasText: NAME });
     await visible(card.getByText('1 家'));
@@ -189,6 +194,5 @@ describe('党建指导员 on a 375-px phone', () => {
     await visible(page.getByText('经济和信息化局（工信）'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'instructors-departments-phone');
-    await logout(page);
   });
 });

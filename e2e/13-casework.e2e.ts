@@ -8,8 +8,9 @@ import {
   download,
   firstLogin,
   horizontalOverflow,
+  leave,
   login,
-  logout,
+  menu,
   screenshot,
   useBrowser,
   visible,
@@ -46,10 +47,10 @@ describe('赵工信 gets an instructor account', () => {
     const mine = assignments.items.find((a: { instructorName: string }) => a.instructorName === INSTRUCTOR);
     expect(mine).toBeDefined();
     enterpriseName = mine.enterpriseName;
-    await logout(page);
+    await leave(page);
 
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menu(page, '用户管理');
     await page.waitForURL('**/users');
     await createUser(page, { username: USERNAME, displayName: INSTRUCTOR, region: ['全国', '湖北省', '宜昌市'] });
     // Tied to 赵工信's record in the edit form, found by name among 宜昌市's instructors.
@@ -64,12 +65,11 @@ describe('赵工信 gets an instructor account', () => {
     const users = await apiGet(page, `/api/users?q=${USERNAME}`);
     const user = users.items.find((u: { username: string }) => u.username === USERNAME);
     expect(user.instructorId).toBe(mine.instructorId);
-    await logout(page);
+    await leave(page);
 
     await login(page, 'secadmin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menu(page, '用户管理');
     await assignRole(page, USERNAME, '党建指导员');
-    await logout(page);
   });
 });
 
@@ -80,7 +80,7 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     const { page } = browser();
     await firstLogin(page, USERNAME, PASSWORD, { totp: false });
     await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '联系企业' }).click();
+    await menu(page, '联系企业');
     await page.waitForURL('**/casework');
     await visible(page.getByRole('heading', { name: '我的联系企业' }));
     const cards = page.getByTestId('assignment-card');
@@ -187,7 +187,6 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     await visible(page.getByTestId('outcome-item').filter({ hasText: '解决问题 1 个' }));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'casework-outcomes-phone');
-    await logout(page);
   });
 });
 
@@ -197,7 +196,7 @@ describe('李四 sees it counted in the instructor work summary', () => {
   it('the summary on screen and in the .xlsx counts the contact, the request and the grant', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '指导员工作汇总' }).click();
+    await menu(page, '指导员工作汇总');
     await page.waitForURL('**/casework/summary');
     const table = page.getByTestId('summary-table');
     const total = table.locator('.ant-table-row').first();
@@ -231,7 +230,6 @@ describe('李四 sees it counted in the instructor work summary', () => {
     await visible(page.getByText('Instructor work summary'));
     expect(await page.getByText(/\b(summary|casework|request|outcome)\.[a-zA-Z.]+/).count()).toBe(0);
     await page.getByText('中文', { exact: true }).click();
-    await logout(page);
   });
 });
 
@@ -248,6 +246,5 @@ describe('the casework pages on desktop', () => {
     await visible(page.getByRole('heading', { name: '选派企业联系情况' }));
     await visible(page.getByTestId('assignment-card').filter({ hasText: INSTRUCTOR }));
     await screenshot(page, 'casework-assignments');
-    await logout(page);
   });
 });

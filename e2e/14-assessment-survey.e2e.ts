@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, download, horizontalOverflow, launch, login, screenshot, useBrowser, visible } from './support.ts';
+import {
+  dialog,
+  download,
+  horizontalOverflow,
+  launch,
+  login,
+  menu,
+  screenshot,
+  useBrowser,
+  visible,
+} from './support.ts';
 
 // 12-instructors assigned 赵工信 to a manufacturer this half year: 李四 assesses them here, the
 // owner casts a ballot and answers the satisfaction survey from a phone, without an account.
@@ -36,7 +46,7 @@ describe('李四 assesses 赵工信 for the half year', () => {
   it('enters a daily assessment and the periodic one; the result is incomplete until the ballots', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '指导员考核' }).click();
+    await menu(page, '指导员考核');
     await page.waitForURL('**/assessments');
     await visible(rowOf(page, INSTRUCTOR).getByText('未完成'));
 
@@ -140,7 +150,7 @@ describe('the owner satisfaction survey', () => {
   it('李四 starts it for 宜昌市 this half year and issues the links', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '满意度测评' }).click();
+    await menu(page, '满意度测评');
     await page.waitForURL('**/assessments/surveys');
     await page.getByRole('button', { name: '发起问卷' }).click();
     const modal = await dialog(page);

@@ -1,17 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
 /** Takes a snapshot of 宜昌市 on a date, named `label`, from the snapshots page. */
 async function take(page: Page, date: string, label: string) {
-  // The name first: Enter in the date field submits the form, as it does for a user.
   await page.getByTestId('snapshot-label').fill(label);
   const input = page.getByLabel('快照日期');
   await input.click();
   await input.fill(date);
+  // Enter takes the date and leaves the form open (it used to submit it); 生成 submits.
   await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
+  await page.getByRole('button', { name: '生成', exact: true }).click();
   await visible(page.getByText(`已生成快照“${label}”`));
 }
 
@@ -32,7 +34,7 @@ describe('李四 takes two survey snapshots and compares them enterprise by ente
   it('takes a snapshot before the organizations were set up and one today, and compares them', async () => {
     const { page } = browser();
     await login(page, 'lisi');
-    await page.getByRole('menuitem', { name: '调查快照' }).click();
+    await menu(page, '调查快照');
     await page.waitForURL('**/snapshots');
     // Three years ago no organization of the earlier tests existed yet; today they do.
     const before = new Date(Date.now() - 4 * 365 * 86_400_000).toISOString().slice(0, 10);
@@ -69,7 +71,6 @@ describe('李四 takes two survey snapshots and compares them enterprise by ente
     const list = page.locator('.ant-card').filter({ has: page.getByTestId('transition-total') });
     await expect.poll(() => list.locator('.ant-table-row').count()).toBe(Math.min(n, 20));
     await screenshot(page, 'snapshots-transition-desktop');
-    await logout(page);
   });
 });
 

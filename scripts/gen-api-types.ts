@@ -28,6 +28,9 @@ const noDatabase: Database = {
   },
   kind: 'pglite',
   close: async () => {},
+  tryLock: async () => {
+    throw new Error('生成 OpenAPI 文档不应访问数据库');
+  },
 };
 
 /** The OpenAPI 3.1 document the server publishes at /api/openapi.json. */

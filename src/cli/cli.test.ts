@@ -43,6 +43,8 @@ describe('--help', () => {
     ['regions'],
     ['regions', 'load-villages'],
     ['demo'],
+    ['backup'],
+    ['restore'],
   ];
 
   it('every command answers --help with exit 0 and its usage', async () => {
@@ -203,6 +205,9 @@ describe('demo', () => {
     expect(second.stdout).toContain('演示指导员：0 名');
     expect(first.stdout).toMatch(/演示党组织：[1-9]\d* 个，逐人登记党员 [1-9]\d* 名，发展党员记录 [1-9]\d* 条/);
     expect(second.stdout).toContain('演示党组织：0 个');
+    // 双向进入 on the orgs it made, once (issue #13 item 8).
+    expect(first.stdout).toMatch(/演示交叉任职：[1-9]\d* 名/);
+    expect(second.stdout).not.toContain('演示交叉任职');
     const [orgs] = await withDataDir(a, (db) =>
       db.execute(sql`select (select count(*) from party_orgs)::int as orgs,
         (select count(*) from enterprises where org_coverage is not null)::int as covered,

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Option } from 'commander';
 import { eq } from 'drizzle-orm';
+import type { AuditAction } from '../domain/auditActions.ts';
 import type { Permission } from '../domain/roles.ts';
 import { type Actor, actorOf, can, localOperator } from '../server/actor.ts';
+import { closeAuditChain } from '../server/audit/anchor.ts';
 import { writeAudit } from '../server/audit/audit.ts';
 import { type Opened, openPrepared } from '../server/bootstrap.ts';
 import { type Config, loadConfig } from '../server/config.ts';
@@ -14,50 +14,9 @@ import type { CliIo } from './io.ts';
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}
 
-const LOCK = 'serve.pid';
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * PGlite is one process's database: a second process opening the same directory would
- * corrupt it. The server holds a pid file; other commands refuse while it lives.
- */
-export function assertPgliteFree(config: Config) {
-  if (config.databaseUrl) return;
-  const file = path.join(config.dataDir, LOCK);
-  if (!fs.existsSync(file)) return;
-  const pid = Number(fs.readFileSync(file, 'utf8'));
-  if (pid && pid !== process.pid && pidAlive(pid)) {
-    throw new CliError(
-      `服务（进程 ${pid}）正在使用 ${config.dataDir} 中的嵌入式数据库；请先停止服务，或设置 DATABASE_URL 使用 PostgreSQL`,
-    );
-  }
-}
-
-export function holdPgliteLock(config: Config) {
-  if (config.databaseUrl) return;
-  assertPgliteFree(config);
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const file = path.join(config.dataDir, LOCK);
-  fs.writeFileSync(file, String(process.pid));
-  const release = () => {
-    try {
-      if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
-    } catch {}
-  };
-  process.on('exit', release);
-}
-
 export async function open(io: CliIo): Promise<Opened & { config: Config }> {
   const config = loadConfig(io.env);
-  assertPgliteFree(config);
+  // The embedded database's directory lock is taken where it is opened (db/dataDir.ts), by every command.
   return { ...(await openPrepared(config)), config };
 }
 
@@ -71,7 +30,7 @@ export async function resolveActor(opened: Opened, as: string | undefined): Prom
 }
 
 /** Refuses, and audits the refusal, when the actor lacks the permission. */
-export async function requireCli(opened: Opened, actor: Actor, permission: Permission, action: string) {
+export async function requireCli(opened: Opened, actor: Actor, permission: Permission, action: AuditAction) {
   if (can(actor, permission)) return;
   await inSystem(opened.database.db, (tx) =>
     writeAudit(tx, { actorId: actor.actorId, actorName: actor.username, ip: actor.ip, action, result: 'denied' }),
@@ -87,6 +46,10 @@ export async function withDatabase<T>(io: CliIo, fn: (opened: Opened & { config:
   try {
     return await fn(opened);
   } finally {
-    await opened.database.close();
+    try {
+      await closeAuditChain(opened.database.db);
+    } finally {
+      await opened.database.close();
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../server/config.ts';
 import { startServer } from '../server/serve.ts';
 import { auditCommands } from './audit.ts';
-import { holdPgliteLock } from './context.ts';
+import { backupCommands } from './backup.ts';
 import { demoCommand } from './demo.ts';
 import { importCommands } from './import.ts';
 import type { CliIo } from './io.ts';
@@ -23,7 +23,6 @@ export function buildProgram(io: CliIo): Command {
     .description('启动 Web 服务（首次启动时创建管理员并打印一次性密码）')
     .action(async () => {
       const config = loadConfig(io.env);
-      holdPgliteLock(config);
       const server = await startServer(config, io.log);
       const shutdown = () => server.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
@@ -33,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(migrateCommand(io));
   program.addCommand(userCommands(io));
   program.addCommand(auditCommands(io));
+  for (const command of backupCommands(io)) program.addCommand(command);
   program.addCommand(regionCommands(io));
   program.addCommand(demoCommand(io));
   program.addCommand(importCommands(io));
@@ -41,6 +41,18 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(snapshotCommands(io));
   throwUsageErrors(program, io);
   return program;
+}
+
+/**
+ * A message on one line: its lines trimmed and joined by a space. Split rather than matched with
+ * `\s*\n\s*`, which backtracks over a long run of spaces (18 s for 32,767 of them).
+ */
+export function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /**
@@ -57,7 +69,7 @@ export async function runProgram(args: string[], io: CliIo): Promise<number> {
     if (err instanceof CommanderError && err.code.startsWith('commander.help')) return err.exitCode;
     const message =
       err instanceof CommanderError ? usageMessage(err) : err instanceof Error ? err.message : String(err);
-    io.err(`错误：${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.err(`错误：${oneLine(message)}\n`);
     return 1;
   }
 }

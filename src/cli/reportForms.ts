@@ -2,13 +2,16 @@
 // (--out, audited as an export like the web download) or as one JSON object (--json).
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
+import type { AuditAction } from '../domain/auditActions.ts';
 import { isDateString } from '../domain/calendarDate.ts';
 import { isQuarter } from '../domain/stats/quarter.ts';
 import type { Actor } from '../server/actor.ts';
 import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
+import { faultPoint } from '../server/faultPoint.ts';
 import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
 
 interface FormOptions {
@@ -31,7 +34,7 @@ function formCommand(name: string, description: string, params: (c: Command) => 
   );
 }
 
-async function run(io: CliIo, opts: FormOptions, action: string, request: (actor: Actor) => ReportRequest) {
+async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (actor: Actor) => ReportRequest) {
   const progress = (text: string) => io.err(`${text}\n`);
   if (!opts.out === !opts.json) throw new CliError('请指定 --out FILE.xlsx 或 --json 之一');
   if (opts.out && !opts.out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out 应为 .xlsx 文件：${opts.out}`);
@@ -47,9 +50,17 @@ async function run(io: CliIo, opts: FormOptions, action: string, request: (actor
         io.out(`${JSON.stringify(report)}\n`);
         return;
       }
-      const { buffer, fileName } = await inScope(opened.database.db, actor, (tx) => exportReport(tx, actor, r));
-      progress(`计算 2/2：写入 ${opts.out}`);
-      fs.writeFileSync(opts.out as string, buffer);
+      // The file is written inside the export's transaction and put in place after it commits:
+      // a failure or a kill leaves neither an audited export without its file nor half a file.
+      const { fileName } = await writeExport(opts.out as string, (part) =>
+        inScope(opened.database.db, actor, async (tx) => {
+          const exported = await exportReport(tx, actor, r);
+          progress(`计算 2/2：写入 ${opts.out}`);
+          fs.writeFileSync(part, exported.buffer, { mode: 0o600 });
+          await faultPoint('export-write');
+          return exported;
+        }),
+      );
       progress(`已导出 ${fileName} → ${opts.out}`);
     } catch (err) {
       if (err instanceof HttpError) throw new CliError(err.message);

@@ -12,6 +12,7 @@ import { HttpError } from '../server/errors.ts';
 import { createXlsxStream } from '../server/files/write.ts';
 import { calendarDay } from '../server/schemas.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
 
 /** `dangjian report instructors`: the instructor work summary (reports.md §3) as .xlsx and/or JSON. */
@@ -52,23 +53,25 @@ export function reportInstructorsCommand(io: CliIo): Command {
         const out =
           opts.out ?? (opts.json ? null : `指导员工作情况汇总-${params.region}-${params.from}-${params.to}.xlsx`);
         if (out) {
-          const file = fs.createWriteStream(out);
-          const book = createXlsxStream(file);
-          await writeSummaryXlsx(book, summary, { filledOn: today });
-          await book.commit();
-          await finished(file);
-          await inScope(db, actor, (tx) =>
-            writeAudit(tx, {
-              actorId: actor.actorId,
-              actorName: actor.username,
-              ip: actor.ip,
-              action: 'report.instructors_export',
-              entity: 'report',
-              entityId: 'instructors',
-              result: 'success',
-              diff: { ...params, file: path.basename(out) },
-            }),
-          );
+          await writeExport(out, async (part) => {
+            const file = fs.createWriteStream(part, { mode: 0o600 });
+            const book = createXlsxStream(file);
+            await writeSummaryXlsx(book, summary, { filledOn: today });
+            await book.commit();
+            await finished(file);
+            await inScope(db, actor, (tx) =>
+              writeAudit(tx, {
+                actorId: actor.actorId,
+                actorName: actor.username,
+                ip: actor.ip,
+                action: 'report.instructors_export',
+                entity: 'report',
+                entityId: 'instructors',
+                result: 'success',
+                diff: { ...params, file: path.basename(out) },
+              }),
+            );
+          });
           if (!opts.json) io.log(`已写出 ${out}`);
         }
         if (opts.json) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { ROLES } from '../domain/roles.ts';
 import { users } from '../server/db/schema.ts';
 import { inScope } from '../server/db/tx.ts';
-import { createUser, resetPassword } from '../server/users/service.ts';
+import { createUser, resetPasswordAsOperator } from '../server/users/service.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
 
@@ -59,7 +59,7 @@ export function userCommands(io: CliIo) {
           .from(users)
           .where(eq(users.username, username.toLowerCase()));
         if (!target) throw new CliError(`用户 ${username} 不存在`);
-        const result = await inScope(opened.database.db, actor, (tx) => resetPassword(tx, actor, target.id));
+        const result = await inScope(opened.database.db, actor, (tx) => resetPasswordAsOperator(tx, actor, target.id));
         io.log(`已重置 ${result.user.username} 的密码（锁定已解除）`);
         io.log(`一次性密码：${result.oneTimePassword}`);
       }),

@@ -22,3 +22,12 @@ export function maskPhone(s: string): string {
   if (/^1\d{10}$/.test(t)) return maskKeeping(t, 3, 4);
   return maskKeeping(t, 0, 4);
 }
+
+/**
+ * `1985-**-**`: beside a masked ID number the full birth date gives back its middle digits
+ * (only the county digits stay hidden, a handful of candidates), so wherever the ID number is
+ * masked the birth date keeps only its year.
+ */
+export function maskBirthDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date.slice(0, 4)}-**-**` : '*'.repeat(date.length);
+}

@@ -9,11 +9,16 @@ const MIN_USERNAME_LENGTH_FOR_CONTAINS = 4;
 let commonPasswords: Set<string> | undefined;
 
 // ~49k entries: build once, and only when a password is actually checked.
+const LETTER = /^\p{L}$/u;
+
 function isCommonPassword(lower: string): boolean {
   commonPasswords ??= new Set(dictionary.passwords.map((p) => p.toLowerCase()));
   if (commonPasswords.has(lower)) return true;
   // People satisfy complexity rules by bolting digits and symbols onto a common word: “Password123!”.
-  const stem = lower.replace(/[^\p{L}]+$/u, '');
+  // Trimmed character by character: `/[^\p{L}]+$/` backtracks quadratically over a long run.
+  const chars = [...lower];
+  while (chars.length > 0 && !LETTER.test(chars[chars.length - 1])) chars.pop();
+  const stem = chars.join('');
   return stem !== '' && commonPasswords.has(stem);
 }
 

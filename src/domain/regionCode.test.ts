@@ -1,14 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isWithinRegion,
   normalizeRegionCode,
   PROVINCE_PREFIXES,
   parentCode,
-  regionLevel,
+  type RegionLevel,
   regionPrefix,
   validateRegionCodeFormat,
 } from './regionCode.ts';
+
+// The level and the ancestry, as oracles for the properties below (the product reads both from
+// the regions table): from the format check and the prefix alone.
+function regionLevel(code: string): RegionLevel {
+  const r = validateRegionCodeFormat(code);
+  if (!r.ok) throw new RangeError(r.message);
+  return r.level;
+}
+const isWithinRegion = (code: string, ancestor: string) => {
+  regionLevel(code);
+  return code.startsWith(regionPrefix(ancestor));
+};
 
 function messageOf(code: string): string {
   const r = validateRegionCodeFormat(code);

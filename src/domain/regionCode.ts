@@ -1,5 +1,8 @@
 import { toHalfWidth } from './fullwidth.ts';
 
+/** The pseudo-region above the provinces: a national deployment's root. */
+export const ROOT_REGION = '000000';
+
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village';
 
 /** First two digits of every province-level division in GB/T 2260 (incl. 71 台湾, 81 香港, 82 澳门). */
@@ -77,10 +80,6 @@ function assertValid(code: string): string {
   return r.value;
 }
 
-export function regionLevel(code: string): RegionLevel {
-  return levelOf(assertValid(code));
-}
-
 /**
  * The shortest prefix shared by exactly the region and its descendants, so that data scope
  * can be a single `code LIKE prefix || '%'` range scan.
@@ -95,11 +94,6 @@ export function regionPrefix(code: string): string {
     default:
       return value;
   }
-}
-
-/** Inclusive: a region is within itself. */
-export function isWithinRegion(code: string, ancestorCode: string): boolean {
-  return assertValid(code).startsWith(regionPrefix(ancestorCode));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_ROLES, checkRoles, mustUseTotp, permissionsOf } from './roles.ts';
+import { ADMIN_ROLES, checkRoles, mustUseTotp, permissionsOf, ROLES } from './roles.ts';
 
 describe('roles (三员分立)', () => {
   it('refuses any two administrator roles together', () => {
@@ -20,8 +20,16 @@ describe('roles (三员分立)', () => {
     expect([...permissionsOf(['auditor'])].sort()).toEqual(['audit.export', 'audit.read']);
     expect(permissionsOf(['sysadmin']).has('role.assign')).toBe(false);
   });
-  it('requires TOTP of the administrator roles only', () => {
+  it('requires TOTP of the administrators and of every role that may reveal ID numbers', () => {
     expect(ADMIN_ROLES.every((r) => mustUseTotp([r]))).toBe(true);
-    expect(mustUseTotp(['committee', 'leader'])).toBe(false);
+    expect(mustUseTotp(['committee'])).toBe(true);
+    expect(mustUseTotp(['secretary'])).toBe(true);
+    expect(mustUseTotp(['leader'])).toBe(false);
+    expect(mustUseTotp(['instructor'])).toBe(false);
+    for (const r of ROLES) if (permissionsOf([r]).has('member.reveal')) expect(mustUseTotp([r])).toBe(true);
+  });
+  it('only the security administrator approves a password reset the system administrator asked for', () => {
+    expect(ROLES.filter((r) => permissionsOf([r]).has('user.approve_reset'))).toEqual(['secadmin']);
+    expect(ROLES.filter((r) => permissionsOf([r]).has('user.write'))).toEqual(['sysadmin']);
   });
 });

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'user.write',
   'role.assign',
   'user.unlock',
+  /** Approve or reject a password reset the system administrator asked for (安全管理员). */
+  'user.approve_reset',
   'settings.write',
   'policy.write',
   'audit.read',
@@ -50,14 +52,26 @@ export const PERMISSIONS = [
   'assessment.write',
   /** Statistics and reports: coverage, quarterly, annual, lagging, instructor summary. */
   'report.read',
+  /** Submit (报送) the quarterly report of one's own region, and resubmit it with a reason. */
+  'report.submit',
+  /** Return (退回) a child region's submitted quarterly report with a reason. */
+  'report.return',
   /** Take survey snapshots of the ledger. */
   'snapshot.write',
+  /** See the pool of secretaries to send (下派书记库), its dispatches and counts. */
+  'pool.read',
+  /** Keep the pool: enter and correct people, send them to orgs and record their return. */
+  'pool.manage',
+  /** See honours (表彰) and demonstration sites (示范点), listed and counted. */
+  'honour.read',
+  /** Record and withdraw honours and demonstration sites. */
+  'honour.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.read', 'user.write', 'settings.write', 'region.load', 'dashboard.read'],
-  secadmin: ['user.read', 'role.assign', 'user.unlock', 'policy.write', 'dashboard.read'],
+  secadmin: ['user.read', 'role.assign', 'user.unlock', 'user.approve_reset', 'policy.write', 'dashboard.read'],
   auditor: ['audit.read', 'audit.export'],
   committee: [
     'dashboard.read',
@@ -80,7 +94,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'assessment.read',
     'assessment.write',
     'report.read',
+    'report.submit',
+    'report.return',
     'snapshot.write',
+    'pool.read',
+    'pool.manage',
+    'honour.read',
+    'honour.manage',
   ],
   leader: [
     'dashboard.read',
@@ -92,6 +112,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'instructor.read',
     'assessment.read',
     'report.read',
+    'pool.read',
+    'honour.read',
   ],
   // An instructor's scope is the enterprises assigned to them today (Actor.instructorId).
   instructor: ['dashboard.read', 'ledger.read', 'instructor.read', 'instructor.record'],
@@ -116,8 +138,12 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The administrators, and whoever may see members' full ID numbers: a password alone —
+ * which an administrator can have reset — must not be enough to read them.
+ */
 export function mustUseTotp(roles: readonly Role[]): boolean {
-  return roles.some((r) => ADMIN_ROLES.includes(r));
+  return roles.some((r) => ADMIN_ROLES.includes(r)) || permissionsOf(roles).has('member.reveal');
 }
 
 /** Chinese messages for each reason the role set is not allowed; empty when it is. */

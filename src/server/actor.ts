@@ -46,10 +46,12 @@ export function actorOf(
     roles: string[];
     orgId: number | null;
     instructorId: number | null;
+    totpEnabled: boolean;
   },
   ip: string | null,
 ): Actor {
   const roles = user.roles as Role[];
+  const permissions = permissionsOfUser(user);
   return {
     actorId: user.id,
     username: user.username,
@@ -62,9 +64,20 @@ export function actorOf(
     // narrower org scope takes precedence over an instructor's).
     instructorId: roles.includes('instructor') && !roles.includes('secretary') ? (user.instructorId ?? 0) : null,
     roles,
-    permissions: permissionsOf(roles),
+    permissions,
     ip,
   };
+}
+
+/**
+ * What a user's roles grant, less member.reveal without a second factor: an account whose
+ * password someone else had reset (or a CLI --as) cannot read full ID numbers without the
+ * owner's authenticator.
+ */
+export function permissionsOfUser(user: { roles: string[]; totpEnabled: boolean }): Set<Permission> {
+  const permissions = permissionsOf(user.roles as Role[]);
+  if (!user.totpEnabled) permissions.delete('member.reveal');
+  return permissions;
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

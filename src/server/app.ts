@@ -8,24 +8,33 @@ import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { caseworkRoutes } from './casework/routes.ts';
+import { clientAddress } from './clientAddress.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { developmentRoutes } from './developments/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health.ts';
+import { honourRoutes } from './honours/routes.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { IMPORT_ROUTES } from './imports/routes.ts';
 import { instructorRoutes } from './instructors/routes.ts';
+import { bodyLimits, knownError } from './limits.ts';
+import { describeForLog } from './logSafe.ts';
+import { memberAwayRoutes } from './members/awayRoutes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { overloadGate, RETRY_AFTER_SECONDS } from './overload.ts';
 import { promptRoutes } from './prompts/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { restructuringRoutes } from './restructurings/routes.ts';
 import { publicOperations } from './route.ts';
+import { secretaryPoolRoutes } from './secretaryPool/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
+import { submissionRoutes } from './submissions/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -73,11 +82,12 @@ export function createApp(deps: Deps) {
   );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    // The direct peer only: X-Forwarded-For is whatever the client chose to write.
-    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    c.set('ip', incoming?.socket?.remoteAddress ?? null);
     await next();
   });
+  app.use('*', clientAddress(deps.config.trustedProxies));
+  // Load shedding and body limits come before anything reads the session or the body.
+  app.use('/api/*', overloadGate({ ...deps.config, freeOnNextTurn: deps.database.kind === 'pglite' }));
+  app.use('/api/*', bodyLimits(deps.config.maxUploadBytes));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -107,14 +117,19 @@ export function createApp(deps: Deps) {
   app.route('/', IMPORT_ROUTES.members);
   app.route('/', developmentRoutes);
   app.route('/', memberRoutes);
+  app.route('/', memberAwayRoutes);
   app.route('/', restructuringRoutes);
   app.route('/', promptRoutes);
   app.route('/', caseworkRoutes);
+  app.route('/', exportRoutes);
   app.route('/', assessmentRoutes);
   app.route('/', statsRoutes);
   app.route('/', reportRoutes);
+  app.route('/', submissionRoutes);
   app.route('/', snapshotRoutes);
   app.route('/', instructorRoutes);
+  app.route('/', secretaryPoolRoutes);
+  app.route('/', honourRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);
   app.get('/api/docs', (c) => c.redirect('/api-docs.html'));
@@ -125,11 +140,14 @@ export function createApp(deps: Deps) {
       : c.text('Not Found', 404),
   );
   app.onError(async (err, c) => {
-    if (err instanceof HttpError) {
-      await auditRefusal(c, err);
-      return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+    const known = knownError(err);
+    if (known) {
+      await auditRefusal(c, known);
+      if (known.status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json({ error: { code: known.code, message: known.message, details: known.details } }, known.status);
     }
-    console.error(err);
+    // What went wrong, for whoever reads the log; never a failed query's parameters (personal data).
+    console.error(`${c.req.method} ${c.req.path}：${describeForLog(err)}`);
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
   });
 

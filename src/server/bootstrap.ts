@@ -2,8 +2,11 @@ import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { localOperator } from './actor.ts';
+import { anchorPath } from './audit/anchor.ts';
+import { auditChainFor, bindAuditChain } from './audit/chain.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { secureDataDir } from './db/dataDir.ts';
 import { migrate } from './db/migrate.ts';
 import { regions, users } from './db/schema.ts';
 import { inScope } from './db/tx.ts';
@@ -22,12 +25,16 @@ export interface Opened {
 
 /** Opens the configured database, applies pending migrations, loads reference data and rolls today's coverage. */
 export async function openPrepared(config: Config): Promise<Opened> {
+  // Uploads and the master key live in the data directory on PostgreSQL too (PGlite's open does this itself).
+  if (config.databaseUrl) secureDataDir(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
   });
   await prepare(database, config.provinces);
-  return { database, keys: loadKeys(config.dataDir) };
+  const keys = loadKeys(config.dataDir);
+  bindAuditChain(database.db, auditChainFor(keys, anchorPath(config.dataDir)));
+  return { database, keys };
 }
 
 export async function prepare(database: Database, onlyProvinces?: readonly string[]): Promise<void> {

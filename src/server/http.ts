@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { AuditAction, AuditEntity } from '../domain/auditActions.ts';
 import type { Permission } from '../domain/roles.ts';
 import { type Actor, can } from './actor.ts';
 import { writeAudit } from './audit/audit.ts';
@@ -37,7 +38,8 @@ export function newRouter() {
       if (!result.success) {
         const details = result.error.issues.map((i) => ({
           field: i.path.join('.'),
-          message: i.message,
+          // A strict body names what it does not take (route.ts), rather than dropping it unsaid.
+          message: i.code === 'unrecognized_keys' ? `不接受的字段：${i.keys.join('、')}` : i.message,
         }));
         const first = details[0];
         throw new HttpError(
@@ -61,8 +63,8 @@ export function requireActor(c: AppContext): Actor {
 }
 
 interface Attempt {
-  action: string;
-  entity?: string;
+  action: AuditAction;
+  entity?: AuditEntity;
   entityId?: string;
 }
 
@@ -73,7 +75,11 @@ interface Attempt {
  * action, so every later refusal of this request (an object outside the actor's scope) is
  * audited under it by `auditRefusal`.
  */
-export function permit(permission: Permission | null, action: string, entity?: string): MiddlewareHandler<AppEnv> {
+export function permit(
+  permission: Permission | null,
+  action: AuditAction,
+  entity?: AuditEntity,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const entityId = entity ? Object.values(c.req.param() as Record<string, string>)[0] : undefined;
     c.set('attempt', { action, entity, entityId });

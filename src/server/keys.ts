@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  type CipherGCM,
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  type DecipherGCM,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,13 +19,29 @@ export interface Keys {
   decrypt(stored: string): string;
   /** Keyed hash for equality lookups on encrypted values. */
   lookupHash(value: string): string;
+  /** HMAC-SHA-256 of the audit chain: its key is derived here, so it never sits in the database. */
+  auditMac(body: string): string;
+  /** Names the master key without revealing it: a backup records it so a restore can refuse a wrong key. */
+  fingerprint: string;
+  /** AES-256-GCM streams for files at rest (uploads), under a key of their own derived from the master key. */
+  fileCipher(iv: Buffer): CipherGCM;
+  fileDecipher(iv: Buffer): DecipherGCM;
 }
 
 export function loadKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): Keys {
   return keysFrom(readOrCreateMasterKey(dataDir, env));
 }
 
-function readOrCreateMasterKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
+/**
+ * The existing master key, never a new one: a restore must decrypt what the backup holds,
+ * so it needs the key the data was written with. Null when there is none.
+ */
+export function readKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): Keys | null {
+  const key = readMasterKey(dataDir, env);
+  return key && keysFrom(key);
+}
+
+function readMasterKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer | null {
   if (env.DANGJIAN_MASTER_KEY) {
     const key = Buffer.from(env.DANGJIAN_MASTER_KEY, 'hex');
     if (key.length !== 32) throw new Error('DANGJIAN_MASTER_KEY 必须是 64 位十六进制字符（32 字节）');
@@ -30,6 +53,13 @@ function readOrCreateMasterKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer 
     if (key.length !== 32) throw new Error(`密钥文件 ${file} 已损坏：应为 64 位十六进制字符`);
     return key;
   }
+  return null;
+}
+
+function readOrCreateMasterKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
+  const existing = readMasterKey(dataDir, env);
+  if (existing) return existing;
+  const file = path.join(dataDir, 'keys', 'master.key');
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx' refuses to overwrite a key another process wrote a moment ago.
@@ -40,7 +70,11 @@ function readOrCreateMasterKey(dataDir: string, env: NodeJS.ProcessEnv): Buffer 
 export function keysFrom(master: Buffer): Keys {
   const encKey = createHmac('sha256', master).update('dangjian/enc/v1').digest();
   const macKey = createHmac('sha256', master).update('dangjian/lookup/v1').digest();
+  const auditKey = createHmac('sha256', master).update('dangjian/audit/v1').digest();
+  const fingerprint = createHmac('sha256', master).update('dangjian/fingerprint/v1').digest('hex').slice(0, 32);
+  const fileKey = createHmac('sha256', master).update('dangjian/file/v1').digest();
   return {
+    fingerprint,
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
@@ -57,5 +91,17 @@ export function keysFrom(master: Buffer): Keys {
     lookupHash(value) {
       return createHmac('sha256', macKey).update(value).digest('hex');
     },
+    auditMac(body) {
+      return createHmac('sha256', auditKey).update(body).digest('hex');
+    },
+    fileCipher: (iv) => createCipheriv('aes-256-gcm', fileKey, iv),
+    fileDecipher: (iv) => createDecipheriv('aes-256-gcm', fileKey, iv),
   };
+}
+
+/** A phone number as it is stored: encrypted, with the keyed hash that finds it; null stays null. */
+export function sealPhone(keys: Keys, phone: string | null): { phone: string | null; phoneHash: string | null } {
+  return phone === null
+    ? { phone: null, phoneHash: null }
+    : { phone: keys.encrypt(phone), phoneHash: keys.lookupHash(phone) };
 }

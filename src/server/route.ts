@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { AuditAction, AuditEntity } from '../domain/auditActions.ts';
 import type { Permission } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { type AuditChange, auditChange } from './audit/audit.ts';
@@ -55,9 +56,9 @@ interface Permitted {
   /** null: any signed-in user. */
   permission: Permission | null;
   /** The audit action of the route's change, and of a refusal of it. */
-  action: string;
+  action: AuditAction;
   /** Names the path's first parameter in a refusal's audit row, e.g. `party_org`. */
-  entity?: string;
+  entity?: AuditEntity;
 }
 
 /** The usual route: one transaction in the actor's scope around the whole handler. */
@@ -67,7 +68,7 @@ export interface ScopedRoute<P, Q, B, R> extends Common<P, Q, B, R>, Permitted {
     actor: Actor;
     input: Input<P, Q, B>;
     /** Audits a change of this request in its transaction; `action` defaults to the route's. */
-    audit: (change: Omit<AuditChange, 'action'> & { action?: string }) => Promise<void>;
+    audit: (change: Omit<AuditChange, 'action'> & { action?: AuditAction }) => Promise<void>;
     c: AppContext;
   }) => Promise<Reply<R>>;
 }
@@ -158,6 +159,9 @@ function declare(router: OpenAPIHono<AppEnv>, tag: string, route: AnyRoute) {
     if (route.path.includes('{')) throw new Error(`${route.path}: a public route takes no path parameters`);
     publicOperations.add(`${route.method.toUpperCase()} ${route.path}`);
   }
+  // A body field the route does not take is refused, naming it, not silently dropped: a client
+  // sending it believes it was stored.
+  const body = route.body instanceof z.ZodObject ? route.body.strict() : route.body;
   const middleware: MiddlewareHandler<AppEnv>[] =
     route.kind === 'open' ? [] : [permit(route.permission, route.action, route.entity)];
   const config = createRoute({
@@ -170,7 +174,7 @@ function declare(router: OpenAPIHono<AppEnv>, tag: string, route: AnyRoute) {
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
-      ...(route.body ? { body: { content: { 'application/json': { schema: route.body } }, required: true } } : {}),
+      ...(body ? { body: { content: { 'application/json': { schema: body } }, required: true } } : {}),
     },
     responses: responsesOf(route.response, route.describe),
     ...accessOf(route),
@@ -191,14 +195,18 @@ function run(route: AnyRoute, c: AppContext, deps: Deps, input: Input<unknown, u
   if (route.kind === 'open') return route.handler({ input, c, deps });
   const actor = requireActor(c);
   if (route.kind === 'own') return route.handler({ db: deps.database.db, actor, input, c, deps });
-  return inScope(deps.database.db, actor, (tx) =>
-    route.handler({
-      tx,
-      actor,
-      input,
-      c,
-      audit: (change) => auditChange(tx, actor, { action: route.action, ...change }),
-    }),
+  return inScope(
+    deps.database.db,
+    actor,
+    (tx) =>
+      route.handler({
+        tx,
+        actor,
+        input,
+        c,
+        audit: (change) => auditChange(tx, actor, { action: route.action, ...change }),
+      }),
+    deps.config.statementTimeoutMs,
   );
 }
 

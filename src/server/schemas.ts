@@ -9,6 +9,16 @@ export const calendarDay = z
 
 export const idParam = z.coerce.number().int().positive();
 
+/** A yes/no query parameter: `true` or `false`, absent is no. */
+export const queryFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
 /** A choice among coded values, named by code. */
 export const codeOf = <C extends string>(choices: readonly { code: C }[]) =>
   z.enum(choices.map((c) => c.code) as [C, ...C[]]);
+
+/** The same, refused with a Chinese message a form can show beside the field. */
+export const choiceOf = <C extends string>(choices: readonly { code: C }[], message: string) =>
+  z.enum(choices.map((c) => c.code) as [C, ...C[]], { error: message });

@@ -11,6 +11,7 @@ import { caseworkRoutes } from './pages/casework/routes.tsx';
 import { dashboardRoutes } from './pages/dashboard/routes.tsx';
 import { instructorRoutes } from './pages/instructors/routes.tsx';
 import { reportRoutes } from './pages/reports/routes.tsx';
+import { recognitionRoutes } from './pages/secretaryPool/routes.tsx';
 import { snapshotRoutes } from './pages/snapshots/routes.tsx';
 import { isSignedOut, SESSION_KEY } from './session.ts';
 
@@ -18,10 +19,12 @@ const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const TotpPage = lazy(() => import('./pages/login/TotpPage.tsx'));
 const ForcedPasswordPage = lazy(() => import('./pages/login/ForcedPasswordPage.tsx'));
 const ForcedEnrolPage = lazy(() => import('./pages/login/ForcedEnrolPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const SecurityPolicyPage = lazy(() => import('./pages/settings/SecurityPolicyPage.tsx'));
 const CoverageSettingsPage = lazy(() => import('./pages/settings/CoverageSettingsPage.tsx'));
+const OrgRulesPage = lazy(() => import('./pages/settings/OrgRulesPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const LedgerListPage = lazy(() => import('./pages/ledger/LedgerListPage.tsx'));
@@ -86,6 +89,7 @@ export function App() {
                 }
               >
                 <Route index element={<HomeRedirect />} />
+                <Route path="home" element={<HomePage />} />
                 <Route
                   path="dashboard"
                   element={<RequirePermission permission="dashboard.read" page={<DashboardPage />} />}
@@ -98,6 +102,10 @@ export function App() {
                 <Route
                   path="settings/coverage"
                   element={<RequirePermission permission="settings.write" page={<CoverageSettingsPage />} />}
+                />
+                <Route
+                  path="settings/org-rules"
+                  element={<RequirePermission permission="org.manage" page={<OrgRulesPage />} />}
                 />
                 <Route path="audit" element={<RequirePermission permission="audit.read" page={<AuditPage />} />} />
                 <Route path="ledger">
@@ -158,6 +166,7 @@ export function App() {
                   />
                 </Route>
                 {instructorRoutes}
+                {recognitionRoutes}
                 {caseworkRoutes}
                 {assessmentRoutes}
                 {reportRoutes}

@@ -80,8 +80,14 @@ function answer<T>(status: number, statusText: string, text: string): T {
   return json as T;
 }
 
+let language = 'zh-CN';
+/** The UI language, sent with every call so the server's prompts and warnings follow it. */
+export function setApiLanguage(lang: string) {
+  language = lang;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;

@@ -63,21 +63,39 @@ export function nextStep(session: SessionInfo): string | null {
   return null;
 }
 
-/** The first page the user may open. */
+/**
+ * The user's home page, by role: the region dashboard for the committee and the leaders, the
+ * instructor's enterprises or the secretary's branch (/home), and the administrators' own
+ * pages (三员分立: they keep no business data, so the dashboard is not theirs to start on).
+ */
 export function homePath(user: SessionUser): string {
+  const has = (r: SessionUser['roles'][number]) => user.roles.includes(r);
+  if (has('committee') || has('leader')) return '/dashboard';
+  if (has('secretary') || has('instructor')) return '/home';
   const can = (p: Permission) => user.permissions.includes(p);
-  if (can('dashboard.read')) return '/dashboard';
   if (can('user.read')) return '/users';
   if (can('audit.read')) return '/audit';
   if (can('policy.write')) return '/security';
   return '/account';
 }
 
-/** The signed-in user; only for components under the session guard. */
+/** The last signed-in user a page rendered for (see useUser). */
+let lastUser: SessionUser | null = null;
+
+/**
+ * The signed-in user; only for components under the session guard. Right after a logout a
+ * signed-in page can still render once before the guard takes it away (a render React
+ * interrupted and resumes after the session changed, seen under load in the browser tests):
+ * it renders as the user it was rendering for, instead of failing the whole page.
+ */
 export function useUser(): SessionUser {
   const { data } = useSession();
-  if (!data?.user) throw new Error('useUser outside a signed-in page');
-  return data.user;
+  if (data?.user) {
+    lastUser = data.user;
+    return data.user;
+  }
+  if (isSignedOut(data) && lastUser) return lastUser;
+  throw new Error('useUser outside a signed-in page');
 }
 
 export function useCan(): (permission: Permission) => boolean {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countByWeek, dueWeeks, missedWeeks, thisWeek, weekMonday, weekSunday } from './weeks.ts';
+import { dueWeeks, missedWeeks, thisWeek, weekMonday, weekSunday } from './weeks.ts';
+
+/** Contact dates counted into their weeks, as the database counts them for the product. */
+function countByWeek(dates: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(weekMonday(d), (counts.get(weekMonday(d)) ?? 0) + 1);
+  return counts;
+}
 
 // 2026-06-01 is a Monday; 2026-06-07 the Sunday of that week.
 

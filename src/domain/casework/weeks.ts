@@ -58,16 +58,6 @@ export function dueWeeks(span: AssignmentSpan, today: string, period: Period = {
 /** Contacts per week, keyed by the week's Monday. */
 export type WeekCounts = ReadonlyMap<string, number>;
 
-/** Counts contact dates into their weeks. */
-export function countByWeek(dates: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of dates) {
-    const monday = weekMonday(d);
-    counts.set(monday, (counts.get(monday) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** The Mondays of the missed weeks: due, and with fewer than `perWeek` contacts. */
 export function missedWeeks(
   span: AssignmentSpan,

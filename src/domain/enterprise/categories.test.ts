@@ -8,12 +8,11 @@ import {
   FLAG_LABELS,
   flags,
   inScope,
-  inSurveyScope,
   LEDGER_CATEGORIES,
   SIZE_BANDS,
   sizeBand,
 } from './categories.ts';
-import { ENTERPRISE_KINDS, REGISTRATION_STATUSES } from './codes.ts';
+import { REGISTRATION_STATUSES } from './codes.ts';
 
 const facts = (f: Partial<CategoryFacts>): CategoryFacts => ({
   standaloneCovered: false,
@@ -214,24 +213,5 @@ describe('sizeBand (§1)', () => {
   it('refuses corrupt counts', () => {
     expect(() => sizeBand(-1)).toThrow(RangeError);
     expect(() => sizeBand(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('inSurveyScope (§2 统计口径)', () => {
-  it('needs 10 employees for enterprises and 30 staff for social organizations', () => {
-    for (const { code } of ENTERPRISE_KINDS) {
-      const social = ['association', 'social_service', 'foundation'].includes(code);
-      const threshold = social ? 30 : 10;
-      expect(inSurveyScope({ kind: code, employees: threshold - 1 })).toBe(false);
-      expect(inSurveyScope({ kind: code, employees: threshold })).toBe(true);
-    }
-  });
-
-  it('takes configured thresholds', () => {
-    const options = { minEmployees: 20, minSocialOrgStaff: 50 };
-    expect(inSurveyScope({ kind: 'private', employees: 19 }, options)).toBe(false);
-    expect(inSurveyScope({ kind: 'private', employees: 20 }, options)).toBe(true);
-    expect(inSurveyScope({ kind: 'foundation', employees: 49 }, options)).toBe(false);
-    expect(inSurveyScope({ kind: 'foundation', employees: 50 }, options)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // The ledger's classification of an in-scope enterprise (shared/domain/rules.md §1–§3).
 // The same rules exist twice — as TypeScript for single records and as SQL for lists and
 // counts — and are kept side by side here so that a change to one is seen next to the other.
-import { type EnterpriseKind, type RegistrationStatus, SOCIAL_ORGANIZATION_KINDS } from './codes.ts';
+import type { RegistrationStatus } from './codes.ts';
 
 /** §1: 吊销, 注销, 迁出 leave every denominator; the history stays. */
 export const IN_SCOPE_STATUSES: readonly RegistrationStatus[] = ['active', 'operating', 'moved_in'];
@@ -88,6 +88,12 @@ export function categorySql(cols: {
 export const DEFAULT_KEY_WATCH_EMPLOYEES = 100;
 export const DEFAULT_SURVEY_MIN_EMPLOYEES = 10;
 export const DEFAULT_SURVEY_MIN_SOCIAL_ORG_STAFF = 30;
+/**
+ * Document 001 (对不具备建立党组织条件的企业先建群团组织): an enterprise without party members
+ * and with this many employees or more is prompted to form a trade union or Youth League
+ * organization first, when it has neither.
+ */
+export const MASS_ORG_PROMPT_MIN_EMPLOYEES = 50;
 
 export interface LedgerFlags {
   /** 重点盯住: large and without any party organization. */
@@ -130,23 +136,4 @@ export function sizeBand(employees: number): SizeBand {
   if (!(employees >= 0)) throw new RangeError(`sizeBand: invalid employee count ${employees}`);
   const band = SIZE_BANDS.find((b) => b.maxExclusive === null || employees < b.maxExclusive);
   return (band as (typeof SIZE_BANDS)[number]).code;
-}
-
-export function isSocialOrganization(kind: EnterpriseKind): boolean {
-  return SOCIAL_ORGANIZATION_KINDS.includes(kind);
-}
-
-/**
- * §2 统计口径 when a deployment uses the common survey scope: enterprises with 10 or more
- * employees, social organizations with 30 or more staff (both configurable). Registration
- * status is not looked at here: combine with `inScope`.
- */
-export function inSurveyScope(
-  e: { kind: EnterpriseKind; employees: number },
-  {
-    minEmployees = DEFAULT_SURVEY_MIN_EMPLOYEES,
-    minSocialOrgStaff = DEFAULT_SURVEY_MIN_SOCIAL_ORG_STAFF,
-  }: { minEmployees?: number; minSocialOrgStaff?: number } = {},
-): boolean {
-  return e.employees >= (isSocialOrganization(e.kind) ? minSocialOrgStaff : minEmployees);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, isEmptyRow, resolveCell } from './cell.ts';
+import { cellText, resolveCell } from './cell.ts';
 
 describe('resolveCell', () => {
   it('reduces primitives', () => {
@@ -70,17 +70,5 @@ describe('cellText', () => {
     expect(cellText({ type: 'date', value: new Date(Date.UTC(2019, 2, 1)) })).toBe('2019-03-01');
     expect(cellText({ type: 'empty' })).toBe('');
     expect(cellText({ type: 'invalid', message: 'x' })).toBe('');
-  });
-});
-
-describe('isEmptyRow', () => {
-  it('is true for rows of blanks and holes only', () => {
-    const sparse: unknown[] = [];
-    sparse[3] = ' ';
-    expect(isEmptyRow(sparse)).toBe(true);
-    expect(isEmptyRow([])).toBe(true);
-    expect(isEmptyRow([null, '', { richText: [{ text: ' ' }] }])).toBe(true);
-    expect(isEmptyRow([null, 0])).toBe(false);
-    expect(isEmptyRow([{ error: '#N/A' }])).toBe(false);
   });
 });

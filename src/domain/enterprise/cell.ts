@@ -106,9 +106,3 @@ export function cellText(cell: Cell): string {
       return '';
   }
 }
-
-/** A row with nothing readable in it (spec: empty rows are skipped). */
-export function isEmptyRow(cells: Iterable<unknown>): boolean {
-  for (const c of cells) if (resolveCell(c).type !== 'empty') return false;
-  return true;
-}

@@ -83,12 +83,17 @@ export function headerOf(key: ColumnKey): string {
  * columns (“*企业名称”, “企业名称(必填)”).
  */
 export function normalizeHeader(text: string): string {
-  return toHalfWidth(text)
-    .replace(/\s+/g, '')
-    .replace(/^\*+|\*+$/g, '')
-    .replace(/\((?:必填|选填)\)$/, '')
-    .replace(/^\*+|\*+$/g, '')
-    .toLowerCase();
+  const compact = trimStars(toHalfWidth(text).replace(/\s+/g, ''));
+  return trimStars(compact.replace(/\((?:必填|选填)\)$/, '')).toLowerCase();
+}
+
+/** Without leading and trailing `*`; a loop, as `/\*+$/` may backtrack over a long run of them. */
+function trimStars(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '*') start++;
+  while (end > start && s[end - 1] === '*') end--;
+  return s.slice(start, end);
 }
 
 // Header text is data from the file: a Map, never a plain object, so “__proto__” or
@@ -100,13 +105,13 @@ for (const c of ENTERPRISE_COLUMNS) {
   BY_HEADER.set(normalizeHeader(c.key), c.key);
 }
 
-export interface HeaderMapping {
+export interface HeaderMapping<K extends string = ColumnKey> {
   /** Cell index → column; for a repeated column, its first occurrence. */
-  columns: Map<number, ColumnKey>;
+  columns: Map<number, K>;
   /** Headers that match no column (a warning: the spec ignores them). */
   unknown: { index: number; header: string }[];
   /** Required columns the header row lacks (an error: no row can be read without them). */
-  missing: ColumnKey[];
+  missing: K[];
   /** Columns that appear more than once; `header` is the column's zh-CN header. */
   duplicates: { header: string; indexes: number[] }[];
 }
@@ -117,14 +122,26 @@ export interface HeaderMapping {
  * skipped: a blank column is not worth a warning.
  */
 export function mapHeader(headerCells: readonly unknown[]): HeaderMapping {
-  const columns = new Map<number, ColumnKey>();
+  return matchHeader(ENTERPRISE_COLUMNS, BY_HEADER, headerCells);
+}
+
+/**
+ * Matches a header row to any file's columns (`lookup`: normalized header → column), the one
+ * way every import reads its header.
+ */
+export function matchHeader<K extends string>(
+  defs: readonly { readonly key: K; readonly header: string; readonly required: boolean }[],
+  lookup: ReadonlyMap<string, K>,
+  headerCells: readonly unknown[],
+): HeaderMapping<K> {
+  const columns = new Map<number, K>();
   const unknown: { index: number; header: string }[] = [];
-  const seen = new Map<ColumnKey, number[]>();
+  const seen = new Map<K, number[]>();
   // An indexed loop, not for…of: `row.values` from ExcelJS is sparse and starts at 1.
   for (let index = 0; index < headerCells.length; index++) {
     const text = cellText(resolveCell(headerCells[index]));
     if (text === '') continue;
-    const key = BY_HEADER.get(normalizeHeader(text));
+    const key = lookup.get(normalizeHeader(text));
     if (key === undefined) {
       unknown.push({ index, header: text });
       continue;
@@ -137,7 +154,8 @@ export function mapHeader(headerCells: readonly unknown[]): HeaderMapping {
       columns.set(index, key);
     }
   }
-  const missing = ENTERPRISE_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
+  const missing = defs.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
+  const headerOf = (key: K) => (defs.find((c) => c.key === key) as { header: string }).header;
   const duplicates = [...seen]
     .filter(([, indexes]) => indexes.length > 1)
     .map(([key, indexes]) => ({ header: headerOf(key), indexes }));

@@ -113,7 +113,7 @@ describe('checkDevelopment', () => {
 
     it('says so', () => {
       expect(checkDevelopment({ birthDate: '2005-03-02', appliedOn: '2023-03-01' }, TODAY).errors[0].message).toBe(
-        '递交入党申请书时（2023-03-01）未满18周岁（出生日期 2005-03-02）',
+        '递交入党申请书时（2023-03-01）未满18周岁（按身份证号码计算为 17 周岁）',
       );
     });
 
@@ -417,18 +417,21 @@ describe('developmentOverdue', () => {
         code: 'talk_overdue',
         dueOn: '2024-02-10',
         message: '递交入党申请书（2024-01-10）后应在1个月内（最迟 2024-02-10）派人谈话，尚未谈话',
+        en: 'Applied on 2024-01-10: the talk was due within 1 month (by 2024-02-10) and has not taken place',
       },
       {
         step: 'approval',
         code: 'approval_past_limit',
         dueOn: '2025-03-01',
         message: '支部大会接收为预备党员（2024-09-01）已超过6个月（最迟 2025-03-01），上级党委仍未审批',
+        en: "Admitted by the branch meeting on 2024-09-01: more than 6 months (limit 2025-03-01) without the higher committee's approval",
       },
       {
         step: 'full_meeting',
         code: 'full_overdue',
         dueOn: '2025-12-01',
         message: '预备期已于 2025-09-01 期满，应在3个月内（最迟 2025-12-01）完成转正，支部大会尚未讨论',
+        en: 'Probation ended on 2025-09-01: full membership was due within 3 months (by 2025-12-01); the branch meeting has not discussed it',
       },
     ]);
   });

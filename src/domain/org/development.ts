@@ -33,6 +33,23 @@ const STEP_LABEL = Object.fromEntries(DEVELOPMENT_STEPS.map((s) => [s.code, s.la
 >;
 
 /** One person's way from application to full membership; every date is 'YYYY-MM-DD'. */
+/**
+ * Why a record is closed without becoming a full member. Before admission an applicant withdraws,
+ * is not developed or leaves; after it, only the probationary status can be cancelled.
+ */
+export const DEVELOPMENT_CLOSE_REASONS = [
+  { code: 'withdrawn', label: '本人撤回入党申请', admitted: false },
+  { code: 'not_admitted', label: '未被发展（不再列为培养对象或未被接收）', admitted: false },
+  { code: 'transferred', label: '离开本单位，培养材料转交其他党组织', admitted: false },
+  { code: 'probation_cancelled', label: '取消预备党员资格', admitted: true },
+] as const;
+export type DevelopmentCloseReason = (typeof DEVELOPMENT_CLOSE_REASONS)[number]['code'];
+
+/** The reasons a record may be closed for, before or after admission as a probationary member. */
+export function closeReasonsFor(admitted: boolean): DevelopmentCloseReason[] {
+  return DEVELOPMENT_CLOSE_REASONS.filter((r) => r.admitted === admitted).map((r) => r.code);
+}
+
 export interface DevelopmentRecord {
   birthDate?: string;
   appliedOn?: string;
@@ -182,11 +199,13 @@ export function checkDevelopment(
     }
   }
 
-  if (date.birthDate && date.appliedOn && ageOn(date.birthDate, date.appliedOn) < APPLICANT_MIN_AGE) {
+  const age = date.birthDate && date.appliedOn ? ageOn(date.birthDate, date.appliedOn) : null;
+  if (age !== null && age < APPLICANT_MIN_AGE) {
+    // The age, not the birth date: this message is shown beside the masked ID number.
     errors.push({
       step: 'application',
       code: 'under_age',
-      message: `递交入党申请书时（${date.appliedOn}）未满${APPLICANT_MIN_AGE}周岁（出生日期 ${date.birthDate}）`,
+      message: `递交入党申请书时（${date.appliedOn}）未满${APPLICANT_MIN_AGE}周岁（按身份证号码计算为 ${age} 周岁）`,
     });
   }
 
@@ -321,6 +340,8 @@ export interface OverdueItem extends StepFinding<DevelopmentStep, OverdueCode> {
   dueOn: string;
 }
 
+/** '1 month', '6 months': the English messages' counts. */
+const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /**
  * Steps not recorded by their due date, for the org and its managers. Only open items: a step
  * recorded late is history, not something to chase; nor is a talk once the applicant has
@@ -336,6 +357,7 @@ export function developmentOverdue(record: DevelopmentRecord, today: string): Ov
       code: 'talk_overdue',
       dueOn: due.talkDue,
       message: `递交入党申请书（${record.appliedOn}）后应在${TALK_WITHIN_MONTHS}个月内（最迟 ${due.talkDue}）派人谈话，尚未谈话`,
+      en: `Applied on ${record.appliedOn}: the talk was due within ${months(TALK_WITHIN_MONTHS)} (by ${due.talkDue}) and has not taken place`,
     });
   }
   if (!record.approvedOn && past(due.approvalLimit)) {
@@ -344,6 +366,7 @@ export function developmentOverdue(record: DevelopmentRecord, today: string): Ov
       code: 'approval_past_limit',
       dueOn: due.approvalLimit,
       message: `支部大会接收为预备党员（${record.admittedOn}）已超过${APPROVAL_LIMIT_MONTHS}个月（最迟 ${due.approvalLimit}），上级党委仍未审批`,
+      en: `Admitted by the branch meeting on ${record.admittedOn}: more than ${months(APPROVAL_LIMIT_MONTHS)} (limit ${due.approvalLimit}) without the higher committee's approval`,
     });
   } else if (!record.approvedOn && past(due.approvalDue)) {
     items.push({
@@ -351,6 +374,7 @@ export function developmentOverdue(record: DevelopmentRecord, today: string): Ov
       code: 'approval_overdue',
       dueOn: due.approvalDue,
       message: `支部大会接收为预备党员（${record.admittedOn}）后上级党委应在${APPROVAL_WITHIN_MONTHS}个月内（最迟 ${due.approvalDue}）审批，尚未审批；特殊情况最长不超过${APPROVAL_LIMIT_MONTHS}个月（${due.approvalLimit}）`,
+      en: `Admitted by the branch meeting on ${record.admittedOn}: the higher committee's approval was due within ${months(APPROVAL_WITHIN_MONTHS)} (by ${due.approvalDue}); at most ${months(APPROVAL_LIMIT_MONTHS)} (${due.approvalLimit}) in special cases`,
     });
   }
   if (!record.fullApprovedOn && past(due.fullApprovalDue)) {
@@ -360,6 +384,7 @@ export function developmentOverdue(record: DevelopmentRecord, today: string): Ov
       code: 'full_overdue',
       dueOn: due.fullApprovalDue,
       message: `预备期已于 ${due.probationEnd} 期满，应在${FULL_APPROVAL_WITHIN_MONTHS}个月内（最迟 ${due.fullApprovalDue}）完成转正，${record.fullMeetingOn ? '上级党委尚未审批' : '支部大会尚未讨论'}`,
+      en: `Probation ended on ${due.probationEnd}: full membership was due within ${months(FULL_APPROVAL_WITHIN_MONTHS)} (by ${due.fullApprovalDue}); ${record.fullMeetingOn ? 'the higher committee has not approved it' : 'the branch meeting has not discussed it'}`,
     });
   }
   return items;

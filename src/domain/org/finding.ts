@@ -2,11 +2,13 @@
 // broken and blocks only where the data would be impossible, so a check returns findings for
 // the caller to show (or to refuse on), never throws.
 
-/** One broken rule: a stable code for the program, a zh-CN message for people. */
+/** One broken rule: a stable code for the program, a message for people. */
 export interface Finding<Code extends string = string> {
   readonly code: Code;
   /** zh-CN, naming the rule and the values involved. */
   readonly message: string;
+  /** The same in English, where the finding is shown to users (org warnings, work prompts). */
+  readonly en?: string;
 }
 
 /** A finding about one step of a process (a development step, a transfer). */

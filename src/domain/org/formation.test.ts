@@ -6,8 +6,6 @@ import {
   committeeRequirement,
   DEFAULT_FORMATION_RULES,
   jointOrgFindings,
-  projectShouldFormBranch,
-  shouldFormStandalone,
   upgradeOptions,
 } from './formation.ts';
 
@@ -27,17 +25,6 @@ describe('DEFAULT_FORMATION_RULES', () => {
   });
 });
 
-describe('shouldFormStandalone', () => {
-  it.each([
-    [0, false],
-    [2, false],
-    [3, true],
-    [4, true],
-  ])('%i full members: %s', (full, expected) => {
-    expect(shouldFormStandalone(full)).toBe(expected);
-  });
-});
-
 describe('jointOrgFindings', () => {
   it.each<[number, number, string[]]>([
     [2, 3, []],
@@ -50,10 +37,18 @@ describe('jointOrgFindings', () => {
     expect(jointOrgFindings({ units, fullMembers }).map((f) => f.code)).toEqual(codes);
   });
 
-  it('says what is wrong in Chinese', () => {
+  it('says what is wrong in Chinese, and in English for an English screen', () => {
     expect(jointOrgFindings({ units: 6, fullMembers: 2 })).toEqual([
-      { code: 'over_unit_limit', message: '联合党支部覆盖 6 个单位，一般不超过 5 个' },
-      { code: 'under_full_members', message: '联合党支部共有正式党员 2 名，不足 3 名' },
+      {
+        code: 'over_unit_limit',
+        message: '联合党支部覆盖 6 个单位，一般不超过 5 个',
+        en: 'The joint branch covers 6 units; usually no more than 5',
+      },
+      {
+        code: 'under_full_members',
+        message: '联合党支部共有正式党员 2 名，不足 3 名',
+        en: 'The joint branch has 2 full members, fewer than 3',
+      },
     ]);
   });
 
@@ -129,20 +124,5 @@ describe('branchOverSize', () => {
     ['committee', 300, false],
   ])('%s with %i members: %s', (type, members, expected) => {
     expect(branchOverSize(type, members)).toBe(expected);
-  });
-});
-
-describe('projectShouldFormBranch', () => {
-  it.each<[string, string, number, boolean]>([
-    // 6 months from 2026-03-15 is 2026-09-15: the day before, of, after.
-    ['2026-03-15', '2026-09-14', 3, false],
-    ['2026-03-15', '2026-09-15', 3, true],
-    ['2026-03-15', '2026-09-16', 3, true],
-    ['2026-03-15', '2027-03-15', 2, false],
-    // Month end: 2025-08-31 + 6 months is 2026-02-28.
-    ['2025-08-31', '2026-02-27', 3, false],
-    ['2025-08-31', '2026-02-28', 3, true],
-  ])('%s to %s with %i full members: %s', (startsOn, endsOn, fullMembers, expected) => {
-    expect(projectShouldFormBranch({ startsOn, endsOn, fullMembers })).toBe(expected);
   });
 });

@@ -2,7 +2,6 @@
 // branch, what a joint branch may cover, when a branch needs a committee, when an org may
 // grow into a general branch or a primary committee. Member counts here are the org's own
 // members: members whose relation is elsewhere do not count (§7).
-import { addMonths, compareDates } from '../calendarDate.ts';
 import { STANDALONE_MIN_FULL_MEMBERS } from '../enterprise/categories.ts';
 import type { OrgType } from './codes.ts';
 import type { Finding } from './finding.ts';
@@ -45,11 +44,6 @@ export const DEFAULT_FORMATION_RULES: FormationRules = {
   temporaryBranchMinMonths: 6,
 };
 
-/** A unit with 3 or more full members should set up its own branch. */
-export function shouldFormStandalone(fullMembers: number, rules: FormationRules = DEFAULT_FORMATION_RULES): boolean {
-  return fullMembers >= rules.standaloneMinFull;
-}
-
 export type JointOrgFindingCode = 'over_unit_limit' | 'under_full_members';
 
 /** Warnings on a joint branch: both are prompts, the branch may still be recorded. */
@@ -62,12 +56,14 @@ export function jointOrgFindings(
     findings.push({
       code: 'over_unit_limit',
       message: `联合党支部覆盖 ${units} 个单位，一般不超过 ${rules.jointMaxUnits} 个`,
+      en: `The joint branch covers ${units} units; usually no more than ${rules.jointMaxUnits}`,
     });
   }
   if (fullMembers < rules.jointMinFull) {
     findings.push({
       code: 'under_full_members',
       message: `联合党支部共有正式党员 ${fullMembers} 名，不足 ${rules.jointMinFull} 名`,
+      en: `The joint branch has ${fullMembers} full members, fewer than ${rules.jointMinFull}`,
     });
   }
   return findings;
@@ -105,23 +101,36 @@ export function checkCommitteeSize(
 ): Finding<CommitteeSizeFindingCode>[] {
   const { min, max, absoluteMax } = rules.committeeSize;
   if (committeeRequirement(fullMembers, rules) === 'secretary_only') {
-    if (officerCount === 0) return [{ code: 'no_secretary', message: '党支部未配备书记' }];
+    if (officerCount === 0) {
+      return [{ code: 'no_secretary', message: '党支部未配备书记', en: 'The branch has no secretary' }];
+    }
     if (officerCount > MAX_OFFICERS_WITHOUT_COMMITTEE) {
       return [
         {
           code: 'committee_not_required',
           message: `正式党员 ${fullMembers} 名，不足 ${rules.committeeMinFull} 名，不设支部委员会，只设书记（必要时设副书记），现有 ${officerCount} 名`,
+          en: `${fullMembers} full members, fewer than ${rules.committeeMinFull}: no branch committee, only a secretary (and a deputy if needed); ${officerCount} recorded`,
         },
       ];
     }
     return [];
   }
   if (officerCount < min) {
-    return [{ code: 'committee_too_small', message: `支部委员会现有委员 ${officerCount} 名，应为 ${min}–${max} 名` }];
+    return [
+      {
+        code: 'committee_too_small',
+        message: `支部委员会现有委员 ${officerCount} 名，应为 ${min}–${max} 名`,
+        en: `The branch committee has ${officerCount} members; it should have ${min}–${max}`,
+      },
+    ];
   }
   if (officerCount > absoluteMax) {
     return [
-      { code: 'committee_too_large', message: `支部委员会现有委员 ${officerCount} 名，最多不超过 ${absoluteMax} 名` },
+      {
+        code: 'committee_too_large',
+        message: `支部委员会现有委员 ${officerCount} 名，最多不超过 ${absoluteMax} 名`,
+        en: `The branch committee has ${officerCount} members; at most ${absoluteMax}`,
+      },
     ];
   }
   if (officerCount > max) {
@@ -129,6 +138,7 @@ export function checkCommitteeSize(
       {
         code: 'committee_above_usual',
         message: `支部委员会现有委员 ${officerCount} 名，一般为 ${min}–${max} 名，最多不超过 ${absoluteMax} 名`,
+        en: `The branch committee has ${officerCount} members; usually ${min}–${max}, at most ${absoluteMax}`,
       },
     ];
   }
@@ -172,18 +182,4 @@ export function branchOverSize(
   rules: FormationRules = DEFAULT_FORMATION_RULES,
 ): boolean {
   return BRANCH_TYPES.includes(type) && members > rules.branchMaxMembers;
-}
-
-/**
- * A project lasting 6 months or more (ends on or after startsOn + 6 months, the convention
- * of “at least” used throughout) with 3 or more full members forms a (temporary) branch.
- */
-export function projectShouldFormBranch(
-  { startsOn, endsOn, fullMembers }: { startsOn: string; endsOn: string; fullMembers: number },
-  rules: FormationRules = DEFAULT_FORMATION_RULES,
-): boolean {
-  return (
-    fullMembers >= rules.standaloneMinFull &&
-    compareDates(endsOn, addMonths(startsOn, rules.temporaryBranchMinMonths)) >= 0
-  );
 }

@@ -1,9 +1,5 @@
-// What the organization and member files share with the enterprise file when a header row is
-// matched to columns (shared/formats/enterprise-import.md: header by text, any order, unknown
-// columns a warning), written once for any list of columns.
-import { cellText, resolveCell } from '../enterprise/cell.ts';
 import type { Choice } from '../enterprise/codes.ts';
-import { normalizeHeader } from '../enterprise/columns.ts';
+import { type HeaderMapping, matchHeader, normalizeHeader } from '../enterprise/columns.ts';
 import type { RowIssue } from '../enterprise/input.ts';
 import { duplicateColumnMessage, unknownColumnMessage } from '../enterprise/messages.ts';
 
@@ -20,15 +16,7 @@ export interface ImportColumnDef<K extends string> {
   readonly aliases?: readonly string[];
 }
 
-export interface ImportHeaderMapping<K extends string> {
-  /** Cell index → column; for a repeated column, its first occurrence. */
-  columns: Map<number, K>;
-  /** Headers that match no column (a warning: the spec ignores them). */
-  unknown: { index: number; header: string }[];
-  /** Required columns the header row lacks (an error: no row can be read without them). */
-  missing: K[];
-  /** Columns that appear more than once; `header` is the column's zh-CN header. */
-  duplicates: { header: string; indexes: number[] }[];
+export interface ImportHeaderMapping<K extends string> extends HeaderMapping<K> {
   /** Missing and repeated columns, in Chinese; any of them means no row can be read. */
   errors: RowIssue[];
   /** Ignored columns, in Chinese. */
@@ -76,31 +64,8 @@ export function mapColumns<K extends string>(
   headerCells: readonly unknown[],
   { headerRow = 1 }: MapHeaderOptions = {},
 ): ImportHeaderMapping<K> {
+  const { columns, unknown, missing, duplicates } = matchHeader(defs, lookup, headerCells);
   const headerOf = (key: K) => (defs.find((c) => c.key === key) as ImportColumnDef<K>).header;
-  const columns = new Map<number, K>();
-  const unknown: { index: number; header: string }[] = [];
-  const seen = new Map<K, number[]>();
-  // An indexed loop, not for…of: a row may be sparse.
-  for (let index = 0; index < headerCells.length; index++) {
-    const text = cellText(resolveCell(headerCells[index]));
-    if (text === '') continue;
-    const key = lookup.get(normalizeHeader(text));
-    if (key === undefined) {
-      unknown.push({ index, header: text });
-      continue;
-    }
-    const at = seen.get(key);
-    if (at) {
-      at.push(index);
-    } else {
-      seen.set(key, [index]);
-      columns.set(index, key);
-    }
-  }
-  const missing = defs.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
-  const duplicates = [...seen]
-    .filter(([, indexes]) => indexes.length > 1)
-    .map(([key, indexes]) => ({ header: headerOf(key), indexes }));
 
   const errors: RowIssue[] = [];
   for (const d of duplicates) {
@@ -133,4 +98,24 @@ export function pickCells<K extends string>(
   const cells = new Map<K, unknown>();
   for (const [index, key] of columns) cells.set(key, values[index]);
   return cells;
+}
+
+/**
+ * What a file's column list gives its parser and its error reports: a column by key, its zh-CN
+ * header, the header row matched to the columns (by header text, an alias or the English key,
+ * ignoring width, spaces and required marks; missing required and repeated columns as `errors`,
+ * unknown ones as `warnings`), and a data row as the cells of each known column.
+ */
+export function importColumnSet<K extends string>(defs: readonly ImportColumnDef<K>[]) {
+  const byKey = new Map(defs.map((c) => [c.key, c]));
+  const lookup = headerLookup(defs);
+  const columnOf = (key: K) => byKey.get(key) as ImportColumnDef<K>;
+  return {
+    columnOf,
+    headerOf: (key: K): string => columnOf(key).header,
+    mapHeader: (headerCells: readonly unknown[], options?: MapHeaderOptions): ImportHeaderMapping<K> =>
+      mapColumns(defs, lookup, headerCells, options),
+    rowCells: (columns: ReadonlyMap<number, K>, values: readonly unknown[]): Map<K, unknown> =>
+      pickCells(columns, values),
+  };
 }

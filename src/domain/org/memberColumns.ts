@@ -3,14 +3,7 @@
 // is matched to them.
 import { YES_NO } from '../enterprise/codes.ts';
 import { EDUCATIONS, MEMBER_STATUSES, SEXES } from './codes.ts';
-import {
-  headerLookup,
-  type ImportColumnDef,
-  type ImportHeaderMapping,
-  type MapHeaderOptions,
-  mapColumns,
-  pickCells,
-} from './importColumns.ts';
+import { type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
 export const MEMBER_COLUMN_KEYS = [
   'name',
@@ -107,33 +100,14 @@ export const MEMBER_COLUMNS: readonly MemberColumnDef[] = [
   },
 ];
 
-const BY_KEY = new Map(MEMBER_COLUMNS.map((c) => [c.key, c]));
-const LOOKUP = headerLookup(MEMBER_COLUMNS);
-
-export function memberColumnOf(key: MemberColumnKey): MemberColumnDef {
-  return BY_KEY.get(key) as MemberColumnDef;
-}
-
-/** The zh-CN header of a column: what error reports name. */
-export function memberHeaderOf(key: MemberColumnKey): string {
-  return memberColumnOf(key).header;
-}
-
 export type MemberHeaderMapping = ImportHeaderMapping<MemberColumnKey>;
 
-/**
- * Matches a header row to the columns (like the enterprise `mapHeader`): by header text, an
- * alias or the English key, ignoring width, spaces and required marks. Missing required and
- * repeated columns come back as `errors`, unknown ones as `warnings`, in Chinese.
- */
-export function mapMemberHeader(headerCells: readonly unknown[], options?: MapHeaderOptions): MemberHeaderMapping {
-  return mapColumns(MEMBER_COLUMNS, LOOKUP, headerCells, options);
-}
-
-/** One data row as the cells of each known column, ready for `parseMemberRow`. */
-export function memberRowCells(
-  columns: ReadonlyMap<number, MemberColumnKey>,
-  values: readonly unknown[],
-): Map<MemberColumnKey, unknown> {
-  return pickCells(columns, values);
-}
+export const {
+  columnOf: memberColumnOf,
+  /** The zh-CN header of a column: what error reports name. */
+  headerOf: memberHeaderOf,
+  /** Matches a header row to the columns (like the enterprise `mapHeader`). */
+  mapHeader: mapMemberHeader,
+  /** One data row as the cells of each known column, ready for `parseMemberRow`. */
+  rowCells: memberRowCells,
+} = importColumnSet(MEMBER_COLUMNS);

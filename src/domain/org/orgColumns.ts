@@ -2,14 +2,7 @@
 // in the spec's order — which is also the order of the downloadable template — and how a
 // header row is matched to them.
 import { FORMATIONS, JOINT_BASES, MANAGEMENT_MODES, ORG_TYPES, SECRETARY_SOURCES } from './codes.ts';
-import {
-  headerLookup,
-  type ImportColumnDef,
-  type ImportHeaderMapping,
-  type MapHeaderOptions,
-  mapColumns,
-  pickCells,
-} from './importColumns.ts';
+import { type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
 export const ORG_COLUMN_KEYS = [
   'name',
@@ -119,33 +112,14 @@ export const ORG_COLUMNS: readonly OrgColumnDef[] = [
   },
 ];
 
-const BY_KEY = new Map(ORG_COLUMNS.map((c) => [c.key, c]));
-const LOOKUP = headerLookup(ORG_COLUMNS);
-
-export function orgColumnOf(key: OrgColumnKey): OrgColumnDef {
-  return BY_KEY.get(key) as OrgColumnDef;
-}
-
-/** The zh-CN header of a column: what error reports name. */
-export function orgHeaderOf(key: OrgColumnKey): string {
-  return orgColumnOf(key).header;
-}
-
 export type OrgHeaderMapping = ImportHeaderMapping<OrgColumnKey>;
 
-/**
- * Matches a header row to the columns (like the enterprise `mapHeader`): by header text, an
- * alias or the English key, ignoring width, spaces and required marks. Missing required and
- * repeated columns come back as `errors`, unknown ones as `warnings`, in Chinese.
- */
-export function mapOrgHeader(headerCells: readonly unknown[], options?: MapHeaderOptions): OrgHeaderMapping {
-  return mapColumns(ORG_COLUMNS, LOOKUP, headerCells, options);
-}
-
-/** One data row as the cells of each known column, ready for `parseOrgRow`. */
-export function orgRowCells(
-  columns: ReadonlyMap<number, OrgColumnKey>,
-  values: readonly unknown[],
-): Map<OrgColumnKey, unknown> {
-  return pickCells(columns, values);
-}
+export const {
+  columnOf: orgColumnOf,
+  /** The zh-CN header of a column: what error reports name. */
+  headerOf: orgHeaderOf,
+  /** Matches a header row to the columns (like the enterprise `mapHeader`). */
+  mapHeader: mapOrgHeader,
+  /** One data row as the cells of each known column, ready for `parseOrgRow`. */
+  rowCells: orgRowCells,
+} = importColumnSet(ORG_COLUMNS);

@@ -9,7 +9,7 @@ import {
   jointOrgFindings,
   upgradeOptions,
 } from './formation.ts';
-import { DEFAULT_REELECTION_REMINDER_MONTHS, DEFAULT_TERM_YEARS, reelectionStatus } from './terms.ts';
+import { DEFAULT_ELECTION_REMINDER_MONTHS, DEFAULT_TERM_YEARS, electionStatus } from './terms.ts';
 
 export interface OrgFindingFacts {
   type: string;
@@ -45,6 +45,8 @@ export interface OrgFinding {
   code: OrgFindingCode;
   level: OrgFindingLevel;
   message: string;
+  /** The message in English (the server answers in the UI's language). */
+  en?: string;
 }
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch', 'temporary_branch']);
@@ -53,7 +55,7 @@ export function orgFindings(
   f: OrgFindingFacts,
   today: string,
   rules: FormationRules = DEFAULT_FORMATION_RULES,
-  reminderMonths: readonly number[] = DEFAULT_REELECTION_REMINDER_MONTHS,
+  reminderMonths: readonly number[] = DEFAULT_ELECTION_REMINDER_MONTHS,
 ): OrgFinding[] {
   if (f.dissolvedOn !== null && f.dissolvedOn <= today) return [];
   const type = f.type as OrgType;
@@ -73,6 +75,7 @@ export function orgFindings(
       code: 'branch_over_size',
       level: 'warning',
       message: `党支部有党员 ${f.members} 名，一般不超过 ${rules.branchMaxMembers} 名，可分设支部或成立党总支`,
+      en: `The branch has ${f.members} members, usually no more than ${rules.branchMaxMembers}: split it or set up a general branch`,
     });
   }
   for (const option of upgradeOptions(type, f.members, rules)) {
@@ -82,31 +85,40 @@ export function orgFindings(
             code: 'may_become_general_branch',
             level: 'info',
             message: `党员 ${f.members} 名，达到 ${rules.generalBranchMinMembers} 名，可以成立党总支`,
+            en: `${f.members} members, ${rules.generalBranchMinMembers} or more: a general branch may be set up`,
           }
         : {
             code: 'may_become_committee',
             level: 'info',
             message: `党员 ${f.members} 名，达到 ${rules.primaryCommitteeMinMembers} 名，经上级党组织批准可以成立基层党委`,
+            en: `${f.members} members, ${rules.primaryCommitteeMinMembers} or more: a primary committee may be set up with the higher organization's approval`,
           },
     );
   }
   if (f.termEndsOn === null) {
     if (DEFAULT_TERM_YEARS[type] !== null) {
-      out.push({ code: 'no_election', level: 'warning', message: '未登记选举和任期，无法提示换届' });
+      out.push({
+        code: 'no_election',
+        level: 'warning',
+        message: '未登记选举和任期，无法提示换届',
+        en: 'No election or term recorded: re-elections cannot be prompted',
+      });
     }
   } else {
-    const s = reelectionStatus(f.termEndsOn, today, reminderMonths);
+    const s = electionStatus(f.termEndsOn, today, reminderMonths);
     if (s.status === 'overdue') {
       out.push({
         code: 'reelection_overdue',
         level: 'overdue',
         message: `任期已于 ${f.termEndsOn} 届满，逾期 ${-s.daysLeft} 天未换届`,
+        en: `The term ended on ${f.termEndsOn}; re-election ${-s.daysLeft} days overdue`,
       });
     } else if (s.status === 'due') {
       out.push({
         code: 'reelection_due',
         level: 'due',
         message: `任期将于 ${f.termEndsOn} 届满（${s.monthsBefore} 个月内），请做好换届准备`,
+        en: `The term ends on ${f.termEndsOn} (within ${s.monthsBefore} months): prepare the re-election`,
       });
     }
   }

@@ -25,7 +25,6 @@ import {
   type SecretarySource,
 } from './codes.ts';
 import { parseUsccListCell, type UsccList } from './coveredUscc.ts';
-import { DEFAULT_FORMATION_RULES } from './formation.ts';
 import {
   anyDateParser,
   type CellParser,
@@ -84,8 +83,6 @@ export type OrgRowResult = ImportRowResult<OrgInput>;
 export interface ParseOrgRowOptions {
   /** What “in the future” is measured against; defaults to now (the server runs on 北京时间). */
   today?: Date;
-  /** Above this many covered units a joint org gets a warning; the deployment's setting (rules.md §4). */
-  jointMaxUnits?: number;
 }
 
 export function parseOrgRow(
@@ -94,7 +91,6 @@ export function parseOrgRow(
   options: ParseOrgRowOptions = {},
 ): OrgRowResult {
   const today = options.today ?? new Date();
-  const jointMaxUnits = options.jointMaxUnits ?? DEFAULT_FORMATION_RULES.jointMaxUnits;
   const r = rowReader(ORG_COLUMNS, cells, rowNumber);
   const pastDate = pastDateParser(today);
 
@@ -148,9 +144,6 @@ export function parseOrgRow(
       'coveredUscc',
       `组建形式为联合组建，但${H('coveredUscc')}只有 1 个，请核对组建形式（只覆盖 1 家企业的一般为单独组建）`,
     );
-  }
-  if (formation === 'joint' && units > jointMaxUnits) {
-    r.warn('coveredUscc', `联合组建的党组织覆盖 ${units} 家企业，超过一般不超过 ${jointMaxUnits} 家的规定，请核对`);
   }
   if (type === 'joint_branch' && formation === 'standalone') {
     r.warn('formation', `${H('type')}为联合党支部，但组建形式为单独组建，请核对`);

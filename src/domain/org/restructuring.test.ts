@@ -22,6 +22,7 @@ describe('三同步 prompts', () => {
         item: 'headsFixedOn',
         dueOn: '2026-01-31',
         message: '改制已逾 30 天（2026-01-01 改制），“法定代表人与党组织负责人同步确定”尚未落实',
+        en: 'More than 30 days since the restructuring (2026-01-01): “legal representative and party leader fixed together” not yet done',
       },
     ]);
   });

@@ -5,9 +5,21 @@ import { addDays, compareDates } from '../calendarDate.ts';
 export const DEFAULT_RESTRUCTURING_GRACE_DAYS = 30;
 
 export const RESTRUCTURING_ITEMS = [
-  { key: 'plansSubmittedOn', label: '改制方案与党组织调整方案同步提交' },
-  { key: 'headsFixedOn', label: '法定代表人与党组织负责人同步确定' },
-  { key: 'supervisionOn', label: '组织部门与改制部门同步监督' },
+  {
+    key: 'plansSubmittedOn',
+    label: '改制方案与党组织调整方案同步提交',
+    en: 'restructuring plan and party organization plan submitted together',
+  },
+  {
+    key: 'headsFixedOn',
+    label: '法定代表人与党组织负责人同步确定',
+    en: 'legal representative and party leader fixed together',
+  },
+  {
+    key: 'supervisionOn',
+    label: '组织部门与改制部门同步监督',
+    en: 'organization and restructuring departments supervising together',
+  },
 ] as const;
 export type RestructuringItem = (typeof RESTRUCTURING_ITEMS)[number]['key'];
 
@@ -17,6 +29,7 @@ export interface RestructuringPrompt {
   item: RestructuringItem;
   dueOn: string;
   message: string;
+  en: string;
 }
 
 /** The items still missing once `graceDays` have passed since the restructuring (the last day of grace is not late). */
@@ -31,5 +44,6 @@ export function restructuringPrompts(
     item: i.key,
     dueOn,
     message: `改制已逾 ${graceDays} 天（${r.restructuredOn} 改制），“${i.label}”尚未落实`,
+    en: `More than ${graceDays} days since the restructuring (${r.restructuredOn}): “${i.en}” not yet done`,
   }));
 }

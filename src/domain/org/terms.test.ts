@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORG_TYPES } from './codes.ts';
-import { checkAdjustment, DEFAULT_TERM_YEARS, reelectionStatus, termEnd } from './terms.ts';
+import { checkAdjustment, DEFAULT_TERM_YEARS, electionStatus, termEnd } from './terms.ts';
 
 describe('DEFAULT_TERM_YEARS', () => {
   it('gives every org type its term', () => {
@@ -73,7 +73,7 @@ describe('checkAdjustment', () => {
   });
 });
 
-describe('reelectionStatus', () => {
+describe('electionStatus', () => {
   // Term ends 2026-06-30: reminders from 2025-12-30 (6), 2026-03-30 (3), 2026-05-30 (1).
   it.each<[string, object]>([
     ['2025-12-29', { status: 'none', daysLeft: 183 }],
@@ -88,7 +88,7 @@ describe('reelectionStatus', () => {
     ['2026-07-01', { status: 'overdue', daysLeft: -1 }],
     ['2027-06-30', { status: 'overdue', daysLeft: -365 }],
   ])('term ending 2026-06-30, on %s: %j', (today, expected) => {
-    expect(reelectionStatus('2026-06-30', today)).toEqual(expected);
+    expect(electionStatus('2026-06-30', today)).toEqual(expected);
   });
 
   // Term ends 2026-08-31: 6 months before is clamped to 2026-02-28.
@@ -99,16 +99,16 @@ describe('reelectionStatus', () => {
     ['2026-05-31', { status: 'due', monthsBefore: 3, daysLeft: 92 }],
     ['2026-07-31', { status: 'due', monthsBefore: 1, daysLeft: 31 }],
   ])('term ending 2026-08-31, on %s: %j', (today, expected) => {
-    expect(reelectionStatus('2026-08-31', today)).toEqual(expected);
+    expect(electionStatus('2026-08-31', today)).toEqual(expected);
   });
 
   it('takes configured reminders in any order', () => {
-    expect(reelectionStatus('2026-06-30', '2026-04-30', [1, 2])).toEqual({
+    expect(electionStatus('2026-06-30', '2026-04-30', [1, 2])).toEqual({
       status: 'due',
       monthsBefore: 2,
       daysLeft: 61,
     });
-    expect(reelectionStatus('2026-06-30', '2026-06-30', [])).toEqual({ status: 'none', daysLeft: 0 });
-    expect(reelectionStatus('2026-06-30', '2026-07-01', [])).toEqual({ status: 'overdue', daysLeft: -1 });
+    expect(electionStatus('2026-06-30', '2026-06-30', [])).toEqual({ status: 'none', daysLeft: 0 });
+    expect(electionStatus('2026-06-30', '2026-07-01', [])).toEqual({ status: 'overdue', daysLeft: -1 });
   });
 });

@@ -22,7 +22,7 @@ export const DEFAULT_TERM_YEARS: Record<OrgType, number | null> = {
 export const MAX_TERM_ADJUSTMENT_MONTHS = 12;
 
 /** Prompts before a term ends, in months *(configurable)*. */
-export const DEFAULT_REELECTION_REMINDER_MONTHS: readonly number[] = [6, 3, 1];
+export const DEFAULT_ELECTION_REMINDER_MONTHS: readonly number[] = [6, 3, 1];
 
 export type TermFindingCode = 'invalid_term_years' | 'adjustment_out_of_range' | 'adjustment_needs_approval';
 
@@ -78,7 +78,7 @@ export function checkAdjustment(
   ];
 }
 
-export interface ReelectionStatus {
+export interface ElectionStatus {
   status: 'none' | 'due' | 'overdue';
   /** When due: the smallest reminder (in months before the end) already reached. */
   monthsBefore?: number;
@@ -91,11 +91,11 @@ export interface ReelectionStatus {
  * termEnd − N months (addMonths, end-of-month clamped) inclusive; the smallest reached counts.
  * `due` lasts through termEnd itself; `overdue` from the next day.
  */
-export function reelectionStatus(
+export function electionStatus(
   termEndOn: string,
   today: string,
-  reminderMonths: readonly number[] = DEFAULT_REELECTION_REMINDER_MONTHS,
-): ReelectionStatus {
+  reminderMonths: readonly number[] = DEFAULT_ELECTION_REMINDER_MONTHS,
+): ElectionStatus {
   const daysLeft = daysBetween(today, termEndOn);
   if (daysLeft < 0) return { status: 'overdue', daysLeft };
   const reached = reminderMonths.filter((n) => compareDates(today, addMonths(termEndOn, -n)) >= 0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkAwayDates,
   checkTransferDates,
   DEFAULT_LETTER_VALID_MONTHS,
   isMobileMember,
@@ -76,5 +77,31 @@ describe('shouldTransferRelation', () => {
     ['2025-08-31', '2026-02-28', true, true],
   ])('leaving %s, back %s, fixed place %s: %s', (leavesOn, returnsOn, fixedPlace, expected) => {
     expect(shouldTransferRelation({ leavesOn, returnsOn, fixedPlace })).toBe(expected);
+  });
+
+  // Planned back within 6 months, but still there: the stay itself reaches 6 months.
+  it.each<[string, boolean, boolean]>([
+    ['2026-07-14', true, false],
+    ['2026-07-15', true, true],
+    ['2026-09-01', true, true],
+    ['2026-09-01', false, false],
+  ])('planned back 2026-05-01, still away on %s, fixed place %s: %s', (today, fixedPlace, expected) => {
+    expect(shouldTransferRelation({ leavesOn: '2026-01-15', returnsOn: '2026-05-01', fixedPlace, today })).toBe(
+      expected,
+    );
+  });
+});
+
+describe('checkAwayDates', () => {
+  const today = '2026-05-01';
+  it.each<[string, string | null, string | null, string[]]>([
+    ['2026-05-01', null, null, []],
+    ['2026-05-02', null, null, ['since:future_date']],
+    ['2026-01-15', '2026-01-15', null, ['until:until_not_after_since']],
+    ['2026-01-15', '2026-01-16', '2026-01-15', []],
+    ['2026-01-15', null, '2026-01-14', ['returnedOn:returned_before_since']],
+    ['2026-01-15', null, '2026-05-02', ['returnedOn:future_date']],
+  ])('since %s, until %s, returned %s: %j', (since, until, returnedOn, codes) => {
+    expect(checkAwayDates({ since, until, returnedOn, today }).map((f) => `${f.field}:${f.code}`)).toEqual(codes);
   });
 });

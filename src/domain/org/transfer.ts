@@ -76,15 +76,65 @@ export function isMobileMember(
 }
 
 /**
- * Leaving “for 6 months or more to a fixed place”: the planned return is on or after
- * leavesOn + 6 months, or there is no planned return (a move with no end). Without a fixed
+ * “For 6 months or more to a fixed place”: at a fixed place, and either the stay reaches 6
+ * months (today is on or after leavesOn + 6 months), or it is planned to (the planned return
+ * is on or after leavesOn + 6 months, or there is none: a move with no end). Without a fixed
  * place the member stays with their org and is managed as a mobile member instead.
  */
 export function shouldTransferRelation(
-  { leavesOn, returnsOn, fixedPlace }: { leavesOn: string; returnsOn?: string | null; fixedPlace: boolean },
+  {
+    leavesOn,
+    returnsOn,
+    fixedPlace,
+    today,
+  }: { leavesOn: string; returnsOn?: string | null; fixedPlace: boolean; today?: string },
   months: number = DEFAULT_TRANSFER_MIN_MONTHS,
 ): boolean {
   if (!fixedPlace) return false;
+  const sixMonths = addMonths(leavesOn, months);
+  if (today !== undefined && compareDates(today, sixMonths) >= 0) return true;
   if (!returnsOn) return true;
-  return compareDates(returnsOn, addMonths(leavesOn, months)) >= 0;
+  return compareDates(returnsOn, sixMonths) >= 0;
+}
+
+export type AwayFindingCode = 'future_date' | 'until_not_after_since' | 'returned_before_since';
+
+/** Dates of a period away that cannot be: to refuse on input, each naming its field. */
+export function checkAwayDates({
+  since,
+  until,
+  returnedOn,
+  today,
+}: {
+  since: string;
+  until?: string | null;
+  returnedOn?: string | null;
+  today: string;
+}): (Finding<AwayFindingCode> & { field: 'since' | 'until' | 'returnedOn' })[] {
+  const findings: (Finding<AwayFindingCode> & { field: 'since' | 'until' | 'returnedOn' })[] = [];
+  if (compareDates(since, today) > 0) {
+    findings.push({ code: 'future_date', field: 'since', message: `外出日期（${since}）晚于今天（${today}）` });
+  }
+  if (until && compareDates(until, since) <= 0) {
+    findings.push({
+      code: 'until_not_after_since',
+      field: 'until',
+      message: `预计返回日期（${until}）应晚于外出日期（${since}）`,
+    });
+  }
+  if (returnedOn && compareDates(returnedOn, today) > 0) {
+    findings.push({
+      code: 'future_date',
+      field: 'returnedOn',
+      message: `返回日期（${returnedOn}）晚于今天（${today}）`,
+    });
+  }
+  if (returnedOn && compareDates(returnedOn, since) < 0) {
+    findings.push({
+      code: 'returned_before_since',
+      field: 'returnedOn',
+      message: `返回日期（${returnedOn}）早于外出日期（${since}）`,
+    });
+  }
+  return findings;
 }

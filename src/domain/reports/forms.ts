@@ -1,6 +1,7 @@
 // The columns of the paper forms (reports.md §1, §2), shared by the screen and the .xlsx so
 // both show the same figures in the same order. A column may open the enterprises behind it
 // (the stats list's selection), for the figures that count enterprises as of the report date.
+import type { CoverageSelection } from '../stats/coverage.ts';
 import { fractionTenths, rateTenths, tenthsText } from '../stats/rate.ts';
 import type { RegionKey } from './rows.ts';
 
@@ -9,7 +10,7 @@ export type ColumnKind = 'count' | 'rate' | 'points';
 /** What a click on an enterprise figure lists: the query of /stats/enterprises. */
 export interface ListSelection {
   category?: 'standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member';
-  coverage?: 'org' | 'standalone' | 'joint' | 'work';
+  coverage?: CoverageSelection;
   flag?: 'key_watch' | 'needs_instructor';
 }
 
@@ -75,6 +76,7 @@ export const ANNUAL_COUNT_KEYS = [
   'orgCovered',
   'standalone',
   'joint',
+  'jointShouldStandalone',
   'orgs',
   'committees',
   'generalBranches',
@@ -83,6 +85,7 @@ export const ANNUAL_COUNT_KEYS = [
   'shouldForm',
   'jointCandidate',
   'noMember',
+  'massOrgOnly',
   'assignedEnterprises',
   'instructors',
   'liaisons',
@@ -92,6 +95,9 @@ export const ANNUAL_COUNT_KEYS = [
   'activists',
   'termsDue',
   'reelectedOnTime',
+  'secretaryLegalRepresentative',
+  'secretaryUnionChair',
+  'officersInManagement',
 ] as const;
 export type AnnualCountKey = (typeof ANNUAL_COUNT_KEYS)[number];
 
@@ -110,6 +116,13 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
   { key: 'orgCovered', group: '已建党组织的企业', label: '合计', kind: 'count', list: { coverage: 'org' } },
   { key: 'standalone', group: '已建党组织的企业', label: '单独组建', kind: 'count', list: { coverage: 'standalone' } },
   { key: 'joint', group: '已建党组织的企业', label: '联合组建', kind: 'count', list: { coverage: 'joint' } },
+  {
+    key: 'jointShouldStandalone',
+    group: '已建党组织的企业',
+    label: '其中应单独组建（≥3名正式党员）',
+    kind: 'count',
+    list: { category: 'should_form', coverage: 'joint' },
+  },
   { key: 'orgs', group: '党组织', label: '合计', kind: 'count' },
   { key: 'committees', group: '党组织', label: '党委', kind: 'count' },
   { key: 'generalBranches', group: '党组织', label: '党总支', kind: 'count' },
@@ -120,7 +133,7 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
     group: '未建党组织的企业',
     label: '应建未建（≥3名正式党员）',
     kind: 'count',
-    list: { category: 'should_form' },
+    list: { category: 'should_form', coverage: 'none' },
   },
   {
     key: 'jointCandidate',
@@ -130,6 +143,8 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
     list: { category: 'joint_candidate' },
   },
   { key: 'noMember', group: '未建党组织的企业', label: '无党员', kind: 'count', list: { category: 'no_member' } },
+  // An "of which" of 未建 (document 001: 先建群团组织), outside the partition of 企业总数.
+  { key: 'massOrgOnly', group: '未建党组织的企业', label: '其中已建工会或团组织', kind: 'count' },
   { key: 'assignedEnterprises', group: '工作覆盖', label: '选派指导员（联系员）的企业数', kind: 'count' },
   { key: 'instructors', group: '工作覆盖', label: '指导员人数', kind: 'count' },
   { key: 'liaisons', group: '工作覆盖', label: '联系员人数', kind: 'count' },
@@ -154,6 +169,10 @@ export const ANNUAL_COLUMNS: FormColumn<AnnualCountKey | 'orgCoverageRate' | 'wo
   { key: 'activists', group: '本年情况', label: '入党积极分子数', kind: 'count' },
   { key: 'termsDue', group: '本年情况', label: '应换届数', kind: 'count' },
   { key: 'reelectedOnTime', group: '本年情况', label: '按期换届数', kind: 'count' },
+  // 双向进入、交叉兼职 (documents 000, 004; table 27 of the official forms).
+  { key: 'secretaryLegalRepresentative', group: '交叉任职', label: '法定代表人兼任党组织书记', kind: 'count' },
+  { key: 'secretaryUnionChair', group: '交叉任职', label: '党组织书记兼任工会主席', kind: 'count' },
+  { key: 'officersInManagement', group: '交叉任职', label: '党组织班子成员进入管理层人数', kind: 'count' },
 ];
 
 /** A rate column's value in tenths of a percent: from its counts where the row has them. */

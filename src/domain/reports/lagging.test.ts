@@ -41,7 +41,7 @@ describe('lagging (rules.md §9)', () => {
         before: { n: 35, d: 100 },
         previousDate: '2026-06-30',
         overdueReelections: 2,
-        missedQuarter: { quarter: '2026Q2', dueOn: '2026-07-10' },
+        missedQuarter: { quarter: '2026Q2', dueOn: '2026-07-10', how: 'overdue', on: null, reason: null },
       },
       10,
     );
@@ -49,7 +49,7 @@ describe('lagging (rules.md §9)', () => {
     expect(reasons[0]?.text).toBe('党组织覆盖率 30.0%，低于上级 50.0% 20.0 个百分点（超过 10 个百分点）');
     expect(reasons[1]?.text).toBe('党组织覆盖率由 2026-06-30 的 35.0% 降至 30.0%');
     expect(reasons[2]?.text).toBe('2 个党组织逾期未换届');
-    expect(reasons[3]?.text).toContain('2026Q2');
+    expect(reasons[3]?.text).toBe('2026Q2 新建党组织季报未报送（报送期限 2026-07-10）');
     const none = laggingReasons(
       {
         parent: { n: 50, d: 100 },

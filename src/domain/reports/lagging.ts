@@ -3,6 +3,7 @@
 // it has overdue re-elections, or it missed the quarterly report.
 
 import { ratePercent } from '../stats/rate.ts';
+import { type MissedQuarter, missedQuarterText } from './submission.ts';
 
 export type LaggingCode = 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
 
@@ -51,8 +52,8 @@ export interface LaggingFacts {
   before: Ratio;
   previousDate: string;
   overdueReelections: number;
-  /** The quarter whose report was due and not filed by its due date, if any. */
-  missedQuarter: { quarter: string; dueOn: string } | null;
+  /** The quarterly report due and not submitted by its due date (or returned since), if any. */
+  missedQuarter: MissedQuarter | null;
 }
 
 export function laggingReasons(f: LaggingFacts, laggingPoints: number): LaggingReason[] {
@@ -74,10 +75,7 @@ export function laggingReasons(f: LaggingFacts, laggingPoints: number): LaggingR
     out.push({ code: 'overdue_reelection', text: `${f.overdueReelections} 个党组织逾期未换届` });
   }
   if (f.missedQuarter) {
-    out.push({
-      code: 'missed_quarterly',
-      text: `${f.missedQuarter.quarter} 新建党组织季报未在 ${f.missedQuarter.dueOn} 前报送（导出）`,
-    });
+    out.push({ code: 'missed_quarterly', text: missedQuarterText(f.missedQuarter) });
   }
   return out;
 }

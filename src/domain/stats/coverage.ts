@@ -8,23 +8,23 @@ import {
   LEDGER_CATEGORIES,
   type LedgerCategory,
 } from '../enterprise/categories.ts';
-import { SOCIAL_ORGANIZATION_KINDS } from '../enterprise/codes.ts';
 
 /**
- * The employee band edges the counts are kept by (PostgreSQL dangjian_band: width_bucket):
- * the size bands of §1 and the survey scope's 30. A configurable threshold is one of them.
+ * The employee band edges the kept counts are grouped by (PostgreSQL dangjian_band:
+ * width_bucket): the size bands of §1 and the survey scope's 30. A head-count threshold that
+ * is one of them can be answered from the counts; any other is answered from the facts.
  */
 export const BAND_EDGES = [10, 30, 50, 100, 300] as const;
-export type BandEdge = (typeof BAND_EDGES)[number];
 
 /** The band index of a head count: 0 below 10, 5 from 300 — as width_bucket computes it. */
 export function bandOf(employees: number): number {
   return BAND_EDGES.filter((edge) => employees >= edge).length;
 }
 
-/** The lowest band at or above a threshold that is a band edge. */
-export function bandFrom(threshold: BandEdge): number {
-  return BAND_EDGES.indexOf(threshold) + 1;
+/** The lowest band at or above a threshold, or null when the threshold is not a band edge. */
+export function bandFrom(threshold: number): number | null {
+  const i = (BAND_EDGES as readonly number[]).indexOf(threshold);
+  return i < 0 ? null : i + 1;
 }
 
 export const COVERAGE_SCOPES = ['all', 'survey'] as const;
@@ -34,8 +34,12 @@ export type CoverageScope = (typeof COVERAGE_SCOPES)[number];
 export interface CoverageSettings {
   /** The scope figures use unless a request names one. */
   defaultScope: CoverageScope;
-  surveyMinEmployees: BandEdge;
-  surveyMinSocialOrgStaff: BandEdge;
+  /** §2 survey scope: enterprises with this many employees or more. */
+  surveyMinEmployees: number;
+  /** §2 survey scope: social organizations with this many staff or more. */
+  surveyMinSocialOrgStaff: number;
+  /** §3 重点盯住: enterprises with this many employees or more and no party organization. */
+  keyWatchEmployees: number;
   /** §9: a region lagging its parent's org coverage rate by more than this many points. */
   laggingPoints: number;
   /** §9: the quarterly report is due this many days after the quarter ends. */
@@ -46,18 +50,25 @@ export const DEFAULT_COVERAGE_SETTINGS: CoverageSettings = {
   defaultScope: 'all',
   surveyMinEmployees: DEFAULT_SURVEY_MIN_EMPLOYEES,
   surveyMinSocialOrgStaff: DEFAULT_SURVEY_MIN_SOCIAL_ORG_STAFF,
+  keyWatchEmployees: DEFAULT_KEY_WATCH_EMPLOYEES,
   laggingPoints: 10,
   quarterlyDueDays: 10,
 };
 
-/** Whether a group of enterprises of this kind and band is in the survey scope. */
-export function inSurveyBand(kind: string, band: number, s: CoverageSettings): boolean {
-  const social = (SOCIAL_ORGANIZATION_KINDS as readonly string[]).includes(kind);
-  return band >= bandFrom(social ? s.surveyMinSocialOrgStaff : s.surveyMinEmployees);
+/** Whether the kept counts (grouped by band) can tell every threshold the figures need. */
+export function thresholdsOnBandEdges(s: CoverageSettings, scope: CoverageScope): boolean {
+  if (bandFrom(s.keyWatchEmployees) === null) return false;
+  return (
+    scope !== 'survey' || (bandFrom(s.surveyMinEmployees) !== null && bandFrom(s.surveyMinSocialOrgStaff) !== null)
+  );
 }
 
-/** 重点盯住 keeps its fixed default of 100 employees, a band edge. */
-export const KEY_WATCH_BAND = bandFrom(DEFAULT_KEY_WATCH_EMPLOYEES as BandEdge);
+/**
+ * What a coverage figure selects among in-scope enterprises: the rates' numerators (rules.md §2)
+ * and `none`, not covered by any org (the 未建 side of the annual table).
+ */
+export const COVERAGE_SELECTIONS = ['org', 'standalone', 'joint', 'work', 'none'] as const;
+export type CoverageSelection = (typeof COVERAGE_SELECTIONS)[number];
 
 /** One group of enterprises sharing every key the figures depend on. */
 export interface CoverageGroup {
@@ -65,8 +76,8 @@ export interface CoverageGroup {
   category: LedgerCategory;
   orgCoverage: 'standalone' | 'joint' | null;
   workCovered: boolean;
-  band: number;
-  kind: string;
+  /** At or above the key-watch head count (重点盯住 when not org-covered). */
+  large: boolean;
   aboveScale: boolean;
   n: number;
   employees: number;
@@ -82,6 +93,11 @@ export interface CoverageCounts {
   orgCovered: number;
   standalone: number;
   joint: number;
+  /**
+   * Of `joint`: enterprises with 3 or more full members, whose category is `should_form`. The
+   * forms count them as covered (联合) and flag them 应单独组建, so 已建 and 未建 partition the total.
+   */
+  jointShouldStandalone: number;
   workCovered: number;
   categories: Record<LedgerCategory, number>;
   flags: { key_watch: number; needs_instructor: number };
@@ -107,6 +123,7 @@ export function emptyCounts(): CoverageCounts {
     orgCovered: 0,
     standalone: 0,
     joint: 0,
+    jointShouldStandalone: 0,
     workCovered: 0,
     categories: Object.fromEntries(LEDGER_CATEGORIES.map((c) => [c, 0])) as Record<LedgerCategory, number>,
     flags: { key_watch: 0, needs_instructor: 0 },
@@ -118,9 +135,8 @@ export function emptyCounts(): CoverageCounts {
   };
 }
 
-/** Adds a group into the counts, under the survey scope when asked. */
-export function addGroup(c: CoverageCounts, g: CoverageGroup, scope: CoverageScope, s: CoverageSettings): void {
-  if (scope === 'survey' && !inSurveyBand(g.kind, g.band, s)) return;
+/** Adds a group into the counts (the survey scope, when asked, chose the groups before). */
+export function addGroup(c: CoverageCounts, g: CoverageGroup): void {
   if (!g.inScope) {
     c.closed += g.n;
     return;
@@ -129,9 +145,10 @@ export function addGroup(c: CoverageCounts, g: CoverageGroup, scope: CoverageSco
   if (g.orgCoverage !== null) c.orgCovered += g.n;
   if (g.orgCoverage === 'standalone') c.standalone += g.n;
   if (g.orgCoverage === 'joint') c.joint += g.n;
+  if (g.orgCoverage === 'joint' && g.category === 'should_form') c.jointShouldStandalone += g.n;
   if (g.workCovered) c.workCovered += g.n;
   else c.flags.needs_instructor += g.n;
-  if (g.orgCoverage === null && g.band >= KEY_WATCH_BAND) c.flags.key_watch += g.n;
+  if (g.orgCoverage === null && g.large) c.flags.key_watch += g.n;
   c.categories[g.category] += g.n;
   if (g.aboveScale) c.aboveScale += g.n;
   c.employees += g.employees;
@@ -150,6 +167,7 @@ export function sumCounts(rows: readonly CoverageCounts[]): CoverageCounts {
       'orgCovered',
       'standalone',
       'joint',
+      'jointShouldStandalone',
       'workCovered',
       'aboveScale',
       'employees',

@@ -1,14 +1,18 @@
 // Quarters and years as the reports name them ('2026Q3', 2026), and their end dates.
 import { formatDate } from '../calendarDate.ts';
 
-const QUARTER = /^(\d{4})Q([1-4])$/;
+/** A quarter as the reports name it: 2026Q3. */
+export const QUARTER_PATTERN = /^(\d{4})Q([1-4])$/;
+
+/** The period an import batch is filed under: a quarter (2026Q4), a month (2026-10) or a year (2026). */
+export const BATCH_PERIOD_PATTERN = /^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 export function isQuarter(s: string): boolean {
-  return QUARTER.test(s);
+  return QUARTER_PATTERN.test(s);
 }
 
 export function parseQuarter(q: string): { year: number; quarter: 1 | 2 | 3 | 4 } {
-  const m = QUARTER.exec(q);
+  const m = QUARTER_PATTERN.exec(q);
   if (!m) throw new RangeError(`季度格式应为 2026Q3：${q}`);
   return { year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 };
 }

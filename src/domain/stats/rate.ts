@@ -32,15 +32,6 @@ export function ratePercent(n: number, d: number): string {
 }
 
 /**
- * The rate n / d as the number a spreadsheet cell holds: the printed rate as a fraction
- * (0.288 for 23 / 80), so a cell formatted 0.0% shows exactly what the screen shows.
- */
-export function rateCellValue(n: number, d: number): number | null {
-  const t = rateTenths(n, d);
-  return t === null ? null : t / 1000;
-}
-
-/**
  * For a rate that reached this code already divided (a fraction sent as JSON, without its
  * counts): the tenths of the fraction n / d it was computed from, exact for every d below
  * 10^8. Why that holds: a fraction that is not a tie lies at least 1 / (2·d) ≥ 5·10^-9 from a

@@ -1,31 +1,24 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfYearOf, periodRange } from '../../domain/assessment/period.ts';
 import { DEFAULT_ASSESSMENT_SETTINGS } from '../../domain/assessment/settings.ts';
-import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { addDays } from '../../domain/calendarDate.ts';
 import { actorOf } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
+import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { areaCounts, assign, makeInstructor } from './assessments.testing.ts';
+import { expectPrintsAsForm } from '../testing/print.ts';
+import { areaCounts, assign, from, makeInstructor, period, today } from './assessments.testing.ts';
 import { assessmentResults } from './results.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
-const today = localDateString(new Date());
-const period = halfYearOf(today);
-const { from } = periodRange(period);
 
-type Logged = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Logged;
-let leader: Logged;
-let wuhan: Logged;
+let committee: Logged, leader: Logged, wuhan: Logged;
 beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+  ({ committee, leader, wuhan } = await signInUsers(fx));
 });
 
 /** An instructor with all three parts recorded through the API and ballots written as a link would. */
@@ -68,7 +61,7 @@ describe('settings', () => {
     expect((await committee.client.get('/api/assessments/settings')).body).toEqual(next);
     const audit = await auditAfter(fx.database.db, seq);
     expect(audit.map((a) => [a.action, a.result])).toEqual([['assessment.settings', 'success']]);
-    expect(audit[0].diff).toEqual({ before: DEFAULT_ASSESSMENT_SETTINGS, after: next });
+    expect(audit[0].diff).toEqual({ regionCode: '420500', before: DEFAULT_ASSESSMENT_SETTINGS, after: next });
     await committee.client.put('/api/assessments/settings', DEFAULT_ASSESSMENT_SETTINGS);
   });
 
@@ -315,6 +308,7 @@ describe('results', () => {
     expect(sheetNames).toEqual(names);
     expect((await auditAfter(fx.database.db, seq)).map((a) => a.action)).toEqual(['assessment.export']);
     expect(i.id).toBeGreaterThan(0);
+    await expectPrintsAsForm(res.bytes as Buffer, { 考核结果: 4 });
   });
 });
 

@@ -1,8 +1,24 @@
 // Test support for the assessment and survey area: instructors, their departments and
 // assignments written directly with SQL (the instructor area has its own services and tests).
 import { sql } from 'drizzle-orm';
+import { halfYearOf, periodRange } from '../../domain/assessment/period.ts';
+import { localDateString } from '../../domain/calendarDate.ts';
 import type { Database } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import type { TestClient } from '../testing/client.ts';
+import type { Fixture } from '../testing/fixture.ts';
+
+/** Today, the half-year it falls in, and that half-year's first day. */
+export const today = localDateString(new Date());
+export const period = halfYearOf(today);
+export const { from } = periodRange(period);
+
+/** A visitor with no account, as a phone opening the link: it fetches the CSRF cookie first. */
+export async function holder(fx: Fixture): Promise<TestClient> {
+  const c = fx.client();
+  await c.get('/api/session');
+  return c;
+}
 
 let n = 0;
 
@@ -22,7 +38,7 @@ export async function makeInstructor(
   const [dept] = await queryRows<{ id: number }>(
     database.db,
     sql`insert into departments (name) values (${department})
-        on conflict (name) do update set name = excluded.name returning id`,
+        on conflict (region_code, name) do update set name = excluded.name returning id`,
   );
   const name = values.name ?? `指导员${n}`;
   const [row] = await queryRows<{ id: number }>(
@@ -62,7 +78,7 @@ export async function areaCounts(database: Database) {
                (select count(*)::int from surveys) as surveys,
                (select count(*)::int from survey_responses) as responses,
                (select coalesce(string_agg(token_hash, ',' order by id), '') from one_time_links) as hashes,
-               (select coalesce(string_agg(value::text, ',' order by key), '') from settings where key = 'assessment') as settings`,
+               (select coalesce(string_agg(region_code || value::text, ',' order by region_code), '') from region_settings where key = 'assessment') as settings`,
   );
   return row;
 }

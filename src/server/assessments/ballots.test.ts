@@ -1,35 +1,22 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfYearOf, periodRange } from '../../domain/assessment/period.ts';
-import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { addDays } from '../../domain/calendarDate.ts';
+import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
-import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { areaCounts, assign, makeInstructor } from './assessments.testing.ts';
+import { transactionsDuring } from '../testing/transactions.ts';
+import { areaCounts, assign, from, holder, makeInstructor, period, today } from './assessments.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
-const today = localDateString(new Date());
-const period = halfYearOf(today);
-const { from } = periodRange(period);
 const expiresOn = addDays(today, 14);
 
-type Logged = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Logged;
-let wuhan: Logged;
+let committee: Logged, wuhan: Logged;
 beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+  ({ committee, wuhan } = await signInUsers(fx));
 });
-
-/** A visitor with no account, as a phone opening the link: it fetches the CSRF cookie first. */
-async function holder(): Promise<TestClient> {
-  const c = fx.client();
-  await c.get('/api/session');
-  return c;
-}
 
 /** An enterprise with two instructors this half year, one whose assignment ended before it, and 3 members. */
 async function setting() {
@@ -166,7 +153,7 @@ describe('issuing ballots', () => {
   it('the overview lists the enterprise, its instructors of the half year, limits, issued and used', async () => {
     const { e, a, b } = await setting();
     const [token] = await issue(e.id, 'owner');
-    const visitor = await holder();
+    const visitor = await holder(fx);
     await visitor.post('/api/links/ballot', {
       token,
       scores: [
@@ -189,7 +176,7 @@ describe('casting a ballot through its link', () => {
   it('lists the instructors assigned during the half year (not one who left before it)', async () => {
     const { e, a, b } = await setting();
     const [token] = await issue(e.id, 'member');
-    const res = await (await holder()).post('/api/links/ballot/open', { token });
+    const res = await (await holder(fx)).post('/api/links/ballot/open', { token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
       enterpriseName: e.name,
@@ -202,11 +189,22 @@ describe('casting a ballot through its link', () => {
     });
   });
 
+  it('answers a link in one transaction: finding its region and the work share it', async () => {
+    const { e } = await setting();
+    const [token] = await issue(e.id, 'member');
+    const visitor = await holder(fx);
+    let status = 0;
+    const opened = await transactionsDuring(fx.database.db, async () => {
+      status = (await visitor.post('/api/links/ballot/open', { token })).status;
+    });
+    expect([status, opened]).toEqual([200, 1]);
+  });
+
   it('stores one score per instructor without the link, marks the link used, and audits anonymously', async () => {
     const { e, a, b } = await setting();
     const [token] = await issue(e.id, 'member');
     const seq = await lastAuditSeq(fx.database.db);
-    const visitor = await holder();
+    const visitor = await holder(fx);
     const res = await visitor.post('/api/links/ballot', {
       token,
       scores: [
@@ -256,11 +254,14 @@ describe('casting a ballot through its link', () => {
         { instructorId: b.id, score: 90 },
       ],
     };
-    expect((await (await holder()).post('/api/links/ballot', body)).status).toBe(200);
+    expect((await (await holder(fx)).post('/api/links/ballot', body)).status).toBe(200);
     const before = await areaCounts(fx.database);
     const seq = await lastAuditSeq(fx.database.db);
-    for (const path of ['/api/links/ballot', '/api/links/ballot/open']) {
-      const again = await (await holder()).post(path, body);
+    for (const [path, sent] of [
+      ['/api/links/ballot', body],
+      ['/api/links/ballot/open', { token: body.token }],
+    ] as const) {
+      const again = await (await holder(fx)).post(path, sent);
       expect([again.status, again.body.error.code, again.body.error.message]).toEqual([
         409,
         'link_used',
@@ -282,8 +283,8 @@ describe('casting a ballot through its link', () => {
       ],
     };
     const [x, y] = await Promise.all([
-      (await holder()).post('/api/links/ballot', body),
-      (await holder()).post('/api/links/ballot', body),
+      (await holder(fx)).post('/api/links/ballot', body),
+      (await holder(fx)).post('/api/links/ballot', body),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const [{ n }] = await fx.rows<{ n: number }>(
@@ -297,7 +298,7 @@ describe('casting a ballot through its link', () => {
     const other = await setting();
     const [token] = await issue(one.e.id, 'owner');
     const before = await areaCounts(fx.database);
-    const res = await (await holder()).post('/api/links/ballot', {
+    const res = await (await holder(fx)).post('/api/links/ballot', {
       token,
       scores: [
         { instructorId: one.a.id, score: 90 },
@@ -310,7 +311,7 @@ describe('casting a ballot through its link', () => {
     expect(res.body.error.message).toContain(`不是本票所列的指导员（本票只能评价${one.e.name}`);
     expect(await areaCounts(fx.database)).toEqual(before);
     // Still usable for its own enterprise.
-    const ok = await (await holder()).post('/api/links/ballot', {
+    const ok = await (await holder(fx)).post('/api/links/ballot', {
       token,
       scores: [
         { instructorId: one.a.id, score: 90 },
@@ -361,7 +362,7 @@ describe('casting a ballot through its link', () => {
     const [token] = await issue(e.id, 'member');
     const before = await areaCounts(fx.database);
     const list = scores(a.id, b.id).map((s) => (s.instructorId === 0 ? { ...s, instructorId: gone.id } : s));
-    const res = await (await holder()).post('/api/links/ballot', { token, scores: list });
+    const res = await (await holder(fx)).post('/api/links/ballot', { token, scores: list });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe(field);
     expect(res.body.error.message).toContain(message);
@@ -375,7 +376,7 @@ describe('casting a ballot through its link', () => {
       sql`update one_time_links set expires_at = now() - interval '1 minute' where enterprise_id = ${e.id}`,
     );
     const before = await areaCounts(fx.database);
-    const res = await (await holder()).post('/api/links/ballot', {
+    const res = await (await holder(fx)).post('/api/links/ballot', {
       token,
       scores: [
         { instructorId: a.id, score: 90 },
@@ -395,7 +396,7 @@ describe('casting a ballot through its link', () => {
     ['a truncated token', 'abc', 400, 'validation'],
   ])('%s is refused', async (_what, token, status, code) => {
     const before = await areaCounts(fx.database);
-    const res = await (await holder()).post('/api/links/ballot/open', { token });
+    const res = await (await holder(fx)).post('/api/links/ballot/open', { token });
     expect([res.status, res.body.error.code]).toEqual([status, code]);
     expect(await areaCounts(fx.database)).toEqual(before);
   });
@@ -404,7 +405,7 @@ describe('casting a ballot through its link', () => {
     const { e } = await setting();
     const s = await committee.client.post('/api/surveys', { regionCode: '420502', period, title: '测评' });
     const links = await committee.client.post(`/api/surveys/${s.body.id}/links`, { enterpriseIds: [e.id], expiresOn });
-    const res = await (await holder()).post('/api/links/ballot/open', { token: links.body.links[0].token });
+    const res = await (await holder(fx)).post('/api/links/ballot/open', { token: links.body.links[0].token });
     expect([res.status, res.body.error.code]).toEqual([404, 'link_invalid']);
   });
 
@@ -419,8 +420,8 @@ describe('casting a ballot through its link', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.links).toHaveLength(2);
-    expect((await (await holder()).post('/api/links/ballot/open', { token: old })).status).toBe(404);
-    const fresh = await (await holder()).post('/api/links/ballot', {
+    expect((await (await holder(fx)).post('/api/links/ballot/open', { token: old })).status).toBe(404);
+    const fresh = await (await holder(fx)).post('/api/links/ballot', {
       token: res.body.links[0].token,
       scores: [
         { instructorId: a.id, score: 90 },
@@ -434,7 +435,7 @@ describe('casting a ballot through its link', () => {
     const { e, a, b } = await setting();
     const tokens = await issue(e.id, 'member', 3);
     for (const [k, score] of [80, 90, 95].entries()) {
-      await (await holder()).post('/api/links/ballot', {
+      await (await holder(fx)).post('/api/links/ballot', {
         token: tokens[k],
         scores: [
           { instructorId: a.id, score },
@@ -469,13 +470,13 @@ describe('the public routes', () => {
   });
 
   it('are rate limited per address: the 121st request in a minute is 429, another address is not held back', async () => {
-    const visitor = await holder();
+    const visitor = await holder(fx);
     const statuses: number[] = [];
     for (let k = 0; k < 121; k++) {
       statuses.push((await visitor.post('/api/links/survey/open', { token: 'y'.repeat(43) })).status);
     }
     expect(statuses.slice(0, 120).every((s) => s === 404)).toBe(true);
     expect(statuses[120]).toBe(429);
-    expect((await (await holder()).post('/api/links/survey/open', { token: 'y'.repeat(43) })).status).toBe(404);
+    expect((await (await holder(fx)).post('/api/links/survey/open', { token: 'y'.repeat(43) })).status).toBe(404);
   });
 });

@@ -1,8 +1,9 @@
 // The results as the paper form: a title row, the unit line, the rule line, one row per
-// instructor, and the 填表人 / 审核人 footer.
+// instructor, and the 填表人 / 审核人 footer; printed on A4 as the paper form (files/print.ts).
 import type ExcelJS from 'exceljs';
 import { periodLabel } from '../../domain/assessment/period.ts';
 import type { AssessmentSettings } from '../../domain/assessment/settings.ts';
+import { fitWidths, printableSheet } from '../files/print.ts';
 import { safeRow, safeText } from '../files/write.ts';
 import type { AssessmentRow } from './results.ts';
 
@@ -41,8 +42,27 @@ export function writeResultsSheet(
   settings: AssessmentSettings,
   rows: AssessmentRow[],
 ) {
-  const sheet = book.addWorksheet('考核结果', { views: [{ state: 'frozen', ySplit: 4 }] });
-  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  const values = rows.map((r, k) => [
+    k + 1,
+    r.name,
+    r.department,
+    r.daily,
+    r.dailyEntries,
+    r.periodic,
+    r.democratic,
+    r.ballots,
+    r.final,
+    r.gradeLabel ?? '—',
+    remarkOf(r),
+  ]);
+  // Each column as wide as its values (the headers wrap in their row); a remark past 40 wraps.
+  const fitted = fitWidths(
+    COLUMNS.map(() => ''),
+    values,
+    { min: 1, max: 40 },
+  );
+  const widths = COLUMNS.map((c, i) => Math.max(c.width, fitted[i] ?? 0));
+  const sheet = printableSheet(book, '考核结果', { widths, titleRows: 4, frozen: { ySplit: 4 } });
   const last = COLUMNS.length;
   const banner = (text: string, opts: { bold?: boolean; size?: number } = {}) => {
     const row = sheet.addRow([safeText(text)]);
@@ -58,28 +78,17 @@ export function writeResultsSheet(
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.commit();
-  rows.forEach((r, k) => {
-    const row = sheet.addRow(
-      safeRow([
-        k + 1,
-        r.name,
-        r.department,
-        r.daily,
-        r.dailyEntries,
-        r.periodic,
-        r.democratic,
-        r.ballots,
-        r.final,
-        r.gradeLabel ?? '—',
-        remarkOf(r),
-      ]),
-    );
+  rows.forEach((_, k) => {
+    const row = sheet.addRow(safeRow(values[k] ?? []));
+    row.getCell(COLUMNS.length).alignment = { wrapText: true, vertical: 'top' };
     for (const col of [4, 6, 7, 9]) row.getCell(col).numFmt = '0.00';
     for (const col of [1, 4, 5, 6, 7, 8, 9]) row.getCell(col).alignment = { horizontal: 'right' };
     row.commit();
   });
   sheet.addRow([]).commit();
   const footer = sheet.addRow(['填表人：', '', '', '', '', '审核人：']);
+  sheet.mergeCells(footer.number, 1, footer.number, 5);
+  sheet.mergeCells(footer.number, 6, footer.number, last);
   footer.commit();
   sheet.commit();
 }

@@ -14,7 +14,7 @@ import { answerSurvey, openSurvey } from './surveys.ts';
 
 const Token = z.object({ token: linkToken });
 
-/** The routes above, for app.ts's list of routes answered without a session. */
+/** The routes above, which share one limit per address. */
 export const LINK_ROUTES = [
   'POST /api/links/ballot/open',
   'POST /api/links/ballot',

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { newToken as randomToken, tokenHash } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { inScope, inSystem } from '../db/tx.ts';
+import { enterScope, inSystem } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
 import { scopePrefixOf } from '../regions/scope.ts';
 
@@ -59,24 +59,33 @@ export interface LinkRow {
 }
 
 /**
- * Runs `fn` for the holder of a link: in a transaction acting for nobody, scoped (row-level
- * security applies as for a user there) to the region the link belongs to: a survey's region,
- * which holds the enterprise, or for a ballot the enterprise's own. Finding that region is the
- * one read made with the owner's rights, by the token's hash only.
+ * The region a link belongs to: a survey's region, which holds the enterprise, or for a ballot
+ * the enterprise's own. Unsafe (read with the owner's rights, outside row-level security),
+ * deliberately: the holder of a link is nobody yet, so there is no scope to read in; the read
+ * is by the token's hash only and answers one region code.
  */
-export async function asLinkHolder<T>(db: Db, token: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const hash = tokenHash(token);
-  const [found] = await inSystem(db, (tx) =>
-    queryRows<{ regionCode: string }>(
-      tx,
-      sql`select coalesce(s.region_code, e.region_code) as "regionCode"
-          from one_time_links l join enterprises e on e.id = l.enterprise_id left join surveys s on s.id = l.survey_id
-          where l.token_hash = ${hash}`,
-    ),
+async function unsafeLinkRegion(tx: Tx, token: string): Promise<string | undefined> {
+  const [found] = await queryRows<{ regionCode: string }>(
+    tx,
+    sql`select coalesce(s.region_code, e.region_code) as "regionCode"
+        from one_time_links l join enterprises e on e.id = l.enterprise_id left join surveys s on s.id = l.survey_id
+        where l.token_hash = ${tokenHash(token)}`,
   );
-  if (!found) throw linkRefusals.unknown();
-  const scope = { actorId: null, scopePrefix: scopePrefixOf(found.regionCode), orgId: null, instructorId: null };
-  return inScope(db, scope, fn);
+  return found?.regionCode;
+}
+
+/**
+ * Runs `fn` for the holder of a link: in a transaction acting for nobody, scoped (row-level
+ * security applies as for a user there) to the region the link belongs to. One transaction per
+ * request: it begins with the owner's rights for the one read above, then narrows to that scope.
+ */
+export function asLinkHolder<T>(db: Db, token: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inSystem(db, async (tx) => {
+    const regionCode = await unsafeLinkRegion(tx, token);
+    if (!regionCode) throw linkRefusals.unknown();
+    await enterScope(tx, { actorId: null, scopePrefix: scopePrefixOf(regionCode), orgId: null, instructorId: null });
+    return fn(tx);
+  });
 }
 
 const LINK_COLUMNS = sql`l.id, l.purpose, l.enterprise_id as "enterpriseId", e.name as "enterpriseName",

@@ -39,7 +39,7 @@ export async function assessmentResults(
   period: string,
   settings?: AssessmentSettings,
 ): Promise<AssessmentRow[]> {
-  const s = settings ?? (await getAssessmentSettings(tx));
+  const s = settings ?? (await getAssessmentSettings(tx, actor.regionCode));
   const { from, to } = periodRange(period);
   if (!/^\d*$/.test(actor.scopePrefix)) throw new Error('scope prefix must be digits');
   const rows = await queryRows<{

@@ -58,10 +58,10 @@ assessmentRoutes.define({
   path: '/api/assessments/settings',
   permission: 'assessment.read',
   action: 'assessment.settings.read',
-  summary: '考核设置：三部分权重、定期考核三维度权重、等次分数线、优秀比例上限',
+  summary: '本辖区的考核设置：三部分权重、定期考核三维度权重、等次分数线、优秀比例上限（未单独设置时沿用上级区划的）',
   response: AssessmentSettingsBody,
   describe: '当前设置',
-  handler: ({ tx }) => getAssessmentSettings(tx),
+  handler: ({ tx, actor }) => getAssessmentSettings(tx, actor.regionCode),
 });
 
 assessmentRoutes.define({
@@ -69,14 +69,18 @@ assessmentRoutes.define({
   path: '/api/assessments/settings',
   permission: 'assessment.write',
   action: 'assessment.settings',
-  summary: '修改考核设置（记入审计）',
+  summary: '修改本辖区的考核设置（记入审计；下级区划未单独设置的随之变化，上级和同级区划不受影响）',
   body: AssessmentSettingsBody,
   response: AssessmentSettingsBody,
   describe: '修改后的设置',
-  handler: async ({ tx, input, audit }) => {
-    const before = await getAssessmentSettings(tx);
-    await putAssessmentSettings(tx, input.body);
-    await audit({ entity: 'settings', entityId: 'assessment', diff: { before, after: input.body } });
+  handler: async ({ tx, actor, input, audit }) => {
+    const before = await getAssessmentSettings(tx, actor.regionCode);
+    await putAssessmentSettings(tx, actor.regionCode, input.body);
+    await audit({
+      entity: 'settings',
+      entityId: `assessment:${actor.regionCode}`,
+      diff: { regionCode: actor.regionCode, before, after: input.body },
+    });
     return input.body;
   },
 });
@@ -92,7 +96,7 @@ assessmentRoutes.define({
   describe: '考核结果',
   handler: async ({ tx, actor, input }) => {
     const { period } = input.query;
-    const settings = await getAssessmentSettings(tx);
+    const settings = await getAssessmentSettings(tx, actor.regionCode);
     return { period, settings, rows: await assessmentResults(tx, actor, period, settings) };
   },
 });
@@ -107,7 +111,7 @@ assessmentRoutes.define({
   response: { file: XLSX_TYPE, description: 'xlsx' },
   handler: async ({ tx, actor, input, audit }) => {
     const { period } = input.query;
-    const settings = await getAssessmentSettings(tx);
+    const settings = await getAssessmentSettings(tx, actor.regionCode);
     const rows = await assessmentResults(tx, actor, period, settings);
     const [region] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, actor.regionCode));
     await audit({ entity: 'assessment', entityId: period, diff: { rows: rows.length } });

@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import {
   type AssessmentSettings,
   DEFAULT_ASSESSMENT_SETTINGS,
   settingsProblems,
 } from '../../domain/assessment/settings.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { settings } from '../db/schema.ts';
+import { putRegionalValue, regionalValue } from '../settings/regional.ts';
 
 const KEY = 'assessment';
 const weight = z.number({ error: '请填写整数' });
@@ -26,16 +25,12 @@ export const AssessmentSettingsBody = z
   })
   .openapi('AssessmentSettings');
 
-export async function getAssessmentSettings(db: Db | Tx): Promise<AssessmentSettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  if (!row) return DEFAULT_ASSESSMENT_SETTINGS;
-  const stored = row.value as Partial<AssessmentSettings>;
-  return { ...DEFAULT_ASSESSMENT_SETTINGS, ...stored };
+/** The settings that apply in a region: its own, else the nearest region's above it, else the default. */
+export async function getAssessmentSettings(db: Db | Tx, regionCode: string): Promise<AssessmentSettings> {
+  const stored = (await regionalValue<Partial<AssessmentSettings>>(db, KEY, regionCode)).value;
+  return stored ? { ...DEFAULT_ASSESSMENT_SETTINGS, ...stored } : DEFAULT_ASSESSMENT_SETTINGS;
 }
 
-export async function putAssessmentSettings(tx: Tx, value: AssessmentSettings): Promise<void> {
-  await tx
-    .insert(settings)
-    .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+export async function putAssessmentSettings(tx: Tx, regionCode: string, value: AssessmentSettings): Promise<void> {
+  await putRegionalValue(tx, KEY, regionCode, value);
 }

@@ -1,35 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfYearOf, periodRange } from '../../domain/assessment/period.ts';
-import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { addDays } from '../../domain/calendarDate.ts';
+import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
-import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { areaCounts, assign, makeInstructor } from './assessments.testing.ts';
+import { areaCounts, assign, from, holder, makeInstructor, period, today } from './assessments.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
-const today = localDateString(new Date());
-const period = halfYearOf(today);
-const { from } = periodRange(period);
 const expiresOn = addDays(today, 14);
 
-type Logged = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Logged;
-let leader: Logged;
-let wuhan: Logged;
+let committee: Logged, leader: Logged, wuhan: Logged;
 beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+  ({ committee, leader, wuhan } = await signInUsers(fx));
 });
-
-async function holder(): Promise<TestClient> {
-  const c = fx.client();
-  await c.get('/api/session');
-  return c;
-}
 
 let regionSeq = 0;
 const REGIONS = [
@@ -158,7 +143,7 @@ describe('links', () => {
     const first = await issueAll(s.id);
     const answered = first[0];
     expect(
-      (await (await holder()).post('/api/links/survey', { token: answered.token, answers: answers('satisfied') }))
+      (await (await holder(fx)).post('/api/links/survey', { token: answered.token, answers: answers('satisfied') }))
         .status,
     ).toBe(200);
     const res = await committee.client.post(`/api/surveys/${s.id}/links`, { enterpriseIds: null, expiresOn });
@@ -166,7 +151,7 @@ describe('links', () => {
     expect(
       res.body.links.map((l: { enterpriseId: number; reissued: boolean }) => [l.enterpriseId, l.reissued]),
     ).toEqual([[first[1].enterpriseId, true]]);
-    const old = await (await holder()).post('/api/links/survey/open', { token: first[1].token });
+    const old = await (await holder(fx)).post('/api/links/survey/open', { token: first[1].token });
     expect([old.status, old.body.error.code]).toEqual([404, 'link_invalid']);
     const [{ n }] = await fx.rows<{ n: number }>(
       sql`select count(*)::int as n from one_time_links where survey_id = ${s.id}`,
@@ -179,7 +164,7 @@ describe('answering through a link', () => {
   it('opens without an account, stores the one response, and the results count it', async () => {
     const s = await survey(1);
     const [link] = await issueAll(s.id);
-    const visitor = await holder();
+    const visitor = await holder(fx);
     const opened = await visitor.post('/api/links/survey/open', { token: link.token });
     expect(opened.body).toEqual({ title: '业主满意度测评', period, enterpriseName: s.targets[0].name });
     const seq = await lastAuditSeq(fx.database.db);
@@ -213,9 +198,9 @@ describe('answering through a link', () => {
   it('the link cannot be used twice: 409, the first answers stay', async () => {
     const s = await survey(1);
     const [link] = await issueAll(s.id);
-    await (await holder()).post('/api/links/survey', { token: link.token, answers: answers('satisfied') });
+    await (await holder(fx)).post('/api/links/survey', { token: link.token, answers: answers('satisfied') });
     const before = await areaCounts(fx.database);
-    const again = await (await holder()).post('/api/links/survey', {
+    const again = await (await holder(fx)).post('/api/links/survey', {
       token: link.token,
       answers: answers('dissatisfied'),
     });
@@ -231,7 +216,7 @@ describe('answering through a link', () => {
     const s = await survey(1);
     const [link] = await issueAll(s.id);
     const before = await areaCounts(fx.database);
-    const res = await (await holder()).post('/api/links/survey', {
+    const res = await (await holder(fx)).post('/api/links/survey', {
       token: link.token,
       answers: { effect: 'good', contact: 'weekly' },
     });
@@ -241,7 +226,7 @@ describe('answering through a link', () => {
     ]);
     expect(await areaCounts(fx.database)).toEqual(before);
     expect(
-      (await (await holder()).post('/api/links/survey', { token: link.token, answers: answers('satisfied') })).status,
+      (await (await holder(fx)).post('/api/links/survey', { token: link.token, answers: answers('satisfied') })).status,
     ).toBe(200);
   });
 
@@ -251,11 +236,14 @@ describe('answering through a link', () => {
     await fx.rows(
       sql`update one_time_links set expires_at = now() - interval '1 second' where id = (select id from one_time_links where survey_id = ${s.id} order by id limit 1)`,
     );
-    const expired = await (await holder()).post('/api/links/survey/open', { token: a.token });
+    const expired = await (await holder(fx)).post('/api/links/survey/open', { token: a.token });
     expect([expired.status, expired.body.error.message]).toEqual([403, '链接已过期，请向发放单位索取新链接']);
     expect((await committee.client.post(`/api/surveys/${s.id}/close`)).status).toBe(200);
     const before = await areaCounts(fx.database);
-    const closed = await (await holder()).post('/api/links/survey', { token: b.token, answers: answers('satisfied') });
+    const closed = await (await holder(fx)).post('/api/links/survey', {
+      token: b.token,
+      answers: answers('satisfied'),
+    });
     expect([closed.status, closed.body.error.code, closed.body.error.message]).toEqual([
       403,
       'survey_closed',
@@ -276,7 +264,7 @@ describe('answering through a link', () => {
       answers('dissatisfied', 'poor'),
     ];
     for (const [k, a] of given.entries()) {
-      expect((await (await holder()).post('/api/links/survey', { token: links[k].token, answers: a })).status).toBe(
+      expect((await (await holder(fx)).post('/api/links/survey', { token: links[k].token, answers: a })).status).toBe(
         200,
       );
     }

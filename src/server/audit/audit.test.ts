@@ -64,7 +64,11 @@ describe('logins', () => {
       ...Array(5).fill(['auth.login', 'failure']),
       ['auth.lockout', 'success'],
     ]);
-    expect(rows.at(-1)).toMatchObject({ actorName: u.username, ip: c.ip, diff: { lockedUntil: expect.any(String) } });
+    expect(rows.at(-1)).toMatchObject({
+      actorName: u.username,
+      ip: c.ip,
+      diff: { address: c.ip, blockedUntil: expect.any(String) },
+    });
   });
 
   it('the TOTP enrolment and the two steps of an administrator’s login are recorded', async () => {
@@ -103,7 +107,8 @@ describe('writes', () => {
         },
       ],
       ['user.update', () => sysadmin.client.patch(`/api/users/${id}`, { displayName: '改名之后' })],
-      ['user.reset_password', () => sysadmin.client.post(`/api/users/${id}/reset-password`)],
+      ['user.reset_password_request', () => sysadmin.client.post(`/api/users/${id}/reset-password`)],
+      ['user.reset_password', () => secadmin.client.post(`/api/users/${id}/reset-password/approve`)],
       ['user.set_roles', () => secadmin.client.put(`/api/users/${id}/roles`, { roles: ['leader'] })],
       ['user.unlock', () => secadmin.client.post(`/api/users/${id}/unlock`)],
       ['user.reset_totp', () => secadmin.client.post(`/api/users/${id}/reset-totp`)],
@@ -111,7 +116,7 @@ describe('writes', () => {
       ['user.enable', () => sysadmin.client.patch(`/api/users/${id}`, { disabled: false })],
     ];
     for (const [action, step] of steps) {
-      const actor = action.match(/set_roles|unlock|reset_totp/) ? secadmin : sysadmin;
+      const actor = action.match(/set_roles|unlock|reset_totp|reset_password$/) ? secadmin : sysadmin;
       const rows = await written(async () => expect((await step()).status).toBe(200));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
@@ -207,7 +212,7 @@ describe('refusals', () => {
     const rows = await written(() => sysadmin.client.post(`/api/users/${outsider.id}/reset-password`));
     expect(rows).toMatchObject([
       {
-        action: 'user.reset_password',
+        action: 'user.reset_password_request',
         result: 'denied',
         actorName: sysadmin.username,
         entity: 'user',

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
+import type { AuditAction, AuditEntity } from '../../domain/auditActions.ts';
 import type { Actor } from '../actor.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
-import { canonicalJson } from './canonical.ts';
-
-export const GENESIS_HASH = '0'.repeat(64);
+import { checkpointAudit } from './anchor.ts';
+import { boundChain, scheduleCheckpoint } from './chain.ts';
+import { auditBody, GENESIS_HASH, type HashedFields } from './rowHash.ts';
 
 export type AuditResult = 'success' | 'failure' | 'denied';
 
@@ -13,43 +13,12 @@ export interface AuditEntry {
   actorId: number | null;
   actorName: string;
   ip: string | null;
-  action: string;
-  entity?: string | null;
+  action: AuditAction;
+  entity?: AuditEntity | null;
   entityId?: string | number | null;
   result: AuditResult;
   /** Already masked: callers pass personal data through the presenters' masks first. */
   diff?: Record<string, unknown> | null;
-}
-
-interface HashedFields {
-  seq: number;
-  at: Date;
-  actorId: number | null;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  result: string;
-  diff: unknown;
-  prevHash: string;
-}
-
-export function auditHash(row: HashedFields): string {
-  const body = canonicalJson({
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actorName,
-    ip: row.ip,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    result: row.result,
-    diff: row.diff ?? null,
-    prevHash: row.prevHash,
-  });
-  return createHash('sha256').update(body).digest('hex');
 }
 
 // Any constant works; it only has to be the same for every writer of the chain.
@@ -58,9 +27,11 @@ const CHAIN_LOCK = 7_146_201;
 /**
  * Appends one row to the audit chain inside the caller's transaction, so the audit row
  * commits or rolls back with the change it records. The advisory lock serialises writers:
- * each row links to the one before it and seq has no gaps.
+ * each row links to the one before it and seq has no gaps. The row's hash is an HMAC under
+ * a key the database never sees (chain.ts), so its owner cannot forge one.
  */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const chain = boundChain(tx);
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -81,68 +52,14 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     diff: entry.diff == null ? null : JSON.parse(JSON.stringify(entry.diff)),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditLog).values({ ...row, hash: auditHash(row) });
-}
-
-export interface AuditProblem {
-  seq: number;
-  problem: 'changed' | 'missing' | 'relinked';
-  message: string;
-}
-
-export interface AuditVerification {
-  rows: number;
-  problems: AuditProblem[];
-}
-
-/** Walks the whole chain in pages and names every row that was changed, removed or relinked. */
-export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerification> {
-  const problems: AuditProblem[] = [];
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let rows = 0;
-  for (;;) {
-    const page = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, expectedSeq - 1))
-      .orderBy(asc(auditLog.seq))
-      .limit(pageSize);
-    if (page.length === 0) break;
-    for (const r of page) {
-      rows++;
-      if (r.seq !== expectedSeq) {
-        const gap = r.seq - 1 === expectedSeq ? `${expectedSeq}` : `${expectedSeq}–${r.seq - 1}`;
-        problems.push({
-          seq: expectedSeq,
-          problem: 'missing',
-          message: `审计记录 ${gap} 缺失（被删除）`,
-        });
-      } else if (r.prevHash !== prevHash) {
-        problems.push({
-          seq: r.seq,
-          problem: 'relinked',
-          message: `审计记录 ${r.seq} 的前序哈希与上一条不符`,
-        });
-      }
-      if (auditHash(r) !== r.hash) {
-        problems.push({
-          seq: r.seq,
-          problem: 'changed',
-          message: `审计记录 ${r.seq} 的内容与其哈希不符（被修改）`,
-        });
-      }
-      prevHash = r.hash;
-      expectedSeq = r.seq + 1;
-    }
-  }
-  return { rows, problems };
+  await tx.insert(auditLog).values({ ...row, keyed: true, hash: chain.mac(auditBody(row)) });
+  scheduleCheckpoint(tx, checkpointAudit);
 }
 
 /** A successful change by an actor: what was done, to what, and what changed (masked). */
 export interface AuditChange {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   diff?: Record<string, unknown> | null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, like, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { containing, escapeLike } from '../db/like.ts';
 import { auditLog } from '../db/schema.ts';
@@ -19,7 +19,13 @@ export function auditWhere(f: AuditFilter): SQL | undefined {
   // `to` is a whole day in Beijing time, inclusive.
   if (f.to) conds.push(lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   if (f.actor) conds.push(ilike(auditLog.actorName, containing(f.actor)));
-  if (f.action) conds.push(ilike(auditLog.action, `${escapeLike(f.action)}%`));
+  // An area ('org.') matches its actions; a full code only itself ('settings.security' is
+  // not also 'settings.security.read').
+  if (f.action) {
+    conds.push(
+      f.action.endsWith('.') ? like(auditLog.action, `${escapeLike(f.action)}%`) : eq(auditLog.action, f.action),
+    );
+  }
   if (f.result) conds.push(eq(auditLog.result, f.result));
   if (f.entity) conds.push(eq(auditLog.entity, f.entity));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
@@ -33,7 +39,8 @@ export function auditPage(db: Db | Tx, f: AuditFilter, limit: number, beforeSeq?
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export function presentAudit(r: AuditRow) {
+/** A row as the API answers it; `entityName` is the object's name where it could be read. */
+export function presentAudit(r: AuditRow, entityName: string | null = null) {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
@@ -42,6 +49,7 @@ export function presentAudit(r: AuditRow) {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
+    entityName,
     result: r.result,
     diff: r.diff ?? null,
   };

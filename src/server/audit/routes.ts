@@ -2,11 +2,14 @@ import { PassThrough, Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { auditActionLabel, auditEntityLabel } from '../../domain/auditLabels.ts';
 import { auditLog } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { XLSX_TYPE } from '../download.ts';
+import { auditExport } from '../exports/listExport.ts';
+import { printOptions } from '../files/print.ts';
 import { areaRouter } from '../route.ts';
-import { auditChange } from './audit.ts';
+import { auditObjectNames, objectName } from './names.ts';
 import { auditPage, auditWhere, presentAudit } from './query.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
@@ -28,6 +31,7 @@ const AuditItem = z
     action: z.string(),
     entity: z.string().nullable(),
     entityId: z.string().nullable(),
+    entityName: z.string().nullable().openapi({ description: '对象的名称（区划名、企业名、姓名等）；读不到时为空' }),
     result: z.string(),
     diff: z.unknown(),
   })
@@ -50,7 +54,8 @@ auditRoutes.define({
     const { page, pageSize, ...filter } = input.query;
     const [{ total }] = await tx.select({ total: count() }).from(auditLog).where(auditWhere(filter));
     const rows = await auditPage(tx, filter, pageSize).offset((page - 1) * pageSize);
-    return { total, items: rows.map(presentAudit) };
+    const names = await auditObjectNames(tx, rows);
+    return { total, items: rows.map((r) => presentAudit(r, objectName(names, r.entity, r.entityId))) };
   },
 });
 
@@ -68,31 +73,42 @@ auditRoutes.defineOwnTransaction({
   response: { file: XLSX_TYPE, description: 'xlsx 文件' },
   handler: async ({ db, actor, input }) => {
     const filter = input.query;
-    await inScope(db, actor, (tx) =>
-      auditChange(tx, actor, { action: 'audit.export', entity: 'audit_log', entityId: null, diff: { filter } }),
-    );
+    await inScope(db, actor, (tx) => auditExport(tx, actor, { action: 'audit.export', entity: 'audit_log', filter }));
     const out = new PassThrough();
     // Streamed page by page: the export's memory does not grow with the log.
     (async () => {
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-      const sheet = book.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = [
+      const columns = [
         { header: '序号', key: 'seq', width: 8 },
         { header: '时间(UTC)', key: 'at', width: 24 },
         { header: '操作人', key: 'actorName', width: 16 },
         { header: 'IP', key: 'ip', width: 16 },
-        { header: '操作', key: 'action', width: 22 },
-        { header: '对象', key: 'entity', width: 12 },
+        { header: '操作', key: 'actionLabel', width: 24 },
+        { header: '操作代码', key: 'action', width: 22 },
+        { header: '对象', key: 'entityLabel', width: 12 },
         { header: '对象ID', key: 'entityId', width: 10 },
+        { header: '对象名称', key: 'entityName', width: 24 },
         { header: '结果', key: 'result', width: 10 },
         { header: '变更内容', key: 'diff', width: 60 },
         { header: '哈希', key: 'hash', width: 66 },
       ];
+      const widths = columns.map((c) => c.width);
+      const sheet = book.addWorksheet('审计日志', printOptions({ widths, titleRows: 1, frozen: { ySplit: 1 } }));
+      sheet.columns = columns;
       let before: number | undefined;
       for (;;) {
         const rows = await auditPage(db, filter, EXPORT_PAGE, before);
+        const names = await inScope(db, actor, (tx) => auditObjectNames(tx, rows));
         for (const r of rows) {
-          sheet.addRow({ ...presentAudit(r), diff: r.diff ? JSON.stringify(r.diff) : '', hash: r.hash }).commit();
+          sheet
+            .addRow({
+              ...presentAudit(r, objectName(names, r.entity, r.entityId)),
+              actionLabel: auditActionLabel(r.action, 'zh-CN'),
+              entityLabel: r.entity ? auditEntityLabel(r.entity, 'zh-CN') : '',
+              diff: r.diff ? JSON.stringify(r.diff) : '',
+              hash: r.hash,
+            })
+            .commit();
         }
         if (rows.length < EXPORT_PAGE) break;
         before = rows[rows.length - 1].seq;

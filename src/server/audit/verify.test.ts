@@ -1,5 +1,6 @@
 /**
- * The hash chain names every row changed, removed or re-hashed behind the app's back.
+ * The keyed hash chain names every row changed, removed or re-hashed behind the app's back,
+ * even by the table's owner who recomputes the hash the way anyone can (plain SHA-256).
  * Each case tampers, checks what verifyAudit reports, then puts the row back.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -7,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema.ts';
 import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
 import { behindTheAppsBack } from '../testing/tamper.ts';
-import { auditHash, verifyAudit } from './audit.ts';
+import { relinkTail, restoreRows } from './forgery.testing.ts';
+import { plainAuditHash } from './rowHash.ts';
+import { verifyAudit } from './verify.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
@@ -29,7 +32,10 @@ const rowAt = async (seq: number) => (await fx.database.db.select().from(auditLo
 
 describe('verifyAudit', () => {
   it('reports an intact chain', async () => {
-    expect(await verifyAudit(fx.database.db)).toEqual({ rows: total, problems: [] });
+    expect(await verifyAudit(fx.database.db)).toEqual({ rows: total, problems: [], anchor: null });
+    // Every row the app writes is keyed: none of them is its plain SHA-256.
+    const rows = await fx.database.db.select().from(auditLog);
+    expect(rows.every((r) => r.keyed && r.hash !== plainAuditHash(r))).toBe(true);
   });
 
   it('names a row whose content was changed', async () => {
@@ -67,15 +73,20 @@ describe('verifyAudit', () => {
     expect((await verifyAudit(fx.database.db)).problems).toEqual([]);
   });
 
-  it('a row changed and re-hashed shows as the next row being relinked', async () => {
+  it('a row changed by the owner with its plain SHA-256 recomputed is named as changed', async () => {
     const original = await rowAt(2);
     const forged = { ...original, actorName: 'someone-else' };
-    const hash = auditHash(forged);
     await behindTheAppsBack(fx.database.db, (tx) =>
-      tx.update(auditLog).set({ actorName: forged.actorName, hash }).where(eq(auditLog.seq, 2)),
+      tx
+        .update(auditLog)
+        .set({ actorName: forged.actorName, hash: plainAuditHash(forged) })
+        .where(eq(auditLog.seq, 2)),
     );
     const report = await verifyAudit(fx.database.db);
-    expect(report.problems).toEqual([{ seq: 3, problem: 'relinked', message: expect.stringContaining('审计记录 3') }]);
+    expect(report.problems).toEqual([
+      { seq: 2, problem: 'changed', message: '审计记录 2 的内容与其哈希不符（被修改）' },
+      { seq: 3, problem: 'relinked', message: expect.stringContaining('审计记录 3') },
+    ]);
 
     await behindTheAppsBack(fx.database.db, (tx) =>
       tx.update(auditLog).set({ actorName: original.actorName, hash: original.hash }).where(eq(auditLog.seq, 2)),
@@ -83,8 +94,26 @@ describe('verifyAudit', () => {
     expect((await verifyAudit(fx.database.db)).problems).toEqual([]);
   });
 
+  it('a whole tail rewritten and relinked with plain SHA-256 is named row by row', async () => {
+    const originals = await fx.database.db.select().from(auditLog).orderBy(auditLog.seq);
+    // The owner's best forgery: change row 3, then recompute every later hash and link.
+    await relinkTail(
+      fx.database.db,
+      originals.slice(2),
+      originals[1].hash,
+      (r, prevHash) => ({ ...r, prevHash, keyed: false, actorName: r.seq === 3 ? 'someone-else' : r.actorName }),
+      plainAuditHash,
+    );
+    const { problems } = await verifyAudit(fx.database.db);
+    expect(problems.map((p) => [p.seq, p.problem])).toEqual(originals.slice(2).map((r) => [r.seq, 'changed']));
+    expect(problems[0].message).toBe('审计记录 3 没有密钥签名，而此前的记录已有（被改写）');
+
+    await restoreRows(fx.database.db, originals.slice(2));
+    expect((await verifyAudit(fx.database.db)).problems).toEqual([]);
+  });
+
   it('walks the chain across pages', async () => {
-    expect(await verifyAudit(fx.database.db, 2)).toEqual({ rows: total, problems: [] });
+    expect(await verifyAudit(fx.database.db, 2)).toEqual({ rows: total, problems: [], anchor: null });
     const original = await rowAt(5);
     await behindTheAppsBack(fx.database.db, (tx) => tx.delete(auditLog).where(eq(auditLog.seq, 5)));
     expect((await verifyAudit(fx.database.db, 2)).problems).toMatchObject([{ seq: 5, problem: 'missing' }]);

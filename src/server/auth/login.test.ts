@@ -8,8 +8,8 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 
 describe('login', () => {
-  it('logs a committee user in and shows the dashboard', async () => {
-    const user = await fx.makeUser({ roles: ['committee'], regionCode: '420500' });
+  it('logs a leader in and shows the dashboard', async () => {
+    const user = await fx.makeUser({ roles: ['leader'], regionCode: '420500' });
     const c = fx.client();
     const res = await c.login(user.username, TEST_PASSWORD);
     expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../domain/auditActions.ts';
 import { mustUseTotp, type Role } from '../../domain/roles.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -8,6 +9,7 @@ import type { Keys } from '../keys.ts';
 import { getSecurityPolicy } from '../settings/policy.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession, type UserRow } from './sessions.ts';
+import { clearThrottle, recordThrottleFailure, throttleFor } from './throttle.ts';
 import { totpStep } from './totp.ts';
 
 export interface SessionState {
@@ -26,9 +28,13 @@ export function sessionState(user: UserRow, mfaPending: boolean): SessionState {
 
 export type LoginResult =
   | ({ ok: true; session: NewSession; userId: number } & SessionState)
-  | { ok: false; code: 'invalid_credentials' | 'locked'; message: string };
+  | { ok: false; code: 'invalid_credentials'; message: string };
 
-const INVALID = '用户名或密码错误';
+/**
+ * The one answer to every refused password step: an unknown, disabled or locked name and a
+ * wrong password look alike, so none of them tells an outsider which names exist.
+ */
+export const LOGIN_REFUSED = '用户名或密码错误；连续多次错误后须稍候再试，或联系安全管理员解锁';
 
 function lockedMessage(until: Date): string {
   const hhmm = until.toLocaleTimeString('zh-CN', {
@@ -45,10 +51,11 @@ interface Client {
 }
 
 /**
- * Counts a failed password or second-factor check; the threshold-th failure locks the
- * account. Written in the caller's transaction, which commits although the login fails.
+ * Counts a wrong second-factor code; the threshold-th locks the account. Only someone who
+ * knows the password gets this far, so this lock cannot be used to keep its owner out.
+ * Written in the caller's transaction, which commits although the check fails.
  */
-async function recordFailure(tx: Tx, user: UserRow, client: Client, action: string) {
+async function recordFailure(tx: Tx, user: UserRow, client: Client, action: AuditAction) {
   const policy = await getSecurityPolicy(tx);
   const failures = user.failedLogins + 1;
   const lock = failures >= policy.lockoutThreshold;
@@ -57,7 +64,13 @@ async function recordFailure(tx: Tx, user: UserRow, client: Client, action: stri
     .update(users)
     .set(lock ? { failedLogins: 0, lockedUntil } : { failedLogins: failures })
     .where(eq(users.id, user.id));
-  const base = { actorId: user.id, actorName: user.username, ip: client.ip, entity: 'user', entityId: user.id };
+  const base = {
+    actorId: user.id,
+    actorName: user.username,
+    ip: client.ip,
+    entity: 'user' as const,
+    entityId: user.id,
+  };
   await writeAudit(tx, { ...base, action, result: 'failure', diff: { failures } });
   if (lock) {
     await writeAudit(tx, {
@@ -70,50 +83,62 @@ async function recordFailure(tx: Tx, user: UserRow, client: Client, action: stri
   return lock && lockedUntil ? lockedMessage(lockedUntil) : null;
 }
 
+const refused: LoginResult = { ok: false, code: 'invalid_credentials', message: LOGIN_REFUSED };
+
+/**
+ * The password step. Every attempt does the same work whatever the name (one argon2 check,
+ * against a dummy hash when there is no usable account) and every refusal is the same
+ * answer. Wrong passwords block the name from the client's address only, for longer each
+ * time (auth/throttle.ts); the security administrator's unlock clears the blocks.
+ */
 export function login(db: Db, input: { username: string; password: string } & Client): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   return inSystem(db, async (tx) => {
-    // FOR UPDATE: two concurrent wrong guesses must both count toward the lockout.
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
-    if (!user || user.disabled) {
-      await burnPasswordCheck(input.password);
-      await writeAudit(tx, {
+    const throttle = await throttleFor(tx, username, input.ip);
+    const usable = user && !user.disabled;
+    const passwordOk = usable
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await burnPasswordCheck(input.password);
+    const accountLocked = usable && user.lockedUntil !== null && user.lockedUntil > new Date();
+    const audit = (result: 'failure' | 'denied', diff: Record<string, unknown>) =>
+      writeAudit(tx, {
         actorId: user?.id ?? null,
-        actorName: username.slice(0, 64) || '(空)',
+        actorName: user?.username ?? (username.slice(0, 64) || '(空)'),
         ip: input.ip,
         action: 'auth.login',
-        result: 'failure',
-        diff: { reason: user ? 'disabled' : 'unknown_user' },
+        ...(user ? { entity: 'user', entityId: user.id } : {}),
+        result,
+        diff,
       });
-      return { ok: false, code: 'invalid_credentials', message: INVALID };
+    if (throttle.blockedUntil || accountLocked) {
+      await audit('denied', { reason: throttle.blockedUntil ? 'throttled' : 'locked' });
+      return refused;
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await writeAudit(tx, {
-        actorId: user.id,
-        actorName: user.username,
-        ip: input.ip,
-        action: 'auth.login',
-        entity: 'user',
-        entityId: user.id,
-        result: 'denied',
-        diff: { reason: 'locked' },
-      });
-      return { ok: false, code: 'locked', message: lockedMessage(user.lockedUntil) };
+    if (!usable || !passwordOk) {
+      const { failures, blockedUntil } = await recordThrottleFailure(tx, throttle, await getSecurityPolicy(tx));
+      const reason = !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
+      await audit('failure', { reason, failures });
+      if (blockedUntil && user) {
+        await writeAudit(tx, {
+          actorId: user.id,
+          actorName: user.username,
+          ip: input.ip,
+          action: 'auth.lockout',
+          entity: 'user',
+          entityId: user.id,
+          result: 'success',
+          diff: { address: input.ip, blockedUntil: blockedUntil.toISOString() },
+        });
+      }
+      return refused;
     }
-    if (!(await verifyPassword(user.passwordHash, input.password))) {
-      const locked = await recordFailure(tx, user, input, 'auth.login');
-      return locked
-        ? { ok: false, code: 'locked', message: locked }
-        : { ok: false, code: 'invalid_credentials', message: INVALID };
-    }
+    await clearThrottle(tx, throttle);
     const mfaPending = user.totpEnabled;
     // With a second factor due, the count of failures survives the right password: otherwise
     // logging in again before each few wrong codes would let anyone guess codes for ever.
     // checkTotp clears it once the code is right.
-    await tx
-      .update(users)
-      .set(mfaPending ? { lockedUntil: null } : { failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, user.id));
+    if (!mfaPending) await tx.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, { mfaPending, ...input });
     await writeAudit(tx, {
       actorId: user.id,
@@ -140,7 +165,7 @@ export async function checkTotp(
   userId: number,
   code: string,
   client: Client,
-  action: string,
+  action: AuditAction,
 ): Promise<TotpCheck> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
   if (user.lockedUntil && user.lockedUntil > new Date()) {

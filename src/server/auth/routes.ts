@@ -84,7 +84,7 @@ authRoutes.defineOpen({
   handler: async ({ c, input }) => {
     const body = input.body;
     const result = await login(c.get('deps').database.db, { ...body, ...client(c) });
-    if (!result.ok) throw new HttpError(result.code === 'locked' ? 423 : 401, result.code, result.message);
+    if (!result.ok) throw new HttpError(401, result.code, result.message);
     setSessionCookie(c, result.session.token);
     const [user] = await c.get('deps').database.db.select().from(users).where(eq(users.id, result.userId));
     return {
@@ -194,7 +194,7 @@ authRoutes.defineOpen({
         action: 'user.change_password',
         entity: 'user',
         entityId: user.id,
-      };
+      } as const;
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         await writeAudit(tx, { ...audit, result: 'failure' });
         return null;

@@ -18,8 +18,9 @@ beforeAll(async () => {
   secadmin = (await fx.clientAs({ roles: ['secadmin'], regionCode: '420500' })).client;
 });
 
+/** A leader: a role without a second factor due, so the password alone completes the login. */
 async function loggedIn(regionCode = '420506', username?: string) {
-  const user = await fx.makeUser({ roles: ['committee'], regionCode, username });
+  const user = await fx.makeUser({ roles: ['leader'], regionCode, username });
   const client = fx.client();
   expect((await client.login(user.username, TEST_PASSWORD)).status).toBe(200);
   return { user, client };
@@ -161,16 +162,18 @@ describe('events that end sessions', () => {
     expect(await sessionsOf(user.id)).toBe(0);
   });
 
-  it('a password reset by the administrator ends the target’s sessions', async () => {
+  it('a password reset ends the target’s sessions once the security administrator approves it', async () => {
     const { user, client } = await loggedIn();
     expect((await sysadmin.post(`/api/users/${user.id}/reset-password`)).status).toBe(200);
+    expect(await dashboard(client)).toBe(200);
+    expect((await secadmin.post(`/api/users/${user.id}/reset-password/approve`)).status).toBe(200);
     expect(await dashboard(client)).toBe(401);
   });
 });
 
 describe('forced password change', () => {
   it('a user who must change their password gets 403 login_incomplete until they do', async () => {
-    const user = await fx.makeUser({ roles: ['committee'], regionCode: '420506' });
+    const user = await fx.makeUser({ roles: ['leader'], regionCode: '420506' });
     await fx.database.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id));
     const c = fx.client();
     const res = await c.login(user.username, TEST_PASSWORD);

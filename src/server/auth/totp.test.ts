@@ -39,10 +39,15 @@ describe('enrolment', () => {
     }
   });
 
-  it('a business role need not enrol', async () => {
-    const u = await fx.makeUser({ roles: ['committee'], regionCode: '420500' });
-    const { res } = await passwordStep(u.username);
-    expect(res.body.state.mustEnrolTotp).toBe(false);
+  it('a business role that cannot see full ID numbers need not enrol; one that can, must', async () => {
+    const leader = await fx.makeUser({ roles: ['leader'], regionCode: '420500' });
+    expect((await passwordStep(leader.username)).res.body.state.mustEnrolTotp).toBe(false);
+    for (const role of ['committee', 'secretary'] as const) {
+      const u = await fx.makeUser({ roles: [role], regionCode: '420500' });
+      const { res, c: client } = await passwordStep(u.username);
+      expect(res.body.state.mustEnrolTotp).toBe(true);
+      expect((await client.get('/api/dashboard')).status).toBe(403);
+    }
   });
 
   it('a wrong code does not confirm the enrolment', async () => {

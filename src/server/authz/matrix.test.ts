@@ -145,6 +145,24 @@ describe('(c) an object or region outside the actor’s region: 404 or 403, noth
   });
 });
 
+// Every JSON body: one role that may call the route sends a field it does not take.
+const withBody = operations.flatMap((op) => {
+  const role = op.jsonBody ? ROLE_NAMES.find((r) => mayCall(op.access, r)) : undefined;
+  return role ? [{ key: op.key, op, role }] : [];
+});
+
+describe('(d) a body field the route does not take: 400 naming it, nothing changed', () => {
+  it.each(withBody)('$key', async ({ op, role }) => {
+    const actor = actors.get(role)!;
+    const call = specOf(op).call?.(targets) ?? { path: placeholderPath(op.path), body: {} };
+    await expectUnchanged(fx.database.db, actorIds(), async () => {
+      const res = await actor.client.request(op.method, call.path, { ...(call.body as object), 备注字段: 1 });
+      expect([res.status, res.body?.error?.code]).toEqual([400, 'validation']);
+      expect(res.body.error.details).toContainEqual({ field: '', message: '不接受的字段：备注字段' });
+    });
+  });
+});
+
 const allowed = operations.flatMap((op) => {
   const spec = ROUTE_SPECS[op.key];
   if (!spec?.call) return [];

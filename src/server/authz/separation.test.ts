@@ -77,10 +77,13 @@ describe('the system administrator and the other administrators’ accounts', ()
     }
   });
 
-  it('still manages business accounts', async () => {
+  it('asks for a business account’s password reset but never sees the new password', async () => {
     const res = await sysadmin.post(`/api/users/${target}/reset-password`);
     expect(res.status).toBe(200);
-    expect(res.body.oneTimePassword).toMatch(/^.{16}$/);
+    expect(res.body.resetRequestedAt).not.toBeNull();
+    expect(res.body).not.toHaveProperty('oneTimePassword');
+    await refused(() => sysadmin.post(`/api/users/${target}/reset-password/approve`), 403, 'forbidden');
+    await refused(() => sysadmin.post(`/api/users/${target}/reset-password/reject`), 403, 'forbidden');
   });
 });
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
+import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
@@ -20,11 +21,8 @@ import {
 const fx = await makeFixture();
 afterAll(() => fx.close());
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let wuhan: Client;
-let leader: Client;
-let me: Client;
+let committee: Logged, wuhan: Logged, leader: Logged;
+let me: Logged;
 let dept: { id: number };
 let mine: { id: number };
 let other: { id: number };
@@ -36,9 +34,7 @@ let aEnded: { id: number };
 let aOther: { id: number };
 
 beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
+  ({ committee, wuhan, leader } = await signInUsers(fx));
   dept = await makeDepartment(fx.database, '工信局');
   mine = await makeInstructor(fx.database, dept.id, { name: '李指导' });
   other = await makeInstructor(fx.database, dept.id, { name: '王指导' });
@@ -72,7 +68,7 @@ const contactBody = (assignmentId: number, more: Record<string, unknown> = {}) =
   ...more,
 });
 
-async function newRequest(client: Client, assignmentId = a1.id, receivedOn = daysAgo(5)) {
+async function newRequest(client: Logged, assignmentId = a1.id, receivedOn = daysAgo(5)) {
   const res = await client.client.post('/api/casework/requests', {
     assignmentId,
     receivedOn,
@@ -126,7 +122,7 @@ describe('contacts', () => {
     );
     expect([res.status, res.body.error.details[0]]).toEqual([
       400,
-      { field: 'requests.1.departmentIds', message: '协调部门不存在：#999999' },
+      { field: 'requests.1.departmentIds', message: '协调部门不在本地的部门目录中：#999999' },
     ]);
     expect(await caseworkState()).toEqual(before);
   });
@@ -271,7 +267,7 @@ describe('correcting a contact', () => {
 });
 
 describe('scope: an instructor records only for their own assignments in force today', () => {
-  it.each<[string, () => Client, () => number, number]>([
+  it.each<[string, () => Logged, () => number, number]>([
     ['instructor, own ended assignment', () => me, () => aEnded.id, 404],
     ['instructor, another instructor’s assignment', () => me, () => aOther.id, 404],
     ['committee of another city', () => wuhan, () => a1.id, 404],
@@ -450,10 +446,18 @@ describe('requests: received → coordinating → resolved | unresolved', () => 
     const prompts = await committee.client.get('/api/prompts');
     const section = prompts.body.sections.find((s: { key: string }) => s.key === 'request_silent');
     expect(section.items.some((i: { link: { id: number } }) => i.link.id === id)).toBe(silent);
+    // The assignment counts it too (the instructor's home page shows that count).
+    const silentOf = async () => {
+      const res = await committee.client.get(`/api/casework/assignments?id=${a1.id}`);
+      expect(res.body.requestSilentDays).toBe(30);
+      return res.body.items[0].silentRequests as number;
+    };
+    const before = await silentOf();
     // Closed requests are never silent.
     await fx.rows(sql`update requests set status = 'resolved', closed_on = last_update_on where id = ${id}`);
     const after = await committee.client.get('/api/casework/requests?silent=true&pageSize=200');
     expect(after.body.items.some((r: { id: number }) => r.id === id)).toBe(false);
+    expect(await silentOf()).toBe(before - (silent ? 1 : 0));
   });
 });
 
@@ -467,7 +471,7 @@ describe('weekly contact', () => {
     for (const d of [addDays(m(4), 2), addDays(m(2), 0), addDays(m(2), 6)]) {
       expect((await me.client.post('/api/casework/contacts', contactBody(a.id, { onDate: d }))).status).toBe(200);
     }
-    const find = async (client: Client, query = '') =>
+    const find = async (client: Logged, query = '') =>
       (await client.client.get(`/api/casework/assignments${query}`)).body.items.find(
         (x: { id: number }) => x.id === a.id,
       );
@@ -478,13 +482,26 @@ describe('weekly contact', () => {
       lastContactOn: addDays(m(2), 6),
     });
     expect(await find(committee, '?missed=true')).toMatchObject({ missedWeeks: [m(5), m(3), m(1)] });
+    // The work prompt names last week's miss and counts every missed week, as the list does.
+    const prompt = async () => {
+      const sections = (await committee.client.get('/api/prompts')).body.sections;
+      const section = sections.find((x: { key: string }) => x.key === 'contact_missed');
+      return section.items.find((i: { link: { id: number } }) => i.link.id === a.id)?.message;
+    };
+    expect(await prompt()).toBe(`指导员 李指导 上周（${m(1)} 起）未按每周 1 次联系企业；选派以来共 3 周未联系`);
 
     const put = await committee.client.put('/api/settings/instructor', { contactsPerWeek: 2, requestSilentDays: 30 });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect((await find(me)).missedWeeks).toEqual([m(5), m(4), m(3), m(1)]);
+    expect(await prompt()).toBe(`指导员 李指导 上周（${m(1)} 起）未按每周 2 次联系企业；选派以来共 4 周未联系`);
+    // A contact last week: not missed at two a week, and no longer last week's miss at one.
+    expect((await me.client.post('/api/casework/contacts', contactBody(a.id, { onDate: m(1) }))).status).toBe(200);
+    expect(await prompt()).toBe(`指导员 李指导 上周（${m(1)} 起）未按每周 2 次联系企业；选派以来共 4 周未联系`);
     expect(
       (await committee.client.put('/api/settings/instructor', { contactsPerWeek: 1, requestSilentDays: 30 })).status,
     ).toBe(200);
+    expect(await prompt()).toBeUndefined();
+    expect((await find(me)).missedWeeks).toEqual([m(5), m(3)]);
 
     expect((await me.client.post('/api/casework/contacts', contactBody(a.id))).status).toBe(200);
     expect(await find(me)).toMatchObject({ thisWeek: 'done', contactsThisWeek: 1 });
@@ -505,6 +522,7 @@ describe('weekly contact', () => {
       sql`select diff from audit_log where action = 'settings.instructor' and result = 'success' order by seq desc limit 1`,
     );
     expect(audit.diff).toEqual({
+      regionCode: '420500',
       before: { contactsPerWeek: 2, requestSilentDays: 30 },
       after: { contactsPerWeek: 1, requestSilentDays: 30 },
     });

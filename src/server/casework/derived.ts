@@ -5,6 +5,7 @@ import { derivedRole, type OutcomeKind, type OutcomeRole } from '../../domain/ca
 import { REQUEST_VALUES } from '../../domain/casework/requests.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { unsafeAsOwner } from '../db/tx.ts';
 
 /** An assignment's enterprise and dates, as read under the actor's scope. */
 export interface Span {
@@ -59,7 +60,7 @@ const within = (col: ReturnType<typeof sql.raw>, p: Period) => sql`${col} >= s.s
  */
 export async function unsafeDerivedFromPeople(tx: Tx, spans: readonly Span[], p: Period): Promise<DerivedOutcome[]> {
   if (spans.length === 0) return [];
-  const rows = await asOwner(tx, () =>
+  const rows = await unsafeAsOwner(tx, () =>
     queryRows<Omit<DerivedOutcome, 'role' | 'quantity'>>(
       tx,
       sql`select 'development' as source, d.id as "recordId", s.assignment_id as "assignmentId",
@@ -125,17 +126,4 @@ export async function derivedFromRequests(tx: Tx, spans: readonly Span[], p: Per
     }));
     return [{ ...base, kind: 'problems' as const, quantity: 1 }, ...values];
   });
-}
-
-/**
- * Runs `read` with the owner's rights (outside row-level security) inside the caller's
- * scoped transaction, then takes back the caller's role. `set local` keeps both changes to
- * this transaction: a failed read aborts it, and the role goes with it.
- */
-async function asOwner<T>(tx: Tx, read: () => Promise<T>): Promise<T> {
-  const [{ role }] = await queryRows<{ role: string }>(tx, sql`select current_user as role`);
-  await tx.execute(sql`set local role none`);
-  const result = await read();
-  await tx.execute(sql`set local role ${sql.identifier(role)}`);
-  return result;
 }

@@ -1,13 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendarDate.ts';
 import type { ContactKind } from '../../domain/casework/contacts.ts';
-import { OUTCOME_KINDS, type OutcomeKind, type OutcomeRole } from '../../domain/casework/outcomes.ts';
+import { OUTCOME_KINDS, type OutcomeKind } from '../../domain/casework/outcomes.ts';
 import type { RequestCategory, RequestStatus } from '../../domain/casework/requests.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { notFound } from '../errors.ts';
 import { derivedFromRequests, type Period, type Span, unsafeDerivedFromPeople } from './derived.ts';
+import type { OutcomeInput } from './outcomes.ts';
 import { ASSIGNMENT_COLUMNS, ASSIGNMENT_FROM, type AssignmentRow, assignmentInScope } from './scope.ts';
 import type { CaseworkSettings } from './settings.ts';
 import { type WeekState, weekStates } from './weeks.ts';
@@ -27,7 +28,7 @@ export interface AssignmentFilter {
   missed?: boolean;
 }
 
-export type AssignmentState = AssignmentRow & WeekState & { openRequests: number };
+export type AssignmentState = AssignmentRow & WeekState & { openRequests: number; silentRequests: number };
 
 /**
  * The assignments in force today in the actor's scope (an instructor: their own), each with
@@ -39,11 +40,15 @@ export async function listAssignments(
   filter: AssignmentFilter,
   settings: CaseworkSettings,
   today: string,
-): Promise<{ contactsPerWeek: number; items: AssignmentState[] }> {
-  const rows = await queryRows<AssignmentRow & { openRequests: number }>(
+): Promise<{ contactsPerWeek: number; requestSilentDays: number; items: AssignmentState[] }> {
+  // Open requests without an update for the configured days: the same rule as the work prompts.
+  const silentSince = addDays(today, -settings.requestSilentDays);
+  const rows = await queryRows<AssignmentRow & { openRequests: number; silentRequests: number }>(
     tx,
     sql`select ${ASSIGNMENT_COLUMNS},
-          (select count(*)::int from requests r where r.assignment_id = a.id and r.closed_on is null) as "openRequests"
+          (select count(*)::int from requests r where r.assignment_id = a.id and r.closed_on is null) as "openRequests",
+          (select count(*)::int from requests r where r.assignment_id = a.id and r.closed_on is null
+             and r.last_update_on <= ${silentSince}::date) as "silentRequests"
         from ${ASSIGNMENT_FROM}
         where ${and([
           assignmentInScope(actor, today),
@@ -59,6 +64,7 @@ export async function listAssignments(
   const items = rows.map((r) => ({ ...r, ...states.get(r.id)! }));
   return {
     contactsPerWeek: settings.contactsPerWeek,
+    requestSilentDays: settings.requestSilentDays,
     items: filter.missed ? items.filter((i) => i.missedWeeks.length > 0) : items,
   };
 }
@@ -205,21 +211,15 @@ export async function requestDetail(tx: Tx, actor: Actor, id: number, settings: 
   return { request, updates };
 }
 
-export interface OutcomeRow {
+/** An outcome as listed: what is typed in for one, with where it stands and where it comes from. */
+export interface OutcomeRow extends OutcomeInput {
   /** 'typed' for an outcome typed in (its id is the outcome's); otherwise the record it is counted from. */
   source: 'typed' | 'development' | 'member' | 'request';
   id: number;
-  assignmentId: number;
   enterpriseId: number;
   enterpriseName: string;
   instructorId: number;
   instructorName: string;
-  onDate: string;
-  role: OutcomeRole;
-  kind: OutcomeKind;
-  quantity: number;
-  benefit: number | null;
-  note: string | null;
 }
 
 export interface OutcomeFilter {
@@ -248,16 +248,7 @@ export async function listOutcomes(tx: Tx, actor: Actor, filter: OutcomeFilter, 
           ])}`,
   );
   const ids = `{${assignments.map((a) => a.id).join(',')}}`;
-  const typed = await queryRows<{
-    id: number;
-    assignmentId: number;
-    onDate: string;
-    role: OutcomeRole;
-    kind: OutcomeKind;
-    quantity: number;
-    benefit: number | null;
-    note: string | null;
-  }>(
+  const typed = await queryRows<OutcomeInput & { id: number }>(
     tx,
     sql`select o.id, o.assignment_id as "assignmentId", o.on_date::text as "onDate", o.role, o.kind,
             o.quantity::float8 as quantity, o.benefit::float8 as benefit, o.note

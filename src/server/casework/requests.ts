@@ -15,6 +15,7 @@ import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { requests, requestUpdates } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { departmentsApplying } from '../instructors/departments.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { type AssignmentRow, assignmentInScope, checkInAssignment } from './scope.ts';
 
@@ -24,15 +25,12 @@ export interface RequestInput {
   departmentIds: number[];
 }
 
-/** Departments coordinated must be in the catalogue (kept by the instructors area). */
-async function checkDepartments(tx: Tx, ids: readonly number[], field: string) {
+/** Departments coordinated must be in the catalogue of the enterprise's region (kept by the instructors area). */
+async function checkDepartments(tx: Tx, ids: readonly number[], regionCode: string, field: string) {
   if (ids.length === 0) return;
-  const found = await queryRows<{ id: number }>(
-    tx,
-    sql`select id from departments where id = any(${`{${ids.join(',')}}`}::int[])`,
-  );
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length > 0) invalid(field, `协调部门不存在：${missing.map((id) => `#${id}`).join('、')}`);
+  const found = await departmentsApplying(tx, ids, regionCode);
+  const missing = ids.filter((id) => !found.includes(id));
+  if (missing.length > 0) invalid(field, `协调部门不在本地的部门目录中：${missing.map((id) => `#${id}`).join('、')}`);
 }
 
 /** Receives a request under an assignment the caller has loaded in scope; `field` prefixes error fields. */
@@ -46,7 +44,7 @@ export async function createRequest(
 ) {
   checkInAssignment(`${field}receivedOn`, '受理日期', input.receivedOn, assignment, today);
   const departmentIds = [...new Set(input.departmentIds)];
-  await checkDepartments(tx, departmentIds, `${field}departmentIds`);
+  await checkDepartments(tx, departmentIds, assignment.regionCode, `${field}departmentIds`);
   const [row] = await tx
     .insert(requests)
     .values({
@@ -97,6 +95,8 @@ interface RequestState {
   hires: number | null;
   trainees: number | null;
   feesReduced: number | null;
+  /** The enterprise's: the department catalogue that applies. */
+  regionCode: string;
 }
 
 /** The request, locked, if the actor may see its assignment; otherwise 404. */
@@ -105,7 +105,7 @@ async function loadRequestForUpdate(tx: Tx, actor: Actor, id: number, today: str
     tx,
     sql`select r.id, r.status, r.received_on::text as "receivedOn", r.last_update_on::text as "lastUpdateOn",
           r.department_ids as "departmentIds", r.grants::float8 as grants, r.loans::float8 as loans, r.hires,
-          r.trainees, r.fees_reduced::float8 as "feesReduced"
+          r.trainees, r.fees_reduced::float8 as "feesReduced", e.region_code as "regionCode"
         from requests r join assignments a on a.id = r.assignment_id join enterprises e on e.id = a.enterprise_id
         where r.id = ${id} and ${assignmentInScope(actor, today)}
         for update of r`,
@@ -137,7 +137,7 @@ export async function updateRequest(tx: Tx, actor: Actor, id: number, input: Req
   const valueRefusal = valuesError(input.status, values);
   if (valueRefusal) invalid('values', valueRefusal);
   const departmentIds = input.departmentIds ? [...new Set(input.departmentIds)] : before.departmentIds;
-  await checkDepartments(tx, departmentIds, 'departmentIds');
+  await checkDepartments(tx, departmentIds, before.regionCode, 'departmentIds');
 
   const closing = isClosed(input.status);
   await tx.execute(sql`update requests set status = ${input.status}, last_update_on = ${input.onDate}::date,

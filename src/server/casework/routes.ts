@@ -3,7 +3,7 @@ import { CONTACT_KINDS } from '../../domain/casework/contacts.ts';
 import { kindOf, OUTCOME_KINDS, OUTCOME_ROLES } from '../../domain/casework/outcomes.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../domain/casework/requests.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { calendarDay, codeOf, idParam, queryFlag } from '../schemas.ts';
 import { today } from '../today.ts';
 import { createContact, deleteContact, updateContact } from './contacts.ts';
 import { createOutcome, deleteOutcome, derivedKindRefusal } from './outcomes.ts';
@@ -29,10 +29,6 @@ const page = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
-const flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => v === 'true');
 const amount = (what: string) =>
   z
     .number()
@@ -68,6 +64,7 @@ const Assignment = z
     missedWeeks: z.array(z.string()).openapi({ description: '未联系周的周一日期' }),
     lastContactOn: z.string().nullable(),
     openRequests: z.number(),
+    silentRequests: z.number().describe('未结且超过设定天数未更新的诉求数'),
   })
   .openapi('CaseworkAssignment');
 
@@ -127,23 +124,42 @@ const ok = { ok: true as const };
 
 export const caseworkRoutes = areaRouter('指导员工作');
 
+/** The lists' filters, for the screens' lists and their exports. */
+export const AssignmentListQuery = z.object({
+  id: idParam.optional(),
+  instructorId: idParam.optional(),
+  enterpriseId: idParam.optional(),
+  q: z.string().trim().max(50).optional(),
+  missed: queryFlag,
+});
+export const ContactListQuery = z.object({
+  assignmentId: idParam.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
+});
+export const RequestListQuery = z.object({
+  assignmentId: idParam.optional(),
+  status: codeOf(REQUEST_STATUSES).optional(),
+  open: queryFlag,
+  category: codeOf(REQUEST_CATEGORIES).optional(),
+  silent: queryFlag,
+});
+
 caseworkRoutes.define({
   method: 'get',
   path: '/api/casework/assignments',
   permission: 'instructor.read',
   action: 'casework.assignments',
   summary: '在派企业：本周联系情况与未联系的周（指导员：本人今天在派的企业）',
-  query: z.object({
-    id: idParam.optional(),
-    instructorId: idParam.optional(),
-    enterpriseId: idParam.optional(),
-    q: z.string().trim().max(50).optional(),
-    missed: flag,
+  query: AssignmentListQuery,
+  response: z.object({
+    contactsPerWeek: z.number(),
+    requestSilentDays: z.number().describe('诉求超过此天数未更新即为未更新的诉求（silentRequests）'),
+    items: z.array(Assignment),
   }),
-  response: z.object({ contactsPerWeek: z.number(), items: z.array(Assignment) }),
   describe: '在派企业',
   handler: async ({ tx, actor, input }) =>
-    listAssignments(tx, actor, input.query, await getCaseworkSettings(tx), today()),
+    listAssignments(tx, actor, input.query, await getCaseworkSettings(tx, actor.regionCode), today()),
 });
 
 caseworkRoutes.define({
@@ -152,12 +168,7 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'contact.list',
   summary: '走访联系记录',
-  query: z.object({
-    assignmentId: idParam.optional(),
-    from: calendarDay.optional(),
-    to: calendarDay.optional(),
-    ...page,
-  }),
+  query: ContactListQuery.extend(page),
   response: z.object({
     total: z.number(),
     items: z.array(
@@ -234,17 +245,11 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'request.list',
   summary: '企业诉求：按状态、类别筛选；open=true 只列未办结的，silent=true 只列长期未更新的',
-  query: z.object({
-    assignmentId: idParam.optional(),
-    status: codeOf(REQUEST_STATUSES).optional(),
-    open: flag,
-    category: codeOf(REQUEST_CATEGORIES).optional(),
-    silent: flag,
-    ...page,
-  }),
+  query: RequestListQuery.extend(page),
   response: z.object({ total: z.number(), silentDays: z.number(), items: z.array(Request) }),
   describe: '诉求一页',
-  handler: async ({ tx, actor, input }) => listRequests(tx, actor, input.query, await getCaseworkSettings(tx), today()),
+  handler: async ({ tx, actor, input }) =>
+    listRequests(tx, actor, input.query, await getCaseworkSettings(tx, actor.regionCode), today()),
 });
 
 caseworkRoutes.define({
@@ -279,7 +284,7 @@ caseworkRoutes.define({
   }),
   describe: '诉求',
   handler: async ({ tx, actor, input }) =>
-    requestDetail(tx, actor, input.params.id, await getCaseworkSettings(tx), today()),
+    requestDetail(tx, actor, input.params.id, await getCaseworkSettings(tx, actor.regionCode), today()),
 });
 
 caseworkRoutes.define({

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { settings } from '../db/schema.ts';
+import { putRegionalValue, regionalValue } from '../settings/regional.ts';
 
-/** The configurable parts of the instructor rules (rules.md §8), kept in `settings` under 'instructor'. */
+/** The configurable parts of the instructor rules (rules.md §8), kept per region under 'instructor'. */
 export const CaseworkSettings = z
   .object({
     /** Contacts each assigned enterprise needs each week; a week with fewer is missed. */
@@ -18,21 +17,16 @@ export const DEFAULT_CASEWORK_SETTINGS: CaseworkSettings = { contactsPerWeek: 1,
 
 const KEY = 'instructor';
 
-export async function getCaseworkSettings(db: Db | Tx): Promise<CaseworkSettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  const stored = (row?.value ?? {}) as Record<string, unknown>;
+/** The rules that apply in a region: its own, else the nearest region's above it, else the default. */
+export async function getCaseworkSettings(db: Db | Tx, regionCode: string): Promise<CaseworkSettings> {
+  const stored = (await regionalValue<Record<string, unknown>>(db, KEY, regionCode)).value ?? {};
   return {
     contactsPerWeek: (stored.contactsPerWeek as number) ?? DEFAULT_CASEWORK_SETTINGS.contactsPerWeek,
     requestSilentDays: (stored.requestSilentDays as number) ?? DEFAULT_CASEWORK_SETTINGS.requestSilentDays,
   };
 }
 
-/** Other areas may keep settings of their own under the same key: those are left as they are. */
-export async function putCaseworkSettings(tx: Tx, next: CaseworkSettings): Promise<void> {
-  const [row] = await tx.select().from(settings).where(eq(settings.key, KEY)).for('update');
-  const value = { ...((row?.value ?? {}) as object), ...next };
-  await tx
-    .insert(settings)
-    .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+/** The region's own rules; its sub-regions follow unless they have their own. */
+export async function putCaseworkSettings(tx: Tx, regionCode: string, next: CaseworkSettings): Promise<void> {
+  await putRegionalValue(tx, KEY, regionCode, next);
 }

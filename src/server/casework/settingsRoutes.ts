@@ -9,10 +9,10 @@ caseworkSettingsRoutes.define({
   path: '/api/settings/instructor',
   permission: 'instructor.manage',
   action: 'settings.instructor.read',
-  summary: '指导员工作规则：每周联系次数、诉求未更新提示天数',
+  summary: '本辖区的指导员工作规则：每周联系次数、诉求未更新提示天数（未单独设置时沿用上级区划的）',
   response: CaseworkSettings,
   describe: '当前规则',
-  handler: ({ tx }) => getCaseworkSettings(tx),
+  handler: ({ tx, actor }) => getCaseworkSettings(tx, actor.regionCode),
 });
 
 caseworkSettingsRoutes.define({
@@ -20,14 +20,18 @@ caseworkSettingsRoutes.define({
   path: '/api/settings/instructor',
   permission: 'instructor.manage',
   action: 'settings.instructor',
-  summary: '修改指导员工作规则',
+  summary: '修改本辖区的指导员工作规则（下级区划未单独设置的随之变化；上级和同级区划不受影响）',
   body: CaseworkSettings,
   response: CaseworkSettings,
   describe: '修改后的规则',
-  handler: async ({ tx, input, audit }) => {
-    const before = await getCaseworkSettings(tx);
-    await putCaseworkSettings(tx, input.body);
-    await audit({ entity: 'settings', entityId: 'instructor', diff: { before, after: input.body } });
+  handler: async ({ tx, actor, input, audit }) => {
+    const before = await getCaseworkSettings(tx, actor.regionCode);
+    await putCaseworkSettings(tx, actor.regionCode, input.body);
+    await audit({
+      entity: 'settings',
+      entityId: `instructor:${actor.regionCode}`,
+      diff: { regionCode: actor.regionCode, before, after: input.body },
+    });
     return input.body;
   },
 });

@@ -11,6 +11,7 @@ import { assessmentResults } from '../assessments/results.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
+import { expectPrintsAsForm } from '../testing/print.ts';
 import {
   makeAssignment,
   makeDepartment,
@@ -318,6 +319,7 @@ describe('GET /api/reports/instructors/export', () => {
       expect(figures(6 + k)).toEqual(SUMMARY_COLUMNS.map((c) => r[c.key]));
     });
     expect(sheet.getCell(6, 2).alignment?.horizontal).toBe('right');
+    await expectPrintsAsForm(res.bytes as Buffer, { 指导员工作情况汇总: 4, 指导员名单: 3 });
     const footer = 6 + json.rows.length + 1;
     expect(sheet.getCell(footer, 1).value).toBe('填表人：');
     expect(sheet.getCell(footer, Math.floor(width / 2) + 1).value).toBe('审核人：');

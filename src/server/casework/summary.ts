@@ -86,7 +86,7 @@ async function readScoped(
   today: string,
 ) {
   const { from, to } = period;
-  const settings = await getCaseworkSettings(tx);
+  const settings = await getCaseworkSettings(tx, actor.regionCode);
   const [named] = await queryRows<{ name: string }>(tx, sql`select name from regions where code = ${region}`);
   const departments = await queryRows<{ id: number; name: string }>(
     tx,

@@ -1,7 +1,9 @@
 // The summary as the paper form is filed (reports.md): a title row, the unit line, merged
-// two-level headers, 合计 first, numbers right-aligned, and the 填表人 / 审核人 footer.
+// two-level headers, 合计 first, numbers right-aligned, and the 填表人 / 审核人 footer; printed
+// on A4 as the paper form (files/print.ts).
 import type ExcelJS from 'exceljs';
 import { periodLabel } from '../../domain/assessment/period.ts';
+import { fitWidths, printableSheet } from '../files/print.ts';
 import { safeText } from '../files/write.ts';
 import type { InstructorLine, InstructorSummary } from './summary.ts';
 import { SUMMARY_COLUMNS, SUMMARY_GROUPS } from './summaryColumns.ts';
@@ -73,8 +75,13 @@ function dataRow(ws: Sheet, label: string, numbers: number[], money: boolean[], 
 /** Sheet 1: one row per department, 合计 first. */
 function writeDepartments(book: ExcelJS.stream.xlsx.WorkbookWriter, s: InstructorSummary, meta: FormMeta) {
   const width = 1 + SUMMARY_COLUMNS.length;
-  const ws = book.addWorksheet('指导员工作情况汇总', { views: [{ state: 'frozen', xSplit: 1, ySplit: 4 }] });
-  ws.columns = [{ width: 18 }, ...SUMMARY_COLUMNS.map((c) => ({ width: c.unit === '万元' ? 12 : 10 }))];
+  const [lead = 12] = fitWidths(
+    ['派出单位', '合计'],
+    s.rows.map((r) => [r.department]),
+    { min: 12 },
+  );
+  const widths = [lead, ...SUMMARY_COLUMNS.map((c) => (c.unit === '万元' ? 12 : 10))];
+  const ws = printableSheet(book, '指导员工作情况汇总', { widths, titleRows: 4, frozen: { xSplit: 1, ySplit: 4 } });
   title(ws, `${s.regionName}指导员工作情况汇总（${s.from} 至 ${s.to}）`, width);
   unitLine(ws, s.regionName, meta.filledOn, width);
 
@@ -136,8 +143,12 @@ function writeInstructors(book: ExcelJS.stream.xlsx.WorkbookWriter, s: Instructo
     { label: '考核等次', value: (l) => l.gradeLabel },
   ];
   const width = columns.length;
-  const ws = book.addWorksheet('指导员名单', { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.columns = columns.map((_, i) => ({ width: i === 2 ? 18 : 12 }));
+  const widths = fitWidths(
+    columns.map((c) => c.label),
+    s.instructors.map((l) => columns.map((c) => c.value(l))),
+    { min: 8, max: 40 },
+  );
+  const ws = printableSheet(book, '指导员名单', { widths, titleRows: 3, frozen: { ySplit: 3 } });
   title(ws, `${s.regionName}指导员名单（${s.from} 至 ${s.to}）`, width);
   unitLine(ws, s.regionName, meta.filledOn, width);
   const header = ws.addRow(columns.map((c) => c.label));

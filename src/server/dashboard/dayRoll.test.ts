@@ -81,10 +81,12 @@ describe('the day roll', () => {
     const { client: before } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
     const yesterday = (await before.get('/api/dashboard')).body.ledger;
 
+    // Signed in (and TOTP enrolled, as committee users must) before the clock moves; the
+    // session is then dated just after midnight below.
+    const { client, user } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(at(next, '00:00:05'));
     expect(today()).toBe(next);
-    const { client, user } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
     // PostgreSQL's clock did not move with the app's: the session was made by it.
     const now = new Date();
     await fx.rows(sql`update sessions set created_at = ${now}, last_seen_at = ${now} where user_id = ${user.id}`);

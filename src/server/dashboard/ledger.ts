@@ -44,7 +44,25 @@ export function ledgerOf(f: RegionFigures): LedgerFigures {
  * past date, so it is counted with the ledger list's own filter and equals that list's total.
  */
 export async function missingToday(tx: Tx, actor: Actor, region: string, scope: 'all' | 'survey') {
-  const where = await ledgerWhereIn(tx, actor, { region, scope, flag: ['missing'] });
+  return countFlag(tx, actor, region, scope, 'missing');
+}
+
+/**
+ * Enterprises without a party org but with a union or league (document 001: 先建群团组织).
+ * Whether an enterprise has either is kept without history, so it is a figure of today only.
+ */
+export async function massOrgOnlyToday(tx: Tx, actor: Actor, region: string, scope: 'all' | 'survey') {
+  return countFlag(tx, actor, region, scope, 'mass_org_only');
+}
+
+async function countFlag(
+  tx: Tx,
+  actor: Actor,
+  region: string,
+  scope: 'all' | 'survey',
+  flag: 'missing' | 'mass_org_only',
+) {
+  const where = await ledgerWhereIn(tx, actor, { region, scope, flag: [flag] });
   const [row] = await tx.select({ n: count() }).from(e).where(where);
   return row?.n ?? 0;
 }

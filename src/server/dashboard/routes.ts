@@ -36,6 +36,10 @@ const Dashboard = z
     scope: z.enum(['all', 'survey']).nullable(),
     ledger: Ledger.nullable(),
     missing: z.number().nullable().describe('待核实（最近一次导入中缺少）的企业数；仅今天有'),
+    massOrgOnly: z
+      .number()
+      .nullable()
+      .describe('未建党组织但已建工会或团组织的企业数（群团组织先行）；仅今天、未加筛选时有'),
     figures: z.object({
       provinces: z.number(),
       cities: z.number(),

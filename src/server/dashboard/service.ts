@@ -3,11 +3,11 @@ import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { regionInScope } from '../stats/engine.ts';
+import { regionInScope } from '../regions/scope.ts';
 import { type FigureQuery, filterOf } from '../stats/schemas.ts';
 import { coverageFor } from '../stats/service.ts';
 import { today } from '../today.ts';
-import { ledgerOf, missingToday } from './ledger.ts';
+import { ledgerOf, massOrgOnlyToday, missingToday } from './ledger.ts';
 
 interface RegionRow {
   code: string;
@@ -79,6 +79,7 @@ export async function dashboard(tx: Tx, actor: Actor, q: FigureQuery) {
       scope: q.scope ?? null,
       ledger: null,
       missing: null,
+      massOrgOnly: null,
       children: part.children.map((c) => ({ ...c, ledger: null })),
     };
   }
@@ -102,16 +103,15 @@ export async function dashboard(tx: Tx, actor: Actor, q: FigureQuery) {
       ledger: ledgerOf(f),
     };
   });
+  const wholeToday = result.date === today() && Object.keys(filter).length === 0;
   return {
     ...part,
     date: result.date,
     scope: result.scope,
     ledger: ledgerOf(result),
+    massOrgOnly: wholeToday ? await massOrgOnlyToday(tx, actor, code, result.scope) : null,
     // 待核实 belongs to today's whole ledger: a past date or a filtered view has none.
-    missing:
-      result.date === today() && Object.keys(filter).length === 0
-        ? await missingToday(tx, actor, code, result.scope)
-        : null,
+    missing: wholeToday ? await missingToday(tx, actor, code, result.scope) : null,
     children,
   };
 }

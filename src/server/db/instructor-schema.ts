@@ -13,19 +13,30 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ROOT_REGION } from '../../domain/regionCode.ts';
+import { regionCodeColumn, requiredRef } from './columns.ts';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './reference-schema.ts';
 import { stamps } from './stamps.ts';
 
-/** Functional departments instructors come from (组织, 市场监管, 工信, …): a catalogue per deployment. */
-export const departments = pgTable('departments', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  sortOrder: smallint('sort_order').notNull().default(0),
-  ...stamps,
-});
+/**
+ * Functional departments instructors come from (组织, 市场监管, 工信, …). Each belongs to a
+ * region; a region uses its own and those of the regions above it.
+ */
+export const departments = pgTable(
+  'departments',
+  {
+    id: serial('id').primaryKey(),
+    /** The deployment's own catalogue (the root region) unless a region made the department. */
+    regionCode: regionCodeColumn().default(ROOT_REGION),
+    name: text('name').notNull(),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    ...stamps,
+  },
+  (t) => [unique('departments_region_name_unique').on(t.regionCode, t.name)],
+);
 
 /**
  * The relevance map (职能相关、业务相近): which industry sections (GB/T 4754 letters) and which
@@ -34,9 +45,7 @@ export const departments = pgTable('departments', {
 export const departmentRelevance = pgTable(
   'department_relevance',
   {
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id, { onDelete: 'cascade' }),
+    departmentId: requiredRef('department_id', () => departments.id, 'cascade'),
     /** 'industry' (code = section letter) | 'request' (code = request category) */
     kind: text('kind').notNull(),
     code: text('code').notNull(),
@@ -58,14 +67,10 @@ export const instructors = pgTable(
     id: serial('id').primaryKey(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
-    sourceDepartmentId: integer('source_department_id')
-      .notNull()
-      .references(() => departments.id),
+    sourceDepartmentId: requiredRef('source_department_id', () => departments.id),
     post: text('post'),
     fullTime: boolean('full_time').notNull().default(false),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCodeColumn(),
     phone: text('phone'),
     phoneHash: text('phone_hash'),
     /** From this date no longer serving; the record and its history stay. */
@@ -84,12 +89,8 @@ export const assignments = pgTable(
   'assignments',
   {
     id: serial('id').primaryKey(),
-    instructorId: integer('instructor_id')
-      .notNull()
-      .references(() => instructors.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    instructorId: requiredRef('instructor_id', () => instructors.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     startOn: date('start_on').notNull(),
     endOn: date('end_on'),
     note: text('note'),
@@ -108,9 +109,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: serial('id').primaryKey(),
-    assignmentId: integer('assignment_id')
-      .notNull()
-      .references(() => assignments.id),
+    assignmentId: requiredRef('assignment_id', () => assignments.id),
     onDate: date('on_date').notNull(),
     kind: text('kind').notNull(),
     withWhom: text('with_whom').notNull(),
@@ -132,9 +131,7 @@ export const requests = pgTable(
   'requests',
   {
     id: serial('id').primaryKey(),
-    assignmentId: integer('assignment_id')
-      .notNull()
-      .references(() => assignments.id),
+    assignmentId: requiredRef('assignment_id', () => assignments.id),
     /** The contact it was raised in, when it was. */
     contactId: integer('contact_id').references(() => contacts.id),
     category: text('category').notNull(),
@@ -178,9 +175,7 @@ export const requestUpdates = pgTable(
   'request_updates',
   {
     id: serial('id').primaryKey(),
-    requestId: integer('request_id')
-      .notNull()
-      .references(() => requests.id),
+    requestId: requiredRef('request_id', () => requests.id),
     onDate: date('on_date').notNull(),
     status: text('status').notNull(),
     note: text('note'),
@@ -199,9 +194,7 @@ export const outcomes = pgTable(
   'outcomes',
   {
     id: serial('id').primaryKey(),
-    assignmentId: integer('assignment_id')
-      .notNull()
-      .references(() => assignments.id),
+    assignmentId: requiredRef('assignment_id', () => assignments.id),
     onDate: date('on_date').notNull(),
     /** guide 党建指导 | service 发展服务 | coordination 和谐协调 */
     role: text('role').notNull(),
@@ -225,9 +218,7 @@ export const dailyAssessments = pgTable(
   'daily_assessments',
   {
     id: serial('id').primaryKey(),
-    instructorId: integer('instructor_id')
-      .notNull()
-      .references(() => instructors.id),
+    instructorId: requiredRef('instructor_id', () => instructors.id),
     onDate: date('on_date').notNull(),
     score: numeric('score', { mode: 'number' }).notNull(),
     note: text('note'),
@@ -244,9 +235,7 @@ export const dailyAssessments = pgTable(
 export const periodicAssessments = pgTable(
   'periodic_assessments',
   {
-    instructorId: integer('instructor_id')
-      .notNull()
-      .references(() => instructors.id),
+    instructorId: requiredRef('instructor_id', () => instructors.id),
     period: text('period').notNull(),
     duties: numeric('duties', { mode: 'number' }).notNull(),
     discipline: numeric('discipline', { mode: 'number' }).notNull(),
@@ -271,9 +260,7 @@ export const surveys = pgTable(
   {
     id: serial('id').primaryKey(),
     period: text('period').notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCodeColumn(),
     title: text('title').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     ...stamps,
@@ -292,9 +279,7 @@ export const oneTimeLinks = pgTable(
     /** 'survey' | 'ballot' */
     purpose: text('purpose').notNull(),
     tokenHash: text('token_hash').notNull(),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     surveyId: integer('survey_id').references(() => surveys.id),
     /** Ballots: the half-year period ('2026H2') and who appraises: owner | secretary | member. */
     period: text('period'),
@@ -321,12 +306,8 @@ export const oneTimeLinks = pgTable(
 export const surveyResponses = pgTable(
   'survey_responses',
   {
-    surveyId: integer('survey_id')
-      .notNull()
-      .references(() => surveys.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    surveyId: requiredRef('survey_id', () => surveys.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     answers: jsonb('answers').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -342,12 +323,8 @@ export const appraisalScores = pgTable(
   {
     id: serial('id').primaryKey(),
     period: text('period').notNull(),
-    instructorId: integer('instructor_id')
-      .notNull()
-      .references(() => instructors.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    instructorId: requiredRef('instructor_id', () => instructors.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     appraiser: text('appraiser').notNull(),
     score: numeric('score', { mode: 'number' }).notNull(),
     submittedOn: date('submitted_on').notNull(),

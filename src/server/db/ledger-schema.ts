@@ -15,7 +15,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { categorySql } from '../../domain/enterprise/categories.ts';
-import { industries, regions } from './reference-schema.ts';
+import { regionCodeColumn, requiredRef } from './columns.ts';
+import { industries } from './reference-schema.ts';
 
 const CATEGORY_SQL = categorySql({
   standaloneCovered: "org_coverage = 'standalone'",
@@ -37,9 +38,7 @@ export const enterprises = pgTable(
     uscc: text('uscc').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCodeColumn(),
     industryCode: text('industry_code').references(() => industries.code),
     employees: integer('employees').notNull(),
     memberCount: integer('member_count').notNull(),
@@ -101,9 +100,7 @@ export const enterpriseHistory = pgTable(
   'enterprise_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     field: text('field').notNull(),
     before: jsonb('before'),
@@ -142,6 +139,10 @@ export const importBatches = pgTable(
     counts: jsonb('counts').notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
+    /** The process working on the batch (host:pid) while it holds the batch's lock (imports/ownership.ts). */
+    owner: text('owner'),
+    /** When the batch left reading/staged (set by a trigger); its kept file's retention runs from here. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [index('import_batches_source_idx').on(t.kind, t.source, t.id)],
 );
@@ -154,9 +155,7 @@ export const importBatches = pgTable(
 export const importRows = pgTable(
   'import_rows',
   {
-    batchId: integer('batch_id')
-      .notNull()
-      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    batchId: requiredRef('batch_id', () => importBatches.id, 'cascade'),
     row: integer('row').notNull(),
     uscc: text('uscc'),
     /** The parsed EnterpriseInput, phone replaced by its ciphertext and keyed hash. */
@@ -178,9 +177,7 @@ export const importIssues = pgTable(
   'import_issues',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    batchId: integer('batch_id')
-      .notNull()
-      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    batchId: requiredRef('batch_id', () => importBatches.id, 'cascade'),
     row: integer('row').notNull(),
     column: text('column').notNull(),
     message: text('message').notNull(),
@@ -193,12 +190,8 @@ export const importIssues = pgTable(
 export const importMissing = pgTable(
   'import_missing',
   {
-    batchId: integer('batch_id')
-      .notNull()
-      .references(() => importBatches.id, { onDelete: 'cascade' }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    batchId: requiredRef('batch_id', () => importBatches.id, 'cascade'),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
   },
   (t) => [index('import_missing_batch_idx').on(t.batchId)],
 );

@@ -14,8 +14,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { regionCodeColumn, requiredRef } from './columns.ts';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './reference-schema.ts';
 import { stamps } from './stamps.ts';
 
 /**
@@ -29,9 +29,7 @@ export const partyOrgs = pgTable(
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
     orgCode: text('org_code'),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCodeColumn(),
     type: text('type').notNull(),
     formation: text('formation').notNull(),
     jointBasis: text('joint_basis'),
@@ -83,12 +81,8 @@ export const orgCoverages = pgTable(
   'org_coverages',
   {
     id: serial('id').primaryKey(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     startOn: date('start_on').notNull(),
     endOn: date('end_on'),
     createdAt: stamps.createdAt,
@@ -105,18 +99,26 @@ export const orgOfficers = pgTable(
   'org_officers',
   {
     id: serial('id').primaryKey(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
     post: text('post').notNull(),
     personName: text('person_name').notNull(),
     memberId: integer('member_id').references((): AnyPgColumn => members.id),
     startOn: date('start_on'),
     endOn: date('end_on'),
+    /** 双向进入: the management post the officer holds in the enterprise (董事长, 总经理 …). */
+    enterprisePost: text('enterprise_post'),
+    /** The officer is the enterprise's legal representative (法定代表人). */
+    legalRepresentative: boolean('legal_representative').notNull().default(false),
+    /** The officer chairs the enterprise's trade union (工会主席). */
+    unionChair: boolean('union_chair').notNull().default(false),
     createdAt: stamps.createdAt,
   },
   (t) => [
     index('org_officers_org_idx').on(t.orgId),
+    check(
+      'org_officers_enterprise_post_length',
+      sql`${t.enterprisePost} is null or char_length(${t.enterprisePost}) between 1 and 50`,
+    ),
     check(
       'org_officers_post_values',
       sql`${t.post} in ('secretary','deputy_secretary','organization','propaganda','discipline')`,
@@ -129,9 +131,7 @@ export const orgElections = pgTable(
   'org_elections',
   {
     id: serial('id').primaryKey(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
     electedOn: date('elected_on').notNull(),
     termYears: smallint('term_years').notNull(),
     /** Extension (+) or early election (−), at most 12 months, only with the approval recorded. */
@@ -172,16 +172,21 @@ export const members = pgTable(
     status: text('status').notNull(),
     joinedOn: date('joined_on').notNull(),
     fullOn: date('full_on'),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
     employerId: integer('employer_id').references(() => enterprises.id),
     position: text('position'),
     phone: text('phone'),
     phoneHash: text('phone_hash'),
-    /** 流动党员: works away from the org holding the relation for more than 6 months. */
-    mobile: boolean('mobile').notNull().default(false),
-    /** The org in this system where a mobile member works and joins activities (流入地). */
+    /**
+     * The period the member works away (外出), open until they return: where, since when, the
+     * planned return, whether the place is fixed. 流动党员 (away more than 6 months) and 应转接
+     * (6 months or more at a fixed place) are derived from it (domain/org/transfer.ts).
+     */
+    awayPlace: text('away_place'),
+    awaySince: date('away_since'),
+    awayUntil: date('away_until'),
+    awayFixedPlace: boolean('away_fixed_place').notNull().default(false),
+    /** The org in this system where the member works away and joins activities (流入地). */
     workOrgId: integer('work_org_id').references(() => partyOrgs.id),
     relationOrgName: text('relation_org_name'),
     cultivation: text('cultivation').array().notNull().default(sql`'{}'::text[]`),
@@ -195,6 +200,12 @@ export const members = pgTable(
     index('members_org_idx').on(t.orgId),
     index('members_work_org_idx').on(t.workOrgId),
     index('members_employer_idx').on(t.employerId),
+    index('members_away_idx').on(t.orgId, t.awaySince).where(sql`${t.awaySince} is not null`),
+    check(
+      'members_away',
+      sql`(${t.awaySince} is not null or (${t.awayPlace} is null and ${t.awayUntil} is null and not ${t.awayFixedPlace} and ${t.workOrgId} is null))
+        and (${t.awayUntil} is null or ${t.awayUntil} > ${t.awaySince})`,
+    ),
     check('members_status_values', sql`${t.status} in ('probationary','full')`),
     check('members_sex_values', sql`${t.sex} in ('male','female')`),
     check(
@@ -213,14 +224,10 @@ export const memberTransfers = pgTable(
   'member_transfers',
   {
     id: serial('id').primaryKey(),
-    memberId: integer('member_id')
-      .notNull()
-      .references(() => members.id),
+    memberId: requiredRef('member_id', () => members.id),
     direction: text('direction').notNull(),
     /** The org of this system the relation leaves or arrives at. */
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
     /** The other side, by name (it may be outside the system). */
     counterpart: text('counterpart').notNull(),
     letterNo: text('letter_no'),
@@ -245,9 +252,7 @@ export const developments = pgTable(
   'developments',
   {
     id: serial('id').primaryKey(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => partyOrgs.id),
+    orgId: requiredRef('org_id', () => partyOrgs.id),
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
@@ -296,3 +301,31 @@ export const restructurings = pgTable('restructurings', {
   supervisionOn: date('supervision_on'),
   ...stamps,
 });
+
+/**
+ * A registration asked for elsewhere of a number this member holds (issue #12, defect 10): the
+ * asking side learns nothing about the member; the holder's side sees who asked, from which
+ * org, and settles it by a transfer (or tells them it is a mistake). Written only through
+ * dangjian_refer_member(), which the asker may call but not read back.
+ */
+export const memberReferrals = pgTable(
+  'member_referrals',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    fromOrgId: integer('from_org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    /** The asking org's name as it was: the holder may not see that org itself. */
+    fromOrgName: text('from_org_name').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    createdAt: stamps.createdAt,
+    closedOn: date('closed_on'),
+  },
+  (t) => [
+    index('member_referrals_member_idx').on(t.memberId),
+    uniqueIndex('member_referrals_open_idx').on(t.memberId, t.fromOrgId).where(sql`${t.closedOn} is null`),
+  ],
+);

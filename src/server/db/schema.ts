@@ -8,13 +8,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { regionCodeColumn, requiredRef } from './columns.ts';
 import { instructors } from './instructor-schema.ts';
 import { partyOrgs } from './org-schema.ts';
-import { regions } from './reference-schema.ts';
 
 export const users = pgTable(
   'users',
@@ -22,9 +23,7 @@ export const users = pgTable(
     id: serial('id').primaryKey(),
     username: text('username').notNull().unique(),
     displayName: text('display_name').notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCodeColumn(),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     /** A secretary's own party organization: their scope is that org, not the region. */
     orgId: integer('org_id').references((): AnyPgColumn => partyOrgs.id),
@@ -41,6 +40,12 @@ export const users = pgTable(
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /**
+     * A password reset the system administrator asked for and the security administrator has
+     * yet to approve or reject (三员分立: neither alone can take over an account).
+     */
+    resetRequestedBy: integer('reset_requested_by').references((): AnyPgColumn => users.id),
+    resetRequestedAt: timestamp('reset_requested_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,9 +60,7 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a database leak does not hand out live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: requiredRef('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
     /** Password accepted but the second factor still due. */
     mfaPending: boolean('mfa_pending').notNull().default(false),
@@ -69,12 +72,48 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed passwords per user name and client address. A run of them blocks that name from
+ * that address only, for longer each time; the name stays open from everywhere else, so no
+ * one can keep the real administrator out by guessing wrong from their own machine. Kept for
+ * unknown names too, so they answer exactly as known ones do.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    username: text('username').notNull(),
+    /** The client address, '' when unknown. */
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    /** How many times this pair has been blocked: each block lasts twice the one before. */
+    blocks: integer('blocks').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] }), index('login_throttles_updated_idx').on(t.updatedAt)],
+);
+
 /** Deployment settings (lockout policy, session timeouts, …) as key → JSON value. */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Settings a region owns (the instructors' work rules, the assessment): a region's value
+ * applies to it and, unless they have their own, to the regions below it.
+ */
+export const regionSettings = pgTable(
+  'region_settings',
+  {
+    key: text('key').notNull(),
+    regionCode: text('region_code').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.regionCode] })],
+);
 
 /**
  * Append-only, hash-chained audit trail. `seq` is assigned under a transaction-scoped
@@ -95,6 +134,8 @@ export const auditLog = pgTable(
     diff: jsonb('diff'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC under the audit key (audit/chain.ts); false only on rows written before migration 0015. */
+    keyed: boolean('keyed').notNull().default(false),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
@@ -104,8 +145,11 @@ export const auditLog = pgTable(
   ],
 );
 
+export * from './honour-schema.ts';
 export * from './instructor-schema.ts';
 export * from './ledger-schema.ts';
 export * from './org-schema.ts';
+export * from './pool-schema.ts';
 export * from './reference-schema.ts';
+export * from './report-schema.ts';
 export * from './stats-schema.ts';

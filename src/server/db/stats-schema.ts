@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -12,8 +13,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { regionCodeColumn, requiredRef } from './columns.ts';
 import { enterprises } from './ledger-schema.ts';
-import { regions } from './reference-schema.ts';
 
 /**
  * The ledger's facts per enterprise over time, [validFrom, validTo): what the coverage engine
@@ -23,9 +24,7 @@ import { regions } from './reference-schema.ts';
 export const enterpriseStates = pgTable(
   'enterprise_states',
   {
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to').notNull().default(sql`'infinity'`),
     regionCode: text('region_code').notNull(),
@@ -84,13 +83,52 @@ export const ledgerCounts = pgTable(
   ],
 );
 
+/**
+ * The (date, region prefix) pairs whose facts past_counts holds (migration 0027): filled on
+ * the first request for a past date, dropped by triggers when a change alters that date.
+ */
+export const pastCountsFilled = pgTable(
+  'past_counts_filled',
+  { onDate: date('on_date').notNull(), within: text('within').notNull() },
+  (t) => [primaryKey({ columns: [t.onDate, t.within] })],
+);
+
+/** The facts of a past date counted by the keys of ledger_counts, per (date, filled prefix). */
+export const pastCounts = pgTable(
+  'past_counts',
+  {
+    onDate: date('on_date').notNull(),
+    within: text('within').notNull(),
+    regionCode: text('region_code').notNull(),
+    inScope: boolean('in_scope').notNull(),
+    category: text('category').notNull(),
+    /** 'standalone' | 'joint' | 'none' */
+    orgCoverage: text('org_coverage').notNull(),
+    workCovered: boolean('work_covered').notNull(),
+    band: smallint('band').notNull(),
+    kind: text('kind').notNull(),
+    aboveScale: boolean('above_scale').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+    employees: bigint('employees', { mode: 'number' }).notNull(),
+    members: bigint('members', { mode: 'number' }).notNull(),
+    fullMembers: bigint('full_members', { mode: 'number' }).notNull(),
+    withMembers: bigint('with_members', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'past_counts_on_date_within_past_counts_filled_on_date_within_fk',
+      columns: [t.onDate, t.within],
+      foreignColumns: [pastCountsFilled.onDate, pastCountsFilled.within],
+    }).onDelete('cascade'),
+    index('past_counts_date_region_idx').on(t.onDate, t.within, t.regionCode),
+  ],
+);
+
 /** A survey snapshot (rules.md §9): the whole ledger of a region frozen as of a date. */
 export const snapshots = pgTable('snapshots', {
   id: serial('id').primaryKey(),
   takenOn: date('taken_on').notNull(),
-  regionCode: text('region_code')
-    .notNull()
-    .references(() => regions.code),
+  regionCode: regionCodeColumn(),
   label: text('label').notNull(),
   enterpriseCount: integer('enterprise_count').notNull(),
   actorId: integer('actor_id'),
@@ -102,9 +140,7 @@ export const snapshots = pgTable('snapshots', {
 export const snapshotRows = pgTable(
   'snapshot_rows',
   {
-    snapshotId: integer('snapshot_id')
-      .notNull()
-      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    snapshotId: requiredRef('snapshot_id', () => snapshots.id, 'cascade'),
     enterpriseId: integer('enterprise_id').notNull(),
     regionCode: text('region_code').notNull(),
     inScope: boolean('in_scope').notNull(),

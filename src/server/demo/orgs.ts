@@ -14,6 +14,7 @@ import { addOfficer } from '../orgs/officers.ts';
 import { createOrg } from '../orgs/write.ts';
 import { createUser } from '../users/service.ts';
 import type { DemoAccount } from './accounts.ts';
+import { demoAwayMembers } from './away.ts';
 import { chineseName } from './names.ts';
 
 interface Unit {
@@ -159,14 +160,13 @@ export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, reg
         phone: `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`,
         ethnicity: '汉族',
         education: pick(rand, ['bachelor', 'college', 'high_school', 'postgraduate']),
-        mobile: rand() < 0.08,
-        workOrgId: null,
         relationOrgName: null,
         cultivation: rand() < 0.3 ? [pick(rand, ['member_to_backbone', 'to_manager'])] : [],
       });
       members++;
     }
   }
+  await demoAwayMembers(tx, actor, prefix, today);
 
   let developments = 0;
   for (const { id, unit } of orgIds.filter((o) => o.unit).slice(0, DEVELOPMENT_ORGS)) {

@@ -4,6 +4,7 @@
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import type { Keys } from '../keys.ts';
+import { duplicateId } from '../members/checks.ts';
 import { createMember, leaveMember, updateMember } from '../members/write.ts';
 import type { DevelopmentRow } from './load.ts';
 
@@ -31,11 +32,12 @@ export async function admitMember(
     phone: null,
     ethnicity: null,
     education: null,
-    mobile: false,
-    workOrgId: null,
+
     relationOrgName: null,
     cultivation: [],
   });
+  // Admission cannot go on while the person is on the roster elsewhere; the answer names nothing.
+  if (member.referred) duplicateId();
   return member.id;
 }
 

@@ -93,6 +93,7 @@ export async function overdueDevelopments(tx: Tx, actor: Actor, keys: Keys, toda
       dueOn: o.dueOn,
       daysOverdue: daysBetween(o.dueOn, today),
       message: o.message,
+      en: o.en,
     })),
   );
   items.sort((a, b) => compareDates(a.dueOn, b.dueOn) || a.developmentId - b.developmentId);

@@ -1,5 +1,5 @@
 // A stored development record as the domain rules see it, and as a response shows it.
-import { maskIdNumber } from '../../domain/mask.ts';
+import { maskBirthDate, maskIdNumber } from '../../domain/mask.ts';
 import { DEVELOPMENT_STAGES } from '../../domain/org/codes.ts';
 import {
   checkDevelopment,
@@ -40,8 +40,8 @@ export function toRecord(row: DevelopmentRow): DevelopmentRecord {
 const STAGE_LABEL = Object.fromEntries(DEVELOPMENT_STAGES.map((s) => [s.code, s.label])) as Record<string, string>;
 
 /**
- * The record as responses show it: the ID number masked (there is no reveal here), the stage
- * reached, the due dates, what is overdue and which steps were taken early with their reason.
+ * The record as responses show it: the ID number masked and the birth date to its year (there is
+ * no reveal here), the stage reached, the due dates, what is overdue and which steps were taken early with their reason.
  * A closed record has nothing due.
  */
 export function presentDevelopment(row: NamedDevelopmentRow, keys: Keys, today: string) {
@@ -54,7 +54,7 @@ export function presentDevelopment(row: NamedDevelopmentRow, keys: Keys, today: 
     orgName: row.orgName,
     name: row.name,
     idNumber: maskIdNumber(keys.decrypt(row.idNumber)),
-    birthDate: row.birthDate,
+    birthDate: maskBirthDate(row.birthDate),
     sex: row.sex,
     employerId: row.employerId,
     employerName: row.employerName,

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
+import { DEVELOPMENT_CLOSE_REASONS, DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
+import { findingsIn, type Lang, requestLang } from '../lang.ts';
 import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { developmentBoard, developmentDetail, earlyDevelopments, overdueDevelopments } from './queries.ts';
-import { closeDevelopment, createDevelopment, DEVELOPMENT_CLOSE_REASONS, updateDevelopment } from './write.ts';
+import { closeDevelopment, createDevelopment, updateDevelopment } from './write.ts';
 
 const Overdue = z.object({ step: z.string(), code: z.string(), dueOn: z.string(), message: z.string() });
 const Early = z.object({ step: z.string(), code: z.string(), message: z.string(), reason: z.string() });
@@ -15,7 +16,7 @@ const Development = z
     orgName: z.string(),
     name: z.string(),
     idNumber: z.string().openapi({ description: '已脱敏' }),
-    birthDate: z.string(),
+    birthDate: z.string().openapi({ description: '脱敏，只留年份：1985-**-**' }),
     sex: z.string(),
     employerId: z.number().nullable(),
     employerName: z.string().nullable(),
@@ -109,7 +110,10 @@ developmentRoutes.define({
     items: z.array(z.object({ ...Person, ...Overdue.shape, daysOverdue: z.number() })),
   }),
   describe: '逾期事项',
-  handler: ({ tx, actor, input, c }) => overdueDevelopments(tx, actor, c.get('deps').keys, today(), input.query.orgId),
+  handler: async ({ tx, actor, input, c }) => {
+    const list = await overdueDevelopments(tx, actor, c.get('deps').keys, today(), input.query.orgId);
+    return { ...list, items: findingsIn(requestLang(c), list.items) };
+  },
 });
 
 developmentRoutes.define({
@@ -159,7 +163,8 @@ developmentRoutes.define({
   params: devId,
   response: Development,
   describe: '发展党员记录',
-  handler: ({ tx, actor, input, c }) => developmentDetail(tx, actor, c.get('deps').keys, input.params.id, today()),
+  handler: async ({ tx, actor, input, c }) =>
+    inLangOf(requestLang(c), await developmentDetail(tx, actor, c.get('deps').keys, input.params.id, today())),
 });
 
 developmentRoutes.define({
@@ -200,7 +205,7 @@ developmentRoutes.define({
     const { id } = input.params;
     const day = today();
     const result = await updateDevelopment(tx, actor, keys, id, input.body, day);
-    return { ...result, development: await developmentDetail(tx, actor, keys, id, day) };
+    return { ...result, development: inLangOf(requestLang(c), await developmentDetail(tx, actor, keys, id, day)) };
   },
 });
 
@@ -220,3 +225,8 @@ developmentRoutes.define({
     return { ok: true as const };
   },
 });
+
+/** A development record with its overdue steps in the UI's language. */
+function inLangOf<D extends { overdue: { message: string; en?: string }[] }>(lang: Lang, d: D) {
+  return { ...d, overdue: findingsIn(lang, d.overdue) };
+}

@@ -1,9 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { compareDates } from '../../domain/calendarDate.ts';
 import { validateIdNumber } from '../../domain/idNumber.ts';
-import { maskIdNumber } from '../../domain/mask.ts';
+import { maskBirthDate, maskIdNumber } from '../../domain/mask.ts';
 import {
   checkDevelopment,
+  closeReasonsFor,
+  type DevelopmentCloseReason,
   type DevelopmentFinding,
   type DevelopmentRecord,
   type DevelopmentStep,
@@ -49,15 +51,6 @@ export interface DevelopmentPatch {
   /** A reason sets, null or blank removes; steps not sent keep what is stored. */
   earlyReasons?: Partial<Record<DevelopmentStep, string | null>>;
 }
-
-/** Why a record is closed without becoming a full member. */
-export const DEVELOPMENT_CLOSE_REASONS = [
-  { code: 'withdrawn', label: '本人撤回入党申请' },
-  { code: 'not_admitted', label: '未被发展（不再列为培养对象或未被接收）' },
-  { code: 'transferred', label: '离开本单位，培养材料转交其他党组织' },
-  { code: 'probation_cancelled', label: '取消预备党员资格' },
-] as const;
-export type DevelopmentCloseReason = (typeof DEVELOPMENT_CLOSE_REASONS)[number]['code'];
 
 /** The input field each finding is about, for the form to mark. */
 function fieldOf(f: DevelopmentFinding): string {
@@ -134,20 +127,20 @@ export async function createDevelopment(tx: Tx, actor: Actor, keys: Keys, input:
       .select({ id: developments.id })
       .from(developments)
       .where(and(eq(developments.idNumberHash, hash), isNull(developments.closedOn), developmentInScope(actor)));
-    const where = open ? `（记录编号 ${open.id}）` : '（在其他党组织）';
-    throw new HttpError(
-      409,
-      'duplicate',
-      `身份证号码为 ${maskIdNumber(id.value)} 的人已有一份未结束的发展党员记录${where}，一人只能有一份，请在原记录上继续登记`,
-      [{ field: 'idNumber', message: '此人已有未结束的发展党员记录' }],
-    );
+    // Out of scope, nothing is said about where the record is (issue #12, defect 10).
+    const message = open
+      ? `身份证号码为 ${maskIdNumber(id.value)} 的人已有一份未结束的发展党员记录（记录编号 ${open.id}），一人只能有一份，请在原记录上继续登记`
+      : `身份证号码为 ${maskIdNumber(id.value)} 的人不能在此登记发展党员记录；如其已在别处申请，须由原登记单位结束原记录`;
+    throw new HttpError(409, 'duplicate', message, [
+      { field: 'idNumber', message: open ? '此人已有未结束的发展党员记录' : '此号码不能在此登记' },
+    ]);
   }
   const { idNumberHash: _hash, ...shown } = values;
   await auditChange(tx, actor, {
     action: 'development.create',
     entity: 'development',
     entityId: row.id,
-    diff: { ...shown, idNumber: maskIdNumber(id.value) },
+    diff: { ...shown, idNumber: maskIdNumber(id.value), birthDate: maskBirthDate(id.birthDate) },
   });
   return row;
 }
@@ -280,11 +273,13 @@ export async function closeDevelopment(
   if (row.fullApprovedOn) {
     throw new HttpError(409, 'completed', `已于 ${row.fullApprovedOn} 转为正式党员，发展过程已完成，无需结束`);
   }
-  if (row.memberId !== null && input.reason !== 'probation_cancelled') {
-    invalid('reason', `已于 ${row.admittedOn} 接收为预备党员，只能办理取消预备党员资格`);
-  }
-  if (row.memberId === null && input.reason === 'probation_cancelled') {
-    invalid('reason', '尚未接收为预备党员，不能取消预备党员资格');
+  if (!closeReasonsFor(row.memberId !== null).includes(input.reason)) {
+    invalid(
+      'reason',
+      row.memberId !== null
+        ? `已于 ${row.admittedOn} 接收为预备党员，只能办理取消预备党员资格`
+        : '尚未接收为预备党员，不能取消预备党员资格',
+    );
   }
   if (compareDates(input.closedOn, today) > 0) invalid('closedOn', `结束日期（${input.closedOn}）晚于今天（${today}）`);
   const last = lastDate(row);

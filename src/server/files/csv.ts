@@ -1,10 +1,17 @@
 /**
  * CSV as Excel and WPS write it: RFC 4180 quoting (commas, doubled quotes and line breaks inside
  * quotes), CRLF or LF, UTF-8 with or without BOM, or GB18030/GBK from older Chinese Excel.
+ *
+ * Read within Excel's own limits, so that memory follows the rows and not what a file claims: a
+ * field holds at most 32,767 characters, a row at most 16,384 fields, and fields to the right of
+ * the header's width are not kept (a 40 MB field, or a line of 40 million commas, is refused
+ * at the first cell past the limit, named).
  */
 import { createReadStream } from 'node:fs';
+import { columnLetter } from '../../domain/enterprise/messages.ts';
 import { type SheetRow, trimTrailingBlanks } from './cells.ts';
 import { UploadError } from './errors.ts';
+import { MAX_CELL_CHARS } from './sheet.ts';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
@@ -38,6 +45,8 @@ export class Utf8Scanner {
   multibyte = 0;
   /** 1-based line of the current byte. */
   line = 1;
+  /** Bytes before the current chunk; after a refusal, the offset in the file of the byte refused. */
+  offset = 0;
 
   /** False at the first byte that cannot be UTF-8; the scanner is then spent. */
   push(bytes: Uint8Array): boolean {
@@ -57,15 +66,20 @@ export class Utf8Scanner {
           if (b === 0xf4) this.upper = 0x8f;
           this.need = 3;
         } else {
+          this.offset += i;
           return false;
         }
       } else {
-        if (b < this.lower || b > this.upper) return false;
+        if (b < this.lower || b > this.upper) {
+          this.offset += i;
+          return false;
+        }
         this.lower = 0x80;
         this.upper = 0xbf;
         if (--this.need === 0) this.multibyte++;
       }
     }
+    this.offset += bytes.length;
     return true;
   }
 
@@ -90,9 +104,11 @@ const MIXED_ENCODING_THRESHOLD = 8;
 export async function detectCsvEncoding(path: string): Promise<CsvEncoding> {
   const scanner = new Utf8Scanner();
   let valid = true;
+  let bom = false;
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (scanner.offset === 0) bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       if (!scanner.push(chunk)) {
         valid = false;
         break;
@@ -102,10 +118,13 @@ export async function detectCsvEncoding(path: string): Promise<CsvEncoding> {
     stream.destroy();
   }
   if (valid && scanner.end()) return 'utf-8';
-  if (scanner.multibyte >= MIXED_ENCODING_THRESHOLD) {
+  // A UTF-8 byte order mark, or enough UTF-8 before the first bad byte, says what the file
+  // means to be: the bad bytes are an error in a cell, named, never decoded as something else.
+  if (bom || scanner.multibyte >= MIXED_ENCODING_THRESHOLD) {
+    const { row, column } = await cellAt(path, scanner.offset);
     throw new UploadError(
-      'csv_encoding',
-      `文件第 ${scanner.line} 行含有不是 UTF-8 编码的字节，而前面的内容是 UTF-8：文件可能混合了两种编码或已损坏。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传`,
+      'invalid_utf8',
+      `第 ${row} 行 ${columnLetter(column)} 列的内容含有无效的 UTF-8 字节，而文件是 UTF-8 编码：文件可能混合了两种编码或已损坏。请修正该单元格，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传`,
     );
   }
   if (await decodesAsGb18030(path)) return 'gb18030';
@@ -114,6 +133,28 @@ export async function detectCsvEncoding(path: string): Promise<CsvEncoding> {
     '无法识别文件的文字编码：既不是 UTF-8，也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传',
   );
 }
+
+/**
+ * The cell the byte at `offset` belongs to: the file is parsed again up to it (only on the way to
+ * refusing the file, so the cost does not matter).
+ */
+async function cellAt(path: string, offset: number): Promise<{ row: number; column: number }> {
+  const decoder = new TextDecoder('utf-8');
+  const parser = new CsvParser();
+  const stream = createReadStream(path, { highWaterMark: CHUNK, end: Math.max(0, offset - 1) });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (offset === 0) break;
+      parser.push(decoder.decode(chunk, { stream: true }), []);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return parser.position();
+}
+
+/** Excel's last column: no row of a sheet has more fields. */
+const MAX_FIELDS = 16_384;
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -140,6 +181,15 @@ export class CsvParser {
   private started = false;
   /** Records completed so far, blank lines included: the next record's number is this + 1. */
   private count = 0;
+  /** Fields ended in the current record, kept or not. */
+  private fields = 0;
+  /** Fields kept per record: the header's width once it is read. */
+  private width = MAX_FIELDS;
+
+  /** The cell being read: its row and its 1-based column. */
+  position(): { row: number; column: number } {
+    return { row: this.count + 1, column: this.fields + 1 };
+  }
 
   /** Parses `text` and appends the non-empty records it completes to `out`. */
   push(text: string, out: SheetRow[]): void {
@@ -167,6 +217,7 @@ export class CsvParser {
             i = q;
             this.state = QUOTE_IN_QUOTED;
           }
+          this.checkLength();
           break;
         }
         case QUOTE_IN_QUOTED:
@@ -196,6 +247,7 @@ export class CsvParser {
               j++;
             }
             this.field += text.slice(i, j);
+            this.checkLength();
             this.state = UNQUOTED;
             i = j - 1;
           }
@@ -217,8 +269,26 @@ export class CsvParser {
     }
   }
 
+  /** Refuses a field past Excel's limit as soon as it gets there, before it grows further. */
+  private checkLength(): void {
+    if (this.field.length > MAX_CELL_CHARS) {
+      const { row, column } = this.position();
+      throw new UploadError(
+        'cell_too_long',
+        `第 ${row} 行 ${columnLetter(column)} 列的内容超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个字符，文件可能已损坏（例如缺少结束引号）`,
+      );
+    }
+  }
+
   private endField(): void {
-    this.record.push(this.field);
+    if (this.fields >= MAX_FIELDS) {
+      throw new UploadError(
+        'too_many_columns',
+        `第 ${this.count + 1} 行超过 ${MAX_FIELDS} 列（Excel 的最后一列 XFD），文件可能已损坏`,
+      );
+    }
+    if (this.fields < this.width) this.record.push(this.field);
+    this.fields++;
     this.field = '';
     this.state = FIELD_START;
   }
@@ -226,8 +296,12 @@ export class CsvParser {
   private endRecord(out: SheetRow[]): void {
     this.count++;
     const cells = trimTrailingBlanks(this.record);
-    if (cells.length > 0) out.push({ rowNumber: this.count, cells });
+    if (cells.length > 0) {
+      if (this.width === MAX_FIELDS) this.width = cells.length;
+      out.push({ rowNumber: this.count, cells });
+    }
     this.record = [];
+    this.fields = 0;
     this.inRecord = false;
   }
 }

@@ -21,7 +21,12 @@ export type UploadErrorCode =
   | 'xlsx_no_worksheet'
   | 'xlsx_unreadable'
   | 'csv_encoding'
-  | 'csv_malformed';
+  | 'csv_malformed'
+  | 'invalid_utf8'
+  | 'cell_too_long'
+  | 'too_many_columns'
+  | 'row_out_of_range'
+  | 'read_limit';
 
 /**
  * An uploaded file the system will not read, with a message in Chinese that tells the user
@@ -36,6 +41,16 @@ export class UploadError extends HttpError {
     this.name = 'UploadError';
     if (options?.cause !== undefined) this.cause = options.cause;
   }
+}
+
+/**
+ * A part of an .xlsx that could not be read, named (`what`), with the scanner's reason; an
+ * `UploadError` raised inside (a limit, a cell named by row and column) passes through as it is.
+ */
+export function unreadable(what: string, error: unknown, where = ''): UploadError {
+  if (error instanceof UploadError) return error;
+  const detail = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error);
+  return new UploadError('xlsx_unreadable', `无法读取${what}，文件可能已损坏（${detail}${where}）`, { cause: error });
 }
 
 const KB = 1024;

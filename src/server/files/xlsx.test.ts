@@ -14,8 +14,12 @@ import {
 import type { SheetRow } from './cells.ts';
 import { UploadError } from './errors.ts';
 import { readRows } from './rows.ts';
-import { excelDate, isDateFormatCode, SharedStrings, SheetReader } from './xlsx.ts';
-import { Bytes, XmlScanner } from './xml.ts';
+import { SharedStrings } from './sharedStrings.ts';
+import { excelDate, SheetReader } from './sheet.ts';
+import { isDateFormatCode } from './styles.ts';
+import { MAX_WORKBOOK_PART_BYTES } from './xlsxParts.ts';
+import { XmlScanner } from './xml.ts';
+import { Bytes } from './xmlText.ts';
 
 let tmp: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -260,13 +264,13 @@ describe('chunks', () => {
         sheetXml(
           '<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>企业</t></r><r><t>&amp;名称😀</t></r></is></c>' +
             '<c r="C1" s="1"><v>43525</v></c><c r="D1" t=\'str\'><f>"a"&amp;"&gt;"</f><v>a&gt;</v></c></row>' +
-            '<!-- comment > with <tags> --><row r="3"><c r="A3"><v>-1.25</v></c><c r="E3" t="inlineStr"><is><t><![CDATA[<x>&]]></t></is></c></row>',
+            '<!-- comment > with <tags> --><row r="3"><c r="A3"><v>-1.25</v></c><c r="D3" t="inlineStr"><is><t><![CDATA[<x>&]]></t></is></c></row>',
         ),
     );
     const whole = parse(xml, []);
     expect(whole.map((r) => [r.rowNumber, r.cells])).toEqual([
       [1, ['共享', '企业&名称😀', new Date('2019-03-01T00:00:00Z'), { formula: '"a"&">"', result: 'a>' }]],
-      [3, [-1.25, null, null, null, '<x>&']],
+      [3, [-1.25, null, null, '<x>&']],
     ]);
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 12 }), (cuts) => {
@@ -351,9 +355,16 @@ describe('the workbook, its relationships and [Content_Types].xml, scanned as by
   const sheetRel = (extra = '') =>
     `<Relationship Id="rIdS1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml" ${extra}/>`;
   const oneCell = sheetXml(`<row r="1">${inline('A1', '名称')}</row>`);
-  const RUN = 'a'.repeat(1024 * 1024);
+  // As long as these parts may be (MAX_WORKBOOK_PART_BYTES), less room for the markup around it.
+  const RUN = 'a'.repeat(MAX_WORKBOOK_PART_BYTES - 1024);
 
-  it('reads a relationship with a 1 MB attribute value', async () => {
+  it('refuses a relationships part or workbook over 1 MB before inflating it', async () => {
+    const big = relationships(sheetRel(`Note="${'a'.repeat(MAX_WORKBOOK_PART_BYTES)}"`));
+    const e = await refusal({ sheet: oneCell, parts: { [RELS]: big } });
+    expect(e.message).toMatch(/^文件内的“xl\/_rels\/workbook.xml.rels”有 1 MB，超过上限 1 MB$/);
+  });
+
+  it('reads a relationship with an attribute value of nearly 1 MB', async () => {
     const rows = await read({ sheet: oneCell, parts: { [RELS]: relationships(sheetRel(`Note="${RUN}"`)) } });
     expect(rows).toEqual([[1, ['名称']]]);
   });

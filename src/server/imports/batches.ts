@@ -1,9 +1,6 @@
 // The batch of an import, whatever its kind (import_batches with its staging rows, issues and
 // kept file): recorded before the file is read, read within the actor's scope, reported in
 // the CLI's --json shape. Every kind's adapter and route reads and writes batches through here.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { RowIssue } from '../../domain/enterprise/input.ts';
 import type { Actor } from '../actor.ts';
@@ -13,7 +10,6 @@ import { importBatches, importIssues } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { notFound } from '../errors.ts';
 import type { InspectedUpload, UploadKind } from '../files/inspect.ts';
-import type { Keys } from '../keys.ts';
 import { inRegionScope } from '../regions/scope.ts';
 
 /** The files the pipeline imports; import_batches.kind. */
@@ -66,18 +62,23 @@ export interface PageRequest {
 
 export const offsetOf = (p: PageRequest) => (p.page - 1) * p.pageSize;
 
-/** Records the batch before reading, so its progress can be watched and it is never lost. */
+/**
+ * Records the batch before reading, so its progress can be watched and it is never lost: under
+ * the id its owner reserved and locked (ownership.ts).
+ */
 export async function createBatch(
   db: Db,
   actor: Actor,
   kind: BatchKind,
   upload: InspectedUpload,
-  opts: { fileName: string; partial: boolean; period: string; source: string },
+  opts: { id: number; owner: string; fileName: string; partial: boolean; period: string; source: string },
 ): Promise<number> {
   const [batch] = await inScope(db, actor, (tx) =>
     tx
       .insert(importBatches)
       .values({
+        id: opts.id,
+        owner: opts.owner,
         kind,
         period: opts.period,
         source: opts.source,
@@ -93,50 +94,6 @@ export async function createBatch(
       .returning({ id: importBatches.id }),
   );
   return batch.id;
-}
-
-/** Where the uploaded file is kept, for the error report to read it again. */
-export function storedFile(dataDir: string, batchId: number, fileKind: string) {
-  return path.join(dataDir, 'imports', `${batchId}.${fileKind}`);
-}
-
-/** A file holding ID and phone numbers (a member roster) rests only encrypted: its copy is the ciphertext of its bytes. */
-const keptPath = (dataDir: string, batchId: number, fileKind: UploadKind, encrypted: boolean) =>
-  encrypted ? `${storedFile(dataDir, batchId, fileKind)}.enc` : storedFile(dataDir, batchId, fileKind);
-
-export async function keepFile(
-  dataDir: string,
-  keys: Keys,
-  batchId: number,
-  fileKind: UploadKind,
-  source: string,
-  encrypted: boolean,
-) {
-  const target = keptPath(dataDir, batchId, fileKind, encrypted);
-  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  if (encrypted) {
-    const bytes = await fs.readFile(source);
-    await fs.writeFile(target, keys.encrypt(bytes.toString('base64')), { mode: 0o600 });
-  } else {
-    await fs.copyFile(source, target);
-  }
-}
-
-/** The kept file as a path readRows can read; `cleanup` removes a decrypted copy at once. */
-export async function openKeptFile(
-  dataDir: string,
-  keys: Keys,
-  batchId: number,
-  fileKind: UploadKind,
-  encrypted: boolean,
-): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const kept = keptPath(dataDir, batchId, fileKind, encrypted);
-  if (!encrypted) return { path: kept, cleanup: async () => {} };
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-roster-'));
-  const file = path.join(dir, `roster.${fileKind}`);
-  const plain = Buffer.from(keys.decrypt(await fs.readFile(kept, 'utf8')), 'base64');
-  await fs.writeFile(file, plain, { mode: 0o600 });
-  return { path: file, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
 
 export const fileKindOf = (fileName: string): UploadKind => (fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
@@ -157,17 +114,6 @@ export async function failBatch(db: Db, actor: Actor, batchId: number, failure: 
     await tx.execute(sql`delete from import_rows where batch_id = ${batchId}`);
     await tx.update(importBatches).set({ status: 'failed', failure }).where(eq(importBatches.id, batchId));
   });
-}
-
-/** Reading runs inside the server process: a batch still 'reading' at start-up was cut off by a restart. */
-export async function failInterruptedBatches(db: Db) {
-  await db.execute(
-    sql`delete from import_rows where batch_id in (select id from import_batches where status = 'reading')`,
-  );
-  await db
-    .update(importBatches)
-    .set({ status: 'failed', failure: '读取时服务重启，读取未完成，请重新导入' })
-    .where(eq(importBatches.status, 'reading'));
 }
 
 const batchesOf = (actor: Actor, kind: BatchKind) =>

@@ -5,17 +5,21 @@
 // between the enterprise, org and member files is an adapter (./adapters/), small enough to read
 // at a glance; the later areas' imports plug in the same way.
 import type { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../domain/auditActions.ts';
 import type { Permission } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 import { importBatches } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
+import { faultPoint } from '../faultPoint.ts';
 import { inspectUpload, type UploadKind } from '../files/inspect.ts';
 import type { Deps } from '../http.ts';
 import type { Keys } from '../keys.ts';
+import { describeForLog } from '../logSafe.ts';
 import {
   type Batch,
   type BatchKind,
@@ -26,10 +30,10 @@ import {
   createBatch,
   failBatch,
   type ImportResult,
-  keepFile,
-  openKeptFile,
   type PageRequest,
 } from './batches.ts';
+import { keepFile, openKeptFile } from './keptFiles.ts';
+import { type Claim, claimNewBatch } from './ownership.ts';
 
 export type PipelineDeps = Pick<Deps, 'database' | 'keys' | 'config'>;
 
@@ -52,11 +56,16 @@ export interface ImportAdapter {
   permission: Permission;
   readPermission: Permission;
   /** The audit actions of the kind's routes. */
-  actions: { import: string; discard: string; template: string; list: string; read: string; errorReport: string };
+  actions: {
+    import: AuditAction;
+    discard: AuditAction;
+    template: AuditAction;
+    list: AuditAction;
+    read: AuditAction;
+    errorReport: AuditAction;
+  };
   /** The summaries that differ between kinds (the API document's). */
   summaries: { template: string; upload: string; list: string; rows: string; apply: string; discard: string };
-  /** The kept file is encrypted at rest (it holds ID or phone numbers in clear). */
-  encryptKept: boolean;
   /** The batch's period and source, checked (the enterprise file is filed under them), or refused with 400. */
   labels(req: { period?: string; source?: string }): { period: string; source: string };
   template(): Promise<Buffer>;
@@ -137,7 +146,9 @@ function audit(
 /**
  * Starts an import: inspects the file, records the batch and keeps the file; then reads and
  * checks it in the background (`finished`), recording progress and the outcome on the batch,
- * so whoever started it can leave and come back.
+ * so whoever started it can leave and come back. The batch is this process's (its lock held,
+ * ownership.ts) while it is read; with `keepOwnership` (the CLI, which applies it next) until
+ * the caller calls `release`, otherwise a staged batch is handed to whoever confirms it.
  */
 export async function startImport(
   deps: PipelineDeps,
@@ -145,46 +156,112 @@ export async function startImport(
   adapter: ImportAdapter,
   req: ImportRequest,
   onProgress: (rowsRead: number) => void = () => {},
-): Promise<{ batchId: number; finished: Promise<Error | null> }> {
+  keepOwnership = false,
+): Promise<{ batchId: number; owner: string; finished: Promise<Error | null>; release: () => Promise<void> }> {
   const { db } = deps.database;
   const labels = adapter.labels(req);
   const upload = await inspectUpload(req.path, req.fileName, { maxBytes: deps.config.maxUploadBytes });
-  const batchId = await createBatch(db, actor, adapter.kind, upload, { ...req, ...labels });
+  const claim = await claimNewBatch(deps.database);
+  let batchId: number;
+  try {
+    batchId = await createBatch(db, actor, adapter.kind, upload, { ...req, ...labels, ...claim });
+  } catch (err) {
+    await claim.release();
+    throw err;
+  }
   const { dataDir } = deps.config;
-  await keepFile(dataDir, deps.keys, batchId, upload.kind, req.path, adapter.encryptKept);
+  // Kept before this returns, not in the background: the caller removes its upload once it
+  // has the batch. A failure to keep it fails the batch below, like any failure of the read.
+  const notKept = await keepFile(dataDir, deps.keys, batchId, upload.kind, req.path).then(
+    () => null,
+    (err: unknown) => err,
+  );
   const finished = (async () => {
     try {
-      const kept = await openKeptFile(dataDir, deps.keys, batchId, upload.kind, adapter.encryptKept);
+      if (notKept) throw notKept;
+      const kept = await openKeptFile(dataDir, deps.keys, batchId, upload.kind);
       let columns: string[] | null;
       try {
+        await faultPoint('import-read');
         const file = { path: kept.path, kind: upload.kind };
         columns = await adapter.read({ db, actor, keys: deps.keys, batchId, file, onProgress });
       } finally {
         await kept.cleanup();
       }
+      await faultPoint('import-stage');
       await inScope(db, actor, async (tx) => {
-        const [read] = await tx
+        const read = await stillReading(tx, actor, adapter, batchId, claim);
+        const [withColumns] = await tx
           .update(importBatches)
           .set({ columns: columns ?? [] })
           .where(eq(importBatches.id, batchId))
           .returning();
         const counts = columns
-          ? (await adapter.check(tx, actor, read, 'read')).counts
+          ? (await adapter.check(tx, actor, withColumns, 'read')).counts
           : await adapter.unreadable(tx, batchId);
         // An unusable header or an empty file is rejected even in partial mode: there is nothing valid to write.
         const rejected = !columns || counts.rows === 0 || (counts.errorRows > 0 && !req.partial);
         const status = rejected ? 'rejected' : req.dryRun ? 'dry-run' : 'staged';
-        await tx.update(importBatches).set({ status, counts }).where(eq(importBatches.id, batchId));
-        if (status !== 'staged') await audit(tx, actor, adapter, read, status, 'read', counts);
+        const owner = status === 'staged' && !keepOwnership ? null : read.owner;
+        await tx.update(importBatches).set({ status, counts, owner }).where(eq(importBatches.id, batchId));
+        if (status !== 'staged') await audit(tx, actor, adapter, withColumns, status, 'read', counts);
       });
       return null;
     } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
+      const error = failure(batchId, err);
       await failBatch(db, actor, batchId, error.message).catch(() => {});
       return error;
+    } finally {
+      if (!keepOwnership) await claim.release();
     }
   })();
-  return { batchId, finished };
+  return { batchId, owner: claim.owner, finished, release: claim.release };
+}
+
+/**
+ * The batch at the end of its reading, locked: still reading, still this process's, and every
+ * row read staged. Otherwise something failed it under the reader (a clean-up that found its
+ * lock gone), and nothing read may be staged.
+ */
+async function stillReading(tx: Tx, actor: Actor, adapter: ImportAdapter, batchId: number, claim: Claim) {
+  const batch = await batchOfKind(tx, actor, adapter.kind, batchId, true);
+  if (batch.status !== 'reading' || batch.owner !== claim.owner) {
+    throw new HttpError(
+      409,
+      'batch_taken',
+      `导入批次 ${batchId} 在读取时被标记为“${batch.status}”，读取的内容不予暂存，请重新导入`,
+    );
+  }
+  await assertAllStaged(tx, batch);
+  return batch;
+}
+
+/** The staged rows are as many as the rows read, or the batch is refused (409) and nothing is written. */
+async function assertAllStaged(tx: Tx, batch: Batch) {
+  const [{ n }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from import_rows where batch_id = ${batch.id}`,
+  );
+  if (n !== batch.rowsRead) {
+    throw new HttpError(
+      409,
+      'batch_incomplete',
+      `导入批次 ${batch.id} 暂存的行数（${n}）与读取的行数（${batch.rowsRead}）不符，未写入；请重新导入`,
+    );
+  }
+}
+
+/**
+ * What a failed batch tells its readers: a refusal meant for users (a file over a limit, a cell
+ * named by row and column) as it is; anything else — a database error, whose message holds the
+ * SQL and its parameters — only as a notice, its details going to the server log without them.
+ */
+function failure(batchId: number, err: unknown): Error {
+  if (err instanceof HttpError) return err;
+  console.error(`导入批次 ${batchId} 失败：${describeForLog(err)}`);
+  return new Error(
+    `导入批次 ${batchId} 读取失败（服务器内部错误），未写入任何数据。请重新导入；如仍失败，请联系系统管理员查看服务器日志`,
+  );
 }
 
 /**
@@ -193,7 +270,13 @@ export async function startImport(
  * or, if the check now finds errors and the batch is not partial, refuses or rejects it as the
  * adapter says, writing nothing. Returns the batch as it now is.
  */
-export async function applyBatch(tx: Tx, actor: Actor, adapter: ImportAdapter, batchId: number) {
+export async function applyBatch(
+  tx: Tx,
+  actor: Actor,
+  adapter: ImportAdapter,
+  batchId: number,
+  owner: string | null = null,
+) {
   const batch = await batchOfKind(tx, actor, adapter.kind, batchId, true);
   if (batch.status !== 'staged') {
     throw new HttpError(
@@ -202,6 +285,11 @@ export async function applyBatch(tx: Tx, actor: Actor, adapter: ImportAdapter, b
       `导入批次 ${batchId} 的状态为“${batch.status}”，只有待确认的批次可以写入`,
     );
   }
+  // A batch a CLI import still works on is that import's to apply.
+  if (batch.owner !== owner) {
+    throw new HttpError(409, 'batch_owned', `导入批次 ${batchId} 正由另一进程处理，不能在此确认`);
+  }
+  await assertAllStaged(tx, batch);
   const checked = await adapter.check(tx, actor, batch, 'apply');
   const { counts } = checked;
   const hasErrors = counts.errorRows > 0 && !batch.partial;
@@ -210,6 +298,7 @@ export async function applyBatch(tx: Tx, actor: Actor, adapter: ImportAdapter, b
   }
   const status = hasErrors ? 'rejected' : 'applied';
   if (status === 'applied') await checked.write();
+  await faultPoint('import-apply');
   const [after] = await tx
     .update(importBatches)
     .set({ status, counts, appliedAt: status === 'applied' ? new Date() : null })
@@ -220,8 +309,14 @@ export async function applyBatch(tx: Tx, actor: Actor, adapter: ImportAdapter, b
 }
 
 /** Confirms a staged batch in one transaction of its own, then runs what follows the commit. */
-export async function applyInOwnTransaction(db: Db, actor: Actor, adapter: ImportAdapter, batchId: number) {
-  const applied = await inScope(db, actor, (tx) => applyBatch(tx, actor, adapter, batchId));
+export async function applyInOwnTransaction(
+  db: Db,
+  actor: Actor,
+  adapter: ImportAdapter,
+  batchId: number,
+  owner: string | null = null,
+) {
+  const applied = await inScope(db, actor, (tx) => applyBatch(tx, actor, adapter, batchId, owner));
   if (applied.batch.status === 'applied') await adapter.afterApply?.(db, applied.counts);
   return applied.batch;
 }
@@ -251,10 +346,18 @@ export async function runImport(
   onProgress?: (rowsRead: number) => void,
 ): Promise<ImportResult> {
   const { db } = deps.database;
-  const { batchId, finished } = await startImport(deps, actor, adapter, req, onProgress);
-  const error = await finished;
-  if (error) throw error;
-  const { status } = await inScope(db, actor, (tx) => batchOfKind(tx, actor, adapter.kind, batchId));
-  if (req.apply !== false && status === 'staged') await applyInOwnTransaction(db, actor, adapter, batchId);
-  return inScope(db, actor, (tx) => batchResult(tx, actor, adapter.kind, batchId));
+  const { batchId, owner, finished, release } = await startImport(deps, actor, adapter, req, onProgress, true);
+  try {
+    const error = await finished;
+    if (error) throw error;
+    const { status } = await inScope(db, actor, (tx) => batchOfKind(tx, actor, adapter.kind, batchId));
+    if (status === 'staged') {
+      if (req.apply !== false) await applyInOwnTransaction(db, actor, adapter, batchId, owner);
+      // Previewed only: the staged batch is handed to whoever confirms or discards it.
+      else await db.update(importBatches).set({ owner: null }).where(eq(importBatches.id, batchId));
+    }
+    return await inScope(db, actor, (tx) => batchResult(tx, actor, adapter.kind, batchId));
+  } finally {
+    await release();
+  }
 }

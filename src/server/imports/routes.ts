@@ -19,10 +19,12 @@ import {
   batchIssues,
   batchOfKind,
   batchResult,
+  fileKindOf,
   listBatches,
 } from './batches.ts';
 import { batchMissing } from './enterprises/queries.ts';
 import { writeErrorReport } from './errorReport.ts';
+import { assertKeptFile } from './keptFiles.ts';
 import { applyInOwnTransaction, discardBatch, type ImportAdapter, startImport } from './pipeline.ts';
 
 const IdParam = z.object({ id: idParam });
@@ -247,8 +249,9 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     handler: async ({ db, actor, input, deps }) => {
       const { id } = input.params;
       const batch = await inScope(db, actor, (tx) => batchOfKind(tx, actor, a.kind, id));
+      await assertKeptFile(deps.config.dataDir, id, fileKindOf(batch.fileName));
       return xlsxDownload(`错误报告-${batch.fileName.replace(/\.(xlsx|csv)$/i, '')}.xlsx`, (book) =>
-        writeErrorReport(db, actor, deps.keys, deps.config.dataDir, a.kind, id, book),
+        writeErrorReport(db, actor, deps.keys, deps.config.dataDir, a.kind, id, book, a.actions.errorReport),
       );
     },
   });

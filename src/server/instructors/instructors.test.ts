@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEPARTMENTS } from '../../domain/instructor/departments.ts';
+import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
@@ -9,15 +10,10 @@ import { createInstructor, daysAgo, departmentId, instructorBody, newPhone, toda
 const fx = await makeFixture();
 afterAll(() => fx.close());
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let leader: Client;
-let wuhan: Client;
+let committee: Logged, leader: Logged, wuhan: Logged;
 
 beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+  ({ committee, leader, wuhan } = await signInUsers(fx));
 });
 
 const departmentState = () =>
@@ -58,17 +54,22 @@ describe('the department catalogue', () => {
       industries: ['D'],
       name: '应急管理局（安监）',
     });
-    expect(edited.body).toEqual({ changed: ['name', 'industries'] });
+    // The answer names the department in use (issue #12: an inherited one changed becomes the region's own).
+    expect(edited.body).toEqual({ id, changed: ['name', 'industries'] });
     const list = (await committee.client.get('/api/departments')).body;
     expect(list.find((d: { id: number }) => d.id === id)).toEqual({
       id,
       name: '应急管理局（安监）',
       sortOrder: 50,
+      regionCode: '420500',
+      regionName: '宜昌市',
+      own: true,
       industries: ['D'],
       requests: ['other'],
       instructors: 0,
     });
     expect((await committee.client.patch(`/api/departments/${id}`, { industries: ['D'] })).body).toEqual({
+      id,
       changed: [],
     });
     const removed = await committee.client.request('DELETE', `/api/departments/${id}`);
@@ -81,8 +82,14 @@ describe('the department catalogue', () => {
     });
   });
 
+  it('names are unique within a region: the region’s own of an inherited name takes its place', async () => {
+    const res = await committee.client.post('/api/departments', { name: '组织部', sortOrder: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
   it.each([
-    ['a duplicate name', { name: '组织部' }, 'name', '已有名为“组织部”的部门'],
+    // Since issue #12 (departments per region) the clash is with the region's own '组织部' made above.
+    ['a duplicate name', { name: '组织部' }, 'name', '本级已有名为“组织部”的部门'],
     ['an empty name', { name: '  ' }, 'name', '请填写部门名称'],
     ['an unknown section', { name: '新部门', industries: ['Z'] }, 'industries.0', '行业门类为 A–T 的一个字母'],
     ['an unknown request category', { name: '新部门', requests: ['weather'] }, 'requests.0', null],
@@ -96,7 +103,8 @@ describe('the department catalogue', () => {
   });
 
   it('refuses to remove a department that instructors come from', async () => {
-    const id = await departmentId(committee.client, '税务');
+    // The region's own: an inherited one (the default 税务) is not the region's to remove at all.
+    const id = (await committee.client.post('/api/departments', { name: '税务稽查局' })).body.id as number;
     await createInstructor(committee.client, id);
     const listed = (await committee.client.get('/api/departments')).body.find((d: { id: number }) => d.id === id);
     expect(listed.instructors).toBe(1);

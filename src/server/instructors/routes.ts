@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { calendarDay, codeOf, idParam, queryFlag } from '../schemas.ts';
 import { assign, endAssignment, enterpriseInstructors } from './assignments.ts';
 import { departmentRoutes } from './departmentRoutes.ts';
 import { instructorDetail, listInstructors, revealInstructor } from './queries.ts';
@@ -69,6 +69,15 @@ const Reason = z.union([
 const byId = z.object({ id: idParam });
 
 export const instructorRoutes = areaRouter('党建指导员');
+
+/** The instructor list's filters, for the screen's list and its export. */
+export const InstructorListQuery = z.object({
+  sourceDepartmentId: idParam.optional(),
+  kind: codeOf(INSTRUCTOR_KINDS).optional(),
+  regionCode: regionCode.optional(),
+  q: z.string().trim().max(30).optional(),
+  status: z.enum(['serving', 'left', 'all']).default('serving'),
+});
 instructorRoutes.route('/', departmentRoutes);
 
 instructorRoutes.define({
@@ -77,12 +86,7 @@ instructorRoutes.define({
   permission: 'instructor.read',
   action: 'instructor.list',
   summary: '党建指导员和联络员：按部门、类别、区划、姓名筛选，显示今天联系的企业数',
-  query: z.object({
-    sourceDepartmentId: idParam.optional(),
-    kind: codeOf(INSTRUCTOR_KINDS).optional(),
-    regionCode: regionCode.optional(),
-    q: z.string().trim().max(30).optional(),
-    status: z.enum(['serving', 'left', 'all']).default('serving'),
+  query: InstructorListQuery.extend({
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),
@@ -235,8 +239,9 @@ instructorRoutes.define({
   action: 'enterprise.instructor_suggestions',
   entity: 'enterprise',
   summary:
-    '为企业推荐指导员：按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由',
+    '为企业推荐指导员：先在企业所在县（市、区）内推荐（wider=true 扩大到本人可见的全部在任指导员），按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由',
   params: byId,
+  query: z.object({ wider: queryFlag }),
   response: z.object({
     enterprise: z.object({
       id: z.number(),
@@ -246,7 +251,11 @@ instructorRoutes.define({
       sectionName: z.string().nullable(),
       workCovered: z.boolean(),
     }),
+    /** The county searched; null when widened to every instructor the user sees. */
+    within: z.object({ code: z.string(), name: z.string() }).nullable(),
     considered: z.number(),
+    /** Serving instructors outside the county, offered when the user widens the search. */
+    elsewhere: z.number(),
     items: z.array(
       z.object({
         rank: z.number(),
@@ -258,5 +267,6 @@ instructorRoutes.define({
     ),
   }),
   describe: '推荐的指导员，按名次',
-  handler: ({ tx, actor, input, c }) => suggestInstructors(tx, actor, c.get('deps').keys, input.params.id),
+  handler: ({ tx, actor, input, c }) =>
+    suggestInstructors(tx, actor, c.get('deps').keys, input.params.id, input.query.wider),
 });

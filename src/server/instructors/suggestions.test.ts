@@ -27,23 +27,45 @@ beforeAll(async () => {
   await committee.client.patch(`/api/instructors/${i.left}`, { leftOn: today() });
 });
 
-const suggest = (id: number) => committee.client.get(`/api/enterprises/${id}/instructor-suggestions`);
+const suggest = (id: number, wider = false) =>
+  committee.client.get(`/api/enterprises/${id}/instructor-suggestions${wider ? '?wider=true' : ''}`);
+interface Suggestion {
+  rank: number;
+  score: number;
+  reasons: unknown[];
+  explanation: string;
+  instructor: { id: number; name: string; phone: string };
+}
+/** The suggestions among this file's instructors (the fixture's database holds others too). */
+const ours = (body: { items: Suggestion[] }) => body.items.filter((s) => Object.values(i).includes(s.instructor.id));
 
 describe('suggestions for an enterprise without work coverage', () => {
+  it('come from the enterprise’s county first; widened, every instructor is ranked on points', async () => {
+    // 工信远 serves 伍家岗区: more points than anyone in 西陵区, but another county's.
+    const near = await suggest(factory.id);
+    expect(near.body.within).toEqual({ code: '420502', name: '西陵区' });
+    const names = (body: typeof near.body) => ours(body).map((s) => s.instructor.name);
+    expect(names(near.body)).toEqual(['工信近忙', '组织近', '已选派']);
+    expect(near.body.elsewhere).toBeGreaterThanOrEqual(1);
+    const wide = await suggest(factory.id, true);
+    expect(wide.body.within).toBe(null);
+    expect(wide.body.elsewhere).toBe(0);
+    expect(wide.body.considered).toBe(near.body.considered + near.body.elsewhere);
+    expect(names(wide.body)[0]).toBe('工信远');
+  });
+
   it('rank serving instructors by relevance, region and load, each rank explained', async () => {
-    const res = await suggest(factory.id);
+    const res = await suggest(factory.id, true);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.enterprise).toMatchObject({ section: 'C', sectionName: '制造业', workCovered: false });
-    const ours = res.body.items.filter((s: { instructor: { id: number } }) =>
-      Object.values(i).includes(s.instructor.id),
-    );
-    expect(ours.map((s: { instructor: { name: string }; score: number }) => [s.instructor.name, s.score])).toEqual([
+    const ranked = ours(res.body);
+    expect(ranked.map((s) => [s.instructor.name, s.score])).toEqual([
       ['工信远', 40 + 10 + 20],
       ['工信近忙', 40 + 20 + 5],
       ['组织近', 0 + 20 + 20],
       ['已选派', 0 + 20 + 20],
     ]);
-    const [, busy] = ours;
+    const [, busy] = ranked;
     expect(busy.reasons).toEqual([
       { factor: 'relevance', points: 40, matched: true, section: 'C' },
       { factor: 'region', points: 20, proximity: 'county' },
@@ -53,7 +75,7 @@ describe('suggestions for an enterprise without work coverage', () => {
       /^第 \d+ 位，65 分：经济和信息化局（工信）职能与制造业（C）相关（\+40）；同一县（市、区）（\+20）；目前联系 3 家企业（\+5）$/,
     );
     // Equal points (组织近, 已选派): the lighter load, then the earlier registered, first.
-    expect(ours[2].rank).toBeLessThan(ours[3].rank);
+    expect(ranked[2].rank).toBeLessThan(ranked[3].rank);
     expect(busy.instructor.phone).toMatch(/^139\*{4}\d{4}$/);
     expect(res.body.items.map((s: { rank: number }) => s.rank)).toEqual(
       res.body.items.map((_: unknown, n: number) => n + 1),

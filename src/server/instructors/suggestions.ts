@@ -2,6 +2,7 @@ import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { divisionSection } from '../../domain/enterprise/industry.ts';
 import { rankInstructors } from '../../domain/instructor/suggest.ts';
+import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { assignments, departments, enterprises, industries, instructors, regions } from '../db/schema.ts';
@@ -19,9 +20,12 @@ const sectionOf = (code: string | null) => (code === null ? null : /^[A-T]$/.tes
 
 /**
  * The serving instructors the actor can see, not already assigned to the enterprise today,
- * ranked for it (src/domain/instructor/suggest.ts) with the reasons of each rank.
+ * ranked for it (src/domain/instructor/suggest.ts) with the reasons of each rank. First those of
+ * the enterprise's county (or of its city, for an enterprise registered at city level): the
+ * points would put a relevant department's instructor from a county an hour away above one
+ * next door, and a committee sends its own people first. `wider` ranks all of them.
  */
-export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enterpriseId: number) {
+export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enterpriseId: number, wider = false) {
   const on = localDateString(new Date());
   const [e] = await tx
     .select()
@@ -60,9 +64,15 @@ export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enter
         notInArray(instructors.id, current),
       ),
     );
+  const county = e.regionCode.slice(0, 6);
+  const [within] = wider
+    ? [null]
+    : await tx.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.code, county));
+  const inCounty = regionPrefix(county);
+  const pool = within ? rows.filter((r) => r.i.regionCode.startsWith(inCounty)) : rows;
   const ranked = rankInstructors(
     { regionCode: e.regionCode, section, sectionName: industry?.name ?? null },
-    rows.map((r) => ({
+    pool.map((r) => ({
       ...r,
       id: r.i.id,
       regionCode: r.i.regionCode,
@@ -78,8 +88,10 @@ export async function suggestInstructors(tx: Tx, actor: Actor, keys: Keys, enter
       sectionName: industry?.name ?? null,
       workCovered: e.orgCoverage !== null || e.hasInstructor,
     },
+    within: within ?? null,
     /** Serving instructors considered; the items are the best SUGGESTION_LIMIT of them. */
-    considered: rows.length,
+    considered: pool.length,
+    elsewhere: rows.length - pool.length,
     items: ranked.map((r) => ({
       rank: r.rank,
       score: r.score,

@@ -4,14 +4,16 @@ import { maskPhone } from '../../domain/mask.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
-import { assignments, departments, instructors, regions } from '../db/schema.ts';
+import { assignments, instructors, regions } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
 import type { Keys } from '../keys.ts';
+import { sealPhone } from '../keys.ts';
 import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { codeInScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { refreshInstructorCoverage } from './coverage.ts';
+import { departmentApplies } from './departments.ts';
 import { type InstructorRow, loadInstructor } from './load.ts';
 
 export interface InstructorInput {
@@ -29,9 +31,11 @@ export interface InstructorPatch extends Partial<InstructorInput> {
   leftOn?: string | null;
 }
 
-async function checkDepartment(tx: Tx, id: number) {
-  const [row] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
-  if (!row) invalid('sourceDepartmentId', '所选部门不存在，请在部门目录中选择');
+/** The department must be in the catalogue of the instructor's region (its own or one above). */
+async function checkDepartment(tx: Tx, id: number, regionCode: string) {
+  if (!(await departmentApplies(tx, id, regionCode))) {
+    invalid('sourceDepartmentId', '所选部门不在该行政区划的部门目录中，请在部门目录中选择');
+  }
 }
 
 async function checkRegion(tx: Tx, actor: Actor, code: string) {
@@ -43,15 +47,14 @@ async function checkRegion(tx: Tx, actor: Actor, code: string) {
 /** Registers an instructor or liaison; the phone is stored encrypted with a keyed hash, and audited masked. */
 export async function createInstructor(tx: Tx, actor: Actor, keys: Keys, input: InstructorInput) {
   await checkRegion(tx, actor, input.regionCode);
-  await checkDepartment(tx, input.sourceDepartmentId);
+  await checkDepartment(tx, input.sourceDepartmentId, input.regionCode);
   const phone = normalizePhone(input.phone);
   const values = { ...input, name: input.name.trim(), post: input.post?.trim() || null };
   const [row] = await tx
     .insert(instructors)
     .values({
       ...values,
-      phone: phone === null ? null : keys.encrypt(phone),
-      phoneHash: phone === null ? null : keys.lookupHash(phone),
+      ...sealPhone(keys, phone),
     })
     .returning({ id: instructors.id });
   await auditChange(tx, actor, {
@@ -86,8 +89,10 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
     change('regionCode', patch.regionCode);
   }
   if (patch.sourceDepartmentId !== undefined && patch.sourceDepartmentId !== row.sourceDepartmentId) {
-    await checkDepartment(tx, patch.sourceDepartmentId);
     change('sourceDepartmentId', patch.sourceDepartmentId);
+  }
+  if (set.regionCode !== undefined || set.sourceDepartmentId !== undefined) {
+    await checkDepartment(tx, set.sourceDepartmentId ?? row.sourceDepartmentId, set.regionCode ?? row.regionCode);
   }
   if (patch.kind !== undefined) change('kind', patch.kind);
   if (patch.name !== undefined) change('name', patch.name.trim());
@@ -97,8 +102,7 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
     const phone = normalizePhone(patch.phone);
     const old = row.phone === null ? null : keys.decrypt(row.phone);
     if (phone !== old) {
-      set.phone = phone === null ? null : keys.encrypt(phone);
-      set.phoneHash = phone === null ? null : keys.lookupHash(phone);
+      Object.assign(set, sealPhone(keys, phone));
       diff.phone = { before: old === null ? null : maskPhone(old), after: phone === null ? null : maskPhone(phone) };
     }
   }

@@ -141,15 +141,17 @@ export async function checkEmployer(tx: Tx, actor: Actor, employerId: number | n
   if (!row) invalid('employerId', '所选工作单位不存在或不在您的管辖范围内');
 }
 
-/** 流入地: only a mobile member works in another org, and it is not their own. */
+/**
+ * 流入地: the org where a member away works, not their own. It must be in the recorder's scope
+ * (an org they cannot see is given by place alone).
+ */
 export async function checkWorkOrg(
   tx: Tx,
   actor: Actor,
-  p: { mobile: boolean; workOrgId: number | null; orgId: number },
+  p: { workOrgId: number | null; orgId: number },
   today: string,
 ) {
   if (p.workOrgId === null) return;
-  if (!p.mobile) invalid('workOrgId', '只有流动党员才登记流入地党组织');
   if (p.workOrgId === p.orgId) invalid('workOrgId', '流入地党组织不能是党员所在党组织');
   await checkOpenOrg(tx, actor, p.workOrgId, 'workOrgId', '流入地党组织', today);
 }
@@ -167,12 +169,13 @@ export async function checkUniqueId(tx: Tx, actor: Actor, hash: string, self?: n
   if (seen && seen.id !== self) duplicateId(seen);
 }
 
+/** What an actor is told when the number is held where they cannot see: nothing about where. */
+export const REFERRED_MESSAGE =
+  '该公民身份号码不能在此登记。已将本次登记转交该号码的登记单位核对；如属组织关系转入，对方办理转出后即可登记转入。';
+
 export function duplicateId(seen?: { id: number; name: string; orgName: string | null }): never {
-  if (!seen) {
-    const message =
-      '该公民身份号码已登记为党员，其所在党组织不在您的管辖范围内；如属组织关系转入，请与转出的党组织联系';
-    throw new HttpError(409, 'duplicate', message, [{ field: 'idNumber', message }]);
-  }
+  if (!seen)
+    throw new HttpError(409, 'duplicate', REFERRED_MESSAGE, [{ field: 'idNumber', message: REFERRED_MESSAGE }]);
   const where = seen.orgName ? `（${seen.orgName}）` : '';
   const message = `该公民身份号码已登记为党员“${seen.name}”${where}，同一人只能登记一次`;
   throw new HttpError(409, 'duplicate', message, [{ field: 'idNumber', message, memberId: seen.id }]);

@@ -46,8 +46,6 @@ export function memberBody(orgId: number, more: Record<string, unknown> = {}) {
     phone: newPhone(),
     ethnicity: '汉族',
     education: 'bachelor',
-    mobile: false,
-    workOrgId: null,
     relationOrgName: null,
     cultivation: [],
     ...more,
@@ -62,4 +60,16 @@ export function lastValidIssueDate(now = today()): string {
   let d = addMonths(now, -4);
   while (letterValidUntil(d) < now) d = addDays(d, 1);
   return d;
+}
+
+/** The body of PUT /api/members/{id}/away: away since `since` (by default 7 months ago, a mobile member). */
+export function awayBody(more: Record<string, unknown> = {}) {
+  return {
+    place: '江苏省苏州市',
+    workOrgId: null,
+    since: addMonths(today(), -7),
+    until: null,
+    fixedPlace: false,
+    ...more,
+  };
 }

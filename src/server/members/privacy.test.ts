@@ -2,7 +2,8 @@
  * The required privacy test: through a whole member workflow — including refusals and
  * error responses — no response body and no line written to stdout, stderr or the console
  * contains a full ID number (nor its first 17 digits) or a full phone number used in the
- * test, except the answer to a reveal by an actor holding member.reveal. Neither does the
+ * test, nor a birth date beside a masked number, except the answer to a reveal by an actor
+ * holding member.reveal. Neither does the
  * audit trail, the enterprise history, or the member rows' stored columns.
  */
 import { sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { addDays } from '../../domain/calendarDate.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
+import { awayBody, memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
@@ -185,9 +186,17 @@ describe('no full ID or phone number leaves the server outside a reveal', () => 
         'create mobile',
         'POST',
         '/api/members',
-        memberBody(org.id, { idNumber: idMobile, phone: phone(), mobile: true, workOrgId: other.id }),
+        memberBody(org.id, { idNumber: idMobile, phone: phone() }),
       );
       expect(mobile.status).toBe(200);
+      const away = await call(
+        committee,
+        'record away',
+        'PUT',
+        `/api/members/${mobile.body.id}/away`,
+        awayBody({ workOrgId: other.id }),
+      );
+      expect(away.status).toBe(200);
       await call(committee, 'mobile view', 'GET', `/api/members?view=mobile&orgId=${other.id}`);
 
       // Updates: a new phone, a corrected ID number, refusals.
@@ -213,7 +222,7 @@ describe('no full ID or phone number leaves the server outside a reveal', () => 
       // Reveal: refused without the permission, allowed (and only there) with it.
       expect((await call(leader, 'leader reveal', 'POST', `/api/members/${memberA}/reveal`, {})).status).toBe(403);
       const reveal = await committee.request('POST', `/api/members/${memberA}/reveal`, {});
-      expect(reveal.body).toEqual({ idNumber: idB, phone: phoneB });
+      expect(reveal.body).toEqual({ idNumber: idB, phone: phoneB, birthDate: '1991-01-01' });
       responses.push({ what: 'reveal', body: reveal.body, allowed: true });
 
       // Transfers out and in.
@@ -289,6 +298,15 @@ describe('no full ID or phone number leaves the server outside a reveal', () => 
         .map((n) => `${p.where}: ${n}`),
     );
     expect(leaks).toEqual([]);
+    // Nor the birth date beside a masked number: it would give back the number's middle digits.
+    const births = secrets
+      .filter((s) => s.length === 18)
+      .map((s) => `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`);
+    expect(revealed).toContain(births[births.indexOf('1991-01-01')]);
+    const birthLeaks = places
+      .filter((p) => p.where !== 'members table')
+      .flatMap((p) => births.filter((b) => p.text.includes(b)).map((b) => `${p.where}: ${b}`));
+    expect(birthLeaks).toEqual([]);
     // The masked forms are what was shown.
     expect(JSON.stringify(responses.find((r) => r.what === 'card')?.body)).toMatch(/"idNumber":"\d{3}\*{11}[\dX]{4}"/);
   });

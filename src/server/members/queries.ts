@@ -11,15 +11,24 @@ import { containing } from '../db/like.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
+import { today } from '../today.ts';
+import { mobileSql, shouldTransferSql } from './away.ts';
 import { loadMember } from './load.ts';
-import { label, maskedIdNumber, maskedPhone, presentMember } from './presenter.ts';
+import { label, maskedBirthDate, maskedIdNumber, maskedPhone, presentMember } from './presenter.ts';
 import { memberInScope, memberInWriteScope } from './scope.ts';
 
 export interface MemberListFilter {
   orgId?: number;
   regionCode?: string;
   status?: 'full' | 'probationary';
+  /** Away more than 6 months today (流动党员), or not. */
   mobile?: boolean;
+  /** Working away (a period recorded and not ended), or not. */
+  away?: boolean;
+  /** 6 months or more at a fixed place: the relation should be transferred. */
+  shouldTransfer?: boolean;
+  /** In the mobile view: only 流出 or only 流入. */
+  side?: 'out' | 'in';
   relationElsewhere?: boolean;
   employerId?: number;
   q?: string;
@@ -40,6 +49,7 @@ export const SIDE_LABELS = { out: '流出', in: '流入' } as const;
 
 function listWhere(tx: Tx, actor: Actor, f: MemberListFilter): { where: SQL; side: SQL | null } {
   const conds: SQL[] = [memberInScope(tx, actor)];
+  const on = today();
   const roster = f.roster ?? 'active';
   if (roster === 'active') conds.push(isNull(members.leftOn));
   if (roster === 'left') conds.push(isNotNull(members.leftOn));
@@ -47,10 +57,9 @@ function listWhere(tx: Tx, actor: Actor, f: MemberListFilter): { where: SQL; sid
   if (f.view === 'mobile') {
     const here = f.orgId ?? actor.orgId;
     if (here == null) invalid('orgId', '流动党员视图请选择党组织');
-    conds.push(
-      sql`((${members.orgId} = ${here} and ${members.mobile}) or ${members.workOrgId} = ${here}
-            or (${members.orgId} = ${here} and ${members.relationOrgName} is not null))`,
-    );
+    const out = sql`(${members.orgId} = ${here} and ${members.awaySince} is not null)`;
+    const inflow = sql`(${members.workOrgId} = ${here} or (${members.orgId} = ${here} and ${members.relationOrgName} is not null))`;
+    conds.push(f.side === 'out' ? out : f.side === 'in' ? inflow : sql`(${out} or ${inflow})`);
     side = sql`case when ${members.workOrgId} = ${here} or ${members.relationOrgName} is not null then 'in' else 'out' end`;
   } else if (f.orgId !== undefined) {
     conds.push(eq(members.orgId, f.orgId));
@@ -65,7 +74,12 @@ function listWhere(tx: Tx, actor: Actor, f: MemberListFilter): { where: SQL; sid
     conds.push(sql`${org.regionCode} like ${`${prefix}%`}`);
   }
   if (f.status) conds.push(eq(members.status, f.status));
-  if (f.mobile !== undefined) conds.push(eq(members.mobile, f.mobile));
+  if (f.mobile !== undefined) conds.push(f.mobile ? mobileSql(on, 'members.') : sql`not ${mobileSql(on, 'members.')}`);
+  if (f.away !== undefined) conds.push(f.away ? isNotNull(members.awaySince) : isNull(members.awaySince));
+  if (f.shouldTransfer !== undefined) {
+    const should = shouldTransferSql(on, 'members.');
+    conds.push(f.shouldTransfer ? should : sql`not ${should}`);
+  }
   if (f.relationElsewhere === true) conds.push(isNotNull(members.relationOrgName));
   if (f.relationElsewhere === false) conds.push(isNull(members.relationOrgName));
   if (f.employerId !== undefined) conds.push(eq(members.employerId, f.employerId));
@@ -193,7 +207,7 @@ function cardOf(
   return {
     name: row.name,
     sex: label(SEXES, row.sex),
-    birthDate: row.birthDate,
+    birthDate: maskedBirthDate(row.birthDate),
     ethnicity: row.ethnicity,
     education: label(EDUCATIONS, row.education),
     status: label(MEMBER_STATUSES, row.status),
@@ -214,7 +228,7 @@ export async function memberCard(tx: Tx, actor: Actor, keys: Keys, id: number) {
 }
 
 /**
- * The full ID and phone number, for an actor with member.reveal whose org holds the member's
+ * The full ID and phone number and birth date, for an actor with member.reveal whose org holds the member's
  * relation; audited in the same transaction. Nothing else returns them.
  */
 export async function revealMember(tx: Tx, actor: Actor, keys: Keys, id: number) {
@@ -228,5 +242,6 @@ export async function revealMember(tx: Tx, actor: Actor, keys: Keys, id: number)
   return {
     idNumber: keys.decrypt(row.idNumber),
     phone: row.phone === null ? null : keys.decrypt(row.phone),
+    birthDate: row.birthDate,
   };
 }

@@ -2,7 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { CULTIVATION_TAGS, EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
 import { areaRouter } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { REFERRED_MESSAGE } from './checks.ts';
+import { MemberListQuery, TransferListQuery } from './listQueries.ts';
 import { listMembers, memberCard, memberDetail, revealMember } from './queries.ts';
+import { closeReferral, listReferrals } from './referrals.ts';
 import { listTransfers, receiveTransfer, transferIn, transferOut } from './transfers.ts';
 import { createMemberFromForm, leaveMember, updateMember } from './write.ts';
 
@@ -12,7 +15,6 @@ const optionalText = (max: number) =>
     .nullable()
     .default(null)
     .transform((s) => s || null);
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const page = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -36,8 +38,6 @@ const MemberInput = z.object({
   phone: phone.default(null),
   ethnicity: optionalText(20),
   education: codeOf(EDUCATIONS).nullable().default(null),
-  mobile: z.boolean().default(false),
-  workOrgId: idParam.nullable().default(null),
   relationOrgName: optionalText(100),
   cultivation: z.array(codeOf(CULTIVATION_TAGS)).max(CULTIVATION_TAGS.length).default([]),
 });
@@ -54,8 +54,6 @@ const MemberPatch = z
     phone,
     ethnicity: text(20).nullable(),
     education: codeOf(EDUCATIONS).nullable(),
-    mobile: z.boolean(),
-    workOrgId: idParam.nullable(),
     relationOrgName: text(100).nullable(),
     cultivation: z.array(codeOf(CULTIVATION_TAGS)).max(CULTIVATION_TAGS.length),
   })
@@ -68,13 +66,24 @@ const Letter = {
   issuedOn: calendarDay,
 };
 
+const Away = z
+  .object({
+    place: z.string().nullable().openapi({ description: '外出地点；迁移前只登记“是否流动”的为 null（未记录）' }),
+    since: z.string(),
+    until: z.string().nullable().openapi({ description: '预计返回日期' }),
+    fixedPlace: z.boolean().openapi({ description: '是否固定地点' }),
+    mobile: z.boolean(),
+    shouldTransfer: z.boolean().openapi({ description: '在固定地点外出 6 个月以上：应转接组织关系' }),
+  })
+  .openapi('MemberAway');
+
 const Member = z
   .object({
     id: z.number(),
     name: z.string(),
     idNumber: z.string().openapi({ description: '脱敏：110***********123X' }),
     phone: z.string().nullable().openapi({ description: '脱敏：138****5678' }),
-    birthDate: z.string(),
+    birthDate: z.string().openapi({ description: '脱敏，只留年份：1985-**-**（完整日期与号码同在“查看完整信息”中）' }),
     sex: z.string(),
     sexLabel: z.string().nullable(),
     ethnicity: z.string().nullable(),
@@ -87,7 +96,8 @@ const Member = z
     orgId: z.number(),
     employerId: z.number().nullable(),
     position: z.string().nullable(),
-    mobile: z.boolean(),
+    mobile: z.boolean().openapi({ description: '流动党员：外出超过 6 个月（由外出日期得出）' }),
+    away: Away.nullable().openapi({ description: '外出（流出）情况；未外出为 null' }),
     workOrgId: z.number().nullable(),
     relationOrgName: z.string().nullable(),
     cultivation: z.array(z.string()),
@@ -110,7 +120,7 @@ const Card = z
   .object({
     name: z.string(),
     sex: z.string().nullable(),
-    birthDate: z.string(),
+    birthDate: z.string().openapi({ description: '脱敏，只留年份：1985-**-**（完整日期与号码同在“查看完整信息”中）' }),
     ethnicity: z.string().nullable(),
     education: z.string().nullable(),
     status: z.string().nullable(),
@@ -151,23 +161,8 @@ memberRoutes.define({
   permission: 'member.read',
   action: 'member.list',
   summary:
-    '党员名册：按党组织、区划、类别、流动、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员',
-  query: z.object({
-    orgId: idParam.optional(),
-    regionCode: z
-      .string()
-      .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字')
-      .optional(),
-    status: codeOf(MEMBER_STATUSES).optional(),
-    mobile: bool.optional(),
-    relationElsewhere: bool.optional(),
-    employerId: idParam.optional(),
-    q: z.string().trim().max(50).optional(),
-    roster: z.enum(['active', 'left', 'all']).default('active'),
-    view: z.enum(['roster', 'mobile']).default('roster'),
-    sort: z.enum(['newest', 'name']).default('newest'),
-    ...page,
-  }),
+    '党员名册：按党组织、区划、类别、外出、流动（外出超过 6 个月）、应转接、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员（side 只看一边）',
+  query: MemberListQuery.extend(page),
   response: z.object({ total: z.number(), items: z.array(MemberListItem) }),
   describe: '党员一页（号码脱敏）',
   handler: ({ tx, actor, input, c }) => {
@@ -183,11 +178,18 @@ memberRoutes.define({
   action: 'member.create',
   summary: '登记党员：出生日期与性别取自公民身份号码；同一号码只能登记一次；工作单位的党员数随之更新',
   body: MemberInput,
-  response: z.object({ id: z.number() }),
-  describe: '已登记',
-  handler: async ({ tx, actor, input, c }) => ({
-    id: (await createMemberFromForm(tx, actor, c.get('deps').keys, input.body)).id,
+  response: z.object({
+    id: z.number().nullable(),
+    referred: z.boolean().openapi({
+      description: '号码已在别处登记：本次登记已转交其登记单位核对，此处未登记（id 为 null）；不透露对方的任何信息',
+    }),
+    message: z.string().nullable(),
   }),
+  describe: '已登记，或已转交',
+  handler: async ({ tx, actor, input, c }) => {
+    const created = await createMemberFromForm(tx, actor, c.get('deps').keys, input.body);
+    return { ...created, message: created.referred ? REFERRED_MESSAGE : null };
+  },
 });
 
 memberRoutes.define({
@@ -257,9 +259,9 @@ memberRoutes.define({
   permission: 'member.reveal',
   action: 'member.reveal',
   entity: 'member',
-  summary: '查看完整的公民身份号码和联系电话（每次查看都记入审计日志）',
+  summary: '查看完整的公民身份号码、联系电话和出生日期（每次查看都记入审计日志）',
   params: byId,
-  response: z.object({ idNumber: z.string(), phone: z.string().nullable() }),
+  response: z.object({ idNumber: z.string(), phone: z.string().nullable(), birthDate: z.string() }),
   describe: '完整号码',
   handler: ({ tx, actor, input, c }) => revealMember(tx, actor, c.get('deps').keys, input.params.id),
 });
@@ -287,12 +289,7 @@ memberRoutes.define({
   permission: 'member.read',
   action: 'member.transfer_list',
   summary: '组织关系转接：未回执（open，默认）、有效期内（pending）、已过期（expired）、已回执（received）',
-  query: z.object({
-    orgId: idParam.optional(),
-    status: z.enum(['open', 'pending', 'expired', 'received', 'all']).default('open'),
-    direction: z.enum(['in', 'out']).optional(),
-    ...page,
-  }),
+  query: TransferListQuery.extend(page),
   response: z.object({
     total: z.number(),
     items: z.array(Transfer.extend({ memberName: z.string().nullable(), orgName: z.string().nullable() })),
@@ -311,8 +308,14 @@ memberRoutes.define({
   action: 'member.transfer_in',
   summary: '组织关系转入：登记党员（与登记党员相同的校验）及其介绍信',
   body: MemberInput.extend({ ...Letter, receivedOn: calendarDay }),
-  response: z.object({ memberId: z.number(), transferId: z.number(), late: z.boolean() }),
-  describe: '已转入',
+  response: z.object({
+    memberId: z.number().nullable(),
+    transferId: z.number().nullable(),
+    late: z.boolean(),
+    referred: z.boolean().openapi({ description: '号码已在别处登记：已转交其登记单位核对，此处未转入' }),
+    message: z.string().nullable(),
+  }),
+  describe: '已转入，或已转交',
   handler: ({ tx, actor, input, c }) => {
     const { counterpart, letterNo, issuedOn, receivedOn, ...member } = input.body;
     return transferIn(tx, actor, c.get('deps').keys, { member, counterpart, letterNo, issuedOn, receivedOn });
@@ -331,4 +334,41 @@ memberRoutes.define({
   response: z.object({ status: z.literal('received'), late: z.boolean() }),
   describe: '已登记',
   handler: ({ tx, actor, input }) => receiveTransfer(tx, actor, input.params.id, input.body.receivedOn),
+});
+
+memberRoutes.define({
+  method: 'get',
+  path: '/api/member-referrals',
+  permission: 'member.read',
+  action: 'member.referral_list',
+  summary: '转交来的登记请求：别处要登记的号码属于本辖区的党员（由本组织办理转出或说明）',
+  response: z.array(
+    z.object({
+      id: z.number(),
+      memberId: z.number(),
+      memberName: z.string(),
+      fromOrgName: z.string(),
+      requestedByName: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  describe: '未办结的请求，最新的在前，至多 200 条',
+  handler: ({ tx, actor }) => listReferrals(tx, actor),
+});
+
+memberRoutes.define({
+  method: 'post',
+  path: '/api/member-referrals/{id}/close',
+  permission: 'member.write',
+  action: 'member.referral_close',
+  entity: 'member_referral',
+  summary: '办结转交来的登记请求（已办理转出，或已向对方说明）',
+  params: byId,
+  response: z.object({ ok: z.literal(true) }),
+  describe: '已办结',
+  handler: async ({ tx, actor, input, audit }) => {
+    const row = await closeReferral(tx, actor, input.params.id);
+    await audit({ entity: 'member_referral', entityId: row.id, diff: { memberId: row.memberId } });
+    return { ok: true as const };
+  },
 });

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/calendarDate.ts';
+import { addDays, addMonths } from '../../domain/calendarDate.ts';
 import { letterValidUntil } from '../../domain/org/transfer.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
-import { lastValidIssueDate, memberBody, newIdNumber, today } from './members.testing.ts';
+import { awayBody, lastValidIssueDate, memberBody, newIdNumber, today } from './members.testing.ts';
 
 const fx = await makeFixture();
 afterAll(() => fx.close());
@@ -203,9 +203,15 @@ describe('mobile members (流动党员): both sides of one org', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body.id as number;
     };
-    const outflow = await mk(here.id, { mobile: true, workOrgId: there.id });
-    const outflowAway = await mk(here.id, { mobile: true });
-    const inflow = await mk(there.id, { mobile: true, workOrgId: here.id });
+    const away = async (id: number, more: Record<string, unknown>) =>
+      expect((await c().put(`/api/members/${id}/away`, awayBody(more))).status).toBe(200);
+    const outflow = await mk(here.id, {});
+    await away(outflow, { workOrgId: there.id });
+    // Away 1 month: not yet a mobile member, but listed as 流出 already.
+    const outflowAway = await mk(here.id, {});
+    await away(outflowAway, { since: addMonths(today(), -1) });
+    const inflow = await mk(there.id, {});
+    await away(inflow, { workOrgId: here.id });
     const unconfirmed = await mk(here.id, { relationOrgName: '外省某党支部' });
     await mk(here.id, {});
     const res = await c().get(`/api/members?view=mobile&orgId=${here.id}&sort=name`);
@@ -216,6 +222,11 @@ describe('mobile members (流动党员): both sides of one org', () => {
       [inflow, 'out'],
       [outflow, 'in'],
     ]);
+    const only = async (q: string) =>
+      (await c().get(`/api/members?view=mobile&orgId=${here.id}&${q}`)).body.items.map((m: { id: number }) => m.id);
+    expect(await only('side=out&sort=name')).toEqual([outflow, outflowAway]);
+    expect((await only('side=in')).sort()).toEqual([inflow, unconfirmed].sort());
+    expect(await only('side=out&mobile=true')).toEqual([outflow]);
     const noOrg = await c().get('/api/members?view=mobile');
     expect(fieldOf(noOrg)).toEqual([400, 'orgId']);
   });

@@ -13,7 +13,7 @@ import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { today } from '../today.ts';
-import { optionalText } from './checks.ts';
+import { optionalText, REFERRED_MESSAGE } from './checks.ts';
 import { loadMember } from './load.ts';
 import { presentTransfer } from './queries.ts';
 import { createMemberFromForm, type MemberCreate, removeFromRoster } from './write.ts';
@@ -143,7 +143,11 @@ export async function transferIn(tx: Tx, actor: Actor, keys: Keys, input: Transf
   if (input.member.relationOrgName) {
     invalid('relationOrgName', '转入后组织关系即在本组织，不再填写组织关系所在党组织');
   }
-  const { id: memberId } = await createMemberFromForm(tx, actor, keys, input.member);
+  const created = await createMemberFromForm(tx, actor, keys, input.member);
+  if (created.referred) {
+    return { memberId: null, transferId: null, late: false, referred: true, message: REFERRED_MESSAGE };
+  }
+  const memberId = created.id;
   const validUntil = letterValidUntil(input.issuedOn);
   const [row] = await tx
     .insert(memberTransfers)
@@ -173,7 +177,7 @@ export async function transferIn(tx: Tx, actor: Actor, keys: Keys, input: Transf
       late,
     },
   });
-  return { memberId, transferId: row.id, late };
+  return { memberId, transferId: row.id, late, referred: false, message: null };
 }
 
 export interface TransferListFilter {

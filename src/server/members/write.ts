@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Sex } from '../../domain/idNumber.ts';
-import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { LEAVE_REASONS, type LeaveReason } from '../../domain/org/codes.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
+import { sealPhone } from '../keys.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { today } from '../today.ts';
 import {
@@ -18,7 +19,6 @@ import {
   checkName,
   checkOpenOrg,
   checkUniqueId,
-  checkWorkOrg,
   duplicateId,
   normalizePhone,
   optionalText,
@@ -43,8 +43,6 @@ export interface MemberCreate {
   phone: string | null;
   ethnicity: string | null;
   education: string | null;
-  mobile: boolean;
-  workOrgId: number | null;
   relationOrgName: string | null;
   cultivation: string[];
 }
@@ -54,12 +52,41 @@ export type MemberPatch = Partial<Omit<MemberCreate, 'orgId'>>;
 
 const ETHNICITY_MAX = 20;
 
-/** The profile fields as they are audited: ID and phone masked. */
+/** The profile fields as they are audited: ID and phone masked, the birth date to its year. */
 function audited(values: Record<string, unknown>, id: ValidId | null, phone: string | null | undefined) {
   const out: Record<string, unknown> = { ...values };
   if (id) out.idNumber = maskIdNumber(id.value);
+  if (typeof out.birthDate === 'string') out.birthDate = maskBirthDate(out.birthDate);
   if (phone !== undefined) out.phone = phone === null ? null : maskPhone(phone);
   return out;
+}
+
+/** A new member's id, or null when the number was passed on to the org that holds it. */
+export type Created = { id: number; referred: false } | { id: null; referred: true };
+
+/**
+ * A number already on the roster where the actor cannot see (issue #12, defect 10): the actor
+ * is told nothing about that record — not its org, region or name, not even that it is out of
+ * their scope — and the holder's side gets a referral naming who asked from which org. Only
+ * the one bit "this number cannot be recorded here" is unavoidable while one person has one
+ * record; every such answer leaves a referral the holder sees and an audit row, so probing
+ * numbers is not silent.
+ */
+async function referToHolder(
+  tx: Tx,
+  actor: Actor,
+  hash: string,
+  fromOrgId: number,
+  idNumber: string,
+): Promise<Created> {
+  await tx.execute(sql`select dangjian_refer_member(${hash}, ${fromOrgId}::integer, ${actor.username})`);
+  await auditChange(tx, actor, {
+    action: 'member.referral',
+    entity: 'party_org',
+    entityId: fromOrgId,
+    diff: { idNumber: maskIdNumber(idNumber) },
+  });
+  return { id: null, referred: true };
 }
 
 /**
@@ -68,7 +95,7 @@ function audited(values: Record<string, unknown>, id: ValidId | null, phone: str
  * the member 18 or older at admission. ID and phone are stored encrypted with a keyed hash.
  * The employer's member counts follow, and the record is audited with masked values only.
  */
-export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: MemberCreate): Promise<{ id: number }> {
+export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: MemberCreate): Promise<Created> {
   const now = today();
   const name = checkName(input.name);
   const id = checkIdNumber(input.idNumber);
@@ -89,17 +116,13 @@ export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: Memb
     position: optionalText(input.position, 'position', '岗位', TEXT_MAX),
     ethnicity: optionalText(input.ethnicity, 'ethnicity', '民族', ETHNICITY_MAX),
     education: input.education || null,
-    mobile: input.mobile,
-    workOrgId: input.workOrgId,
     relationOrgName: optionalText(input.relationOrgName, 'relationOrgName', '组织关系所在党组织', RELATION_ORG_MAX),
     cultivation: [...new Set(input.cultivation)],
   };
   checkCodes(values);
-  await checkWorkOrg(tx, actor, values, now);
   const idNumberHash = keys.lookupHash(id.value);
   await checkUniqueId(tx, actor, idNumberHash);
 
-  // A number held by a member outside the actor's scope is refused without naming them.
   const [row] = await tx
     .insert(members)
     .values({
@@ -108,12 +131,11 @@ export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: Memb
       idNumberHash,
       birthDate: id.birthDate,
       sex: id.sex,
-      phone: phone === null ? null : keys.encrypt(phone),
-      phoneHash: phone === null ? null : keys.lookupHash(phone),
+      ...sealPhone(keys, phone),
     })
     .onConflictDoNothing()
     .returning({ id: members.id });
-  if (!row) duplicateId();
+  if (!row) return referToHolder(tx, actor, idNumberHash, values.orgId, id.value);
   await refreshEnterpriseMembers(tx, actor, [values.employerId]);
   await auditChange(tx, actor, {
     action: 'member.create',
@@ -121,7 +143,7 @@ export async function createMember(tx: Tx, actor: Actor, keys: Keys, input: Memb
     entityId: row.id,
     diff: audited({ ...values, birthDate: id.birthDate, sex: id.sex }, id, phone),
   });
-  return row;
+  return { id: row.id, referred: false };
 }
 
 /** A member from the form, which may also state the sex: it must agree with the ID number. */
@@ -130,7 +152,7 @@ export async function createMemberFromForm(
   actor: Actor,
   keys: Keys,
   input: MemberCreate & { sex?: Sex | null },
-): Promise<{ id: number }> {
+): Promise<Created> {
   const { sex, ...member } = input;
   checkClaimedSex(checkIdNumber(member.idNumber), sex);
   return createMember(tx, actor, keys, member);
@@ -176,7 +198,10 @@ export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: n
       set.idNumber = keys.encrypt(id.value);
       set.idNumberHash = hash;
       diff.idNumber = { before: maskIdNumber(oldId), after: maskIdNumber(id.value) };
-      change('birthDate', id.birthDate);
+      change('birthDate', id.birthDate, {
+        before: maskBirthDate(row.birthDate),
+        after: maskBirthDate(id.birthDate),
+      });
       change('sex', id.sex);
     }
   }
@@ -202,8 +227,7 @@ export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: n
     const phone = normalizePhone(patch.phone);
     const old = row.phone === null ? null : keys.decrypt(row.phone);
     if (phone !== old) {
-      set.phone = phone === null ? null : keys.encrypt(phone);
-      set.phoneHash = phone === null ? null : keys.lookupHash(phone);
+      Object.assign(set, sealPhone(keys, phone));
       diff.phone = { before: old === null ? null : maskPhone(old), after: phone === null ? null : maskPhone(phone) };
     }
   }
@@ -221,15 +245,6 @@ export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: n
     checkCodes({ education, cultivation });
     change('education', education);
     change('cultivation', cultivation);
-  }
-  if (patch.mobile !== undefined || patch.workOrgId !== undefined) {
-    const mobile = patch.mobile ?? row.mobile;
-    const workOrgId = patch.workOrgId !== undefined ? patch.workOrgId : row.workOrgId;
-    if (workOrgId !== row.workOrgId || mobile !== row.mobile) {
-      await checkWorkOrg(tx, actor, { mobile, workOrgId, orgId: row.orgId }, now);
-    }
-    change('mobile', mobile);
-    change('workOrgId', workOrgId);
   }
 
   if (Object.keys(diff).length === 0) return { changed: [] as string[] };

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { mobileSql } from '../members/away.ts';
 
 /** What the formation and term rules are applied to, per org, as of today. */
 export interface OrgFacts {
@@ -18,6 +19,7 @@ export interface OrgFacts {
   recordedProbationary: number;
   /** Recorded members working here whose relation is elsewhere: not counted for thresholds (§7). */
   relationElsewhere: number;
+  /** Members of the org away more than 6 months today (流动党员, 流出). */
   mobile: number;
   /** Full members for the thresholds: the recorded ones, or the imported count until members are recorded. */
   fullMembers: number;
@@ -60,7 +62,7 @@ export function orgFacts(tx: Tx, where: SQL, today: string, extra: SQL = sql``):
             count(*) filter (where relation_org_name is null and status = 'full') as full,
             count(*) filter (where relation_org_name is null and status = 'probationary') as probationary,
             count(*) filter (where relation_org_name is not null) as elsewhere,
-            count(*) filter (where mobile) as mobile
+            count(*) filter (where ${mobileSql(today)}) as mobile
           from members where org_id = o.id and left_on is null
         ) m on true
         left join lateral (

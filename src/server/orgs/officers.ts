@@ -13,7 +13,16 @@ export interface OfficerInput {
   personName: string;
   memberId: number | null;
   startOn: string | null;
+  /** 双向进入、交叉兼职; absent means none held. */
+  enterprisePost?: string | null;
+  legalRepresentative?: boolean;
+  unionChair?: boolean;
 }
+
+/** 双向进入、交叉兼职: what an officer holds in the enterprise, corrected after the appointment. */
+export type OfficerEnterprisePosts = Partial<
+  Pick<OfficerInput, 'enterprisePost' | 'legalRepresentative' | 'unionChair'>
+>;
 
 /** A secretary or committee member taking a post; an org has one secretary at a time. */
 export async function addOfficer(tx: Tx, actor: Actor, orgId: number, input: OfficerInput) {
@@ -40,9 +49,44 @@ export async function addOfficer(tx: Tx, actor: Actor, orgId: number, input: Off
     action: 'org.officer_add',
     entity: 'party_org',
     entityId: orgId,
-    diff: { post: input.post, personName: input.personName },
+    diff: {
+      post: input.post,
+      personName: input.personName,
+      ...(input.enterprisePost ? { enterprisePost: input.enterprisePost } : {}),
+      ...(input.legalRepresentative ? { legalRepresentative: true } : {}),
+      ...(input.unionChair ? { unionChair: true } : {}),
+    },
   });
   return row;
+}
+
+/** Records or corrects the enterprise posts an officer holds; the audit keeps what each was. */
+export async function updateOfficerPosts(
+  tx: Tx,
+  actor: Actor,
+  orgId: number,
+  officerId: number,
+  input: OfficerEnterprisePosts,
+) {
+  await loadOrg(tx, actor, orgId, { forUpdate: true });
+  const [row] = await tx
+    .select()
+    .from(orgOfficers)
+    .where(and(eq(orgOfficers.id, officerId), eq(orgOfficers.orgId, orgId)));
+  if (!row) throw notFound('任职记录');
+  const diff: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of ['enterprisePost', 'legalRepresentative', 'unionChair'] as const) {
+    const to = input[key];
+    if (to !== undefined && to !== row[key]) diff[key] = { before: row[key], after: to };
+  }
+  if (Object.keys(diff).length === 0) return;
+  await tx.update(orgOfficers).set(input).where(eq(orgOfficers.id, officerId));
+  await auditChange(tx, actor, {
+    action: 'org.officer_update',
+    entity: 'party_org',
+    entityId: orgId,
+    diff: { officerId, personName: row.personName, ...diff },
+  });
 }
 
 export async function endOfficer(tx: Tx, actor: Actor, orgId: number, officerId: number, endOn: string) {

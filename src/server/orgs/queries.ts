@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { orgFindings } from '../../domain/org/orgFindings.ts';
+import { crossHolding } from '../../domain/org/crossHolding.ts';
 import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
@@ -8,6 +8,7 @@ import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, orgElections, orgOfficers, partyOrgs } from '../db/schema.ts';
 import { regionPath } from '../regions/path.ts';
 import { inRegionScope } from '../regions/scope.ts';
+import { orgFindingsUnder, orgRulesResolver } from '../settings/orgRules.ts';
 import { orgFacts } from './facts.ts';
 import { loadOrg } from './load.ts';
 
@@ -46,7 +47,8 @@ export async function listOrgs(
   );
   const offset = (paging.page - 1) * paging.pageSize;
   const rows = await orgFacts(tx, where, today, sql`order by o.name, o.id limit ${paging.pageSize} offset ${offset}`);
-  return { total, items: rows.map((r) => ({ ...r, findings: orgFindings(r, today) })) };
+  const rulesOf = await orgRulesResolver(tx);
+  return { total, items: rows.map((r) => ({ ...r, findings: orgFindingsUnder(rulesOf(r.regionCode), r, today) })) };
 }
 
 /** An org's page: profile, place in the tree, coverage over time, officers, terms and what is due. */
@@ -108,9 +110,10 @@ export async function orgDetail(tx: Tx, actor: Actor, id: number, today: string)
     parent: await named(org.parentId),
     managingOrg: await named(org.managingOrgId),
     facts,
-    findings: orgFindings(facts, today),
+    findings: orgFindingsUnder((await orgRulesResolver(tx))(org.regionCode), facts, today),
     coverages,
     officers: officers.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })),
+    crossHolding: crossHolding(officers, today),
     elections: elections.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     children,
   };

@@ -8,11 +8,12 @@ import {
   SECRETARY_SOURCES,
 } from '../../domain/org/codes.ts';
 import { FINDING_LEVELS } from '../../domain/org/orgFindings.ts';
+import { findingsIn, requestLang } from '../lang.ts';
 import { areaRouter, sentOnly } from '../route.ts';
 import { calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { adjustTerm, recordElection } from './elections.ts';
-import { addOfficer, endOfficer } from './officers.ts';
+import { addOfficer, endOfficer, updateOfficerPosts } from './officers.ts';
 import { listOrgs, orgDetail } from './queries.ts';
 import { addCoverage, createOrg, dissolveOrg, endCoverage, updateOrg } from './write.ts';
 
@@ -26,6 +27,13 @@ const optionalText = (max: number) =>
     .default(null)
     .transform((s) => s || null);
 const count = z.number().int().min(0).nullable().default(null);
+/** 双向进入: the management post held in the enterprise, free text (董事长, 总经理, 部门负责人 …); empty clears it. */
+const enterprisePost = z
+  .string()
+  .trim()
+  .max(50, '企业管理职务不超过 50 字')
+  .nullable()
+  .transform((s) => s || null);
 
 const Profile = z.object({
   name: text(100),
@@ -120,9 +128,17 @@ const OrgDetail = z
         memberId: z.number().nullable(),
         startOn: z.string().nullable(),
         endOn: z.string().nullable(),
+        enterprisePost: z.string().nullable(),
+        legalRepresentative: z.boolean(),
+        unionChair: z.boolean(),
         createdAt: z.string(),
       }),
     ),
+    crossHolding: z.object({
+      managementPosts: z.number().describe('现任书记、委员中在企业担任管理职务的人数（双向进入）'),
+      secretaryLegalRepresentative: z.boolean().describe('现任书记是企业法定代表人'),
+      secretaryUnionChair: z.boolean().describe('现任书记兼任工会主席'),
+    }),
     elections: z.array(
       z.object({
         id: z.number(),
@@ -147,29 +163,35 @@ const orgId = z.object({ id: idParam });
 
 export const orgRoutes = areaRouter('党组织');
 
+/** The org list's filters, for the screen's list and its export. */
+export const OrgListQuery = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .optional(),
+  type: codeOf(ORG_TYPES).optional(),
+  formation: codeOf(FORMATIONS).optional(),
+  q: z.string().trim().max(50).optional(),
+  status: z.enum(['active', 'dissolved']).optional(),
+});
+
 orgRoutes.define({
   method: 'get',
   path: '/api/orgs',
   permission: 'org.read',
   action: 'org.list',
   summary: '党组织列表：按区划、类别、组建形式、名称筛选，附党员数、覆盖企业数、任期与提示',
-  query: z.object({
-    regionCode: z
-      .string()
-      .regex(/^\d{6,12}$/)
-      .optional(),
-    type: codeOf(ORG_TYPES).optional(),
-    formation: codeOf(FORMATIONS).optional(),
-    q: z.string().trim().max(50).optional(),
-    status: z.enum(['active', 'dissolved']).optional(),
+  query: OrgListQuery.extend({
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),
   response: z.object({ total: z.number(), items: z.array(OrgSummary) }),
   describe: '党组织一页',
-  handler: ({ tx, actor, input }) => {
+  handler: async ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;
-    return listOrgs(tx, actor, filter, { page, pageSize }, today());
+    const list = await listOrgs(tx, actor, filter, { page, pageSize }, today());
+    const lang = requestLang(c);
+    return { ...list, items: list.items.map((o) => ({ ...o, findings: findingsIn(lang, o.findings) })) };
   },
 });
 
@@ -200,7 +222,10 @@ orgRoutes.define({
   params: orgId,
   response: OrgDetail,
   describe: '党组织详情',
-  handler: ({ tx, actor, input }) => orgDetail(tx, actor, input.params.id, today()),
+  handler: async ({ tx, actor, input, c }) => {
+    const detail = await orgDetail(tx, actor, input.params.id, today());
+    return { ...detail, findings: findingsIn(requestLang(c), detail.findings) };
+  },
 });
 
 orgRoutes.define({
@@ -279,10 +304,33 @@ orgRoutes.define({
     personName: text(50),
     memberId: idParam.nullable().default(null),
     startOn: calendarDay.nullable().default(null),
+    enterprisePost: enterprisePost.default(null),
+    legalRepresentative: z.boolean().default(false),
+    unionChair: z.boolean().default(false),
   }),
   response: Created,
   describe: '已登记',
   handler: async ({ tx, actor, input }) => ({ id: (await addOfficer(tx, actor, input.params.id, input.body)).id }),
+});
+
+orgRoutes.define({
+  method: 'patch',
+  path: '/api/orgs/{id}/officers/{officerId}',
+  permission: 'org.write',
+  action: 'org.officer_update',
+  entity: 'party_org',
+  summary: '登记书记、委员在企业的兼职（双向进入、交叉兼职）：管理职务、法定代表人、工会主席',
+  params: orgId.extend({ officerId: idParam }),
+  body: z.object({
+    enterprisePost: enterprisePost.optional(),
+    legalRepresentative: z.boolean().optional(),
+    unionChair: z.boolean().optional(),
+  }),
+  response: Ok,
+  handler: async ({ tx, actor, input }) => {
+    await updateOfficerPosts(tx, actor, input.params.id, input.params.officerId, input.body);
+    return { ok: true as const };
+  },
 });
 
 orgRoutes.define({

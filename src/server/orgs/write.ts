@@ -11,6 +11,7 @@ import { today } from '../today.ts';
 import { refreshOrgCoverage } from './coverage.ts';
 import { invalid, notAfterToday } from './invalid.ts';
 import { loadOrg, type OrgRow } from './load.ts';
+import { isDescendant } from './tree.ts';
 
 export interface OrgProfile {
   name: string;
@@ -156,18 +157,6 @@ function pickProfile(row: OrgRow): OrgProfile {
     reportedFullCount: row.reportedFullCount,
     reportedProbationaryCount: row.reportedProbationaryCount,
   };
-}
-
-/** Whether `candidate` sits below `ancestor` in the tree (a parent link that would make a cycle). */
-async function isDescendant(tx: Tx, candidate: number, ancestor: number): Promise<boolean> {
-  const rows = await queryRows<{ found: boolean }>(
-    tx,
-    sql`with recursive up as (
-          select id, parent_id from party_orgs where id = ${candidate}
-          union select o.id, o.parent_id from party_orgs o join up on o.id = up.parent_id)
-        select exists (select 1 from up where id = ${ancestor}) as found`,
-  );
-  return rows[0]?.found ?? false;
 }
 
 export async function addCoverage(tx: Tx, actor: Actor, orgId: number, enterpriseId: number, startOn: string) {

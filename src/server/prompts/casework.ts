@@ -1,11 +1,10 @@
 // The instructors' work prompts: requests left without an update for the configured number
 // of days, and assignments whose last finished week went without the contacts it needed.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { addDays, daysBetween } from '../../domain/calendarDate.ts';
 import { REQUEST_CATEGORIES } from '../../domain/casework/requests.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
 import type { Actor } from '../actor.ts';
-import { listAssignments } from '../casework/queries.ts';
 import { assignmentInScope } from '../casework/scope.ts';
 import { getCaseworkSettings } from '../casework/settings.ts';
 import type { Tx } from '../db/client.ts';
@@ -15,7 +14,7 @@ import type { PromptItem, PromptSection } from './types.ts';
 const categoryLabel = (code: string) => REQUEST_CATEGORIES.find((c) => c.code === code)?.label ?? code;
 
 export async function caseworkSections(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection[]> {
-  const settings = await getCaseworkSettings(tx);
+  const settings = await getCaseworkSettings(tx, actor.regionCode);
   const since = addDays(today, -settings.requestSilentDays);
   const silent = await queryRows<{
     id: number;
@@ -36,23 +35,52 @@ export async function caseworkSections(tx: Tx, actor: Actor, today: string, limi
     level: 'overdue',
     title: r.enterpriseName,
     message: `${categoryLabel(r.category)}诉求已 ${daysBetween(r.lastUpdateOn, today)} 天未更新（指导员 ${r.instructorName}，上次更新 ${r.lastUpdateOn}）`,
+    en: `Request not updated for ${daysBetween(r.lastUpdateOn, today)} days (instructor ${r.instructorName}, last update ${r.lastUpdateOn})`,
     dueOn: addDays(r.lastUpdateOn, settings.requestSilentDays),
     link: { type: 'request', id: r.id },
   }));
 
   // Last week: the most recent week that is over. Earlier misses stay listed on the assignment.
+  // A week is required when it lies wholly within the assignment and missed with fewer than
+  // the set contacts (src/domain/casework/weeks.ts); the rule is applied here in SQL, so only
+  // the assignments that missed last week are read, and only the shown ones' weeks counted.
   const lastWeek = addDays(weekMonday(today), -7);
-  const { items } = await listAssignments(tx, actor, { missed: true }, settings, today);
-  const contactItems: PromptItem[] = items
-    .filter((a) => a.missedWeeks.at(-1) === lastWeek)
-    .map((a) => ({
-      level: 'overdue',
-      title: a.enterpriseName,
-      message: `指导员 ${a.instructorName} 上周（${lastWeek} 起）未按每周 ${settings.contactsPerWeek} 次联系企业；选派以来共 ${a.missedWeeks.length} 周未联系`,
-      link: { type: 'assignment', id: a.id },
-    }));
+  const perWeek = settings.contactsPerWeek;
+  const weekContacts = (assignment: SQL, monday: SQL) =>
+    sql`(select count(*) from contacts c where c.assignment_id = ${assignment}
+          and c.on_date >= ${monday} and c.on_date < ${monday} + 7)`;
+  const missed = await queryRows<{
+    id: number;
+    enterpriseName: string;
+    instructorName: string;
+    missedWeeks: number;
+    total: number;
+  }>(
+    tx,
+    sql`select m.id, m."enterpriseName", m."instructorName", m.total,
+          (select count(*)::int from generate_series(0, (${lastWeek}::date - m.first) / 7) k
+           where ${weekContacts(sql`m.id`, sql`(m.first + 7 * k)`)} < ${perWeek}) as "missedWeeks"
+        from (
+          -- first: the Monday of the first week wholly within the assignment.
+          select a.id, a.start_on + (8 - extract(isodow from a.start_on)::int) % 7 as first, e.name as "enterpriseName", i.name as "instructorName", count(*) over ()::int as total
+          from assignments a join enterprises e on e.id = a.enterprise_id join instructors i on i.id = a.instructor_id
+          where ${assignmentInScope(actor, today)} and a.start_on <= ${lastWeek}::date
+            and (a.end_on is null or a.end_on > ${today}::date)
+            and ${weekContacts(sql`a.id`, sql`${lastWeek}::date`)} < ${perWeek}
+          order by e.name, i.name, a.id
+          limit ${limit}
+        ) m
+        order by m."enterpriseName", m."instructorName", m.id`,
+  );
+  const contactItems: PromptItem[] = missed.map((a) => ({
+    level: 'overdue',
+    title: a.enterpriseName,
+    message: `指导员 ${a.instructorName} 上周（${lastWeek} 起）未按每周 ${perWeek} 次联系企业；选派以来共 ${a.missedWeeks} 周未联系`,
+    en: `Instructor ${a.instructorName} did not make ${perWeek} contact(s) last week (from ${lastWeek}); ${a.missedWeeks} week(s) missed since assigned`,
+    link: { type: 'assignment', id: a.id },
+  }));
   return [
     { key: 'request_silent', total: requestItems.length, items: requestItems.slice(0, limit) },
-    { key: 'contact_missed', total: contactItems.length, items: contactItems.slice(0, limit) },
+    { key: 'contact_missed', total: missed[0]?.total ?? 0, items: contactItems },
   ];
 }

@@ -83,6 +83,22 @@ describe('work prompts', () => {
     expect(items.map((i) => (i as { message?: string }).message).join('\n')).toMatch(/可以成立党总支/);
   });
 
+  it('answers in the UI language: English messages to a client asking for en-US, Chinese by default', async () => {
+    const res = await committee.client.get('/api/prompts', { lang: 'en-US' });
+    const english = new Map<string, Section>(res.body.sections.map((s: Section) => [s.key, s]));
+    const messages = (m: Map<string, Section>, key: string) =>
+      m.get(key)!.items.map((i) => (i as { message?: string }).message ?? '');
+    expect(messages(english, 'org_rules').join('\n')).toMatch(/general branch may be set up/);
+    expect(messages(english, 'should_form')[0]).toMatch(/full members: should set up its own party organization/);
+    expect(messages(english, 'restructuring')[0]).toMatch(/^More than 30 days since the restructuring/);
+    for (const key of ['org_rules', 'should_form', 'reelection', 'restructuring']) {
+      for (const m of messages(english, key)) expect(m).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    }
+    // The items are the same; only their words differ.
+    expect(english.get('org_rules')!.items.map((i) => i.title)).toEqual(titles('org_rules'));
+    expect(messages(sections, 'should_form')[0]).toMatch(/应单独建立党组织/);
+  });
+
   it('三同步 items missing after 30 days, and only those', () => {
     expect(sections.get('restructuring')!.items.map((i) => i.title)).toEqual(['改制企业', '改制企业']);
   });

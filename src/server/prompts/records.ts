@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { addMonths, compareDates } from '../../domain/calendarDate.ts';
 import { checkDevelopment, type DevelopmentRecord, developmentOverdue } from '../../domain/org/development.ts';
-import { orgFindings } from '../../domain/org/orgFindings.ts';
 import { restructuringPrompts } from '../../domain/org/restructuring.ts';
-import { transferStatus } from '../../domain/org/transfer.ts';
+import { DEFAULT_TRANSFER_MIN_MONTHS, shouldTransferRelation, transferStatus } from '../../domain/org/transfer.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { orgFacts } from '../orgs/facts.ts';
+import { orgFindingsUnder, orgRulesResolver } from '../settings/orgRules.ts';
 import type { PromptItem, PromptSection } from './types.ts';
 
 /** The actor's scope on `o`, the org a record hangs off (row-level security repeats it). */
@@ -30,21 +31,23 @@ export async function orgSections(tx: Tx, actor: Actor, today: string, limit: nu
     sql`${where} and (o.dissolved_on is null or o.dissolved_on > ${today}::date)`,
     today,
   );
-  const reelection: PromptItem[] = [];
+  const elections: PromptItem[] = [];
   const rules: PromptItem[] = [];
+  const rulesOf = await orgRulesResolver(tx);
   for (const f of facts) {
-    for (const finding of orgFindings(f, today)) {
+    for (const finding of orgFindingsUnder(rulesOf(f.regionCode), f, today)) {
       const item: PromptItem = {
         level: finding.level,
         title: f.name,
         message: finding.message,
+        en: finding.en,
         link: { type: 'org', id: f.id },
         ...(finding.code.startsWith('reelection') ? { dueOn: f.termEndsOn ?? undefined } : {}),
       };
-      (finding.code.startsWith('reelection') || finding.code === 'no_election' ? reelection : rules).push(item);
+      (finding.code.startsWith('reelection') || finding.code === 'no_election' ? elections : rules).push(item);
     }
   }
-  return [section('reelection', reelection, limit), section('org_rules', rules, limit)];
+  return [section('reelection', elections, limit), section('org_rules', rules, limit)];
 }
 
 interface DevelopmentRow extends DevelopmentRecord {
@@ -91,6 +94,7 @@ export async function developmentSections(
         level: 'overdue',
         title: `${r.name}（${r.orgName}）`,
         message: o.message,
+        en: o.en,
         dueOn: o.dueOn,
         link: { type: 'development', id: r.id },
       });
@@ -130,6 +134,7 @@ export async function transferSection(tx: Tx, actor: Actor, today: string, limit
       level: 'overdue',
       title: t.name,
       message: `${t.direction === 'out' ? '转往' : '转自'}${t.counterpart}的介绍信已于 ${s.validUntil} 过期，尚未收到回执`,
+      en: `The transfer letter ${t.direction === 'out' ? 'to' : 'from'} ${t.counterpart} expired on ${s.validUntil} without a receipt`,
       dueOn: s.validUntil,
       link: { type: 'member', id: t.memberId },
     });
@@ -137,27 +142,64 @@ export async function transferSection(tx: Tx, actor: Actor, today: string, limit
   return section('transfer', items, limit);
 }
 
+/**
+ * Members 6 months or more at a fixed place (rules.md §7): 应转接组织关系, for the org holding
+ * the relation. Due from the day the stay reaches 6 months (or at once for a move with no
+ * planned return), overdue from the day it has lasted 6 months.
+ */
+export async function shouldTransferSection(
+  tx: Tx,
+  actor: Actor,
+  today: string,
+  limit: number,
+): Promise<PromptSection> {
+  const rows = await queryRows<{ id: number; name: string; place: string | null; since: string; until: string | null }>(
+    tx,
+    sql`select m.id, m.name, m.away_place as place, m.away_since::text as since, m.away_until::text as until
+        from members m join party_orgs o on o.id = m.org_id
+        where ${orgScope(actor)} and m.away_since is not null and m.away_fixed_place and m.left_on is null`,
+  );
+  const items: PromptItem[] = [];
+  for (const r of rows) {
+    if (!shouldTransferRelation({ leavesOn: r.since, returnsOn: r.until, fixedPlace: true, today })) continue;
+    const sixMonths = addMonths(r.since, DEFAULT_TRANSFER_MIN_MONTHS);
+    const stayed = compareDates(today, sixMonths) >= 0;
+    items.push({
+      level: stayed ? 'overdue' : 'due',
+      title: r.name,
+      message: `自 ${r.since} 在${r.place ?? '外地'}固定工作${stayed ? '已满 6 个月' : r.until ? `，预计至 ${r.until}` : '，未定返回日期'}，应转接组织关系`,
+      en: `Working at a fixed place${r.place ? ` (${r.place})` : ''} since ${r.since}${stayed ? ', 6 months or more' : r.until ? `, expected until ${r.until}` : ', no return date'}: the membership relation should be transferred`,
+      dueOn: sixMonths,
+      link: { type: 'member', id: r.id },
+    });
+  }
+  return section('should_transfer', items, limit);
+}
+
 /** 三同步 items still missing after the grace period (rules.md §3). */
 export async function restructuringSection(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection> {
   const rows = await queryRows<{
     id: number;
     name: string;
+    regionCode: string;
     restructuredOn: string;
     plansSubmittedOn: string | null;
     headsFixedOn: string | null;
     supervisionOn: string | null;
   }>(
     tx,
-    sql`select e.id, e.name, r.restructured_on::text as "restructuredOn", r.plans_submitted_on::text as "plansSubmittedOn",
+    sql`select e.id, e.name, e.region_code as "regionCode", r.restructured_on::text as "restructuredOn", r.plans_submitted_on::text as "plansSubmittedOn",
           r.heads_fixed_on::text as "headsFixedOn", r.supervision_on::text as "supervisionOn"
         from restructurings r join enterprises e on e.id = r.enterprise_id
         where e.region_code like ${`${actor.scopePrefix}%`}`,
   );
+  const rulesOf = await orgRulesResolver(tx);
   const items: PromptItem[] = rows.flatMap((r) =>
-    restructuringPrompts(r, today).map((p) => ({
+    restructuringPrompts(r, today, rulesOf(r.regionCode).restructuringGraceDays).map((p) => ({
       level: 'overdue' as const,
       title: r.name,
       message: p.message,
+      en: p.en,
       dueOn: p.dueOn,
       link: { type: 'enterprise' as const, id: r.id },
     })),

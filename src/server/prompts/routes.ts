@@ -1,10 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
+import { inLang, requestLang } from '../lang.ts';
 import { areaRouter } from '../route.ts';
 import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
-import { developmentSections, orgSections, restructuringSection, transferSection } from './records.ts';
+import {
+  developmentSections,
+  orgSections,
+  restructuringSection,
+  shouldTransferSection,
+  transferSection,
+} from './records.ts';
 import { PROMPT_SECTION_KEYS } from './types.ts';
 
 const LIMIT = 50;
@@ -17,7 +24,7 @@ promptRoutes.define({
   permission: 'prompt.read',
   action: 'prompt.read',
   summary:
-    '工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、三同步等到期和逾期事项',
+    '工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、应转接组织关系、三同步等到期和逾期事项',
   response: z.object({
     today: z.string(),
     sections: z.array(
@@ -42,17 +49,28 @@ promptRoutes.define({
   }),
   describe: '工作提示',
   // Each section only for the actor who may read its area.
-  handler: async ({ tx, actor }) => {
+  handler: async ({ tx, actor, c }) => {
     const today = localDateString(new Date());
     const sections = [
       ...(can(actor, 'ledger.read') ? await enterpriseSections(tx, actor, LIMIT) : []),
       ...(can(actor, 'org.read') ? await orgSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'member.read')
-        ? [...(await developmentSections(tx, actor, today, LIMIT)), await transferSection(tx, actor, today, LIMIT)]
+        ? [
+            ...(await developmentSections(tx, actor, today, LIMIT)),
+            await transferSection(tx, actor, today, LIMIT),
+            await shouldTransferSection(tx, actor, today, LIMIT),
+          ]
         : []),
       ...(can(actor, 'ledger.read') ? [await restructuringSection(tx, actor, today, LIMIT)] : []),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
     ];
-    return { today, sections };
+    const lang = requestLang(c);
+    return {
+      today,
+      sections: sections.map((s) => ({
+        ...s,
+        items: s.items.map(({ en, ...item }) => ({ ...item, message: inLang(lang, { message: item.message, en }) })),
+      })),
+    };
   },
 });

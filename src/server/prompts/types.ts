@@ -2,7 +2,9 @@
 export interface PromptItem {
   level: 'overdue' | 'due' | 'warning' | 'info';
   title: string;
+  /** zh-CN; the route answers `en` instead to a client asking for English. */
   message: string;
+  en?: string;
   dueOn?: string;
   link: { type: 'enterprise' | 'org' | 'member' | 'development' | 'request' | 'assignment'; id: number };
 }
@@ -11,11 +13,13 @@ export const PROMPT_SECTION_KEYS = [
   'should_form',
   'key_watch',
   'joint_candidate',
+  'mass_org',
   'reelection',
   'org_rules',
   'development',
   'development_review',
   'transfer',
+  'should_transfer',
   'restructuring',
   'request_silent',
   'contact_missed',

@@ -1,10 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { regionPrefix } from '../../domain/regionCode.ts';
+import { ROOT_REGION, regionPrefix } from '../../domain/regionCode.ts';
+import type { Actor } from '../actor.ts';
+import type { Tx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 import type { ScopeContext } from '../db/tx.ts';
+import { HttpError } from '../errors.ts';
 
-/** The pseudo-region above the provinces: a national deployment's root. */
-export const ROOT_REGION = '000000';
+export { ROOT_REGION };
 
 /** The code prefix an actor's scope covers; the root covers every code. */
 export function scopePrefixOf(regionCode: string): string {
@@ -22,4 +25,18 @@ export function inRegionScope(column: AnyPgColumn, scope: ScopeContext): SQL {
 
 export function codeInScope(code: string, scope: ScopeContext): boolean {
   return code.startsWith(scope.scopePrefix);
+}
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  prefix: string;
+  level: number;
+}
+
+/** The region, if the actor may see it; 404 otherwise (its existence is not disclosed). */
+export async function regionInScope(tx: Tx, actor: Actor, code: string): Promise<RegionRef> {
+  const [r] = await queryRows<RegionRef>(tx, sql`select code, name, prefix, level from regions where code = ${code}`);
+  if (!r?.prefix.startsWith(actor.scopePrefix)) throw new HttpError(404, 'not_found', '地区不存在或不在您的范围内');
+  return r;
 }

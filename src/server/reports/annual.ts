@@ -11,8 +11,10 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
-import { coverage, regionInScope } from '../stats/engine.ts';
+import { regionInScope } from '../regions/scope.ts';
+import { coverage } from '../stats/engine.ts';
 import { RegionFrame, scopeCondition } from './common.ts';
+import { massOrgAndCrossHoldingTallies } from './officerTallies.ts';
 
 export interface AnnualReport {
   report: 'annual';
@@ -108,6 +110,7 @@ async function tallies(tx: Tx, prefix: string, from: string, asOf: string, scope
   ];
   const out: Tally[] = [];
   for (const q of queries) out.push(...(await queryRows<Tally>(tx, q)));
+  out.push(...(await massOrgAndCrossHoldingTallies(tx, prefix, asOf, scope, s)));
   return out;
 }
 
@@ -140,7 +143,9 @@ export async function annualReport(
       orgCovered: f.orgCovered,
       standalone: f.standalone,
       joint: f.joint,
-      shouldForm: f.categories.should_form,
+      jointShouldStandalone: f.jointShouldStandalone,
+      // A joint-covered enterprise with 3+ full members is 已建 (联合), flagged above; 未建 is the rest.
+      shouldForm: f.categories.should_form - f.jointShouldStandalone,
       jointCandidate: f.categories.joint_candidate,
       noMember: f.categories.no_member,
       workCovered: f.workCovered,

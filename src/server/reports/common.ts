@@ -6,7 +6,8 @@ import { childOf, type RegionKey } from '../../domain/reports/rows.ts';
 import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverage.ts';
 import type { Tx } from '../db/client.ts';
 import { HttpError } from '../errors.ts';
-import { childRegions, type RegionRef, surveySql } from '../stats/engine.ts';
+import type { RegionRef } from '../regions/scope.ts';
+import { childRegions, employeesAtLeast, surveySql } from '../stats/engine.ts';
 
 /** The rows of a report: each child region, and the region's own level (本级) when something is there. */
 export class RegionFrame {
@@ -35,7 +36,7 @@ export class RegionFrame {
 /** Facts `f` (dangjian_enterprise_facts) narrowed to the survey scope when it is asked for (rules.md §2). */
 export function scopeCondition(scope: CoverageScope, s: CoverageSettings, f = 'f'): SQL {
   if (scope === 'all') return sql`true`;
-  return surveySql(sql.raw(`${f}.kind`), sql.raw(`dangjian_band(${f}.employees)`), s);
+  return surveySql(sql.raw(`${f}.kind`), employeesAtLeast(sql.raw(`${f}.employees`)), s);
 }
 
 /** A report date may not be in the future: the ledger does not know it yet. */

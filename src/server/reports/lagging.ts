@@ -2,20 +2,20 @@
 // and the items to chase — enterprises that should form an org, key-watch enterprises,
 // overdue re-elections and overdue development steps — each with who is responsible.
 import { sql } from 'drizzle-orm';
-import { addDays, compareDates } from '../../domain/calendarDate.ts';
+import { compareDates } from '../../domain/calendarDate.ts';
 import { type DevelopmentRecord, developmentOverdue } from '../../domain/org/development.ts';
-import { reelectionStatus } from '../../domain/org/terms.ts';
+import { electionStatus } from '../../domain/org/terms.ts';
 import { type LaggingReason, laggingReasons } from '../../domain/reports/lagging.ts';
-import { type CoverageScope, type CoverageSettings, KEY_WATCH_BAND } from '../../domain/stats/coverage.ts';
+import { quarterDueOn } from '../../domain/reports/submission.ts';
+import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverage.ts';
 import { previousQuarter, quarterOf, quarterRange } from '../../domain/stats/quarter.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { coverage, type RegionFigures, regionInScope } from '../stats/engine.ts';
+import { regionInScope } from '../regions/scope.ts';
+import { coverage, keyWatchSql, type RegionFigures } from '../stats/engine.ts';
 import { notFuture, RegionFrame, scopeCondition } from './common.ts';
-
-/** The audit action of a quarterly report's .xlsx export: the report counts as filed by it. */
-export const QUARTERLY_EXPORT_ACTION = 'report.quarterly_export';
+import { missedQuarters } from './laggingQuarterly.ts';
 
 /** Each list carries at most this many rows (and its full total); the figures link to the whole list. */
 export const LIST_LIMIT = 500;
@@ -28,7 +28,7 @@ export interface LaggingRegion {
   orgCoverageRate: number | null;
   previousRate: number | null;
   overdueReelections: number;
-  /** Whether the quarterly report due before the date was filed (exported) by its due date. */
+  /** Whether the quarterly report due before the date was submitted by its due date (and not returned since). */
   quarterlyFiled: boolean | null;
   lagging: boolean;
   reasons: LaggingReason[];
@@ -101,7 +101,7 @@ export interface LaggingReport {
 export function quarterDueBefore(date: string, dueDays: number): { quarter: string; dueOn: string } {
   let q = previousQuarter(quarterOf(date));
   for (;;) {
-    const dueOn = addDays(quarterRange(q).to, dueDays);
+    const dueOn = quarterDueOn(q, dueDays);
     if (compareDates(dueOn, date) < 0) return { quarter: q, dueOn };
     q = previousQuarter(q);
   }
@@ -129,10 +129,7 @@ async function enterprises(
   scope: CoverageScope,
   s: CoverageSettings,
 ): Promise<List<LaggingEnterprise>> {
-  const cond =
-    which === 'should_form'
-      ? sql`f.category = 'should_form'`
-      : sql`f.org_coverage is null and dangjian_band(f.employees) >= ${KEY_WATCH_BAND}`;
+  const cond = which === 'should_form' ? sql`f.category = 'should_form'` : keyWatchSql('f', s);
   const rows = await queryRows<WithResponsible<LaggingEnterprise>>(
     tx,
     sql`select f.enterprise_id as id, e.name, f.region_code as "regionCode", r.name as "regionName", f.employees,
@@ -157,7 +154,7 @@ async function enterprises(
 }
 
 /** Orgs in force at the date whose term (the last election by then) ended before it. */
-async function overdueReelections(tx: Tx, prefix: string, date: string): Promise<LaggingOrg[]> {
+async function overdueElections(tx: Tx, prefix: string, date: string): Promise<LaggingOrg[]> {
   const rows = await queryRows<WithResponsible<Omit<LaggingOrg, 'daysOverdue'>>>(
     tx,
     sql`select o.id, o.name, o.region_code as "regionCode", r.name as "regionName", t.ends_on::text as "termEndsOn",
@@ -174,7 +171,7 @@ async function overdueReelections(tx: Tx, prefix: string, date: string): Promise
         order by t.ends_on, o.id`,
   );
   return rows.flatMap((r) => {
-    const status = reelectionStatus(r.termEndsOn, date);
+    const status = electionStatus(r.termEndsOn, date);
     return status.status === 'overdue' ? [{ ...responsible(r), daysOverdue: -status.daysLeft }] : [];
   });
 }
@@ -231,19 +228,6 @@ async function overdueDevelopments(tx: Tx, prefix: string, date: string): Promis
   return out;
 }
 
-/** Regions whose quarterly report was exported by its due date. */
-async function filedRegions(tx: Tx, codes: string[], quarter: string, dueOn: string): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await queryRows<{ code: string }>(
-    tx,
-    sql`select distinct entity_id as code from audit_log
-        where action = ${QUARTERLY_EXPORT_ACTION} and result = 'success' and entity = 'region'
-          and entity_id = any(${`{${codes.join(',')}}`}::text[]) and diff->>'quarter' = ${quarter}
-          and at < (${dueOn}::date + 1)`,
-  );
-  return new Set(rows.map((r) => r.code));
-}
-
 const ratio = (f: Pick<RegionFigures, 'orgCovered' | 'inScope'> | undefined) => ({
   n: f?.orgCovered ?? 0,
   d: f?.inScope ?? 0,
@@ -251,13 +235,24 @@ const ratio = (f: Pick<RegionFigures, 'orgCovered' | 'inScope'> | undefined) => 
 
 const limited = <T>(rows: T[]): List<T> => ({ total: rows.length, rows: rows.slice(0, LIST_LIMIT) });
 
-export async function laggingReport(
+/** The lagging list's regions part: what the dashboard's panel shows, without the lists of items to chase. */
+export type LaggingRegions = Omit<
+  LaggingReport,
+  'shouldForm' | 'keyWatch' | 'overdueReelections' | 'overdueDevelopments'
+>;
+
+/**
+ * The child regions with their figures and reasons (rules.md §9). The figures now and at the
+ * previous quarter end come from the coverage engine (today's kept counts, a past date's
+ * stored counts), so this part costs the region's size in regions, not in enterprises.
+ */
+async function laggingRegionsOf(
   tx: Tx,
   actor: Actor,
   q: { region: string; date: string; scope?: CoverageScope },
   settings: CoverageSettings,
   today: string,
-): Promise<LaggingReport> {
+): Promise<{ regions: LaggingRegions; lateElections: LaggingOrg[]; prefix: string }> {
   const region = await regionInScope(tx, actor, q.region);
   notFuture(q.date, today, 'date');
   const scope = q.scope ?? settings.defaultScope;
@@ -266,23 +261,23 @@ export async function laggingReport(
   const before = await coverage(tx, actor, { region: region.code, date: previousDate, scope }, settings, today);
   const quarterly = quarterDueBefore(q.date, settings.quarterlyDueDays);
   const frame = await RegionFrame.of(tx, region);
-  const reelections = await overdueReelections(tx, region.prefix, q.date);
+  const lateElections = await overdueElections(tx, region.prefix, q.date);
   const overdueBy = new Map<string, number>();
-  for (const o of reelections) {
+  for (const o of lateElections) {
     const key = frame.keyOf(o.regionCode);
     overdueBy.set(key, (overdueBy.get(key) ?? 0) + 1);
   }
-  const filed = await filedRegions(
+  const missed = await missedQuarters(
     tx,
     frame.children.map((c) => c.code),
-    quarterly.quarter,
-    quarterly.dueOn,
+    quarterly,
+    q.date,
   );
   // Lagging is a region's state against its parent: the region's own level (本级) is not a region.
   const children = frame.children.map((c): LaggingRegion => {
     const n = now.children.find((x) => x.region === c.code);
     const b = before.children.find((x) => x.region === c.code);
-    const isFiled = filed.has(c.code);
+    const missedQuarter = missed.get(c.code) ?? null;
     const overdue = overdueBy.get(c.code) ?? 0;
     const reasons = laggingReasons(
       {
@@ -291,7 +286,7 @@ export async function laggingReport(
         before: ratio(b),
         previousDate,
         overdueReelections: overdue,
-        missedQuarter: isFiled ? null : quarterly,
+        missedQuarter,
       },
       settings.laggingPoints,
     );
@@ -303,26 +298,53 @@ export async function laggingReport(
       orgCoverageRate: n?.orgCoverageRate ?? null,
       previousRate: b?.orgCoverageRate ?? null,
       overdueReelections: overdue,
-      quarterlyFiled: isFiled,
+      quarterlyFiled: missedQuarter === null,
       lagging: reasons.length > 0,
       reasons,
     };
   });
   return {
-    report: 'lagging',
-    region: region.code,
-    name: region.name,
-    date: q.date,
-    scope,
-    previousDate,
-    laggingPoints: settings.laggingPoints,
-    orgCoverageRate: now.orgCoverageRate,
-    quarterly,
-    regions: children.filter((c) => c.lagging),
-    children,
-    shouldForm: await enterprises(tx, region.prefix, q.date, 'should_form', scope, settings),
-    keyWatch: await enterprises(tx, region.prefix, q.date, 'key_watch', scope, settings),
-    overdueReelections: limited(reelections),
-    overdueDevelopments: limited(await overdueDevelopments(tx, region.prefix, q.date)),
+    regions: {
+      report: 'lagging',
+      region: region.code,
+      name: region.name,
+      date: q.date,
+      scope,
+      previousDate,
+      laggingPoints: settings.laggingPoints,
+      orgCoverageRate: now.orgCoverageRate,
+      quarterly,
+      regions: children.filter((c) => c.lagging),
+      children,
+    },
+    lateElections,
+    prefix: region.prefix,
+  };
+}
+
+export async function laggingRegions(
+  tx: Tx,
+  actor: Actor,
+  q: { region: string; date: string; scope?: CoverageScope },
+  settings: CoverageSettings,
+  today: string,
+): Promise<LaggingRegions> {
+  return (await laggingRegionsOf(tx, actor, q, settings, today)).regions;
+}
+
+export async function laggingReport(
+  tx: Tx,
+  actor: Actor,
+  q: { region: string; date: string; scope?: CoverageScope },
+  settings: CoverageSettings,
+  today: string,
+): Promise<LaggingReport> {
+  const { regions, lateElections, prefix } = await laggingRegionsOf(tx, actor, q, settings, today);
+  return {
+    ...regions,
+    shouldForm: await enterprises(tx, prefix, q.date, 'should_form', regions.scope, settings),
+    keyWatch: await enterprises(tx, prefix, q.date, 'key_watch', regions.scope, settings),
+    overdueReelections: limited(lateElections),
+    overdueDevelopments: limited(await overdueDevelopments(tx, prefix, q.date)),
   };
 }

@@ -1,11 +1,11 @@
 // The lagging list as a workbook (reports.md §4): the regions with their reasons, then one
 // sheet per list of items to chase, each with who is responsible.
 import type ExcelJS from 'exceljs';
-import { percent, ratePercent } from '../../domain/stats/rate.ts';
+import { fractionTenths, percent, rateTenths } from '../../domain/stats/rate.ts';
 import { today } from '../today.ts';
 import { SCOPE_LABEL } from './common.ts';
 import type { LaggingReport } from './lagging.ts';
-import { bookBuffer, footer, heading, listTable, newBook } from './sheet.ts';
+import { bookBuffer, type ListCell, listSheet, newBook } from './sheet.ts';
 
 export const REGION_HEADERS = [
   '地区',
@@ -21,6 +21,7 @@ export function laggingTitle(r: LaggingReport): string {
   return `${r.name}非公企业党建工作进展滞后督促清单（${r.date}）`;
 }
 
+/** One list of items to chase; the note says when the list is cut short. */
 function sheet(
   book: ExcelJS.Workbook,
   name: string,
@@ -28,46 +29,41 @@ function sheet(
   r: LaggingReport,
   filledOn: string,
   headers: string[],
-  rows: (string | number | null)[][],
+  rows: ListCell[][],
   total?: number,
 ) {
-  const ws = book.addWorksheet(name);
-  ws.columns = headers.map((h) => ({ width: Math.max(10, h.length * 2 + 4) }));
   const note = total !== undefined && total > rows.length ? `共 ${total} 条，此处列出前 ${rows.length} 条` : undefined;
-  heading(ws, { title, unit: r.name, filledOn, ...(note ? { note } : {}) }, headers.length);
-  listTable(ws, headers, rows);
-  footer(ws, headers.length);
+  listSheet(book, name, { title, unit: r.name, filledOn, ...(note ? { note } : {}) }, headers, rows);
 }
+
+const RATE = '0.0%';
+/** A rate cell holds the fraction as the screen rounds it (0.288 for 28.8%), so Excel shows the same figure. */
+const rateCell = (tenths: number | null) => (tenths === null ? null : tenths / 1000);
 
 export async function laggingWorkbook(r: LaggingReport, filledOn: string = today()): Promise<Buffer> {
   const book = newBook();
   const title = laggingTitle(r);
-  const ws = book.addWorksheet('滞后地区');
-  ws.columns = [18, 10, 14, 12, 12, 10, 70].map((width) => ({ width }));
-  heading(
-    ws,
+  listSheet(
+    book,
+    '滞后地区',
     {
       title,
       unit: r.name,
       filledOn,
       note: `本地区党组织覆盖率 ${percent(r.orgCoverageRate)}；低于本地区超过 ${r.laggingPoints} 个百分点、较 ${r.previousDate} 下降、有逾期未换届或未按期报送 ${r.quarterly.quarter} 季报（${r.quarterly.dueOn} 前）的下级地区列为滞后；统计口径：${SCOPE_LABEL[r.scope]}`,
     },
-    REGION_HEADERS.length,
-  );
-  listTable(
-    ws,
     REGION_HEADERS,
     r.regions.map((g) => [
       g.name,
       g.inScope,
       g.orgCovered,
-      ratePercent(g.orgCovered, g.inScope),
-      percent(g.previousRate),
+      rateCell(rateTenths(g.orgCovered, g.inScope)),
+      rateCell(fractionTenths(g.previousRate)),
       g.overdueReelections,
       g.reasons.map((x) => x.text).join('；'),
     ]),
+    { formats: [undefined, '0', '0', RATE, RATE, '0'], maxWidth: 60 },
   );
-  footer(ws, REGION_HEADERS.length);
   const enterpriseRows = (list: LaggingReport['shouldForm']) =>
     list.rows.map((e) => [e.regionName, e.name, e.employees, e.fullMembers, e.responsible.name]);
   const enterpriseHeaders = ['所在地区', '企业名称', '从业人员', '正式党员', '责任单位'];

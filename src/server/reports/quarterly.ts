@@ -16,7 +16,8 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
-import { coverage, regionInScope } from '../stats/engine.ts';
+import { regionInScope } from '../regions/scope.ts';
+import { coverage } from '../stats/engine.ts';
 import { RegionFrame, scopeCondition } from './common.ts';
 
 /** Part B: one new organization. */

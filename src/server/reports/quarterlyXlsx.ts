@@ -5,7 +5,7 @@ import { parseQuarter } from '../../domain/stats/quarter.ts';
 import { today } from '../today.ts';
 import { SCOPE_LABEL } from './common.ts';
 import type { QuarterlyReport } from './quarterly.ts';
-import { bookBuffer, footer, formSheet, heading, listTable, newBook } from './sheet.ts';
+import { bookBuffer, formSheet, listSheet, newBook } from './sheet.ts';
 
 export const PART_B_HEADERS = [
   '所属地区',
@@ -56,10 +56,12 @@ export async function quarterlyWorkbook(report: QuarterlyReport, filledOn: strin
     report.total,
     report.rows,
   );
-  const ws = book.addWorksheet('新建党组织名单', { views: [{ state: 'frozen', ySplit: 4 }] });
-  ws.columns = [14, 28, 10, 10, 40, 8, 8, 10, 12, 18].map((width) => ({ width }));
-  heading(ws, { title: `${title}：新建党组织名单`, unit: report.name, filledOn }, PART_B_HEADERS.length);
-  listTable(ws, PART_B_HEADERS, report.orgs.map(partBRow));
-  footer(ws, PART_B_HEADERS.length);
+  listSheet(
+    book,
+    '新建党组织名单',
+    { title: `${title}：新建党组织名单`, unit: report.name, filledOn },
+    PART_B_HEADERS,
+    report.orgs.map(partBRow),
+  );
   return bookBuffer(book);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { seeded } from '../../domain/random.ts';
 import {
@@ -19,15 +19,16 @@ import { enterprises } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { restoreSafeText } from '../files/write.ts';
 import { coverage } from '../stats/engine.ts';
+import { enterprisesAsOf } from '../stats/list.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { type Fixture, makeFixture } from '../testing/fixture.ts';
 import { actorOf } from '../testing/imports.ts';
+import { expectPrintsAsForm } from '../testing/print.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
-import { laggingReport, QUARTERLY_EXPORT_ACTION } from './lagging.ts';
+import { laggingReport } from './lagging.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
-import { exportReport } from './service.ts';
 
 let fx: Fixture;
 const today = localDateString(new Date());
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const ids: number[] = [];
   for (let i = 0; i < 160; i++) {
     const members = rand() < 0.5 ? 0 : Math.floor(rand() * 8);
-    const e = await makeEnterprise(fx.database, {
+    const values = {
       regionCode: pick(places),
       employees: pick([3, 12, 45, 99, 100, 150, 300]),
       memberCount: members,
@@ -65,7 +66,10 @@ beforeAll(async () => {
       aboveScale: rand() < 0.3,
       registrationStatus: pick(['active', 'active', 'active', 'revoked']),
       foundedOn: '2015-06-01',
-    });
+    };
+    // A joint branch's unit (below) with 3 full members: 已建 (联合), flagged 应单独组建 (issue #13).
+    if (i === 24) Object.assign(values, { memberCount: 4, fullMemberCount: 3, registrationStatus: 'active' });
+    const e = await makeEnterprise(fx.database, values);
     ids.push(e.id);
   }
   const region = async (id: number) =>
@@ -259,7 +263,7 @@ describe('annual statistics', () => {
       aboveScale: figures.aboveScale,
       employees: figures.employees,
       members: figures.members,
-      shouldForm: figures.categories.should_form,
+      shouldForm: figures.categories.should_form - figures.jointShouldStandalone,
     });
     // In force at the end of 2025: the managing committee and the 19 of 2024 (none of 2026).
     expect(r.total).toMatchObject({ orgs: 20, committees: 1, branches: 19, newOrgs: 0 });
@@ -267,6 +271,31 @@ describe('annual statistics', () => {
     expect(r.total).toMatchObject({ assignedEnterprises: expect.any(Number), instructors: 1, liaisons: 1 });
     expect(r.rows.find((x) => x.direct)?.instructors).toBe(1);
     expect(r.rows.find((x) => x.region === '420503')?.liaisons).toBe(1);
+  });
+
+  it('partitions every row: 已建 (单独 + 联合) + 应建未建 + 有党员未建 + 无党员 = 企业总数', async () => {
+    for (const year of [2025, Number(today.slice(0, 4))]) {
+      const r = await annual(year);
+      for (const row of [r.total, ...r.rows]) {
+        const parts = row.standalone + row.joint + row.shouldForm + row.jointCandidate + row.noMember;
+        expect([row.name, parts]).toEqual([row.name, row.inScope]);
+        expect(row.jointShouldStandalone).toBeLessThanOrEqual(row.joint);
+      }
+    }
+    // The joint branch's unit with 3 full members counts once, as 联合, flagged 应单独组建.
+    const now = await annual(Number(today.slice(0, 4)));
+    expect(now.total.jointShouldStandalone).toBeGreaterThanOrEqual(1);
+    // Each figure opens a list of exactly its enterprises.
+    for (const key of ['shouldForm', 'jointShouldStandalone'] as const) {
+      const list = ANNUAL_COLUMNS.find((c) => c.key === key)?.list;
+      const listed = await asCommittee((tx) =>
+        enterprisesAsOf(tx, committee, { region: '420500', date: now.asOf, scope: now.scope, ...list }, settings, {
+          page: 1,
+          pageSize: 1,
+        }),
+      );
+      expect([key, listed.total]).toEqual([key, now.total[key]]);
+    }
   });
 
   it('is as of today for the current year, and refuses a year not begun', async () => {
@@ -333,7 +362,8 @@ describe('lagging list', () => {
         c.reasons.some((x) => x.code === 'below_parent'),
         c.name,
       ).toBe(below);
-      expect(c.reasons.some((x) => x.code === 'missed_quarterly')).toBe(true);
+      // Which regions missed their quarterly report, and why: lagging.test.ts.
+      expect(c.reasons.some((x) => x.code === 'missed_quarterly')).toBe(!c.quarterlyFiled);
     }
     const overdue = r.overdueReelections.rows.find((o) => o.name === overdueOrgName);
     expect(overdue).toMatchObject({
@@ -348,32 +378,6 @@ describe('lagging list', () => {
     const uncovered = r.keyWatch.rows[0];
     expect(uncovered?.responsible).toEqual({ orgId: null, name: `${uncovered?.regionName}党委（属地）` });
     expect(r.overdueDevelopments.total).toBeGreaterThan(0);
-  });
-
-  it('counts the quarterly report as filed when exported by its due date', async () => {
-    const lagging = () =>
-      asCommittee((tx) => laggingReport(tx, committee, { region: '420500', date: today }, settings, today));
-    const before = await lagging();
-    const { quarter, dueOn } = before.quarterly;
-    const county = actorOf({ id: 2, username: 'x', displayName: 'x', regionCode: '420503', roles: ['committee'] });
-    // Exported after the due date: still missed.
-    await inScope(fx.database.db, county, (tx) =>
-      exportReport(tx, county, { report: 'quarterly', region: '420503', quarter }),
-    );
-    expect((await lagging()).children.find((c) => c.region === '420503')?.quarterlyFiled).toBe(false);
-    // Exported on the due date.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(`${dueOn}T10:00:00+08:00`));
-    try {
-      await inScope(fx.database.db, county, (tx) =>
-        exportReport(tx, county, { report: 'quarterly', region: '420503', quarter }),
-      );
-    } finally {
-      vi.useRealTimers();
-    }
-    const after = (await lagging()).children.find((c) => c.region === '420503');
-    expect(after?.quarterlyFiled).toBe(true);
-    expect(after?.reasons.some((x) => x.code === 'missed_quarterly')).toBe(false);
   });
 });
 
@@ -390,20 +394,23 @@ describe('report routes', () => {
         )
       )[0]?.n;
     const n0 = await exports();
-    for (const path of [
-      `/api/reports/quarterly.xlsx?region=420500&quarter=${Q}`,
-      '/api/reports/annual.xlsx?region=420500&year=2025',
-      `/api/reports/lagging.xlsx?region=420500&date=${today}`,
-    ]) {
+    // Each sheet prints as the paper form, its title, unit line, note and headers on every page.
+    const lists = { 应建未建: 3, 重点盯住: 3, 逾期未换届: 3, 发展党员逾期: 3 };
+    for (const [path, titleRows] of [
+      [`/api/reports/quarterly.xlsx?region=420500&quarter=${Q}`, { 新建党组织情况: 5, 新建党组织名单: 3 }],
+      ['/api/reports/annual.xlsx?region=420500&year=2025', { 年度统计: 5 }],
+      [`/api/reports/lagging.xlsx?region=420500&date=${today}`, { 滞后地区: 4, ...lists }],
+    ] as const) {
       const res = await client.get(path, { binary: true });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('spreadsheetml');
       const { rows } = await sheetRows(res.bytes as Buffer);
       expect(rows.some((r) => r.label === '合计' || r.label === '地区')).toBe(true);
+      await expectPrintsAsForm(res.bytes as Buffer, titleRows);
     }
     expect(await exports()).toBe((n0 as number) + 3);
     const [audit] = await fx.rows<{ entity_id: string; diff: { quarter: string } }>(
-      sql`select entity_id, diff from audit_log where action = ${QUARTERLY_EXPORT_ACTION} order by seq desc limit 1`,
+      sql`select entity_id, diff from audit_log where action = 'report.quarterly_export' order by seq desc limit 1`,
     );
     expect(audit).toMatchObject({ entity_id: '420500', diff: { quarter: Q } });
     const { client: county } = await fx.clientAs({ roles: ['committee'], regionCode: '420503' });

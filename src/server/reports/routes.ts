@@ -3,7 +3,18 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { XLSX_TYPE } from '../download.ts';
 import { areaRouter } from '../route.ts';
-import { AnnualQuery, AnnualSchema, LaggingQuery, LaggingSchema, QuarterlyQuery, QuarterlySchema } from './schemas.ts';
+import { getCoverageSettings } from '../stats/settings.ts';
+import { today } from '../today.ts';
+import { laggingRegions } from './lagging.ts';
+import {
+  AnnualQuery,
+  AnnualSchema,
+  LaggingQuery,
+  LaggingRegionsSchema,
+  LaggingSchema,
+  QuarterlyQuery,
+  QuarterlySchema,
+} from './schemas.ts';
 import { exportReport, type ReportRequest, runReport } from './service.ts';
 
 export const reportRoutes = areaRouter('报表');
@@ -58,7 +69,7 @@ reportRoutes.define({
   path: '/api/reports/quarterly.xlsx',
   permission: 'report.read',
   action: 'report.quarterly_export',
-  summary: '导出新建党组织季报（.xlsx，按纸质表样式；记入审计，视为已报送）',
+  summary: '导出新建党组织季报（.xlsx，按纸质表样式；记入审计。导出不是报送：报送见 /api/reports/quarterly/submit）',
   query: QuarterlyQuery,
   response: xlsx,
   handler: ({ tx, actor, input }) => download(tx, actor, quarterly(actor, input.query)),
@@ -99,6 +110,27 @@ reportRoutes.define({
   describe: '滞后清单',
   handler: async ({ tx, actor, input }) =>
     (await runReport(tx, actor, lagging(actor, input.query))) as z.input<typeof LaggingSchema>,
+});
+
+reportRoutes.define({
+  method: 'get',
+  path: '/api/reports/lagging/regions',
+  permission: 'report.read',
+  action: 'report.lagging_regions',
+  summary: '滞后的下级地区及原因（首页卡片用；不含督促事项名单）',
+  query: LaggingQuery,
+  response: LaggingRegionsSchema,
+  describe: '滞后地区',
+  handler: async ({ tx, actor, input: { query: q } }) => {
+    const now = today();
+    const settings = await getCoverageSettings(tx);
+    const request = {
+      region: q.region ?? actor.regionCode,
+      date: q.date ?? now,
+      ...(q.scope ? { scope: q.scope } : {}),
+    };
+    return (await laggingRegions(tx, actor, request, settings, now)) as z.input<typeof LaggingRegionsSchema>;
+  },
 });
 
 reportRoutes.define({

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ANNUAL_COUNT_KEYS, QUARTERLY_COUNT_KEYS } from '../../domain/reports/forms.ts';
+import { QUARTER_PATTERN } from '../../domain/stats/quarter.ts';
 import { calendarDay } from '../schemas.ts';
 
 const region = z
@@ -11,10 +12,7 @@ const scope = z.enum(['all', 'survey']).optional().describe('统计口径，默�
 
 export const QuarterlyQuery = z.object({
   region,
-  quarter: z
-    .string()
-    .regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q3')
-    .describe('季度，如 2026Q3'),
+  quarter: z.string().regex(QUARTER_PATTERN, '季度格式应为 2026Q3').describe('季度，如 2026Q3'),
   scope,
 });
 export const AnnualQuery = z.object({
@@ -159,3 +157,11 @@ export const LaggingSchema = z
     ),
   })
   .openapi('LaggingReport');
+
+/** The lagging list's regions without the lists of items to chase: the dashboard's panel. */
+export const LaggingRegionsSchema = LaggingSchema.omit({
+  shouldForm: true,
+  keyWatch: true,
+  overdueReelections: true,
+  overdueDevelopments: true,
+}).openapi('LaggingRegions');

@@ -1,15 +1,16 @@
 // The reports as the API and the CLI run them, in the caller's one transaction in the actor's
 // scope, with the deployment's settings. An export also writes its audit row in that
-// transaction: the quarterly report counts as filed by it (lagging.ts).
+// transaction. (Exporting is reading: a quarterly report is filed by its submission, submissions/.)
 import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverage.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
+import { faultPoint } from '../faultPoint.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
-import { type LaggingReport, laggingReport, QUARTERLY_EXPORT_ACTION } from './lagging.ts';
+import { type LaggingReport, laggingReport } from './lagging.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
@@ -36,7 +37,7 @@ export async function runReport(tx: Tx, actor: Actor, r: ReportRequest): Promise
 }
 
 const EXPORT_ACTIONS = {
-  quarterly: QUARTERLY_EXPORT_ACTION,
+  quarterly: 'report.quarterly_export',
   annual: 'report.annual_export',
   lagging: 'report.lagging_export',
 } as const;
@@ -71,5 +72,6 @@ export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
     entityId: region,
     diff: { ...period, scope },
   });
+  await faultPoint('export');
   return { report, buffer, fileName: fileNameOf(report) };
 }

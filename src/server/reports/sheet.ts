@@ -2,9 +2,10 @@
 // region and period; the unit line (填报单位, 填报日期); merged two-level headers; 合计 first;
 // numbers right-aligned; rates as percentages with one decimal (the value is the fraction,
 // “—” as text for an empty denominator); the 填表人 / 审核人 footer. Text that starts like a
-// formula is written as text (safeText).
+// formula is written as text (safeText). Every sheet prints on A4 as the paper form (files/print.ts).
 import ExcelJS from 'exceljs';
 import { type ColumnKind, cellValue, type FormColumn } from '../../domain/reports/forms.ts';
+import { fitWidths, printableSheet } from '../files/print.ts';
 import { safeText } from '../files/write.ts';
 
 const thin = { style: 'thin' } as const;
@@ -37,6 +38,11 @@ function merged(ws: ExcelJS.Worksheet, text: string, width: number, style: Parti
   ws.mergeCells(row.number, 1, row.number, width);
   Object.assign(row.getCell(1), style);
   return row;
+}
+
+/** The rows above a sheet's headers: title, unit line and, when there is one, the note. */
+export function headingRows(h: FormHeading): number {
+  return h.note ? 3 : 2;
 }
 
 /** Title, unit line and note: the rows above the headers. */
@@ -120,19 +126,53 @@ export function figureRow(
   return row;
 }
 
-/** A plain table (a list under a form): one header row, text and numbers as given. */
-export function listTable(ws: ExcelJS.Worksheet, headers: string[], rows: (string | number | null)[][]) {
+export type ListCell = string | number | null;
+
+/**
+ * A plain table (a list under a form): one header row, text and numbers as given. `formats`
+ * gives a column's number format (a rate column's `0.0%` over the fraction); a null there is “—”.
+ */
+export function listTable(
+  ws: ExcelJS.Worksheet,
+  headers: string[],
+  rows: ListCell[][],
+  formats: (string | undefined)[] = [],
+) {
   const head = ws.addRow(headers);
   headerStyle(head, headers.length);
   for (const values of rows) {
-    const row = ws.addRow(values.map((v) => (v === null ? '' : safeText(v))));
+    const shown = values.map((v, i) => (v === null ? (formats[i] ? '—' : '') : safeText(v)));
+    const row = ws.addRow(shown);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.border = BORDER;
-      if (typeof v === 'number') cell.alignment = { horizontal: 'right' };
+      const format = formats[i];
+      if (format && typeof v === 'number') cell.numFmt = format;
+      if (typeof v === 'number' || format) cell.alignment = { horizontal: 'right' };
       else cell.alignment = { wrapText: true, vertical: 'top' };
     });
   }
+}
+
+/**
+ * A whole list sheet: heading, one header row, the rows, footer; printed with the heading and
+ * header on every page, its columns as wide as their text (up to `maxWidth`, then wrapped).
+ */
+export function listSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  h: FormHeading,
+  headers: string[],
+  rows: ListCell[][],
+  opts: { formats?: (string | undefined)[]; maxWidth?: number } = {},
+) {
+  const titleRows = headingRows(h) + 1;
+  const widths = fitWidths(headers, rows, { max: opts.maxWidth ?? 40 });
+  const ws = printableSheet(book, name, { widths, titleRows, frozen: { ySplit: titleRows } });
+  heading(ws, h, headers.length);
+  listTable(ws, headers, rows, opts.formats);
+  footer(ws, headers.length);
+  return ws;
 }
 
 export function footer(ws: ExcelJS.Worksheet, width: number) {
@@ -158,8 +198,15 @@ export function formSheet(
   rows: { name: string }[],
 ) {
   const width = 1 + columns.length;
-  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: h.note ? 5 : 4 }] });
-  ws.columns = [{ width: 20 }, ...columns.map(() => ({ width: 11 }))];
+  const titleRows = headingRows(h) + 2;
+  // The region names whole; the figures' labels wrap in their two header rows.
+  const [lead = 12] = fitWidths(
+    ['合计'],
+    rows.map((r) => [r.name]),
+    { min: 12 },
+  );
+  const widths = [lead, ...columns.map(() => 11)];
+  const ws = printableSheet(book, name, { widths, titleRows, frozen: { xSplit: 1, ySplit: titleRows } });
   heading(ws, h, width);
   twoLevelHeader(ws, ['地区'], columns);
   const kinds = columns.map((c) => c.kind);

@@ -6,10 +6,12 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { enterprises, restructurings } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { findingsIn, type Lang, requestLang } from '../lang.ts';
 import { notAfterToday } from '../orgs/invalid.ts';
 import { inRegionScope } from '../regions/scope.ts';
 import { areaRouter } from '../route.ts';
 import { calendarDay, idParam } from '../schemas.ts';
+import { getOrgRuleSettings } from '../settings/orgRules.ts';
 
 const Restructuring = z.object({
   restructuredOn: calendarDay,
@@ -22,7 +24,12 @@ const Prompt = z.object({
   dueOn: z.string(),
   message: z.string(),
 });
-const Checklist = z.object({ restructuring: Restructuring.nullable(), prompts: z.array(Prompt) });
+const Checklist = z.object({
+  restructuring: Restructuring.nullable(),
+  prompts: z.array(Prompt),
+  /** Days after the restructuring before a missing item is a prompt: the enterprise's region's rule. */
+  graceDays: z.number(),
+});
 
 async function visibleEnterprise(tx: Tx, actor: Actor, id: number) {
   const [row] = await tx
@@ -32,12 +39,21 @@ async function visibleEnterprise(tx: Tx, actor: Actor, id: number) {
   if (!row) throw notFound('企业');
 }
 
-async function read(tx: Tx, id: number) {
+async function read(tx: Tx, id: number, lang: Lang) {
+  const [enterprise] = await tx
+    .select({ regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(eq(enterprises.id, id));
+  const { restructuringGraceDays: graceDays } = await getOrgRuleSettings(tx, enterprise?.regionCode ?? '');
   const [row] = await tx.select().from(restructurings).where(eq(restructurings.enterpriseId, id));
-  if (!row) return { restructuring: null, prompts: [] };
+  if (!row) return { restructuring: null, prompts: [], graceDays };
   const { restructuredOn, plansSubmittedOn, headsFixedOn, supervisionOn } = row;
   const record = { restructuredOn, plansSubmittedOn, headsFixedOn, supervisionOn };
-  return { restructuring: record, prompts: restructuringPrompts(record, localDateString(new Date())) };
+  return {
+    restructuring: record,
+    prompts: findingsIn(lang, restructuringPrompts(record, localDateString(new Date()), graceDays)),
+    graceDays,
+  };
 }
 
 export const restructuringRoutes = areaRouter('企业台账');
@@ -52,9 +68,9 @@ restructuringRoutes.define({
   params: z.object({ id: idParam }),
   response: Checklist,
   describe: '三同步清单',
-  handler: async ({ tx, actor, input }) => {
+  handler: async ({ tx, actor, input, c }) => {
     await visibleEnterprise(tx, actor, input.params.id);
-    return read(tx, input.params.id);
+    return read(tx, input.params.id, requestLang(c));
   },
 });
 
@@ -69,7 +85,7 @@ restructuringRoutes.define({
   body: Restructuring,
   response: Checklist,
   describe: '三同步清单',
-  handler: async ({ tx, actor, input, audit }) => {
+  handler: async ({ tx, actor, input, audit, c }) => {
     const { id } = input.params;
     await visibleEnterprise(tx, actor, id);
     const today = localDateString(new Date());
@@ -82,6 +98,6 @@ restructuringRoutes.define({
       .values({ enterpriseId: id, ...input.body })
       .onConflictDoUpdate({ target: restructurings.enterpriseId, set: { ...input.body, updatedAt: new Date() } });
     await audit({ entity: 'enterprise', entityId: id, diff: input.body });
-    return read(tx, id);
+    return read(tx, id, requestLang(c));
   },
 });

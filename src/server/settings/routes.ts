@@ -1,4 +1,5 @@
 import { areaRouter } from '../route.ts';
+import { getOrgRuleSettings, OrgRuleSettings, putOrgRuleSettings } from './orgRules.ts';
 import { getSecurityPolicy, putSecurityPolicy, SecurityPolicy } from './policy.ts';
 
 export const settingsRoutes = areaRouter('设置');
@@ -27,6 +28,38 @@ settingsRoutes.define({
     const before = await getSecurityPolicy(tx);
     await putSecurityPolicy(tx, input.body);
     await audit({ entity: 'settings', entityId: 'security', diff: { before, after: input.body } });
+    return input.body;
+  },
+});
+
+settingsRoutes.define({
+  method: 'get',
+  path: '/api/settings/org-rules',
+  permission: 'org.read',
+  action: 'settings.org_rules.read',
+  summary: '本辖区的党组织工作规则：联合党组织覆盖单位上限、换届提示时点、三同步落实期限（未单独设置时沿用上级区划的）',
+  response: OrgRuleSettings,
+  describe: '当前规则',
+  handler: ({ tx, actor }) => getOrgRuleSettings(tx, actor.regionCode),
+});
+
+settingsRoutes.define({
+  method: 'put',
+  path: '/api/settings/org-rules',
+  permission: 'org.manage',
+  action: 'settings.org_rules',
+  summary: '修改本辖区的党组织工作规则（组织部门；下级区划未单独设置的随之变化；上级和同级区划不受影响）',
+  body: OrgRuleSettings,
+  response: OrgRuleSettings,
+  describe: '修改后的规则',
+  handler: async ({ tx, actor, input, audit }) => {
+    const before = await getOrgRuleSettings(tx, actor.regionCode);
+    await putOrgRuleSettings(tx, actor.regionCode, input.body);
+    await audit({
+      entity: 'settings',
+      entityId: `org_rules:${actor.regionCode}`,
+      diff: { regionCode: actor.regionCode, before, after: input.body },
+    });
     return input.body;
   },
 });

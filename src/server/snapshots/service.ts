@@ -1,12 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { compareDates } from '../../domain/calendarDate.ts';
-import { KEY_WATCH_BAND } from '../../domain/stats/coverage.ts';
 import type { Actor } from '../actor.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
-import { regionInScope } from '../stats/engine.ts';
+import { regionInScope } from '../regions/scope.ts';
+import { keyWatchSql } from '../stats/engine.ts';
+import { getCoverageSettings } from '../stats/settings.ts';
 import type { SnapshotState } from './states.ts';
 
 export interface Snapshot {
@@ -68,6 +69,8 @@ export async function createSnapshot(
   }
   const region = await regionInScope(tx, actor, input.region);
   const facts = sql`dangjian_enterprise_facts(${region.prefix}, ${input.date}::date)`;
+  // The snapshot freezes 重点盯住 under the threshold in force when it is taken.
+  const settings = await getCoverageSettings(tx);
   const label = input.label?.trim() || `${region.name} ${input.date}`;
   const [created] = await queryRows<{ id: number; n: number }>(
     tx,
@@ -82,7 +85,7 @@ export async function createSnapshot(
           insert into snapshot_rows (snapshot_id, enterprise_id, region_code, in_scope, category, org_coverage,
                                      work_covered, key_watch, employees, member_count, full_member_count)
           select ${id}, f.enterprise_id, f.region_code, f.in_scope, f.category, f.org_coverage, f.work_covered,
-                 f.in_scope and f.org_coverage is null and dangjian_band(f.employees) >= ${KEY_WATCH_BAND},
+                 ${keyWatchSql('f', settings)},
                  f.employees, f.member_count, f.full_member_count
           from ${facts} f
           returning 1)

@@ -170,6 +170,37 @@ describe('the coverage engine', () => {
     expect({ ...facts, source: 'counts' }).toEqual(todayAfter);
   });
 
+  it('counts a past date once and drops it when a backdated record changes that date, not for changes of today', async () => {
+    const filled = async () =>
+      (
+        await fx.rows<{ n: number }>(
+          sql`select count(*)::int as n from past_counts_filled where on_date = ${lastQuarterEnd}::date`,
+        )
+      )[0]?.n;
+    const before = await run({ region: '420500', date: lastQuarterEnd, scope: 'all' });
+    expect(await filled()).toBe(1);
+    // A county reads the city's fill.
+    await run({ region: '420503', date: lastQuarterEnd, scope: 'all' });
+    expect(await filled()).toBe(1);
+    // An edit of today leaves last quarter as it was: the stored date stays.
+    const [edited] = await fx.rows<{ id: number }>(sql`select id from enterprises where in_scope order by id limit 1`);
+    await fx.rows(sql`update enterprises set employees = employees + 1 where id = ${edited?.id}`);
+    expect(await filled()).toBe(1);
+    expect(await run({ region: '420500', date: lastQuarterEnd, scope: 'all' })).toEqual(before);
+    // An org recorded today as established before last quarter's end changes that date.
+    const [e] = await fx.rows<{ id: number }>(
+      sql`select s.enterprise_id as id from enterprise_states s
+          where s.valid_from <= ${lastQuarterEnd}::date and s.valid_to > ${lastQuarterEnd}::date and s.in_scope
+            and not exists (select 1 from org_coverages c where c.enterprise_id = s.enterprise_id)
+          order by s.enterprise_id limit 1`,
+    );
+    await makeOrg(fx.database, [(e as { id: number }).id], { establishedOn: addDays(lastQuarterEnd, -10) });
+    expect(await filled()).toBe(0);
+    const after = await run({ region: '420500', date: lastQuarterEnd, scope: 'all' });
+    expect([after.orgCovered, after.inScope]).toEqual([before.orgCovered + 1, before.inScope]);
+    expect(await filled()).toBe(1);
+  });
+
   it('counts a coverage that began yesterday from yesterday, and one ending tomorrow until then', async () => {
     const [e] = await fx.rows<{ id: number }>(
       sql`select id from enterprises where in_scope and org_coverage is null order by id desc limit 1 offset 5`,

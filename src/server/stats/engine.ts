@@ -1,7 +1,8 @@
 // The coverage engine (rules.md §1–§3): one implementation behind the dashboard, the reports,
 // the API and the CLI. Enterprises are grouped by every key a figure depends on — from the
-// trigger-kept ledger_counts for today, or from dangjian_enterprise_facts for any date and
-// for scopes narrower than a region — and the groups are summed per child region in
+// trigger-kept ledger_counts for today, from past_counts (the facts of a past date counted once
+// and kept correct by triggers) for earlier dates, or from dangjian_enterprise_facts for
+// industry filters and for scopes narrower than a region — and the groups are summed per child region in
 // src/domain/stats/coverage.ts, so both sources yield the same figures by construction.
 import { type SQL, sql } from 'drizzle-orm';
 import type { LedgerCategory } from '../../domain/enterprise/categories.ts';
@@ -15,14 +16,14 @@ import {
   type CoverageScope,
   type CoverageSettings,
   emptyCounts,
-  KEY_WATCH_BAND,
   ratesOf,
   sumCounts,
+  thresholdsOnBandEdges,
 } from '../../domain/stats/coverage.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { HttpError } from '../errors.ts';
+import { type RegionRef, regionInScope } from '../regions/scope.ts';
 import { countsRolledTo } from './roll.ts';
 
 /** Narrowing filters of rules.md §1 (beyond region and date). */
@@ -58,20 +59,6 @@ export interface CoverageResult extends RegionFigures {
   children: RegionFigures[];
 }
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  prefix: string;
-  level: number;
-}
-
-/** The region, if the actor may see it; 404 otherwise (its existence is not disclosed). */
-export async function regionInScope(tx: Tx, actor: Actor, code: string): Promise<RegionRef> {
-  const [r] = await queryRows<RegionRef>(tx, sql`select code, name, prefix, level from regions where code = ${code}`);
-  if (!r?.prefix.startsWith(actor.scopePrefix)) throw new HttpError(404, 'not_found', '地区不存在或不在您的范围内');
-  return r;
-}
-
 export async function childRegions(tx: Tx, parent: string): Promise<RegionRef[]> {
   return queryRows<RegionRef>(
     tx,
@@ -81,18 +68,56 @@ export async function childRegions(tx: Tx, parent: string): Promise<RegionRef[]>
 
 /**
  * Whether today's kept counts can answer: they hold whole regions only, without industry,
- * and only once rolled to today: between midnight and the day roll they still hold
- * yesterday's coverage, and the facts answer instead (roll.ts).
+ * by employee band (so only for head-count thresholds on a band edge), and only once rolled
+ * to today: between midnight and the day roll they still hold yesterday's coverage, and the
+ * facts answer instead (roll.ts).
  */
-export async function countsCanAnswer(tx: Tx, actor: Actor, q: CoverageQuery, today: string): Promise<boolean> {
+export async function countsCanAnswer(
+  tx: Tx,
+  actor: Actor,
+  q: CoverageQuery,
+  today: string,
+  settings: CoverageSettings,
+): Promise<boolean> {
   if (q.date !== today || q.filter?.industry || actor.orgId !== null || actor.instructorId !== null) return false;
+  if (!thresholdsOnBandEdges(settings, q.scope)) return false;
   return (await countsRolledTo(tx)) === today;
 }
 
-/** The survey scope (rules.md §2) as a condition on a kind and an employee-band column. */
-export function surveySql(kind: SQL, band: SQL, s: CoverageSettings): SQL {
-  return sql`${band} >= case when ${kind} = any(${`{${SOCIAL_ORGANIZATION_KINDS.join(',')}}`}::text[])
-                        then ${bandFrom(s.surveyMinSocialOrgStaff)}::int else ${bandFrom(s.surveyMinEmployees)}::int end`;
+/**
+ * Whether a past date can be answered from past_counts (migration 0025): the facts of that
+ * date counted once by the keys of the kept counts and stored, for the same queries the kept
+ * counts answer today.
+ */
+function pastCountsCanAnswer(actor: Actor, q: CoverageQuery, today: string, settings: CoverageSettings): boolean {
+  if (q.date >= today || q.filter?.industry || actor.orgId !== null || actor.instructorId !== null) return false;
+  return thresholdsOnBandEdges(settings, q.scope);
+}
+
+/**
+ * The survey scope (rules.md §2) as a condition on a kind and a head count: `atLeast(n)` says
+ * whether the row has n employees or more (an employees column, or a band of the counts).
+ */
+export function surveySql(kind: SQL, atLeast: (n: number) => SQL, s: CoverageSettings): SQL {
+  return sql`(case when ${kind} = any(${`{${SOCIAL_ORGANIZATION_KINDS.join(',')}}`}::text[])
+                   then ${atLeast(s.surveyMinSocialOrgStaff)} else ${atLeast(s.surveyMinEmployees)} end)`;
+}
+
+/** `atLeast` for a column of head counts. */
+export const employeesAtLeast =
+  (employees: SQL) =>
+  (n: number): SQL =>
+    sql`${employees} >= ${n}::int`;
+
+/** `atLeast` for the counts' band column: only for thresholds on a band edge (countsCanAnswer). */
+const bandAtLeast =
+  (band: SQL) =>
+  (n: number): SQL =>
+    sql`${band} >= ${bandFrom(n)}::int`;
+
+/** 重点盯住 (rules.md §3): in scope, not org-covered, with the settings' head count or more. */
+export function keyWatchSql(f: string, s: CoverageSettings): SQL {
+  return sql`(${sql.raw(f)}.in_scope and ${sql.raw(f)}.org_coverage is null and ${sql.raw(f)}.employees >= ${s.keyWatchEmployees}::int)`;
 }
 
 /**
@@ -107,26 +132,33 @@ function prefixSql(column: SQL, prefix: string): SQL {
 
 /**
  * The query's enterprises grouped by the leading `childLength` characters of their region
- * code (the child regions' prefixes) and the keys the figures need — employee bands only as
+ * code (the child regions' prefixes) and the keys the figures need — head counts only as
  * far as 重点盯住 needs them, kinds not at all: the filters and the survey scope are applied
  * before grouping, which keeps a city to a few hundred groups.
  */
 function groupsSql(
   q: CoverageQuery,
   region: RegionRef,
-  source: 'counts' | 'facts',
+  source: Source,
   childLength: number,
   settings: CoverageSettings,
 ): SQL {
+  const atLeast = source.from === 'facts' ? employeesAtLeast(sql`g.headcount`) : bandAtLeast(sql`g.band`);
   const base =
-    source === 'counts'
+    source.from === 'counts'
       ? sql`select region_code, in_scope, category, nullif(org_coverage, 'none') as org_coverage,
                    (org_coverage <> 'none' or has_instructor) as work_covered, band::int as band, kind, above_scale,
                    n::int as n, employees, members::int as members, full_members::int as full_members,
                    with_members::int as with_members
             from ledger_counts where ${prefixSql(sql`region_code`, region.prefix)} and n <> 0`
-      : sql`select region_code, in_scope, category, org_coverage, work_covered, dangjian_band(employees)::int as band,
-                   kind, above_scale, 1 as n, employees::bigint as employees, member_count as members,
+      : source.from === 'past'
+        ? sql`select region_code, in_scope, category, nullif(org_coverage, 'none') as org_coverage, work_covered,
+                   band::int as band, kind, above_scale, n::int as n, employees, members::int as members,
+                   full_members::int as full_members, with_members::int as with_members
+            from past_counts where on_date = ${q.date}::date and within = ${source.within}
+              and ${prefixSql(sql`region_code`, region.prefix)}`
+        : sql`select region_code, in_scope, category, org_coverage, work_covered, dangjian_band(employees)::int as band,
+                   employees as headcount, kind, above_scale, 1 as n, employees::bigint as employees, member_count as members,
                    full_member_count as full_members, (member_count > 0)::int as with_members
             from dangjian_enterprise_facts(${region.prefix}, ${q.date}::date)
             ${q.filter?.industry ? sql`where industry_code in (select code from industries where section = ${q.filter.industry} or code = ${q.filter.industry})` : sql``}`;
@@ -135,11 +167,11 @@ function groupsSql(
   if (f.kinds?.length) conditions.push(sql`g.kind = any(${`{${f.kinds.join(',')}}`}::text[])`);
   if (f.bands?.length) conditions.push(sql`g.band = any(${`{${f.bands.join(',')}}`}::int[])`);
   if (f.aboveScale !== undefined) conditions.push(sql`g.above_scale = ${f.aboveScale}`);
-  if (q.scope === 'survey') conditions.push(surveySql(sql`g.kind`, sql`g.band`, settings));
+  if (q.scope === 'survey') conditions.push(surveySql(sql`g.kind`, atLeast, settings));
   return sql`
     select left(g.region_code, ${childLength}) as child, g.in_scope as "inScope", g.category,
            g.org_coverage as "orgCoverage", g.work_covered as "workCovered",
-           case when g.band >= ${KEY_WATCH_BAND}::int then ${KEY_WATCH_BAND}::int else 0 end as band,
+           ${atLeast(settings.keyWatchEmployees)} as large,
            g.above_scale as "aboveScale", sum(g.n)::int as n, sum(g.employees)::bigint as employees,
            sum(g.members)::int as members, sum(g.full_members)::int as "fullMembers",
            sum(g.with_members)::int as "withMembers"
@@ -149,6 +181,26 @@ function groupsSql(
 }
 
 type TaggedGroup = CoverageGroup & { child: string };
+
+/** Where the groups come from: today's kept counts, a past date's stored counts (by the prefix they were filled for), or the facts. */
+type Source = { from: 'counts' } | { from: 'past'; within: string } | { from: 'facts' };
+
+async function sourceOf(
+  tx: Tx,
+  actor: Actor,
+  q: CoverageQuery,
+  region: RegionRef,
+  settings: CoverageSettings,
+  today: string,
+): Promise<Source> {
+  if (await countsCanAnswer(tx, actor, q, today, settings)) return { from: 'counts' };
+  if (!pastCountsCanAnswer(actor, q, today, settings)) return { from: 'facts' };
+  const [filled] = await queryRows<{ within: string }>(
+    tx,
+    sql`select dangjian_past_counts(${region.prefix}, ${q.date}::date) as within`,
+  );
+  return { from: 'past', within: filled!.within };
+}
 
 function figuresOf(region: RegionRef, counts: CoverageCounts, direct?: boolean): RegionFigures {
   return { region: region.code, name: region.name, ...(direct ? { direct } : {}), ...counts, ...ratesOf(counts) };
@@ -167,14 +219,15 @@ export async function coverage(
   today: string,
 ): Promise<CoverageResult> {
   const region = await regionInScope(tx, actor, q.region);
-  const source = (await countsCanAnswer(tx, actor, q, today)) ? 'counts' : 'facts';
+  const source = await sourceOf(tx, actor, q, region, settings, today);
   const kids = await childRegions(tx, region.code);
   const childLength = Math.max(region.prefix.length, ...kids.map((k) => k.prefix.length));
   // The kept counts are a few thousand rows that row-level security makes the planner guess
   // at a few hundred: it would sort them on disk rather than hash them.
-  if (source === 'counts') await tx.execute(sql`set local enable_sort = off`);
+  const kept = source.from !== 'facts';
+  if (kept) await tx.execute(sql`set local enable_sort = off`);
   const groups = await queryRows<TaggedGroup>(tx, groupsSql(q, region, source, childLength, settings));
-  if (source === 'counts') await tx.execute(sql`set local enable_sort = on`);
+  if (kept) await tx.execute(sql`set local enable_sort = on`);
   const childOf = new Map<string, string>();
   const byChild = new Map<string, CoverageCounts>();
   for (const g of groups) {
@@ -185,15 +238,15 @@ export async function coverage(
     }
     g.employees = Number(g.employees);
     g.category = g.category as LedgerCategory;
-    g.kind = '';
     const c = byChild.get(child) ?? emptyCounts();
-    // The survey scope was applied in SQL, before the kinds were grouped away.
-    addGroup(c, g, 'all', settings);
+    addGroup(c, g);
     byChild.set(child, c);
   }
   const children = kids.map((k) => figuresOf(k, byChild.get(k.code) ?? emptyCounts()));
   const direct = byChild.get(region.code);
   if (direct) children.push(figuresOf({ ...region, name: `${region.name}（本级）` }, direct, true));
   const total = sumCounts(children);
-  return { ...figuresOf(region, total), date: q.date, scope: q.scope, source, children };
+  // Stored counts of a past date are the facts of that date, counted.
+  const answeredBy = source.from === 'counts' ? 'counts' : 'facts';
+  return { ...figuresOf(region, total), date: q.date, scope: q.scope, source: answeredBy, children };
 }

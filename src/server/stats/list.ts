@@ -1,15 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type CoverageScope, type CoverageSettings, KEY_WATCH_BAND } from '../../domain/stats/coverage.ts';
+import type { CoverageScope, CoverageSelection, CoverageSettings } from '../../domain/stats/coverage.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { type CoverageFilter, regionInScope, surveySql } from './engine.ts';
+import { regionInScope } from '../regions/scope.ts';
+import { type CoverageFilter, employeesAtLeast, keyWatchSql, surveySql } from './engine.ts';
 
 /** What a figure counts: the list a click on it opens. */
 export interface FigureSelection {
   status?: 'in_scope' | 'closed';
   category?: string;
-  coverage?: 'org' | 'standalone' | 'joint' | 'work';
+  coverage?: CoverageSelection;
   flag?: 'key_watch' | 'needs_instructor';
 }
 
@@ -40,13 +41,13 @@ export async function enterprisesAsOf(
 ): Promise<{ total: number; rows: AsOfRow[] }> {
   const region = await regionInScope(tx, actor, q.region);
   const where: SQL[] = [q.status === 'closed' ? sql`not f.in_scope` : sql`f.in_scope`];
-  if (q.scope === 'survey') where.push(surveySql(sql`f.kind`, sql`dangjian_band(f.employees)`, settings));
+  if (q.scope === 'survey') where.push(surveySql(sql`f.kind`, employeesAtLeast(sql`f.employees`), settings));
   if (q.category) where.push(sql`f.category = ${q.category}`);
   if (q.coverage === 'org') where.push(sql`f.org_coverage is not null`);
   if (q.coverage === 'standalone' || q.coverage === 'joint') where.push(sql`f.org_coverage = ${q.coverage}`);
   if (q.coverage === 'work') where.push(sql`f.work_covered`);
-  if (q.flag === 'key_watch')
-    where.push(sql`f.org_coverage is null and dangjian_band(f.employees) >= ${KEY_WATCH_BAND}`);
+  if (q.coverage === 'none') where.push(sql`f.org_coverage is null`);
+  if (q.flag === 'key_watch') where.push(keyWatchSql('f', settings));
   if (q.flag === 'needs_instructor') where.push(sql`not f.work_covered`);
   const filter = q.filter ?? {};
   if (filter.kinds?.length) where.push(sql`f.kind = any(${`{${filter.kinds.join(',')}}`}::text[])`);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { COVERAGE_SELECTIONS } from '../../domain/stats/coverage.ts';
 import { areaRouter } from '../route.ts';
 import { today } from '../today.ts';
 import { enterprisesAsOf } from './list.ts';
@@ -63,7 +64,7 @@ statsRoutes.define({
   query: FigureQuery.extend({
     status: z.enum(['in_scope', 'closed']).optional(),
     category: z.enum(['standalone', 'joint', 'should_form', 'joint_candidate', 'no_member']).optional(),
-    coverage: z.enum(['org', 'standalone', 'joint', 'work']).optional(),
+    coverage: z.enum(COVERAGE_SELECTIONS).optional(),
     flag: z.enum(['key_watch', 'needs_instructor']).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),

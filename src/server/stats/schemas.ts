@@ -47,6 +47,7 @@ const counts = {
   orgCovered: z.number(),
   standalone: z.number(),
   joint: z.number(),
+  jointShouldStandalone: z.number().describe('联合组建中应单独组建（≥3 名正式党员）的企业'),
   workCovered: z.number(),
   categories: z.object({
     standalone: z.number(),

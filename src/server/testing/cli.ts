@@ -24,6 +24,8 @@ export interface CliOptions {
    * cap, for what only a process shows: the cap and the exit status the shell sees.
    */
   viaWrapper?: boolean;
+  /** Added to the environment after the defaults: DATABASE_URL for a command on PostgreSQL, a master key. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment `dangjian` gets in a test: the embedded database of `dataDir`, two provinces. */
@@ -50,7 +52,7 @@ export async function runCli(args: string[], dataDir: string, opts: CliOptions =
   let stdout = '';
   let stderr = '';
   const io = cliIo(
-    cliEnv(dataDir),
+    { ...cliEnv(dataDir), ...opts.env },
     (text) => {
       stdout += text;
     },

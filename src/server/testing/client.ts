@@ -7,6 +7,8 @@ export interface RequestOptions {
   csrf?: boolean | string;
   /** Read the body as bytes (downloads) instead of JSON. */
   binary?: boolean;
+  /** The UI language the web app sends (Accept-Language). */
+  lang?: string;
 }
 
 export interface TestResponse {
@@ -47,6 +49,7 @@ export class TestClient {
   async request(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<TestResponse> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (opts.lang) headers['accept-language'] = opts.lang;
     // Bytes go as they are (uploads); anything else as JSON.
     const raw = body instanceof Uint8Array ? new Uint8Array(body) : undefined;
     if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';

@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/roles.ts';
 import { localOperator } from '../actor.ts';
 import { createApp } from '../app.ts';
+import { auditChainFor, bindAuditChain } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { totpCode } from '../auth/totp.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -33,7 +34,10 @@ interface UserOptions {
 export async function makeFixture(overrides: Partial<Config> = {}) {
   const database: Database = await testDatabase();
   const keys = keysFrom(Buffer.alloc(32, 7));
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', ...overrides };
+  // No anchor file: the tests of the anchor bind their own (audit/anchor.test.ts).
+  bindAuditChain(database.db, auditChainFor(keys, null));
+  // Waits for a turn long enough that a busy machine never turns a test's request away.
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', queueWaitMs: 120_000, ...overrides };
   const app = createApp({ database, keys, config });
   let n = 0;
   let clients = 0;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
+import { mustUseTotp, type Role } from '../../domain/roles.ts';
 import { type Actor, actorOf as actorFromUser } from '../actor.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -52,7 +53,12 @@ export function actorOf(user: {
   orgId?: number | null;
   instructorId?: number | null;
 }): Actor {
-  return actorFromUser({ ...user, orgId: user.orgId ?? null, instructorId: user.instructorId ?? null }, '127.0.0.1');
+  // Past every login step: a role that must use a second factor has one.
+  const totpEnabled = mustUseTotp(user.roles as Role[]);
+  return actorFromUser(
+    { ...user, orgId: user.orgId ?? null, instructorId: user.instructorId ?? null, totpEnabled },
+    '127.0.0.1',
+  );
 }
 
 const asJson = async (db: Db, query: SQL) => (await queryRows<{ j: unknown }>(db, query)).map((r) => r.j);

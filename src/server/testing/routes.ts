@@ -97,6 +97,9 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
     ],
   },
   'POST /api/users/{id}/reset-password': userRoute('/reset-password'),
+  // Approving needs a pending request (src/server/users/passwordReset.test.ts); here the refusals.
+  'POST /api/users/{id}/reset-password/approve': { outside: (t) => atUsers(t, '/reset-password/approve').outside() },
+  'POST /api/users/{id}/reset-password/reject': { outside: (t) => atUsers(t, '/reset-password/reject').outside() },
   'PUT /api/users/{id}/roles': userRoute('/roles', { roles: ['committee'] }),
   'POST /api/users/{id}/unlock': userRoute('/unlock'),
   'POST /api/users/{id}/reset-totp': userRoute('/reset-totp'),
@@ -147,12 +150,15 @@ export interface Operation {
   key: string;
   /** Who may call it, as the route's declaration published it. */
   access: Access;
+  /** Whether it takes a JSON body. */
+  jsonBody: boolean;
 }
 
 interface DocumentedOperation {
   'x-access'?: Access['kind'];
   'x-permission'?: Permission;
   'x-audit-action'?: string;
+  requestBody?: { content?: Record<string, unknown> };
 }
 
 function accessOf(key: string, op: DocumentedOperation): Access {
@@ -174,7 +180,8 @@ export async function listOperations(client: TestClient): Promise<Operation[]> {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const m = method.toUpperCase();
       const key = `${m} ${path}`;
-      ops.push({ method: m, path, key, access: accessOf(key, op) });
+      const jsonBody = Boolean(op.requestBody?.content?.['application/json']);
+      ops.push({ method: m, path, key, access: accessOf(key, op), jsonBody });
     }
   }
   return ops;

@@ -142,6 +142,24 @@ export async function openPostgresCopy(template: PostgresTemplate): Promise<Data
   };
 }
 
+/**
+ * A database on the test server for a command to open by URL: a copy of the migrated
+ * template, or an empty one (what a restore starts from). Dropped by `drop`, or at the end of
+ * the run with the template's other copies.
+ */
+export async function createPostgresDatabase(template: PostgresTemplate, opts: { empty?: boolean } = {}) {
+  const { serverUrl } = template;
+  const name = `${template.prefix}${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, async (admin) => {
+    if (opts.empty) await admin.query(`create database ${name}`);
+    else await createFromTemplate(admin, name, template.name);
+  });
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: () => onServer(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)),
+  };
+}
+
 /** The PGlite template's tarball, to load into a new in-memory database or a data directory. */
 export async function readTemplate(template: PgliteTemplate): Promise<Blob> {
   return new Blob([await fs.promises.readFile(template.tarball)]);

@@ -3,8 +3,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
 import { departments, instructors, partyOrgs, regions } from '../db/schema.ts';
-import { scopePrefixOf } from '../regions/scope.ts';
-import { regionInScope } from '../stats/engine.ts';
+import { regionInScope, scopePrefixOf } from '../regions/scope.ts';
 
 const LIMIT = 50;
 

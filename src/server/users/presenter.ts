@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { permissionsOf, type Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
+import { permissionsOfUser } from '../actor.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { regions } from '../db/schema.ts';
@@ -21,7 +22,7 @@ export async function presentSelf(db: Db | Tx, user: UserRow) {
     roles: user.roles as Role[],
     orgId: user.orgId,
     instructorId: user.instructorId,
-    permissions: [...permissionsOf(user.roles as Role[])].sort(),
+    permissions: [...permissionsOfUser(user)].sort(),
     totpEnabled: user.totpEnabled,
   };
 }
@@ -42,6 +43,7 @@ export function presentUser(user: UserRow & { regionName?: string | null }, now 
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     totpEnabled: user.totpEnabled,
     mustChangePassword: user.mustChangePassword,
+    resetRequestedAt: user.resetRequestedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -2,7 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/roles.ts';
 import { areaRouter } from '../route.ts';
 import { linkTargets } from './linkTargets.ts';
-import { createUser, listUsers, resetPassword, resetTotp, setRoles, unlockUser, updateUser } from './service.ts';
+import {
+  approvePasswordReset,
+  createUser,
+  listUsers,
+  rejectPasswordReset,
+  requestPasswordReset,
+  resetTotp,
+  setRoles,
+  unlockUser,
+  updateUser,
+} from './service.ts';
 
 const User = z
   .object({
@@ -19,6 +29,10 @@ const User = z
     lockedUntil: z.string().nullable(),
     totpEnabled: z.boolean(),
     mustChangePassword: z.boolean(),
+    resetRequestedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: '系统管理员申请的密码重置，待安全管理员批准；null 表示没有' }),
     createdAt: z.string(),
   })
   .openapi('User');
@@ -123,18 +137,41 @@ userRoutes.define({
 
 userRoutes.define({
   permission: 'user.write',
-  action: 'user.reset_password',
+  action: 'user.reset_password_request',
   entity: 'user',
   method: 'post',
   path: '/api/users/{id}/reset-password',
-  summary: '重置密码（返回一次性密码）',
+  summary: '申请重置密码（系统管理员）：须经安全管理员批准，一次性密码只交给批准人',
+  params: IdParam,
+  response: User,
+  describe: '已提交申请的用户',
+  handler: ({ tx, actor, input }) => requestPasswordReset(tx, actor, input.params.id),
+});
+
+userRoutes.define({
+  permission: 'user.approve_reset',
+  action: 'user.reset_password',
+  entity: 'user',
+  method: 'post',
+  path: '/api/users/{id}/reset-password/approve',
+  summary: '批准密码重置（安全管理员）：生成一次性密码交给本人，结束其全部会话；已绑定的动态验证码保留',
   params: IdParam,
   response: WithPassword,
   describe: '一次性密码',
-  handler: ({ tx, actor, input }) => {
-    const { id } = input.params;
-    return resetPassword(tx, actor, id);
-  },
+  handler: ({ tx, actor, input }) => approvePasswordReset(tx, actor, input.params.id),
+});
+
+userRoutes.define({
+  permission: 'user.approve_reset',
+  action: 'user.reset_password_reject',
+  entity: 'user',
+  method: 'post',
+  path: '/api/users/{id}/reset-password/reject',
+  summary: '驳回密码重置申请（安全管理员）',
+  params: IdParam,
+  response: User,
+  describe: '已驳回',
+  handler: ({ tx, actor, input }) => rejectPasswordReset(tx, actor, input.params.id),
 });
 
 userRoutes.define({

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../domain/auditActions.ts';
 import { ADMIN_ROLES, checkRoles } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
@@ -6,7 +7,7 @@ import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
-import { partyOrgs, regions, users } from '../db/schema.ts';
+import { loginThrottles, partyOrgs, regions, users } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { assertInstructorForUser } from '../instructors/accounts.ts';
 import { codeInScope, inRegionScope, scopePrefixOf } from '../regions/scope.ts';
@@ -14,7 +15,7 @@ import { type PresentedUser, presentUser } from './presenter.ts';
 
 const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 
-const audit = (tx: Tx, actor: Actor, action: string, entityId: number, diff?: Record<string, unknown>) =>
+const audit = (tx: Tx, actor: Actor, action: AuditAction, entityId: number, diff?: Record<string, unknown>) =>
   auditChange(tx, actor, { action, entity: 'user', entityId, diff });
 
 /** Before/after of the fields that changed; the password hash and TOTP secret never appear. */
@@ -62,15 +63,27 @@ export async function listUsers(
   }
   const where = and(...conds);
   const [{ total }] = await tx.select({ total: count() }).from(users).where(where);
+  // A name blocked from some address shows as locked until the latest block ends, so the
+  // security administrator sees whom to unlock.
+  const blockedUntil = sql<string | null>`(select max(${loginThrottles.blockedUntil}) from ${loginThrottles}
+    where ${loginThrottles.username} = ${users.username} and ${loginThrottles.blockedUntil} > now())`;
   const rows = await tx
-    .select({ user: users, regionName: regions.name })
+    .select({ user: users, regionName: regions.name, blockedUntil })
     .from(users)
     .leftJoin(regions, eq(regions.code, users.regionCode))
     .where(where)
     .orderBy(asc(users.username))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { total, items: rows.map((r) => presentUser({ ...r.user, regionName: r.regionName })) };
+  return {
+    total,
+    items: rows.map((r) => {
+      const blocked = r.blockedUntil ? new Date(r.blockedUntil) : null;
+      const locked = r.user.lockedUntil;
+      const lockedUntil = blocked && (!locked || blocked > locked) ? blocked : locked;
+      return presentUser({ ...r.user, lockedUntil, regionName: r.regionName });
+    }),
+  };
 }
 
 export interface NewUser {
@@ -217,8 +230,46 @@ export async function updateUser(
   return presentUser(after);
 }
 
-export async function resetPassword(tx: Tx, actor: Actor, id: number) {
-  assertNotAnotherAdministrator(actor, await userInScope(tx, actor, id));
+/**
+ * 三员分立 for a forgotten password: the system administrator asks, the security administrator
+ * approves, and only the approver sees the new one-time password, to hand to the user. Neither
+ * can take over an account alone, and a user with a second factor keeps it: the password
+ * alone does not log in (a lost authenticator is a separate reset by the security administrator).
+ */
+export async function requestPasswordReset(tx: Tx, actor: Actor, id: number) {
+  const target = await userInScope(tx, actor, id);
+  assertNotAnotherAdministrator(actor, target);
+  if (id === actor.actorId) throw new HttpError(400, 'self_reset', '本人的密码请在“我的账户”中修改');
+  if (target.resetRequestedAt) return presentUser(target);
+  const [user] = await tx
+    .update(users)
+    .set({ resetRequestedBy: actor.actorId, resetRequestedAt: new Date(), updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  await audit(tx, actor, 'user.reset_password_request', id);
+  return presentUser(user);
+}
+
+async function pendingReset(tx: Tx, actor: Actor, id: number) {
+  const target = await userInScope(tx, actor, id);
+  assertNotAnotherAdministrator(actor, target);
+  if (!target.resetRequestedAt) throw new HttpError(409, 'no_reset_request', '该用户没有待批准的密码重置申请');
+  // Held by the roles already (only a sysadmin asks, only a secadmin approves); kept for any
+  // account a later role change might give both.
+  if (target.resetRequestedBy === actor.actorId) {
+    throw new HttpError(403, 'separation_of_duties', '三员分立：密码重置不能由申请人本人批准');
+  }
+  const [requester] = target.resetRequestedBy
+    ? await tx.select({ username: users.username }).from(users).where(eq(users.id, target.resetRequestedBy))
+    : [];
+  return { target, requestedBy: requester?.username ?? null, requestedAt: target.resetRequestedAt.toISOString() };
+}
+
+/**
+ * The reset itself, however it was authorised: a fresh one-time password the user must change,
+ * the lock and any pending request cleared, every session of theirs ended.
+ */
+async function giveOneTimePassword(tx: Tx, id: number) {
   const password = oneTimePassword();
   const [user] = await tx
     .update(users)
@@ -227,12 +278,46 @@ export async function resetPassword(tx: Tx, actor: Actor, id: number) {
       mustChangePassword: true,
       failedLogins: 0,
       lockedUntil: null,
+      resetRequestedBy: null,
+      resetRequestedAt: null,
       updatedAt: new Date(),
     })
     .where(eq(users.id, id))
     .returning();
   await endUserSessions(tx, id);
-  await audit(tx, actor, 'user.reset_password', id);
+  return { user, password };
+}
+
+export async function approvePasswordReset(tx: Tx, actor: Actor, id: number) {
+  const { requestedBy, requestedAt } = await pendingReset(tx, actor, id);
+  const { user, password } = await giveOneTimePassword(tx, id);
+  await audit(tx, actor, 'user.reset_password', id, { requestedBy, requestedAt, approvedBy: actor.username });
+  return { user: presentUser(user), oneTimePassword: password };
+}
+
+export async function rejectPasswordReset(tx: Tx, actor: Actor, id: number) {
+  const { requestedBy, requestedAt } = await pendingReset(tx, actor, id);
+  const [user] = await tx
+    .update(users)
+    .set({ resetRequestedBy: null, resetRequestedAt: null, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  await audit(tx, actor, 'user.reset_password_reject', id, { requestedBy, requestedAt, rejectedBy: actor.username });
+  return presentUser(user);
+}
+
+/** The local operator's break-glass reset on the server (dangjian user reset-password): no one else. */
+export async function resetPasswordAsOperator(tx: Tx, actor: Actor, id: number) {
+  if (actor.actorId !== null) {
+    throw new HttpError(
+      403,
+      'separation_of_duties',
+      '三员分立：系统管理员重置密码须经安全管理员批准，请在“用户管理”中提交重置申请',
+    );
+  }
+  await userInScope(tx, actor, id);
+  const { user, password } = await giveOneTimePassword(tx, id);
+  await audit(tx, actor, 'user.reset_password', id, { by: 'local-operator' });
   return { user: presentUser(user), oneTimePassword: password };
 }
 
@@ -261,6 +346,8 @@ export async function unlockUser(tx: Tx, actor: Actor, id: number) {
     .set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
+  // The name's blocks from every address go too.
+  await tx.delete(loginThrottles).where(eq(loginThrottles.username, user.username));
   await audit(tx, actor, 'user.unlock', id);
   return presentUser(user);
 }

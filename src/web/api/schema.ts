@@ -948,7 +948,81 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 重置密码（返回一次性密码） */
+    /** 申请重置密码（系统管理员）：须经安全管理员批准，一次性密码只交给批准人 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已提交申请的用户 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/reset-password/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准密码重置（安全管理员）：生成一次性密码交给本人，结束其全部会话；已绑定的动态验证码保留 */
     post: {
       parameters: {
         query?: never;
@@ -970,6 +1044,80 @@ export interface paths {
               user: components['schemas']['User'];
               oneTimePassword: string;
             };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/reset-password/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回密码重置申请（安全管理员） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已驳回 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -1344,6 +1492,142 @@ export interface paths {
               idleMinutes: number;
               absoluteHours: number;
             };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/org-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本辖区的党组织工作规则：联合党组织覆盖单位上限、换届提示时点、三同步落实期限（未单独设置时沿用上级区划的） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 当前规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrgRuleSettings'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** 修改本辖区的党组织工作规则（组织部门；下级区划未单独设置的随之变化；上级和同级区划不受影响） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            jointMaxUnits: number;
+            electionReminderMonths: number[];
+            restructuringGraceDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 修改后的规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrgRuleSettings'];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -2635,7 +2919,7 @@ export interface paths {
           region?: string;
           regionOnly?: 'true';
           scope?: 'all' | 'survey';
-          coverage?: 'org' | 'standalone' | 'joint' | 'work';
+          coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
           kind?:
             | ('private' | 'individual' | 'foreign' | 'hmt' | 'association' | 'social_service' | 'foundation' | 'other')
             | (
@@ -2659,8 +2943,8 @@ export interface paths {
             | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
             | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
           flag?:
-            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated')
-            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated')[];
+            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
           status?:
             | ('in_scope' | 'closed' | 'active' | 'operating' | 'moved_in' | 'moved_out' | 'revoked' | 'cancelled')
             | ('in_scope' | 'closed' | 'active' | 'operating' | 'moved_in' | 'moved_out' | 'revoked' | 'cancelled')[];
@@ -2751,7 +3035,7 @@ export interface paths {
           region?: string;
           regionOnly?: 'true';
           scope?: 'all' | 'survey';
-          coverage?: 'org' | 'standalone' | 'joint' | 'work';
+          coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
           kind?:
             | ('private' | 'individual' | 'foreign' | 'hmt' | 'association' | 'social_service' | 'foundation' | 'other')
             | (
@@ -2775,8 +3059,8 @@ export interface paths {
             | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
             | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
           flag?:
-            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated')
-            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated')[];
+            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+            | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
           status?:
             | ('in_scope' | 'closed' | 'active' | 'operating' | 'moved_in' | 'moved_out' | 'revoked' | 'cancelled')
             | ('in_scope' | 'closed' | 'active' | 'operating' | 'moved_in' | 'moved_out' | 'revoked' | 'cancelled')[];
@@ -3631,6 +3915,12 @@ export interface paths {
             memberId?: number | null;
             /** @default null */
             startOn?: string | null;
+            /** @default null */
+            enterprisePost?: string | null;
+            /** @default false */
+            legalRepresentative?: boolean;
+            /** @default false */
+            unionChair?: boolean;
           };
         };
       };
@@ -3688,6 +3978,92 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/officers/{officerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 登记书记、委员在企业的兼职（双向进入、交叉兼职）：管理职务、法定代表人、工会主席 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          officerId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enterprisePost?: string | null;
+            legalRepresentative?: boolean;
+            unionChair?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description 成功 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/orgs/{id}/officers/{officerId}/end': {
@@ -5961,7 +6337,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 党员名册：按党组织、区划、类别、流动、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员 */
+    /** 党员名册：按党组织、区划、类别、外出、流动（外出超过 6 个月）、应转接、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员（side 只看一边） */
     get: {
       parameters: {
         query?: {
@@ -5969,6 +6345,9 @@ export interface paths {
           regionCode?: string;
           status?: 'full' | 'probationary';
           mobile?: 'true' | 'false';
+          away?: 'true' | 'false';
+          shouldTransfer?: 'true' | 'false';
+          side?: 'out' | 'in';
           relationElsewhere?: 'true' | 'false';
           employerId?: number;
           q?: string;
@@ -6077,10 +6456,6 @@ export interface paths {
               | 'high_school'
               | 'junior_or_below'
               | null;
-            /** @default false */
-            mobile?: boolean;
-            /** @default null */
-            workOrgId?: number | null;
             /** @default null */
             relationOrgName?: string | null;
             /** @default [] */
@@ -6089,14 +6464,17 @@ export interface paths {
         };
       };
       responses: {
-        /** @description 已登记 */
+        /** @description 已登记，或已转交 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              id: number;
+              id: number | null;
+              /** @description 号码已在别处登记：本次登记已转交其登记单位核对，此处未登记（id 为 null）；不透露对方的任何信息 */
+              referred: boolean;
+              message: string | null;
             };
           };
         };
@@ -6253,8 +6631,6 @@ export interface paths {
               | 'high_school'
               | 'junior_or_below'
               | null;
-            mobile?: boolean;
-            workOrgId?: number | null;
             relationOrgName?: string | null;
             cultivation?: ('backbone_to_member' | 'member_to_backbone' | 'to_manager')[];
           };
@@ -6480,7 +6856,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 查看完整的公民身份号码和联系电话（每次查看都记入审计日志） */
+    /** 查看完整的公民身份号码、联系电话和出生日期（每次查看都记入审计日志） */
     post: {
       parameters: {
         query?: never;
@@ -6501,6 +6877,7 @@ export interface paths {
             'application/json': {
               idNumber: string;
               phone: string | null;
+              birthDate: string;
             };
           };
         };
@@ -6758,10 +7135,6 @@ export interface paths {
               | 'high_school'
               | 'junior_or_below'
               | null;
-            /** @default false */
-            mobile?: boolean;
-            /** @default null */
-            workOrgId?: number | null;
             /** @default null */
             relationOrgName?: string | null;
             /** @default [] */
@@ -6775,16 +7148,19 @@ export interface paths {
         };
       };
       responses: {
-        /** @description 已转入 */
+        /** @description 已转入，或已转交 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              memberId: number;
-              transferId: number;
+              memberId: number | null;
+              transferId: number | null;
               late: boolean;
+              /** @description 号码已在别处登记：已转交其登记单位核对，此处未转入 */
+              referred: boolean;
+              message: string | null;
             };
           };
         };
@@ -6916,6 +7292,334 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/member-referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 转交来的登记请求：别处要登记的号码属于本辖区的党员（由本组织办理转出或说明） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 未办结的请求，最新的在前，至多 200 条 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              memberId: number;
+              memberName: string;
+              fromOrgName: string;
+              requestedByName: string;
+              createdAt: string;
+            }[];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/member-referrals/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结转交来的登记请求（已办理转出，或已向对方说明） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已办结 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/away': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 登记外出（流出）：地点、流入地党组织（如在本系统）、外出日期、预计返回日期、是否固定地点；外出超过 6 个月即为流动党员，固定地点 6 个月以上提示应转接组织关系。由组织关系所在党组织登记，亦用于更正 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            place: string;
+            /** @default null */
+            workOrgId?: number | null;
+            since: string;
+            /** @default null */
+            until?: string | null;
+            /** @default false */
+            fixedPlace?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description 已修改的字段 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: string[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/away/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记返回：外出结束（外出记录与返回日期留在审计日志中） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            returnedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enterprises/{id}/restructuring': {
     parameters: {
       query?: never;
@@ -6957,6 +7661,7 @@ export interface paths {
                 dueOn: string;
                 message: string;
               }[];
+              graceDays: number;
             };
           };
         };
@@ -7044,6 +7749,7 @@ export interface paths {
                 dueOn: string;
                 message: string;
               }[];
+              graceDays: number;
             };
           };
         };
@@ -7099,7 +7805,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、三同步等到期和逾期事项 */
+    /** 工作提示：管辖范围内应建未建、重点盯住、可联合组建、换届、组织设置、发展党员、组织关系转接、应转接组织关系、三同步等到期和逾期事项 */
     get: {
       parameters: {
         query?: never;
@@ -7123,11 +7829,13 @@ export interface paths {
                   | 'should_form'
                   | 'key_watch'
                   | 'joint_candidate'
+                  | 'mass_org'
                   | 'reelection'
                   | 'org_rules'
                   | 'development'
                   | 'development_review'
                   | 'transfer'
+                  | 'should_transfer'
                   | 'restructuring'
                   | 'request_silent'
                   | 'contact_missed';
@@ -7228,6 +7936,8 @@ export interface paths {
           content: {
             'application/json': {
               contactsPerWeek: number;
+              /** @description 诉求超过此天数未更新即为未更新的诉求（silentRequests） */
+              requestSilentDays: number;
               items: components['schemas']['CaseworkAssignment'][];
             };
           };
@@ -8210,7 +8920,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 指导员工作规则：每周联系次数、诉求未更新提示天数 */
+    /** 本辖区的指导员工作规则：每周联系次数、诉求未更新提示天数（未单独设置时沿用上级区划的） */
     get: {
       parameters: {
         query?: never;
@@ -8267,7 +8977,7 @@ export interface paths {
         };
       };
     };
-    /** 修改指导员工作规则 */
+    /** 修改本辖区的指导员工作规则（下级区划未单独设置的随之变化；上级和同级区划不受影响） */
     put: {
       parameters: {
         query?: never;
@@ -8277,7 +8987,10 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['CaseworkSettings'];
+          'application/json': {
+            contactsPerWeek: number;
+            requestSilentDays: number;
+          };
         };
       };
       responses: {
@@ -8521,6 +9234,353 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exports/orgs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出党组织列表（.xlsx，与列表同筛选；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+          type?: 'committee' | 'general_branch' | 'branch' | 'joint_branch' | 'temporary_branch';
+          formation?: 'standalone' | 'joint';
+          q?: string;
+          status?: 'active' | 'dissolved';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出党员名册（.xlsx，与列表同筛选；号码脱敏，有查看完整号码权限者导出本组织党员的完整号码；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          regionCode?: string;
+          status?: 'full' | 'probationary';
+          mobile?: 'true' | 'false';
+          away?: 'true' | 'false';
+          shouldTransfer?: 'true' | 'false';
+          side?: 'out' | 'in';
+          relationElsewhere?: 'true' | 'false';
+          employerId?: number;
+          q?: string;
+          roster?: 'active' | 'left' | 'all';
+          view?: 'roster' | 'mobile';
+          sort?: 'newest' | 'name';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/instructors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出党建指导员和联络员（.xlsx，与列表同筛选；电话脱敏；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          sourceDepartmentId?: number;
+          kind?: 'instructor' | 'liaison';
+          regionCode?: string;
+          q?: string;
+          status?: 'serving' | 'left' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出在派企业（.xlsx，与列表同筛选；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          id?: number;
+          instructorId?: number;
+          enterpriseId?: number;
+          q?: string;
+          missed?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出走访联系记录（.xlsx，与列表同筛选；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          assignmentId?: number;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出企业诉求（.xlsx，与列表同筛选；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          assignmentId?: number;
+          status?: 'received' | 'coordinating' | 'resolved' | 'unresolved';
+          open?: 'true' | 'false';
+          category?:
+            | 'environment'
+            | 'land'
+            | 'project_approval'
+            | 'labour_dispute'
+            | 'market'
+            | 'financing'
+            | 'hiring'
+            | 'training'
+            | 'policy'
+            | 'other';
+          silent?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/developments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出党组织的发展党员看板（.xlsx，各阶段的记录；身份证号码脱敏；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          orgId: number;
+          completedSince?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出组织关系转接（.xlsx，与列表同筛选；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: number;
+          status?: 'open' | 'pending' | 'expired' | 'received' | 'all';
+          direction?: 'in' | 'out';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assessments/settings': {
     parameters: {
       query?: never;
@@ -8528,7 +9588,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 考核设置：三部分权重、定期考核三维度权重、等次分数线、优秀比例上限 */
+    /** 本辖区的考核设置：三部分权重、定期考核三维度权重、等次分数线、优秀比例上限（未单独设置时沿用上级区划的） */
     get: {
       parameters: {
         query?: never;
@@ -8585,7 +9645,7 @@ export interface paths {
         };
       };
     };
-    /** 修改考核设置（记入审计） */
+    /** 修改本辖区的考核设置（记入审计；下级区划未单独设置的随之变化，上级和同级区划不受影响） */
     put: {
       parameters: {
         query?: never;
@@ -8595,7 +9655,24 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['AssessmentSettings'];
+          'application/json': {
+            weights: {
+              daily: number;
+              periodic: number;
+              democratic: number;
+            };
+            dimensionWeights: {
+              duties: number;
+              discipline: number;
+              effectiveness: number;
+            };
+            thresholds: {
+              excellent: number;
+              competent: number;
+              basic: number;
+            };
+            excellentCap: number | null;
+          };
         };
       };
       responses: {
@@ -10297,6 +11374,8 @@ export interface paths {
               orgCovered: number;
               standalone: number;
               joint: number;
+              /** @description 联合组建中应单独组建（≥3 名正式党员）的企业 */
+              jointShouldStandalone: number;
               workCovered: number;
               categories: {
                 standalone: number;
@@ -10394,7 +11473,7 @@ export interface paths {
           industry?: string;
           status?: 'in_scope' | 'closed';
           category?: 'standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member';
-          coverage?: 'org' | 'standalone' | 'joint' | 'work';
+          coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
           flag?: 'key_watch' | 'needs_instructor';
           page?: number;
           pageSize?: number;
@@ -10549,7 +11628,18 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['CoverageSettings'];
+          'application/json': {
+            /**
+             * @description 默认统计口径：all 全部在册企业，survey 通行调查口径
+             * @enum {string}
+             */
+            defaultScope: 'all' | 'survey';
+            surveyMinEmployees: number;
+            surveyMinSocialOrgStaff: number;
+            keyWatchEmployees: number;
+            laggingPoints: number;
+            quarterlyDueDays: number;
+          };
         };
       };
       responses: {
@@ -10693,7 +11783,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 导出新建党组织季报（.xlsx，按纸质表样式；记入审计，视为已报送） */
+    /** 导出新建党组织季报（.xlsx，按纸质表样式；记入审计。导出不是报送：报送见 /api/reports/quarterly/submit） */
     get: {
       parameters: {
         query: {
@@ -10928,6 +12018,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/lagging/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 滞后的下级地区及原因（首页卡片用；不含督促事项名单） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          /** @description 统计日期，默认今天 */
+          date?: string;
+          /** @description 统计口径，默认取系统设置 */
+          scope?: 'all' | 'survey';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 滞后地区 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LaggingRegions'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/lagging.xlsx': {
     parameters: {
       query?: never;
@@ -10965,6 +12134,409 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/quarterly/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区季报的报送情况：状态、报送时冻结的数据、报送 / 重新报送 / 退回记录 */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          /** @description 季度，如 2026Q3 */
+          quarter: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 报送情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuarterlySubmission'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/quarterly/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下级地区季报报送情况：谁已报送、谁逾期、谁未报送、谁被退回 */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          /** @description 季度，如 2026Q3 */
+          quarter: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 各下级地区的报送情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuarterlyChildSubmissions'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/quarterly/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 报送本地区已结束季度的季报：按当时台账计算并冻结数据，记录报送人和时间 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 季度，如 2026Q3 */
+            quarter: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已报送 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              at: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/quarterly/resubmit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新报送（更正或被退回后）：说明原因，按当时台账重新冻结数据；此前的报送保留 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 季度，如 2026Q3 */
+            quarter: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已重新报送 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              at: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/quarterly/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上级地区退回下级地区已报送的季报（说明原因），下级须重新报送 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            region: string;
+            /** @description 季度，如 2026Q3 */
+            quarter: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已退回 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              at: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -11317,7 +12889,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 职能部门目录及其与行业门类、诉求类别的相关关系；本部署尚无部门时先载入默认目录（记入审计日志） */
+    /** 适用于本级的职能部门目录（本级的和上级的，本级同名部门代替上级的）及其与行业门类、诉求类别的相关关系；本部署尚无部门时先载入默认目录（记入审计日志） */
     get: {
       parameters: {
         query?: never;
@@ -11375,7 +12947,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** 新增职能部门及其相关行业门类和诉求类别 */
+    /** 为本级新增职能部门及其相关行业门类和诉求类别 */
     post: {
       parameters: {
         query?: never;
@@ -11479,7 +13051,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** 删除没有指导员的部门（有指导员的部门只能改名） */
+    /** 删除本级没有指导员的部门（有指导员的部门只能改名） */
     delete: {
       parameters: {
         query?: never;
@@ -11543,7 +13115,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** 修改部门名称、排序或相关关系（给出的列表整体替换原有列表） */
+    /** 修改部门的名称、排序或相关关系（给出的列表整体替换原有列表）。修改沿用自上级的部门时不改动上级的：为本级建立一个代替它的部门，本级指导员随之改为来自新部门 */
     patch: {
       parameters: {
         query?: never;
@@ -11582,6 +13154,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description 本级现在使用的部门（修改上级的部门时为新建的本级部门） */
+              id: number;
               changed: string[];
             };
           };
@@ -12296,10 +13870,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 为企业推荐指导员：按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由 */
+    /** 为企业推荐指导员：先在企业所在县（市、区）内推荐（wider=true 扩大到本人可见的全部在任指导员），按部门职能与行业的相关度（40 分）、区划远近（同乡镇 30、同县 20、同市 10、同省 5）和今天的联系企业数（20 分，每家减 5）排序，并说明理由 */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          wider?: 'true' | 'false';
+        };
         header?: never;
         path: {
           id: number;
@@ -12323,7 +13899,12 @@ export interface paths {
                 sectionName: string | null;
                 workCovered: boolean;
               };
+              within: {
+                code: string;
+                name: string;
+              } | null;
               considered: number;
+              elsewhere: number;
               items: {
                 rank: number;
                 score: number;
@@ -12401,6 +13982,1502 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/secretary-pool': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下派书记库（党务工作者库）：按姓名、来源、状态、区划筛选，显示正在任职的党组织 */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description 来源 */
+          origin?: 'agency' | 'institution' | 'soe' | 'retired_cadre' | 'graduate' | 'veteran' | 'recruited' | 'other';
+          status?: 'in_pool' | 'available' | 'sent' | 'returned' | 'left' | 'all';
+          regionCode?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页（电话、出生日期脱敏） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              items: components['schemas']['PoolSecretary'][];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 将一名同志登记入下派书记库（电话加密保存） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            sex: 'male' | 'female';
+            /** @default null */
+            birthDate?: string | null;
+            /** @default null */
+            phone?: string | null;
+            /**
+             * @description 来源
+             * @enum {string}
+             */
+            origin: 'agency' | 'institution' | 'soe' | 'retired_cadre' | 'graduate' | 'veteran' | 'recruited' | 'other';
+            originUnit: string;
+            regionCode: string;
+            enteredOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已入库 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/secretary-pool/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下派书记按区划统计：在库可下派（按入库区划）、当年下派和正在任职（按所去党组织的区划），本区划及各下级 */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 本区划及各下级区划的人数 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              region: string;
+              name: string;
+              /** @description 在库可下派（未下派或已返回） */
+              available: number;
+              /** @description 当年下派到本区划党组织的人次 */
+              sentInYear: number;
+              /** @description 正在本区划党组织任书记的下派书记 */
+              serving: number;
+              year: number;
+              children: {
+                region: string;
+                name: string;
+                /** @description 在库可下派（未下派或已返回） */
+                available: number;
+                /** @description 当年下派到本区划党组织的人次 */
+                sentInYear: number;
+                /** @description 正在本区划党组织任书记的下派书记 */
+                serving: number;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/secretary-pool/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 书记库人员详情（电话脱敏）及其历次下派 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 人员详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              secretary: components['schemas']['PoolSecretary'];
+              writable: boolean;
+              dispatches: {
+                id: number;
+                orgId: number;
+                orgName: string;
+                regionName: string | null;
+                startOn: string;
+                /** @description 返回日期（不再任职的第一天） */
+                endOn: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改书记库人员信息；登记退出日期即退出书记库（正在下派任职的须先登记返回） */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            sex?: 'male' | 'female';
+            birthDate?: string | null;
+            phone?: string | null;
+            /**
+             * @description 来源
+             * @enum {string}
+             */
+            origin?:
+              | 'agency'
+              | 'institution'
+              | 'soe'
+              | 'retired_cadre'
+              | 'graduate'
+              | 'veteran'
+              | 'recruited'
+              | 'other';
+            originUnit?: string;
+            regionCode?: string;
+            enteredOn?: string;
+            leftOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已修改的字段 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: string[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/secretary-pool/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看书记库人员完整的联系电话（每次查看都记入审计日志） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 完整号码 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              phone: string | null;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/secretary-pool/{id}/dispatches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 下派到党组织任书记：同时登记为该组织的书记（书记来源记为下派）；该组织须无现任书记 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            startOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已下派 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/secretary-pool/{id}/dispatches/{dispatchId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记下派书记返回：返回日期是不再任职的第一天，同日结束其在该组织的书记任职 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          dispatchId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已返回 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/dispatched-secretaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织的下派书记：现任与以往，来自哪里（电话脱敏） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 下派记录，最近的在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              secretaryId: number;
+              name: string;
+              /**
+               * @description 来源
+               * @enum {string}
+               */
+              origin:
+                | 'agency'
+                | 'institution'
+                | 'soe'
+                | 'retired_cadre'
+                | 'graduate'
+                | 'veteran'
+                | 'recruited'
+                | 'other';
+              originUnit: string;
+              phone: string | null;
+              startOn: string;
+              endOn: string | null;
+              note: string | null;
+            }[];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 表彰：按对象（党组织 / 党员）、年度、级别、区划、名称筛选 */
+    get: {
+      parameters: {
+        query?: {
+          recipient?: 'org' | 'member';
+          year?: number;
+          level?: 'national' | 'province' | 'city' | 'county' | 'town';
+          regionCode?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页，最近的在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              items: components['schemas']['Honour'][];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记表彰：对党组织（orgId）或党员（memberId，归入其当时所在的党组织），哪个机关、何时授予 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            orgId?: number | null;
+            /** @default null */
+            memberId?: number | null;
+            title: string;
+            awardingBody: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county' | 'town';
+            awardedOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 表彰和示范点按区划统计（所选年度，本区划及各下级），以及本区划逐年的数字 */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 按区划和年度的数字 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 党组织获表彰次数 */
+              orgHonours: number;
+              /** @description 党员获表彰人次 */
+              memberHonours: number;
+              /** @description 示范点个数 */
+              demonstrationSites: number;
+              region: string;
+              name: string;
+              year: number;
+              children: {
+                /** @description 党组织获表彰次数 */
+                orgHonours: number;
+                /** @description 党员获表彰人次 */
+                memberHonours: number;
+                /** @description 示范点个数 */
+                demonstrationSites: number;
+                region: string;
+                name: string;
+              }[];
+              byYear: {
+                /** @description 党组织获表彰次数 */
+                orgHonours: number;
+                /** @description 党员获表彰人次 */
+                memberHonours: number;
+                /** @description 示范点个数 */
+                demonstrationSites: number;
+                year: number;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销误登记的表彰（审计日志保留原内容） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demonstration-sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 示范点：按年度、级别、区划筛选 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          level?: 'national' | 'province' | 'city' | 'county' | 'town';
+          regionCode?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页，最近年度在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              items: components['schemas']['DemonstrationSite'][];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记示范点：党组织（orgId）或企业（enterpriseId），年度和级别 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            orgId?: number | null;
+            /** @default null */
+            enterpriseId?: number | null;
+            name: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county' | 'town';
+            year: number;
+            /** @default null */
+            awardingBody?: string | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/demonstration-sites/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销误登记的示范点（审计日志保留原内容） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/honours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织的表彰（含其党员在本组织期间所获）和示范点（含所覆盖企业的） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 表彰与示范点 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              honours: components['schemas']['Honour'][];
+              demonstrationSites: components['schemas']['DemonstrationSite'][];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/members/{id}/honours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员所获表彰 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 表彰，最近的在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Honour'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12427,6 +15504,7 @@ export interface components {
           | 'user.write'
           | 'role.assign'
           | 'user.unlock'
+          | 'user.approve_reset'
           | 'settings.write'
           | 'policy.write'
           | 'audit.read'
@@ -12452,7 +15530,13 @@ export interface components {
           | 'assessment.read'
           | 'assessment.write'
           | 'report.read'
+          | 'report.submit'
+          | 'report.return'
           | 'snapshot.write'
+          | 'pool.read'
+          | 'pool.manage'
+          | 'honour.read'
+          | 'honour.manage'
         )[];
         totpEnabled: boolean;
       } | null;
@@ -12476,7 +15560,14 @@ export interface components {
       lockedUntil: string | null;
       totpEnabled: boolean;
       mustChangePassword: boolean;
+      /** @description 系统管理员申请的密码重置，待安全管理员批准；null 表示没有 */
+      resetRequestedAt: string | null;
       createdAt: string;
+    };
+    OrgRuleSettings: {
+      jointMaxUnits: number;
+      electionReminderMonths: number[];
+      restructuringGraceDays: number;
     };
     AuditItem: {
       seq: number;
@@ -12486,6 +15577,8 @@ export interface components {
       action: string;
       entity: string | null;
       entityId: string | null;
+      /** @description 对象的名称（区划名、企业名、姓名等）；读不到时为空 */
+      entityName: string | null;
       result: string;
       diff?: unknown;
     };
@@ -12513,6 +15606,8 @@ export interface components {
       ledger: components['schemas']['LedgerFigures'];
       /** @description 待核实（最近一次导入中缺少）的企业数；仅今天有 */
       missing: number | null;
+      /** @description 未建党组织但已建工会或团组织的企业数（群团组织先行）；仅今天、未加筛选时有 */
+      massOrgOnly: number | null;
       figures: {
         provinces: number;
         cities: number;
@@ -12743,8 +15838,19 @@ export interface components {
         memberId: number | null;
         startOn: string | null;
         endOn: string | null;
+        enterprisePost: string | null;
+        legalRepresentative: boolean;
+        unionChair: boolean;
         createdAt: string;
       }[];
+      crossHolding: {
+        /** @description 现任书记、委员中在企业担任管理职务的人数（双向进入） */
+        managementPosts: number;
+        /** @description 现任书记是企业法定代表人 */
+        secretaryLegalRepresentative: boolean;
+        /** @description 现任书记兼任工会主席 */
+        secretaryUnionChair: boolean;
+      };
       elections: {
         id: number;
         orgId: number;
@@ -12770,6 +15876,7 @@ export interface components {
       name: string;
       /** @description 已脱敏 */
       idNumber: string;
+      /** @description 脱敏，只留年份：1985-**-** */
       birthDate: string;
       sex: string;
       employerId: number | null;
@@ -12825,6 +15932,19 @@ export interface components {
       side: 'out' | 'in' | null;
       sideLabel: string | null;
     };
+    /** @description 外出（流出）情况；未外出为 null */
+    MemberAway: {
+      /** @description 外出地点；迁移前只登记“是否流动”的为 null（未记录） */
+      place: string | null;
+      since: string;
+      /** @description 预计返回日期 */
+      until: string | null;
+      /** @description 是否固定地点 */
+      fixedPlace: boolean;
+      mobile: boolean;
+      /** @description 在固定地点外出 6 个月以上：应转接组织关系 */
+      shouldTransfer: boolean;
+    } | null;
     Member: {
       id: number;
       name: string;
@@ -12832,6 +15952,7 @@ export interface components {
       idNumber: string;
       /** @description 脱敏：138****5678 */
       phone: string | null;
+      /** @description 脱敏，只留年份：1985-**-**（完整日期与号码同在“查看完整信息”中） */
       birthDate: string;
       sex: string;
       sexLabel: string | null;
@@ -12846,7 +15967,9 @@ export interface components {
       orgId: number;
       employerId: number | null;
       position: string | null;
+      /** @description 流动党员：外出超过 6 个月（由外出日期得出） */
       mobile: boolean;
+      away: components['schemas']['MemberAway'];
       workOrgId: number | null;
       relationOrgName: string | null;
       cultivation: string[];
@@ -12878,6 +16001,7 @@ export interface components {
     MemberCard: {
       name: string;
       sex: string | null;
+      /** @description 脱敏，只留年份：1985-**-**（完整日期与号码同在“查看完整信息”中） */
       birthDate: string;
       ethnicity: string | null;
       education: string | null;
@@ -12909,6 +16033,8 @@ export interface components {
       missedWeeks: string[];
       lastContactOn: string | null;
       openRequests: number;
+      /** @description 未结且超过设定天数未更新的诉求数 */
+      silentRequests: number;
     };
     CaseworkRequest: {
       id: number;
@@ -13030,6 +16156,8 @@ export interface components {
       orgCovered: number;
       standalone: number;
       joint: number;
+      /** @description 联合组建中应单独组建（≥3 名正式党员）的企业 */
+      jointShouldStandalone: number;
       workCovered: number;
       categories: {
         standalone: number;
@@ -13061,6 +16189,8 @@ export interface components {
       orgCovered: number;
       standalone: number;
       joint: number;
+      /** @description 联合组建中应单独组建（≥3 名正式党员）的企业 */
+      jointShouldStandalone: number;
       workCovered: number;
       categories: {
         standalone: number;
@@ -13088,10 +16218,9 @@ export interface components {
        * @enum {string}
        */
       defaultScope: 'all' | 'survey';
-      /** @description 人数门槛，须为 10、30、50、100、300 之一 */
-      surveyMinEmployees: 10 | 30 | 50 | 100 | 300;
-      /** @description 人数门槛，须为 10、30、50、100、300 之一 */
-      surveyMinSocialOrgStaff: 10 | 30 | 50 | 100 | 300;
+      surveyMinEmployees: number;
+      surveyMinSocialOrgStaff: number;
+      keyWatchEmployees: number;
       laggingPoints: number;
       quarterlyDueDays: number;
     };
@@ -13173,6 +16302,7 @@ export interface components {
       orgCovered: number;
       standalone: number;
       joint: number;
+      jointShouldStandalone: number;
       orgs: number;
       committees: number;
       generalBranches: number;
@@ -13181,6 +16311,7 @@ export interface components {
       shouldForm: number;
       jointCandidate: number;
       noMember: number;
+      massOrgOnly: number;
       assignedEnterprises: number;
       instructors: number;
       liaisons: number;
@@ -13190,6 +16321,9 @@ export interface components {
       activists: number;
       termsDue: number;
       reelectedOnTime: number;
+      secretaryLegalRepresentative: number;
+      secretaryUnionChair: number;
+      officersInManagement: number;
       orgCoverageRate: number | null;
       workCoverageRate: number | null;
     };
@@ -13303,6 +16437,120 @@ export interface components {
         }[];
       };
     };
+    LaggingRegions: {
+      /** @enum {string} */
+      report: 'lagging';
+      region: string;
+      name: string;
+      date: string;
+      /** @enum {string} */
+      scope: 'all' | 'survey';
+      previousDate: string;
+      laggingPoints: number;
+      orgCoverageRate: number | null;
+      quarterly: {
+        quarter: string;
+        dueOn: string;
+      };
+      regions: {
+        region: string;
+        name: string;
+        inScope: number;
+        orgCovered: number;
+        orgCoverageRate: number | null;
+        previousRate: number | null;
+        overdueReelections: number;
+        quarterlyFiled: boolean | null;
+        lagging: boolean;
+        reasons: {
+          /** @enum {string} */
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          text: string;
+        }[];
+      }[];
+      children: {
+        region: string;
+        name: string;
+        inScope: number;
+        orgCovered: number;
+        orgCoverageRate: number | null;
+        previousRate: number | null;
+        overdueReelections: number;
+        quarterlyFiled: boolean | null;
+        lagging: boolean;
+        reasons: {
+          /** @enum {string} */
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          text: string;
+        }[];
+      }[];
+    };
+    QuarterlySubmission: {
+      region: string;
+      name: string;
+      quarter: string;
+      /** @description 报送期限（季末后若干天，系统设置） */
+      dueOn: string;
+      /**
+       * @description pending 待报送（未到期）· overdue 逾期未报送 · on_time 按期报送 · late 逾期报送 · returned 已退回待重新报送
+       * @enum {string}
+       */
+      status: 'pending' | 'overdue' | 'on_time' | 'late' | 'returned';
+      /** @description 首次报送时间（判断是否按期） */
+      firstAt: string | null;
+      /** @description 现行报送（首次或最近一次重新报送）的时间 */
+      lastAt: string | null;
+      resubmissions: number;
+      /** @description 退回且尚未重新报送时 */
+      returned: {
+        at: string;
+        reason: string;
+      } | null;
+      submittedBy: string | null;
+      submitted: components['schemas']['QuarterlyReport'] & (Record<string, never> | null);
+      history: {
+        id: number;
+        /** @enum {string} */
+        action: 'submit' | 'resubmit' | 'return';
+        reason: string | null;
+        at: string;
+        actorName: string;
+      }[];
+      canSubmit: boolean;
+      canResubmit: boolean;
+      canReturn: boolean;
+    };
+    QuarterlyChildSubmissions: {
+      region: string;
+      name: string;
+      quarter: string;
+      dueOn: string;
+      canReturn: boolean;
+      children: {
+        region: string;
+        name: string;
+        /**
+         * @description pending 待报送（未到期）· overdue 逾期未报送 · on_time 按期报送 · late 逾期报送 · returned 已退回待重新报送
+         * @enum {string}
+         */
+        status: 'pending' | 'overdue' | 'on_time' | 'late' | 'returned';
+        /** @description 首次报送时间（判断是否按期） */
+        firstAt: string | null;
+        /** @description 现行报送（首次或最近一次重新报送）的时间 */
+        lastAt: string | null;
+        resubmissions: number;
+        /** @description 退回且尚未重新报送时 */
+        returned: {
+          at: string;
+          reason: string;
+        } | null;
+        submittedBy: string | null;
+        /** @description 报送的本季新建党组织数（合计） */
+        newOrgs: number | null;
+        /** @description 报送的季末党组织覆盖率（合计） */
+        orgCoverageRate: number | null;
+      }[];
+    };
     Snapshot: {
       id: number;
       takenOn: string;
@@ -13317,6 +16565,11 @@ export interface components {
       id: number;
       name: string;
       sortOrder: number;
+      /** @description 部门所属的行政区划：本级，或上级（下级沿用） */
+      regionCode: string;
+      regionName: string;
+      /** @description 本级的部门（可修改）；否则为上级的，由上级维护 */
+      own: boolean;
       industries: string[];
       requests: string[];
       /** @description 在任的指导员和联络员（本人管辖范围内） */
@@ -13341,6 +16594,73 @@ export interface components {
       load: number;
       createdAt: string;
       updatedAt: string;
+    };
+    PoolSecretary: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      sex: 'male' | 'female';
+      sexLabel: string | null;
+      /** @description 脱敏：1975-**-** */
+      birthDate: string | null;
+      /** @description 脱敏：138****5678 */
+      phone: string | null;
+      /**
+       * @description 来源
+       * @enum {string}
+       */
+      origin: 'agency' | 'institution' | 'soe' | 'retired_cadre' | 'graduate' | 'veteran' | 'recruited' | 'other';
+      originLabel: string | null;
+      originUnit: string;
+      regionCode: string;
+      regionName: string | null;
+      enteredOn: string;
+      leftOn: string | null;
+      note: string | null;
+      /** @enum {string} */
+      status: 'available' | 'sent' | 'returned' | 'left';
+      statusLabel: string | null;
+      /** @description 正在任职的下派 */
+      current: {
+        dispatchId: number;
+        orgId: number;
+        orgName: string;
+        startOn: string;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    Honour: {
+      id: number;
+      orgId: number;
+      orgName: string;
+      /** @description 受表彰的党员；空：表彰党组织 */
+      memberId: number | null;
+      memberName: string | null;
+      regionCode: string;
+      regionName: string | null;
+      title: string;
+      awardingBody: string;
+      /** @enum {string} */
+      level: 'national' | 'province' | 'city' | 'county' | 'town';
+      levelLabel: string | null;
+      awardedOn: string;
+      note: string | null;
+    };
+    DemonstrationSite: {
+      id: number;
+      orgId: number | null;
+      orgName: string | null;
+      enterpriseId: number | null;
+      enterpriseName: string | null;
+      regionCode: string;
+      name: string;
+      /** @enum {string} */
+      level: 'national' | 'province' | 'city' | 'county' | 'town';
+      levelLabel: string | null;
+      year: number;
+      awardingBody: string | null;
+      note: string | null;
     };
   };
   responses: never;

@@ -155,3 +155,5 @@ export type Appraiser = Item<BallotEnterprise['ballots']>['appraiser'];
 export type SurveySummary = Item<ApiResponse<'/api/surveys'>>;
 export type SurveyDetail = ApiResponse<'/api/surveys/{id}'>;
 export type Share = SurveyDetail['results']['satisfied'];
+export type QuarterlySubmission = Schema<'QuarterlySubmission'>;
+export type QuarterlyChildSubmissions = Schema<'QuarterlyChildSubmissions'>;

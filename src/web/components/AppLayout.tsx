@@ -1,116 +1,14 @@
-import {
-  ApartmentOutlined,
-  ApiOutlined,
-  AuditOutlined,
-  BellOutlined,
-  CloudUploadOutlined,
-  DashboardOutlined,
-  DatabaseOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SafetyCertificateOutlined,
-  SlidersOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { Permission } from '../../domain/roles.ts';
-import { type MessageKey, useI18n } from '../i18n/index.tsx';
-import { ASSESSMENT_NAV } from '../pages/assessments/nav.tsx';
-import { CASEWORK_NAV } from '../pages/casework/nav.tsx';
-import { INSTRUCTOR_NAV } from '../pages/instructors/nav.tsx';
-import { MEMBER_NAV } from '../pages/members/nav.tsx';
-import { REPORT_NAV } from '../pages/reports/nav.tsx';
-import { SNAPSHOT_NAV } from '../pages/snapshots/nav.tsx';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Layout, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/index.tsx';
 import { useUser } from '../session.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NavMenu } from './NavMenu.tsx';
 import { useIsPhone } from './useIsPhone.ts';
 import { useSignOut } from './useSignOut.ts';
-
-interface NavItem {
-  path: string;
-  label: MessageKey;
-  icon: ReactNode;
-  permission?: Permission;
-  /** Other pages that belong to this entry (its menu item is the one selected on them). */
-  also?: string[];
-}
-
-// The menu shows only what the user's permissions open.
-const NAV: NavItem[] = [
-  { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
-  { path: '/prompts', label: 'nav.prompts', icon: <BellOutlined />, permission: 'prompt.read' },
-  { path: '/ledger', label: 'nav.ledger', icon: <DatabaseOutlined />, permission: 'ledger.read' },
-  {
-    path: '/ledger/import',
-    label: 'nav.ledgerImport',
-    icon: <CloudUploadOutlined />,
-    permission: 'ledger.import',
-    also: ['/ledger/batches'],
-  },
-  { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
-  // 党员名册, 发展党员, 组织关系转接.
-  ...MEMBER_NAV,
-  ...INSTRUCTOR_NAV,
-  ...CASEWORK_NAV,
-  ...ASSESSMENT_NAV,
-  ...REPORT_NAV,
-  ...SNAPSHOT_NAV,
-  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
-  {
-    path: '/settings/coverage',
-    label: 'nav.coverageSettings',
-    icon: <SlidersOutlined />,
-    permission: 'settings.write',
-  },
-  { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
-  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { path: '/account', label: 'nav.account', icon: <UserOutlined /> },
-];
-const API_DOCS = '/api-docs.html';
-
-function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
-  const { t } = useI18n();
-  const user = useUser();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const items: MenuProps['items'] = [
-    ...NAV.filter((n) => !n.permission || user.permissions.includes(n.permission)).map((n) => ({
-      key: n.path,
-      icon: n.icon,
-      label: t(n.label),
-    })),
-    {
-      key: API_DOCS,
-      icon: <ApiOutlined />,
-      label: (
-        <a href={API_DOCS} target="_blank" rel="noreferrer">
-          {t('nav.apiDocs')}
-        </a>
-      ),
-    },
-  ];
-  // The entry whose path (or one of its pages) is the longest prefix of the page's: /ledger/import/7 is 台账导入, not 企业台账.
-  const matches = (p: string) => pathname === p || pathname.startsWith(`${p}/`);
-  const longest = (n: NavItem) => Math.max(0, ...[n.path, ...(n.also ?? [])].filter(matches).map((p) => p.length));
-  const selected = NAV.filter((n) => longest(n) > 0).sort((a, b) => longest(b) - longest(a))[0]?.path;
-  return (
-    <Menu
-      mode="inline"
-      items={items}
-      selectedKeys={selected ? [selected] : []}
-      style={{ borderInlineEnd: 'none' }}
-      onClick={({ key }) => {
-        if (key === API_DOCS) return;
-        navigate(key);
-        onNavigate?.();
-      }}
-    />
-  );
-}
 
 function DrawerTitle() {
   const user = useUser();
@@ -168,13 +66,14 @@ export function AppLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           width={208}
-          // Stays in view while a long page scrolls.
+          // Stays in view while a long page scrolls; its menu scrolls inside it, above the
+          // collapse button (dj-sider in styles.css), so no entry hides under that button.
+          className="dj-sider"
           style={{
             borderInlineEnd: '1px solid #f0f0f0',
             position: 'sticky',
             top: 0,
             height: '100vh',
-            overflow: 'auto',
           }}
         >
           <Typography.Title

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import type { SessionInfo } from '../api/types.ts';
 import { api } from '../api.ts';
-import { useErrorText, useI18n } from '../i18n/index.tsx';
-import { coversFields, showFieldErrors } from './formErrors.ts';
+import { useI18n } from '../i18n/index.tsx';
 import { PasswordRules } from './PasswordRules.tsx';
+import { useServerForm } from './useServerForm.tsx';
 
 interface Values {
   currentPassword: string;
@@ -12,36 +11,28 @@ interface Values {
   confirm: string;
 }
 
-const FIELDS = ['currentPassword', 'newPassword'] as const;
-
 /** Changing one's own password; the server's per-rule messages appear under the new password. */
 export function ChangePasswordForm({ username, onChanged }: { username: string; onChanged: (s: SessionInfo) => void }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) =>
-      api.post<SessionInfo>('/api/auth/password', { currentPassword, newPassword }),
-    onSuccess: (session) => {
+  const {
+    form,
+    mutation: change,
+    banner,
+    formProps,
+  } = useServerForm<Values, SessionInfo>({
+    submit: ({ currentPassword, newPassword }) => api.post('/api/auth/password', { currentPassword, newPassword }),
+    onDone: (session) => {
       form.resetFields();
       onChanged(session);
     },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
   });
-  const bannerError = change.isError && !coversFields(change.error, FIELDS);
 
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={(v) => change.mutate(v)}
-      disabled={change.isPending}
-    >
+    <Form {...formProps} requiredMark={false}>
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <PasswordRules />
-      {bannerError && <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />}
+      {banner}
       <Form.Item
         name="currentPassword"
         label={t('password.current')}

@@ -6,10 +6,10 @@ import { useErrorText, useI18n } from '../i18n/index.tsx';
 import { coversFields, showFieldErrors } from './formErrors.ts';
 import { QueryError } from './QueryError.tsx';
 
-/** One setting: a bounded number, or a choice among fixed values. */
+/** One setting: a bounded number, or a choice among fixed values (several, when `multiple`). */
 export type SettingField<T> = { name: keyof T & string; label: string; extra?: string } & (
   | { kind: 'number'; min: number; max: number; precision?: number; unit?: string }
-  | { kind: 'choice'; options: { value: string | number; label: string }[] }
+  | { kind: 'choice'; options: { value: string | number; label: string }[]; multiple?: boolean }
 );
 
 /**
@@ -82,7 +82,7 @@ export function SettingsForm<T extends object>({
               </Form.Item>
             ) : (
               <Form.Item key={f.name} name={f.name as never} label={f.label} extra={f.extra}>
-                <Select options={f.options} style={{ maxWidth: 320 }} />
+                <Select options={f.options} mode={f.multiple ? 'multiple' : undefined} style={{ maxWidth: 320 }} />
               </Form.Item>
             ),
           )}

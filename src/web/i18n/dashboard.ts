@@ -24,6 +24,7 @@ export const dashboardZhCN = {
   'dashboard.select.coverage.standalone': '单独建立党组织',
   'dashboard.select.coverage.joint': '联合建立党组织',
   'dashboard.select.coverage.work': '党的工作已覆盖',
+  'dashboard.select.coverage.none': '未建立党组织',
   'ledger.filter.regionOnly': '地区层级',
   'ledger.filter.regionOnlyHint': '仅本级（不含下级地区）',
   'ledger.filter.scope': '统计口径',
@@ -32,6 +33,7 @@ export const dashboardZhCN = {
   'ledger.coverage.standalone': '单独建立党组织',
   'ledger.coverage.joint': '联合建立党组织',
   'ledger.coverage.work': '党的工作已覆盖',
+  'ledger.coverage.none': '未建立党组织',
 } as const;
 
 export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
@@ -58,6 +60,7 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.select.coverage.standalone': 'Own party organization',
   'dashboard.select.coverage.joint': 'Joint party organization',
   'dashboard.select.coverage.work': 'Party work covered',
+  'dashboard.select.coverage.none': 'No party organization',
   'ledger.filter.regionOnly': 'Division level',
   'ledger.filter.regionOnlyHint': 'This division only (not its subdivisions)',
   'ledger.filter.scope': 'Statistical scope',
@@ -66,4 +69,5 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'ledger.coverage.standalone': 'Own party organization',
   'ledger.coverage.joint': 'Joint party organization',
   'ledger.coverage.work': 'Party work covered',
+  'ledger.coverage.none': 'No party organization',
 };

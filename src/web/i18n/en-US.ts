@@ -1,9 +1,14 @@
-import { CATEGORY_LABELS, FLAG_LABELS } from '../../domain/enterprise/categories.ts';
+import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import { assessmentsEnUS } from './assessments.ts';
+import { auditEnUS } from './audit.ts';
+import { awayEnUS } from './away.ts';
 import { caseworkEnUS } from './casework.ts';
+import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
 import { membersEnUS } from './members.ts';
+import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
+import { submissionsEnUS } from './submissions.ts';
 import { workEnUS } from './work.ts';
 import { type CoreMessageKey, type MessageKey, sizeBandLabel } from './zh-CN.ts';
 
@@ -12,6 +17,7 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'app.shortTitle': 'Party Building',
   'app.mark': 'PB',
 
+  'common.export': 'Export',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.confirm': 'OK',
@@ -22,6 +28,9 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'common.retry': 'Retry',
   'common.backHome': 'Back to home',
   'common.done': 'Done',
+  'common.notFound': 'Record not found',
+  'common.notFoundHint': '. It may have been deleted, or it is outside your area.',
+  'common.forbidden': 'Not allowed to view this',
   'common.loadFailed': 'Could not load',
   'common.none': 'None',
 
@@ -75,7 +84,7 @@ const coreEnUS: Record<CoreMessageKey, string> = {
 
   'enrol.forcedTitle': 'Set up a verification code',
   'enrol.forcedHint':
-    'Administrator accounts sign in with a verification code (two-factor authentication). Install an authenticator app on your phone, then link it here.',
+    'Administrator accounts and accounts that may see members’ full ID numbers sign in with a verification code (two-factor authentication). Install an authenticator app on your phone, then link it here.',
   'enrol.apps': 'Authenticator apps: Microsoft Authenticator, Google Authenticator, FreeOTP and others.',
   'enrol.start': 'Generate a key',
   'enrol.step1':
@@ -132,18 +141,24 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'users.status.locked': 'Locked',
   'users.status.totp': 'Verification code on',
   'users.status.mustChange': 'Must change password',
+  'users.status.resetRequested': 'Password reset awaiting approval',
   'users.noRoles': 'No roles',
   'users.action.edit': 'Edit',
   'users.action.disable': 'Disable',
   'users.action.enable': 'Enable',
-  'users.action.resetPassword': 'Reset password',
+  'users.action.resetPassword': 'Request password reset',
+  'users.action.approveReset': 'Approve password reset',
+  'users.action.rejectReset': 'Reject reset request',
   'users.action.roles': 'Roles',
   'users.action.unlock': 'Unlock',
   'users.action.resetTotp': 'Reset code',
   'users.confirm.disable': 'Disable “{name}”? Their open sessions end at once.',
   'users.confirm.enable': 'Enable “{name}”?',
   'users.confirm.resetPassword':
-    'Reset the password of “{name}”? A new one-time password is made and their open sessions end.',
+    'Request a password reset for “{name}”? The security administrator must approve it and hands the one-time password to the user; their verification code stays.',
+  'users.confirm.approveReset':
+    'Approve the password reset for “{name}”? A one-time password is made: check who they are and hand it to them in person or by a trusted channel. Their open sessions end.',
+  'users.confirm.rejectReset': 'Reject the password reset request for “{name}”?',
   'users.confirm.unlock': 'Unlock “{name}”?',
   'users.confirm.resetTotp': 'Reset the verification code of “{name}”? They set it up again at their next sign-in.',
   'users.form.createTitle': 'New user',
@@ -200,38 +215,9 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'audit.col.action': 'Action',
   'audit.col.entity': 'Object',
   'audit.col.result': 'Result',
-  'audit.diff': 'Details',
   'audit.result.success': 'Success',
   'audit.result.failure': 'Failure',
   'audit.result.denied': 'Denied',
-  'audit.group.auth.': 'Sign-in (all)',
-  'audit.group.user.': 'User management (all)',
-  'audit.group.system.': 'System (all)',
-  'audit.action.auth.login': 'Sign in',
-  'audit.action.auth.logout': 'Log out',
-  'audit.action.auth.password_ok': 'Password accepted (code pending)',
-  'audit.action.auth.totp': 'Verification code',
-  'audit.action.auth.lockout': 'Account locked',
-  'audit.action.user.create': 'Create user',
-  'audit.action.user.update': 'Update user',
-  'audit.action.user.disable': 'Disable user',
-  'audit.action.user.enable': 'Enable user',
-  'audit.action.user.reset_password': 'Reset password',
-  'audit.action.user.set_roles': 'Assign roles',
-  'audit.action.user.unlock': 'Unlock user',
-  'audit.action.user.reset_totp': 'Reset verification code',
-  'audit.action.user.change_password': 'Change own password',
-  'audit.action.user.totp_enrol': 'Set up verification code',
-  'audit.action.user.list': 'List users',
-  'audit.action.settings.security': 'Change security policy',
-  'audit.action.settings.security.read': 'View security policy',
-  'audit.action.audit.read': 'View audit log',
-  'audit.action.audit.export': 'Export audit log',
-  'audit.action.dashboard.read': 'View home page',
-  'audit.action.system': 'System event ({code})',
-  'audit.entity.user': 'User',
-  'audit.entity.settings': 'Settings',
-  'audit.entity.audit_log': 'Audit log',
 
   'account.title': 'My account',
   'account.info': 'Account',
@@ -278,6 +264,8 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'flag.needs_instructor': FLAG_LABELS['en-US'].needs_instructor,
   'flag.missing': 'To verify',
   'flag.estimated': 'Full members estimated',
+  'flag.mass_org_only': 'No org, but a union or league',
+  'flag.no_mass_org': `${MASS_ORG_PROMPT_MIN_EMPLOYEES}+ employees, no union or league`,
   'sizeBand.lt10': sizeBandLabel('lt10', 'en-US'),
   'sizeBand.10_49': sizeBandLabel('10_49', 'en-US'),
   'sizeBand.50_99': sizeBandLabel('50_99', 'en-US'),
@@ -477,17 +465,9 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'batches.errors': '{errors} errors',
   'batches.empty': 'No imports yet',
 
-  'audit.group.enterprise.': 'Enterprise ledger (all)',
-  'audit.action.enterprise.import': 'Import enterprises',
-  'audit.action.enterprise.import_discard': 'Discard import batch',
-  'audit.action.enterprise.export': 'Export ledger',
-  'audit.action.enterprise.update': 'Edit enterprise',
-  'audit.action.enterprise.template': 'Download import template',
-  'audit.entity.enterprise': 'Enterprise',
-  'audit.entity.import_batch': 'Import batch',
-
   'nav.orgs': 'Party organizations',
   'enterprise.field.orgCoverage': 'Party organization coverage',
+  'enterprise.field.hasInstructor': 'Instructor assigned',
 
   'orgType.committee': 'Primary committee',
   'orgType.general_branch': 'General branch',
@@ -581,7 +561,6 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'org.form.jointHint': 'Joint: pick several enterprises, as a rule no more than 5',
   'org.form.enterprisePlaceholder': 'Type a name or credit code to search',
   'org.form.orgPlaceholder': 'Type a name to search',
-  'org.form.suggestedName': '{name} Party Branch',
   'org.coverage.title': 'Enterprises covered ({count} now)',
   'org.coverage.enterprise': 'Enterprise',
   'org.coverage.period': 'Covered',
@@ -603,6 +582,16 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'org.officer.end': 'Record leaving',
   'org.officer.endTitle': '{post} {name} leaves',
   'org.officer.empty': 'No officers recorded',
+  'org.officer.enterprisePost': 'Management post in the enterprise',
+  'org.officer.enterprisePostHint':
+    'e.g. chair, general manager, deputy manager, head of department; leave empty if none',
+  'org.officer.legalRepresentative': 'Legal representative',
+  'org.officer.unionChair': 'Trade union chair',
+  'org.officer.editPosts': 'Enterprise posts',
+  'org.officer.postsTitle': 'Enterprise posts of {post} {name}',
+  'org.officer.managementPosts': 'Officers in the management',
+  'org.officer.secretaryLegalRepresentative': 'Secretary is the legal representative',
+  'org.officer.secretaryUnionChair': 'Secretary chairs the trade union',
   'org.election.electedLine': 'Elected {electedOn} · {years}',
   'org.election.title': 'Elections and terms',
   'org.election.record': 'Record an election',
@@ -640,18 +629,6 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'org.dissolved': 'The party organization was dissolved',
   'org.dissolvedOn': 'This organization was dissolved on {date}',
 
-  'audit.group.org.': 'Party organizations (all)',
-  'audit.action.org.create': 'Set up a party organization',
-  'audit.action.org.update': 'Edit a party organization',
-  'audit.action.org.dissolve': 'Dissolve a party organization',
-  'audit.action.org.coverage_add': 'Cover an enterprise',
-  'audit.action.org.coverage_end': 'End a coverage',
-  'audit.action.org.officer_add': 'Appoint an officer',
-  'audit.action.org.officer_end': 'Record an officer leaving',
-  'audit.action.org.election': 'Record an election',
-  'audit.action.org.term_adjust': 'Adjust a term',
-  'audit.entity.party_org': 'Party organization',
-
   'notFound.title': 'Page not found',
   'notFound.subtitle': 'The page you asked for does not exist or has been removed.',
   'forbidden.title': 'No access',
@@ -664,11 +641,16 @@ const coreEnUS: Record<CoreMessageKey, string> = {
 export const enUS: Record<MessageKey, string> = {
   ...coreEnUS,
   ...membersEnUS,
+  ...awayEnUS,
   ...workEnUS,
   ...instructorsEnUS,
   ...caseworkEnUS,
+  ...homeEnUS,
   ...assessmentsEnUS,
   ...statsEnUS,
+  ...recognitionEnUS,
+  ...auditEnUS,
+  ...submissionsEnUS,
 };
 
 /**

@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../api.ts';
+import { ApiError, setApiLanguage } from '../api.ts';
 import { enUS, errorCodesEnUS } from './en-US.ts';
 import { type MessageKey, zhCN } from './zh-CN.ts';
 
@@ -34,16 +35,27 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(storedLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = storedLang();
+    setApiLanguage(initial);
+    return initial;
+  });
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-  }, []);
+  const queryClient = useQueryClient();
+  const setLang = useCallback(
+    (next: Lang) => {
+      setApiLanguage(next);
+      setLangState(next);
+      // What the server wrote in the old language (prompts, warnings) is asked for again.
+      void queryClient.invalidateQueries();
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Private mode: the choice lasts for this page only.
+      }
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -7,7 +7,7 @@ import {
   MEMBER_STATUSES,
   SEXES,
 } from '../../domain/org/codes.ts';
-import { DEVELOPMENT_STEPS } from '../../domain/org/development.ts';
+import { DEVELOPMENT_CLOSE_REASONS, DEVELOPMENT_STEPS } from '../../domain/org/development.ts';
 
 type Choices = readonly { code: string; label: string }[];
 /** `prefix.code` → the domain's zh-CN label, for each coded value. */
@@ -17,14 +17,6 @@ function coded<P extends string, C extends Choices>(prefix: P, choices: C) {
     string
   >;
 }
-
-// As src/server/developments/write.ts (DEVELOPMENT_CLOSE_REASONS), which the web app does not import.
-const CLOSE_REASONS = [
-  { code: 'withdrawn', label: '本人撤回入党申请' },
-  { code: 'not_admitted', label: '未被发展（不再列为培养对象或未被接收）' },
-  { code: 'transferred', label: '离开本单位，培养材料转交其他党组织' },
-  { code: 'probation_cancelled', label: '取消预备党员资格' },
-] as const;
 
 export const membersZhCN = {
   'nav.members': '党员名册',
@@ -38,7 +30,7 @@ export const membersZhCN = {
   ...coded('member.cultivation', CULTIVATION_TAGS),
   ...coded('development.stage', DEVELOPMENT_STAGES),
   ...coded('development.step', DEVELOPMENT_STEPS),
-  ...coded('development.closeReason', CLOSE_REASONS),
+  ...coded('development.closeReason', DEVELOPMENT_CLOSE_REASONS),
   'member.side.out': '流出',
   'member.side.in': '流入',
   'transfer.status.pending': '有效期内',
@@ -126,14 +118,15 @@ export const membersZhCN = {
   'member.left': '{name} 已离开党员名册',
   'member.leftOn': '已于 {date} 离开党员名册（{reason}），记录作为历史保留',
   'member.readOnly': '该党员的组织关系不在您的党组织，只能查看',
+  'member.referred.title': '已转交，未在此登记',
   'member.reveal.show': '显示完整信息',
   'member.reveal.hide': '隐藏',
-  'member.reveal.audited': '显示完整的公民身份号码和联系电话，本次查看将记入审计日志',
+  'member.reveal.audited': '显示完整的公民身份号码、联系电话和出生日期，本次查看将记入审计日志',
   'member.reveal.shown': '正在显示完整号码（已记入审计日志），离开本页即恢复脱敏显示',
   'member.card.print': '打印',
   'member.card.photo': '照片',
   'member.card.printedOn': '打印日期：{date}',
-  'member.card.maskedHint': '按 A6 纸张打印；公民身份号码和联系电话已脱敏。',
+  'member.card.maskedHint': '按 A6 纸张打印；公民身份号码、联系电话和出生日期已脱敏。',
   'member.card.revealedHint': '按 A6 纸张打印；正在显示完整号码（已记入审计日志），离开本页即恢复脱敏。',
 
   'member.orgSection.title': '党员（在册 {count} 名）',
@@ -272,19 +265,6 @@ export const membersZhCN = {
   'development.form.months': '{months} 个月',
   'development.form.fullMeetingEarly': '早于预备期满，须书面说明提前的理由，并列入审查',
   'development.form.fullApprovalDue': '应在 {date} 前完成转正',
-
-  'audit.entity.member': '党员',
-  'audit.entity.development': '发展党员记录',
-  'audit.action.member.create': '登记党员',
-  'audit.action.member.update': '修改党员信息',
-  'audit.action.member.leave': '党员离开名册',
-  'audit.action.member.reveal': '查看党员完整号码',
-  'audit.action.member.transfer_out': '开具转出介绍信',
-  'audit.action.member.transfer_in': '组织关系转入',
-  'audit.action.member.transfer_receive': '登记转接回执',
-  'audit.action.development.create': '登记入党申请人',
-  'audit.action.development.update': '登记发展党员阶段',
-  'audit.action.development.close': '结束发展党员记录',
 } as const;
 
 export const membersEnUS: Record<keyof typeof membersZhCN, string> = {
@@ -419,15 +399,16 @@ export const membersEnUS: Record<keyof typeof membersZhCN, string> = {
   'member.left': '{name} has left the roster',
   'member.leftOn': 'Left the roster on {date} ({reason}); the record stays as history',
   'member.readOnly': 'This member’s relation is held by another org: read only',
+  'member.referred.title': 'Passed on, not recorded here',
   'member.reveal.show': 'Show full details',
   'member.reveal.hide': 'Hide',
-  'member.reveal.audited': 'Shows the full ID and phone number; this is recorded in the audit log',
+  'member.reveal.audited': 'Shows the full ID and phone number and date of birth; this is recorded in the audit log',
   'member.reveal.shown':
     'Full numbers shown (recorded in the audit log); they are masked again once you leave this page',
   'member.card.print': 'Print',
   'member.card.photo': 'Photo',
   'member.card.printedOn': 'Printed {date}',
-  'member.card.maskedHint': 'Prints on A6; ID and phone numbers are masked.',
+  'member.card.maskedHint': 'Prints on A6; ID and phone numbers and the date of birth are masked.',
   'member.card.revealedHint':
     'Prints on A6; full numbers shown (recorded in the audit log), masked again once you leave this page.',
 
@@ -571,17 +552,4 @@ export const membersEnUS: Record<keyof typeof membersZhCN, string> = {
   'development.form.months': '{months} months',
   'development.form.fullMeetingEarly': 'Before probation ends: give the written reason; the step is listed for review',
   'development.form.fullApprovalDue': 'Complete by {date}',
-
-  'audit.entity.member': 'Member',
-  'audit.entity.development': 'Development record',
-  'audit.action.member.create': 'Record member',
-  'audit.action.member.update': 'Edit member',
-  'audit.action.member.leave': 'Member left the roster',
-  'audit.action.member.reveal': 'View member’s full numbers',
-  'audit.action.member.transfer_out': 'Issue transfer letter',
-  'audit.action.member.transfer_in': 'Transfer in',
-  'audit.action.member.transfer_receive': 'Record transfer receipt',
-  'audit.action.development.create': 'Record applicant',
-  'audit.action.development.update': 'Record development stage',
-  'audit.action.development.close': 'Close development record',
 };

@@ -36,9 +36,6 @@ export const snapshotsZhCN = {
   'snapshots.outOfScope': '企业 {id}（已不在本人管辖范围）',
   'snapshots.totals': '新进入台账 {entered} 户，退出台账 {left} 户，分类变化 {changed} 户，未变 {unchanged} 户',
   'snapshots.transition': '{from} → {to}',
-  'audit.action.snapshot.create': '生成调查快照',
-  'audit.action.snapshot.list': '查看调查快照',
-  'audit.action.snapshot.compare': '比较调查快照',
 } as const;
 
 export const snapshotsEnUS: Record<keyof typeof snapshotsZhCN, string> = {
@@ -77,7 +74,4 @@ export const snapshotsEnUS: Record<keyof typeof snapshotsZhCN, string> = {
   'snapshots.outOfScope': 'Enterprise {id} (no longer in your jurisdiction)',
   'snapshots.totals': '{entered} entered the ledger, {left} left it, {changed} changed category, {unchanged} unchanged',
   'snapshots.transition': '{from} → {to}',
-  'audit.action.snapshot.create': 'Take a survey snapshot',
-  'audit.action.snapshot.list': 'View survey snapshots',
-  'audit.action.snapshot.compare': 'Compare survey snapshots',
 };

@@ -15,21 +15,26 @@ export const workZhCN = {
   'prompts.section.should_form': '应建未建',
   'prompts.section.key_watch': '重点盯住',
   'prompts.section.joint_candidate': '有党员未建（可联合组建）',
+  'prompts.section.mass_org': '先建群团组织',
   'prompts.section.reelection': '换届',
   'prompts.section.org_rules': '组织设置',
   'prompts.section.development': '发展党员逾期',
   'prompts.section.development_review': '发展党员提前办理待审核',
   'prompts.section.transfer': '组织关系转接',
+  'prompts.section.should_transfer': '应转接组织关系',
   'prompts.section.restructuring': '改制企业“三同步”',
   'prompts.hint.should_form': '有 3 名以上正式党员、尚未单独建立党组织的企业，应单独组建党支部。',
   'prompts.hint.key_watch': '从业人员较多、尚未建立党组织的企业，列为重点盯住。',
   'prompts.hint.joint_candidate': '有 1–2 名正式党员或只有预备党员、尚未被党组织覆盖的企业，可与邻近单位联合组建。',
+  'prompts.hint.mass_org':
+    '从业人员 {n} 人以上、无党员、尚未建立工会和团组织的企业，宜先建群团组织，为建立党组织打基础。',
   'prompts.hint.reelection': '任期将满或已逾期未换届的党组织，以及未登记选举的党组织。',
   'prompts.hint.org_rules': '党员人数、委员会设置、书记配备等不符合组织设置规定的党组织。',
   'prompts.hint.development': '发展党员工作中已超过规定期限的环节。',
   'prompts.hint.development_review': '早于规定时间办理、已写明理由的环节，请审核。',
   'prompts.hint.transfer': '介绍信已过有效期、尚未收到回执的组织关系转接。',
-  'prompts.hint.restructuring': '改制已满 30 天仍未落实的“三同步”事项。',
+  'prompts.hint.should_transfer': '到固定地点外出工作 6 个月以上（或外出未定返回日期）的党员，应转接组织关系。',
+  'prompts.hint.restructuring': '改制后超过落实期限（见党组织工作规则，默认 30 天）仍未落实的“三同步”事项。',
 
   'import.kind': '导入内容',
   'import.kind.enterprises': '企业（源头数据）',
@@ -83,7 +88,7 @@ export const workZhCN = {
   'restructuring.edit': '修改',
   'restructuring.editTitle': '修改改制与“三同步”情况',
   'restructuring.formHint':
-    '国有或集体企业改制为非公有制企业时，改制与党组织调整同步进行。尚未落实的事项留空；改制满 30 天仍未落实的，列入工作提示。',
+    '国有或集体企业改制为非公有制企业时，改制与党组织调整同步进行。尚未落实的事项留空；超过落实期限（见党组织工作规则，默认 30 天）仍未落实的，列入工作提示。',
   'restructuring.restructuredOn': '改制日期',
   'restructuring.item.plansSubmittedOn': '改制方案与党组织调整方案同步提交',
   'restructuring.item.headsFixedOn': '法定代表人与党组织负责人同步确定',
@@ -94,16 +99,6 @@ export const workZhCN = {
   'restructuring.overdue': '逾期未落实（期限 {date}）',
   'restructuring.promptCount': '{count} 项逾期未落实',
   'restructuring.saved': '已保存改制与“三同步”情况',
-
-  'audit.action.org.import': '导入党组织',
-  'audit.action.org.import_discard': '放弃党组织导入批次',
-  'audit.action.org.import_template': '下载党组织导入模板',
-  'audit.action.org.import_error_report': '下载党组织导入错误报告',
-  'audit.action.member.import': '导入党员',
-  'audit.action.member.import_discard': '放弃党员导入批次',
-  'audit.action.member.import_template': '下载党员导入模板',
-  'audit.action.member.import_error_report': '下载党员导入错误报告',
-  'audit.action.enterprise.restructuring': '登记改制“三同步”',
 } as const;
 
 export const workEnUS: Record<keyof typeof workZhCN, string> = {
@@ -121,24 +116,31 @@ export const workEnUS: Record<keyof typeof workZhCN, string> = {
   'prompts.section.should_form': 'Should form an organization',
   'prompts.section.key_watch': 'Key watch',
   'prompts.section.joint_candidate': 'Members, no organization (joint branch possible)',
+  'prompts.section.mass_org': 'Trade union or Youth League first',
   'prompts.section.reelection': 'Re-elections',
   'prompts.section.org_rules': 'Organization rules',
   'prompts.section.development': 'Member development overdue',
   'prompts.section.development_review': 'Development steps taken early, to review',
   'prompts.section.transfer': 'Membership transfers',
+  'prompts.section.should_transfer': 'Relations to transfer (应转接组织关系)',
   'prompts.section.restructuring': 'Restructured enterprises (三同步)',
   'prompts.hint.should_form':
     'Enterprises with 3 or more full members and no organization of their own: each should set up a branch.',
   'prompts.hint.key_watch': 'Large enterprises without a party organization, watched closely.',
   'prompts.hint.joint_candidate':
     'Enterprises with 1–2 full members (or probationary members only), not covered: they may join a joint branch.',
+  'prompts.hint.mass_org':
+    'Enterprises with {n} or more employees, no party members and neither a trade union nor a Youth League organization: form those first.',
   'prompts.hint.reelection': 'Organizations whose term ends soon or is overdue, and those with no election recorded.',
   'prompts.hint.org_rules':
     'Organizations whose members, committee or secretary do not meet the rules of organization.',
   'prompts.hint.development': 'Steps of member development past their deadline.',
   'prompts.hint.development_review': 'Steps taken earlier than the rules allow, with a written reason: please review.',
   'prompts.hint.transfer': 'Transfers whose introduction letter has expired without a return receipt.',
-  'prompts.hint.restructuring': '三同步 items still missing 30 days after the restructuring.',
+  'prompts.hint.should_transfer':
+    'Members working at a fixed place for 6 months or more (or gone with no planned return): their relation should be transferred.',
+  'prompts.hint.restructuring':
+    '三同步 items still missing after the grace period (organization rules; 30 days by default).',
 
   'import.kind': 'What to import',
   'import.kind.enterprises': 'Enterprises (source data)',
@@ -193,7 +195,7 @@ export const workEnUS: Record<keyof typeof workZhCN, string> = {
   'restructuring.edit': 'Edit',
   'restructuring.editTitle': 'Edit the restructuring and 三同步',
   'restructuring.formHint':
-    'When a state-owned or collective enterprise becomes non-public, the party organization is adjusted together with it. Leave items not yet done empty; any still missing 30 days after the restructuring becomes a work prompt.',
+    'When a state-owned or collective enterprise becomes non-public, the party organization is adjusted together with it. Leave items not yet done empty; any still missing after the grace period (organization rules; 30 days by default) becomes a work prompt.',
   'restructuring.restructuredOn': 'Restructured on',
   'restructuring.item.plansSubmittedOn': 'Restructuring plan and party-organization plan submitted together',
   'restructuring.item.headsFixedOn': 'Legal representative and party-organization head fixed together',
@@ -204,14 +206,4 @@ export const workEnUS: Record<keyof typeof workZhCN, string> = {
   'restructuring.overdue': 'Overdue (due {date})',
   'restructuring.promptCount': '{count} overdue',
   'restructuring.saved': 'Restructuring and 三同步 saved',
-
-  'audit.action.org.import': 'Import party organizations',
-  'audit.action.org.import_discard': 'Discard organization import batch',
-  'audit.action.org.import_template': 'Download organization import template',
-  'audit.action.org.import_error_report': 'Download organization import error report',
-  'audit.action.member.import': 'Import party members',
-  'audit.action.member.import_discard': 'Discard member import batch',
-  'audit.action.member.import_template': 'Download member import template',
-  'audit.action.member.import_error_report': 'Download member import error report',
-  'audit.action.enterprise.restructuring': 'Record restructuring (三同步)',
 };

@@ -1,6 +1,12 @@
 // Every string the web app shows, in Chinese (the default). en-US.ts must have the same keys.
 // `{name}` placeholders are filled by t(key, { name }).
-import { CATEGORY_LABELS, FLAG_LABELS, SIZE_BANDS, type SizeBand } from '../../domain/enterprise/categories.ts';
+import {
+  CATEGORY_LABELS,
+  FLAG_LABELS,
+  MASS_ORG_PROMPT_MIN_EMPLOYEES,
+  SIZE_BANDS,
+  type SizeBand,
+} from '../../domain/enterprise/categories.ts';
 import {
   ENTERPRISE_KINDS,
   FORMATIONS,
@@ -10,10 +16,15 @@ import {
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
 import { assessmentsZhCN } from './assessments.ts';
+import { auditZhCN } from './audit.ts';
+import { awayZhCN } from './away.ts';
 import { caseworkZhCN } from './casework.ts';
+import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
 import { membersZhCN } from './members.ts';
+import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
+import { submissionsZhCN } from './submissions.ts';
 import { workZhCN } from './work.ts';
 
 /** A size band's label from the domain's list (src/domain/enterprise/categories.ts). */
@@ -25,6 +36,7 @@ const coreZhCN = {
   'app.shortTitle': '非公党建',
   'app.mark': '党',
 
+  'common.export': '导出',
   'common.save': '保存',
   'common.cancel': '取消',
   'common.confirm': '确定',
@@ -35,6 +47,9 @@ const coreZhCN = {
   'common.retry': '重试',
   'common.backHome': '返回首页',
   'common.done': '操作成功',
+  'common.notFound': '找不到这条记录',
+  'common.notFoundHint': '。它可能已被删除，或不在您的管辖范围内。',
+  'common.forbidden': '没有查看的权限',
   'common.loadFailed': '加载失败',
   'common.none': '无',
 
@@ -85,7 +100,8 @@ const coreZhCN = {
   'password.rule.common': '不能是常见密码（例如 Password123!）',
 
   'enrol.forcedTitle': '绑定动态验证码',
-  'enrol.forcedHint': '管理员账户须使用动态验证码（双因素认证）登录。请先在手机上安装验证器应用，再完成绑定。',
+  'enrol.forcedHint':
+    '管理员账户和可以查看党员完整身份证号码的账户须使用动态验证码（双因素认证）登录。请先在手机上安装验证器应用，再完成绑定。',
   'enrol.apps': '可用的验证器：Microsoft Authenticator、Google Authenticator、FreeOTP 等。',
   'enrol.start': '生成绑定密钥',
   'enrol.step1':
@@ -142,17 +158,24 @@ const coreZhCN = {
   'users.status.locked': '已锁定',
   'users.status.totp': '已绑定验证码',
   'users.status.mustChange': '待修改初始密码',
+  'users.status.resetRequested': '密码重置待批准',
   'users.noRoles': '未分配角色',
   'users.action.edit': '编辑',
   'users.action.disable': '停用',
   'users.action.enable': '启用',
-  'users.action.resetPassword': '重置密码',
+  'users.action.resetPassword': '申请重置密码',
+  'users.action.approveReset': '批准重置密码',
+  'users.action.rejectReset': '驳回重置申请',
   'users.action.roles': '分配角色',
   'users.action.unlock': '解锁',
   'users.action.resetTotp': '重置验证码',
   'users.confirm.disable': '停用用户“{name}”？其已登录的会话将立即结束。',
   'users.confirm.enable': '启用用户“{name}”？',
-  'users.confirm.resetPassword': '为“{name}”重置密码？将生成新的一次性密码，其已登录的会话将结束。',
+  'users.confirm.resetPassword':
+    '为“{name}”申请重置密码？三员分立：须经安全管理员批准，一次性密码由批准人交给本人；本人已绑定的动态验证码保留。',
+  'users.confirm.approveReset':
+    '批准为“{name}”重置密码？将生成一次性密码，请核实本人身份后当面或经可靠渠道交给本人；其已登录的会话将结束。',
+  'users.confirm.rejectReset': '驳回为“{name}”重置密码的申请？',
   'users.confirm.unlock': '解除“{name}”的登录锁定？',
   'users.confirm.resetTotp': '重置“{name}”的动态验证码？其须在下次登录时重新绑定。',
   'users.form.createTitle': '新建用户',
@@ -205,38 +228,9 @@ const coreZhCN = {
   'audit.col.action': '操作',
   'audit.col.entity': '对象',
   'audit.col.result': '结果',
-  'audit.diff': '详细内容',
   'audit.result.success': '成功',
   'audit.result.failure': '失败',
   'audit.result.denied': '拒绝',
-  'audit.group.auth.': '登录与认证（全部）',
-  'audit.group.user.': '用户管理（全部）',
-  'audit.group.system.': '系统（全部）',
-  'audit.action.auth.login': '登录',
-  'audit.action.auth.logout': '退出登录',
-  'audit.action.auth.password_ok': '密码验证通过（待输入验证码）',
-  'audit.action.auth.totp': '输入动态验证码',
-  'audit.action.auth.lockout': '账户锁定',
-  'audit.action.user.create': '创建用户',
-  'audit.action.user.update': '修改用户',
-  'audit.action.user.disable': '停用用户',
-  'audit.action.user.enable': '启用用户',
-  'audit.action.user.reset_password': '重置密码',
-  'audit.action.user.set_roles': '分配角色',
-  'audit.action.user.unlock': '解除锁定',
-  'audit.action.user.reset_totp': '重置动态验证码',
-  'audit.action.user.change_password': '修改本人密码',
-  'audit.action.user.totp_enrol': '绑定动态验证码',
-  'audit.action.user.list': '查看用户列表',
-  'audit.action.settings.security': '修改安全策略',
-  'audit.action.settings.security.read': '查看安全策略',
-  'audit.action.audit.read': '查看审计日志',
-  'audit.action.audit.export': '导出审计日志',
-  'audit.action.dashboard.read': '查看首页',
-  'audit.action.system': '系统事件（{code}）',
-  'audit.entity.user': '用户',
-  'audit.entity.settings': '设置',
-  'audit.entity.audit_log': '审计日志',
 
   'account.title': '我的账户',
   'account.info': '账户信息',
@@ -281,6 +275,8 @@ const coreZhCN = {
   'flag.needs_instructor': FLAG_LABELS['zh-CN'].needs_instructor,
   'flag.missing': '待核实',
   'flag.estimated': '正式党员数为估算',
+  'flag.mass_org_only': '未建党组织、已建群团组织',
+  'flag.no_mass_org': `${MASS_ORG_PROMPT_MIN_EMPLOYEES} 人以上、未建工会和团组织`,
   'sizeBand.lt10': sizeBandLabel('lt10', 'zh-CN'),
   'sizeBand.10_49': sizeBandLabel('10_49', 'zh-CN'),
   'sizeBand.50_99': sizeBandLabel('50_99', 'zh-CN'),
@@ -476,17 +472,9 @@ const coreZhCN = {
   'batches.errors': '错误 {errors}',
   'batches.empty': '还没有导入记录',
 
-  'audit.group.enterprise.': '企业台账（全部）',
-  'audit.action.enterprise.import': '导入企业台账',
-  'audit.action.enterprise.import_discard': '放弃导入批次',
-  'audit.action.enterprise.export': '导出企业台账',
-  'audit.action.enterprise.update': '修改企业信息',
-  'audit.action.enterprise.template': '下载导入模板',
-  'audit.entity.enterprise': '企业',
-  'audit.entity.import_batch': '导入批次',
-
   'nav.orgs': '党组织',
   'enterprise.field.orgCoverage': '党组织覆盖',
+  'enterprise.field.hasInstructor': '已选派指导员',
 
   'orgType.committee': labelOf(ORG_TYPES, 'committee'),
   'orgType.general_branch': labelOf(ORG_TYPES, 'general_branch'),
@@ -580,7 +568,6 @@ const coreZhCN = {
   'org.form.jointHint': '联合组建：选择几个企业，一般不超过 5 个',
   'org.form.enterprisePlaceholder': '输入企业名称或统一社会信用代码查找',
   'org.form.orgPlaceholder': '输入党组织名称查找',
-  'org.form.suggestedName': '{name}党支部',
   'org.coverage.title': '覆盖企业（现覆盖 {count} 个）',
   'org.coverage.enterprise': '企业',
   'org.coverage.period': '覆盖期间',
@@ -602,6 +589,15 @@ const coreZhCN = {
   'org.officer.end': '登记离任',
   'org.officer.endTitle': '{post} {name} 离任',
   'org.officer.empty': '没有任职记录',
+  'org.officer.enterprisePost': '企业管理职务',
+  'org.officer.enterprisePostHint': '在企业担任的管理职务，如董事长、总经理、副总经理、部门负责人；未担任则留空',
+  'org.officer.legalRepresentative': '企业法定代表人',
+  'org.officer.unionChair': '工会主席',
+  'org.officer.editPosts': '交叉任职',
+  'org.officer.postsTitle': '{post} {name} 在企业的任职',
+  'org.officer.managementPosts': '进入企业管理层（双向进入）',
+  'org.officer.secretaryLegalRepresentative': '法定代表人兼任书记',
+  'org.officer.secretaryUnionChair': '书记兼任工会主席',
   'org.election.electedLine': '{electedOn} 选举 · 任期 {years}',
   'org.election.title': '换届选举与任期',
   'org.election.record': '登记换届选举',
@@ -637,18 +633,6 @@ const coreZhCN = {
   'org.dissolved': '党组织已撤销',
   'org.dissolvedOn': '本党组织已于 {date} 撤销',
 
-  'audit.group.org.': '党组织（全部）',
-  'audit.action.org.create': '建立党组织',
-  'audit.action.org.update': '修改党组织',
-  'audit.action.org.dissolve': '撤销党组织',
-  'audit.action.org.coverage_add': '增加覆盖企业',
-  'audit.action.org.coverage_end': '结束覆盖企业',
-  'audit.action.org.officer_add': '登记书记、委员任职',
-  'audit.action.org.officer_end': '登记书记、委员离任',
-  'audit.action.org.election': '登记换届选举',
-  'audit.action.org.term_adjust': '调整任期',
-  'audit.entity.party_org': '党组织',
-
   'notFound.title': '页面不存在',
   'notFound.subtitle': '您访问的页面不存在或已被移除。',
   'forbidden.title': '无权访问',
@@ -663,11 +647,16 @@ export type CoreMessageKey = keyof typeof coreZhCN;
 export const zhCN = {
   ...coreZhCN,
   ...membersZhCN,
+  ...awayZhCN,
   ...workZhCN,
   ...instructorsZhCN,
   ...caseworkZhCN,
+  ...homeZhCN,
   ...assessmentsZhCN,
   ...statsZhCN,
+  ...recognitionZhCN,
+  ...auditZhCN,
+  ...submissionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

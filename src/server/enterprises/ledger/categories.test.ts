@@ -5,9 +5,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categorize, flags, inScope, sizeBand } from '../../../domain/enterprise/categories.ts';
+import {
+  categorize,
+  DEFAULT_KEY_WATCH_EMPLOYEES,
+  flags,
+  inScope,
+  sizeBand,
+} from '../../../domain/enterprise/categories.ts';
 import type { RegistrationStatus } from '../../../domain/enterprise/codes.ts';
 import { pick, seeded } from '../../../domain/random.ts';
+import { DEFAULT_COVERAGE_SETTINGS } from '../../../domain/stats/coverage.ts';
 import { makeUscc } from '../../../domain/uscc.ts';
 import { localOperator } from '../../actor.ts';
 import type { Database } from '../../db/client.ts';
@@ -60,7 +67,7 @@ describe('categories and flags: SQL and the pure rules agree', () => {
     }>(
       database.db,
       sql`select employees, member_count, full_member_count, registration_status, org_coverage, has_instructor,
-                 in_scope, category, ${keyWatchSql()} as key_watch, ${needsInstructorSql()} as needs_instructor
+                 in_scope, category, ${keyWatchSql(DEFAULT_KEY_WATCH_EMPLOYEES)} as key_watch, ${needsInstructorSql()} as needs_instructor
           from enterprises`,
     );
     expect(rows).toHaveLength(N);
@@ -89,7 +96,7 @@ describe('categories and flags: SQL and the pure rules agree', () => {
         tx
           .select({ n: sql<number>`count(*)::int` })
           .from(enterprises)
-          .where(ledgerWhere(localOperator(), { sizeBand: [band] })),
+          .where(ledgerWhere(localOperator(), { sizeBand: [band] }, DEFAULT_COVERAGE_SETTINGS)),
       );
       expect(n).toBe(all.filter((r) => sizeBand(r.employees) === band).length);
     }

@@ -1,17 +1,15 @@
 import { and, asc, gt } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
-import {
-  CATEGORY_LABELS,
-  DEFAULT_KEY_WATCH_EMPLOYEES,
-  type LedgerCategory,
-} from '../../../domain/enterprise/categories.ts';
+import { CATEGORY_LABELS, type LedgerCategory } from '../../../domain/enterprise/categories.ts';
 import { type ColumnDef, ENTERPRISE_COLUMNS } from '../../../domain/enterprise/columns.ts';
 import type { Actor } from '../../actor.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises as e } from '../../db/schema.ts';
 import { inScope } from '../../db/tx.ts';
+import { printOptions } from '../../files/print.ts';
 import { safeRow } from '../../files/write.ts';
-import { type LedgerFilter, ledgerWhereIn } from './filters.ts';
+import { getCoverageSettings } from '../../stats/settings.ts';
+import { type LedgerFilter, ledgerWhere } from './filters.ts';
 
 // The phone leaves only masked, and a masked number imported back would overwrite the real one: leave it out.
 const COLUMNS = ENTERPRISE_COLUMNS.filter((c) => c.key !== 'phone');
@@ -35,16 +33,19 @@ export async function writeLedgerExport(
   filter: LedgerFilter,
   book: ExcelJS.stream.xlsx.WorkbookWriter,
 ) {
-  const sheet = book.addWorksheet('企业台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const columns = [
     ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length * 2 + 4) })),
     { header: '分类', key: 'category', width: 14 },
     { header: '重点盯住', key: 'keyWatch', width: 10 },
     { header: '待核实（本次导入缺少）', key: 'missing', width: 12 },
   ];
+  const print = printOptions({ widths: columns.map((c) => c.width), titleRows: 1, frozen: { ySplit: 1 } });
+  const sheet = book.addWorksheet('企业台账', print);
+  sheet.columns = columns;
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  const where = await ledgerWhereIn(db, actor, filter);
+  const settings = await getCoverageSettings(db);
+  const where = ledgerWhere(actor, filter, settings);
   let lastId = 0;
   let written = 0;
   for (;;) {
@@ -58,7 +59,7 @@ export async function writeLedgerExport(
     );
     for (const r of rows) {
       const record = r as unknown as Record<string, unknown>;
-      const keyWatch = r.inScope && r.orgCoverage === null && r.employees >= DEFAULT_KEY_WATCH_EMPLOYEES;
+      const keyWatch = r.inScope && r.orgCoverage === null && r.employees >= settings.keyWatchEmployees;
       sheet
         .addRow(
           safeRow([

@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { DEFAULT_KEY_WATCH_EMPLOYEES, LEDGER_CATEGORIES, SIZE_BANDS } from '../../../domain/enterprise/categories.ts';
+import { and, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { LEDGER_CATEGORIES, MASS_ORG_PROMPT_MIN_EMPLOYEES, SIZE_BANDS } from '../../../domain/enterprise/categories.ts';
 import {
   ENTERPRISE_KINDS,
   REGISTRATION_STATUSES,
   SOCIAL_ORGANIZATION_KINDS,
 } from '../../../domain/enterprise/codes.ts';
 import { regionPrefix } from '../../../domain/regionCode.ts';
-import { COVERAGE_SCOPES, type CoverageSettings } from '../../../domain/stats/coverage.ts';
+import { COVERAGE_SCOPES, COVERAGE_SELECTIONS, type CoverageSettings } from '../../../domain/stats/coverage.ts';
 import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
@@ -31,8 +31,8 @@ export const LedgerFilter = z.object({
   regionOnly: z.enum(['true']).optional(),
   /** rules.md §2 统计口径: the survey scope narrows the list as it narrows the figures. */
   scope: z.enum(COVERAGE_SCOPES).optional(),
-  /** Org- or work-covered (in scope), as the coverage rates' numerators count them. */
-  coverage: z.enum(['org', 'standalone', 'joint', 'work']).optional(),
+  /** Org- or work-covered (in scope), as the coverage rates' numerators count them, or not org-covered. */
+  coverage: z.enum(COVERAGE_SELECTIONS).optional(),
   kind: list(ENTERPRISE_KINDS.map((k) => k.code) as [string, ...string[]]),
   section: z
     .string()
@@ -46,15 +46,25 @@ export const LedgerFilter = z.object({
   aboveScale: z.enum(['true', 'false']).optional(),
   cluster: z.string().max(200).optional(),
   category: list([...LEDGER_CATEGORIES]),
-  flag: list(['key_watch', 'needs_instructor', 'missing', 'estimated']),
+  flag: list(['key_watch', 'needs_instructor', 'missing', 'estimated', 'mass_org_only', 'no_mass_org']),
   status: list(['in_scope', 'closed', ...REGISTRATION_STATUSES.map((s) => s.code)]),
   q: z.string().trim().max(100).optional(),
 });
 export type LedgerFilter = Partial<z.infer<typeof LedgerFilter>>;
 
 /** In scope and not org-covered with this many employees or more: 重点盯住. */
-export function keyWatchSql(threshold = DEFAULT_KEY_WATCH_EMPLOYEES): SQL {
+export function keyWatchSql(threshold: number): SQL {
   return sql`(${e.inScope} and ${e.orgCoverage} is null and ${e.employees} >= ${threshold})`;
+}
+
+/** In scope without a party org, but with a trade union or Youth League organization (群团组织先行). */
+export function massOrgOnlySql(): SQL {
+  return sql`(${e.inScope} and ${e.orgCoverage} is null and (${e.hasUnion} or ${e.hasLeague}))`;
+}
+
+/** Large enough to be prompted and with neither a union nor a league recorded (unknown counts as neither). */
+export function noMassOrgSql(): SQL {
+  return sql`(${e.employees} >= ${MASS_ORG_PROMPT_MIN_EMPLOYEES} and ${e.hasUnion} is not true and ${e.hasLeague} is not true)`;
 }
 
 export function needsInstructorSql(): SQL {
@@ -82,21 +92,19 @@ function inSurveySql(s: CoverageSettings): SQL {
 
 /**
  * The WHERE of a ledger query: always the actor's scope first, then each filter given. The
- * survey scope needs the deployment's settings (`ledgerWhereIn` reads them).
+ * survey scope and 重点盯住 need the deployment's settings (`ledgerWhereIn` reads them).
  */
-export function ledgerWhere(actor: Actor, f: LedgerFilter, settings?: CoverageSettings): SQL {
+export function ledgerWhere(actor: Actor, f: LedgerFilter, settings: CoverageSettings): SQL {
   const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor), regionStartsWith(actor.scopePrefix)];
   if (f.region && f.regionOnly) conds.push(eq(e.regionCode, f.region));
   else if (f.region) conds.push(regionStartsWith(f.region === '000000' ? '' : regionPrefix(f.region)));
-  if (f.scope === 'survey') {
-    if (!settings) throw new Error('ledgerWhere: the survey scope needs the coverage settings');
-    conds.push(inSurveySql(settings));
-  }
+  if (f.scope === 'survey') conds.push(inSurveySql(settings));
   if (f.coverage === 'org') conds.push(and(eq(e.inScope, true), isNotNull(e.orgCoverage)));
   if (f.coverage === 'standalone' || f.coverage === 'joint')
     conds.push(and(eq(e.inScope, true), eq(e.orgCoverage, f.coverage)));
   if (f.coverage === 'work')
     conds.push(and(eq(e.inScope, true), or(isNotNull(e.orgCoverage), eq(e.hasInstructor, true))));
+  if (f.coverage === 'none') conds.push(and(eq(e.inScope, true), isNull(e.orgCoverage)));
   if (f.kind) conds.push(inArray(e.kind, f.kind));
   if (f.section) {
     conds.push(
@@ -127,10 +135,12 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, settings?: CoverageSe
   // Categories are defined for enterprises in scope only (rules.md §3).
   if (f.category) conds.push(and(eq(e.inScope, true), inArray(e.category, f.category)));
   for (const flag of f.flag ?? []) {
-    if (flag === 'key_watch') conds.push(keyWatchSql());
+    if (flag === 'key_watch') conds.push(keyWatchSql(settings.keyWatchEmployees));
     if (flag === 'needs_instructor') conds.push(needsInstructorSql());
     if (flag === 'missing') conds.push(isNotNull(e.missingSinceBatchId));
     if (flag === 'estimated') conds.push(eq(e.fullMemberEstimated, true));
+    if (flag === 'mass_org_only') conds.push(massOrgOnlySql());
+    if (flag === 'no_mass_org') conds.push(noMassOrgSql());
   }
   if (f.status) {
     const statuses = f.status.filter((s) => s !== 'in_scope' && s !== 'closed');
@@ -151,7 +161,7 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, settings?: CoverageSe
   return and(...conds)!;
 }
 
-/** `ledgerWhere` with the deployment's settings read when the filter asks for the survey scope. */
+/** `ledgerWhere` with the deployment's settings read. */
 export async function ledgerWhereIn(db: Db | Tx, actor: Actor, f: LedgerFilter): Promise<SQL> {
-  return ledgerWhere(actor, f, f.scope === 'survey' ? await getCoverageSettings(db) : undefined);
+  return ledgerWhere(actor, f, await getCoverageSettings(db));
 }

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -34,8 +34,11 @@ type Group = { category: string | null; inScope: boolean | null; n: number };
 export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: LedgerFilter, page: LedgerPage) {
   const where = await ledgerWhereIn(tx, actor, filter);
   const column = SORTS[page.sort];
-  // The id breaks ties, so paging through equal values neither repeats nor skips rows.
-  const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : desc(column), asc(e.id)];
+  // The id breaks ties, so paging through equal values neither repeats nor skips rows. The
+  // sort columns hold no nulls, so NULLS LAST changes no order; it is spelled out because the
+  // descending sort indexes (0005) are NULLS LAST and PostgreSQL walks an index for ORDER BY
+  // only when the null placement matches too: without it a whole-city page sorted the ledger.
+  const orderBy: SQL[] = [page.order === 'asc' ? asc(column) : sql`${column} desc nulls last`, asc(e.id)];
   const offset = (page.page - 1) * page.pageSize;
   const { groups, rows } = filter.q
     ? await matchingByName(tx, where, page, offset)

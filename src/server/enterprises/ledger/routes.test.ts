@@ -76,6 +76,14 @@ describe('the ledger list', () => {
     expect(names(two)).toEqual(['宜昌外贸服务有限公司', '宜昌星光电子有限公司'].sort());
   });
 
+  it('filters by coverage: covered by an org, or in scope and covered by none', async () => {
+    expect(names(await list('coverage=org'))).toEqual(['宜昌外贸服务有限公司', '宜昌星光电子有限公司'].sort());
+    const none = await list('coverage=none&pageSize=200');
+    expect(none.total).toBe(5);
+    expect(names(none)).not.toContain('宜昌外贸服务有限公司');
+    expect(none.categories).toEqual({ should_form: 1, no_member: 3, joint_candidate: 1 });
+  });
+
   it('filters by kind', async () => {
     expect(names(await list('kind=individual'))).toEqual(['宜昌老街小吃店']);
     expect((await list('kind=private')).total).toBe(5);

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import { FORMATIONS } from '../../../domain/enterprise/codes.ts';
-import { auditChange } from '../../audit/audit.ts';
 import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
+import { auditExport } from '../../exports/listExport.ts';
 import { areaRouter } from '../../route.ts';
 import { codeOf, idParam } from '../../schemas.ts';
 import { enterpriseDetail } from './detail.ts';
@@ -87,7 +87,7 @@ ledgerRoutes.defineOwnTransaction({
   handler: async ({ db, actor, input }) => {
     const filter = input.query;
     await inScope(db, actor, (tx) =>
-      auditChange(tx, actor, { action: 'enterprise.export', entity: 'enterprise', entityId: null, diff: { filter } }),
+      auditExport(tx, actor, { action: 'enterprise.export', entity: 'enterprise', filter }),
     );
     const day = new Date().toISOString().slice(0, 10);
     return xlsxDownload(`企业台账-${day}.xlsx`, async (book) => {

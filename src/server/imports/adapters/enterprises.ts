@@ -65,7 +65,6 @@ export const enterpriseImport: ImportAdapter = {
     apply: '确认：将待确认的批次写入台账（全部或全不）',
     discard: '放弃待确认的批次（台账不变）',
   },
-  encryptKept: false,
   labels: ({ period = '', source = '' }) => {
     checkBatchLabels(period, source);
     return { period, source: source.trim() };

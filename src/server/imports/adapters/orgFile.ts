@@ -42,7 +42,6 @@ export function orgFileAdapter(
       apply: '确认：重新核对后写入待确认的批次（全部或全不；部分导入时写入正确的行）',
       discard: '放弃待确认的批次（不写入任何数据）',
     },
-    encryptKept: kind === 'members',
     // These files have no period or source of their own: the batch is filed under the file's name.
     labels: () => ({ period: '', source: info.source }),
     template: () => kindTemplate(kind),

@@ -35,10 +35,16 @@ export async function writeEnterprises(tx: Tx, actor: Actor, batch: Batch): Prom
     select l.enterprise_id, 'created', null, l.data - 'phone' - 'phoneHash', ${b}, ${who}
     from linked l order by l.enterprise_id`);
 
-  // Changed fields, and seen in this batch; one write per changed enterprise.
-  const sets = fields.map((f) => `${f.column} = ${stagedValue(f)}`);
+  // Changed fields, and seen in this batch; one write per changed enterprise. Only the fields
+  // in the row's diff are written: the member counts of an enterprise with a roster are not in
+  // it (outcome.ts), and an estimate never replaces a count.
+  const sets = fields.map(
+    (f) => `${f.column} = case when r.diff ? '${f.key}' then ${stagedValue(f)} else e.${f.column} end`,
+  );
   if (fields.some((f) => f.key === 'fullMemberCount')) {
-    sets.push(`full_member_estimated = (r.data->>'fullMemberEstimated')::boolean`);
+    sets.push(
+      `full_member_estimated = case when r.diff ? 'fullMemberCount' or r.diff ? 'fullMemberEstimated' then (r.data->>'fullMemberEstimated')::boolean else e.full_member_estimated end`,
+    );
   }
   if (batch.columns.includes('phone')) sets.push(`phone = r.data->>'phone'`, `phone_hash = r.data->>'phoneHash'`);
   if (sets.length) {

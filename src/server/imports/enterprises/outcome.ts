@@ -10,24 +10,37 @@ import { fieldsOf, stagedValue } from '../../enterprises/fields.ts';
  */
 export function outcomeSql(columns: readonly string[]): { joins: string; columns: string } {
   const diff = diffSql(columns);
+  const counts = columns.includes('memberCount');
   return {
+    // `roster`: whether the enterprise's member counts follow its roster (asked only when the
+    // file has counts, and only of a known enterprise).
     joins: `left join enterprises e on e.uscc = s.uscc
+      cross join lateral (select ${counts ? 'e.id is not null and dangjian_enterprise_has_roster(e.id)' : 'false'} as roster) o
       cross join lateral (select case when s.has_errors or e.id is null then null else ${diff} end as diff) d`,
     columns: `e.id as enterprise_id, d.diff,
       case when s.has_errors then 'error'
            when e.id is null then 'added'
            when d.diff = '{}'::jsonb then 'unchanged'
            else 'changed' end as outcome,
-      case when s.has_errors then s.discrepancy else ${DISCREPANCY} end as discrepancy`,
+      case when s.has_errors then s.discrepancy
+           else nullif(concat_ws('；', ${DISCREPANCY}, ${ROSTER_DISCREPANCY}), '') end as discrepancy`,
   };
 }
 
 /** field → { before, after } for each field of `e` the staged row `s` would change. */
 function diffSql(columns: readonly string[]): string {
-  const parts = fieldsOf(columns).map(
-    (f) =>
-      `case when e.${f.column} is distinct from ${stagedValue(f, 's')} then jsonb_build_object('${f.key}', jsonb_build_object('before', to_jsonb(e.${f.column}), 'after', to_jsonb(${stagedValue(f, 's')}))) else '{}'::jsonb end`,
-  );
+  const parts = fieldsOf(columns)
+    .filter((f) => !ROSTER_FIELDS.has(f.key))
+    .map(
+      (f) =>
+        `case when e.${f.column} is distinct from ${stagedValue(f, 's')} then jsonb_build_object('${f.key}', jsonb_build_object('before', to_jsonb(e.${f.column}), 'after', to_jsonb(${stagedValue(f, 's')}))) else '{}'::jsonb end`,
+    );
+  // The counts of an enterprise with a roster are the roster's: the file's numbers change nothing.
+  for (const f of fieldsOf(columns).filter((f) => ROSTER_FIELDS.has(f.key))) {
+    parts.push(
+      `case when not o.roster and e.${f.column} is distinct from ${stagedValue(f, 's')} then jsonb_build_object('${f.key}', jsonb_build_object('before', to_jsonb(e.${f.column}), 'after', to_jsonb(${stagedValue(f, 's')}))) else '{}'::jsonb end`,
+    );
+  }
   if (columns.includes('phone')) {
     // The number itself is never shown in a diff: only that it changed.
     parts.push(
@@ -37,11 +50,20 @@ function diffSql(columns: readonly string[]): string {
   if (columns.includes('fullMemberCount')) {
     // A count now given replaces an estimate of the same number (an estimate never replaces a count).
     parts.push(
-      `case when e.full_member_estimated and not (s.data->>'fullMemberEstimated')::boolean then jsonb_build_object('fullMemberEstimated', jsonb_build_object('before', true, 'after', false)) else '{}'::jsonb end`,
+      `case when not o.roster and e.full_member_estimated and not (s.data->>'fullMemberEstimated')::boolean then jsonb_build_object('fullMemberEstimated', jsonb_build_object('before', true, 'after', false)) else '{}'::jsonb end`,
     );
   }
   return parts.length ? parts.join(' || ') : `'{}'::jsonb`;
 }
+
+/** The member counts the roster keeps. */
+const ROSTER_FIELDS = new Set(['memberCount', 'fullMemberCount']);
+
+/** The file's member count against the roster's, when the roster keeps the counts and they differ. */
+const ROSTER_DISCREPANCY = `case
+  when o.roster and (s.data->>'memberCount')::integer is distinct from e.member_count
+    then '填报党员 ' || (s.data->>'memberCount') || ' 名，党员名册记录 ' || e.member_count || ' 名：以党员名册为准'
+  end`;
 
 /** The reported party-organization fields of staged row `s` against the record `e`, when they disagree. */
 const DISCREPANCY = `case

@@ -93,15 +93,12 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
             is distinct from (x.enterprise_id, x.diff, x.outcome, x.discrepancy)`),
   );
 
-  // Missing: what the latest applied batch of the same source had, within this scope, and this file lacks.
+  // Missing: what the latest applied batch of the same source covering this scope had (whoever
+  // loaded it: the CLI, the city), within this scope, and this file lacks.
   await tx.execute(sql`
     insert into import_missing (batch_id, enterprise_id)
     select ${b}, e.id from enterprises e
-    where e.id in (
-        select p.enterprise_id from import_rows p
-        where p.batch_id = (select max(id) from import_batches
-                            where kind = 'enterprises' and source = ${batch.source} and status = 'applied' and id <> ${b})
-          and p.outcome in ('added', 'changed', 'unchanged'))
+    where e.id in (select dangjian_previously_listed('enterprises', ${batch.source}, ${b}))
       and e.region_code like ${`${actor.scopePrefix}%`}
       and not exists (select 1 from import_rows c where c.batch_id = ${b} and c.uscc = e.uscc)`);
 

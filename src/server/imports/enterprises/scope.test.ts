@@ -5,22 +5,15 @@ import { USCC } from '../../../../test/fixtures/enterprises/codes.ts';
 import type { Actor } from '../../actor.ts';
 import { localOperator } from '../../actor.ts';
 import { HEADER, row, uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
-import {
-  actorOf,
-  enterpriseFixture,
-  enterpriseRow,
-  importFixture,
-  importRequest,
-  ledgerSnapshot,
-} from '../../testing/imports.ts';
+import { actorOf, enterpriseFixture, enterpriseRow, importRequest, ledgerSnapshot } from '../../testing/imports.ts';
+import { type ImportFixture, yichangImporter } from '../importers.testing.ts';
 import { ELSEWHERE_MESSAGE } from './reconcile.ts';
 import { runImport } from './run.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+let fx: ImportFixture;
 let yichang: Actor;
 beforeAll(async () => {
-  fx = await importFixture();
-  yichang = actorOf(await fx.makeUser({ roles: ['committee'], regionCode: '420500' }));
+  ({ fx, yichang } = await yichangImporter());
 });
 afterAll(() => fx.close());
 
@@ -70,6 +63,28 @@ describe('data scope of an import', () => {
     expect(result.errors).toEqual([{ row: 3, column: '行政区划代码', message: OUTSIDE }]);
     expect(await enterpriseRow(fx.database.db, inside)).toMatchObject({ region_code: '420506' });
     expect(await enterpriseRow(fx.database.db, outside)).toBeUndefined();
+  });
+
+  it('compares with the latest batch covering the scope, though a wider scope loaded it (the CLI)', async () => {
+    const xiling = actorOf(await fx.makeUser({ roles: ['committee'], regionCode: '420502' }));
+    const [kept, d1, d2, d3, sibling] = [uscc(), uscc(), uscc(), uscc(), uscc()];
+    const source = '市场监管局全量';
+    const whole = writeCsv([
+      HEADER,
+      row(kept, '西陵保留有限公司', 5, 0, '420502'),
+      row(d1, '西陵缺失一有限公司', 5, 0, '420502'),
+      row(d2, '西陵缺失二有限公司', 5, 0, '420502'),
+      row(d3, '西陵缺失三有限公司', 5, 0, '420502'),
+      row(sibling, '伍家岗邻区有限公司', 5, 0, '420503'),
+    ]);
+    expect(await runImport(fx.deps, localOperator(), importRequest(whole, { source }))).toMatchObject({ added: 5 });
+    // The county's file drops three of its own; the sibling county's enterprise is not its to miss.
+    const mine = writeCsv([HEADER, row(kept, '西陵保留有限公司', 5, 0, '420502')]);
+    const result = await runImport(fx.deps, xiling, importRequest(mine, { source }));
+    expect(result).toMatchObject({ status: 'applied', unchanged: 1, missing: 3 });
+    for (const code of [d1, d2, d3])
+      expect(await enterpriseRow(fx.database.db, code)).toMatchObject({ missing_since_batch_id: result.batchId });
+    expect(await enterpriseRow(fx.database.db, sibling)).toMatchObject({ missing_since_batch_id: null });
   });
 
   it('looks for missing enterprises against the scope’s own previous batch, not a sibling’s', async () => {

@@ -11,7 +11,7 @@ import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { inScope } from '../../db/tx.ts';
 import type { InspectedUpload } from '../../files/inspect.ts';
-import { readRows } from '../../files/rows.ts';
+import { readRowsIsolated } from '../../files/isolated.ts';
 import type { Keys } from '../../keys.ts';
 import { type Issue, insertIssues } from '../batches.ts';
 import { outcomeSql } from './outcome.ts';
@@ -79,7 +79,7 @@ export async function readIntoBatch(
 
   async function readChunks(): Promise<ColumnKey[] | null> {
     let columns: Map<number, ColumnKey> | null = null;
-    for await (const { rowNumber, cells } of readRows(upload.path, upload.kind)) {
+    for await (const { rowNumber, cells } of readRowsIsolated(upload.path, upload.kind)) {
       if (!columns) {
         const header = mapHeader(cells);
         for (const u of header.unknown) {

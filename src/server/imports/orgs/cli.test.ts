@@ -2,7 +2,7 @@
 // it: the enterprise import's JSON shape, exit status 1 on a rejected file, one error line on
 // stderr without --json, and no full ID number anywhere in what it prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber, memberFile, orgFile } from '../../../../test/fixtures/orgImport/files.ts';
+import { branchRow, idNumber, memberFile, orgFile } from '../../../../test/fixtures/orgImport/files.ts';
 import { seeded } from '../../../domain/random.ts';
 import { makeUscc } from '../../../domain/uscc.ts';
 import { migratedDataDir, removeDir, runCli } from '../../testing/cli.ts';
@@ -84,16 +84,7 @@ describe('dangjian import orgs', () => {
   });
 
   it('a rejected file exits 1: the JSON on stdout, or the errors and one line on stderr', async () => {
-    const bad = orgFile([
-      {
-        name: '坏党支部',
-        regionCode: '420502',
-        type: '党小组',
-        formation: '单独组建',
-        coveredUscc: B,
-        establishedOn: '2020-01-01',
-      },
-    ]);
+    const bad = orgFile([branchRow(B, { name: '坏党支部', type: '党小组' })]);
     const json = await runCli(['import', 'orgs', bad, '--json'], dir);
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout);
@@ -114,16 +105,7 @@ describe('dangjian import orgs', () => {
   });
 
   it('a dry run writes nothing', async () => {
-    const file = orgFile([
-      {
-        name: '试运行党支部',
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: B,
-        establishedOn: '2020-01-01',
-      },
-    ]);
+    const file = orgFile([branchRow(B, { name: '试运行党支部' })]);
     const dry = await runCli(['import', 'orgs', file, '--dry-run', '--json'], dir);
     expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'dry-run', added: 1 });
     const again = await runCli(['import', 'orgs', file, '--dry-run', '--json'], dir);

@@ -1,6 +1,8 @@
 // The two files of shared/formats/org-import.md — party organizations (党组织台账) and party
 // members (党员名册) — as the import machinery sees them: who may import them, how a header
 // and a row are read, and what of a row is kept in the batch's staging rows.
+
+import type { AuditAction } from '../../../domain/auditActions.ts';
 import { cellText, resolveCell } from '../../../domain/enterprise/cell.ts';
 import type { RowIssue } from '../../../domain/enterprise/input.ts';
 import { normalizeName } from '../../../domain/enterprise/text.ts';
@@ -28,13 +30,13 @@ export interface KindInfo {
   /** What importing, previewing, confirming and discarding need. */
   permission: Permission;
   /** The audit action of an import (upload, dry run, rejection, confirmation). */
-  action: string;
-  discardAction: string;
-  templateAction: string;
+  action: AuditAction;
+  discardAction: AuditAction;
+  templateAction: AuditAction;
   /** Audit actions of the routes that only read a batch. */
-  listAction: string;
-  readAction: string;
-  errorReportAction: string;
+  listAction: AuditAction;
+  readAction: AuditAction;
+  errorReportAction: AuditAction;
   /** The batch's source label (import_batches.source): these files have no period or source of their own. */
   source: string;
   /** What one row is, in messages. */

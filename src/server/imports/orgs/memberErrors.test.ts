@@ -9,7 +9,6 @@ import {
   type MemberValues,
   memberFile,
   memberSheet,
-  orgLedger,
   orgName,
 } from '../../../../test/fixtures/orgImport/files.ts';
 import { localDateString } from '../../../domain/calendarDate.ts';
@@ -22,17 +21,17 @@ import { inScope } from '../../db/tx.ts';
 import { dissolveOrg } from '../../orgs/write.ts';
 import { writeCsv } from '../../testing/enterpriseFiles.ts';
 import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
-import { actorOf, importFixture } from '../../testing/imports.ts';
 import { IMPORTS } from '../adapters/index.ts';
+import { type ImportFixture, yichangImporter } from '../importers.testing.ts';
 import { runImport } from '../pipeline.ts';
+import { at, expectRejectedRun, type Issue, rejectedCells, rejectedRows } from './errorCases.testing.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+let fx: ImportFixture;
 let yichang: Actor;
 let org: { id: number; name: string; orgCode: string | null };
 let employer: { id: number; uscc: string };
 beforeAll(async () => {
-  fx = await importFixture();
-  yichang = actorOf(await fx.makeUser({ roles: ['committee'], regionCode: '420500' }));
+  ({ fx, yichang } = await yichangImporter());
   employer = await makeEnterprise(fx.database);
   org = await makeOrg(fx.database, [employer.id], { name: orgName(), orgCode: 'M-ORG-1', establishedOn: '2015-01-01' });
 });
@@ -42,8 +41,6 @@ const today = localDateString(new Date());
 const run = (file: string, actor = yichang) =>
   runImport(fx.deps, actor, IMPORTS.members, { path: file, fileName: 'members.csv', partial: false, dryRun: false });
 
-type Issue = { row: number; column: string; message: string };
-const at = (column: string, message: string, row = 3): Issue => ({ row, column, message });
 const rand = seeded(99);
 const NOT_IN_LEDGER = makeUscc(rand);
 
@@ -67,12 +64,7 @@ function valid(more: MemberValues = {}): MemberValues {
 
 async function expectRejected(rows: MemberValues[], errors: Issue[], warnings: Issue[] = []) {
   const file = memberFile([valid(), ...rows]);
-  const before = await orgLedger(fx.database.db);
-  const result = await run(file);
-  expect(result.errors).toEqual(errors);
-  expect(result.warnings).toEqual(warnings);
-  expect(result.status).toBe('rejected');
-  expect(await orgLedger(fx.database.db)).toEqual(before);
+  const result = await expectRejectedRun(fx.database, () => run(file), errors, warnings);
   const said = JSON.stringify(result);
   for (const id of [...used, ...rows.map((r) => String(r.idNumber))]) expect(said).not.toContain(id);
   expect(said).not.toContain('13800138000');
@@ -160,9 +152,7 @@ describe('a cell that breaks its column’s rule', () => {
       [at('组织关系所在', '组织关系所在不能超过 100 个字，当前为 101 个字')],
     ],
   ];
-  it.each(cases)('%s', async (_name, values, errors, warnings = []) => {
-    await expectRejected([valid(values)], errors, warnings);
-  });
+  rejectedCells(cases, valid, expectRejected);
 });
 
 describe('a row the database or the rest of the file refuses', () => {
@@ -249,10 +239,7 @@ describe('a row the database or the rest of the file refuses', () => {
       },
     ],
   ];
-  it.each(cases)('%s', async (_name, build) => {
-    const { rows, errors, warnings } = await build();
-    await expectRejected(rows, errors, warnings);
-  });
+  rejectedRows(cases, expectRejected);
 });
 
 describe('the header and the file as a whole', () => {

@@ -17,6 +17,7 @@ import { orgInScope } from '../../orgs/scope.ts';
 import { inRegionScope } from '../../regions/scope.ts';
 import type { Batch } from '../batches.ts';
 import type { StagedData } from './kinds.ts';
+import { textArray, usccsOutsideScope } from './orgFacts.ts';
 import { codeForm, describeAmbiguity, resolveRef } from './refs.ts';
 import { type Issue, type RowOutcome, recordOutcomes, warningsOf } from './stage.ts';
 
@@ -56,8 +57,6 @@ type EmployerAnswer = { ok: true; id: number } | { ok: false; message: string };
 
 const H = memberHeaderOf;
 const CHUNK = 1000;
-const textArray = (values: readonly string[]) =>
-  sql`array(select x.v from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as x(v))`;
 
 /** An ID number found more than once in the file: on every row concerned, as the row checks word it. */
 async function duplicateIssues(tx: Tx, batchId: number): Promise<Map<number, Issue[]>> {
@@ -120,16 +119,7 @@ async function resolveEmployers(tx: Tx, actor: Actor, codes: string[], cache: Ma
     .where(and(inArray(enterprises.uscc, todo), inRegionScope(enterprises.regionCode, actor)));
   for (const e of found) cache.set(e.uscc, { ok: true, id: e.id });
   const unknown = todo.filter((c) => !cache.has(c));
-  const elsewhere = new Set(
-    unknown.length
-      ? (
-          await queryRows<{ code: string }>(
-            tx,
-            sql`select code from unnest(${textArray(unknown)}) as code where dangjian_uscc_outside_scope(code)`,
-          )
-        ).map((r) => r.code)
-      : [],
-  );
+  const elsewhere = await usccsOutsideScope(tx, unknown);
   for (const code of unknown) {
     cache.set(code, {
       ok: false,
@@ -219,7 +209,7 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
       tx,
       sql`select m.id, m.id_number_hash, m.name, m.ethnicity, m.education, m.status, m.joined_on::text,
             m.full_on::text, m.org_id, o.name as org_name, m.employer_id, e.uscc as employer_uscc, m.position,
-            m.phone_hash, m.mobile, m.relation_org_name, m.left_on::text, m.leave_reason
+            m.phone_hash, m.away_since is not null as mobile, m.relation_org_name, m.left_on::text, m.leave_reason
           from members m
           left join party_orgs o on o.id = m.org_id and o.region_code like ${`${actor.scopePrefix}%`}
           left join enterprises e on e.id = m.employer_id
@@ -249,10 +239,7 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
       }
       const m = existing.get(v.idHash);
       if (m && m.org_name === null) {
-        err(
-          'idNumber',
-          `${H('idNumber')} ${v.idMasked} 对应的党员，组织关系在您数据范围以外的党组织，不能由本辖区导入；如需转入请办理组织关系转接`,
-        );
+        err('idNumber', `${H('idNumber')} ${v.idMasked} 不能由本辖区导入；如属组织关系转入，请在“组织关系转入”中登记`);
       }
       const before = m ? undefined : left.get(v.idHash);
       if (before) {
@@ -296,7 +283,8 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
           before: m.phone_hash === null ? null : '***',
           after: v.phoneHash === null ? null : '***',
         });
-        compare('mobile', m.mobile, v.mobile);
+        // 否 leaves a recorded period alone: it ends only with a return date (members area).
+        if (v.mobile) compare('mobile', m.mobile, v.mobile);
         compare('relationOrg', m.relation_org_name, v.relationOrg);
       }
       const outcome: RowOutcome = {
@@ -324,7 +312,7 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
       issues.push({
         row,
         column: H('idNumber'),
-        message: `${H('idNumber')} ${a.v.idMasked} 对应的党员，组织关系在您数据范围以外的党组织，不能由本辖区导入；如需转入请办理组织关系转接`,
+        message: `${H('idNumber')} ${a.v.idMasked} 不能由本辖区导入；如属组织关系转入，请在“组织关系转入”中登记`,
         severity: 'error',
       });
     }
@@ -332,6 +320,13 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
     if (chunk.length < CHUNK) break;
   }
 }
+
+/**
+ * A file says only 是 for 是否流动党员: the member has been away more than 6 months today, so
+ * since 6 months and a day ago at the latest — the date recorded (as migration 0019 did for the
+ * old yes/no); the place stays unrecorded until the org records the period.
+ */
+const AWAY_SINCE_OF_YES = `(current_date - interval '6 months' - interval '1 day')::date`;
 
 /** The member columns an update writes, for the columns the file has (status and its date always go together). */
 const SETS: [MemberColumnKey | null, string][] = [
@@ -346,7 +341,10 @@ const SETS: [MemberColumnKey | null, string][] = [
     'phone',
     `phone = case when m.phone_hash is distinct from s.v->>'phoneHash' then s.v->>'phone' else m.phone end, phone_hash = s.v->>'phoneHash'`,
   ],
-  ['mobile', `mobile = (s.v->>'mobile')::boolean`],
+  [
+    'mobile',
+    `away_since = case when (s.v->>'mobile')::boolean then coalesce(m.away_since, ${AWAY_SINCE_OF_YES}) else m.away_since end`,
+  ],
   ['relationOrg', `relation_org_name = s.v->>'relationOrg'`],
 ];
 
@@ -359,11 +357,11 @@ export async function writeMembers(tx: Tx, actor: Actor, batch: Batch) {
   const inserted = await queryRows<{ id: number }>(
     tx,
     sql`insert into members (name, id_number, id_number_hash, birth_date, sex, ethnicity, education, status,
-          joined_on, full_on, org_id, employer_id, position, phone, phone_hash, mobile, relation_org_name)
+          joined_on, full_on, org_id, employer_id, position, phone, phone_hash, away_since, relation_org_name)
         select s.v->>'name', s.v->>'idNumber', s.v->>'idHash', (s.v->>'birthDate')::date, s.v->>'sex',
           s.v->>'ethnicity', s.v->>'education', s.v->>'status', (s.v->>'joinedOn')::date, (s.v->>'fullOn')::date,
           (s.r->>'orgId')::int, (s.r->>'employerId')::int, s.v->>'position', s.v->>'phone', s.v->>'phoneHash',
-          (s.v->>'mobile')::boolean, s.v->>'relationOrg'
+          case when (s.v->>'mobile')::boolean then ${sql.raw(AWAY_SINCE_OF_YES)} end, s.v->>'relationOrg'
         from (select data->'v' as v, data->'r' as r, row from import_rows
               where batch_id = ${b} and outcome = 'added' order by row) s
         returning id`,

@@ -4,7 +4,14 @@
 // even the valid row 2 in front of it.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OrgValues, orgFile, orgLedger, orgName, orgSheet } from '../../../../test/fixtures/orgImport/files.ts';
+import {
+  branchRow,
+  type OrgValues,
+  orgFile,
+  orgLedger,
+  orgName,
+  orgSheet,
+} from '../../../../test/fixtures/orgImport/files.ts';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { ORG_COLUMN_KEYS } from '../../../domain/org/orgColumns.ts';
 import { seeded } from '../../../domain/random.ts';
@@ -16,15 +23,15 @@ import { inScope } from '../../db/tx.ts';
 import { dissolveOrg } from '../../orgs/write.ts';
 import { writeCsv } from '../../testing/enterpriseFiles.ts';
 import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
-import { actorOf, importFixture } from '../../testing/imports.ts';
 import { IMPORTS } from '../adapters/index.ts';
+import { type ImportFixture, yichangImporter } from '../importers.testing.ts';
 import { runImport } from '../pipeline.ts';
+import { at, expectRejectedRun, type Issue, rejectedCells, rejectedRows } from './errorCases.testing.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+let fx: ImportFixture;
 let yichang: Actor;
 beforeAll(async () => {
-  fx = await importFixture();
-  yichang = actorOf(await fx.makeUser({ roles: ['committee'], regionCode: '420500' }));
+  ({ fx, yichang } = await yichangImporter());
 });
 afterAll(() => fx.close());
 
@@ -32,32 +39,16 @@ const today = localDateString(new Date());
 const run = (file: string, partial = false) =>
   runImport(fx.deps, yichang, IMPORTS.orgs, { path: file, fileName: 'orgs.csv', partial, dryRun: false });
 
-type Issue = { row: number; column: string; message: string };
-
 /** A valid standalone branch over a fresh enterprise of 西陵区. */
 async function validRow(more: OrgValues = {}): Promise<OrgValues> {
   const e = await makeEnterprise(fx.database, { memberCount: 3, fullMemberCount: 3 });
-  return {
-    name: orgName(),
-    regionCode: '420502',
-    type: '党支部',
-    formation: '单独组建',
-    coveredUscc: e.uscc,
-    establishedOn: '2020-01-01',
-    fullMemberCount: 3,
-    ...more,
-  };
+  return branchRow(e.uscc, { fullMemberCount: 3, ...more });
 }
 
 /** Row 2 is valid; row 3 is the case; the file must be rejected with exactly `errors`, writing nothing. */
 async function expectRejected(rows: OrgValues[], errors: Issue[], warnings: Issue[] = []) {
   const file = orgFile([await validRow(), ...rows]);
-  const before = await orgLedger(fx.database.db);
-  const result = await run(file);
-  expect(result.errors).toEqual(errors);
-  expect(result.warnings).toEqual(warnings);
-  expect(result.status).toBe('rejected');
-  expect(await orgLedger(fx.database.db)).toEqual(before);
+  await expectRejectedRun(fx.database, () => run(file), errors, warnings);
 }
 
 const rand = seeded(77);
@@ -65,8 +56,6 @@ const uscc = () => makeUscc(rand);
 /** Valid codes that no enterprise of the ledger has. */
 const SAMPLE_A = uscc();
 const SAMPLE_B = uscc();
-
-const at = (column: string, message: string, row = 3): Issue => ({ row, column, message });
 
 describe('a cell that breaks its column’s rule', () => {
   const cases: [string, OrgValues, Issue[], Issue[]?][] = [
@@ -198,9 +187,7 @@ describe('a cell that breaks its column’s rule', () => {
       [at('撤销日期', '撤销日期（2019-12-31）不能早于成立日期（2020-01-01）')],
     ],
   ];
-  it.each(cases)('%s', async (_name, values, errors, warnings = []) => {
-    await expectRejected([await validRow(values)], errors, warnings);
-  });
+  rejectedCells(cases, validRow, expectRejected);
 });
 
 const inDb = <T>(fn: (tx: Tx) => Promise<T>) => inScope(fx.database.db, localOperator(), fn);
@@ -528,10 +515,7 @@ describe('a row the database or the rest of the file refuses', () => {
       }),
     ],
   ];
-  it.each(cases)('%s', async (_name, build) => {
-    const { rows, errors, warnings } = await build();
-    await expectRejected(rows, errors, warnings);
-  });
+  rejectedRows(cases, expectRejected);
 });
 
 describe('the header and the file as a whole', () => {
@@ -621,13 +605,13 @@ describe('warnings do not reject the file', () => {
     expect(result.warnings).toEqual([
       {
         row: 2,
-        column: '覆盖企业信用代码',
-        message: '联合组建的党组织覆盖 6 家企业，超过一般不超过 5 家的规定，请核对',
+        column: '正式党员数',
+        message: '正式党员数为 2，少于 3 名：党组织应有 3 名以上正式党员，请核对',
       },
       {
         row: 2,
-        column: '正式党员数',
-        message: '正式党员数为 2，少于 3 名：党组织应有 3 名以上正式党员，请核对',
+        column: '覆盖企业信用代码',
+        message: '联合组建的党组织覆盖 6 家企业，超过一般不超过 5 家的规定，请核对',
       },
       { row: 2, column: '本届任期届满', message: '填写了本届任期届满但未填写本届任期开始，本届任期未记录' },
     ]);

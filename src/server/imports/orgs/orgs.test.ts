@@ -4,19 +4,18 @@
 // partial mode, dry run, the importer's scope.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgFile, orgLedger, orgName } from '../../../../test/fixtures/orgImport/files.ts';
+import { branchRow, orgFile, orgLedger, orgName } from '../../../../test/fixtures/orgImport/files.ts';
 import { addMonths, localDateString } from '../../../domain/calendarDate.ts';
 import { type Actor, localOperator } from '../../actor.ts';
 import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
-import { actorOf, importFixture } from '../../testing/imports.ts';
 import { IMPORTS } from '../adapters/index.ts';
+import { type ImportFixture, yichangImporter } from '../importers.testing.ts';
 import { runImport } from '../pipeline.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+let fx: ImportFixture;
 let yichang: Actor;
 beforeAll(async () => {
-  fx = await importFixture();
-  yichang = actorOf(await fx.makeUser({ roles: ['committee'], regionCode: '420500' }));
+  ({ fx, yichang } = await yichangImporter());
 });
 afterAll(() => fx.close());
 
@@ -74,17 +73,13 @@ describe('a new org', () => {
         termEnd: '2026-05-03',
         fullMemberCount: 3,
       },
-      {
+      branchRow((await makeEnterprise(fx.database)).uscc, {
         name: branch,
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: (await makeEnterprise(fx.database)).uscc,
         parentOrg: committee,
         establishedOn: '2020年1月2日',
         dissolvedOn: '2022-01-01',
         fullMemberCount: 3,
-      },
+      }),
     ]);
     const result = await run(file);
     expect(result).toMatchObject({
@@ -229,24 +224,7 @@ describe('all or nothing, partial, dry run', () => {
   it('a file with one bad row writes nothing', async () => {
     const e = await makeEnterprise(fx.database);
     const before = await ledger();
-    const file = orgFile([
-      {
-        name: orgName(),
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: e.uscc,
-        establishedOn: '2020-01-01',
-      },
-      {
-        name: orgName(),
-        regionCode: '420502',
-        type: '党小组',
-        formation: '单独组建',
-        coveredUscc: e.uscc,
-        establishedOn: '2020-01-01',
-      },
-    ]);
+    const file = orgFile([branchRow(e.uscc), branchRow(e.uscc, { type: '党小组' })]);
     const result = await run(file);
     expect(result).toMatchObject({ status: 'rejected', rows: 2, added: 1 });
     expect(result.errors).toEqual([
@@ -269,31 +247,9 @@ describe('all or nothing, partial, dry run', () => {
     const bad = orgName('党委');
     const child = orgName();
     const file = orgFile([
-      {
-        name: good,
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: e1.uscc,
-        establishedOn: '2020-01-01',
-      },
-      {
-        name: bad,
-        regionCode: '420502',
-        type: '党委',
-        formation: '单独组建',
-        coveredUscc: e2.uscc,
-        establishedOn: '2999-01-01',
-      },
-      {
-        name: child,
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: e3.uscc,
-        parentOrg: bad,
-        establishedOn: '2020-01-01',
-      },
+      branchRow(e1.uscc, { name: good }),
+      branchRow(e2.uscc, { name: bad, type: '党委', establishedOn: '2999-01-01' }),
+      branchRow(e3.uscc, { name: child, parentOrg: bad }),
     ]);
     const result = await run(file, yichang, { partial: true });
     expect(result).toMatchObject({ status: 'applied', rows: 3, added: 1 });
@@ -313,16 +269,7 @@ describe('all or nothing, partial, dry run', () => {
   it('a dry run checks and counts but writes nothing', async () => {
     const e = await makeEnterprise(fx.database, { memberCount: 3, fullMemberCount: 3 });
     const before = await ledger();
-    const file = orgFile([
-      {
-        name: orgName(),
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: e.uscc,
-        establishedOn: '2020-01-01',
-      },
-    ]);
+    const file = orgFile([branchRow(e.uscc)]);
     const result = await run(file, yichang, { dryRun: true });
     expect(result).toMatchObject({ status: 'dry-run', rows: 1, added: 1, errors: [] });
     expect(await ledger()).toEqual(before);
@@ -335,17 +282,7 @@ describe('dissolution by import', () => {
     const org = await makeOrg(fx.database, [e.id], { name: orgName(), establishedOn: '2020-01-01' });
     expect(await categoryOf(e.id)).toBe('standalone');
     const yesterday = localDateString(new Date(Date.now() - 86_400_000));
-    const file = orgFile([
-      {
-        name: org.name,
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: e.uscc,
-        establishedOn: '2020-01-01',
-        dissolvedOn: yesterday,
-      },
-    ]);
+    const file = orgFile([branchRow(e.uscc, { name: org.name, dissolvedOn: yesterday })]);
     const result = await run(file);
     expect(result).toMatchObject({ status: 'applied', changed: 1 });
     expect(await categoryOf(e.id)).toBe('should_form');
@@ -362,14 +299,7 @@ describe('scope', () => {
     const wuhanOrg = await makeOrg(fx.database, [wuhan.id], { name: orgName(), regionCode: '420102' });
     const before = await ledger();
     const file = orgFile([
-      {
-        name: orgName(),
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: wuhan.uscc,
-        establishedOn: '2020-01-01',
-      },
+      branchRow(wuhan.uscc),
       {
         name: orgName(),
         regionCode: '420102',
@@ -378,15 +308,7 @@ describe('scope', () => {
         coveredUscc: local.uscc,
         establishedOn: '2020-01-01',
       },
-      {
-        name: orgName(),
-        regionCode: '420502',
-        type: '党支部',
-        formation: '单独组建',
-        coveredUscc: other.uscc,
-        parentOrg: wuhanOrg.name,
-        establishedOn: '2020-01-01',
-      },
+      branchRow(other.uscc, { parentOrg: wuhanOrg.name }),
     ]);
     const result = await run(file);
     expect(result.status).toBe('rejected');

@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber, memberSheet, orgFile, orgLedger, orgName } from '../../../../test/fixtures/orgImport/files.ts';
+import {
+  branchRow,
+  idNumber,
+  memberSheet,
+  orgFile,
+  orgLedger,
+  orgName,
+} from '../../../../test/fixtures/orgImport/files.ts';
 import type { TestClient, TestResponse } from '../../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
 import { importFixture } from '../../testing/imports.ts';
@@ -86,19 +93,7 @@ describe('organizations: upload, preview, confirm', () => {
   it('previews without writing', async () => {
     enterprise = await makeEnterprise(fx.database, { memberCount: 4, fullMemberCount: 4 });
     const before = await orgLedger(fx.database.db);
-    const file = fs.readFileSync(
-      orgFile([
-        {
-          name: orgName(),
-          regionCode: '420502',
-          type: '党支部',
-          formation: '单独组建',
-          coveredUscc: enterprise.uscc,
-          establishedOn: '2020-01-01',
-          fullMemberCount: 2,
-        },
-      ]),
-    );
+    const file = fs.readFileSync(orgFile([branchRow(enterprise.uscc, { fullMemberCount: 2 })]));
     const batch = await through(yichang, 'orgs', file);
     batchId = batch.id;
     expect(batch).toMatchObject({ status: 'staged', rowsRead: 1, kind: 'orgs' });
@@ -155,18 +150,7 @@ describe('organizations: upload, preview, confirm', () => {
   it('a discarded batch writes nothing', async () => {
     const e = await makeEnterprise(fx.database);
     const before = await orgLedger(fx.database.db);
-    const file = fs.readFileSync(
-      orgFile([
-        {
-          name: orgName(),
-          regionCode: '420502',
-          type: '党支部',
-          formation: '单独组建',
-          coveredUscc: e.uscc,
-          establishedOn: '2020-01-01',
-        },
-      ]),
-    );
+    const file = fs.readFileSync(orgFile([branchRow(e.uscc)]));
     const batch = await through(yichang, 'orgs', file);
     const res = await yichang.post(`/api/imports/orgs/batches/${batch.id}/discard`);
     expect(res.body).toMatchObject({ status: 'discarded' });
@@ -176,18 +160,7 @@ describe('organizations: upload, preview, confirm', () => {
 
   it('confirming checks again: what changed since the preview rejects the batch, writing nothing', async () => {
     const e = await makeEnterprise(fx.database);
-    const file = fs.readFileSync(
-      orgFile([
-        {
-          name: orgName(),
-          regionCode: '420502',
-          type: '党支部',
-          formation: '单独组建',
-          coveredUscc: e.uscc,
-          establishedOn: '2020-01-01',
-        },
-      ]),
-    );
+    const file = fs.readFileSync(orgFile([branchRow(e.uscc)]));
     const batch = await through(yichang, 'orgs', file);
     expect(batch.status).toBe('staged');
     // Someone gives the enterprise its standalone org in the meantime.
@@ -208,18 +181,7 @@ describe('organizations: upload, preview, confirm', () => {
   });
 
   it('the error report is the file with a column of reasons', async () => {
-    const file = fs.readFileSync(
-      orgFile([
-        {
-          name: orgName(),
-          regionCode: '420502',
-          type: '党小组',
-          formation: '单独组建',
-          coveredUscc: (await makeEnterprise(fx.database)).uscc,
-          establishedOn: '2020-01-01',
-        },
-      ]),
-    );
+    const file = fs.readFileSync(orgFile([branchRow((await makeEnterprise(fx.database)).uscc, { type: '党小组' })]));
     const batch = await through(yichang, 'orgs', file, { fileName: '党组织.csv' });
     expect(batch.status).toBe('rejected');
     const res = await yichang.get(`/api/imports/orgs/batches/${batch.id}/error-report`, { binary: true });
@@ -234,18 +196,7 @@ describe('organizations: upload, preview, confirm', () => {
   it('a dry run through the API ends as dry-run, nothing written', async () => {
     const e = await makeEnterprise(fx.database);
     const before = await orgLedger(fx.database.db);
-    const file = fs.readFileSync(
-      orgFile([
-        {
-          name: orgName(),
-          regionCode: '420502',
-          type: '党支部',
-          formation: '单独组建',
-          coveredUscc: e.uscc,
-          establishedOn: '2020-01-01',
-        },
-      ]),
-    );
+    const file = fs.readFileSync(orgFile([branchRow(e.uscc)]));
     expect(await through(yichang, 'orgs', file, { dryRun: true })).toMatchObject({ status: 'dry-run' });
     expect(await orgLedger(fx.database.db)).toEqual(before);
   });

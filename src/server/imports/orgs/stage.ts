@@ -3,7 +3,7 @@ import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { inScope } from '../../db/tx.ts';
 import type { UploadKind } from '../../files/inspect.ts';
-import { readRows } from '../../files/rows.ts';
+import { readRowsIsolated } from '../../files/isolated.ts';
 import type { Keys } from '../../keys.ts';
 import { type Issue, insertIssues } from '../batches.ts';
 import { type ImportKind, noDataRowsMessage, READINGS, type StagedData } from './kinds.ts';
@@ -52,7 +52,7 @@ export async function readIntoBatch(
 
   let columns: Map<number, string> | null = null;
   let headerRow = 1;
-  for await (const { rowNumber, cells } of readRows(file.path, file.kind)) {
+  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind)) {
     if (!columns) {
       headerRow = rowNumber;
       const header = reading.mapHeader(cells, rowNumber);

@@ -1,12 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, InputNumber, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, InputNumber, Typography } from 'antd';
 import type { Appraiser } from '../../api/types.ts';
-import { api } from '../../api.ts';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
-import { useSession } from '../../session.ts';
-import { isRefusal, LinkProblem, linkToken, Opening, PublicShell, Thanks } from './PublicShell.tsx';
+import { PublicShell } from './PublicShell.tsx';
 import { periodName } from './period.ts';
+import { LinkForm, useOneTimeLink } from './useOneTimeLink.tsx';
 
 interface Ballot {
   enterpriseName: string;
@@ -19,29 +16,16 @@ interface Ballot {
 export default function BallotPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const [token] = useState(linkToken);
-  // The session answer carries the CSRF token every POST needs, account or not.
-  const session = useSession();
-  const ballot = useQuery({
-    queryKey: ['link', 'ballot', token],
-    queryFn: () => api.post<Ballot>('/api/links/ballot/open', { token }),
-    enabled: session.isSuccess,
-    retry: false,
-  });
-  const submit = useMutation({
-    mutationFn: (scores: Record<string, number>) =>
-      api.post('/api/links/ballot', {
-        token,
-        scores: Object.entries(scores).map(([id, score]) => ({ instructorId: Number(id), score })),
-      }),
-  });
+  const {
+    data: b,
+    submit,
+    instead,
+  } = useOneTimeLink<Ballot, Record<string, number>>('ballot', (scores) => ({
+    scores: Object.entries(scores).map(([id, score]) => ({ instructorId: Number(id), score })),
+  }));
 
   const body = () => {
-    if (submit.isSuccess) return <Thanks />;
-    if (submit.isError && isRefusal(submit.error)) return <LinkProblem error={submit.error} />;
-    if (ballot.isError || session.isError) return <LinkProblem error={ballot.error ?? session.error} />;
-    if (!ballot.data) return <Opening />;
-    const b = ballot.data;
+    if (instead || !b) return instead;
     return (
       <>
         <Typography.Paragraph strong>
@@ -54,7 +38,7 @@ export default function BallotPage() {
         <Alert type="info" showIcon title={t('public.ballot.anonymous')} style={{ marginBottom: 16 }} />
         {submit.isError && <Alert type="error" showIcon title={errorText(submit.error)} style={{ marginBottom: 16 }} />}
         {b.instructors.length === 0 && <Typography.Paragraph>{t('public.ballot.none')}</Typography.Paragraph>}
-        <Form<Record<string, number>> layout="vertical" onFinish={(v) => submit.mutate(v)}>
+        <LinkForm submit={submit}>
           {b.instructors.map((i) => (
             <Form.Item
               key={i.id}
@@ -73,10 +57,7 @@ export default function BallotPage() {
               />
             </Form.Item>
           ))}
-          <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>
-            {t('public.submit')}
-          </Button>
-        </Form>
+        </LinkForm>
       </>
     );
   };

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ApiResponse, Appraiser, BallotEnterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { toDay } from '../orgs/dates.ts';
 import { type IssuedLink, LinksModal } from './LinksModal.tsx';
@@ -95,7 +95,6 @@ interface Values {
   count: number;
   expiresOn: Dayjs;
 }
-const FIELDS = ['appraiser', 'count', 'expiresOn'];
 
 function IssueModal({
   period,
@@ -111,79 +110,61 @@ function IssueModal({
   onIssued: (issued: { title: string; links: IssuedLink[] }) => void;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const appraiser = Form.useWatch('appraiser', form);
   const kinds = row.ballots.filter((b) => (mode === 'issue' ? b.issued < b.limit : b.issued > b.used));
   const room = row.ballots.find((b) => b.appraiser === appraiser);
-  const issue = useMutation({
-    mutationFn: (v: Values) =>
-      api.post<ApiResponse<'/api/assessments/ballots', 'post'>>(
-        mode === 'issue' ? '/api/assessments/ballots' : '/api/assessments/ballots/reissue',
-        {
+  return (
+    <FormModal<Values, ApiResponse<'/api/assessments/ballots', 'post'>>
+      title={t(mode === 'issue' ? 'ballots.issueTitle' : 'ballots.reissueTitle', { name: row.name })}
+      okText={t('common.confirm')}
+      onClose={onClose}
+      form={form}
+      intro={
+        mode === 'reissue' && (
+          <Alert type="warning" showIcon title={t('ballots.reissueHint')} style={{ marginBottom: 12 }} />
+        )
+      }
+      initialValues={{ appraiser: kinds[0]?.appraiser, count: 1, expiresOn: dayjs().add(30, 'day') }}
+      submit={(v) =>
+        api.post(mode === 'issue' ? '/api/assessments/ballots' : '/api/assessments/ballots/reissue', {
           period,
           enterpriseId: row.enterpriseId,
           appraiser: v.appraiser,
           count: v.count,
           expiresOn: toDay(v.expiresOn),
-        },
-      ),
-    onSuccess: (res, v) => {
-      void client.invalidateQueries({ queryKey: ['assessments', 'ballots', period] });
-      const kind = t(`ballots.appraiser.${v.appraiser}` as MessageKey);
-      onIssued({
-        title: `${res.enterpriseName} · ${kind}`,
-        links: res.links.map((l, k) => ({ label: `${res.enterpriseName} · ${kind} ${k + 1}`, path: l.path })),
-      });
-    },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
-  });
-  return (
-    <Modal
-      open
-      title={t(mode === 'issue' ? 'ballots.issueTitle' : 'ballots.reissueTitle', { name: row.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={issue.isPending}
+        })
+      }
+      onDone={(res, v) => {
+        void client.invalidateQueries({ queryKey: ['assessments', 'ballots', period] });
+        const kind = t(`ballots.appraiser.${v.appraiser}` as MessageKey);
+        onIssued({
+          title: `${res.enterpriseName} · ${kind}`,
+          links: res.links.map((l, k) => ({ label: `${res.enterpriseName} · ${kind} ${k + 1}`, path: l.path })),
+        });
+      }}
     >
-      {mode === 'reissue' && (
-        <Alert type="warning" showIcon title={t('ballots.reissueHint')} style={{ marginBottom: 12 }} />
+      <Form.Item name="appraiser" label={t('ballots.kind')} rules={[{ required: true, message: t('daily.required') }]}>
+        <Select
+          options={kinds.map((b) => ({
+            value: b.appraiser,
+            label: `${t(`ballots.appraiser.${b.appraiser}` as MessageKey)}（${t('ballots.state', b)}）`,
+          }))}
+        />
+      </Form.Item>
+      {mode === 'issue' && (
+        <Form.Item name="count" label={t('ballots.number')} rules={[{ required: true, type: 'number', min: 1 }]}>
+          <InputNumber min={1} max={room ? Math.max(1, room.limit - room.issued) : 1} precision={0} />
+        </Form.Item>
       )}
-      {issue.isError && !coversFields(issue.error, FIELDS) && (
-        <Alert type="error" showIcon title={errorText(issue.error)} style={{ marginBottom: 12 }} />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ appraiser: kinds[0]?.appraiser, count: 1, expiresOn: dayjs().add(30, 'day') }}
-        onFinish={(v) => issue.mutate(v)}
+      <Form.Item
+        name="expiresOn"
+        label={t('ballots.expiresOn')}
+        rules={[{ required: true, message: t('daily.required') }]}
       >
-        <Form.Item
-          name="appraiser"
-          label={t('ballots.kind')}
-          rules={[{ required: true, message: t('daily.required') }]}
-        >
-          <Select
-            options={kinds.map((b) => ({
-              value: b.appraiser,
-              label: `${t(`ballots.appraiser.${b.appraiser}` as MessageKey)}（${t('ballots.state', b)}）`,
-            }))}
-          />
-        </Form.Item>
-        {mode === 'issue' && (
-          <Form.Item name="count" label={t('ballots.number')} rules={[{ required: true, type: 'number', min: 1 }]}>
-            <InputNumber min={1} max={room ? Math.max(1, room.limit - room.issued) : 1} precision={0} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="expiresOn"
-          label={t('ballots.expiresOn')}
-          rules={[{ required: true, message: t('daily.required') }]}
-        >
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Table } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DailyEntry } from '../../api/types.ts';
 import { api, request } from '../../api.ts';
-import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useServerForm } from '../../components/useServerForm.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { toDay } from '../orgs/dates.ts';
 import { scoreText } from './period.ts';
@@ -17,16 +17,13 @@ interface Values {
   score: number;
   note?: string;
 }
-const FIELDS = ['instructorId', 'onDate', 'score', 'note'];
 
 /** Daily assessment entries of the period: a quick form and the list, newest first. */
 export function DailyTab({ period }: { period: string }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const can = useCan();
   const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
   const results = useResults(period);
   const key = ['assessments', 'daily', period];
   const list = useQuery({ queryKey: key, queryFn: () => api.get<DailyEntry[]>('/api/assessments/daily', { period }) });
@@ -34,15 +31,18 @@ export function DailyTab({ period }: { period: string }) {
     void client.invalidateQueries({ queryKey: key });
     void client.invalidateQueries({ queryKey: ['assessments', 'results', period] });
   };
-  const add = useMutation({
-    mutationFn: (v: Values) =>
-      api.post('/api/assessments/daily', { ...v, onDate: toDay(v.onDate), note: v.note ?? null }),
-    onSuccess: () => {
+  const {
+    form,
+    mutation: add,
+    banner,
+    formProps,
+  } = useServerForm<Values, unknown>({
+    submit: (v) => api.post('/api/assessments/daily', { ...v, onDate: toDay(v.onDate), note: v.note ?? null }),
+    onDone: () => {
       void message.success(t('daily.added'));
       form.resetFields(['score', 'note']);
       refresh();
     },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
   });
   const remove = useMutation({
     mutationFn: (id: number) => request('DELETE', `/api/assessments/daily/${id}`),
@@ -57,16 +57,8 @@ export function DailyTab({ period }: { period: string }) {
     <>
       {can('assessment.write') && (
         <Card size="small" style={{ marginBottom: 16 }}>
-          {add.isError && !coversFields(add.error, FIELDS) && (
-            <Alert type="error" showIcon title={errorText(add.error)} style={{ marginBottom: 12 }} />
-          )}
-          <Form<Values>
-            form={form}
-            layout="inline"
-            initialValues={{ onDate: dayjs() }}
-            onFinish={(v) => add.mutate(v)}
-            style={{ rowGap: 8 }}
-          >
+          {banner}
+          <Form<Values> {...formProps} layout="inline" initialValues={{ onDate: dayjs() }} style={{ rowGap: 8 }}>
             <Form.Item
               name="instructorId"
               label={t('daily.instructor')}

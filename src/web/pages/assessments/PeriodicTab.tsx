@@ -1,17 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { PeriodicEntry, ResultRow } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { periodName, scoreText } from './period.ts';
 import { useResults } from './ResultsTab.tsx';
 
 const DIMENSIONS = ['duties', 'discipline', 'effectiveness'] as const;
-const FIELDS = [...DIMENSIONS, 'note'];
 type Values = Record<(typeof DIMENSIONS)[number], number> & { note?: string };
 
 /** The half-yearly assessment of every instructor in scope, entered or corrected one at a time. */
@@ -102,51 +101,35 @@ function PeriodicModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: (v: Values) =>
-      api.put('/api/assessments/periodic', { ...v, note: v.note || null, instructorId: row.instructorId, period }),
-    onSuccess: () => {
-      void message.success(t('periodic.saved'));
-      void client.invalidateQueries({ queryKey: ['assessments'] });
-      onClose();
-    },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
-  });
   return (
-    <Modal
-      open
+    <FormModal<Values, unknown>
       title={t('periodic.editTitle', { name: row.name, period: periodName(t, period) })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      okText={t('common.confirm')}
+      onClose={onClose}
+      initialValues={entry ? { ...entry, note: entry.note ?? undefined } : undefined}
+      submit={(v) =>
+        api.put('/api/assessments/periodic', { ...v, note: v.note || null, instructorId: row.instructorId, period })
+      }
+      onDone={() => {
+        void message.success(t('periodic.saved'));
+        void client.invalidateQueries({ queryKey: ['assessments'] });
+      }}
     >
-      {save.isError && !coversFields(save.error, FIELDS) && (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={entry ? { ...entry, note: entry.note ?? undefined } : undefined}
-        onFinish={(v) => save.mutate(v)}
-      >
-        {DIMENSIONS.map((d) => (
-          <Form.Item
-            key={d}
-            name={d}
-            label={t(`periodic.${d}`)}
-            rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('daily.scoreRange') }]}
-          >
-            <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
-          </Form.Item>
-        ))}
-        <Form.Item name="note" label={t('daily.note')}>
-          <Input.TextArea rows={2} maxLength={500} />
+      {DIMENSIONS.map((d) => (
+        <Form.Item
+          key={d}
+          name={d}
+          label={t(`periodic.${d}`)}
+          rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('daily.scoreRange') }]}
+        >
+          <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
         </Form.Item>
-      </Form>
-    </Modal>
+      ))}
+      <Form.Item name="note" label={t('daily.note')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,35 +1,24 @@
-import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Form, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { ApiResponse, AuditItem, AuditResult } from '../../api/types.ts';
-import { api, queryString } from '../../api.ts';
+import { queryString } from '../../api.ts';
+import { FilterBar, FilterButtons } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { countSet, oneOf, text, unset } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import { ACTION_GROUPS, ACTIONS, actionLabel, entityLabel } from './actions.ts';
+import { AuditDetails } from './AuditDetails.tsx';
+import { AuditObject } from './AuditObject.tsx';
+import { actionLabel, actionOptions } from './actions.ts';
 
-const PAGE_SIZE = 50;
+const RESULTS = ['success', 'failure', 'denied'] as const satisfies readonly AuditResult[];
 const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'orange' };
-const FILTERS = ['from', 'to', 'actor', 'action', 'result'] as const;
-type Filter = Partial<Record<(typeof FILTERS)[number], string>>;
+const AUDIT_FILTERS = { from: text(), to: text(), actor: text(), action: text(), result: oneOf(RESULTS) };
 
 interface FormValues {
   dates?: [Dayjs | null, Dayjs | null] | null;
@@ -39,29 +28,13 @@ interface FormValues {
 }
 
 export default function AuditPage() {
-  const { t, has } = useI18n();
+  const { t, lang } = useI18n();
   const can = useCan();
   const isPhone = useIsPhone();
-  // On a phone the filters fold away behind a button, so the log itself starts on screen.
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const filter: Filter = Object.fromEntries(
-    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  );
-  const page = Number(params.get('page')) || 1;
-
-  const query = useQuery({
-    queryKey: ['audit', filter, page],
-    queryFn: () => api.get<ApiResponse<'/api/audit'>>('/api/audit', { ...filter, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-
-  const apply = (next: Filter, nextPage = 1) => {
-    const search = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v) search.set(k, v);
-    if (nextPage > 1) search.set('page', String(nextPage));
-    setParams(search);
-  };
+  const list = useListState(AUDIT_FILTERS, { pageSize: 50 });
+  const { filter } = list;
+  const query = usePagedQuery<ApiResponse<'/api/audit'>>(['audit'], '/api/audit', filter, list);
+  const apply = list.set;
 
   const onFinish = (v: FormValues) =>
     apply({
@@ -77,7 +50,7 @@ export default function AuditPage() {
       filter.from || filter.to ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null] : null,
     actor: filter.actor,
     action: filter.action,
-    result: filter.result as AuditResult | undefined,
+    result: filter.result,
   };
 
   // What happened, by whom, when and how it ended first; on a phone the sequence number
@@ -93,7 +66,7 @@ export default function AuditPage() {
     {
       title: t('audit.col.action'),
       dataIndex: 'action',
-      render: (code: string) => <span title={code}>{actionLabel(code, t, has)}</span>,
+      render: (code: string) => actionLabel(code, lang),
     },
     {
       title: t('audit.col.result'),
@@ -103,14 +76,9 @@ export default function AuditPage() {
     {
       title: t('audit.col.entity'),
       key: 'entity',
-      render: (_, r) => (r.entity ? `${entityLabel(r.entity, t, has)}${r.entityId ? ` #${r.entityId}` : ''}` : ''),
+      render: (_, r) => <AuditObject row={r} />,
     },
     { title: t('audit.col.ip'), dataIndex: 'ip', responsive: ['md'] },
-  ];
-
-  const actionOptions = [
-    ...ACTION_GROUPS.map((g) => ({ value: g, label: t(`audit.group.${g}`) })),
-    ...ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t, has) })),
   ];
 
   return (
@@ -127,64 +95,57 @@ export default function AuditPage() {
         {t('audit.title')}
       </PageTitle>
       <Card size="small">
-        {isPhone && (
-          <Badge count={Object.keys(filter).length} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} style={{ marginBottom: 12 }}>
-              {t('audit.filters')}
-            </Button>
-          </Badge>
-        )}
-        {(!isPhone || filtersOpen) && (
-          <Form<FormValues>
-            key={params.toString()}
-            layout={isPhone ? 'vertical' : 'inline'}
-            initialValues={initial}
-            onFinish={onFinish}
-            style={{ rowGap: 12, marginBottom: 12 }}
-          >
-            <Form.Item name="dates" label={t('audit.filter.dates')} style={{ marginBottom: isPhone ? 8 : undefined }}>
-              <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isPhone ? '100%' : undefined }} />
-            </Form.Item>
-            <Form.Item name="actor" label={t('audit.filter.actor')} style={{ marginBottom: isPhone ? 8 : undefined }}>
-              <Input allowClear style={{ width: isPhone ? '100%' : 140 }} />
-            </Form.Item>
-            <Form.Item name="action" label={t('audit.filter.action')} style={{ marginBottom: isPhone ? 8 : undefined }}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={actionOptions}
-                style={{ width: isPhone ? '100%' : 200 }}
-              />
-            </Form.Item>
-            <Form.Item name="result" label={t('audit.filter.result')}>
-              <Select
-                allowClear
-                style={{ width: isPhone ? '100%' : 110 }}
-                options={(['success', 'failure', 'denied'] as const).map((r) => ({
-                  value: r,
-                  label: t(`audit.result.${r}`),
-                }))}
-              />
-            </Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                {t('common.search')}
-              </Button>
-              <Button onClick={() => apply({})}>{t('common.reset')}</Button>
-            </Space>
-          </Form>
-        )}
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : (
-          <Table<AuditItem>
-            rowKey="seq"
-            size="small"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            scroll={{ x: 'max-content' }}
-            expandable={{
+        <FilterBar
+          filtersLabel={t('audit.filters')}
+          count={countSet(filter, Object.keys(AUDIT_FILTERS) as (keyof typeof filter)[])}
+          filters={
+            <Form<FormValues>
+              key={JSON.stringify(filter)}
+              layout={isPhone ? 'vertical' : 'inline'}
+              initialValues={initial}
+              onFinish={onFinish}
+              style={{ rowGap: 12, marginBottom: 12 }}
+            >
+              <Form.Item name="dates" label={t('audit.filter.dates')} style={{ marginBottom: isPhone ? 8 : undefined }}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: isPhone ? '100%' : undefined }} />
+              </Form.Item>
+              <Form.Item name="actor" label={t('audit.filter.actor')} style={{ marginBottom: isPhone ? 8 : undefined }}>
+                <Input allowClear style={{ width: isPhone ? '100%' : 140 }} />
+              </Form.Item>
+              <Form.Item
+                name="action"
+                label={t('audit.filter.action')}
+                style={{ marginBottom: isPhone ? 8 : undefined }}
+              >
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={actionOptions(lang, t)}
+                  style={{ width: isPhone ? '100%' : 240 }}
+                />
+              </Form.Item>
+              <Form.Item name="result" label={t('audit.filter.result')}>
+                <Select
+                  allowClear
+                  style={{ width: isPhone ? '100%' : 110 }}
+                  options={RESULTS.map((r) => ({
+                    value: r,
+                    label: t(`audit.result.${r}`),
+                  }))}
+                />
+              </Form.Item>
+              <FilterButtons onReset={() => apply(unset(AUDIT_FILTERS))} />
+            </Form>
+          }
+        />
+        <ListView<AuditItem>
+          query={query}
+          rowKey="seq"
+          columns={columns}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('common.total', { total })}
+          table={{
+            expandable: {
               rowExpandable: (r) => isPhone || (r.diff !== null && r.diff !== undefined),
               expandedRowRender: (r) => (
                 <>
@@ -193,25 +154,12 @@ export default function AuditPage() {
                       {t('audit.col.seq')} {r.seq} · {t('audit.col.ip')} {r.ip ?? '-'}
                     </Typography.Paragraph>
                   )}
-                  {r.diff !== null && r.diff !== undefined && (
-                    <>
-                      <Typography.Text type="secondary">{t('audit.diff')}</Typography.Text>
-                      <pre className="dj-pre">{JSON.stringify(r.diff, null, 2)}</pre>
-                    </>
-                  )}
+                  {r.diff !== null && r.diff !== undefined && <AuditDetails diff={r.diff} entity={r.entity} />}
                 </>
               ),
-            }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p) => apply(filter, p),
-            }}
-          />
-        )}
+            },
+          }}
+        />
       </Card>
     </>
   );

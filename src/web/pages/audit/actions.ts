@@ -1,53 +1,39 @@
-import type { MessageKey, Translate } from '../../i18n/index.tsx';
+import { AUDIT_ACTIONS, AUDIT_AREAS, auditArea } from '../../../domain/auditActions.ts';
+import { auditActionLabel, auditAreaLabel, auditEntityLabel } from '../../../domain/auditLabels.ts';
+import type { Lang, Translate } from '../../i18n/index.tsx';
 
-/** The audit action codes the filter offers; prefixes ending in '.' match a whole area. */
-export const ACTION_GROUPS = ['auth.', 'user.', 'enterprise.', 'org.', 'system.'] as const;
-export const ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.password_ok',
-  'auth.totp',
-  'auth.lockout',
-  'user.create',
-  'user.update',
-  'user.disable',
-  'user.enable',
-  'user.reset_password',
-  'user.set_roles',
-  'user.unlock',
-  'user.reset_totp',
-  'user.change_password',
-  'user.totp_enrol',
-  'user.list',
-  'enterprise.import',
-  'enterprise.import_discard',
-  'enterprise.update',
-  'enterprise.export',
-  'enterprise.template',
-  'org.create',
-  'org.update',
-  'org.dissolve',
-  'org.coverage_add',
-  'org.coverage_end',
-  'org.officer_add',
-  'org.officer_end',
-  'org.election',
-  'org.term_adjust',
-  'settings.security',
-  'audit.export',
-  'audit.read',
-  'dashboard.read',
-] as const;
+export const actionLabel = (code: string, lang: Lang) => auditActionLabel(code, lang);
+export const entityLabel = (entity: string, lang: Lang) => auditEntityLabel(entity, lang);
 
-/** An action code in the user's language; an unknown code is shown as it is. */
-export function actionLabel(code: string, t: Translate, has: (key: string) => key is MessageKey): string {
-  const key = `audit.action.${code}`;
-  if (has(key)) return t(key);
-  if (code.startsWith('system.')) return t('audit.action.system', { code });
-  return code;
+/**
+ * The action filter's choices: every action the server can write, grouped by area, each
+ * group led by the whole area (a value ending in '.', which the server matches as a prefix).
+ */
+export function actionOptions(lang: Lang, t: Translate) {
+  return AUDIT_AREAS.map((area) => {
+    const label = auditAreaLabel(area, lang);
+    return {
+      label,
+      title: label,
+      options: [
+        { value: `${area}.`, label: t('audit.areaAll', { area: label }) },
+        ...AUDIT_ACTIONS.filter((a) => auditArea(a) === area).map((a) => ({ value: a, label: actionLabel(a, lang) })),
+      ],
+    };
+  });
 }
 
-export function entityLabel(entity: string, t: Translate, has: (key: string) => key is MessageKey): string {
-  const key = `audit.entity.${entity}`;
-  return has(key) ? t(key) : entity;
-}
+/** Where an object of the audit log opens in the app, for the types that have a page. */
+const PAGES: Record<string, (id: string) => string> = {
+  enterprise: (id) => `/ledger/${id}`,
+  party_org: (id) => `/orgs/${id}`,
+  member: (id) => `/members/${id}`,
+  development: (id) => `/developments/${id}`,
+  instructor: (id) => `/instructors/${id}`,
+  pool_secretary: (id) => `/secretary-pool/${id}`,
+  request: (id) => `/casework/requests/${id}`,
+  survey: (id) => `/assessments/surveys/${id}`,
+};
+
+export const objectPage = (entity: string, id: string | null) =>
+  id !== null && /^\d+$/.test(id) ? PAGES[entity]?.(id) : undefined;

@@ -13,11 +13,14 @@ export function AssignmentCard({
   perWeek,
   showInstructor,
   actions = true,
+  silentDays,
 }: {
   a: CaseworkAssignment;
   perWeek: number;
   showInstructor: boolean;
   actions?: boolean;
+  /** The days after which an open request counts as without an update; its count shows when given. */
+  silentDays?: number;
 }) {
   const { t } = useI18n();
   const can = useCan();
@@ -59,6 +62,11 @@ export function AssignmentCard({
             <Tag data-testid="missed-count">{t('casework.noMissed')}</Tag>
           )}
           {a.openRequests > 0 && <Tag color="blue">{t('casework.openRequests', { n: a.openRequests })}</Tag>}
+          {silentDays !== undefined && a.silentRequests > 0 && (
+            <Tag color="volcano" data-testid="silent-requests">
+              {t('casework.silentRequests', { n: a.silentRequests, days: silentDays })}
+            </Tag>
+          )}
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {a.lastContactOn ? t('casework.lastContact', { date: a.lastContactOn }) : t('casework.neverContacted')} ·{' '}

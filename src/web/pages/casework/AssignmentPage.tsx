@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ApiResponse, Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -68,26 +69,34 @@ export default function AssignmentPage() {
       </PageTitle>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <AssignmentCard
-            a={a}
-            perWeek={assignment.data.contactsPerWeek}
-            showInstructor={!user.roles.includes('instructor')}
-            actions={false}
-          />
-          {a.missedWeeks.length > 0 && (
-            <Card size="small" title={t('casework.missedWeeks')} style={{ marginTop: 16 }}>
-              <Flex wrap gap={4}>
-                {[...a.missedWeeks].reverse().map((m) => (
-                  <Tag key={m} color="red">
-                    {t('casework.week', { from: m, to: sundayOf(m) })}
-                  </Tag>
-                ))}
-              </Flex>
-            </Card>
-          )}
+          {/* A column of its own: the card fills a grid cell on the list page (height 100%),
+              which here made it as tall as the column and put it over the missed weeks. */}
+          <Flex vertical gap={16}>
+            <AssignmentCard
+              a={a}
+              perWeek={assignment.data.contactsPerWeek}
+              showInstructor={!user.roles.includes('instructor')}
+              actions={false}
+            />
+            {a.missedWeeks.length > 0 && (
+              <Card size="small" title={t('casework.missedWeeks')} data-testid="missed-weeks-card">
+                <Flex wrap gap={4}>
+                  {[...a.missedWeeks].reverse().map((m) => (
+                    <Tag key={m} color="red">
+                      {t('casework.week', { from: m, to: sundayOf(m) })}
+                    </Tag>
+                  ))}
+                </Flex>
+              </Card>
+            )}
+          </Flex>
         </Col>
         <Col xs={24} lg={16}>
-          <Card size="small" title={t('contact.list')}>
+          <Card
+            size="small"
+            title={t('contact.list')}
+            extra={<ExportButton list="contacts" filter={{ assignmentId: id }} />}
+          >
             {contacts.isError ? (
               <QueryError error={contacts.error} retry={() => void contacts.refetch()} />
             ) : (

@@ -1,5 +1,8 @@
-import { Alert, Col, Empty, Flex, Input, Row, Spin, Switch, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Alert, Col, Empty, Flex, Row, Spin, Switch, Typography } from 'antd';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { SearchBox } from '../../components/list/FilterBar.tsx';
+import { flag, text } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -7,25 +10,22 @@ import { useUser } from '../../session.ts';
 import { AssignmentCard } from './AssignmentCard.tsx';
 import { useAssignments } from './labels.ts';
 
+const ASSIGNMENT_LIST = { q: text(), missed: flag() };
+
 /** 我的联系企业 (an instructor) or 选派企业联系情况 (their managers): this week and the missed weeks. */
 export default function AssignmentsPage() {
   const { t } = useI18n();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const missed = params.get('missed') === 'true';
+  const list = useListState(ASSIGNMENT_LIST);
+  const { q, missed } = list.filter;
   const isInstructor = user.roles.includes('instructor');
-  const query = useAssignments({ q: q || undefined, missed: missed || undefined });
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const query = useAssignments({ q, missed: missed || undefined });
 
   return (
     <>
-      <PageTitle>{t(isInstructor ? 'casework.title.mine' : 'casework.title.all')}</PageTitle>
+      <PageTitle extra={<ExportButton list="assignments" filter={{ q, missed: missed || undefined }} />}>
+        {t(isInstructor ? 'casework.title.mine' : 'casework.title.all')}
+      </PageTitle>
       {query.data && (
         <Alert
           type="info"
@@ -36,19 +36,18 @@ export default function AssignmentsPage() {
       )}
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
         {!isInstructor && (
-          <Input.Search
-            allowClear
-            defaultValue={q}
+          <SearchBox
+            value={q}
+            onSearch={(v) => list.set({ q: v }, { replace: true })}
             placeholder={t('casework.search')}
-            aria-label={t('casework.search')}
-            onSearch={(v) => set('q', v.trim() || null)}
-            style={{ width: 280, maxWidth: '100%' }}
+            label={t('casework.search')}
+            width={280}
           />
         )}
         <Flex gap={8} align="center">
           <Switch
             checked={missed}
-            onChange={(v) => set('missed', v ? 'true' : null)}
+            onChange={(v) => list.set({ missed: v }, { replace: true })}
             aria-label={t('casework.onlyMissed')}
           />
           <Typography.Text>{t('casework.onlyMissed')}</Typography.Text>

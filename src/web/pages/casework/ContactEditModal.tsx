@@ -3,9 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ContactKind } from '../../../domain/casework/contacts.ts';
 import type { ApiResponse, Contact } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 import { ContactFields } from './ContactFields.tsx';
 
 interface Values {
@@ -31,7 +31,6 @@ export function ContactEditModal({
     <FormModal<Values, { ok: true }>
       title={t('contact.edit')}
       onClose={onClose}
-      fields={['onDate', 'kind', 'withWhom', 'notes']}
       initialValues={{ ...contact, onDate: dayjs(contact.onDate) }}
       intro={
         contact.requestIds.length > 0 && (

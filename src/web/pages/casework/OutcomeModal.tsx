@@ -3,9 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { OutcomeKind, OutcomeRole } from '../../../domain/casework/outcomes.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 import { kindKey, OUTCOME_ROLES, TYPED_KINDS, unitKey, useAssignments } from './labels.ts';
 
 interface Values {
@@ -35,7 +35,6 @@ export function OutcomeModal({
     <FormModal<Values, { id: number }>
       title={t('outcome.add')}
       onClose={onClose}
-      fields={['assignmentId', 'onDate', 'role', 'kind', 'quantity', 'benefit', 'note']}
       initialValues={{ assignmentId, onDate: dayjs(), role: 'guide', kind: 'systems' }}
       intro={<Alert type="info" showIcon title={t('outcome.derivedHint')} style={{ marginBottom: 16 }} />}
       submit={(v) =>

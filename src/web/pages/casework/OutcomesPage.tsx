@@ -2,9 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Flex, Spin } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Outcome } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { text } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,15 +14,16 @@ import { fromDay, toDay } from '../orgs/dates.ts';
 import { OutcomeList } from './OutcomeList.tsx';
 import { OutcomeModal } from './OutcomeModal.tsx';
 
+const OUTCOME_LIST = { from: text(), to: text() };
+
 /** 工作成果: typed and derived, newest first, in a date range. */
 export default function OutcomesPage() {
   const { t } = useI18n();
   const can = useCan();
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const list = useListState(OUTCOME_LIST);
   const [adding, setAdding] = useState(false);
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
+  const { from, to } = list.filter;
   const query = useQuery({
     queryKey: ['casework', 'outcomes', { from, to }],
     queryFn: () => api.get<Outcome[]>('/api/casework/outcomes', { from, to }),
@@ -46,18 +48,12 @@ export default function OutcomesPage() {
             value={[fromDay(from), fromDay(to)]}
             allowEmpty={[true, true]}
             placeholder={[t('outcome.from'), t('outcome.to')]}
-            onChange={(v) => {
-              const next = new URLSearchParams(params);
-              for (const [k, d] of [
-                ['from', v?.[0]],
-                ['to', v?.[1]],
-              ] as const) {
-                const day = toDay(d ?? null);
-                if (day) next.set(k, day);
-                else next.delete(k);
-              }
-              setParams(next, { replace: true });
-            }}
+            onChange={(v) =>
+              list.set(
+                { from: toDay(v?.[0] ?? null) || undefined, to: toDay(v?.[1] ?? null) || undefined },
+                { replace: true },
+              )
+            }
             inputReadOnly
           />
         </Flex>

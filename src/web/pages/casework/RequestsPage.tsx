@@ -1,9 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Empty, Flex, Pagination, Row, Segmented, Spin, Switch, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import type { RequestStatus } from '../../../domain/casework/requests.ts';
 import type { ApiResponse } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { flag, oneOf } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
@@ -13,54 +14,45 @@ import { RequestCard } from './RequestCard.tsx';
 
 const FILTERS = ['open', 'all', ...REQUEST_STATUSES] as const;
 type Filter = (typeof FILTERS)[number];
-const PAGE_SIZE = 50;
+const REQUEST_LIST = { status: oneOf(FILTERS, 'all'), silent: flag(), view: oneOf(['board'] as const) };
 
 /** 企业诉求: a list with status filters, or a board with a column per status. */
 export default function RequestsPage() {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const filter: Filter = FILTERS.includes(raw as Filter) ? (raw as Filter) : 'all';
-  const silent = params.get('silent') === 'true';
-  const board = !isPhone && params.get('view') === 'board';
-  const page = Number(params.get('page')) || 1;
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const list = useListState(REQUEST_LIST, { pageSize: 50 });
+  const { status: filter, silent } = list.filter;
+  const board = !isPhone && list.filter.view === 'board';
+  const { page } = list;
+  const set = (patch: Parameters<typeof list.set>[0], p?: number) => list.set(patch, { page: p, replace: true });
   const status = filter === 'all' || filter === 'open' || board ? undefined : filter;
-  const query = useQuery({
-    queryKey: ['casework', 'requests', { filter, silent, page, board }],
-    queryFn: () =>
-      api.get<ApiResponse<'/api/casework/requests'>>('/api/casework/requests', {
-        status,
-        open: (!board && filter === 'open') || undefined,
-        silent: silent || undefined,
-        page: board ? 1 : page,
-        pageSize: board ? 200 : PAGE_SIZE,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  // The board shows every open request at once, in a column a status.
+  const filters = { status, open: (!board && filter === 'open') || undefined, silent: silent || undefined };
+  const query = usePagedQuery<ApiResponse<'/api/casework/requests'>>(
+    ['casework', 'requests'],
+    '/api/casework/requests',
+    filters,
+    board ? { page: 1, pageSize: 200 } : list,
+  );
   const items = query.data?.items ?? [];
 
   return (
     <>
       <PageTitle
         extra={
-          !isPhone && (
-            <Segmented
-              value={board ? 'board' : 'list'}
-              onChange={(v) => set('view', v === 'board' ? 'board' : null)}
-              options={[
-                { value: 'list', label: t('request.view.list') },
-                { value: 'board', label: t('request.view.board') },
-              ]}
-            />
-          )
+          <Flex wrap gap={8}>
+            <ExportButton list="requests" filter={filters} />
+            {!isPhone && (
+              <Segmented
+                value={board ? 'board' : 'list'}
+                onChange={(v) => set({ view: v === 'board' ? 'board' : undefined })}
+                options={[
+                  { value: 'list', label: t('request.view.list') },
+                  { value: 'board', label: t('request.view.board') },
+                ]}
+              />
+            )}
+          </Flex>
         }
       >
         {t('request.title')}
@@ -69,17 +61,13 @@ export default function RequestsPage() {
         {!board && (
           <Segmented<Filter>
             value={filter}
-            onChange={(v) => set('status', v === 'all' ? null : v)}
+            onChange={(v) => set({ status: v })}
             options={FILTERS.map((f) => ({ value: f, label: t(`request.status.${f}`) }))}
             style={{ maxWidth: '100%', overflowX: 'auto' }}
           />
         )}
         <Flex gap={8} align="center">
-          <Switch
-            checked={silent}
-            onChange={(v) => set('silent', v ? 'true' : null)}
-            aria-label={t('request.onlySilent')}
-          />
+          <Switch checked={silent} onChange={(v) => set({ silent: v })} aria-label={t('request.onlySilent')} />
           <Typography.Text>{t('request.onlySilent')}</Typography.Text>
         </Flex>
       </Flex>
@@ -120,11 +108,11 @@ export default function RequestsPage() {
           <Flex justify="center" style={{ marginTop: 12 }}>
             <Pagination
               current={page}
-              pageSize={PAGE_SIZE}
+              pageSize={list.pageSize}
               total={query.data.total}
               hideOnSinglePage
               showSizeChanger={false}
-              onChange={(p) => set('page', String(p))}
+              onChange={(p) => set({}, p)}
             />
           </Flex>
         </>

@@ -1,16 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Descriptions, Flex, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ApiResponse, AsOfRow } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ListView } from '../../components/list/ListView.tsx';
+import { text } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
 
-const PAGE_SIZE = 20;
 /** The selections GET /api/stats/enterprises takes, passed on from the figure's link. */
 const SELECTIONS = ['status', 'category', 'coverage', 'flag'] as const;
+/** The figure's segment too (kinds, bands, aboveScale, industry: as GET /api/stats/coverage takes them). */
+const AS_OF_LIST = Object.fromEntries(
+  ['region', 'date', 'scope', 'kinds', 'bands', 'aboveScale', 'industry', ...SELECTIONS].map((k) => [k, text()]),
+);
 
 /**
  * The enterprises behind a dashboard figure as of a past date, counted from the same facts
@@ -19,20 +23,14 @@ const SELECTIONS = ['status', 'category', 'coverage', 'flag'] as const;
 export default function AsOfListPage() {
   const { t } = useI18n();
   const labels = useLedgerLabels();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page')) || 1;
-  const query: Record<string, string> = {};
-  // The figure's segment too (kinds, bands, aboveScale, industry: as GET /api/stats/coverage takes them).
-  for (const k of ['region', 'date', 'scope', 'kinds', 'bands', 'aboveScale', 'industry', ...SELECTIONS]) {
-    const v = params.get(k);
-    if (v) query[k] = v;
-  }
-  const list = useQuery({
-    queryKey: ['stats', 'enterprises', query, page],
-    queryFn: () =>
-      api.get<ApiResponse<'/api/stats/enterprises'>>('/api/stats/enterprises', { ...query, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useListState(AS_OF_LIST);
+  const query = list.filter;
+  const rows = usePagedQuery<ApiResponse<'/api/stats/enterprises'>>(
+    ['stats', 'enterprises'],
+    '/api/stats/enterprises',
+    query,
+    list,
+  );
   const selection = SELECTIONS.filter((k) => query[k]).map((k) => {
     const v = query[k] as string;
     const key = k === 'category' ? `category.${v}` : k === 'flag' ? `flag.${v}` : `dashboard.select.${k}.${v}`;
@@ -88,30 +86,15 @@ export default function AsOfListPage() {
             { key: 'figure', label: t('dashboard.figure'), children: selection },
           ]}
         />
-        {list.isError ? (
-          <QueryError error={list.error} retry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Typography.Text strong data-testid="asof-total" style={{ display: 'block', marginBottom: 12 }}>
-              {t('ledger.total', { total: (list.data?.total ?? 0).toLocaleString() })}
-            </Typography.Text>
-            <Table<AsOfRow>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={list.data?.rows}
-              loading={list.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('ledger.empty') }}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p.current ?? 1));
-                setParams(next);
-              }}
-              pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false }}
-            />
-          </>
-        )}
+        <ListView<AsOfRow>
+          query={{ ...rows, data: rows.data && { items: rows.data.rows, total: rows.data.total } }}
+          rowKey="id"
+          columns={columns}
+          empty={t('ledger.empty')}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('ledger.total', { total })}
+          totalTestId="asof-total"
+        />
       </Card>
     </>
   );

@@ -10,6 +10,8 @@ interface Props {
   ledger: LedgerFigures;
   /** 待核实 (today only). */
   missing: number | null;
+  /** 未建党组织、已建群团组织: today's whole ledger only. */
+  massOrgOnly: number | null;
   ctx: FigureContext;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * The three coverage rates with numerator and denominator, the categories and the flags of
  * the region; every count links to the list of exactly the enterprises it counts.
  */
-export function CoverageFigures({ ledger, missing, ctx }: Props) {
+export function CoverageFigures({ ledger, missing, massOrgOnly, ctx }: Props) {
   const { t } = useI18n();
   const href = (sel: Parameters<typeof figureHref>[1]) => figureHref(ctx, sel);
   const inScope = href({ status: 'in_scope' });
@@ -110,6 +112,16 @@ export function CoverageFigures({ ledger, missing, ctx }: Props) {
                     title={t('flag.missing')}
                     value={missing}
                     to={href({ flag: 'missing' })}
+                  />
+                </Col>
+              )}
+              {massOrgOnly !== null && (
+                <Col flex="1 1 140px">
+                  <FigureCard
+                    testId="fig-mass_org_only"
+                    title={t('flag.mass_org_only')}
+                    value={massOrgOnly}
+                    to={href({ flag: 'mass_org_only' })}
                   />
                 </Col>
               )}

@@ -131,7 +131,7 @@ export default function DashboardPage() {
       {ledger && data && (
         <>
           <SegmentBar segment={segment} onChange={setSegment} />
-          <CoverageFigures ledger={ledger} missing={data.missing} ctx={ctx} />
+          <CoverageFigures ledger={ledger} missing={data.missing} massOrgOnly={data.massOrgOnly} ctx={ctx} />
           <RegionBars rows={data.children} ctx={ctx} drillHref={drillHref} loading={query.isFetching} />
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={24} xl={12}>
@@ -142,8 +142,8 @@ export default function DashboardPage() {
                 <PromptCounts />
               </Col>
             )}
-            {/* Lagging is judged on a region's whole ledger, not on a part of it. */}
-            {isWhole(segment) && (
+            {/* Lagging is judged on a region's whole ledger, not on a part of it; it is a report. */}
+            {isWhole(segment) && can('report.read') && (
               <Col xs={24} md={12} xl={6}>
                 <LaggingPanel region={region} date={date} scope={scope} drillHref={drillHref} />
               </Col>

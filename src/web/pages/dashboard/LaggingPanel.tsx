@@ -14,15 +14,16 @@ interface Props {
 }
 
 /**
- * The child regions lagging behind (rules.md §9) from GET /api/reports/lagging, each with its
- * reasons. A deployment without the reports area answers 404 for the path: then the panel is
+ * The child regions lagging behind (rules.md §9) from GET /api/reports/lagging/regions (the
+ * lagging list without its lists of items, which the panel does not show), each with its reasons. A deployment without the reports area answers 404 for the path: then the panel is
  * left out rather than shown broken.
  */
 export function LaggingPanel({ region, date, scope, drillHref }: Props) {
   const { t, has } = useI18n();
   const query = useQuery({
-    queryKey: ['reports', 'lagging', region, date, scope],
-    queryFn: () => api.get<ApiResponse<'/api/reports/lagging'>>('/api/reports/lagging', { region, date, scope }),
+    queryKey: ['reports', 'lagging', 'regions', region, date, scope],
+    queryFn: () =>
+      api.get<ApiResponse<'/api/reports/lagging/regions'>>('/api/reports/lagging/regions', { region, date, scope }),
     retry: false,
   });
   if (query.isError) {

@@ -11,7 +11,7 @@ export interface Selection {
   status?: 'in_scope' | 'closed';
   category?: LedgerCategory;
   coverage?: Coverage;
-  flag?: 'key_watch' | 'needs_instructor' | 'missing';
+  flag?: 'key_watch' | 'needs_instructor' | 'missing' | 'mass_org_only';
 }
 
 /** Which region, date and scope the figure is of. */

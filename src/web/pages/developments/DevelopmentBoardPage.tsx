@@ -1,9 +1,11 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Development, DevelopmentBoard } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -20,7 +22,6 @@ export default function DevelopmentBoardPage() {
   const { t } = useI18n();
   const can = useCan();
   const isPhone = useIsPhone();
-  const navigate = useNavigate();
   const labels = useCodeLabels();
   const { orgId } = useParams();
   const [params, setParams] = useSearchParams();
@@ -75,12 +76,8 @@ export default function DevelopmentBoardPage() {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate(`/orgs/${board.org.id}`))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback={`/orgs/${board.org.id}`} />
+            <ExportButton list="developments" filter={{ orgId: board.org.id }} />
             {can('member.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setParams({ new: '1' }, { replace: true })}>
                 {t('development.create')}

@@ -11,10 +11,10 @@ import {
 } from '../../../domain/org/development.ts';
 import type { ApiResponse, Development } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
+import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { EmployerPicker } from '../members/EmployerPicker.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
-import { clearChangedPaths, coversPaths, showPathErrors } from './fieldErrors.ts';
 import { NamesInput } from './NamesInput.tsx';
 
 const DATE_FIELDS = [
@@ -145,7 +145,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
         setAsked(new Set(error.details.map((e) => e.field.replace(/^earlyReasons\./, ''))));
       }
       // After the reason fields the error asks for are rendered.
-      setTimeout(() => showPathErrors(form, error, FIELDS));
+      setTimeout(() => showFieldErrors(form, error, FIELDS));
     },
   });
 
@@ -205,7 +205,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
       layout="vertical"
       initialValues={valuesOf(d)}
       onFinish={(v) => save.mutate(v)}
-      onValuesChange={clearChangedPaths(form)}
+      onValuesChange={clearChangedErrors(form)}
       disabled={readOnly || save.isPending}
       data-testid="development-form"
     >
@@ -307,7 +307,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
           {reason('full_meeting', t('development.form.fullMeetingEarly'))}
         </>,
       )}
-      {save.isError && !coversPaths(save.error, FIELDS) && (
+      {save.isError && !coversFields(save.error, FIELDS) && (
         <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} />
       )}
       {!readOnly && (

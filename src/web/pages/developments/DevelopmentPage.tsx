@@ -1,11 +1,14 @@
-import { ArrowLeftOutlined, StopOutlined, UserOutlined } from '@ant-design/icons';
+import { StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { closeReasonsFor } from '../../../domain/org/development.ts';
 import type { Development } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -13,11 +16,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useCodeLabels } from '../members/labels.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 import { DevelopmentForm } from './DevelopmentForm.tsx';
 import { EarlyTag, StageTag } from './DevelopmentTags.tsx';
-
-const CLOSE_BEFORE_ADMISSION = ['withdrawn', 'not_admitted', 'transferred'];
 
 /** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
 export default function DevelopmentPage() {
@@ -46,7 +46,8 @@ function DevelopmentView({ id }: { id: number }) {
     void client.invalidateQueries({ queryKey: ['members'] });
     void client.invalidateQueries({ queryKey: ['orgs'] });
   };
-  const closeReasons = d.memberId === null ? CLOSE_BEFORE_ADMISSION : ['probation_cancelled'];
+  // A record with a member behind it was admitted: only the probation can be cancelled then.
+  const closeReasons = closeReasonsFor(d.memberId !== null);
   // What is still to come: a date once its step is done says nothing more.
   const open = d.closedOn === null;
   const due = [
@@ -63,14 +64,7 @@ function DevelopmentView({ id }: { id: number }) {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() =>
-                (window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate(`/developments/orgs/${d.orgId}`)
-              }
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback={`/developments/orgs/${d.orgId}`} />
             {d.memberId !== null && (
               <Button icon={<UserOutlined />} onClick={() => navigate(`/members/${d.memberId}`)}>
                 {t('development.memberRecord')}
@@ -174,7 +168,6 @@ function DevelopmentView({ id }: { id: number }) {
           title={t('development.closeTitle', { name: d.name })}
           intro={<Alert type="warning" showIcon title={t('development.closeHint')} style={{ marginBottom: 16 }} />}
           onClose={() => setClosing(false)}
-          fields={['reason', 'closedOn']}
           initialValues={{ closedOn: dayjs(), reason: closeReasons.length === 1 ? closeReasons[0] : undefined }}
           okText={t('development.close')}
           danger

@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, List, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Card, Flex, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Link, Navigate, useNavigate } from 'react-router';
 import type { ApiResponse, DevelopmentEarlyItem, DevelopmentOverdueItem } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { ListView } from '../../components/list/ListView.tsx';
+import { oneOf } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { useCodeLabels } from '../members/labels.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 
-type Tab = 'overdue' | 'early';
+const TABS = { tab: oneOf(['overdue', 'early'] as const, 'overdue') };
 
 /**
  * 发展党员: for managers, what is overdue in their scope (the longest first) and the steps taken
@@ -23,8 +25,7 @@ export default function DevelopmentsPage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const labels = useCodeLabels();
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'early' ? 'early' : 'overdue';
+  const list = useListState(TABS);
   const overdue = useQuery({
     queryKey: ['developments', 'overdue'],
     queryFn: () => api.get<ApiResponse<'/api/developments/overdue'>>('/api/developments/overdue'),
@@ -64,76 +65,52 @@ export default function DevelopmentsPage() {
     { title: t('development.col.reason'), dataIndex: 'reason', width: 320 },
   ];
 
-  const overdueView = overdue.isError ? (
-    <QueryError error={overdue.error} retry={() => void overdue.refetch()} />
-  ) : isPhone ? (
-    <List<DevelopmentOverdueItem>
-      loading={overdue.isFetching}
-      dataSource={overdue.data?.items}
-      locale={{ emptyText: <Empty description={t('development.overdueEmpty')} /> }}
-      renderItem={(x) => (
-        <Card size="small" style={{ marginBottom: 8 }} data-testid="overdue-card">
-          <Flex vertical gap={4}>
-            <Flex justify="space-between" gap={8}>
-              <Typography.Text strong>{person(x)}</Typography.Text>
-              <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                {t('development.days', { days: x.daysOverdue })}
-              </Tag>
-            </Flex>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {x.orgName} · {step(x.step)}
-            </Typography.Text>
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
-              {x.message}
-            </Typography.Text>
-          </Flex>
-        </Card>
-      )}
-    />
-  ) : (
-    <Table<DevelopmentOverdueItem>
+  const overdueView = (
+    <ListView<DevelopmentOverdueItem>
+      query={overdue}
       rowKey={(x) => `${x.developmentId}-${x.code}`}
-      size="small"
       columns={overdueColumns}
-      dataSource={overdue.data?.items}
-      loading={overdue.isFetching}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('development.overdueEmpty') }}
-      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      empty={t('development.overdueEmpty')}
+      pageSize={50}
+      cardTestId="overdue-card"
+      card={(x) => (
+        <Flex vertical gap={4}>
+          <Flex justify="space-between" gap={8}>
+            <Typography.Text strong>{person(x)}</Typography.Text>
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t('development.days', { days: x.daysOverdue })}
+            </Tag>
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {x.orgName} · {step(x.step)}
+          </Typography.Text>
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {x.message}
+          </Typography.Text>
+        </Flex>
+      )}
     />
   );
-  const earlyView = early.isError ? (
-    <QueryError error={early.error} retry={() => void early.refetch()} />
-  ) : isPhone ? (
-    <List<DevelopmentEarlyItem>
-      loading={early.isFetching}
-      dataSource={early.data?.items}
-      locale={{ emptyText: <Empty description={t('development.earlyEmpty')} /> }}
-      renderItem={(x) => (
-        <Card size="small" style={{ marginBottom: 8 }} data-testid="early-card">
-          <Flex vertical gap={4}>
-            <Typography.Text strong>{person(x)}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {x.orgName} · {step(x.step)}
-            </Typography.Text>
-            <span style={{ fontSize: 12 }}>{x.message}</span>
-            <Typography.Text style={{ fontSize: 12 }}>
-              {t('development.earlyReasonShown', { reason: x.reason })}
-            </Typography.Text>
-          </Flex>
-        </Card>
-      )}
-    />
-  ) : (
-    <Table<DevelopmentEarlyItem>
+  const earlyView = (
+    <ListView<DevelopmentEarlyItem>
+      query={early}
       rowKey={(x) => `${x.developmentId}-${x.step}`}
-      size="small"
       columns={earlyColumns}
-      dataSource={early.data?.items}
-      loading={early.isFetching}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('development.earlyEmpty') }}
-      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      empty={t('development.earlyEmpty')}
+      pageSize={50}
+      cardTestId="early-card"
+      card={(x) => (
+        <Flex vertical gap={4}>
+          <Typography.Text strong>{person(x)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {x.orgName} · {step(x.step)}
+          </Typography.Text>
+          <span style={{ fontSize: 12 }}>{x.message}</span>
+          <Typography.Text style={{ fontSize: 12 }}>
+            {t('development.earlyReasonShown', { reason: x.reason })}
+          </Typography.Text>
+        </Flex>
+      )}
     />
   );
 
@@ -153,8 +130,8 @@ export default function DevelopmentsPage() {
       </PageTitle>
       <Card size="small">
         <Tabs
-          activeKey={tab}
-          onChange={(k) => setParams(k === 'early' ? { tab: 'early' } : {}, { replace: true })}
+          activeKey={list.filter.tab}
+          onChange={(k) => list.set({ tab: k as 'overdue' | 'early' }, { replace: true })}
           items={[
             {
               key: 'overdue',

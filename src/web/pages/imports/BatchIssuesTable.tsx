@@ -1,17 +1,13 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { type TableColumnsType, Typography } from 'antd';
 import type { BatchIssue } from '../../api/types.ts';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
+import { PreviewTable } from './PreviewTable.tsx';
 
 /** Errors or warnings of the batch at `path` (its API): the row number, the column header and the reason, as the error report has them. */
 export function BatchIssuesTable({ path, severity }: { path: string; severity: 'error' | 'warning' }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const query = usePagedQuery<BatchIssue>(`${path}/issues`, { severity });
-  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
-
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const row: TableColumnsType<BatchIssue>[number] = {
     title: t('batch.col.row'),
@@ -42,23 +38,12 @@ export function BatchIssuesTable({ path, severity }: { path: string; severity: '
         { title: t('batch.col.message'), dataIndex: 'message', render: message },
       ];
   return (
-    <Table<BatchIssue>
+    <PreviewTable<BatchIssue>
+      path={`${path}/issues`}
+      filter={{ severity }}
       rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-      size="small"
       columns={columns}
-      dataSource={query.data?.items}
-      loading={query.isFetching}
-      scroll={isPhone ? undefined : { x: 'max-content' }}
-      locale={{ emptyText: t('batch.noRows') }}
-      pagination={{
-        current: query.page,
-        pageSize: PREVIEW_PAGE_SIZE,
-        total: query.data?.total ?? 0,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: query.setPage,
-      }}
+      phoneLayout
     />
   );
 }

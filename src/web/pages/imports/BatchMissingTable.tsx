@@ -1,17 +1,13 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { MissingEnterprise } from '../../api/types.ts';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { KIND_DEFS } from './kinds.ts';
-import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
+import { PreviewTable } from './PreviewTable.tsx';
 
 /** Enterprises the previous batch of the same source had and this file lacks: flagged, never deleted. */
 export function BatchMissingTable({ batchId }: { batchId: number }) {
   const { t } = useI18n();
-  const query = usePagedQuery<MissingEnterprise>(`${KIND_DEFS.enterprises.api(batchId)}/missing`, {});
-  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
-
   const columns: TableColumnsType<MissingEnterprise> = [
     {
       title: t('ledger.col.uscc'),
@@ -26,26 +22,12 @@ export function BatchMissingTable({ batchId }: { batchId: number }) {
     { title: t('region.col.code'), dataIndex: 'regionCode' },
   ];
   return (
-    <>
-      <Typography.Paragraph type="secondary">{t('batch.missingHint')}</Typography.Paragraph>
-      <Table<MissingEnterprise>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('batch.noRows') }}
-        pagination={{
-          current: query.page,
-          pageSize: PREVIEW_PAGE_SIZE,
-          total: query.data?.total ?? 0,
-          showSizeChanger: false,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: query.setPage,
-        }}
-      />
-    </>
+    <PreviewTable<MissingEnterprise>
+      path={`${KIND_DEFS.enterprises.api(batchId)}/missing`}
+      filter={{}}
+      rowKey="id"
+      columns={columns}
+      intro={<Typography.Paragraph type="secondary">{t('batch.missingHint')}</Typography.Paragraph>}
+    />
   );
 }

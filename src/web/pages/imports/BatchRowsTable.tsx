@@ -1,20 +1,16 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { BatchRow, RowOutcome } from '../../api/types.ts';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FieldChange } from '../ledger/FieldChange.tsx';
 import { KIND_DEFS } from './kinds.ts';
-import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
+import { PreviewTable } from './PreviewTable.tsx';
 
 /** The rows of one outcome: added, changed (with each field's before → after), unchanged or reported differently. */
 export function BatchRowsTable({ batchId, outcome }: { batchId: number; outcome: RowOutcome }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const query = usePagedQuery<BatchRow>(`${KIND_DEFS.enterprises.api(batchId)}/rows`, { outcome });
-  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
-
   const changes = (r: BatchRow) => (
     <ul style={{ margin: 0, paddingInlineStart: 16 }}>
       {Object.entries(r.diff ?? {}).map(([field, d]) => (
@@ -68,23 +64,12 @@ export function BatchRowsTable({ batchId, outcome }: { batchId: number; outcome:
       ];
 
   return (
-    <Table<BatchRow>
+    <PreviewTable<BatchRow>
+      path={`${KIND_DEFS.enterprises.api(batchId)}/rows`}
+      filter={{ outcome }}
       rowKey="row"
-      size="small"
       columns={columns}
-      dataSource={query.data?.items}
-      loading={query.isFetching}
-      scroll={isPhone ? undefined : { x: 'max-content' }}
-      locale={{ emptyText: t('batch.noRows') }}
-      pagination={{
-        current: query.page,
-        pageSize: PREVIEW_PAGE_SIZE,
-        total: query.data?.total ?? 0,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: query.setPage,
-      }}
+      phoneLayout
     />
   );
 }

@@ -1,19 +1,20 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { Button, Card, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { AnyBatch, Page } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ListView } from '../../components/list/ListView.tsx';
+import { oneOf } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { BatchStatusTag } from './BatchStatusTag.tsx';
 import { KindSwitch } from './KindSwitch.tsx';
-import { type ImportKind, importHref, isImportKind, KIND_DEFS, visibleKinds } from './kinds.ts';
+import { IMPORT_KINDS, type ImportKind, importHref, KIND_DEFS, visibleKinds } from './kinds.ts';
 
-const PAGE_SIZE = 20;
+const BATCH_LIST = { kind: oneOf(IMPORT_KINDS, 'enterprises') };
 
 /**
  * The imports in the user's scope, newest first, one kind at a time (enterprises, orgs or
@@ -24,19 +25,11 @@ export default function BatchesPage() {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const list = useListState(BATCH_LIST);
   const offered = visibleKinds(can);
-  const asked = params.get('kind');
-  const kind: ImportKind = isImportKind(asked) && offered.includes(asked) ? asked : 'enterprises';
+  const kind: ImportKind = offered.includes(list.filter.kind) ? list.filter.kind : 'enterprises';
   const def = KIND_DEFS[kind];
-  const page = Number(params.get('page')) || 1;
-  const go = (k: ImportKind, p: number) =>
-    setParams({ ...(k === 'enterprises' ? {} : { kind: k }), ...(p > 1 ? { page: String(p) } : {}) });
-  const query = useQuery({
-    queryKey: ['ledger', 'batches', kind, page],
-    queryFn: () => api.get<Page<AnyBatch>>(def.list, { page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const query = usePagedQuery<Page<AnyBatch>>(['ledger', 'batches', kind], def.list, {}, list);
 
   const columns: TableColumnsType<AnyBatch> = [
     {
@@ -67,6 +60,9 @@ export default function BatchesPage() {
       title: t('batches.col.result'),
       key: 'counts',
       render: (_, b) => {
+        // A failed batch wrote nothing: its reason, not the counts its read had reached.
+        if (b.status === 'failed') return <Typography.Text type="danger">{b.failure}</Typography.Text>;
+        if (b.status === 'discarded') return null;
         const c = b.counts;
         if (c.rows === undefined) return null;
         const counts = t('batches.counts', {
@@ -95,30 +91,17 @@ export default function BatchesPage() {
       <Card size="small">
         {offered.length > 1 && (
           <div style={{ marginBottom: 12 }}>
-            <KindSwitch offered={offered} value={kind} onChange={(k) => go(k, 1)} />
+            <KindSwitch offered={offered} value={kind} onChange={(k) => list.set({ kind: k })} />
           </div>
         )}
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : (
-          <Table<AnyBatch>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('batches.empty') }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p) => go(kind, p),
-            }}
-          />
-        )}
+        <ListView<AnyBatch>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          empty={t('batches.empty')}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('common.total', { total })}
+        />
       </Card>
     </>
   );

@@ -1,14 +1,14 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, Form, Input, Progress, Switch, Upload, type UploadFile } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { AutoComplete, Button, Form, Input, Progress, Switch, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AnyBatch } from '../../api/types.ts';
 import { uploadFile } from '../../api.ts';
-import { coversFields, showFieldErrors } from '../../components/formErrors.ts';
-import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useServerForm } from '../../components/useServerForm.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import type { KindDef } from './kinds.ts';
-import { PERIOD, quarterOf, SOURCE_SUGGESTIONS } from './period.ts';
+import { currentQuarter, PERIOD, SOURCE_SUGGESTIONS } from './period.ts';
 import { batchKey } from './useBatch.ts';
 
 interface Values {
@@ -19,47 +19,41 @@ interface Values {
   file: UploadFile[];
 }
 
-const FIELDS = ['period', 'source'] as const;
-
 /**
  * The import's labels (the enterprise file's period and source only) and modes and the file;
  * uploading it starts the batch, whose page takes over.
  */
 export function ImportForm({ kind }: { kind: KindDef }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
   const [sent, setSent] = useState(0);
 
-  const upload = useMutation({
-    mutationFn: ({ period, source, partial, dryRun, file }: Values) => {
+  const {
+    mutation: upload,
+    banner,
+    formProps,
+  } = useServerForm<Values, AnyBatch>({
+    submit: ({ period, source, partial, dryRun, file }) => {
       const blob = file[0].originFileObj as File;
       setSent(0);
       const labels = kind.labelled ? { period: period.trim(), source: source.trim() } : {};
       return uploadFile<AnyBatch>(kind.upload, { fileName: blob.name, ...labels, partial, dryRun }, blob, setSent);
     },
-    onSuccess: (batch) => {
+    onDone: (batch) => {
       client.setQueryData(batchKey(batch.id), batch);
       void client.invalidateQueries({ queryKey: ['ledger', 'batches'] });
       navigate(kind.page(batch.id));
     },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
   });
 
   return (
     <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={{ period: quarterOf(new Date()), source: SOURCE_SUGGESTIONS[0], partial: false, dryRun: false }}
-      onFinish={(v) => upload.mutate(v)}
-      disabled={upload.isPending}
+      {...formProps}
+      initialValues={{ period: currentQuarter(), source: SOURCE_SUGGESTIONS[0], partial: false, dryRun: false }}
       style={{ maxWidth: 560 }}
     >
-      {upload.isError && !coversFields(upload.error, FIELDS) && (
-        <Alert type="error" showIcon title={errorText(upload.error)} style={{ marginBottom: 16 }} />
-      )}
+      {banner}
       {kind.labelled && (
         <>
           <Form.Item

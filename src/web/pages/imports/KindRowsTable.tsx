@@ -1,11 +1,10 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { type TableColumnsType, Typography } from 'antd';
 import type { KindBatchRow } from '../../api/types.ts';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { kindFieldLabel, kindFieldValue } from './kindColumns.ts';
 import type { KindDef } from './kinds.ts';
-import { PREVIEW_PAGE_SIZE, usePagedQuery } from './usePagedQuery.ts';
+import { PreviewTable } from './PreviewTable.tsx';
 
 interface Props {
   kind: KindDef;
@@ -21,9 +20,6 @@ interface Props {
 export function KindRowsTable({ kind, batchId, outcome }: Props) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
-  const query = usePagedQuery<KindBatchRow>(`${kind.api(batchId)}/rows`, { outcome });
-  if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
-
   const members = kind.kind === 'members';
   const shown = (field: string, v: unknown) => kindFieldValue(kind.kind, field, v) ?? t('common.empty');
   const changes = (r: KindBatchRow) => (
@@ -87,23 +83,12 @@ export function KindRowsTable({ kind, batchId, outcome }: Props) {
       ];
 
   return (
-    <Table<KindBatchRow>
+    <PreviewTable<KindBatchRow>
+      path={`${kind.api(batchId)}/rows`}
+      filter={{ outcome }}
       rowKey="row"
-      size="small"
       columns={columns}
-      dataSource={query.data?.items}
-      loading={query.isFetching}
-      scroll={isPhone ? undefined : { x: 'max-content' }}
-      locale={{ emptyText: t('batch.noRows') }}
-      pagination={{
-        current: query.page,
-        pageSize: PREVIEW_PAGE_SIZE,
-        total: query.data?.total ?? 0,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: query.setPage,
-      }}
+      phoneLayout
     />
   );
 }

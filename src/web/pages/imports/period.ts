@@ -1,11 +1,12 @@
-// The labels a batch is filed under (src/server/imports/adapters/enterprises.ts: checkBatchLabels).
+// The labels a batch is filed under: the pattern is the domain's, which the server checks too.
+import { localDateString } from '../../../domain/calendarDate.ts';
+import { BATCH_PERIOD_PATTERN, quarterOf } from '../../../domain/stats/quarter.ts';
 
-/** 2026Q4, 2026-10 or 2026. */
-export const PERIOD = /^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+export { BATCH_PERIOD_PATTERN as PERIOD };
 
-/** The quarter a date falls in, as a period label: 2026-11-22 → 2026Q4. */
-export function quarterOf(date: Date): string {
-  return `${date.getFullYear()}Q${Math.floor(date.getMonth() / 3) + 1}`;
+/** Today's quarter, as a period label: 2026-11-22 → 2026Q4. */
+export function currentQuarter(): string {
+  return quarterOf(localDateString(new Date()));
 }
 
 /**

@@ -1,16 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InstructorDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
+import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { EnterprisePicker } from '../orgs/EnterprisePicker.tsx';
-import { FormModal } from '../orgs/FormModal.tsx';
+import { AssignModal } from './AssignModal.tsx';
 
 type Row = InstructorDetail['assignments'][number];
 
@@ -18,7 +19,6 @@ type Row = InstructorDetail['assignments'][number];
 export function AssignmentsCard({ detail, onChanged }: { detail: InstructorDetail; onChanged: () => void }) {
   const { t } = useI18n();
   const can = useCan();
-  const isPhone = useIsPhone();
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Row | null>(null);
   const { instructor, assignments } = detail;
@@ -28,56 +28,26 @@ export function AssignmentsCard({ detail, onChanged }: { detail: InstructorDetai
   const enterprise = (a: Row) => (
     <Flex vertical>
       <Link to={`/ledger/${a.enterpriseId}`}>{a.enterpriseName}</Link>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[a.regionName, a.note].filter(Boolean).join(' · ')}
-      </Typography.Text>
+      <SubLine>{[a.regionName, a.note].filter(Boolean).join(' · ')}</SubLine>
     </Flex>
   );
   const period = (a: Row) => (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {a.startOn} – {a.endOn ?? ''}
-      {a.active && (
-        <Tag color="green" style={{ marginInlineStart: 8 }}>
-          {t('instructors.assignments.current')}
-        </Tag>
-      )}
-    </span>
+    <DateSpan from={a.startOn} to={a.endOn} current={a.active ? t('instructors.assignments.current') : undefined} />
   );
-  const actions = manage
-    ? [
-        {
-          title: isPhone ? '' : t('common.actions'),
-          key: 'actions',
-          render: (_: unknown, a: Row) =>
-            a.endOn === null && (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEnding(a)}>
-                {t('instructors.assignments.end')}
-              </Button>
-            ),
-        },
-      ]
-    : [];
-  const columns: TableColumnsType<Row> = isPhone
-    ? [
-        {
-          title: t('instructors.assignments.enterprise'),
-          key: 'enterprise',
-          render: (_, a) => (
-            <Flex vertical gap={2}>
-              {enterprise(a)}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {period(a)}
-              </Typography.Text>
-            </Flex>
-          ),
-        },
-        ...actions,
-      ]
-    : [
-        { title: t('instructors.assignments.enterprise'), key: 'enterprise', render: (_, a) => enterprise(a) },
-        { title: t('instructors.assignments.period'), key: 'period', render: (_, a) => period(a) },
-        ...actions,
-      ];
+  const columns: TableColumnsType<Row> = [
+    { title: t('instructors.assignments.enterprise'), key: 'enterprise', render: (_, a) => enterprise(a) },
+    { title: t('instructors.assignments.period'), key: 'period', render: (_, a) => period(a) },
+  ];
+  const phone: TableColumnsType<Row>[number] = {
+    title: t('instructors.assignments.enterprise'),
+    key: 'enterprise',
+    render: (_, a) => (
+      <Flex vertical gap={2}>
+        {enterprise(a)}
+        <SubLine>{period(a)}</SubLine>
+      </Flex>
+    ),
+  };
 
   return (
     <Card
@@ -93,49 +63,38 @@ export function AssignmentsCard({ detail, onChanged }: { detail: InstructorDetai
       }
       data-testid="assignments-card"
     >
-      <Table<Row>
+      <CardTable<Row>
         rowKey="id"
-        size="small"
+        rows={assignments}
+        empty={t('instructors.assignments.empty')}
         columns={columns}
-        dataSource={assignments}
-        pagination={false}
-        scroll={isPhone ? undefined : { x: 'max-content' }}
-        locale={{ emptyText: t('instructors.assignments.empty') }}
-        rowClassName={(a) => (a.active ? '' : 'dj-row-past')}
+        phone={phone}
+        past={(a) => !a.active}
+        action={
+          manage && {
+            label: t('instructors.assignments.end'),
+            shown: (a) => a.endOn === null,
+            onClick: setEnding,
+          }
+        }
       />
       {adding && (
-        <FormModal<{ enterpriseId?: number; startOn?: Dayjs; note?: string }, unknown>
+        <AssignModal
           title={`${t('instructors.assignments.add')} · ${instructor.name}`}
-          intro={<Typography.Paragraph type="secondary">{t('instructors.assignments.startHint')}</Typography.Paragraph>}
+          instructorId={instructor.id}
           onClose={() => setAdding(false)}
-          fields={['enterpriseId', 'startOn', 'note']}
-          initialValues={{ startOn: dayjs() }}
-          submit={(v) =>
-            api.post(`/api/instructors/${instructor.id}/assignments`, {
-              enterpriseId: v.enterpriseId,
-              startOn: toDay(v.startOn),
-              note: v.note?.trim() || null,
-            })
-          }
           onDone={onChanged}
         >
           <Form.Item name="enterpriseId" label={t('instructors.assignments.enterprise')} rules={[{ required: true }]}>
             <EnterprisePicker multiple={false} />
           </Form.Item>
-          <Form.Item name="startOn" label={t('instructors.assignments.startOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
-          <Form.Item name="note" label={t('instructors.assignments.note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </FormModal>
+        </AssignModal>
       )}
       {ending && (
         <FormModal<{ endOn?: Dayjs }, unknown>
           title={t('instructors.assignments.endTitle', { name: ending.enterpriseName })}
           intro={<Typography.Paragraph type="secondary">{t('instructors.assignments.endHint')}</Typography.Paragraph>}
           onClose={() => setEnding(null)}
-          fields={['endOn']}
           initialValues={{ endOn: dayjs() }}
           okText={t('instructors.assignments.end')}
           danger

@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -18,12 +19,12 @@ import {
 import { useState } from 'react';
 import type { Department } from '../../api/types.ts';
 import { api, request } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 import { REQUEST_CODES, useSections } from './labels.ts';
 import { useDepartments } from './useDepartments.ts';
 
@@ -94,24 +95,33 @@ export default function DepartmentsPage() {
                 aria-label={`${t('departments.edit')} ${d.name}`}
                 onClick={() => setEditing(d)}
               />
-              <Popconfirm
-                title={t('departments.deleteConfirm', { name: d.name })}
-                onConfirm={() => remove.mutate(d)}
-                okButtonProps={{ danger: true }}
-              >
-                <Button
-                  size="small"
-                  type="link"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={`${t('departments.delete')} ${d.name}`}
-                />
-              </Popconfirm>
+              {d.own && (
+                <Popconfirm
+                  title={t('departments.deleteConfirm', { name: d.name })}
+                  onConfirm={() => remove.mutate(d)}
+                  okButtonProps={{ danger: true }}
+                >
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`${t('departments.delete')} ${d.name}`}
+                  />
+                </Popconfirm>
+              )}
             </Flex>
           ),
         },
       ]
     : [];
+  // Inherited departments are the region above's: a change here makes this region's own in their place.
+  const owner = (d: Department) =>
+    d.own ? (
+      <Tag color="blue">{t('departments.own')}</Tag>
+    ) : (
+      <Typography.Text type="secondary">{t('departments.inherited', { region: d.regionName })}</Typography.Text>
+    );
   const columns: TableColumnsType<Department> = isPhone
     ? [
         {
@@ -125,6 +135,7 @@ export default function DepartmentsPage() {
                   {t('departments.instructorCount', { count: d.instructors })}
                 </Typography.Text>
               </Flex>
+              {owner(d)}
               {industryTags(d)}
               {requestTags(d)}
             </Flex>
@@ -135,6 +146,7 @@ export default function DepartmentsPage() {
     : [
         { title: t('departments.col.sortOrder'), dataIndex: 'sortOrder', width: 64, align: 'right' },
         { title: t('departments.col.name'), dataIndex: 'name' },
+        { title: t('departments.col.owner'), key: 'owner', render: (_, d) => owner(d) },
         { title: t('departments.col.industries'), key: 'industries', render: (_, d) => industryTags(d) },
         { title: t('departments.col.requests'), key: 'requests', render: (_, d) => requestTags(d) },
         { title: t('departments.col.instructors'), dataIndex: 'instructors', align: 'right' },
@@ -145,7 +157,6 @@ export default function DepartmentsPage() {
     <FormModal<Values, unknown>
       title={editing === 'new' ? t('departments.create') : `${t('departments.edit')} · ${editing.name}`}
       onClose={() => setEditing(null)}
-      fields={['name', 'sortOrder', 'industries', 'requests']}
       initialValues={
         editing === 'new'
           ? { sortOrder: (query.data?.length ?? 0) + 1, industries: [], requests: [] }
@@ -169,6 +180,9 @@ export default function DepartmentsPage() {
       }}
       onDone={changed}
     >
+      {editing !== 'new' && !editing.own && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('departments.inheritedNote')} />
+      )}
       <Form.Item name="name" label={t('departments.field.name')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={30} />
       </Form.Item>

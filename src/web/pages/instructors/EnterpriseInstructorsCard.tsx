@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Divider, Flex, Form, Input, List, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Divider, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { EnterpriseAssignment, EnterpriseInstructors, Instructor, Suggestions } from '../../api/types.ts';
@@ -8,8 +7,7 @@ import { api } from '../../api.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
+import { AssignModal } from './AssignModal.tsx';
 import { useReasonText } from './labels.ts';
 
 /**
@@ -28,14 +26,16 @@ function InstructorsCard({ enterpriseId }: { enterpriseId: number }) {
   const can = useCan();
   const client = useQueryClient();
   const [assigning, setAssigning] = useState<Instructor | null>(null);
+  const [wider, setWider] = useState(false);
   const query = useQuery({
     queryKey: ['ledger', 'enterprise', String(enterpriseId), 'instructors'],
     queryFn: () => api.get<EnterpriseInstructors>(`/api/enterprises/${enterpriseId}/instructors`),
   });
   const needs = query.data?.enterprise.needsInstructor ?? false;
   const suggestions = useQuery({
-    queryKey: ['ledger', 'enterprise', String(enterpriseId), 'instructor-suggestions'],
-    queryFn: () => api.get<Suggestions>(`/api/enterprises/${enterpriseId}/instructor-suggestions`),
+    queryKey: ['ledger', 'enterprise', String(enterpriseId), 'instructor-suggestions', { wider }],
+    queryFn: () =>
+      api.get<Suggestions>(`/api/enterprises/${enterpriseId}/instructor-suggestions`, wider ? { wider: 'true' } : {}),
     enabled: needs && can('instructor.manage'),
   });
 
@@ -106,41 +106,20 @@ function InstructorsCard({ enterpriseId }: { enterpriseId: number }) {
               dataSource={suggestions.data?.items}
               locale={{ emptyText: t('instructors.suggest.empty') }}
               renderItem={(s) => <SuggestionItem s={s} onAssign={() => setAssigning(s.instructor)} />}
-              footer={
-                suggestions.data && suggestions.data.considered > 0 ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('instructors.suggest.considered', { count: suggestions.data.considered })}
-                  </Typography.Text>
-                ) : undefined
-              }
+              footer={suggestions.data && <SuggestionsFooter s={suggestions.data} onWiden={setWider} />}
             />
           )}
         </>
       )}
       {assigning && (
-        <FormModal<{ startOn?: Dayjs; note?: string }, unknown>
+        <AssignModal
           title={t('instructors.suggest.assignTitle', { name: assigning.name, enterprise: enterprise.name })}
-          intro={<Typography.Paragraph type="secondary">{t('instructors.assignments.startHint')}</Typography.Paragraph>}
-          onClose={() => setAssigning(null)}
-          fields={['startOn', 'note']}
-          initialValues={{ startOn: dayjs() }}
+          instructorId={assigning.id}
+          enterpriseId={enterpriseId}
           okText={t('instructors.suggest.assign')}
-          submit={(v) =>
-            api.post(`/api/instructors/${assigning.id}/assignments`, {
-              enterpriseId,
-              startOn: toDay(v.startOn),
-              note: v.note?.trim() || null,
-            })
-          }
+          onClose={() => setAssigning(null)}
           onDone={changed}
-        >
-          <Form.Item name="startOn" label={t('instructors.assignments.startOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
-          <Form.Item name="note" label={t('instructors.assignments.note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </FormModal>
+        />
       )}
     </Card>
   );
@@ -167,6 +146,30 @@ function AssignmentItem({ a }: { a: EnterpriseAssignment }) {
         </Typography.Text>
       </Flex>
     </List.Item>
+  );
+}
+
+/** How many were compared, and where: the county first, everyone the user sees on request. */
+function SuggestionsFooter({ s, onWiden }: { s: Suggestions; onWiden: (wider: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <Flex wrap gap={8} align="center" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {s.within
+          ? t('instructors.suggest.consideredWithin', { count: s.considered, region: s.within.name })
+          : t('instructors.suggest.considered', { count: s.considered })}
+      </Typography.Text>
+      {s.within && s.elsewhere > 0 && (
+        <Button size="small" type="link" onClick={() => onWiden(true)} data-testid="suggest-wider">
+          {t('instructors.suggest.wider', { count: s.elsewhere })}
+        </Button>
+      )}
+      {!s.within && (
+        <Button size="small" type="link" onClick={() => onWiden(false)} data-testid="suggest-nearer">
+          {t('instructors.suggest.nearer')}
+        </Button>
+      )}
+    </Flex>
   );
 }
 

@@ -1,18 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Switch } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
-import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { KIND_CODES } from './labels.ts';
 import { useDepartments } from './useDepartments.ts';
-
-const FIELDS = ['kind', 'name', 'sourceDepartmentId', 'post', 'fullTime', 'regionCode', 'phone', 'leftOn'] as const;
 
 interface Values {
   kind?: string;
@@ -36,123 +33,94 @@ interface Props {
 /** Registers an instructor or liaison, or corrects one (only the changed fields are sent; leaving ends their assignments). */
 export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const user = useUser();
   const client = useQueryClient();
   const departments = useDepartments();
-  const [form] = Form.useForm<Values>();
   const initial: Values = instructor
     ? { ...instructor, phone: undefined, leftOn: fromDay(instructor.leftOn) }
     : { kind: 'instructor', fullTime: false, regionCode: user.regionCode };
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
-      const body = {
-        kind: v.kind,
-        name: v.name,
-        sourceDepartmentId: v.sourceDepartmentId,
-        post: v.post?.trim() || null,
-        fullTime: v.fullTime ?? false,
-        regionCode: v.regionCode,
-        phone: v.phone?.trim() || null,
-      };
-      if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', body);
-      const patch: Record<string, unknown> = {};
-      for (const [k, value] of Object.entries(body)) {
-        if (k === 'phone' ? value !== null : value !== instructor[k as keyof Instructor]) patch[k] = value;
-      }
-      const leftOn = toDay(v.leftOn);
-      if (leftOn !== instructor.leftOn) patch.leftOn = leftOn;
-      await api.patch(`/api/instructors/${instructor.id}`, patch);
-      return { id: instructor.id };
-    },
-    onSuccess: ({ id }) => {
-      void message.success(t(instructor ? 'instructors.saved' : 'instructors.created'));
-      void client.invalidateQueries({ queryKey: ['instructors'] });
-      void client.invalidateQueries({ queryKey: ['ledger'] });
-      // Closing first: the list drops its ?new=1, then the new instructor's page opens.
-      onClose();
-      onCreated?.(id);
-    },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
-  });
+  const save = async (v: Values) => {
+    const body = {
+      kind: v.kind,
+      name: v.name,
+      sourceDepartmentId: v.sourceDepartmentId,
+      post: v.post?.trim() || null,
+      fullTime: v.fullTime ?? false,
+      regionCode: v.regionCode,
+      phone: v.phone?.trim() || null,
+    };
+    if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', body);
+    const patch: Record<string, unknown> = {};
+    for (const [k, value] of Object.entries(body)) {
+      if (k === 'phone' ? value !== null : value !== instructor[k as keyof Instructor]) patch[k] = value;
+    }
+    const leftOn = toDay(v.leftOn);
+    if (leftOn !== instructor.leftOn) patch.leftOn = leftOn;
+    await api.patch(`/api/instructors/${instructor.id}`, patch);
+    return { id: instructor.id };
+  };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={instructor ? `${t('instructors.edit')} · ${instructor.name}` : t('instructors.create')}
-      size={isPhone ? '100%' : 520}
       onClose={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={
-        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      initialValues={initial}
+      submit={save}
+      // Closed first (the list drops its ?new=1), then the new instructor's page opens.
+      onDone={({ id }) => {
+        void message.success(t(instructor ? 'instructors.saved' : 'instructors.created'));
+        void client.invalidateQueries({ queryKey: ['instructors'] });
+        void client.invalidateQueries({ queryKey: ['ledger'] });
+        onCreated?.(id);
+      }}
     >
-      {save.isError && !coversFields(save.error, FIELDS) && (
-        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={(v) => save.mutate(v)}
-        onValuesChange={clearChangedErrors(form)}
-        disabled={save.isPending}
+      <Form.Item name="kind" label={t('instructors.field.kind')} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          options={KIND_CODES.map((k) => ({ value: k, label: t(`instructors.kind.${k}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('instructors.field.name')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item
+        name="sourceDepartmentId"
+        label={t('instructors.field.sourceDepartmentId')}
+        rules={[{ required: true }]}
       >
-        <Form.Item name="kind" label={t('instructors.field.kind')} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            options={KIND_CODES.map((k) => ({ value: k, label: t(`instructors.kind.${k}`) }))}
-          />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={departments.isLoading}
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="post" label={t('instructors.field.post')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="fullTime" label={t('instructors.field.fullTime')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('instructors.field.regionCode')} rules={[{ required: true }]}>
+        <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('instructors.field.phone')}
+        extra={
+          instructor?.phone
+            ? `${instructor.phone} · ${t('instructors.field.phoneHint')}`
+            : t('instructors.field.phoneHint')
+        }
+      >
+        <Input inputMode="tel" maxLength={20} autoComplete="off" />
+      </Form.Item>
+      {instructor && (
+        <Form.Item name="leftOn" label={t('instructors.field.leftOn')} extra={t('instructors.field.leftOnHint')}>
+          <DatePicker {...datePickerProps} disabledDate={afterToday} />
         </Form.Item>
-        <Form.Item name="name" label={t('instructors.field.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item
-          name="sourceDepartmentId"
-          label={t('instructors.field.sourceDepartmentId')}
-          rules={[{ required: true }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={departments.isLoading}
-            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="post" label={t('instructors.field.post')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="fullTime" label={t('instructors.field.fullTime')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('instructors.field.regionCode')} rules={[{ required: true }]}>
-          <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('instructors.field.phone')}
-          extra={
-            instructor?.phone
-              ? `${instructor.phone} · ${t('instructors.field.phoneHint')}`
-              : t('instructors.field.phoneHint')
-          }
-        >
-          <Input inputMode="tel" maxLength={20} autoComplete="off" />
-        </Form.Item>
-        {instructor && (
-          <Form.Item name="leftOn" label={t('instructors.field.leftOn')} extra={t('instructors.field.leftOnHint')}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
-        )}
-      </Form>
-    </Drawer>
+      )}
+    </FormDrawer>
   );
 }

@@ -1,10 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { InstructorDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -18,7 +19,6 @@ import { useRevealPhone } from './useRevealPhone.ts';
 export default function InstructorPage() {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
   const client = useQueryClient();
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
@@ -64,12 +64,7 @@ export default function InstructorPage() {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/instructors'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/instructors" />
             {writable && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('instructors.edit')}

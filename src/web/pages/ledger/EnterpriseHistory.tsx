@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { HistoryEntry } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FieldChange } from './FieldChange.tsx';
+import { useHistoryValue } from './historyValues.ts';
 
 /** The entries of one change: the same moment, the same batch or user edit, the same person. */
 function groupByChange(history: HistoryEntry[]): HistoryEntry[][] {
@@ -22,6 +23,7 @@ function groupByChange(history: HistoryEntry[]): HistoryEntry[][] {
 export function EnterpriseHistory({ history }: { history: HistoryEntry[] }) {
   const { t } = useI18n();
   const groups = groupByChange(history);
+  const value = useHistoryValue(history);
 
   return (
     <Card title={t('enterprise.history')} size="small">
@@ -57,7 +59,7 @@ export function EnterpriseHistory({ history }: { history: HistoryEntry[] }) {
                         {h.field === 'created' ? (
                           t('history.created')
                         ) : (
-                          <FieldChange field={h.field} before={h.before} after={h.after} />
+                          <FieldChange field={h.field} before={h.before} after={h.after} value={value} />
                         )}
                       </li>
                     ))}

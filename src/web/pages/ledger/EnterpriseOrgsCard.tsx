@@ -1,7 +1,7 @@
-import { Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Flex, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { EnterpriseOrg } from '../../api/types.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
+import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 
@@ -12,7 +12,6 @@ import { useCan } from '../../session.ts';
 export function EnterpriseOrgsCard({ orgs }: { orgs: EnterpriseOrg[] }) {
   const { t, has } = useI18n();
   const can = useCan();
-  const isPhone = useIsPhone();
   const current = orgs.filter((o) => o.endOn === null).length;
 
   const coded = (prefix: string, code: string | null) => {
@@ -31,40 +30,26 @@ export function EnterpriseOrgsCard({ orgs }: { orgs: EnterpriseOrg[] }) {
   const kind = (o: EnterpriseOrg) =>
     o.name === null ? '—' : `${coded('orgType', o.type)} · ${coded('formation', o.formation)}`;
   const period = (o: EnterpriseOrg) => (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {o.startOn} – {o.endOn ?? ''}
-      {o.endOn === null && (
-        <Tag color="green" style={{ marginInlineStart: 8 }}>
-          {t('org.current')}
-        </Tag>
-      )}
-    </span>
+    <DateSpan from={o.startOn} to={o.endOn} current={o.endOn === null ? t('org.current') : undefined} />
   );
 
   // On a phone one column tells it all; on a desktop, the name, kind and period side by side.
-  const columns: TableColumnsType<EnterpriseOrg> = isPhone
-    ? [
-        {
-          title: t('enterprise.orgs.org'),
-          key: 'org',
-          render: (_, o) => (
-            <Flex vertical gap={2}>
-              {name(o)}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {kind(o)}
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {period(o)}
-              </Typography.Text>
-            </Flex>
-          ),
-        },
-      ]
-    : [
-        { title: t('enterprise.orgs.org'), key: 'org', render: (_, o) => name(o) },
-        { title: t('enterprise.orgs.kind'), key: 'kind', render: (_, o) => kind(o) },
-        { title: t('org.coverage.period'), key: 'period', render: (_, o) => period(o) },
-      ];
+  const phone: TableColumnsType<EnterpriseOrg>[number] = {
+    title: t('enterprise.orgs.org'),
+    key: 'org',
+    render: (_, o) => (
+      <Flex vertical gap={2}>
+        {name(o)}
+        <SubLine>{kind(o)}</SubLine>
+        <SubLine>{period(o)}</SubLine>
+      </Flex>
+    ),
+  };
+  const columns: TableColumnsType<EnterpriseOrg> = [
+    { title: t('enterprise.orgs.org'), key: 'org', render: (_, o) => name(o) },
+    { title: t('enterprise.orgs.kind'), key: 'kind', render: (_, o) => kind(o) },
+    { title: t('org.coverage.period'), key: 'period', render: (_, o) => period(o) },
+  ];
 
   return (
     <Card
@@ -73,15 +58,13 @@ export function EnterpriseOrgsCard({ orgs }: { orgs: EnterpriseOrg[] }) {
       style={{ marginBottom: 16 }}
       data-testid="enterprise-orgs"
     >
-      <Table<EnterpriseOrg>
+      <CardTable<EnterpriseOrg>
         rowKey="coverageId"
-        size="small"
+        rows={orgs}
+        empty={t('enterprise.orgs.empty')}
         columns={columns}
-        dataSource={orgs}
-        pagination={false}
-        scroll={isPhone ? undefined : { x: 'max-content' }}
-        locale={{ emptyText: t('enterprise.orgs.empty') }}
-        rowClassName={(o) => (o.endOn === null ? '' : 'dj-row-past')}
+        phone={phone}
+        past={(o) => o.endOn !== null}
       />
     </Card>
   );

@@ -1,10 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { EditOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { EnterprisePageDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -24,7 +25,6 @@ import { RestructuringCard, RestructuringModal, useRestructuring } from './Restr
 export default function EnterprisePage() {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
   const { id = '' } = useParams();
   // `?edit=1` (the list's 修改) opens the form; closing it drops the parameter.
   const [params, setParams] = useSearchParams();
@@ -47,12 +47,7 @@ export default function EnterprisePage() {
         extra={
           <Space wrap>
             {/* Back to the list as it was (its filters are in the URL), or to the whole list if opened directly. */}
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/ledger'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/ledger" />
             {/* An SOE or collective enterprise restructured into a non-public one: its 三同步 is recorded here. */}
             {can('ledger.write') && restructuring.data && !recorded && (
               <Button icon={<SyncOutlined />} onClick={() => setRecording(true)}>

@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
+import type { CoverageSettings } from '../../../domain/stats/coverage.ts';
 import type { Enterprise } from '../../api/types.ts';
+import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Flag } from './filter.ts';
 import { CATEGORY_COLORS, enterpriseFlags, FLAG_COLORS, flagKey, useLedgerLabels } from './labels.ts';
@@ -18,12 +21,24 @@ export function CategoryTag({ enterprise }: { enterprise: Enterprise }) {
   return <Tag color={CATEGORY_COLORS[enterprise.category]}>{labels.code('category', enterprise.category)}</Tag>;
 }
 
+/** The deployment's 重点盯住 head count (the statistics settings, cached as the settings page keeps them). */
+function useKeyWatchEmployees(): number | null {
+  const path = '/api/settings/coverage';
+  const query = useQuery({
+    queryKey: ['settings', path],
+    queryFn: () => api.get<CoverageSettings>(path),
+    staleTime: 60_000,
+  });
+  return query.data?.keyWatchEmployees ?? null;
+}
+
 /** 重点盯住, 需选派指导员, 待核实 and an estimated full-member count (or `only` those of them). */
 export function FlagTags({ enterprise, only }: { enterprise: Enterprise; only?: Flag[] }) {
   const { t } = useI18n();
+  const keyWatchEmployees = useKeyWatchEmployees();
   return (
     <>
-      {enterpriseFlags(enterprise)
+      {enterpriseFlags(enterprise, keyWatchEmployees)
         .filter((f) => !only || only.includes(f))
         .map((f) => (
           <Tag key={f} color={FLAG_COLORS[f]}>

@@ -1,5 +1,6 @@
-import { Button, Checkbox, Col, Form, Row, Select, Space, TreeSelect } from 'antd';
+import { Checkbox, Col, Form, Row, Select, TreeSelect } from 'antd';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
+import { FilterButtons } from '../../components/list/FilterBar.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -144,12 +145,7 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
           </Col>
         ))}
       </Row>
-      <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
-        <Button onClick={onReset}>{t('common.reset')}</Button>
-      </Space>
+      <FilterButtons onReset={onReset} />
     </Form>
   );
 }

@@ -1,32 +1,26 @@
-import { DownloadOutlined, FilterOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Flex, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, type TableColumnsType, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Enterprise, LedgerList } from '../../api/types.ts';
-import { api, queryString } from '../../api.ts';
+import { queryString } from '../../api.ts';
+import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { countSet, unset } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
-import {
-  filterCount,
-  filterQuery,
-  type LedgerFilter,
-  type ListState,
-  listSearch,
-  readListState,
-  type Sort,
-} from './filter.ts';
+import { LEDGER_FILTERS, LEDGER_LIST, type LedgerFilter, type Sort } from './filter.ts';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerRowActions } from './LedgerRowActions.tsx';
 import { LedgerSummary } from './LedgerSummary.tsx';
 import { useLedgerLabels } from './labels.ts';
 
-const PAGE_SIZE = 20;
+const FOLDED = Object.keys(LEDGER_FILTERS).filter((k) => k !== 'q') as (keyof LedgerFilter)[];
 
 export default function LedgerListPage() {
   const { t } = useI18n();
@@ -34,25 +28,10 @@ export default function LedgerListPage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const labels = useLedgerLabels();
-  // On a phone the filters fold away behind a button, so the list itself starts on screen.
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const { filter, sort, order, page } = readListState(params);
-
-  const query = useQuery({
-    queryKey: ['ledger', 'list', filter, sort, order, page],
-    queryFn: () =>
-      api.get<LedgerList>('/api/enterprises', { ...filterQuery(filter), sort, order, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-
-  // The next URL is built from the current one, read when the user acts: right after a
-  // navigation the page may not have re-rendered yet, and what it read from the URL would be old.
-  const go = (next: (current: ListState) => Partial<ListState>) => {
-    const current = readListState(new URLSearchParams(window.location.search));
-    setParams(listSearch({ ...current, page: 1, ...next(current) }));
-  };
-  const applyFilter = (f: LedgerFilter) => go((c) => ({ filter: { ...f, q: c.filter.q } }));
+  const list = useListState(LEDGER_LIST);
+  const { sort, order, ...filter } = list.filter;
+  const query = usePagedQuery<LedgerList>(['ledger', 'list'], '/api/enterprises', list.filter, list);
+  const applyFilter = (f: LedgerFilter) => list.set((c) => ({ ...f, q: c.q }));
 
   const sortOrder = (key: Sort): SortOrder => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
   const sortable = (key: Sort) => ({
@@ -120,7 +99,7 @@ export default function LedgerListPage() {
     },
   ];
 
-  const exportHref = `/api/enterprises/export${queryString(filterQuery(filter))}`;
+  const exportHref = `/api/enterprises/export${queryString(filter)}`;
   return (
     <>
       <PageTitle
@@ -142,65 +121,42 @@ export default function LedgerListPage() {
         {t('ledger.title')}
       </PageTitle>
       <Card size="small">
-        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            allowClear
-            enterButton
-            placeholder={t('ledger.filter.qPlaceholder')}
-            aria-label={t('ledger.filter.q')}
-            onSearch={(value) => go((c) => ({ filter: { ...c.filter, q: value.trim() || undefined } }))}
-            style={{ maxWidth: isPhone ? undefined : 420, flex: isPhone ? '1 1 100%' : undefined }}
-          />
-          {isPhone && (
-            <Badge count={filterCount({ ...filter, q: undefined })} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)}>
-                {t('ledger.filters')}
-              </Button>
-            </Badge>
-          )}
-        </Flex>
-        {(!isPhone || filtersOpen) && (
-          <LedgerFilters
-            key={params.toString()}
-            filter={filter}
-            onApply={applyFilter}
-            onReset={() => go(() => ({ filter: {} }))}
-            vertical={isPhone}
-          />
-        )}
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : (
-          <>
-            <LedgerSummary data={query.data} filter={filter} />
-            <Table<Enterprise>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={query.data?.items}
-              loading={query.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('ledger.empty') }}
-              // One handler for paging and sorting (antd calls it for both); a new order starts at page 1.
-              onChange={(pagination, _, sorter, { action }) => {
-                if (action === 'paginate') return go(() => ({ page: pagination.current ?? 1 }));
-                if (action !== 'sort') return;
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Enterprise>;
-                if (!s.columnKey || !s.order) return go(() => ({ sort: 'name', order: 'asc' }));
-                go(() => ({ sort: s.columnKey as Sort, order: s.order === 'descend' ? 'desc' : 'asc' }));
-              }}
-              pagination={{
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: query.data?.total ?? 0,
-                showSizeChanger: false,
-                showTotal: (total) => t('ledger.total', { total: total.toLocaleString() }),
-              }}
+        <FilterBar
+          search={{
+            value: filter.q,
+            onSearch: (q) => list.set({ q }),
+            placeholder: t('ledger.filter.qPlaceholder'),
+            label: t('ledger.filter.q'),
+          }}
+          count={countSet(filter, FOLDED)}
+          filters={
+            <LedgerFilters
+              key={JSON.stringify(filter)}
+              filter={filter}
+              onApply={applyFilter}
+              onReset={() => list.set(unset(LEDGER_FILTERS))}
+              vertical={isPhone}
             />
-          </>
-        )}
+          }
+        />
+        {!query.isError && <LedgerSummary data={query.data} filter={filter} />}
+        <ListView<Enterprise>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          empty={t('ledger.empty')}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('ledger.total', { total })}
+          table={{
+            // Sorting, as paging, starts again at page 1.
+            onChange: (_p, _f, sorter, { action }) => {
+              if (action !== 'sort') return;
+              const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Enterprise>;
+              if (!s.columnKey || !s.order) return list.set({ sort: 'name', order: 'asc' });
+              list.set({ sort: s.columnKey as Sort, order: s.order === 'descend' ? 'desc' : 'asc' });
+            },
+          }}
+        />
       </Card>
     </>
   );

@@ -3,13 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { addDays } from '../../../domain/calendarDate.ts';
-import { DEFAULT_RESTRUCTURING_GRACE_DAYS } from '../../../domain/org/restructuring.ts';
 import type { Restructuring, RestructuringItem, RestructuringState } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 
 /** The three things done together (rules.md §3), in the checklist's order. */
 const ITEMS: RestructuringItem[] = ['plansSubmittedOn', 'headsFixedOn', 'supervisionOn'];
@@ -34,7 +33,7 @@ export function RestructuringCard({ state, onEdit }: { state: RestructuringState
   const r = state.restructuring;
   if (!r) return null;
   const overdue = new Map(state.prompts.map((p) => [p.item, p]));
-  const graceEnds = addDays(r.restructuredOn, DEFAULT_RESTRUCTURING_GRACE_DAYS);
+  const graceEnds = addDays(r.restructuredOn, state.graceDays);
 
   const status = (item: RestructuringItem) => {
     const done = r[item];
@@ -135,7 +134,6 @@ export function RestructuringModal({
       title={t(current ? 'restructuring.editTitle' : 'restructuring.record')}
       intro={<Typography.Paragraph type="secondary">{t('restructuring.formHint')}</Typography.Paragraph>}
       onClose={onClose}
-      fields={FIELDS}
       initialValues={initialValues}
       submit={(v) =>
         api.put<RestructuringState>(

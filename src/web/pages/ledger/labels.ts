@@ -1,7 +1,7 @@
 // The ledger's codes in the user's language: kinds, statuses, categories, flags, fields and
 // the values of a field as a history entry or an import diff shows them.
 import { useCallback, useMemo } from 'react';
-import { DEFAULT_KEY_WATCH_EMPLOYEES } from '../../../domain/enterprise/categories.ts';
+import { MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../../domain/enterprise/categories.ts';
 import type { Enterprise } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import type { Flag } from './filter.ts';
@@ -60,14 +60,19 @@ export function useLedgerLabels(): LedgerLabels {
   return useMemo(() => ({ code, field, value, shown }), [code, field, value, shown]);
 }
 
-/** The flags an enterprise carries, as the list's filters define them (src/server/enterprises/ledger/filters.ts). */
-export function enterpriseFlags(e: Enterprise): Flag[] {
+/**
+ * The flags an enterprise carries, as the list's filters define them (src/server/enterprises/ledger/filters.ts),
+ * 重点盯住 under the deployment's threshold (none while it is not yet known).
+ */
+export function enterpriseFlags(e: Enterprise, keyWatchEmployees: number | null): Flag[] {
   const flags: Flag[] = [];
   const uncovered = Boolean(e.inScope) && e.orgCoverage === null;
-  if (uncovered && e.employees >= DEFAULT_KEY_WATCH_EMPLOYEES) flags.push('key_watch');
+  if (uncovered && keyWatchEmployees !== null && e.employees >= keyWatchEmployees) flags.push('key_watch');
   if (uncovered && !e.hasInstructor) flags.push('needs_instructor');
   if (e.missingSinceBatchId !== null) flags.push('missing');
   if (e.fullMemberEstimated) flags.push('estimated');
+  if (uncovered && (e.hasUnion || e.hasLeague)) flags.push('mass_org_only');
+  if (e.employees >= MASS_ORG_PROMPT_MIN_EMPLOYEES && !e.hasUnion && !e.hasLeague) flags.push('no_mass_org');
   return flags;
 }
 
@@ -76,6 +81,8 @@ export const FLAG_COLORS: Record<Flag, string> = {
   needs_instructor: 'orange',
   missing: 'purple',
   estimated: 'default',
+  mass_org_only: 'blue',
+  no_mass_org: 'default',
 };
 
 export const CATEGORY_COLORS: Record<string, string> = {

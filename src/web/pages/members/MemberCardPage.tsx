@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { MemberCard, MemberDetail, RevealedNumbers } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -124,7 +125,6 @@ export default function MemberCardPage() {
 function CardView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
   const reveal = useReveal(id);
   const query = useQuery({
     queryKey: ['members', 'detail', id],
@@ -141,12 +141,7 @@ function CardView({ id }: { id: number }) {
           {t('member.card')}
         </Typography.Title>
         <Space wrap>
-          <Button
-            icon={<ArrowLeftOutlined />}
-            onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate(`/members/${id}`))}
-          >
-            {t('common.back')}
-          </Button>
+          <BackButton fallback={`/members/${id}`} />
           {can('member.reveal') && writable && <RevealButton reveal={reveal} size="middle" />}
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('member.card.print')}
@@ -204,7 +199,7 @@ function CardSheet({ card, numbers }: { card: MemberCard; numbers: RevealedNumbe
           </tr>
           <tr>
             <th>{t('member.field.birthDate')}</th>
-            <td>{card.birthDate}</td>
+            <td data-testid="card-birth-date">{numbers ? numbers.birthDate : card.birthDate}</td>
           </tr>
           <tr>
             <th>{t('member.field.ethnicity')}</th>

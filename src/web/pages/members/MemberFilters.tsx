@@ -1,4 +1,5 @@
-import { Button, Col, Form, Row, Select, Space } from 'antd';
+import { Col, Form, Row, Select } from 'antd';
+import { FilterButtons } from '../../components/list/FilterBar.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -37,6 +38,8 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
           regionCode: v.regionCode || undefined,
           status: v.status || undefined,
           mobile: v.mobile || undefined,
+          shouldTransfer: v.shouldTransfer || undefined,
+          side: filter.side,
           relationElsewhere: v.relationElsewhere || undefined,
           roster: v.roster || undefined,
           employerId: filter.employerId,
@@ -73,6 +76,11 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
           </Form.Item>
         </Col>
         <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
+          <Form.Item name="shouldTransfer" label={t('member.filter.shouldTransfer')}>
+            <Select allowClear placeholder={any} options={yesNo} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
           <Form.Item name="relationElsewhere" label={t('member.filter.relationElsewhere')}>
             <Select allowClear placeholder={any} options={yesNo} />
           </Form.Item>
@@ -90,12 +98,7 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
-        <Button onClick={onReset}>{t('common.reset')}</Button>
-      </Space>
+      <FilterButtons onReset={onReset} />
     </Form>
   );
 }

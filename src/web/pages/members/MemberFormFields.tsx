@@ -1,4 +1,4 @@
-import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Switch } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { validateIdNumber } from '../../../domain/idNumber.ts';
 import type { MemberStatus } from '../../../domain/org/codes.ts';
@@ -22,31 +22,9 @@ export interface MemberFormValues {
   phone?: string;
   ethnicity?: string;
   education?: string | null;
-  mobile?: boolean;
-  workOrgId?: number | null;
   relationOrgName?: string;
   cultivation?: string[];
 }
-
-/** The form's fields, by the names the API's per-field messages use. */
-export const MEMBER_FIELDS = [
-  'name',
-  'idNumber',
-  'sex',
-  'status',
-  'joinedOn',
-  'fullOn',
-  'orgId',
-  'employerId',
-  'position',
-  'phone',
-  'ethnicity',
-  'education',
-  'mobile',
-  'workOrgId',
-  'relationOrgName',
-  'cultivation',
-] as const;
 
 /** create: 新增党员; transferIn: the member of a transfer in (their relation is here now); edit: a correction. */
 export type MemberFormMode = 'create' | 'transferIn' | 'edit';
@@ -55,7 +33,6 @@ const text = (s: string | undefined) => s?.trim() || null;
 
 /** The body of POST /api/members (and of a transfer in, with the letter added). */
 export function createBody(v: MemberFormValues) {
-  const mobile = Boolean(v.mobile);
   return {
     name: v.name?.trim() ?? '',
     idNumber: v.idNumber?.trim() ?? '',
@@ -69,8 +46,6 @@ export function createBody(v: MemberFormValues) {
     phone: text(v.phone),
     ethnicity: text(v.ethnicity),
     education: v.education ?? null,
-    mobile,
-    workOrgId: mobile ? (v.workOrgId ?? null) : null,
     relationOrgName: text(v.relationOrgName),
     cultivation: v.cultivation ?? [],
   };
@@ -93,8 +68,6 @@ export function editValues(m: Member, fromDay: (s: string | null) => Dayjs | nul
     position: m.position ?? '',
     ethnicity: m.ethnicity ?? '',
     education: m.education,
-    mobile: m.mobile,
-    workOrgId: m.workOrgId,
     relationOrgName: m.relationOrgName ?? '',
     cultivation: m.cultivation,
   };
@@ -123,8 +96,6 @@ export function MemberFormFields({ mode, member }: Props) {
   const labels = useCodeLabels();
   const form = Form.useFormInstance<MemberFormValues>();
   const status = Form.useWatch('status', form);
-  const mobile = Form.useWatch('mobile', form);
-  const orgId = Form.useWatch('orgId', form) ?? member?.orgId;
   const span = { xs: 24, sm: 12 };
   return (
     <Row gutter={16}>
@@ -210,26 +181,6 @@ export function MemberFormFields({ mode, member }: Props) {
           <Select allowClear options={labels.options('member.education', EDUCATION_CODES)} />
         </Form.Item>
       </Col>
-      <Col xs={24}>
-        <Form.Item
-          name="mobile"
-          label={t('member.field.mobile')}
-          valuePropName="checked"
-          extra={t('member.form.mobileHint')}
-        >
-          <Switch />
-        </Form.Item>
-      </Col>
-      {mobile && (
-        <Col xs={24}>
-          <Form.Item name="workOrgId" label={t('member.field.workOrgId')} extra={t('member.form.workOrgHint')}>
-            <OrgPicker
-              exclude={orgId ?? undefined}
-              initial={member?.workOrgId ? { id: member.workOrgId, name: member.workOrgName } : undefined}
-            />
-          </Form.Item>
-        </Col>
-      )}
       {mode !== 'transferIn' && (
         <Col xs={24}>
           <Form.Item

@@ -1,48 +1,37 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Input,
-  List,
-  Pagination,
-  Segmented,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Segmented, Space, type TableColumnsType, Typography } from 'antd';
+import { Link, Navigate } from 'react-router';
 import type { ApiResponse, MemberListItem } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { countSet, oneOf, unset } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
-import {
-  type MemberFilter,
-  type MemberListState,
-  type MemberView,
-  memberFilterCount,
-  memberFilterQuery,
-  memberListSearch,
-  readMemberListState,
-} from './filter.ts';
+import { MEMBER_FILTERS, MEMBER_VIEWS, type MemberFilter, type MemberView } from './filter.ts';
 import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
 import { MemberFilters } from './MemberFilters.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { useOrgName } from './useOrgName.ts';
 
-const PAGE_SIZE = 20;
+const MEMBER_LIST = { ...MEMBER_FILTERS, view: oneOf(MEMBER_VIEWS, 'roster'), new: oneOf(['1'] as const) };
 
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
+/** The filters folded behind a phone's button (all but the name search). */
+const FOLDED = [
+  'orgId',
+  'regionCode',
+  'status',
+  'mobile',
+  'shouldTransfer',
+  'relationElsewhere',
+  'employerId',
+  'roster',
+] as const;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 /** 党员名册: the members of the user's scope (a secretary: their org), masked; 流动党员 for one org; 新增党员 for member.write. */
@@ -50,48 +39,32 @@ export default function MemberListPage() {
   const { t } = useI18n();
   const can = useCan();
   const user = useUser();
-  const isPhone = useIsPhone();
   const labels = useCodeLabels();
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const { filter, view, page } = readMemberListState(params);
-  const creating = params.get('new') === '1' && can('member.write');
+  const list = useListState(MEMBER_LIST);
+  const { view, new: newForm, ...filter } = list.filter;
+  const creating = newForm === '1' && can('member.write');
   const orgName = useOrgName(filter.orgId);
   // The mobile view is about one org: the chosen one, or a secretary's own.
   const needsOrg = view === 'mobile' && filter.orgId === undefined && user.orgId == null;
-
-  const query = useQuery({
-    queryKey: ['members', 'list', filter, view, page],
-    queryFn: () =>
-      api.get<ApiResponse<'/api/members'>>('/api/members', {
-        ...memberFilterQuery(filter, view),
-        page,
-        pageSize: PAGE_SIZE,
-      }),
-    placeholderData: keepPreviousData,
+  const listQuery = {
+    ...filter,
+    side: view === 'mobile' ? filter.side : undefined,
+    roster: filter.roster ?? 'active',
+    view,
+  };
+  const query = usePagedQuery<ApiResponse<'/api/members'>>(['members', 'list'], '/api/members', listQuery, list, {
     enabled: !needsOrg,
   });
 
   // A secretary sees their own org's roster, named in the title.
   if (user.orgId != null && filter.orgId === undefined) {
-    const search = new URLSearchParams(params);
+    const search = new URLSearchParams(list.search);
     search.set('orgId', String(user.orgId));
     return <Navigate to={`/members?${search}`} replace />;
   }
 
-  // Built from the URL as it is when the user acts (see LedgerListPage).
-  const go = (next: (current: MemberListState) => Partial<MemberListState>) => {
-    const current = readMemberListState(new URLSearchParams(window.location.search));
-    setParams(memberListSearch({ ...current, page: 1, ...next(current) }));
-  };
-  const applyFilter = (f: MemberFilter) =>
-    go((c) => ({ filter: { ...f, q: c.filter.q, orgId: user.orgId ?? f.orgId } }));
-  const setCreating = (open: boolean) => {
-    const search = new URLSearchParams(window.location.search);
-    if (open) search.set('new', '1');
-    else search.delete('new');
-    setParams(search, { replace: true });
-  };
+  const applyFilter = (f: MemberFilter) => list.set((c) => ({ ...f, q: c.q, orgId: user.orgId ?? f.orgId }));
+  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
 
   const name = (m: MemberListItem) => (
     <Flex wrap gap={4} align="center">
@@ -119,11 +92,26 @@ export default function MemberListPage() {
         {m.employerName}
       </Link>
     );
+  const idNumber = (m: MemberListItem) => (
+    <span style={mono} data-testid="member-id-number">
+      {m.idNumber}
+    </span>
+  );
   const dates = (m: MemberListItem) => (
     <Flex vertical>
       <span style={{ whiteSpace: 'nowrap' }}>{m.joinedOn}</span>
       <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
         {m.fullOn ? t('member.fullOnShort', { date: m.fullOn }) : '—'}
+      </Typography.Text>
+    </Flex>
+  );
+
+  const awayText = (a: NonNullable<MemberListItem['away']>) => (
+    <Flex vertical>
+      <span style={wrap}>{a.place ?? t('member.away.placeUnknown')}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+        {a.since}
+        {a.until ? ` – ${a.until}` : ''}
       </Typography.Text>
     </Flex>
   );
@@ -145,6 +133,11 @@ export default function MemberListPage() {
     ...(view === 'mobile'
       ? [
           {
+            title: t('member.col.away'),
+            key: 'away',
+            render: (_: unknown, m: MemberListItem) => (m.away ? awayText(m.away) : dash),
+          },
+          {
             title: t('member.col.workOrg'),
             key: 'workOrg',
             render: (_: unknown, m: MemberListItem) =>
@@ -158,11 +151,7 @@ export default function MemberListPage() {
     {
       title: t('member.col.idNumber'),
       key: 'idNumber',
-      render: (_, m) => (
-        <span style={mono} data-testid="member-id-number">
-          {m.idNumber}
-        </span>
-      ),
+      render: (_, m) => idNumber(m),
     },
     {
       title: t('member.col.phone'),
@@ -171,28 +160,18 @@ export default function MemberListPage() {
     },
   ];
 
-  const pagination = {
-    current: page,
-    pageSize: PAGE_SIZE,
-    total: query.data?.total ?? 0,
-    showSizeChanger: false,
-    showTotal: (total: number) => t('member.total', { total: total.toLocaleString() }),
-  };
-  const total = (
-    <Typography.Text strong data-testid="member-total" style={{ display: 'block', marginBottom: 8 }}>
-      {t('member.total', { total: (query.data?.total ?? 0).toLocaleString() })}
-    </Typography.Text>
-  );
-
   return (
     <>
       <PageTitle
         extra={
-          can('member.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('member.create')}
-            </Button>
-          )
+          <Space wrap>
+            {!needsOrg && <ExportButton list="members" filter={listQuery} />}
+            {can('member.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('member.create')}
+              </Button>
+            )}
+          </Space>
         }
       >
         {t('member.title')}
@@ -204,40 +183,46 @@ export default function MemberListPage() {
         )}
       </PageTitle>
       <Card size="small">
-        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-          <Segmented<MemberView>
-            value={view}
-            onChange={(v) => go(() => ({ view: v }))}
+        <FilterBar
+          before={
+            <Segmented<MemberView>
+              value={view}
+              onChange={(v) => list.set({ view: v })}
+              options={[
+                { value: 'roster', label: t('member.view.roster') },
+                { value: 'mobile', label: t('member.view.mobile') },
+              ]}
+            />
+          }
+          search={{
+            value: filter.q,
+            onSearch: (q) => list.set({ q }),
+            placeholder: t('member.filter.qPlaceholder'),
+            label: t('member.filter.q'),
+            width: 360,
+          }}
+          count={countSet(filter, user.orgId != null ? FOLDED.filter((k) => k !== 'orgId') : FOLDED)}
+          filters={
+            <MemberFilters
+              key={`${JSON.stringify(filter)}|${orgName ?? ''}`}
+              filter={filter}
+              orgName={orgName}
+              onApply={applyFilter}
+              onReset={() => list.set({ ...unset(MEMBER_FILTERS), orgId: user.orgId ?? undefined })}
+            />
+          }
+        />
+        {view === 'mobile' && (
+          <Segmented<'all' | 'out' | 'in'>
+            value={filter.side ?? 'all'}
+            onChange={(v) => list.set({ side: v === 'all' ? undefined : v })}
             options={[
-              { value: 'roster', label: t('member.view.roster') },
-              { value: 'mobile', label: t('member.view.mobile') },
+              { value: 'all', label: t('member.side.all') },
+              { value: 'out', label: t('member.side.out') },
+              { value: 'in', label: t('member.side.in') },
             ]}
-          />
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            allowClear
-            enterButton
-            placeholder={t('member.filter.qPlaceholder')}
-            aria-label={t('member.filter.q')}
-            onSearch={(value) => go((c) => ({ filter: { ...c.filter, q: value.trim() || undefined } }))}
-            style={{ maxWidth: isPhone ? undefined : 360, flex: isPhone ? '1 1 100%' : undefined }}
-          />
-          {isPhone && (
-            <Badge count={memberFilterCount(filter) - (user.orgId != null ? 1 : 0)} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)}>
-                {t('ledger.filters')}
-              </Button>
-            </Badge>
-          )}
-        </Flex>
-        {(!isPhone || filtersOpen) && (
-          <MemberFilters
-            key={`${params.toString()}|${orgName ?? ''}`}
-            filter={filter}
-            orgName={orgName}
-            onApply={applyFilter}
-            onReset={() => go(() => ({ filter: { orgId: user.orgId ?? undefined } }))}
+            style={{ marginBottom: 12 }}
+            data-testid="member-side-filter"
           />
         )}
         {view === 'mobile' && (
@@ -248,89 +233,54 @@ export default function MemberListPage() {
             style={{ marginBottom: 12 }}
           />
         )}
-        {needsOrg ? null : query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : isPhone ? (
-          <>
-            {total}
-            <List<MemberListItem>
-              loading={query.isFetching}
-              dataSource={query.data?.items}
-              locale={{ emptyText: <Empty description={t('member.empty')} /> }}
-              renderItem={(m) => (
-                <Card size="small" style={{ marginBottom: 8 }} data-testid="member-card">
-                  <Flex vertical gap={6}>
-                    <Flex justify="space-between" align="start" gap={8}>
-                      <Typography.Text strong style={{ minWidth: 0 }}>
-                        {name(m)}
-                      </Typography.Text>
-                      <StatusTag status={m.status} />
-                    </Flex>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {[labels.label('member.sex', m.sex), m.orgName, m.employerName, m.position]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Typography.Text>
-                    <Descriptions
-                      size="small"
-                      column={1}
-                      styles={{ label: { whiteSpace: 'nowrap' } }}
-                      items={[
-                        {
-                          key: 'id',
-                          label: t('member.col.idNumber'),
-                          children: (
-                            <span style={mono} data-testid="member-id-number">
-                              {m.idNumber}
-                            </span>
-                          ),
-                        },
-                        {
-                          key: 'phone',
-                          label: t('member.col.phone'),
-                          children: m.phone ? <span style={mono}>{m.phone}</span> : '—',
-                        },
-                        {
-                          key: 'joined',
-                          label: t('member.field.joinedOn'),
-                          children: m.fullOn
-                            ? `${m.joinedOn}（${t('member.fullOnShort', { date: m.fullOn })}）`
-                            : m.joinedOn,
-                        },
-                      ]}
-                    />
-                  </Flex>
-                </Card>
-              )}
-            />
-            <Flex justify="center">
-              <Pagination
-                {...pagination}
-                size="small"
-                showTotal={undefined}
-                hideOnSinglePage
-                onChange={(p) => go(() => ({ page: p }))}
-              />
-            </Flex>
-          </>
-        ) : (
-          <>
-            {total}
-            <Table<MemberListItem>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={query.data?.items}
-              loading={query.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('member.empty') }}
-              rowClassName={(m) => (m.leftOn ? 'dj-row-past' : '')}
-              onChange={(p, _f, _s, { action }) => {
-                if (action === 'paginate') go(() => ({ page: p.current ?? 1 }));
-              }}
-              pagination={pagination}
-            />
-          </>
+        {!needsOrg && (
+          <ListView<MemberListItem>
+            query={query}
+            rowKey="id"
+            columns={columns}
+            empty={t('member.empty')}
+            paging={{ ...list, onChange: list.setPage }}
+            totalText={(total) => t('member.total', { total })}
+            totalTestId="member-total"
+            table={{ rowClassName: (m) => (m.leftOn ? 'dj-row-past' : '') }}
+            cardTestId="member-card"
+            card={(m) => (
+              <Flex vertical gap={6}>
+                <Flex justify="space-between" align="start" gap={8}>
+                  <Typography.Text strong style={{ minWidth: 0 }}>
+                    {name(m)}
+                  </Typography.Text>
+                  <StatusTag status={m.status} />
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {[labels.label('member.sex', m.sex), m.orgName, m.employerName, m.position]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
+                  items={[
+                    { key: 'id', label: t('member.col.idNumber'), children: idNumber(m) },
+                    {
+                      key: 'phone',
+                      label: t('member.col.phone'),
+                      children: m.phone ? <span style={mono}>{m.phone}</span> : '—',
+                    },
+                    ...(m.away ? [{ key: 'away', label: t('member.col.away'), children: awayText(m.away) }] : []),
+                    {
+                      key: 'joined',
+                      label: t('member.field.joinedOn'),
+                      children: m.fullOn
+                        ? `${m.joinedOn}（${t('member.fullOnShort', { date: m.fullOn })}）`
+                        : m.joinedOn,
+                    },
+                  ]}
+                />
+              </Flex>
+            )}
+          />
         )}
       </Card>
       {creating && <MemberCreateDrawer mode="create" orgId={filter.orgId} onClose={() => setCreating(false)} />}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, IdcardOutlined, LogoutOutlined } from '@ant-design/icons';
+import { EditOutlined, IdcardOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -6,13 +6,16 @@ import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { MemberDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { MemberHonoursCard } from '../honours/HonoursCard.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
+import { AwayCard } from './AwayCard.tsx';
 import { LEAVE_CODES, useCodeLabels } from './labels.ts';
 import { MemberEditDrawer } from './MemberEditDrawer.tsx';
 import { MemberProfile } from './MemberProfile.tsx';
@@ -61,12 +64,7 @@ function MemberView({ id }: { id: number }) {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/members'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/members" />
             <Button icon={<IdcardOutlined />} onClick={() => navigate(`/members/${m.id}/card`)}>
               {t('member.card')}
             </Button>
@@ -99,6 +97,8 @@ function MemberView({ id }: { id: number }) {
       )}
       {!detail.writable && <Alert type="info" showIcon title={t('member.readOnly')} style={{ marginBottom: 16 }} />}
       <MemberProfile detail={detail} reveal={reveal} />
+      <AwayCard detail={detail} onChanged={changed} />
+      <MemberHonoursCard memberId={detail.member.id} />
       <TransfersCard detail={detail} onChanged={changed} />
       {editing && <MemberEditDrawer member={m} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}
       {leaving && (
@@ -106,7 +106,6 @@ function MemberView({ id }: { id: number }) {
           title={t('member.leaveTitle', { name: m.name })}
           intro={<Alert type="warning" showIcon title={t('member.leaveHint')} style={{ marginBottom: 16 }} />}
           onClose={() => setLeaving(false)}
-          fields={['reason', 'leftOn']}
           initialValues={{ leftOn: dayjs() }}
           okText={t('member.leaveConfirm')}
           danger

@@ -32,7 +32,9 @@ export function MemberProfile({ detail, reveal }: { detail: MemberDetail; reveal
       <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('member.field.name')}>{m.name}</Descriptions.Item>
         <Descriptions.Item label={t('member.field.sex')}>{labels.label('member.sex', m.sex)}</Descriptions.Item>
-        <Descriptions.Item label={t('member.field.birthDate')}>{m.birthDate}</Descriptions.Item>
+        <Descriptions.Item label={t('member.field.birthDate')}>
+          <span data-testid="member-birth-date">{shown ? shown.birthDate : m.birthDate}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('member.field.idNumber')}>
           <span style={mono} data-testid="member-id-number" className="dj-break">
             {shown ? shown.idNumber : m.idNumber}

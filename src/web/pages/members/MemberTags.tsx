@@ -13,7 +13,7 @@ export function StatusTag({ status }: { status: string }) {
   );
 }
 
-/** What sets a member apart in a list: 流动党员, 关系在外, 已离开, and 流出 / 流入 in the mobile view. */
+/** What sets a member apart in a list: 流动党员, 应转接, 关系在外, 已离开, and 流出 / 流入 in the mobile view. */
 export function MemberFlags({ member }: { member: Member | MemberListItem }) {
   const { t } = useI18n();
   const labels = useCodeLabels();
@@ -25,10 +25,17 @@ export function MemberFlags({ member }: { member: Member | MemberListItem }) {
           {labels.label('member.side', side)}
         </Tag>
       )}
-      {member.mobile && !side && (
+      {member.mobile && (
         <Tooltip title={member.workOrgName ?? undefined}>
           <Tag color="purple" style={{ marginInlineEnd: 0 }}>
             {t('member.tag.mobile')}
+          </Tag>
+        </Tooltip>
+      )}
+      {member.away?.shouldTransfer && (
+        <Tooltip title={member.away.place ?? undefined}>
+          <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="member-should-transfer">
+            {t('member.away.shouldTransfer')}
           </Tag>
         </Tooltip>
       )}

@@ -2,9 +2,9 @@ import { App, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiResponse, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 
 interface Props {
   transfer: MemberTransfer;
@@ -28,7 +28,6 @@ export function ReceiveModal({ transfer, memberName, onClose, onDone }: Props) {
         </p>
       }
       onClose={onClose}
-      fields={['receivedOn']}
       initialValues={{ receivedOn: dayjs() }}
       okText={t('transfer.receive')}
       submit={(v) =>

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { letterValidUntil } from '../../../domain/org/transfer.ts';
 import type { ApiResponse, MemberDetail, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
-import { FormModal } from '../orgs/FormModal.tsx';
 import { useCodeLabels } from './labels.ts';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
@@ -115,7 +115,6 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
           title={t('transfer.issueTitle', { name: m.name })}
           intro={<p>{t('transfer.issueHint')}</p>}
           onClose={() => setIssuing(false)}
-          fields={['counterpart', 'letterNo', 'issuedOn']}
           initialValues={{ issuedOn: dayjs() }}
           okText={t('transfer.issue')}
           submit={(v) =>

@@ -1,24 +1,16 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Pagination,
-  Segmented,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Segmented, Select, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ApiResponse, MemberTransferListItem } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { id, oneOf } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
@@ -29,9 +21,15 @@ import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
 import { useOrgName } from './useOrgName.ts';
 
-const PAGE_SIZE = 20;
 const STATUSES = ['open', 'pending', 'expired', 'received', 'all'] as const;
 type StatusFilter = (typeof STATUSES)[number];
+const TRANSFER_LIST = {
+  status: oneOf(STATUSES, 'open'),
+  direction: oneOf(['out', 'in'] as const),
+  orgId: id(),
+  /** The transfer-in form is open. */
+  new: oneOf(['1'] as const),
+};
 
 /** 组织关系转接: the letters of the user's scope or one org (open ones first), receipts, and 组织关系转入. */
 export default function TransfersPage() {
@@ -41,39 +39,19 @@ export default function TransfersPage() {
   const isPhone = useIsPhone();
   const labels = useCodeLabels();
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
   const [receiving, setReceiving] = useState<MemberTransferListItem | null>(null);
-  const raw = params.get('status');
-  const status: StatusFilter = STATUSES.includes(raw as StatusFilter) ? (raw as StatusFilter) : 'open';
-  const direction =
-    params.get('direction') === 'in' || params.get('direction') === 'out' ? params.get('direction') : null;
-  const orgId = Number(params.get('orgId')) || undefined;
-  const page = Number(params.get('page')) || 1;
-  const creating = params.get('new') === '1' && can('member.write');
+  const list = useListState(TRANSFER_LIST);
+  const { status, direction, orgId, new: newForm } = list.filter;
+  const creating = newForm === '1' && can('member.write');
   const orgName = useOrgName(orgId);
-
-  const query = useQuery({
-    queryKey: ['members', 'transfers', { status, direction, orgId, page }],
-    queryFn: () =>
-      api.get<ApiResponse<'/api/member-transfers'>>('/api/member-transfers', {
-        status,
-        direction,
-        orgId,
-        page,
-        pageSize: PAGE_SIZE,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const set = (changes: Record<string, string | number | null | undefined>) => {
-    const search = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === undefined || v === '') search.delete(k);
-      else search.set(k, String(v));
-    }
-    if (!('page' in changes)) search.delete('page');
-    // Opening and closing the transfer-in form is no step back.
-    setParams(search, { replace: 'new' in changes });
-  };
+  const query = usePagedQuery<ApiResponse<'/api/member-transfers'>>(
+    ['members', 'transfers'],
+    '/api/member-transfers',
+    { status, direction, orgId },
+    list,
+  );
+  // Opening and closing the transfer-in form is no step back.
+  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
   const changed = () => {
     void client.invalidateQueries({ queryKey: ['members'] });
     void client.invalidateQueries({ queryKey: ['orgs'] });
@@ -112,23 +90,18 @@ export default function TransfersPage() {
       ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, x: MemberTransferListItem) => receive(x) }]
       : []),
   ];
-  const pagination = {
-    current: page,
-    pageSize: PAGE_SIZE,
-    total: query.data?.total ?? 0,
-    showSizeChanger: false,
-    showTotal: (total: number) => t('common.total', { total }),
-  };
-
   return (
     <>
       <PageTitle
         extra={
-          can('member.write') && (
-            <Button type="primary" icon={<ImportOutlined />} onClick={() => set({ new: '1' })}>
-              {t('transfer.in.title')}
-            </Button>
-          )
+          <Flex wrap gap={8}>
+            <ExportButton list="transfers" filter={{ status, direction, orgId }} />
+            {can('member.write') && (
+              <Button type="primary" icon={<ImportOutlined />} onClick={() => setCreating(true)}>
+                {t('transfer.in.title')}
+              </Button>
+            )}
+          </Flex>
         }
       >
         {t('transfer.pageTitle')}
@@ -140,10 +113,10 @@ export default function TransfersPage() {
         )}
       </PageTitle>
       <Card size="small">
-        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+        <FilterBar>
           <Segmented<StatusFilter>
             value={status}
-            onChange={(v) => set({ status: v === 'open' ? null : v })}
+            onChange={(v) => list.set({ status: v })}
             options={STATUSES.map((s) => ({ value: s, label: t(`transfer.filter.${s}`) }))}
             style={{ maxWidth: '100%', overflowX: 'auto' }}
           />
@@ -151,8 +124,8 @@ export default function TransfersPage() {
             allowClear
             placeholder={t('transfer.filter.direction')}
             aria-label={t('transfer.filter.direction')}
-            value={direction ?? undefined}
-            onChange={(v) => set({ direction: v })}
+            value={direction}
+            onChange={(v) => list.set({ direction: v })}
             options={labels.options('transfer.direction', ['out', 'in'])}
             style={{ width: 140 }}
           />
@@ -161,62 +134,35 @@ export default function TransfersPage() {
               <OrgPicker
                 value={orgId ?? null}
                 initial={orgId ? { id: orgId, name: orgName ?? null } : undefined}
-                onChange={(v) => set({ orgId: v })}
+                onChange={(v) => list.set({ orgId: v ?? undefined })}
               />
             </div>
           )}
-        </Flex>
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : isPhone ? (
-          <>
-            <List<MemberTransferListItem>
-              loading={query.isFetching}
-              dataSource={query.data?.items}
-              locale={{ emptyText: <Empty description={t('transfer.empty')} /> }}
-              renderItem={(x) => (
-                <Card size="small" style={{ marginBottom: 8 }} data-testid="transfer-card">
-                  <Flex vertical gap={4}>
-                    <Flex justify="space-between" gap={8}>
-                      <Typography.Text strong>{member(x)}</Typography.Text>
-                      <TransferStatusTag transfer={x} />
-                    </Flex>
-                    <span>
-                      {labels.label('transfer.direction', x.direction)} · {x.counterpart}
-                    </span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {x.orgName} · {t('transfer.validity', { issuedOn: x.issuedOn, validUntil: x.validUntil })}
-                    </Typography.Text>
-                    {receive(x)}
-                  </Flex>
-                </Card>
-              )}
-            />
-            <Flex justify="center">
-              <Pagination
-                {...pagination}
-                size="small"
-                showTotal={undefined}
-                hideOnSinglePage
-                onChange={(p) => set({ page: p })}
-              />
+        </FilterBar>
+        <ListView<MemberTransferListItem>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          empty={t('transfer.empty')}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('common.total', { total })}
+          cardTestId="transfer-card"
+          card={(x) => (
+            <Flex vertical gap={4}>
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong>{member(x)}</Typography.Text>
+                <TransferStatusTag transfer={x} />
+              </Flex>
+              <span>
+                {labels.label('transfer.direction', x.direction)} · {x.counterpart}
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {x.orgName} · {t('transfer.validity', { issuedOn: x.issuedOn, validUntil: x.validUntil })}
+              </Typography.Text>
+              {receive(x)}
             </Flex>
-          </>
-        ) : (
-          <Table<MemberTransferListItem>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('transfer.empty') }}
-            onChange={(p, _f, _s, { action }) => {
-              if (action === 'paginate') set({ page: p.current ?? 1 });
-            }}
-            pagination={pagination}
-          />
-        )}
+          )}
+        />
       </Card>
       {receiving && (
         <ReceiveModal
@@ -230,7 +176,7 @@ export default function TransfersPage() {
         <MemberCreateDrawer
           mode="transferIn"
           orgId={orgId ?? user.orgId ?? undefined}
-          onClose={() => set({ new: null })}
+          onClose={() => setCreating(false)}
         />
       )}
     </>

@@ -1,17 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { OrgCoverage, OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
-import { FormModal } from './FormModal.tsx';
 
 interface Props {
   detail: OrgDetail;
@@ -53,66 +54,35 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
       '—'
     );
   const period = (c: OrgCoverage) => (
-    <span style={{ whiteSpace: isPhone ? undefined : 'nowrap' }}>
-      {c.startOn} – {c.endOn ?? ''}
-      {c.endOn === null && (
-        <Tag color="green" style={{ marginInlineStart: 8 }}>
-          {t('org.current')}
-        </Tag>
-      )}
-    </span>
+    <DateSpan from={c.startOn} to={c.endOn} current={c.endOn === null ? t('org.current') : undefined} wrap={isPhone} />
   );
-  const actions = can('org.manage')
-    ? [
-        {
-          title: isPhone ? '' : t('common.actions'),
-          key: 'actions',
-          fixed: isPhone ? undefined : ('right' as const),
-          render: (_: unknown, c: OrgCoverage) =>
-            c.endOn === null && (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEnding(c)}>
-                {t('org.coverage.end')}
-              </Button>
-            ),
-        },
-      ]
-    : [];
 
   // On a phone one column tells it all (name, code, category, period), beside the action.
-  const columns: TableColumnsType<OrgCoverage> = isPhone
-    ? [
-        {
-          title: t('org.coverage.enterprise'),
-          key: 'enterprise',
-          render: (_, c) => (
-            <Flex vertical gap={4}>
-              {enterprise(c)}
-              <Flex wrap gap={4} align="center">
-                {category(c)}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {period(c)}
-                </Typography.Text>
-              </Flex>
-            </Flex>
-          ),
-        },
-        ...actions,
-      ]
-    : [
-        { title: t('org.coverage.enterprise'), key: 'enterprise', render: (_, c) => enterprise(c) },
-        { title: t('ledger.col.category'), key: 'category', render: (_, c) => category(c) },
-        {
-          title: t('ledger.col.members'),
-          key: 'members',
-          align: 'right',
-          render: (_, c) =>
-            c.memberCount === null
-              ? '—'
-              : t('ledger.members', { members: c.memberCount, full: c.fullMemberCount ?? 0 }),
-        },
-        { title: t('org.coverage.period'), key: 'period', render: (_, c) => period(c) },
-        ...actions,
-      ];
+  const phone: TableColumnsType<OrgCoverage>[number] = {
+    title: t('org.coverage.enterprise'),
+    key: 'enterprise',
+    render: (_, c) => (
+      <Flex vertical gap={4}>
+        {enterprise(c)}
+        <Flex wrap gap={4} align="center">
+          {category(c)}
+          <SubLine>{period(c)}</SubLine>
+        </Flex>
+      </Flex>
+    ),
+  };
+  const columns: TableColumnsType<OrgCoverage> = [
+    { title: t('org.coverage.enterprise'), key: 'enterprise', render: (_, c) => enterprise(c) },
+    { title: t('ledger.col.category'), key: 'category', render: (_, c) => category(c) },
+    {
+      title: t('ledger.col.members'),
+      key: 'members',
+      align: 'right',
+      render: (_, c) =>
+        c.memberCount === null ? '—' : t('ledger.members', { members: c.memberCount, full: c.fullMemberCount ?? 0 }),
+    },
+    { title: t('org.coverage.period'), key: 'period', render: (_, c) => period(c) },
+  ];
 
   return (
     <Card
@@ -128,21 +98,26 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
       }
       data-testid="coverage-card"
     >
-      <Table<OrgCoverage>
+      <CardTable<OrgCoverage>
         rowKey="id"
-        size="small"
+        rows={coverages}
+        empty={t('org.coverage.empty')}
         columns={columns}
-        dataSource={coverages}
-        pagination={false}
-        scroll={isPhone ? undefined : { x: 'max-content' }}
-        locale={{ emptyText: t('org.coverage.empty') }}
-        rowClassName={(c) => (c.endOn === null ? '' : 'dj-row-past')}
+        phone={phone}
+        past={(c) => c.endOn !== null}
+        action={
+          can('org.manage') && {
+            label: t('org.coverage.end'),
+            shown: (c) => c.endOn === null,
+            onClick: setEnding,
+            fixed: true,
+          }
+        }
       />
       {adding && (
         <FormModal<{ enterpriseId?: number; startOn?: Dayjs }, unknown>
           title={t('org.coverage.add')}
           onClose={() => setAdding(false)}
-          fields={['enterpriseId', 'startOn']}
           initialValues={{ startOn: dayjs() }}
           submit={(v) =>
             api.post(`/api/orgs/${org.id}/coverages`, { enterpriseId: v.enterpriseId, startOn: toDay(v.startOn) })
@@ -162,7 +137,6 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
           title={t('org.coverage.endTitle', { name: ending.enterpriseName ?? '' })}
           intro={<Typography.Paragraph type="secondary">{t('org.coverage.endHint')}</Typography.Paragraph>}
           onClose={() => setEnding(null)}
-          fields={['endOn']}
           initialValues={{ endOn: dayjs() }}
           okText={t('org.coverage.end')}
           danger

@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Row,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -21,11 +20,11 @@ import type { OrgType } from '../../../domain/org/codes.ts';
 import { DEFAULT_TERM_YEARS, MAX_TERM_ADJUSTMENT_MONTHS } from '../../../domain/org/terms.ts';
 import type { ApiResponse, OrgDetail, OrgElection } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
+import { CardTable, SubLine } from '../../components/CardTable.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
-import { FormModal } from './FormModal.tsx';
 import { termState } from './labels.ts';
 
 interface ElectionValues {
@@ -72,7 +71,6 @@ interface Props {
 export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
   const { t } = useI18n();
   const can = useCan();
-  const isPhone = useIsPhone();
   const { message } = App.useApp();
   const [recording, setRecording] = useState(false);
   const [adjusting, setAdjusting] = useState<OrgElection | null>(null);
@@ -104,50 +102,24 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
     </span>
   );
   const write = can('org.write') && !dissolved;
-  const actions = write
-    ? [
-        {
-          title: isPhone ? '' : t('common.actions'),
-          key: 'actions',
-          fixed: isPhone ? undefined : ('right' as const),
-          render: (_: unknown, e: OrgElection) =>
-            e.id === latest && (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAdjusting(e)}>
-                {t('org.election.adjust')}
-              </Button>
-            ),
-        },
-      ]
-    : [];
   const years = (e: OrgElection) => t('org.election.years', { years: e.termYears });
-  const columns: TableColumnsType<OrgElection> = isPhone
-    ? [
-        {
-          title: t('org.election.endsOn'),
-          key: 'term',
-          render: (_, e) => (
-            <Flex vertical>
-              {endsOn(e)}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('org.election.electedLine', { electedOn: e.electedOn, years: years(e) })}
-              </Typography.Text>
-              {e.adjustmentMonths !== 0 && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {adjustment(e)}
-                </Typography.Text>
-              )}
-            </Flex>
-          ),
-        },
-        ...actions,
-      ]
-    : [
-        { title: t('org.election.electedOn'), dataIndex: 'electedOn' },
-        { title: t('org.election.termYears'), key: 'termYears', render: (_, e) => years(e) },
-        { title: t('org.election.adjustment'), key: 'adjustment', render: (_, e) => adjustment(e) },
-        { title: t('org.election.endsOn'), key: 'endsOn', render: (_, e) => endsOn(e) },
-        ...actions,
-      ];
+  const phone: TableColumnsType<OrgElection>[number] = {
+    title: t('org.election.endsOn'),
+    key: 'term',
+    render: (_, e) => (
+      <Flex vertical>
+        {endsOn(e)}
+        <SubLine>{t('org.election.electedLine', { electedOn: e.electedOn, years: years(e) })}</SubLine>
+        {e.adjustmentMonths !== 0 && <SubLine>{adjustment(e)}</SubLine>}
+      </Flex>
+    ),
+  };
+  const columns: TableColumnsType<OrgElection> = [
+    { title: t('org.election.electedOn'), dataIndex: 'electedOn' },
+    { title: t('org.election.termYears'), key: 'termYears', render: (_, e) => years(e) },
+    { title: t('org.election.adjustment'), key: 'adjustment', render: (_, e) => adjustment(e) },
+    { title: t('org.election.endsOn'), key: 'endsOn', render: (_, e) => endsOn(e) },
+  ];
 
   return (
     <Card
@@ -163,15 +135,21 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
       }
       data-testid="elections-card"
     >
-      <Table<OrgElection>
+      <CardTable<OrgElection>
         rowKey="id"
-        size="small"
+        rows={elections}
+        empty={t('org.election.empty')}
         columns={columns}
-        dataSource={elections}
-        pagination={false}
-        scroll={isPhone ? undefined : { x: 'max-content' }}
-        locale={{ emptyText: t('org.election.empty') }}
-        rowClassName={(e) => (e.id === latest ? '' : 'dj-row-past')}
+        phone={phone}
+        past={(e) => e.id !== latest}
+        action={
+          write && {
+            label: t('org.election.adjust'),
+            shown: (e) => e.id === latest,
+            onClick: setAdjusting,
+            fixed: true,
+          }
+        }
       />
       {recording && (
         <FormModal<ElectionValues, { id: number; endsOn: string }>
@@ -184,7 +162,6 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
             </Typography.Paragraph>
           }
           onClose={() => setRecording(false)}
-          fields={['electedOn', 'termYears', 'adjustmentMonths', 'adjustmentApprovedBy', 'adjustmentApprovedOn']}
           initialValues={{ electedOn: dayjs(), adjustmentMonths: 0 }}
           submit={(v) =>
             api.post<ApiResponse<'/api/orgs/{id}/elections', 'post'>>(`/api/orgs/${org.id}/elections`, {
@@ -248,7 +225,6 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
             </Typography.Paragraph>
           }
           onClose={() => setAdjusting(null)}
-          fields={['adjustmentMonths', 'adjustmentApprovedBy', 'adjustmentApprovedOn']}
           initialValues={{
             adjustmentMonths: adjusting.adjustmentMonths || undefined,
             adjustmentApprovedBy: adjusting.adjustmentApprovedBy ?? undefined,

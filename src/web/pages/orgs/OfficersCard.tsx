@@ -17,17 +17,25 @@ import { useState } from 'react';
 import { OFFICER_POSTS } from '../../../domain/org/codes.ts';
 import type { OrgDetail, OrgOfficer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
 import { datePickerProps, fromDay, toDay } from './dates.ts';
-import { FormModal } from './FormModal.tsx';
+import {
+  CrossHoldingSummary,
+  OfficerPostFields,
+  OfficerPostsDrawer,
+  OfficerPostTags,
+  type OfficerPostValues,
+  officerPostsBody,
+} from './OfficerPosts.tsx';
 import { useCodeOptions } from './OrgProfileFields.tsx';
 
 const POSTS = OFFICER_POSTS.map((p) => p.code);
 
-interface OfficerValues {
+interface OfficerValues extends OfficerPostValues {
   post?: string;
   personName?: string;
   startOn?: Dayjs | null;
@@ -49,6 +57,7 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
   const options = useCodeOptions();
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<OrgOfficer | null>(null);
+  const [editing, setEditing] = useState<OrgOfficer | null>(null);
   const { org, officers } = detail;
   const current = officers.filter((o) => o.endOn === null);
   const write = can('org.write') && !dissolved;
@@ -71,9 +80,14 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
           fixed: isPhone ? undefined : ('right' as const),
           render: (_: unknown, o: OrgOfficer) =>
             o.endOn === null && (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEnding(o)}>
-                {t('org.officer.end')}
-              </Button>
+              <Flex gap={12}>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(o)}>
+                  {t('org.officer.editPosts')}
+                </Button>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEnding(o)}>
+                  {t('org.officer.end')}
+                </Button>
+              </Flex>
             ),
         },
       ]
@@ -88,6 +102,7 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
               <span>
                 {labels.code('officerPost', o.post)} {o.personName}
               </span>
+              <OfficerPostTags officer={o} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {term(o)}
               </Typography.Text>
@@ -99,6 +114,7 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
     : [
         { title: t('org.officer.post'), dataIndex: 'post', render: (p: string) => labels.code('officerPost', p) },
         { title: t('org.officer.personName'), dataIndex: 'personName' },
+        { title: t('org.officer.enterprisePost'), key: 'posts', render: (_, o) => <OfficerPostTags officer={o} /> },
         { title: t('org.officer.term'), key: 'term', render: (_, o) => term(o) },
         ...actions,
       ];
@@ -117,6 +133,7 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
       }
       data-testid="officers-card"
     >
+      <CrossHoldingSummary figures={detail.crossHolding} />
       <Table<OrgOfficer>
         rowKey="id"
         size="small"
@@ -131,7 +148,6 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
         <FormModal<OfficerValues, unknown>
           title={t('org.officer.add')}
           onClose={() => setAdding(false)}
-          fields={['post', 'personName', 'startOn']}
           initialValues={{
             post: current.some((o) => o.post === 'secretary') ? undefined : 'secretary',
             startOn: dayjs(),
@@ -141,6 +157,7 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
               post: v.post,
               personName: v.personName?.trim(),
               startOn: toDay(v.startOn),
+              ...officerPostsBody(v),
             })
           }
           onDone={onChanged}
@@ -158,7 +175,17 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
           <Form.Item name="startOn" label={t('org.officer.startOn')}>
             <DatePicker {...datePickerProps} />
           </Form.Item>
+          <OfficerPostFields />
         </FormModal>
+      )}
+      {editing && (
+        <OfficerPostsDrawer
+          orgId={org.id}
+          officer={editing}
+          postLabel={labels.code('officerPost', editing.post)}
+          onClose={() => setEditing(null)}
+          onDone={onChanged}
+        />
       )}
       {ending && (
         <FormModal<{ endOn?: Dayjs }, unknown>
@@ -167,7 +194,6 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
             post: labels.code('officerPost', ending.post),
           })}
           onClose={() => setEnding(null)}
-          fields={['endOn']}
           initialValues={{ endOn: dayjs() }}
           okText={t('org.officer.end')}
           submit={(v) => api.post(`/api/orgs/${org.id}/officers/${ending.id}/end`, { endOn: toDay(v.endOn) })}

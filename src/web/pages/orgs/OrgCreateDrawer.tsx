@@ -1,24 +1,19 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Form, Radio, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, DatePicker, Form, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { FORMATIONS } from '../../../domain/org/codes.ts';
+import { FORMATIONS, type OrgType } from '../../../domain/org/codes.ts';
+import { formalOrgName, isSuggestedName } from '../../../domain/org/naming.ts';
 import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { clearChangedErrors, coversFields, showFieldErrors } from '../../components/formErrors.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
-import { useErrorText, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
-import {
-  normalProfile,
-  OrgProfileFields,
-  PROFILE_FIELDS,
-  type ProfileValues,
-  useCodeOptions,
-} from './OrgProfileFields.tsx';
+import { normalProfile, OrgProfileFields, type ProfileValues, useCodeOptions } from './OrgProfileFields.tsx';
 
 type Formation = 'standalone' | 'joint';
 
@@ -29,38 +24,31 @@ type FormValues = ProfileValues & {
   establishedOn?: Dayjs | null;
 };
 
-const FIELDS = [...PROFILE_FIELDS, 'formation', 'enterpriseIds', 'regionCode', 'establishedOn'];
 const FORMATION_CODES = FORMATIONS.map((f) => f.code);
 
 /** 新建党组织: standalone over one enterprise, or joint over several; the ledger's categories follow. */
 export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const options = useCodeOptions();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const user = useUser();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const formation = Form.useWatch('formation', form) ?? 'standalone';
   const joint = formation === 'joint';
-
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<ApiResponse<'/api/orgs', 'post'>>('/api/orgs', body),
-    onSuccess: ({ id }) => {
-      void client.invalidateQueries({ queryKey: ['orgs'] });
-      void client.invalidateQueries({ queryKey: ['ledger'] });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
-      void message.success(t('org.created'));
-      navigate(`/orgs/${id}`);
-    },
-    onError: (error) => showFieldErrors(form, error, FIELDS),
-  });
+  const type = Form.useWatch('type', form) as OrgType | undefined;
+  // The enterprise whose formal name the name field was given, while the user has not changed it.
+  const [namedAfter, setNamedAfter] = useState<string | null>(null);
+  useEffect(() => {
+    const name: string | undefined = form.getFieldValue('name');
+    if (!namedAfter || !type || !name || !isSuggestedName(name, namedAfter)) return;
+    form.setFieldValue('name', formalOrgName(namedAfter, type));
+  }, [type, namedAfter, form]);
 
   const submit = (v: FormValues) => {
     const ids = Array.isArray(v.enterpriseIds) ? v.enterpriseIds : v.enterpriseIds ? [v.enterpriseIds] : [];
-    create.mutate({
+    return api.post<ApiResponse<'/api/orgs', 'post'>>('/api/orgs', {
       ...normalProfile(v),
       jointBasis: v.formation === 'joint' ? (v.jointBasis ?? null) : null,
       formation: v.formation,
@@ -101,63 +89,56 @@ export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
     if (!first) return;
     const { regionCode, name } = form.getFieldsValue();
     if (!regionCode) form.setFieldValue('regionCode', first.regionCode);
-    if (!joint && !name) form.setFieldValue('name', t('org.form.suggestedName', { name: first.name }));
+    if (!joint && (!name || (namedAfter && isSuggestedName(String(name), namedAfter)))) {
+      form.setFieldValue(
+        'name',
+        formalOrgName(first.name, (form.getFieldValue('type') as OrgType | undefined) ?? 'branch'),
+      );
+      setNamedAfter(first.name);
+    }
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={t('org.create')}
-      size={isPhone ? '100%' : 600}
+      width={600}
       onClose={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={
-        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      initialValues={{ formation: 'standalone', type: 'branch' }}
+      submit={submit}
+      onDone={({ id }) => {
+        void client.invalidateQueries({ queryKey: ['orgs'] });
+        void client.invalidateQueries({ queryKey: ['ledger'] });
+        void client.invalidateQueries({ queryKey: ['dashboard'] });
+        void message.success(t('org.created'));
+        navigate(`/orgs/${id}`);
+      }}
     >
-      {create.isError && !coversFields(create.error, FIELDS) && (
-        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ formation: 'standalone', type: 'branch' }}
-        onFinish={submit}
-        onValuesChange={clearChangedErrors(form)}
-        disabled={create.isPending}
+      <Form.Item name="formation" label={t('org.field.formation')} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={options('formation', FORMATION_CODES)}
+          onChange={(e) => onFormationChange(e.target.value as Formation)}
+        />
+      </Form.Item>
+      {/* Form.Item stores the picker's value, then calls the picker's own onChange too. */}
+      <Form.Item
+        name="enterpriseIds"
+        label={t('org.field.enterpriseIds')}
+        // Marked required, checked by the server: its message names the formation's rule.
+        required
+        extra={t(joint ? 'org.form.jointHint' : 'org.form.standaloneHint')}
       >
-        <Form.Item name="formation" label={t('org.field.formation')} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={options('formation', FORMATION_CODES)}
-            onChange={(e) => onFormationChange(e.target.value as Formation)}
-          />
-        </Form.Item>
-        {/* Form.Item stores the picker's value, then calls the picker's own onChange too. */}
-        <Form.Item
-          name="enterpriseIds"
-          label={t('org.field.enterpriseIds')}
-          // Marked required, checked by the server: its message names the formation's rule.
-          required
-          extra={t(joint ? 'org.form.jointHint' : 'org.form.standaloneHint')}
-        >
-          <EnterprisePicker multiple={joint} onChange={(_, picked) => onEnterprisesPicked(picked)} />
-        </Form.Item>
-        <OrgProfileFields joint={joint} />
-        <Form.Item name="regionCode" label={t('org.field.regionCode')} rules={[{ required: true }]}>
-          <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
-        </Form.Item>
-        <Form.Item name="establishedOn" label={t('org.field.establishedOn')} rules={[{ required: true }]}>
-          <DatePicker {...datePickerProps} disabledDate={afterToday} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <EnterprisePicker multiple={joint} onChange={(_, picked) => onEnterprisesPicked(picked)} />
+      </Form.Item>
+      <OrgProfileFields joint={joint} />
+      <Form.Item name="regionCode" label={t('org.field.regionCode')} rules={[{ required: true }]}>
+        <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
+      </Form.Item>
+      <Form.Item name="establishedOn" label={t('org.field.establishedOn')} rules={[{ required: true }]}>
+        <DatePicker {...datePickerProps} disabledDate={afterToday} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Col, Form, Row, Select, Space } from 'antd';
+import { Col, Form, Row, Select } from 'antd';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
+import { FilterButtons } from '../../components/list/FilterBar.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -57,12 +58,7 @@ export function OrgFilters({ filter, onApply, onReset }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
-        <Button onClick={onReset}>{t('common.reset')}</Button>
-      </Space>
+      <FilterButtons onReset={onReset} />
     </Form>
   );
 }

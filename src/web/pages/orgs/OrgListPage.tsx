@@ -1,82 +1,38 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Input,
-  List,
-  Pagination,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ApiResponse, OrgSummary } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { countSet, oneOf, unset } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useLedgerLabels } from '../ledger/labels.ts';
-import {
-  type OrgFilter,
-  type OrgListState,
-  orgFilterCount,
-  orgFilterQuery,
-  orgListSearch,
-  readOrgListState,
-} from './filter.ts';
+import { ORG_FILTERS, type OrgFilter } from './filter.ts';
 import { OrgCreateDrawer } from './OrgCreateDrawer.tsx';
 import { OrgFilters } from './OrgFilters.tsx';
 import { DissolvedTag, FindingTags, MemberCounts, TermEnd } from './OrgTags.tsx';
 import { useRegionNames } from './useRegionNames.ts';
 
-const PAGE_SIZE = 20;
+/** `?new=1` opens the create form; closing it drops the parameter. */
+const ORG_LIST = { ...ORG_FILTERS, new: oneOf(['1'] as const) };
 
 /** 党组织: the orgs of the user's scope with their figures, terms and what the rules say; 新建 for org.manage. */
 export default function OrgListPage() {
   const { t } = useI18n();
   const can = useCan();
-  const isPhone = useIsPhone();
   const labels = useLedgerLabels();
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const { filter, page } = readOrgListState(params);
-  // `?new=1` opens the create form; closing it drops the parameter.
-  const creating = params.get('new') === '1' && can('org.manage');
-
-  const query = useQuery({
-    queryKey: ['orgs', 'list', filter, page],
-    queryFn: () =>
-      api.get<ApiResponse<'/api/orgs'>>('/api/orgs', { ...orgFilterQuery(filter), page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useListState(ORG_LIST);
+  const { new: newForm, ...filter } = list.filter;
+  const creating = newForm === '1' && can('org.manage');
+  const query = usePagedQuery<ApiResponse<'/api/orgs'>>(['orgs', 'list'], '/api/orgs', filter, list);
   const regionName = useRegionNames((query.data?.items ?? []).map((o) => o.regionCode));
-
-  // Built from the URL as it is when the user acts (see LedgerListPage).
-  const go = (next: (current: OrgListState) => Partial<OrgListState>) => {
-    const current = readOrgListState(new URLSearchParams(window.location.search));
-    setParams(orgListSearch({ ...current, page: 1, ...next(current) }));
-  };
-  const applyFilter = (f: OrgFilter) => go((c) => ({ filter: { ...f, q: c.filter.q } }));
-  const openCreate = () => {
-    const search = new URLSearchParams(window.location.search);
-    search.set('new', '1');
-    setParams(search, { replace: true });
-  };
-  const closeCreate = () => {
-    const search = new URLSearchParams(window.location.search);
-    search.delete('new');
-    setParams(search, { replace: true });
-  };
+  const applyFilter = (f: OrgFilter) => list.set((c) => ({ ...f, q: c.q }));
+  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
 
   const name = (o: OrgSummary) => (
     <Flex wrap gap={4} align="center">
@@ -111,127 +67,74 @@ export default function OrgListPage() {
     { title: t('org.col.findings'), key: 'findings', render: (_, o) => <FindingTags findings={o.findings} /> },
   ];
 
-  const pagination = {
-    current: page,
-    pageSize: PAGE_SIZE,
-    total: query.data?.total ?? 0,
-    showSizeChanger: false,
-    showTotal: (total: number) => t('org.total', { total: total.toLocaleString() }),
-  };
-
   return (
     <>
       <PageTitle
         extra={
-          can('org.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
-              {t('org.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton list="orgs" filter={filter} />
+            {can('org.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('org.create')}
+              </Button>
+            )}
+          </Space>
         }
       >
         {t('org.title')}
       </PageTitle>
       <Card size="small">
-        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            allowClear
-            enterButton
-            placeholder={t('org.filter.qPlaceholder')}
-            aria-label={t('org.filter.q')}
-            onSearch={(value) => go((c) => ({ filter: { ...c.filter, q: value.trim() || undefined } }))}
-            style={{ maxWidth: isPhone ? undefined : 420, flex: isPhone ? '1 1 100%' : undefined }}
-          />
-          {isPhone && (
-            <Badge count={orgFilterCount(filter)} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)}>
-                {t('ledger.filters')}
-              </Button>
-            </Badge>
-          )}
-        </Flex>
-        {(!isPhone || filtersOpen) && (
-          <OrgFilters
-            key={params.toString()}
-            filter={filter}
-            onApply={applyFilter}
-            onReset={() => go(() => ({ filter: {} }))}
-          />
-        )}
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : isPhone ? (
-          <>
-            <Typography.Text strong data-testid="org-total" style={{ display: 'block', marginBottom: 8 }}>
-              {t('org.total', { total: (query.data?.total ?? 0).toLocaleString() })}
-            </Typography.Text>
-            <List<OrgSummary>
-              loading={query.isFetching}
-              dataSource={query.data?.items}
-              locale={{ emptyText: <Empty description={t('org.empty')} /> }}
-              renderItem={(o) => (
-                <Card size="small" style={{ marginBottom: 8 }} data-testid="org-card">
-                  <Flex vertical gap={6}>
-                    <Typography.Text strong>{name(o)}</Typography.Text>
-                    <Space size={4} wrap>
-                      <Tag style={{ marginInlineEnd: 0 }}>{labels.code('orgType', o.type)}</Tag>
-                      <Tag style={{ marginInlineEnd: 0 }}>{labels.code('formation', o.formation)}</Tag>
-                      <Typography.Text type="secondary">{regionName(o.regionCode)}</Typography.Text>
-                    </Space>
-                    <Descriptions
-                      size="small"
-                      column={2}
-                      styles={{ label: { whiteSpace: 'nowrap' } }}
-                      items={[
-                        { key: 'units', label: t('org.col.units'), children: o.units },
-                        { key: 'members', label: t('org.col.membersShort'), children: <MemberCounts facts={o} /> },
-                        { key: 'secretary', label: t('org.col.secretary'), children: o.secretaryName ?? '—' },
-                        {
-                          key: 'term',
-                          label: t('org.col.termEnd'),
-                          children: <TermEnd facts={o} findings={o.findings} />,
-                        },
-                      ]}
-                    />
-                    {o.findings.length > 0 && <FindingTags findings={o.findings} />}
-                  </Flex>
-                </Card>
-              )}
+        <FilterBar
+          search={{
+            value: filter.q,
+            onSearch: (q) => list.set({ q }),
+            placeholder: t('org.filter.qPlaceholder'),
+            label: t('org.filter.q'),
+          }}
+          count={countSet(filter, ['regionCode', 'type', 'formation', 'status'])}
+          filters={
+            <OrgFilters
+              key={JSON.stringify(filter)}
+              filter={filter}
+              onApply={applyFilter}
+              onReset={() => list.set(unset(ORG_FILTERS))}
             />
-            <Flex justify="center">
-              <Pagination
-                {...pagination}
+          }
+        />
+        <ListView<OrgSummary>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          empty={t('org.empty')}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('org.total', { total })}
+          totalTestId="org-total"
+          cardTestId="org-card"
+          card={(o) => (
+            <Flex vertical gap={6}>
+              <Typography.Text strong>{name(o)}</Typography.Text>
+              <Space size={4} wrap>
+                <Tag style={{ marginInlineEnd: 0 }}>{labels.code('orgType', o.type)}</Tag>
+                <Tag style={{ marginInlineEnd: 0 }}>{labels.code('formation', o.formation)}</Tag>
+                <Typography.Text type="secondary">{regionName(o.regionCode)}</Typography.Text>
+              </Space>
+              <Descriptions
                 size="small"
-                showTotal={undefined}
-                hideOnSinglePage
-                onChange={(p) => go(() => ({ page: p }))}
+                column={2}
+                styles={{ label: { whiteSpace: 'nowrap' } }}
+                items={[
+                  { key: 'units', label: t('org.col.units'), children: o.units },
+                  { key: 'members', label: t('org.col.membersShort'), children: <MemberCounts facts={o} /> },
+                  { key: 'secretary', label: t('org.col.secretary'), children: o.secretaryName ?? '—' },
+                  { key: 'term', label: t('org.col.termEnd'), children: <TermEnd facts={o} findings={o.findings} /> },
+                ]}
               />
+              {o.findings.length > 0 && <FindingTags findings={o.findings} />}
             </Flex>
-          </>
-        ) : (
-          <>
-            <Typography.Text strong data-testid="org-total" style={{ display: 'block', marginBottom: 8 }}>
-              {t('org.total', { total: (query.data?.total ?? 0).toLocaleString() })}
-            </Typography.Text>
-            <Table<OrgSummary>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={query.data?.items}
-              loading={query.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('org.empty') }}
-              onChange={(p, _f, _s, { action }) => {
-                if (action === 'paginate') go(() => ({ page: p.current ?? 1 }));
-              }}
-              pagination={pagination}
-            />
-          </>
-        )}
+          )}
+        />
       </Card>
-      {creating && <OrgCreateDrawer onClose={closeCreate} />}
+      {creating && <OrgCreateDrawer onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,22 +1,25 @@
-import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { OrgHonoursCard } from '../honours/HonoursCard.tsx';
 import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
+import { OrgDispatchedCard } from '../secretaryPool/OrgDispatchedCard.tsx';
 import { ChildrenCard } from './ChildrenCard.tsx';
 import { CoverageCard } from './CoverageCard.tsx';
 import { DATE_FORMAT, datePickerProps, fromDay, toDay } from './dates.ts';
 import { ElectionsCard } from './ElectionsCard.tsx';
-import { FormModal } from './FormModal.tsx';
 import { isDissolved } from './labels.ts';
 import { OfficersCard } from './OfficersCard.tsx';
 import { OrgEditDrawer } from './OrgEditDrawer.tsx';
@@ -28,7 +31,6 @@ import { DissolvedTag } from './OrgTags.tsx';
 export default function OrgPage() {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
   const { id } = useParams();
@@ -57,12 +59,7 @@ export default function OrgPage() {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/orgs'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/orgs" />
             {can('org.write') && !dissolved && (
               <Button icon={<EditOutlined />} onClick={() => setParams({ edit: '1' }, { replace: true })}>
                 {t('org.edit')}
@@ -91,6 +88,8 @@ export default function OrgPage() {
       <OrgMembersCard detail={detail} />
       <CoverageCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <OfficersCard detail={detail} dissolved={dissolved} onChanged={changed} />
+      <OrgDispatchedCard orgId={org.id} />
+      <OrgHonoursCard orgId={org.id} />
       <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <ChildrenCard detail={detail} />
       {editing && <OrgEditDrawer detail={detail} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}
@@ -106,7 +105,6 @@ export default function OrgPage() {
             />
           }
           onClose={() => setDissolving(false)}
-          fields={['dissolvedOn']}
           initialValues={{ dissolvedOn: dayjs() }}
           okText={t('org.dissolveConfirm')}
           danger

@@ -2,6 +2,7 @@ import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../../domain/enterprise/categories.ts';
 import type { PromptItem, PromptSection } from '../../api/types.ts';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -89,7 +90,7 @@ export function PromptSectionCard({ section }: { section: PromptSection }) {
       {total > 0 && (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
-            {t(SECTION_HINTS[key])}
+            {t(SECTION_HINTS[key], { n: MASS_ORG_PROMPT_MIN_EMPLOYEES })}
           </Typography.Paragraph>
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {/* One record may have several items (three 三同步 items, steps of development): the message tells them apart. */}

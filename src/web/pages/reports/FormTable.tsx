@@ -24,6 +24,7 @@ const GROUP_KEYS: Record<string, MessageKey> = {
   工作覆盖: 'report.ag.work',
   覆盖率: 'report.ag.rates',
   本年情况: 'report.ag.year',
+  交叉任职: 'report.ag.crossHolding',
   本季新建党组织数: 'report.group.newOrgs',
   '其中：按组建方式': 'report.group.byFormation',
   '其中：按类别': 'report.group.byType',

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Form, Select, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Form, Segmented, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { QUARTERLY_COLUMNS } from '../../../domain/reports/forms.ts';
 import { previousQuarter, quarterOf } from '../../../domain/stats/quarter.ts';
@@ -10,6 +11,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { FormTable } from './FormTable.tsx';
 import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import { ChildSubmissions } from './submission/ChildSubmissions.tsx';
+import { SubmissionCard, useSubmission } from './submission/SubmissionCard.tsx';
 
 /** The current quarter and the eleven before it, newest first. */
 function recentQuarters(): string[] {
@@ -30,7 +33,11 @@ export default function QuarterlyPage() {
     queryFn: () => api.get<QuarterlyReport>('/api/reports/quarterly', { region, quarter, ...(scope ? { scope } : {}) }),
     placeholderData: keepPreviousData,
   });
-  const data = query.data;
+  const submission = useSubmission(region, quarter).data;
+  // A submitted report is shown as it was submitted, unless the user asks for the ledger as it is now.
+  const [view, setView] = useState<'submitted' | 'current'>('submitted');
+  const frozen = view === 'submitted' ? submission?.submitted : null;
+  const data = frozen ?? query.data;
   return (
     <>
       <PageTitle
@@ -57,6 +64,7 @@ export default function QuarterlyPage() {
         <QueryError error={query.error} retry={() => void query.refetch()} />
       ) : (
         <Flex vertical gap={16}>
+          <SubmissionCard region={region} quarter={quarter} ended={!!data && data.asOf === data.to} />
           {data && data.asOf !== data.to && (
             <Alert type="info" showIcon message={t('report.quarterInProgress', { date: data.asOf })} />
           )}
@@ -64,6 +72,20 @@ export default function QuarterlyPage() {
             size="small"
             title={data ? `${data.name} · ${data.quarter}（${data.from} — ${data.asOf}）` : t('report.hub.quarterly')}
             loading={!data}
+            extra={
+              submission?.submitted && (
+                <Segmented
+                  size="small"
+                  value={view}
+                  onChange={(v) => setView(v as typeof view)}
+                  options={[
+                    { value: 'submitted', label: t('submission.view.submitted') },
+                    { value: 'current', label: t('submission.view.current') },
+                  ]}
+                  data-testid="quarterly-view"
+                />
+              )
+            }
           >
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('report.clickHint')} · {t(`report.scope.${data?.scope ?? 'all'}`)}
@@ -79,6 +101,7 @@ export default function QuarterlyPage() {
               />
             )}
           </Card>
+          <ChildSubmissions region={region} quarter={quarter} />
           <Card size="small" title={t('report.partB')}>
             <Table
               size="small"

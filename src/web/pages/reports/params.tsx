@@ -45,7 +45,7 @@ export function ReportParams({ period }: { period: ReactNode }) {
             value={scope ?? ''}
             onChange={(v) => set({ scope: v || null })}
             options={[
-              { value: '', label: '—' },
+              { value: '', label: t('report.scope.default') },
               { value: 'all', label: t('report.scope.all') },
               { value: 'survey', label: t('report.scope.survey') },
             ]}

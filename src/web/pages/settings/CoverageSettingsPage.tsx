@@ -1,16 +1,15 @@
-import { BAND_EDGES, type CoverageSettings } from '../../../domain/stats/coverage.ts';
+import type { CoverageSettings } from '../../../domain/stats/coverage.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { type SettingField, SettingsForm } from '../../components/SettingsForm.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 /**
- * 统计设置 (rules.md §2, §9): the scope figures default to, the survey scope's thresholds,
- * and what makes a region lagging. Bounds as in src/server/stats/settings.ts.
+ * 统计设置 (rules.md §2, §3, §9): the scope figures default to, the survey scope's thresholds,
+ * 重点盯住, and what makes a region lagging. Bounds as in src/server/stats/settings.ts.
  */
 export default function CoverageSettingsPage() {
   const { t } = useI18n();
-  const edges = (unit: string) =>
-    BAND_EDGES.map((e) => ({ value: e, label: t('coverageSettings.atLeast', { n: e, unit }) }));
+  const people = t('coverageSettings.people');
   const fields: SettingField<CoverageSettings>[] = [
     {
       kind: 'choice',
@@ -23,16 +22,31 @@ export default function CoverageSettingsPage() {
       ],
     },
     {
-      kind: 'choice',
+      kind: 'number',
       name: 'surveyMinEmployees',
       label: t('coverageSettings.surveyMinEmployees'),
-      options: edges(t('coverageSettings.people')),
+      extra: t('coverageSettings.atLeastHint'),
+      min: 1,
+      max: 1000,
+      unit: people,
     },
     {
-      kind: 'choice',
+      kind: 'number',
       name: 'surveyMinSocialOrgStaff',
       label: t('coverageSettings.surveyMinSocialOrgStaff'),
-      options: edges(t('coverageSettings.people')),
+      extra: t('coverageSettings.atLeastHint'),
+      min: 1,
+      max: 1000,
+      unit: people,
+    },
+    {
+      kind: 'number',
+      name: 'keyWatchEmployees',
+      label: t('coverageSettings.keyWatchEmployees'),
+      extra: t('coverageSettings.keyWatchEmployeesHint'),
+      min: 10,
+      max: 10000,
+      unit: people,
     },
     {
       kind: 'number',

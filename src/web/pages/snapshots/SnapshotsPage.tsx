@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Select, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import type { ApiResponse, Snapshot } from '../../api/types.ts';
 import { ApiError, api } from '../../api.ts';
+import { ListView } from '../../components/list/ListView.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan, useUser } from '../../session.ts';
@@ -135,20 +135,7 @@ export default function SnapshotsPage() {
         </Flex>
       </Card>
       <Card size="small">
-        {list.isError ? (
-          <QueryError error={list.error} retry={() => void list.refetch()} />
-        ) : (
-          <Table<Snapshot>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            scroll={{ x: 'max-content' }}
-            pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-            locale={{ emptyText: t('snapshots.empty') }}
-          />
-        )}
+        <ListView<Snapshot> query={list} rowKey="id" columns={columns} empty={t('snapshots.empty')} />
       </Card>
     </>
   );

@@ -68,14 +68,34 @@ export function UserActions({ user, onEdit, onRoles, onOneTimePassword, compact 
               run: () => call.mutate({ path: base, body: { disabled: true } }),
             },
       );
-      // One's own password is changed on the account page, knowing the current one.
-      actions.push({
-        key: 'reset-password',
-        label: t('users.action.resetPassword'),
-        confirm: t('users.confirm.resetPassword', { name }),
-        run: () => call.mutate({ path: `${base}/reset-password` }),
-      });
+      // One's own password is changed on the account page, knowing the current one. The
+      // request waits for the security administrator, who alone sees the new password.
+      if (!user.resetRequestedAt) {
+        actions.push({
+          key: 'reset-password',
+          label: t('users.action.resetPassword'),
+          confirm: t('users.confirm.resetPassword', { name }),
+          run: () => call.mutate({ path: `${base}/reset-password` }),
+        });
+      }
     }
+  }
+  if (can('user.approve_reset') && user.resetRequestedAt) {
+    actions.push(
+      {
+        key: 'approve-reset',
+        label: t('users.action.approveReset'),
+        confirm: t('users.confirm.approveReset', { name }),
+        run: () => call.mutate({ path: `${base}/reset-password/approve` }),
+      },
+      {
+        key: 'reject-reset',
+        label: t('users.action.rejectReset'),
+        danger: true,
+        confirm: t('users.confirm.rejectReset', { name }),
+        run: () => call.mutate({ path: `${base}/reset-password/reject` }),
+      },
+    );
   }
   if (can('role.assign') && user.id !== self.id) {
     actions.push({ key: 'roles', label: t('users.action.roles'), run: onRoles });

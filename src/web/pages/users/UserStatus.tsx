@@ -14,6 +14,7 @@ export function UserStatus({ user }: { user: User }) {
       {user.locked && <Tag color="orange">{t('users.status.locked')}</Tag>}
       {user.mustChangePassword && <Tag color="gold">{t('users.status.mustChange')}</Tag>}
       {user.totpEnabled && <Tag color="blue">{t('users.status.totp')}</Tag>}
+      {user.resetRequestedAt && <Tag color="volcano">{t('users.status.resetRequested')}</Tag>}
     </>
   );
 }

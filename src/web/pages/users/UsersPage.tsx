@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Card, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { ApiResponse, User } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { text } from '../../components/list/params.ts';
+import { useListState } from '../../components/list/useListState.ts';
+import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { type OneTimePassword, OneTimePasswordModal } from '../../components/OneTimePasswordModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
@@ -17,7 +18,7 @@ import { UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { UserStatus } from './UserStatus.tsx';
 
-const PAGE_SIZE = 20;
+const USER_LIST = { q: text() };
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 
@@ -25,26 +26,12 @@ export default function UsersPage() {
   const { t } = useI18n();
   const can = useCan();
   const isPhone = useIsPhone();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
+  const list = useListState(USER_LIST);
   const [editing, setEditing] = useState<Editing>(null);
   const [rolesOf, setRolesOf] = useState<User | null>(null);
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
 
-  const query = useQuery({
-    queryKey: ['users', { q, page }],
-    queryFn: () => api.get<ApiResponse<'/api/users'>>('/api/users', { q, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-
-  const setSearch = (next: { q?: string; page?: number }) => {
-    const merged = { q, page, ...next };
-    const search = new URLSearchParams();
-    if (merged.q) search.set('q', merged.q);
-    if (merged.page > 1) search.set('page', String(merged.page));
-    setParams(search);
-  };
+  const query = usePagedQuery<ApiResponse<'/api/users'>>(['users'], '/api/users', list.filter, list);
 
   const columns: TableColumnsType<User> = [
     { title: t('users.col.username'), dataIndex: 'username' },
@@ -102,37 +89,22 @@ export default function UsersPage() {
         {t('users.title')}
       </PageTitle>
       <Card size="small">
-        <Flex style={{ marginBottom: 12 }}>
-          <Input.Search
-            key={q}
-            defaultValue={q}
-            allowClear
-            enterButton={t('common.search')}
-            placeholder={t('users.searchPlaceholder')}
-            onSearch={(value) => setSearch({ q: value.trim(), page: 1 })}
-            style={{ maxWidth: 360 }}
-          />
-        </Flex>
-        {query.isError ? (
-          <QueryError error={query.error} retry={() => void query.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: query.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p) => setSearch({ page: p }),
-            }}
-          />
-        )}
+        <FilterBar
+          search={{
+            value: list.filter.q,
+            onSearch: (q) => list.set({ q }),
+            placeholder: t('users.searchPlaceholder'),
+            width: 360,
+            enterButton: t('common.search'),
+          }}
+        />
+        <ListView<User>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          paging={{ ...list, onChange: list.setPage }}
+          totalText={(total) => t('common.total', { total })}
+        />
       </Card>
       {editing && (
         <UserFormModal

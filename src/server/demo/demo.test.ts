@@ -1,0 +1,138 @@
+// The demo as a real county (issue #13): `dangjian demo` on a fresh database fills every figure
+// of every report, every category of the annual table (which still partitions), every work
+// prompt, and the instructors' derived outcomes — so a new user sees every screen with data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDateString } from '../../domain/calendarDate.ts';
+import { ANNUAL_COUNT_KEYS, QUARTERLY_COUNT_KEYS } from '../../domain/reports/forms.ts';
+import { quarterOf } from '../../domain/stats/quarter.ts';
+import type { TestClient } from '../testing/client.ts';
+import { type Fixture, makeFixture } from '../testing/fixture.ts';
+import { runDemo } from './run.ts';
+
+const REGION = '420506';
+let fx: Fixture;
+let client: TestClient;
+let dataDir: string;
+const lines: string[] = [];
+const today = localDateString(new Date());
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-demo-test-'));
+  fx = await makeFixture({ dataDir });
+  await runDemo(fx, (l) => lines.push(l), { region: REGION, scale: 'county', seed: 7 });
+  ({ client } = await fx.clientAs({ roles: ['committee'], regionCode: REGION }));
+}, 600_000);
+afterAll(async () => {
+  await fx.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const nonZero = (figures: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, (figures[k] as number) > 0]));
+const all = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, true]));
+
+describe('the demo county', () => {
+  it('fills every column of the annual table, which partitions its enterprises', async () => {
+    const res = await client.get(`/api/reports/annual?region=${REGION}&year=${today.slice(0, 4)}`);
+    expect(res.status).toBe(200);
+    const { total, rows } = res.body;
+    expect(nonZero(total, ANNUAL_COUNT_KEYS)).toEqual(all(ANNUAL_COUNT_KEYS));
+    for (const r of [total, ...rows]) {
+      expect(r.standalone + r.joint + r.shouldForm + r.jointCandidate + r.noMember, r.name).toBe(r.inScope);
+      expect(r.orgCovered).toBe(r.standalone + r.joint);
+    }
+  });
+
+  it('fills every column of this quarter’s report', async () => {
+    const res = await client.get(`/api/reports/quarterly?region=${REGION}&quarter=${quarterOf(today)}`);
+    expect(res.status).toBe(200);
+    expect(nonZero(res.body.total, QUARTERLY_COUNT_KEYS)).toEqual(all(QUARTERLY_COUNT_KEYS));
+  });
+
+  it('flags towns for each lagging reason and lists every kind of item to chase', async () => {
+    const res = await client.get(`/api/reports/lagging?region=${REGION}`);
+    expect(res.status).toBe(200);
+    const r = res.body;
+    const codes = new Set(r.regions.flatMap((c: { reasons: { code: string }[] }) => c.reasons.map((x) => x.code)));
+    expect([...codes].sort()).toEqual(['below_parent', 'fell', 'missed_quarterly', 'overdue_reelection']);
+    for (const list of ['shouldForm', 'keyWatch', 'overdueReelections', 'overdueDevelopments']) {
+      expect(r[list].total, list).toBeGreaterThan(0);
+    }
+  });
+
+  it('has towns that submitted the quarterly report on time, late, not at all, and one returned and resubmitted', async () => {
+    const lagging = (await client.get(`/api/reports/lagging?region=${REGION}`)).body;
+    const { quarter } = lagging.quarterly;
+    const status = (await client.get(`/api/reports/quarterly/submissions?region=${REGION}&quarter=${quarter}`)).body;
+    const statuses = status.children.map((c: { status: string }) => c.status);
+    expect(new Set(statuses)).toEqual(new Set(['on_time', 'late', 'overdue']));
+    expect(status.children.filter((c: { resubmissions: number }) => c.resubmissions > 0)).toHaveLength(1);
+    // Exactly the towns late or not at all missed the report; the others are told apart.
+    const missed = lagging.children
+      .filter((c: { reasons: { code: string }[] }) => c.reasons.some((r) => r.code === 'missed_quarterly'))
+      .map((c: { region: string }) => c.region);
+    expect(missed).toEqual(
+      status.children
+        .filter((c: { status: string }) => c.status !== 'on_time')
+        .map((c: { region: string }) => c.region),
+    );
+    expect(lagging.children.some((c: { lagging: boolean }) => !c.lagging)).toBe(true);
+  });
+
+  it('has every work prompt', async () => {
+    const res = await client.get('/api/prompts');
+    expect(res.status).toBe(200);
+    const empty = res.body.sections.filter((s: { total: number }) => s.total === 0).map((s: { key: string }) => s.key);
+    expect(empty).toEqual([]);
+  });
+
+  it('credits instructors with derived outcomes: activists, members developed, problems solved', async () => {
+    const res = await client.get(`/api/reports/instructors?region=${REGION}&from=${addDays(today, -365)}&to=${today}`);
+    expect(res.status).toBe(200);
+    const keys = ['activists', 'members', 'problems', 'requestsResolved'];
+    expect(nonZero(res.body.total, keys)).toEqual(all(keys));
+  });
+
+  it('has an org tree, managing orgs, restructurings, transfers and two snapshots that differ', async () => {
+    const [c] = await fx.rows<Record<string, number>>(sql`select
+      (select count(*) from party_orgs where parent_id is not null)::int as children,
+      (select count(*) from party_orgs where managing_org_id is not null)::int as managed,
+      (select count(*) from restructurings)::int as restructurings,
+      (select count(*) from member_transfers)::int as transfers,
+      (select count(*) from member_transfers where received_on is not null)::int as received,
+      (select count(*) from enterprises e where exists (select 1 from members m where m.employer_id = e.id)
+         and e.member_count <> (select count(*) from members m where m.employer_id = e.id and m.left_on is null))::int as off`);
+    expect(c).toMatchObject({ restructurings: 4, transfers: 4, received: 2, off: 0 });
+    expect(c?.children).toBeGreaterThan(5);
+    expect(c?.managed).toBeGreaterThan(3);
+    const list = (await client.get('/api/snapshots')).body.items;
+    expect(list).toHaveLength(2);
+    const ids = list.map((s: { id: number }) => s.id).sort((a: number, b: number) => a - b);
+    const cmp = await client.get(`/api/snapshots/compare?from=${ids[0]}&to=${ids[1]}`);
+    expect(cmp.status).toBe(200);
+    expect(cmp.body.totals.changed).toBeGreaterThan(0);
+  });
+
+  it('a second run adds nothing', async () => {
+    const count = async () =>
+      (
+        await fx.rows<{ n: number }>(sql`select (select count(*) from party_orgs) + (select count(*) from developments)
+        + (select count(*) from restructurings) + (select count(*) from snapshots)
+        + (select count(*) from quarterly_submissions) as n`)
+      )[0]?.n;
+    const before = await count();
+    const again: string[] = [];
+    await runDemo(fx, (l) => again.push(l), { region: REGION, scale: 'county', seed: 7 });
+    expect(await count()).toBe(before);
+    // Not even the enterprise file again: its member counts would overwrite the rosters' counts.
+    const [off] = await fx.rows<{ n: number }>(sql`select count(*)::int as n from enterprises e
+      where exists (select 1 from members m where m.employer_id = e.id)
+        and e.member_count <> (select count(*) from members m where m.employer_id = e.id and m.left_on is null)`);
+    expect(off?.n).toBe(0);
+    expect(again.some((l) => l.includes('演示组织体系：已存在'))).toBe(true);
+  }, 300_000);
+});
