@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { forRequest } from './db/turns.ts';
 import type { AppEnv } from './http.ts';
 
 export interface GateOptions {
@@ -96,7 +97,8 @@ export function overloadGate(opts: GateOptions): MiddlewareHandler<AppEnv> {
       }
     }
     try {
-      await next();
+      // Its statements know its signal: once its client has gone, it runs no further one (db/turns.ts).
+      await forRequest(signal, next);
     } finally {
       release();
     }
