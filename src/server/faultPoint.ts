@@ -1,7 +1,7 @@
 /**
- * Named points where the fault test (src/server/imports/fault.test.ts) kills a process: with
- * `DANGJIAN_FAULT_PAUSE` set to a point's name, the process says so on stderr when it gets
- * there and waits, its work half done, until it is killed. Nothing else waits here: unset, a
+ * Named points where the fault tests (src/server/imports/fault-cli.test.ts, fault-server.test.ts)
+ * kill a process: with `DANGJIAN_FAULT_PAUSE` set to a point's name, the process says so on
+ * stderr when it gets there and waits, its work half done, until it is killed. Nothing else waits here: unset, a
  * point costs one comparison. The test needs it because from outside a process the moments
  * that matter (inside the confirmation's transaction, before a commit) cannot be told apart.
  */

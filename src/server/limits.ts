@@ -49,13 +49,15 @@ export function bodyLimits(maxUploadBytes: number): MiddlewareHandler<AppEnv> {
   };
 }
 
-function queryCanceled(err: unknown): boolean {
-  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    // 57014: the statement timeout (or a cancel request) stopped the query.
-    if ((e as { code?: unknown }).code === '57014') return true;
-  }
-  return false;
+/** The error and its causes, outermost first. */
+function causes(err: unknown): unknown[] {
+  const all: unknown[] = [];
+  for (let e = err; e && typeof e === 'object' && all.length < 10; e = (e as { cause?: unknown }).cause) all.push(e);
+  return all;
 }
+
+// 57014: the statement timeout (or a cancel request) stopped the query.
+const queryCanceled = (err: unknown) => causes(err).some((e) => (e as { code?: unknown }).code === '57014');
 
 /**
  * The errors that are not ours but still the client's or the load's, as the answer a
@@ -68,6 +70,10 @@ export function knownError(err: unknown): HttpError | null {
     return new HttpError(400, 'bad_json', '请求内容不是有效的 JSON');
   }
   if (err instanceof HTTPException && err.status === 413) return tooLarge(MAX_JSON_BYTES);
+  // A request whose client left is stopped at its next statement (db/turns.ts); the query
+  // error that carries it is not a failure of the server.
+  const gone = causes(err).find((e) => e instanceof HttpError && e.code === 'client_gone');
+  if (gone) return gone as HttpError;
   if (queryCanceled(err)) {
     return new HttpError(503, 'timeout', '查询超时，已取消，未作任何更改；请缩小查询范围或稍后重试');
   }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { forRequest } from './db/turns.ts';
 import type { AppEnv } from './http.ts';
 
 export interface GateOptions {
@@ -27,8 +28,9 @@ interface Waiter {
  * ten (the pool); every request beyond what it can serve used to wait inside it, so a burst
  * left minutes of work behind after the clients had gone. Now at most `maxConcurrent` run, at
  * most `maxQueued` wait, and the rest are told at once to come back (503 + Retry-After). A
- * waiting request whose client disconnects leaves the queue without running, so the work
- * left when a burst ends is what is running, nothing more.
+ * waiting request whose client disconnects leaves the queue without running, and on PGlite a
+ * running one stops at its next statement (db/turns.ts), so the work left when a burst ends is
+ * at most a statement of each running request.
  */
 export function overloadGate(opts: GateOptions): MiddlewareHandler<AppEnv> {
   let active = 0;
@@ -96,7 +98,8 @@ export function overloadGate(opts: GateOptions): MiddlewareHandler<AppEnv> {
       }
     }
     try {
-      await next();
+      // Its statements know its signal: once its client has gone, it runs no further one (db/turns.ts).
+      await forRequest(signal, next);
     } finally {
       release();
     }

@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir, restrict, secureDataDir } from './dataDir.ts';
 import * as schema from './schema.ts';
+import { takeTurns } from './turns.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; it has the same query API as Db. */
@@ -59,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     // PGlite ships contrib extensions separately; pg_trgm serves partial Chinese name search.
     const client = await PGlite.create(dir, { extensions: { pg_trgm }, loadDataDir: options.pgliteTemplate });
+    takeTurns(client);
     const tighten = () => {
       if (dir) restrict(dir);
     };

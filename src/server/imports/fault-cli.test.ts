@@ -13,11 +13,15 @@ import { queryRows } from '../db/rows.ts';
 import type { FaultPoint } from '../faultPoint.ts';
 import { startServer } from '../serve.ts';
 import { runCli } from '../testing/cli.ts';
-import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
-import { aftermath, expectAuditVerified, sessionsOfTheDeadGone } from '../testing/faults.ts';
+import {
+  aftermath,
+  enterpriseFile,
+  expectAbandoned,
+  expectAuditVerified,
+  sessionsOfTheDeadGone,
+} from '../testing/faults.ts';
 import { type Place, place, processEnv, withPlace } from '../testing/places.ts';
 import { type Child, killAll, killHard, pausedAt, printed, startDangjian } from '../testing/processes.ts';
-import { ABANDONED } from './ownership.ts';
 
 const cleanups: (() => unknown)[] = [];
 let at: Place;
@@ -36,14 +40,6 @@ async function nextStart() {
   await server.stop();
 }
 
-/** A valid file of `n` new enterprises; a pause needs few, a kill on a progress line more than one chunk. */
-function enterpriseFile(n = 1000) {
-  const codes = Array.from({ length: n }, () => uscc());
-  const file = writeCsv([HEADER, ...codes.map((c, i) => row(c, `故障测试${c.slice(-6)}${i}有限公司`))]);
-  cleanups.push(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
-  return { codes, file };
-}
-
 const importArgs = (file: string) => [
   'import',
   'enterprises',
@@ -57,19 +53,13 @@ const importArgs = (file: string) => [
 /** Kills the import at `moment`, starts the server again, and checks what is left. */
 async function killedImport(moment: (child: Child) => Promise<void>, pause?: FaultPoint) {
   // Without a pause the kill comes after the first chunk's progress line, with chunks still to read.
-  const { codes, file } = enterpriseFile(pause ? 1000 : 20_000);
+  const { codes, file } = enterpriseFile(cleanups, pause ? 1000 : 20_000);
   const child = startDangjian(importArgs(file), processEnv(at), pause);
   await moment(child);
   await killHard(child);
   await nextStart();
-  const after = await aftermath(at, codes);
-  const batch = after.batches.at(-1);
-  expect(batch).toMatchObject({ status: 'failed', failure: ABANDONED });
-  expect(after.applied).toBe(0);
-  expect(after.orphanRows).toBe(0);
-  expect(after.importFiles).toEqual([]);
+  expectAbandoned(await aftermath(at, codes));
   await expectAuditVerified(at);
-  return batch;
 }
 
 describe('an import killed', () => {
@@ -93,7 +83,7 @@ describe('an import killed', () => {
   }, 300_000);
 
   it('leaves the next import of the same file to go through whole', async () => {
-    const { codes, file } = enterpriseFile(500);
+    const { codes, file } = enterpriseFile(cleanups, 500);
     const res = await runCli([...importArgs(file), '--json'], at.dir, { env: at.env });
     expect(res.code, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({ status: 'applied', added: 500 });

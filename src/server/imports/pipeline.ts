@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { importBatches } from '../db/schema.ts';
+import { detached } from '../db/turns.ts';
 import { inScope } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
 import { faultPoint } from '../faultPoint.ts';
@@ -176,7 +177,8 @@ export async function startImport(
     () => null,
     (err: unknown) => err,
   );
-  const finished = (async () => {
+  // Not the upload's request's work: its client leaving must not stop the read (db/turns.ts).
+  const finished = detached(async () => {
     try {
       if (notKept) throw notKept;
       const kept = await openKeptFile(dataDir, deps.keys, batchId, upload.kind);
@@ -214,7 +216,7 @@ export async function startImport(
     } finally {
       if (!keepOwnership) await claim.release();
     }
-  })();
+  });
   return { batchId, owner: claim.owner, finished, release: claim.release };
 }
 

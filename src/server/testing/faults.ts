@@ -6,7 +6,9 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { queryRows } from '../db/rows.ts';
+import { ABANDONED } from '../imports/ownership.ts';
 import { runCli } from './cli.ts';
+import { HEADER, row, uscc, writeCsv } from './enterpriseFiles.ts';
 import { type Place, withPlace } from './places.ts';
 
 export interface Aftermath {
@@ -37,6 +39,22 @@ export async function aftermath(at: Place, codes: string[]): Promise<Aftermath> 
     )[0].n,
     importFiles: fs.existsSync(path.join(at.dir, 'imports')) ? fs.readdirSync(path.join(at.dir, 'imports')) : [],
   }));
+}
+
+/** A valid file of `n` new enterprises, removed by `cleanups`; a pause needs few, a kill on a progress line more than one chunk. */
+export function enterpriseFile(cleanups: (() => unknown)[], n = 1000) {
+  const codes = Array.from({ length: n }, () => uscc());
+  const file = writeCsv([HEADER, ...codes.map((c, i) => row(c, `故障测试${c.slice(-6)}${i}有限公司`))]);
+  cleanups.push(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+  return { codes, file };
+}
+
+/** The last batch was failed as abandoned by the next start, and nothing of it is applied or left. */
+export function expectAbandoned(after: Aftermath) {
+  expect(after.batches.at(-1)).toMatchObject({ status: 'failed', failure: ABANDONED });
+  expect(after.applied).toBe(0);
+  expect(after.orphanRows).toBe(0);
+  expect(after.importFiles).toEqual([]);
 }
 
 /** `dangjian audit verify` passes. */
