@@ -37,6 +37,7 @@ export async function readIntoBatch(
   keys: Keys,
   batchId: number,
   upload: { path: string; kind: InspectedUpload['kind'] },
+  onCount: (nonEmptyRows: number) => unknown,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ColumnKey[] | null> {
   let rows: StagedRow[] = [];
@@ -79,7 +80,7 @@ export async function readIntoBatch(
 
   async function readChunks(): Promise<ColumnKey[] | null> {
     let columns: Map<number, ColumnKey> | null = null;
-    for await (const { rowNumber, cells } of readRowsIsolated(upload.path, upload.kind)) {
+    for await (const { rowNumber, cells } of readRowsIsolated(upload.path, upload.kind, undefined, onCount)) {
       if (!columns) {
         const header = mapHeader(cells);
         for (const u of header.unknown) {

@@ -32,6 +32,7 @@ export async function readIntoBatch(
   kind: ImportKind,
   batchId: number,
   file: { path: string; kind: UploadKind },
+  onCount: (nonEmptyRows: number) => unknown,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<string[] | null> {
   const reading = READINGS[kind];
@@ -52,7 +53,7 @@ export async function readIntoBatch(
 
   let columns: Map<number, string> | null = null;
   let headerRow = 1;
-  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind)) {
+  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind, undefined, onCount)) {
     if (!columns) {
       headerRow = rowNumber;
       const header = reading.mapHeader(cells, rowNumber);
