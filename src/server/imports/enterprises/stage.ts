@@ -27,7 +27,8 @@ const FLUSH_ROWS = 5000;
 
 /**
  * Reads the file row by row into the batch's staging rows, writing them a chunk at a time
- * and recording progress. One chunk is written while the next is read, so memory holds at
+ * and recording progress (`onCount` first has the file's rows, counted by the reading thread,
+ * so progress reads rows read / total). One chunk is written while the next is read, so memory holds at
  * most two chunks, whatever the file's length. Returns the column keys the file had, or
  * null when its header is unusable (the issues say why).
  */
