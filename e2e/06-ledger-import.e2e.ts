@@ -79,13 +79,13 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
 
   it('uploads the annual report, watches it being read, and reads the preview', async () => {
     const { page } = browser();
-    // The file is small and read in a moment: the first two answers about the batch are
-    // held at "reading, 17 rows", so the progress the user would see on a large file shows.
+    // The file is small and read in a moment: the first three answers about the batch are
+    // held at "reading, 17 of 40 rows", so the progress the user would see on a large file shows.
     let held = 0;
     await page.route(/\/api\/imports\/enterprises\/batches\/\d+$/, async (route) => {
       const response = await route.fetch();
       const batch = await response.json();
-      if (held++ < 2) Object.assign(batch, { status: 'reading', rowsRead: 17, counts: {} });
+      if (held++ < 3) Object.assign(batch, { status: 'reading', rowsRead: 17, rowsTotal: 40, counts: {} });
       await route.fulfill({ response, json: batch });
     });
     await page.getByLabel('数据期间').fill('2026Q1');
@@ -93,7 +93,9 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     await page.locator('input[type=file]').setInputFiles(await writeGoodFile(dir, rows));
     await page.getByRole('button', { name: '上传并核对' }).click();
     await page.waitForURL(/\/ledger\/import\/\d+$/);
-    await visible(page.getByText('正在读取和核对文件……已读取 17 行'));
+    await visible(page.getByText('正在读取和校验文件……'));
+    await visible(page.getByTestId('read-progress').filter({ hasText: '17 / 40 行' }));
+    await screenshot(page, 'import-progress-desktop');
     await visible(page.getByTestId('batch-rows').filter({ hasText: `共 ${rows.length} 行数据` }));
     await page.unroute(/\/api\/imports\/enterprises\/batches\/\d+$/);
 
@@ -101,7 +103,8 @@ describe('a working-committee member of 宜昌市 imports the enterprises', () =
     for (const tab of [`新增 ${rows.length}`, '变更 0', '未变 0', '本次缺少 0', '错误 0']) {
       await visible(page.getByRole('tab', { name: tab }));
     }
-    await visible(page.getByTestId('rows-read').filter({ hasText: `${rows.length} 行` }));
+    // What the server recorded on the batch: every row of the file read.
+    await visible(page.getByTestId('rows-read').filter({ hasText: `${rows.length} / ${rows.length} 行` }));
     // The added rows, with their spreadsheet row numbers.
     await visible(page.getByRole('row').filter({ hasText: '第 2 行' }).getByText(rows[0].name));
     await screenshot(page, 'import-preview-desktop');

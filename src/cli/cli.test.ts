@@ -1,4 +1,6 @@
 /** The `dangjian` command as a user runs it: help, failures on one Chinese line, --as, demo data. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { asc, desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../server/db/schema.ts';
@@ -218,6 +220,20 @@ describe('demo', () => {
     expect(orgs.covered).toBeGreaterThanOrEqual(orgs.orgs);
     expect(orgs.off).toBe(0);
     for (const u of afterFirst) expect(u.displayName).toMatch(/^\p{Script=Han}{2,4}$/u);
+    // Every new account's one-time password in a 0600 file of the data directory, none on screen.
+    const file = path.join(a, 'demo-passwords.txt');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const listed = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    expect(listed.map(([username]) => username).sort()).toEqual(afterFirst.map((u) => u.username));
+    for (const [, password] of listed) expect(first.stdout + first.stderr).not.toContain(password);
+    expect(first.stdout).toContain(`一次性密码：本次新建的 5 个账户的一次性密码已写入 ${file}`);
+    // Progress inside the stages, on standard error.
+    expect(first.stderr).toMatch(/演示企业（读取并校验）：0 \/ [\d,]+（0%）/);
+    expect(first.stderr).toMatch(/演示党组织：(\d+) \/ \1（100%）/);
     // Many child processes, or a whole demo region: minutes on a loaded machine.
   }, 240_000);
 });

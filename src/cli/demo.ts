@@ -3,6 +3,7 @@ import type { Scale } from '../server/demo/accounts.ts';
 import { runDemo } from '../server/demo/run.ts';
 import { CliError, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
+import { type ProgressLine, progressLine } from './progress.ts';
 
 export function demoCommand(io: CliIo) {
   return new Command('demo')
@@ -19,6 +20,30 @@ export function demoCommand(io: CliIo) {
       1,
     )
     .action((opts: { region: string; scale: Scale; seed: number }) =>
-      withDatabase(io, (opened) => runDemo(opened, (line) => io.log(line), opts)),
+      withDatabase(io, async (opened) => {
+        // Progress inside each stage on standard error, a line of its own per stage; the
+        // stage's summary follows on standard output when it ends.
+        let stage = '';
+        let line: ProgressLine | undefined;
+        const progress = (name: string, done: number, total: number | null) => {
+          if (name !== stage) {
+            line?.end();
+            stage = name;
+            line = progressLine(io, name);
+          }
+          line?.update(done, total);
+        };
+        const log = (text: string) => {
+          line?.end();
+          line = undefined;
+          stage = '';
+          io.log(text);
+        };
+        try {
+          await runDemo(opened, log, opts, progress);
+        } finally {
+          line?.end();
+        }
+      }),
     );
 }

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { IMPORTS } from '../server/imports/adapters/index.ts';
-import type { ImportResult } from '../server/imports/batches.ts';
+import type { ImportResult, ReadProgress } from '../server/imports/batches.ts';
 import { type ImportKind, KINDS } from '../server/imports/orgs/kinds.ts';
 import { runImport } from '../server/imports/pipeline.ts';
 import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
 import type { CliIo } from './io.ts';
+import { progressLine } from './progress.ts';
 
 const STATUS_TEXT: Record<string, string> = {
   applied: '已写入台账',
@@ -47,26 +48,25 @@ function kindCommand(io: CliIo, kind: ImportKind, description: string) {
       withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, info.permission, info.action);
-        const progress = opts.json
-          ? undefined
-          : (n: number) =>
-              io.err(
-                `
-已读取 ${n} 行…`,
-              );
-        const result = await runImport(
-          opened,
-          actor,
-          IMPORTS[kind],
-          {
-            path: file,
-            fileName: file.split(/[\\/]/).pop() ?? file,
-            partial: Boolean(opts.partial),
-            dryRun: Boolean(opts.dryRun),
-          },
-          progress,
-        );
-        if (progress) io.err('\n');
+        const line = opts.json ? undefined : progressLine(io, '读取并校验');
+        const progress = line && ((p: ReadProgress) => line.update(p.rowsRead, p.rowsTotal));
+        let result: ImportResult;
+        try {
+          result = await runImport(
+            opened,
+            actor,
+            IMPORTS[kind],
+            {
+              path: file,
+              fileName: file.split(/[\\/]/).pop() ?? file,
+              partial: Boolean(opts.partial),
+              dryRun: Boolean(opts.dryRun),
+            },
+            progress,
+          );
+        } finally {
+          line?.end();
+        }
         report(
           io,
           result,
@@ -93,22 +93,27 @@ export function importCommands(io: CliIo) {
       withDatabase(io, async (opened) => {
         const actor = await resolveActor(opened, opts.as);
         await requireCli(opened, actor, 'ledger.import', 'enterprise.import');
-        const progress = opts.json ? undefined : (n: number) => io.err(`\r已读取 ${n} 行…`);
-        const result = await runImport(
-          opened,
-          actor,
-          IMPORTS.enterprises,
-          {
-            path: file,
-            fileName: file.split(/[\\/]/).pop() ?? file,
-            period: opts.period,
-            source: opts.source,
-            partial: Boolean(opts.partial),
-            dryRun: Boolean(opts.dryRun),
-          },
-          progress,
-        );
-        if (progress) io.err('\n');
+        const line = opts.json ? undefined : progressLine(io, '读取并校验');
+        const progress = line && ((p: ReadProgress) => line.update(p.rowsRead, p.rowsTotal));
+        let result: ImportResult;
+        try {
+          result = await runImport(
+            opened,
+            actor,
+            IMPORTS.enterprises,
+            {
+              path: file,
+              fileName: file.split(/[\\/]/).pop() ?? file,
+              period: opts.period,
+              source: opts.source,
+              partial: Boolean(opts.partial),
+              dryRun: Boolean(opts.dryRun),
+            },
+            progress,
+          );
+        } finally {
+          line?.end();
+        }
         report(
           io,
           result,

@@ -11,6 +11,8 @@ export interface CliIo {
   log(line: string): void;
   /** Standard error, as is: progress, and the one failure line. */
   err(text: string): void;
+  /** Standard error is a terminal: progress rewrites one line there, and prints a few lines elsewhere. */
+  errIsTty?: boolean;
   /** Set by a command that completes yet fails: a rejected import with --json prints its result, then exits 1. */
   exitCode?: number;
 }
@@ -20,9 +22,10 @@ export function cliIo(env: NodeJS.ProcessEnv, out: (text: string) => void, err: 
 }
 
 export function processIo(): CliIo {
-  return cliIo(
+  const io = cliIo(
     process.env,
     (text) => process.stdout.write(text),
     (text) => process.stderr.write(text),
   );
+  return { ...io, errIsTty: Boolean(process.stderr.isTTY) };
 }

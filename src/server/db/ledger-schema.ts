@@ -127,6 +127,8 @@ export const importBatches = pgTable(
     status: text('status').notNull(),
     /** Rows read so far while reading, for the progress shown to whoever waits. */
     rowsRead: integer('rows_read').notNull().default(0),
+    /** The file's data rows, counted before they are read; null while counting (and on older batches). */
+    rowsTotal: integer('rows_total'),
     /** Why reading failed (status failed): the file could not be read as a whole. */
     failure: text('failure'),
     partial: boolean('partial').notNull().default(false),

@@ -18,12 +18,18 @@ let fx: Fixture;
 let client: TestClient;
 let dataDir: string;
 const lines: string[] = [];
+const progress: { stage: string; done: number; total: number | null }[] = [];
 const today = localDateString(new Date());
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-demo-test-'));
   fx = await makeFixture({ dataDir });
-  await runDemo(fx, (l) => lines.push(l), { region: REGION, scale: 'county', seed: 7 });
+  await runDemo(
+    fx,
+    (l) => lines.push(l),
+    { region: REGION, scale: 'county', seed: 7 },
+    (stage, done, total) => progress.push({ stage, done, total }),
+  );
   ({ client } = await fx.clientAs({ roles: ['committee'], regionCode: REGION }));
 }, 600_000);
 afterAll(async () => {
@@ -117,6 +123,55 @@ describe('the demo county', () => {
     expect(cmp.body.totals.changed).toBeGreaterThan(0);
   });
 
+  it('writes every new account’s one-time password to a 0600 file in the data directory, and prints none', async () => {
+    const file = path.join(dataDir, 'demo-passwords.txt');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const listed = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    const accounts = await fx.rows<{ username: string }>(
+      sql`select username from users where username ~ '^(gw1|gw2|ld|sj|zd)[0-9]+$' order by username`,
+    );
+    expect(accounts.length).toBeGreaterThan(3);
+    expect(listed.map(([username]) => username).sort()).toEqual(accounts.map((a) => a.username));
+    for (const [, password] of listed) {
+      expect(password.length).toBeGreaterThan(8);
+      expect(lines.join('\n')).not.toContain(password);
+    }
+    expect(lines).toContain(
+      `一次性密码：本次新建的 ${listed.length} 个账户的一次性密码已写入 ${file}（仅文件所有者可读；首次登录须修改密码）`,
+    );
+  });
+
+  it('names the instructor’s and the secretary’s accounts as their records do', async () => {
+    const [zd] = await fx.rows<{ account: string; record: string }>(sql`
+      select u.display_name as account, i.name as record from users u join instructors i on i.id = u.instructor_id
+      where u.username = ${`zd${REGION}`}`);
+    expect(zd?.account).toBe(zd?.record);
+    const [sj] = await fx.rows<{ account: string; record: string }>(sql`
+      select u.display_name as account, o.person_name as record from users u
+      join org_officers o on o.org_id = u.org_id and o.post = 'secretary' and o.end_on is null
+      where u.username = ${`sj${REGION}`}`);
+    expect(sj?.account).toBe(sj?.record);
+  });
+
+  it('reports progress inside its stages: each rises to its total', () => {
+    const stages = [...new Set(progress.map((p) => p.stage))];
+    expect(stages).toEqual(
+      expect.arrayContaining(['演示企业（读取并校验）', '演示党组织', '演示党员名册', '演示指导员']),
+    );
+    for (const stage of stages) {
+      const seen = progress.filter((p) => p.stage === stage);
+      const done = seen.map((p) => p.done);
+      expect(done, stage).toEqual([...done].sort((a, b) => a - b));
+      const last = seen.at(-1);
+      expect(last?.total, stage).toBeGreaterThan(0);
+      expect(last?.done, stage).toBe(last?.total);
+    }
+  });
+
   it('a second run adds nothing', async () => {
     const count = async () =>
       (
@@ -134,5 +189,6 @@ describe('the demo county', () => {
         and e.member_count <> (select count(*) from members m where m.employer_id = e.id and m.left_on is null)`);
     expect(off?.n).toBe(0);
     expect(again.some((l) => l.includes('演示组织体系：已存在'))).toBe(true);
+    expect(again).toContain('一次性密码：本次没有新建账户');
   }, 300_000);
 });

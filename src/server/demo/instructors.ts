@@ -35,7 +35,14 @@ const NOTES = ['了解生产经营情况', '宣讲党建工作政策', '指导�
 const halfOf = (date: string) => `${date.slice(0, 4)}H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
 const previousHalf = (h: string) => (h.endsWith('H2') ? `${h.slice(0, 4)}H1` : `${Number(h.slice(0, 4)) - 1}H2`);
 
-export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Rand, regionCode: string) {
+export async function demoInstructors(
+  tx: Tx,
+  actor: Actor,
+  keys: Keys,
+  rand: Rand,
+  regionCode: string,
+  progress: (done: number, total: number) => void = () => {},
+) {
   const prefix = regionPrefix(regionCode);
   const none = { instructors: 0, assignments: 0, contacts: 0, requests: 0, accounts: [] as DemoAccount[] };
   const [{ n }] = await queryRows<{ n: number }>(
@@ -62,13 +69,16 @@ export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Ra
   let contactCount = 0;
   let requestCount = 0;
   const instructorIds: number[] = [];
+  const instructorNames: string[] = [];
   for (let i = 0; i < count; i++) {
+    progress(i, count);
     const mine = units.filter((_, j) => j % count === i);
     const first = mine[0];
     if (!first) continue;
+    const name = chineseName(rand);
     const { id: instructorId } = await createInstructor(tx, actor, keys, {
       kind: i % 4 === 3 ? 'liaison' : 'instructor',
-      name: chineseName(rand),
+      name,
       sourceDepartmentId: pick(rand, departments).id,
       post: pick(rand, POSTS),
       fullTime: rand() < 0.3,
@@ -76,6 +86,7 @@ export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Ra
       phone: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
     });
     instructorIds.push(instructorId);
+    instructorNames.push(name);
     for (const unit of mine) {
       const startOn = addDays(today, -(70 + Math.floor(rand() * 120)));
       const { id: assignmentId } = await assign(tx, actor, instructorId, {
@@ -142,6 +153,7 @@ export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Ra
       }
     }
   }
+  progress(count, count);
   // Daily entries this half-year and the last half-year's periodic assessment.
   const half = halfOf(today);
   for (const instructorId of instructorIds) {
@@ -170,7 +182,10 @@ export async function demoInstructors(tx: Tx, actor: Actor, keys: Keys, rand: Ra
   const firstId = instructorIds[0];
   const firstUnit = units[0];
   if (firstId !== undefined && firstUnit) {
-    const displayName = chineseName(rand);
+    // The account is the instructor's own: it bears the record's name. A name is still drawn
+    // (and unused), so the data built after this step stays what it was for a given seed.
+    chineseName(rand);
+    const displayName = instructorNames[0];
     const username = `zd${regionCode}`;
     const instructorRegion = firstUnit.regionCode.slice(0, 6);
     const created = await createUser(tx, actor, {

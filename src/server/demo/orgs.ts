@@ -42,7 +42,14 @@ const day = (rand: Rand, from: string, to: string) => {
  * (some due, some overdue), some orgs have their members recorded one by one, and a few have
  * people in development. A region that already has orgs is left as it is.
  */
-export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, regionCode: string) {
+export async function demoOrgs(
+  tx: Tx,
+  actor: Actor,
+  keys: Keys,
+  rand: Rand,
+  regionCode: string,
+  progress: (step: string, done: number, total: number) => void = () => {},
+) {
   const prefix = regionPrefix(regionCode);
   const [{ n }] = await queryRows<{ n: number }>(
     tx,
@@ -116,7 +123,8 @@ export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, reg
     }
   }
 
-  for (const { id } of orgIds) {
+  for (const [k, { id }] of orgIds.entries()) {
+    progress('党组织', k, orgIds.length);
     const [{ establishedOn }] = await queryRows<{ establishedOn: string }>(
       tx,
       sql`select established_on::text as "establishedOn" from party_orgs where id = ${id}`,
@@ -138,11 +146,15 @@ export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, reg
     });
   }
 
+  progress('党组织', orgIds.length, orgIds.length);
   let members = 0;
   const county = regionCode.slice(0, 6).endsWith('00') ? `${regionCode.slice(0, 4)}02` : regionCode.slice(0, 6);
-  for (const { id, unit } of orgIds.filter((o) => o.unit && o.unit.members <= 30).slice(0, ROSTER_ORGS)) {
+  const rostered = orgIds.filter((o) => o.unit && o.unit.members <= 30).slice(0, ROSTER_ORGS);
+  const roster = rostered.reduce((n, o) => n + (o.unit as Unit).members, 0);
+  for (const { id, unit } of rostered) {
     const u = unit as Unit;
     for (let k = 0; k < u.members; k++) {
+      progress('党员名册', members, roster);
       const full = k < u.full;
       const birth = day(rand, '1962-01-01', '2000-12-31');
       const joinedOn = full
@@ -166,6 +178,7 @@ export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, reg
       members++;
     }
   }
+  progress('党员名册', members, roster);
   await demoAwayMembers(tx, actor, prefix, today);
 
   let developments = 0;
@@ -208,7 +221,14 @@ export async function demoOrgs(tx: Tx, actor: Actor, keys: Keys, rand: Rand, reg
   const accounts: DemoAccount[] = [];
   const first = orgIds.find((o) => o.unit);
   if (first?.unit) {
-    const displayName = chineseName(rand);
+    // The account is the org's secretary's: it bears the name the org records for its
+    // secretary. A name is still drawn (and unused), so what follows stays as it was per seed.
+    chineseName(rand);
+    const [{ displayName }] = await queryRows<{ displayName: string }>(
+      tx,
+      sql`select person_name as "displayName" from org_officers
+          where org_id = ${first.id} and post = 'secretary' and end_on is null`,
+    );
     const username = `sj${regionCode}`;
     const created = await createUser(tx, actor, {
       username,

@@ -15,13 +15,18 @@ import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
 import { demoInstructors } from './instructors.ts';
 import { demoOrgs } from './orgs.ts';
+import { writeDemoPasswords } from './passwords.ts';
 import { demoRecognition } from './recognition.ts';
 import { demoSubmissions } from './submissions.ts';
+
+/** Progress inside a stage: `done` of `total` (null while unknown), told as the stage goes. */
+export type DemoProgress = (stage: string, done: number, total: number | null) => void;
 
 export async function runDemo(
   opened: PipelineDeps,
   log: (line: string) => void,
   opts: { region: string; scale: Scale; seed: number },
+  progress: DemoProgress = () => {},
 ) {
   const { database } = opened;
   const operator = localOperator();
@@ -31,19 +36,16 @@ export async function runDemo(
   );
   const created = accounts.filter((a) => a.oneTimePassword);
   log(`演示账户：${accounts.length} 个（本次新建 ${created.length} 个）`);
-  // Every account's first login forces a password change; print what is needed for that once.
-  for (const a of created.slice(0, 12)) {
-    log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
-  }
-  if (created.length > 12) log(`  ……其余 ${created.length - 12} 个账户请由系统管理员重置密码后使用`);
 
   // A built county is not imported again: the file's member counts would overwrite the counts
   // its rosters now give (members transferred out, people admitted), as any re-import does.
   if (await inScope(database.db, operator, (tx) => demoCountyBuilt(tx, opts.region))) {
     log('演示企业：已导入，不再导入');
-  } else await importDemoEnterprises(opened, rand, opts, log);
+  } else await importDemoEnterprises(opened, rand, opts, log, progress);
 
-  const orgs = await inScope(database.db, operator, (tx) => demoOrgs(tx, operator, opened.keys, rand, opts.region));
+  const orgs = await inScope(database.db, operator, (tx) =>
+    demoOrgs(tx, operator, opened.keys, rand, opts.region, (step, done, total) => progress(`演示${step}`, done, total)),
+  );
   log(
     `演示党组织：${orgs.orgs} 个，逐人登记党员 ${orgs.members} 名，发展党员记录 ${orgs.developments} 条（已有党组织的区划不再添加）`,
   );
@@ -54,19 +56,24 @@ export async function runDemo(
     );
     log(`演示交叉任职：${held} 名书记、委员登记了企业管理职务、法定代表人或工会主席`);
   }
-  for (const a of orgs.accounts) {
-    log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
-  }
 
   const work = await inScope(database.db, operator, (tx) =>
-    demoInstructors(tx, operator, opened.keys, rand, opts.region),
+    demoInstructors(tx, operator, opened.keys, rand, opts.region, (done, total) => progress('演示指导员', done, total)),
   );
   log(
     `演示指导员：${work.instructors} 名，联系企业 ${work.assignments} 家，走访记录 ${work.contacts} 条，诉求 ${work.requests} 件（已有指导员的区划不再添加）`,
   );
-  for (const a of work.accounts) {
-    log(`  ${a.username.padEnd(14)} ${a.oneTimePassword}  ${a.displayName}（${a.role}，${a.regionCode}）`);
-  }
+  // Every new account's one-time password, to a 0600 file in the data directory; never printed.
+  const passwords = await writeDemoPasswords(opened.config.dataDir, opts.region, [
+    ...accounts,
+    ...orgs.accounts,
+    ...work.accounts,
+  ]);
+  log(
+    passwords.count > 0
+      ? `一次性密码：本次新建的 ${passwords.count} 个账户的一次性密码已写入 ${passwords.file}（仅文件所有者可读；首次登录须修改密码）`
+      : '一次性密码：本次没有新建账户',
+  );
 
   const county = await inScope(database.db, operator, (tx) => demoCounty(tx, operator, opened.keys, rand, opts.region));
   log(
@@ -97,6 +104,7 @@ async function importDemoEnterprises(
   rand: Rand,
   opts: { region: string; scale: Scale },
   log: (line: string) => void,
+  progress: DemoProgress,
 ) {
   const operator = localOperator();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-demo-'));
@@ -104,15 +112,20 @@ async function importDemoEnterprises(
     const file = path.join(dir, `演示企业-${opts.region}.csv`);
     await writeDemoEnterpriseFile(opened.database.db, rand, opts.region, opts.scale, file);
     const now = new Date();
-    const result = await runImport(opened, operator, {
-      path: file,
-      fileName: path.basename(file),
-      period: `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`,
-      source: '演示数据',
-      partial: false,
-      dryRun: false,
-      apply: true,
-    });
+    const result = await runImport(
+      opened,
+      operator,
+      {
+        path: file,
+        fileName: path.basename(file),
+        period: `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`,
+        source: '演示数据',
+        partial: false,
+        dryRun: false,
+        apply: true,
+      },
+      (p) => progress('演示企业（读取并校验）', p.rowsRead, p.rowsTotal),
+    );
     if (result.status !== 'applied') {
       throw new Error(`演示企业导入失败：${result.errors[0]?.message ?? result.status}`);
     }

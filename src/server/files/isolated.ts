@@ -14,7 +14,7 @@ import esbuild from 'esbuild';
 import type { SheetRow } from './cells.ts';
 import { UploadError } from './errors.ts';
 import type { UploadKind } from './inspect.ts';
-import type { ReadReply, WireRow } from './readWorker.ts';
+import type { ReadReply, ReadRequest, WireRow } from './readWorker.ts';
 
 export interface IsolationLimits {
   /** The reading thread's old generation (V8's heap where the rows and strings live). */
@@ -68,8 +68,8 @@ function fromWire(row: WireRow): SheetRow {
   return { rowNumber: row.rowNumber, cells };
 }
 
-/** Asks the thread for the next batch; settles with it, or with why there is none. */
-function nextBatch(worker: Worker, limits: IsolationLimits, timeLeft: number): Promise<ReadReply> {
+/** Asks the thread for the next batch (or the count); settles with it, or with why there is none. */
+function ask(worker: Worker, request: ReadRequest, limits: IsolationLimits, timeLeft: number): Promise<ReadReply> {
   return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
@@ -100,19 +100,22 @@ function nextBatch(worker: Worker, limits: IsolationLimits, timeLeft: number): P
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage('next');
+    worker.postMessage(request);
   });
 }
 
 /**
  * The rows of the file, as `readRows` gives them, read in a thread of their own within `limits`.
- * Throws the reader's `UploadError`, or `UploadError` 'read_limit' when the thread ran out of
- * memory or time. Stopping early (`break`) ends the thread.
+ * With `onCount`, the thread first counts the rows (a pass of its own, within the same limits)
+ * and `onCount` is awaited with that number before the first row comes: what progress is
+ * measured against. Throws the reader's `UploadError`, or `UploadError` 'read_limit' when the
+ * thread ran out of memory or time. Stopping early (`break`) ends the thread.
  */
 export async function* readRowsIsolated(
   path: string,
   kind: UploadKind,
   limits: IsolationLimits = DEFAULT_ISOLATION_LIMITS,
+  onCount?: (rows: number) => unknown,
 ): AsyncGenerator<SheetRow> {
   const worker = new Worker(await readerCode(), {
     eval: true,
@@ -120,16 +123,25 @@ export async function* readRowsIsolated(
     resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
   });
   let spent = 0;
+  const request = async (what: ReadRequest) => {
+    const started = performance.now();
+    const reply = await ask(worker, what, limits, limits.timeMs - spent);
+    spent += performance.now() - started;
+    if ('error' in reply) {
+      const e = reply.error;
+      if ('internal' in e) throw new Error(`读取文件时出错：${e.internal}`);
+      throw new UploadError(e.code as UploadError['code'], e.message);
+    }
+    return reply;
+  };
   try {
+    if (onCount) {
+      const reply = await request('count');
+      if ('count' in reply) await onCount(reply.count);
+    }
     for (;;) {
-      const started = performance.now();
-      const reply = await nextBatch(worker, limits, limits.timeMs - spent);
-      spent += performance.now() - started;
-      if ('error' in reply) {
-        const e = reply.error;
-        if ('internal' in e) throw new Error(`读取文件时出错：${e.internal}`);
-        throw new UploadError(e.code as UploadError['code'], e.message);
-      }
+      const reply = await request('next');
+      if (!('rows' in reply)) throw new Error('读取文件的线程答非所问');
       for (const row of reply.rows) yield fromWire(row);
       if (reply.done) return;
     }

@@ -21,7 +21,11 @@ export type WireRow = { rowNumber: number; cells: unknown[] } | { rowNumber: num
 
 export type ReadReply =
   | { rows: WireRow[]; done: boolean }
+  | { count: number }
   | { error: { status: number; code: string; message: string } | { internal: string } };
+
+/** What the other thread asks: the next batch of rows, or (first, if at all) how many rows the file has. */
+export type ReadRequest = 'next' | 'count';
 
 /** Rows this wide or narrower cross as they are. */
 const DENSE_CELLS = 256;
@@ -47,9 +51,18 @@ const port = parentPort;
 if (port) {
   const { path, kind } = workerData as { path: string; kind: UploadKind };
   const rows = readRows(path, kind);
-  port.on('message', async () => {
+  port.on('message', async (request: ReadRequest) => {
     let reply: ReadReply;
     try {
+      if (request === 'count') {
+        // A pass of its own with the same reader, so the count is exactly the rows read next
+        // (non-empty rows, as readRows gives them); it costs a read of the file without parsing
+        // or staging, a small part of an import.
+        let count = 0;
+        for await (const _ of readRows(path, kind)) count++;
+        port.postMessage({ count } satisfies ReadReply);
+        return;
+      }
       const batch: WireRow[] = [];
       let cells = 0;
       let chars = 0;

@@ -55,6 +55,25 @@ export interface ImportResult {
   warnings: IssueRow[];
 }
 
+/**
+ * How far a batch's reading has got, as recorded on the batch (rows_read, rows_total) and
+ * told to whoever waits in the process: the file's data rows read and staged so far, of
+ * how many it has — null until they are counted.
+ */
+export interface ReadProgress {
+  rowsRead: number;
+  rowsTotal: number | null;
+}
+
+export type OnProgress = (progress: ReadProgress) => void;
+
+/** Records how many data rows the file has: its non-empty rows but the header. */
+export async function recordRowsTotal(db: Db, actor: Actor, batchId: number, nonEmptyRows: number) {
+  const rowsTotal = Math.max(0, nonEmptyRows - 1);
+  await inScope(db, actor, (tx) => tx.update(importBatches).set({ rowsTotal }).where(eq(importBatches.id, batchId)));
+  return rowsTotal;
+}
+
 export interface PageRequest {
   page: number;
   pageSize: number;

@@ -64,7 +64,7 @@ async function killedImport(moment: (child: Child) => Promise<void>, pause?: Fau
 
 describe('an import killed', () => {
   it('while it reads, after its first rows were staged: nothing applied, nothing left', async () => {
-    await killedImport((child) => printed(child, /已读取 \d+ 行/));
+    await killedImport((child) => printed(child, /读取并校验：[1-9][\d,]* \//));
   }, 300_000);
 
   it('while it reads, its file decrypted for reading: the plaintext copy goes too', async () => {

@@ -31,7 +31,9 @@ import {
   createBatch,
   failBatch,
   type ImportResult,
+  type OnProgress,
   type PageRequest,
+  recordRowsTotal,
 } from './batches.ts';
 import { keepFile, openKeptFile } from './keptFiles.ts';
 import { type Claim, claimNewBatch } from './ownership.ts';
@@ -109,6 +111,9 @@ export interface ReadContext {
   keys: Keys;
   batchId: number;
   file: { path: string; kind: UploadKind };
+  /** Called with the file's non-empty rows once they are counted, before the first row is read. */
+  onCount: (nonEmptyRows: number) => Promise<unknown>;
+  /** Called with the rows read and staged so far, after each chunk is written. */
   onProgress: (rowsRead: number) => void;
 }
 
@@ -156,7 +161,7 @@ export async function startImport(
   actor: Actor,
   adapter: ImportAdapter,
   req: ImportRequest,
-  onProgress: (rowsRead: number) => void = () => {},
+  onProgress: OnProgress = () => {},
   keepOwnership = false,
 ): Promise<{ batchId: number; owner: string; finished: Promise<Error | null>; release: () => Promise<void> }> {
   const { db } = deps.database;
@@ -186,16 +191,23 @@ export async function startImport(
       try {
         await faultPoint('import-read');
         const file = { path: kept.path, kind: upload.kind };
-        columns = await adapter.read({ db, actor, keys: deps.keys, batchId, file, onProgress });
+        let rowsTotal: number | null = null;
+        const onCount = async (nonEmptyRows: number) => {
+          rowsTotal = await recordRowsTotal(db, actor, batchId, nonEmptyRows);
+          onProgress({ rowsRead: 0, rowsTotal });
+        };
+        const onRead = (rowsRead: number) => onProgress({ rowsRead, rowsTotal });
+        columns = await adapter.read({ db, actor, keys: deps.keys, batchId, file, onCount, onProgress: onRead });
       } finally {
         await kept.cleanup();
       }
       await faultPoint('import-stage');
       await inScope(db, actor, async (tx) => {
         const read = await stillReading(tx, actor, adapter, batchId, claim);
+        // What was read is the whole: a file whose header stopped the reading ends "0 / 0".
         const [withColumns] = await tx
           .update(importBatches)
-          .set({ columns: columns ?? [] })
+          .set({ columns: columns ?? [], rowsTotal: read.rowsRead })
           .where(eq(importBatches.id, batchId))
           .returning();
         const counts = columns
@@ -345,7 +357,7 @@ export async function runImport(
   actor: Actor,
   adapter: ImportAdapter,
   req: ImportRequest & { apply?: boolean },
-  onProgress?: (rowsRead: number) => void,
+  onProgress?: OnProgress,
 ): Promise<ImportResult> {
   const { db } = deps.database;
   const { batchId, owner, finished, release } = await startImport(deps, actor, adapter, req, onProgress, true);

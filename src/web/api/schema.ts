@@ -15663,6 +15663,8 @@ export interface components {
       status: 'reading' | 'staged' | 'applied' | 'rejected' | 'dry-run' | 'failed' | 'discarded';
       partial: boolean;
       rowsRead: number;
+      /** @description 文件的数据行数（不含表头）；统计完成前为空 */
+      rowsTotal: number | null;
       failure: string | null;
       actorName: string;
       regionCode: string;

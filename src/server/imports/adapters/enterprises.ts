@@ -70,9 +70,9 @@ export const enterpriseImport: ImportAdapter = {
     return { period, source: source.trim() };
   },
   template: enterpriseTemplate,
-  async read({ db, actor, keys, batchId, file, onProgress }) {
+  async read({ db, actor, keys, batchId, file, onCount, onProgress }) {
     let rowsRead = 0;
-    const columns = await readIntoBatch(db, actor, keys, batchId, file, (n) => {
+    const columns = await readIntoBatch(db, actor, keys, batchId, file, onCount, (n) => {
       rowsRead = n;
       onProgress(n);
     });

@@ -45,8 +45,8 @@ export function orgFileAdapter(
     // These files have no period or source of their own: the batch is filed under the file's name.
     labels: () => ({ period: '', source: info.source }),
     template: () => kindTemplate(kind),
-    read: ({ db, actor, keys, batchId, file, onProgress }) =>
-      readIntoBatch(db, actor, keys, kind, batchId, file, onProgress),
+    read: ({ db, actor, keys, batchId, file, onCount, onProgress }) =>
+      readIntoBatch(db, actor, keys, kind, batchId, file, onCount, onProgress),
     // Both checks run every time: the rows are planned against the database as it is now.
     check: (tx, actor, batch) => check(tx, actor, batch),
     unreadable: countBatch,

@@ -2,7 +2,7 @@
 // the demo data, the benchmarks and the tests that need a loaded ledger call.
 import type { Actor } from '../../actor.ts';
 import { enterpriseImport } from '../adapters/enterprises.ts';
-import type { ImportResult } from '../batches.ts';
+import type { ImportResult, OnProgress } from '../batches.ts';
 import { type PipelineDeps, runImport as runPipeline } from '../pipeline.ts';
 
 export type { ImportResult };
@@ -23,7 +23,7 @@ export function runImport(
   deps: PipelineDeps,
   actor: Actor,
   req: ImportRequest,
-  onProgress?: (rowsRead: number) => void,
+  onProgress?: OnProgress,
 ): Promise<ImportResult> {
   return runPipeline(deps, actor, enterpriseImport, req, onProgress);
 }

@@ -27,7 +27,8 @@ const FLUSH_ROWS = 5000;
 
 /**
  * Reads the file row by row into the batch's staging rows, writing them a chunk at a time
- * and recording progress. One chunk is written while the next is read, so memory holds at
+ * and recording progress (`onCount` first has the file's rows, counted by the reading thread,
+ * so progress reads rows read / total). One chunk is written while the next is read, so memory holds at
  * most two chunks, whatever the file's length. Returns the column keys the file had, or
  * null when its header is unusable (the issues say why).
  */
@@ -37,6 +38,7 @@ export async function readIntoBatch(
   keys: Keys,
   batchId: number,
   upload: { path: string; kind: InspectedUpload['kind'] },
+  onCount: (nonEmptyRows: number) => unknown,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ColumnKey[] | null> {
   let rows: StagedRow[] = [];
@@ -79,7 +81,7 @@ export async function readIntoBatch(
 
   async function readChunks(): Promise<ColumnKey[] | null> {
     let columns: Map<number, ColumnKey> | null = null;
-    for await (const { rowNumber, cells } of readRowsIsolated(upload.path, upload.kind)) {
+    for await (const { rowNumber, cells } of readRowsIsolated(upload.path, upload.kind, undefined, onCount)) {
       if (!columns) {
         const header = mapHeader(cells);
         for (const u of header.unknown) {

@@ -125,6 +125,11 @@ describe('dangjian import members', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('已写入台账');
     expect(res.stdout).toContain('共 1 行党员：新增 1，变更 0，未变 0');
+    // Rows read / total while validating, on stderr (a line each, not a terminal); the summary alone on stdout.
+    expect(res.stderr.split('\n')).toEqual(
+      expect.arrayContaining(['读取并校验：0 / 1（0%）', '读取并校验：1 / 1（100%）']),
+    );
+    expect(res.stdout).not.toContain('读取并校验');
     const rejected = await runCli(
       [
         'import',

@@ -22,7 +22,8 @@ const FLUSH_ROWS = 1000;
 
 /**
  * Reads the file row by row into the batch's staging rows (import_rows.data) and its issues,
- * a chunk at a time, recording progress; memory holds one chunk whatever the file's length.
+ * a chunk at a time, recording progress (`onCount` first has the file's rows, counted by the
+ * reading thread, so progress reads rows read / total); memory holds one chunk whatever the file's length.
  * Returns the column keys the header had, or null when the header is unusable (the issues say why).
  */
 export async function readIntoBatch(
@@ -32,6 +33,7 @@ export async function readIntoBatch(
   kind: ImportKind,
   batchId: number,
   file: { path: string; kind: UploadKind },
+  onCount: (nonEmptyRows: number) => unknown,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<string[] | null> {
   const reading = READINGS[kind];
@@ -52,7 +54,7 @@ export async function readIntoBatch(
 
   let columns: Map<number, string> | null = null;
   let headerRow = 1;
-  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind)) {
+  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind, undefined, onCount)) {
     if (!columns) {
       headerRow = rowNumber;
       const header = reading.mapHeader(cells, rowNumber);

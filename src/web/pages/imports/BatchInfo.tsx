@@ -4,6 +4,7 @@ import type { AnyBatch } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { BatchStatusTag } from './BatchStatusTag.tsx';
 import type { KindDef } from './kinds.ts';
+import { useRowsOfTotal } from './ReadProgress.tsx';
 
 const size = (bytes: number) =>
   bytes < 1024
@@ -15,6 +16,7 @@ const size = (bytes: number) =>
 /** What was imported, by whom and when, and how far reading has got. */
 export function BatchInfo({ batch, kind }: { batch: AnyBatch; kind: KindDef }) {
   const { t } = useI18n();
+  const rowsOfTotal = useRowsOfTotal();
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
@@ -33,7 +35,7 @@ export function BatchInfo({ batch, kind }: { batch: AnyBatch; kind: KindDef }) {
           {t(batch.partial ? 'batch.mode.partial' : 'batch.mode.all')}
         </Descriptions.Item>
         <Descriptions.Item label={t('batch.rowsRead')}>
-          <span data-testid="rows-read">{t('batch.rowsReadValue', { rows: batch.rowsRead.toLocaleString() })}</span>
+          <span data-testid="rows-read">{rowsOfTotal(batch)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('users.col.status')}>
           <BatchStatusTag status={batch.status} />

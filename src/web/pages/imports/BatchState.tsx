@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { AnyBatch } from '../../api/types.ts';
@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { importHref, type KindDef } from './kinds.ts';
+import { ReadProgress } from './ReadProgress.tsx';
 import { batchKey } from './useBatch.ts';
 
 interface BannerProps {
@@ -74,20 +75,7 @@ export function BatchState({ batch, kind }: { batch: AnyBatch; kind: KindDef }) 
 
   switch (batch.status) {
     case 'reading':
-      return (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Flex align="center" gap={16}>
-            <Spin />
-            <div>
-              <Typography.Text strong data-testid="reading">
-                {t('batch.reading', { rows: batch.rowsRead.toLocaleString() })}
-              </Typography.Text>
-              <br />
-              <Typography.Text type="secondary">{t('batch.readingHint')}</Typography.Text>
-            </div>
-          </Flex>
-        </Card>
-      );
+      return <ReadProgress batch={batch} />;
     case 'failed':
       return <Banner type="error" title={t(words.failed)} text={batch.failure} actions={anotherFile} />;
     case 'rejected':

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { AutoComplete, Button, Form, Input, Progress, Switch, Upload, type UploadFile } from 'antd';
+import { AutoComplete, Button, Form, Input, Progress, Switch, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AnyBatch } from '../../api/types.ts';
@@ -104,8 +104,12 @@ export function ImportForm({ kind }: { kind: KindDef }) {
           percent={Math.round(sent * 100)}
           status="active"
           format={(p) => `${t('import.uploading')} ${p}%`}
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: sent >= 1 ? 0 : 16 }}
         />
+      )}
+      {/* Sent in full, the request waits while the server checks and keeps the file; the batch's page then shows its reading. */}
+      {upload.isPending && sent >= 1 && (
+        <Typography.Paragraph type="secondary">{t('import.uploaded')}</Typography.Paragraph>
       )}
       <Button type="primary" htmlType="submit" loading={upload.isPending}>
         {t('import.submit')}
