@@ -36,6 +36,7 @@ import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { todoRoutes } from './todo/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
@@ -130,6 +131,7 @@ export function createApp(deps: Deps) {
   app.route('/', instructorRoutes);
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
+  app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);
   app.get('/api/docs', (c) => c.redirect('/api-docs.html'));
