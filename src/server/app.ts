@@ -35,8 +35,8 @@ import { settingsRoutes } from './settings/routes.ts';
 import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
-import { userRoutes } from './users/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([

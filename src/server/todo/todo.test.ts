@@ -5,7 +5,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { previousQuarter, quarterOf } from '../../domain/stats/quarter.ts';
-import { daysAgo, makeAssignment, makeDepartment, makeDevelopment, makeInstructor } from '../casework/casework.testing.ts';
+import {
+  daysAgo,
+  makeAssignment,
+  makeDepartment,
+  makeDevelopment,
+  makeInstructor,
+} from '../casework/casework.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { makeFixture } from '../testing/fixture.ts';
 
@@ -33,7 +39,11 @@ const as: Record<string, Client> = {};
 /** In region `region`: an org past its re-election, a development record past its talk, an assignment with a silent request. */
 async function regionWithDueItems(region: string, city: Client, tag: string) {
   const e = await makeEnterprise(fx.database, { regionCode: region, name: `${tag}企业` });
-  const org = await makeOrg(fx.database, [e.id], { regionCode: region, name: `${tag}党支部`, establishedOn: '2019-01-01' });
+  const org = await makeOrg(fx.database, [e.id], {
+    regionCode: region,
+    name: `${tag}党支部`,
+    establishedOn: '2019-01-01',
+  });
   expect((await city.post(`/api/orgs/${org.id}/elections`, { electedOn: '2022-01-10' })).status).toBe(200);
   const dev = await makeDevelopment(fx.database, org.id, e.id, { appliedOn: '2020-01-01' });
   const dept = await makeDepartment(fx.database);
