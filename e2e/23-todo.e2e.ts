@@ -77,6 +77,7 @@ describe('the branch secretary (周书记) on a 375×812 phone', () => {
     const before = await deniedRows('zhousj');
     await login(page, 'zhousj');
     await page.waitForURL('**/home');
+    await visible(page.getByTestId('home-due'));
     const n = await bellCount(page);
     // The header holds the menu, the title, the bell, the language and log-out in 375 px.
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
