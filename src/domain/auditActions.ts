@@ -208,6 +208,8 @@ export const AUDIT_ACTIONS = [
   'survey.list',
   'survey.read',
   'survey.submit',
+  // todo
+  'todo.read',
   // user
   'user.change_password',
   'user.create',

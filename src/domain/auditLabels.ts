@@ -181,6 +181,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
   'survey.list': ['查看满意度测评', 'View surveys'],
   'survey.read': ['查看满意度测评详情', 'View a survey'],
   'survey.submit': ['提交满意度测评', 'Submit a survey'],
+  'todo.read': ['查看待办', 'View to-dos'],
   'user.change_password': ['修改本人密码', 'Change own password'],
   'user.create': ['创建用户', 'Create user'],
   'user.disable': ['停用用户', 'Disable user'],
@@ -226,6 +227,7 @@ export const AUDIT_AREA_LABELS: Record<AuditArea, Both> = {
   snapshot: ['调查快照', 'Survey snapshots'],
   stats: ['统计', 'Statistics'],
   survey: ['满意度测评', 'Satisfaction surveys'],
+  todo: ['待办', 'To-dos'],
   user: ['用户管理', 'User management'],
 };
 

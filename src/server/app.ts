@@ -35,6 +35,7 @@ import { settingsRoutes } from './settings/routes.ts';
 import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
+import { todoRoutes } from './todo/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -130,6 +131,7 @@ export function createApp(deps: Deps) {
   app.route('/', instructorRoutes);
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
+  app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);
   app.get('/api/docs', (c) => c.redirect('/api-docs.html'));

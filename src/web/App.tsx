@@ -43,6 +43,7 @@ const DevelopmentsPage = lazy(() => import('./pages/developments/DevelopmentsPag
 const DevelopmentBoardPage = lazy(() => import('./pages/developments/DevelopmentBoardPage.tsx'));
 const DevelopmentPage = lazy(() => import('./pages/developments/DevelopmentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const TodoPage = lazy(() => import('./pages/todo/TodoPage.tsx'));
 
 // The pages of signing in, in the order a first login meets them (session.ts: nextStep).
 const LOGIN_STEPS = [
@@ -172,6 +173,7 @@ export function App() {
                 {reportRoutes}
                 {dashboardRoutes}
                 {snapshotRoutes}
+                <Route path="todo" element={<TodoPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

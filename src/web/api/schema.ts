@@ -15478,6 +15478,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/todo/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待办数：本人可处理、可打开的到期和逾期事项之和（页头铃铛；页面切换或回到窗口时读取） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 待办数 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 本人的权限是否可能有待办（否则不显示铃铛） */
+              enabled: boolean;
+              total: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/todo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待办：按类别列出本人可处理、可打开的事项——到期和逾期的工作提示（换届、发展党员、组织关系转接、三同步、诉求未更新、未按期联系）和待报送的季报，各链接到其记录 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 待办 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Todo'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16663,6 +16811,45 @@ export interface components {
       year: number;
       awardingBody: string | null;
       note: string | null;
+    };
+    Todo: {
+      today: string;
+      /** @description 各类待办之和，与铃铛上的数一致 */
+      total: number;
+      sections: {
+        /** @enum {string} */
+        key:
+          | 'should_form'
+          | 'key_watch'
+          | 'joint_candidate'
+          | 'mass_org'
+          | 'reelection'
+          | 'org_rules'
+          | 'development'
+          | 'development_review'
+          | 'transfer'
+          | 'should_transfer'
+          | 'restructuring'
+          | 'request_silent'
+          | 'contact_missed'
+          | 'quarterly_report';
+        total: number;
+        items: {
+          /** @enum {string} */
+          level: 'overdue' | 'due' | 'warning' | 'info';
+          title: string;
+          message: string;
+          dueOn?: string;
+          link: {
+            /** @enum {string} */
+            type: 'enterprise' | 'org' | 'member' | 'development' | 'request' | 'assignment' | 'quarterly_report';
+            /** @description 记录编号（季报没有，以季度标识） */
+            id?: number;
+            /** @description 季报的季度，如 2026Q3 */
+            quarter?: string;
+          };
+        }[];
+      }[];
     };
   };
   responses: never;

@@ -157,3 +157,8 @@ export type SurveyDetail = ApiResponse<'/api/surveys/{id}'>;
 export type Share = SurveyDetail['results']['satisfied'];
 export type QuarterlySubmission = Schema<'QuarterlySubmission'>;
 export type QuarterlyChildSubmissions = Schema<'QuarterlyChildSubmissions'>;
+
+export type Todo = ApiResponse<'/api/todo'>;
+export type TodoSection = Item<Todo['sections']>;
+export type TodoItem = Item<TodoSection['items']>;
+export type TodoCount = ApiResponse<'/api/todo/count'>;

@@ -7,6 +7,7 @@ import { useUser } from '../session.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
+import { TodoBell } from './TodoBell.tsx';
 import { useIsPhone } from './useIsPhone.ts';
 import { useSignOut } from './useSignOut.ts';
 
@@ -124,6 +125,7 @@ export function AppLayout() {
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={4} style={{ flexShrink: 0 }}>
+              <TodoBell />
               <LanguageSwitch compact={isPhone} />
               <UserBar compact={isPhone} />
             </Flex>

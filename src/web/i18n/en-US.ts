@@ -9,6 +9,7 @@ import { membersEnUS } from './members.ts';
 import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
+import { todoEnUS } from './todo.ts';
 import { workEnUS } from './work.ts';
 import { type CoreMessageKey, type MessageKey, sizeBandLabel } from './zh-CN.ts';
 
@@ -655,6 +656,7 @@ export const enUS: Record<MessageKey, string> = {
   ...recognitionEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
+  ...todoEnUS,
 };
 
 /**

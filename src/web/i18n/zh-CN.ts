@@ -25,6 +25,7 @@ import { membersZhCN } from './members.ts';
 import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
+import { todoZhCN } from './todo.ts';
 import { workZhCN } from './work.ts';
 
 /** A size band's label from the domain's list (src/domain/enterprise/categories.ts). */
@@ -661,6 +662,7 @@ export const zhCN = {
   ...recognitionZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
+  ...todoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
