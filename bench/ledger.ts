@@ -11,7 +11,7 @@ import type { Actor } from '../src/server/actor.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { enterprises as e, regions } from '../src/server/db/schema.ts';
-import { LedgerFilter, ledgerWhere } from '../src/server/enterprises/ledger/filters.ts';
+import { LedgerFilter, ledgerWhere, nameSearchDirect } from '../src/server/enterprises/ledger/filters.ts';
 import { type LedgerSort, SORTS } from '../src/server/enterprises/ledger/list.ts';
 import { keysFrom } from '../src/server/keys.ts';
 import { TestClient } from '../src/server/testing/client.ts';
@@ -78,7 +78,7 @@ export function queryString(a: Ask): string {
 /** The count and the page query the list runs, as SQL text and parameters. */
 function statements(db: BenchDatabase, actor: Actor, a: Ask) {
   const filter = LedgerFilter.parse(a.query);
-  const where = ledgerWhere(actor, filter, DEFAULT_COVERAGE_SETTINGS);
+  const where = ledgerWhere(actor, filter, DEFAULT_COVERAGE_SETTINGS, nameSearchDirect);
   const column = SORTS[a.sort];
   const total = db.database.db.select({ total: count() }).from(e).where(where).toSQL();
   const page = db.database.db

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { LEDGER_CATEGORIES, MASS_ORG_PROMPT_MIN_EMPLOYEES, SIZE_BANDS } from '../../../domain/enterprise/categories.ts';
 import {
   ENTERPRISE_KINDS,
@@ -90,11 +90,31 @@ function inSurveySql(s: CoverageSettings): SQL {
                    else ${e.employees} >= ${s.surveyMinEmployees} end)`;
 }
 
+/** The condition of a name search: names matching an ILIKE pattern, or unified codes a LIKE prefix. */
+export type NameSearch = (namePattern: string, usccPattern: string | null) => SQL;
+
+/**
+ * The search function (0029) finds the names with the trigram index, which an ILIKE under
+ * row-level security cannot use, and applies the actor's scope itself; the policies apply to
+ * the ids it returns here too. It needs the transaction's scope (`inScope`).
+ */
+export const nameSearchUnderRls: NameSearch = (namePattern, usccPattern) =>
+  sql`${e.id} in (select dangjian_enterprise_name_search(${namePattern}, ${usccPattern}::text))`;
+
+/** The same condition as plain SQL, as a query outside row-level security writes it (the benchmark's baseline). */
+export const nameSearchDirect: NameSearch = (namePattern, usccPattern) =>
+  or(ilike(e.name, namePattern), usccPattern ? like(e.uscc, usccPattern) : undefined)!;
+
 /**
  * The WHERE of a ledger query: always the actor's scope first, then each filter given. The
  * survey scope and 重点盯住 need the deployment's settings (`ledgerWhereIn` reads them).
  */
-export function ledgerWhere(actor: Actor, f: LedgerFilter, settings: CoverageSettings): SQL {
+export function ledgerWhere(
+  actor: Actor,
+  f: LedgerFilter,
+  settings: CoverageSettings,
+  byName: NameSearch = nameSearchUnderRls,
+): SQL {
   const conds: (SQL | undefined)[] = [inRegionScope(e.regionCode, actor), regionStartsWith(actor.scopePrefix)];
   if (f.region && f.regionOnly) conds.push(eq(e.regionCode, f.region));
   else if (f.region) conds.push(regionStartsWith(f.region === '000000' ? '' : regionPrefix(f.region)));
@@ -154,9 +174,7 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, settings: CoverageSet
   }
   if (f.q) {
     const q = f.q.toUpperCase();
-    conds.push(
-      or(ilike(e.name, containing(f.q)), /^[0-9A-Z]{4,18}$/.test(q) ? sql`${e.uscc} like ${`${q}%`}` : undefined),
-    );
+    conds.push(byName(containing(f.q), /^[0-9A-Z]{4,18}$/.test(q) ? `${q}%` : null));
   }
   return and(...conds)!;
 }
