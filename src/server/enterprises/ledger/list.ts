@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
+import { nameKey } from '../../db/nameKey.ts';
 import { queryRows } from '../../db/rows.ts';
 import { enterprises as e, regions } from '../../db/schema.ts';
 import type { Keys } from '../../keys.ts';
@@ -8,7 +9,8 @@ import { type LedgerFilter, ledgerWhereIn } from './filters.ts';
 import { presentEnterprise } from './presenter.ts';
 
 export const SORTS = {
-  name: e.name,
+  // By pinyin (0030), as people look a name up.
+  name: nameKey(e),
   uscc: e.uscc,
   employees: e.employees,
   memberCount: e.memberCount,
