@@ -7,11 +7,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_SETTINGS } from '../../../domain/stats/coverage.ts';
 import { type Actor, localOperator } from '../../actor.ts';
+import { auditChainFor, bindAuditChain } from '../../audit/chain.ts';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { enterprises as e } from '../../db/schema.ts';
 import { inScope, type ScopeContext } from '../../db/tx.ts';
+import { keysFrom } from '../../keys.ts';
 import { databaseTemplates, testDatabase } from '../../testing/db.ts';
+import { makeOrg } from '../../testing/factories.ts';
 import { createPostgresDatabase } from '../../testing/template.ts';
 import { LedgerFilter, ledgerWhere } from './filters.ts';
 
@@ -27,6 +30,7 @@ describe('name search within the scope', () => {
   let database: Database;
   beforeAll(async () => {
     database = await testDatabase();
+    bindAuditChain(database.db, auditChainFor(keysFrom(Buffer.alloc(32, 7)), null));
     for (const [i, [region, name]] of [
       ['420502', '宜昌星火科技有限公司'],
       ['420503', '夷陵星火科技有限公司'],
@@ -55,6 +59,18 @@ describe('name search within the scope', () => {
     );
     expect(ids).toHaveLength(1);
     expect(await search('420102', '%宜昌%')).toEqual([]);
+  });
+
+  it('keeps a secretary to the enterprises their org covers', async () => {
+    const [covered] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from enterprises where name = '宜昌星火科技有限公司'`,
+    );
+    const org = await makeOrg(database, [covered.id], { regionCode: '420502' });
+    const ids = await inScope(database.db, { ...scope('4205'), orgId: org.id }, (tx) =>
+      queryRows<{ id: number }>(tx, sql`select dangjian_enterprise_name_search('%', '%') as id`),
+    );
+    expect(ids.map((r) => Number(r.id))).toEqual([covered.id]);
   });
 
   it('finds a unified code by its prefix', async () => {
