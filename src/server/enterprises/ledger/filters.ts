@@ -90,20 +90,24 @@ function inSurveySql(s: CoverageSettings): SQL {
                    else ${e.employees} >= ${s.surveyMinEmployees} end)`;
 }
 
-/** The condition of a name search: names matching an ILIKE pattern, or unified codes a LIKE prefix. */
-export type NameSearch = (namePattern: string, usccPattern: string | null) => SQL;
+/** The condition of a name search: names containing the fragment, or unified codes with the given LIKE prefix. */
+export type NameSearch = (fragment: string, usccPattern: string | null) => SQL;
+
+/** The same condition as plain SQL, as a query outside row-level security writes it (the benchmark's baseline). */
+export const nameSearchDirect: NameSearch = (fragment, usccPattern) =>
+  or(ilike(e.name, containing(fragment)), usccPattern ? like(e.uscc, usccPattern) : undefined)!;
 
 /**
  * The search function (0029) finds the names with the trigram index, which an ILIKE under
  * row-level security cannot use, and applies the actor's scope itself; the policies apply to
- * the ids it returns here too. It needs the transaction's scope (`inScope`).
+ * the ids it returns here too. It needs the transaction's scope (`inScope`). A fragment of one
+ * or two characters has no trigram: the index cannot narrow it, and the plain ILIKE under the
+ * policies, a parallel scan of the scope, finds it sooner (bench/README.md, name search).
  */
-export const nameSearchUnderRls: NameSearch = (namePattern, usccPattern) =>
-  sql`${e.id} in (select dangjian_enterprise_name_search(${namePattern}, ${usccPattern}::text))`;
-
-/** The same condition as plain SQL, as a query outside row-level security writes it (the benchmark's baseline). */
-export const nameSearchDirect: NameSearch = (namePattern, usccPattern) =>
-  or(ilike(e.name, namePattern), usccPattern ? like(e.uscc, usccPattern) : undefined)!;
+export const nameSearchUnderRls: NameSearch = (fragment, usccPattern) =>
+  [...fragment].length < 3
+    ? nameSearchDirect(fragment, usccPattern)
+    : sql`${e.id} in (select dangjian_enterprise_name_search(${containing(fragment)}, ${usccPattern}::text))`;
 
 /**
  * The WHERE of a ledger query: always the actor's scope first, then each filter given. The
@@ -174,7 +178,7 @@ export function ledgerWhere(
   }
   if (f.q) {
     const q = f.q.toUpperCase();
-    conds.push(byName(containing(f.q), /^[0-9A-Z]{4,18}$/.test(q) ? `${q}%` : null));
+    conds.push(byName(f.q, /^[0-9A-Z]{4,18}$/.test(q) ? `${q}%` : null));
   }
   return and(...conds)!;
 }
