@@ -11,13 +11,15 @@ import type { Actor } from '../src/server/actor.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { enterprises as e, regions } from '../src/server/db/schema.ts';
-import { LedgerFilter, ledgerWhere } from '../src/server/enterprises/ledger/filters.ts';
+import { LedgerFilter, ledgerWhere, nameSearchDirect } from '../src/server/enterprises/ledger/filters.ts';
 import { type LedgerSort, SORTS } from '../src/server/enterprises/ledger/list.ts';
 import { keysFrom } from '../src/server/keys.ts';
 import { TestClient } from '../src/server/testing/client.ts';
+import { enrolTotp } from '../src/server/testing/fixture.ts';
 import { cityRegions } from './data.ts';
 import { BENCH_PASSWORD, type BenchDatabase, emptyLedger } from './db.ts';
 import { loadLedger } from './ledgerData.ts';
+import { measureNameSearch, type NameSearchFigure } from './nameSearch.ts';
 import { type Summary, summarize, timed } from './stats.ts';
 
 export interface LedgerFigures {
@@ -30,6 +32,7 @@ export interface LedgerFigures {
   p50Ratio: number;
   /** Each request as asked, with both times, for a closer look at the slow ones. */
   samples: { query: string; directMs: number; httpMs: number; total: number }[];
+  nameSearch: NameSearchFigure[];
 }
 
 interface Ask {
@@ -78,7 +81,7 @@ export function queryString(a: Ask): string {
 /** The count and the page query the list runs, as SQL text and parameters. */
 function statements(db: BenchDatabase, actor: Actor, a: Ask) {
   const filter = LedgerFilter.parse(a.query);
-  const where = ledgerWhere(actor, filter, DEFAULT_COVERAGE_SETTINGS);
+  const where = ledgerWhere(actor, filter, DEFAULT_COVERAGE_SETTINGS, nameSearchDirect);
   const column = SORTS[a.sort];
   const total = db.database.db.select({ total: count() }).from(e).where(where).toSQL();
   const page = db.database.db
@@ -100,8 +103,9 @@ export async function ledgerBenchmark(
 ): Promise<LedgerFigures> {
   await emptyLedger(db.pg);
   const load = await timed(() => loadLedger(db.pg, opts.rows, opts.log));
+  const nameSearch = await measureNameSearch(db.pg, 10, opts.log);
   const measured = await measureLedgerPages(db, committee, opts.requests ?? 200, opts.log);
-  return { rows: opts.rows, loadMs: load.ms, ...measured };
+  return { rows: opts.rows, loadMs: load.ms, ...measured, nameSearch };
 }
 
 /** Asks `n` varied pages both ways, alternating, after a warm-up. */
@@ -116,6 +120,8 @@ export async function measureLedgerPages(
   const client = new TestClient(app, '10.42.0.5');
   const login = await client.login(committee.username, BENCH_PASSWORD);
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  // A committee member may reveal ID numbers, so the first login enrols TOTP (as bench/load.ts).
+  if (login.body.state?.mustEnrolTotp) await enrolTotp(client);
 
   const direct = async (a: Ask) => {
     const [total, page] = statements(db, committee.actor, a);

@@ -102,6 +102,13 @@ function ledgerTable(f: LedgerFigures): Line[] {
     ],
     ['HTTP GET /api/enterprises', `p50 ${round(f.http.p50)} ms, p95 ${round(f.http.p95)} ms`, `${f.requests} requests`],
     ['p95 ratio HTTP / direct', `${round(f.p95Ratio)}×`, `target ≤ 2× (p50 ratio ${round(f.p50Ratio)}×)`],
+    ...(f.nameSearch ?? []).map(
+      (n): Line => [
+        `name search ${n.fragment} in ${n.region} (${n.matches} found)`,
+        `p50 ${round(n.function.p50)} ms, ${round(n.functionRatio, 1)}× direct`,
+        `plain ILIKE under RLS ${round(n.ilike.p50)} ms (${round(n.ilikeRatio, 1)}×), direct ${round(n.direct.p50)} ms`,
+      ],
+    ),
   ];
 }
 

@@ -4,7 +4,7 @@ import { regionCodeColumn } from './columns.ts';
 import { users } from './schema.ts';
 
 /**
- * Quarterly submission (报送) events of a region's report, append-only (migration 0029):
+ * Quarterly submission (报送) events of a region's report, append-only (migration 0026):
  * `submit` and `resubmit` freeze the report as computed then (`figures`), `return` is the
  * parent region sending it back; a resubmission and a return carry their `reason`.
  */

@@ -5,6 +5,7 @@ import { can } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
+import { nameKey } from '../db/nameKey.ts';
 import { departments, instructors, regions } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
@@ -65,7 +66,7 @@ export async function listInstructors(
     .leftJoin(departments, eq(departments.id, instructors.sourceDepartmentId))
     .leftJoin(regions, eq(regions.code, instructors.regionCode))
     .where(where)
-    .orderBy(asc(departments.sortOrder), asc(instructors.name), asc(instructors.id))
+    .orderBy(asc(departments.sortOrder), asc(nameKey(instructors)), asc(instructors.id))
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize);
   return {

@@ -8,6 +8,7 @@ import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
+import { nameKey } from '../db/nameKey.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
@@ -102,7 +103,7 @@ export async function listMembers(
     .leftJoin(org, eq(org.id, members.orgId))
     .where(where);
   const order =
-    filter.sort === 'name' ? [asc(members.name), asc(members.id)] : [desc(members.createdAt), desc(members.id)];
+    filter.sort === 'name' ? [asc(nameKey(members)), asc(members.id)] : [desc(members.createdAt), desc(members.id)];
   const rows = await tx
     .select({
       m: members,

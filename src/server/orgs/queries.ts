@@ -46,7 +46,12 @@ export async function listOrgs(
     sql`select count(*)::int as total from party_orgs o where ${where}`,
   );
   const offset = (paging.page - 1) * paging.pageSize;
-  const rows = await orgFacts(tx, where, today, sql`order by o.name, o.id limit ${paging.pageSize} offset ${offset}`);
+  const rows = await orgFacts(
+    tx,
+    where,
+    today,
+    sql`order by o.name_key, o.id limit ${paging.pageSize} offset ${offset}`,
+  );
   const rulesOf = await orgRulesResolver(tx);
   return { total, items: rows.map((r) => ({ ...r, findings: orgFindingsUnder(rulesOf(r.regionCode), r, today) })) };
 }

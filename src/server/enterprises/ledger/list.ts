@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
+import { nameKey } from '../../db/nameKey.ts';
 import { queryRows } from '../../db/rows.ts';
 import { enterprises as e, regions } from '../../db/schema.ts';
 import type { Keys } from '../../keys.ts';
@@ -8,7 +9,8 @@ import { type LedgerFilter, ledgerWhereIn } from './filters.ts';
 import { presentEnterprise } from './presenter.ts';
 
 export const SORTS = {
-  name: e.name,
+  // By pinyin (0030), as people look a name up.
+  name: nameKey(e),
   uscc: e.uscc,
   employees: e.employees,
   memberCount: e.memberCount,
@@ -70,12 +72,12 @@ export async function listLedger(tx: Tx, actor: Actor, keys: Keys, filter: Ledge
 }
 
 /**
- * The counts and the page for a name search, from one pass over the matching rows. A name
- * fragment is found only by reading every name in the scope (no index serves “%科技%”, and
- * under row-level security PostgreSQL will not use the trigram index for ILIKE, which is not
- * leakproof); it also cannot see the name statistics there, so it would misjudge how many
- * match and read the ledger a second time for the page. So the matches are collected once,
- * small (id, category, scope, sort key), counted and sorted, and the page fetched by id.
+ * The counts and the page for a name search, from one pass over the matching rows. The
+ * matching ids come from the search function (`nameSearchUnderRls`: the trigram index for a
+ * fragment of three characters or more, a scan of the scope for a shorter one); the planner
+ * cannot tell how many that returns, so it would misjudge the count and the page and read the
+ * ledger twice. So the matches are collected once, small (id, category, scope, sort key),
+ * counted and sorted, and the page fetched by id.
  */
 async function matchingByName(tx: Tx, where: SQL, page: LedgerPage, offset: number) {
   const column = SORTS[page.sort];
