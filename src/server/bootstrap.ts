@@ -30,6 +30,7 @@ export async function openPrepared(config: Config): Promise<Opened> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
   });
   await prepare(database, config.provinces);
   const keys = loadKeys(config.dataDir);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './db/client.ts';
 
 export interface Config {
   port: number;
@@ -29,6 +30,8 @@ export interface Config {
   queueWaitMs: number;
   /** Longest statement of a request's transaction before it is cancelled (0: no limit), in milliseconds. */
   statementTimeoutMs: number;
+  /** PGlite's shared_buffers in MB (resident for the process's life). */
+  pgliteSharedBuffersMb: number;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueued: int(env.DANGJIAN_MAX_QUEUED, 64),
     queueWaitMs: int(env.DANGJIAN_QUEUE_WAIT_MS, 10_000),
     statementTimeoutMs: int(env.DANGJIAN_STATEMENT_TIMEOUT_MS, 30_000),
+    pgliteSharedBuffersMb: Math.max(1, int(env.DANGJIAN_PGLITE_BUFFERS_MB, DEFAULT_PGLITE_SHARED_BUFFERS_MB)),
   };
 }
