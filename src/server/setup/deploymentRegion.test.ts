@@ -47,7 +47,7 @@ describe('chosen at the first login', async () => {
     expect(session.state.mustChooseRegion).toBe(false);
     expect(session.user.regionName).toBe('宜昌市');
     const audited = await fx.rows<{ actor_name: string; diff: { after: { regionCode: string } } }>(
-      sql`select actor_name, diff from audit_log where action = 'settings.region'`,
+      sql`select actor_name, diff from audit_log where action = 'settings.region' and result = 'success'`,
     );
     expect(audited).toEqual([expect.objectContaining({ actor_name: admin.user.username })]);
     expect(audited[0].diff.after.regionCode).toBe('420500');
