@@ -302,7 +302,8 @@ export async function enrolTotp(page: Page, username: string, opts: { screenshot
   saveAccount(username, { totpSecret: secret });
   await page.getByLabel('6 位验证码').fill(await nextTotp(username));
   await page.getByRole('button', { name: '确认绑定' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // The system administrator's first login goes on to choosing the deployment's region.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login') || url.pathname === '/login/region');
 }
 
 /** First login of an account with its one-time password: new password, and TOTP if it must. */
