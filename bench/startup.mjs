@@ -5,6 +5,9 @@
 // only the ratios travel). Needs a built tree (`npm run build`).
 //
 //   node bench/startup.mjs            (BENCH_STARTUP_RUNS=5 for more runs; medians are printed)
+//   BENCH_STARTUP_BEFORE=7a0b37e node bench/startup.mjs
+//     also times that commit's bin/dangjian.mjs (the sources through tsx) with PGlite's
+//     shared_buffers at PostgreSQL's default 128 MB, as the server started before this change
 //
 // Every way starts on a data directory prepared once by a first start (migrations and the
 // regions loaded), as a restart does; the first start itself is timed separately ("fresh").
@@ -73,14 +76,14 @@ async function healthy(url) {
 }
 
 /** Starts `args`, waits until it serves; returns milliseconds to serve and the idle RSS. */
-async function timeServer(args, dataDir) {
+async function timeServer(args, dataDir, extraEnv = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { DATABASE_URL: _unused, ...env } = process.env;
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...env, DANGJIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...env, ...extraEnv, DANGJIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -123,16 +126,24 @@ if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dangjian-startup-'));
 const dataDir = path.join(work, 'data');
 const ways = {
-  'npm start': [path.join(root, 'scripts/start.mjs')],
-  'dangjian serve': [path.join(root, 'bin/dangjian.mjs'), 'serve'],
+  'npm start': { args: [path.join(root, 'scripts/start.mjs')] },
+  'dangjian serve': { args: [path.join(root, 'bin/dangjian.mjs'), 'serve'] },
 };
+const before = process.env.BENCH_STARTUP_BEFORE;
+if (before) {
+  // Beside bin/ so that its `../src/cli/main.ts` is these sources; removed at the end.
+  const oldBin = path.join(root, 'bench/.startup-before.mjs');
+  fs.writeFileSync(oldBin, spawnSync('git', ['show', `${before}:bin/dangjian.mjs`], { cwd: root }).stdout);
+  process.on('exit', () => fs.rmSync(oldBin, { force: true }));
+  ways[`before (${before})`] = { args: [oldBin, 'serve'], env: { DANGJIAN_PGLITE_BUFFERS_MB: '128' } };
+}
 try {
-  const fresh = await timeServer(ways['dangjian serve'], dataDir);
+  const fresh = await timeServer(ways['dangjian serve'].args, dataDir);
   const node = [];
   const samples = Object.fromEntries(Object.keys(ways).map((w) => [w, []]));
   for (let run = 0; run < RUNS; run++) {
     node.push(timeNode());
-    for (const [way, args] of Object.entries(ways)) samples[way].push(await timeServer(args, dataDir));
+    for (const [way, { args, env }] of Object.entries(ways)) samples[way].push(await timeServer(args, dataDir, env));
   }
   const nodeMs = median(node);
   console.log(`node -e '' (baseline): ${nodeMs.toFixed(0)} ms; node's own RSS ≈ 40 MB`);
@@ -141,12 +152,16 @@ try {
     const ms = median(xs.map((x) => x.ms));
     const rss = median(xs.map((x) => x.rssMb));
     console.log(
-      `${way.padEnd(15)} serves in ${(ms / 1000).toFixed(2)} s (${(ms / nodeMs).toFixed(1)}× node -e), idle RSS ${rss.toFixed(0)} MB`,
+      `${way.padEnd(18)} serves in ${(ms / 1000).toFixed(2)} s (${(ms / nodeMs).toFixed(1)}× node -e), idle RSS ${rss.toFixed(0)} MB`,
     );
   }
   const serveMs = median(samples['dangjian serve'].map((x) => x.ms));
   const startMs = median(samples['npm start'].map((x) => x.ms));
   console.log(`npm start / dangjian serve: ${(startMs / serveMs).toFixed(2)}×`);
+  if (before) {
+    const oldMs = median(samples[`before (${before})`].map((x) => x.ms));
+    console.log(`dangjian serve now / before: ${(serveMs / oldMs).toFixed(2)}×`);
+  }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
