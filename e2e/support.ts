@@ -431,8 +431,13 @@ async function openMenuGroups(page: Page): Promise<void> {
     let opened = false;
     for (const title of await folded.all()) {
       if (await title.isVisible()) {
-        await title.click();
-        opened = true;
+        // The menu may unfold this group itself (the current page's) between the look and the
+        // click, and then the locator, which asks for a folded group, finds none: look again.
+        opened = await title
+          .click({ timeout: 2_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!opened) opened = (await folded.count()) > 0;
         break;
       }
     }
