@@ -5,6 +5,7 @@ import {
   enrolTotp,
   logout,
   menuItem,
+  pickRegion,
   screenshot,
   submitLogin,
   useBrowser,
@@ -46,9 +47,22 @@ describe('first login of the system administrator', () => {
     await changeInitialPassword(page, 'admin', 'Hongqi-Piao#2025');
   });
 
-  it('must link an authenticator, lands on the users page, and the dashboard shows the whole country', async () => {
+  it('must link an authenticator, then choose the region the system serves', async () => {
     const { page } = browser();
     await enrolTotp(page, 'admin', { screenshot: 'enrol-desktop' });
+    // No DANGJIAN_REGION at the server's start (scripts/e2e.mjs): the first login asks for it.
+    await page.waitForURL('**/login/region');
+    await visible(page.getByText('选择本系统服务的区划'));
+    await page.getByRole('button', { name: '确认' }).click();
+    await visible(page.getByText('请选择区划'));
+    // The later files' world is the whole country's, so this deployment serves 全国.
+    await pickRegion(page, page.locator('form'), '服务的区划', ['全国']);
+    await screenshot(page, 'region-desktop');
+    await page.getByRole('button', { name: '确认' }).click();
+  });
+
+  it('lands on the users page, and the dashboard shows the whole country', async () => {
+    const { page } = browser();
     // An administrator's home is their own work, not the region's figures (which stay open to them).
     await page.waitForURL('**/users');
     await visible(page.getByRole('heading', { name: '用户管理' }));

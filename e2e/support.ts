@@ -302,7 +302,8 @@ export async function enrolTotp(page: Page, username: string, opts: { screenshot
   saveAccount(username, { totpSecret: secret });
   await page.getByLabel('6 位验证码').fill(await nextTotp(username));
   await page.getByRole('button', { name: '确认绑定' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // The system administrator's first login goes on to choosing the deployment's region.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login') || url.pathname === '/login/region');
 }
 
 /** First login of an account with its one-time password: new password, and TOTP if it must. */
@@ -430,8 +431,13 @@ async function openMenuGroups(page: Page): Promise<void> {
     let opened = false;
     for (const title of await folded.all()) {
       if (await title.isVisible()) {
-        await title.click();
-        opened = true;
+        // The menu may unfold this group itself (the current page's) between the look and the
+        // click, and then the locator, which asks for a folded group, finds none: look again.
+        opened = await title
+          .click({ timeout: 2_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!opened) opened = (await folded.count()) > 0;
         break;
       }
     }

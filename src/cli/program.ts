@@ -21,8 +21,13 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('serve')
     .description('启动 Web 服务（首次启动时创建管理员并打印一次性密码）')
-    .action(async () => {
+    .option(
+      '--region <code>',
+      '本系统服务的区划代码，如 420500（宜昌市）；未选定时才采用，省略则首次登录时由系统管理员选择',
+    )
+    .action(async (opts: { region?: string }) => {
       const config = loadConfig(io.env);
+      if (opts.region) Object.assign(config, { region: opts.region, regionSource: 'command' });
       const server = await startServer(config, io.log);
       const shutdown = () => server.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);

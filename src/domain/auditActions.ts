@@ -191,6 +191,7 @@ export const AUDIT_ACTIONS = [
   'settings.instructor.read',
   'settings.org_rules',
   'settings.org_rules.read',
+  'settings.region',
   'settings.security',
   'settings.security.read',
   // snapshot

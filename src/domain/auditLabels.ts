@@ -167,6 +167,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
   'settings.instructor.read': ['查看指导员工作设置', 'View instructor settings'],
   'settings.org_rules': ['修改党组织工作规则', 'Change organization rules'],
   'settings.org_rules.read': ['查看党组织工作规则', 'View organization rules'],
+  'settings.region': ['选定本系统服务的区划', 'Choose the region this deployment serves'],
   'settings.security': ['修改安全策略', 'Change security policy'],
   'settings.security.read': ['查看安全策略', 'View security policy'],
   'snapshot.compare': ['比较调查快照', 'Compare survey snapshots'],

@@ -32,6 +32,7 @@ import { restructuringRoutes } from './restructurings/routes.ts';
 import { publicOperations } from './route.ts';
 import { secretaryPoolRoutes } from './secretaryPool/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { setupRoutes } from './setup/routes.ts';
 import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', userRoutes);
   app.route('/', settingsRoutes);
+  app.route('/', setupRoutes);
   app.route('/', auditRoutes);
   app.route('/', regionRoutes);
   app.route('/', dashboardRoutes);

@@ -3,6 +3,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { localOperator } from './actor.ts';
 import { anchorPath } from './audit/anchor.ts';
+import { writeAudit } from './audit/audit.ts';
 import { auditChainFor, bindAuditChain } from './audit/chain.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -14,6 +15,7 @@ import { type Keys, loadKeys } from './keys.ts';
 import { loadIndustries } from './reference/industries.ts';
 import { loadRegions } from './regions/load.ts';
 import { ROOT_REGION } from './regions/scope.ts';
+import { settleDeploymentRegion } from './setup/deploymentRegion.ts';
 import { rollCoverage } from './stats/roll.ts';
 import { today } from './today.ts';
 import { createUser } from './users/service.ts';
@@ -30,6 +32,7 @@ export async function openPrepared(config: Config): Promise<Opened> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
   });
   await prepare(database, config.provinces);
   const keys = loadKeys(config.dataDir);
@@ -65,7 +68,7 @@ const FIRST_ACCOUNTS: { username: string; displayName: string; role: Role }[] = 
 export async function createFirstAccounts(database: Database, regionCode = ROOT_REGION): Promise<FirstAccount[]> {
   const { db } = database;
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
-  if (!region) throw new Error(`DANGJIAN_REGION=${regionCode} 不是已知的行政区划代码`);
+  if (!region) throw new Error(`区划代码 ${regionCode}（DANGJIAN_REGION 或 serve --region）不是已知的行政区划代码`);
   const operator = localOperator();
   return inScope(db, operator, async (tx) => {
     // Two processes starting at once on an empty database must not both create them.
@@ -79,4 +82,27 @@ export async function createFirstAccounts(database: Database, regionCode = ROOT_
     }
     return created;
   });
+}
+
+/** The region a start names (DANGJIAN_REGION, `serve --region`) becomes the deployment's, if none was chosen. */
+export async function settleRegion(
+  database: Database,
+  code: string,
+  source: 'env' | 'command',
+): Promise<string | null> {
+  const operator = localOperator();
+  return inScope(database.db, operator, (tx) =>
+    settleDeploymentRegion(tx, code, source, (diff) =>
+      writeAudit(tx, {
+        actorId: null,
+        actorName: operator.username,
+        ip: null,
+        action: 'settings.region',
+        entity: 'settings',
+        entityId: 'deployment_region',
+        result: 'success',
+        diff,
+      }),
+    ),
+  );
 }

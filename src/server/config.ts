@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './db/client.ts';
 
 export interface Config {
   port: number;
@@ -6,8 +7,14 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
   databaseUrl: string | undefined;
-  /** Region of the first administrator; the whole country when absent. */
+  /**
+   * The region this deployment serves, when the start names it (DANGJIAN_REGION, or
+   * `serve --region`): the first administrators' region, and no one is asked for it.
+   * Absent: the system administrator chooses it at the end of the first login.
+   */
   region: string | undefined;
+  /** Where `region` came from, for the audit row. */
+  regionSource: 'env' | 'command';
   /** Set when the app is served behind HTTPS, so cookies get the Secure attribute. */
   secureCookies: boolean;
   /** Largest accepted upload, in bytes. */
@@ -29,6 +36,8 @@ export interface Config {
   queueWaitMs: number;
   /** Longest statement of a request's transaction before it is cancelled (0: no limit), in milliseconds. */
   statementTimeoutMs: number;
+  /** PGlite's shared_buffers in MB (resident for the process's life). */
+  pgliteSharedBuffersMb: number;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -44,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DANGJIAN_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     region: env.DANGJIAN_REGION || undefined,
+    regionSource: 'env',
     secureCookies: env.DANGJIAN_SECURE_COOKIES === '1',
     maxUploadBytes: Number(env.DANGJIAN_MAX_UPLOAD_MB ?? 50) * 1024 * 1024,
     importRetentionDays: Number(env.DANGJIAN_IMPORT_RETENTION_DAYS ?? 7),
@@ -58,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueued: int(env.DANGJIAN_MAX_QUEUED, 64),
     queueWaitMs: int(env.DANGJIAN_QUEUE_WAIT_MS, 10_000),
     statementTimeoutMs: int(env.DANGJIAN_STATEMENT_TIMEOUT_MS, 30_000),
+    pgliteSharedBuffersMb: Math.max(1, int(env.DANGJIAN_PGLITE_BUFFERS_MB, DEFAULT_PGLITE_SHARED_BUFFERS_MB)),
   };
 }

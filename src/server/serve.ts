@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { checkpointAudit, closeAuditChain } from './audit/anchor.ts';
 import { openBackupDoor } from './backup/online.ts';
-import { createFirstAccounts, openPrepared } from './bootstrap.ts';
+import { createFirstAccounts, openPrepared, settleRegion } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { importHousekeeping } from './imports/ownership.ts';
 import { scheduleDayRoll } from './stats/roll.ts';
@@ -24,6 +24,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const housekeeping = () => importHousekeeping(database, config.dataDir, config.importRetentionDays);
   await housekeeping();
   const first = await createFirstAccounts(database, config.region);
+  if (config.region) {
+    const note = await settleRegion(database, config.region, config.regionSource);
+    if (note) log(note);
+  }
   if (first.length > 0) {
     log('');
     log(`首次启动：已创建三员管理账户（${first.map((a) => `${ROLE_NAMES[a.role]} ${a.username}`).join('、')}）。`);

@@ -19,6 +19,7 @@ const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const TotpPage = lazy(() => import('./pages/login/TotpPage.tsx'));
 const ForcedPasswordPage = lazy(() => import('./pages/login/ForcedPasswordPage.tsx'));
 const ForcedEnrolPage = lazy(() => import('./pages/login/ForcedEnrolPage.tsx'));
+const ChooseRegionPage = lazy(() => import('./pages/login/ChooseRegionPage.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
@@ -51,6 +52,7 @@ const LOGIN_STEPS = [
   { path: '/login/totp', page: <TotpPage /> },
   { path: '/login/password', page: <ForcedPasswordPage /> },
   { path: '/login/enrol', page: <ForcedEnrolPage /> },
+  { path: '/login/region', page: <ChooseRegionPage /> },
 ];
 
 const queryClient = new QueryClient({

@@ -60,6 +60,7 @@ export function nextStep(session: SessionInfo): string | null {
   if (session.state.mfaRequired) return `${LOGIN_PATH}/totp`;
   if (session.state.mustChangePassword) return `${LOGIN_PATH}/password`;
   if (session.state.mustEnrolTotp) return `${LOGIN_PATH}/enrol`;
+  if (session.state.mustChooseRegion) return `${LOGIN_PATH}/region`;
   return null;
 }
 

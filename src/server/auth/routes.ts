@@ -4,23 +4,27 @@ import { deleteCookie } from 'hono/cookie';
 import { checkPassword } from '../../domain/password.ts';
 import { PERMISSIONS, ROLES } from '../../domain/roles.ts';
 import { writeAudit } from '../audit/audit.ts';
+import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import { inSystem } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../http.ts';
 import { rateLimit } from '../rateLimit.ts';
 import { areaRouter } from '../route.ts';
+import { mustChooseRegion } from '../setup/deploymentRegion.ts';
 import { presentSelf } from '../users/presenter.ts';
 import { checkTotp, login, sessionState } from './login.ts';
 import { csrfTokenFor, setSessionCookie } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { endSession, endUserSessions, SESSION_COOKIE, tokenHash } from './sessions.ts';
+import { endSession, endUserSessions, SESSION_COOKIE, tokenHash, type UserRow } from './sessions.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 
 const State = z.object({
   mfaRequired: z.boolean(),
   mustChangePassword: z.boolean(),
   mustEnrolTotp: z.boolean(),
+  /** The system administrator ends the first login by choosing the deployment's region (setup/deploymentRegion.ts). */
+  mustChooseRegion: z.boolean(),
 });
 const Self = z.object({
   id: z.number(),
@@ -51,12 +55,18 @@ function pendingSession(c: AppContext) {
   return { ...session, token };
 }
 
+/** The login steps a user still owes, the region's choice among them. */
+async function stateOf(db: Db, user: UserRow, mfaPending: boolean) {
+  return { ...sessionState(user, mfaPending), mustChooseRegion: await mustChooseRegion(db, user) };
+}
+
 async function sessionInfo(c: AppContext) {
   const session = c.get('session');
+  const { db } = c.get('deps').database;
   return {
     csrfToken: csrfTokenFor(c),
-    user: session ? await presentSelf(c.get('deps').database.db, session.user) : null,
-    state: session ? sessionState(session.user, session.row.mfaPending) : null,
+    user: session ? await presentSelf(db, session.user) : null,
+    state: session ? await stateOf(db, session.user, session.row.mfaPending) : null,
   };
 }
 
@@ -90,7 +100,7 @@ authRoutes.defineOpen({
     return {
       csrfToken: result.session.csrfToken,
       user: await presentSelf(c.get('deps').database.db, user),
-      state: sessionState(user, result.mfaRequired),
+      state: await stateOf(c.get('deps').database.db, user, result.mfaRequired),
     };
   },
 });

@@ -83,6 +83,14 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'password.rule.username': 'not be or contain your user name',
   'password.rule.common': 'not be a common password (such as Password123!)',
 
+  'setupRegion.title': 'Choose the region this system serves',
+  'setupRegion.hint':
+    'Data is kept by region: choose the region your office is responsible for (a city, a district…). The three administrator accounts move there, and accounts made later must lie within it. This is asked only once. If the system really serves the whole country, choose “全国”.',
+  'setupRegion.label': 'Region served',
+  'setupRegion.required': 'Choose a region',
+  'setupRegion.submit': 'Confirm',
+  'setupRegion.done': 'Chosen: {name}',
+
   'enrol.forcedTitle': 'Set up a verification code',
   'enrol.forcedHint':
     'Administrator accounts and accounts that may see members’ full ID numbers sign in with a verification code (two-factor authentication). Install an authenticator app on your phone, then link it here.',

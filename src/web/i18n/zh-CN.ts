@@ -100,6 +100,14 @@ const coreZhCN = {
   'password.rule.username': '不能与用户名相同，也不能包含用户名',
   'password.rule.common': '不能是常见密码（例如 Password123!）',
 
+  'setupRegion.title': '选择本系统服务的区划',
+  'setupRegion.hint':
+    '本系统按区划管理数据：请选择本单位负责的区划（例如宜昌市、西陵区）。三员账户将移到该区划，之后创建的账户只能在它之内；此项只选择一次。若本系统确实服务全国，请选择“全国”。',
+  'setupRegion.label': '服务的区划',
+  'setupRegion.required': '请选择区划',
+  'setupRegion.submit': '确认',
+  'setupRegion.done': '已选定：{name}',
+
   'enrol.forcedTitle': '绑定动态验证码',
   'enrol.forcedHint':
     '管理员账户和可以查看党员完整身份证号码的账户须使用动态验证码（双因素认证）登录。请先在手机上安装验证器应用，再完成绑定。',
