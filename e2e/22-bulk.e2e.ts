@@ -27,6 +27,12 @@ async function tick(page: Page, n: number): Promise<string[]> {
   return names;
 }
 
+/** A full-page screenshot draws a modal where the window is scrolled to: the top, for the pictures. */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function openAction(page: Page, label: string) {
   await page.getByTestId('bulk-bar').getByRole('button', { name: '批量操作' }).click();
   await page.getByRole('menuitem', { name: label }).click();
@@ -54,7 +60,7 @@ describe('李四 works on enterprises in a batch', () => {
       await visible(row.getByText('该企业没有党组织覆盖'));
     }
     expect(await modal.getByRole('button', { name: '确认执行（0 家）' }).isDisabled()).toBe(true);
-    await screenshot(page, 'bulk-end-coverage-refused');
+    await shot(page, 'bulk-end-coverage-refused');
     await modal.getByRole('button', { name: '返回修改' }).click();
     await modal.getByRole('button', { name: '取消' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -74,12 +80,12 @@ describe('李四 works on enterprises in a batch', () => {
     for (const name of names) {
       await visible(modal.getByRole('row').filter({ hasText: name }).getByText(`选派${INSTRUCTOR}联系`));
     }
-    await screenshot(page, 'bulk-assign-preview');
+    await shot(page, 'bulk-assign-preview');
     await modal.getByRole('button', { name: '确认执行（2 家）' }).click();
     await visible(modal.getByTestId('bulk-done').getByText('已完成：2 家企业已处理'));
     await visible(modal.getByRole('row').filter({ hasText: names[0] }).getByText('已处理'));
-    await screenshot(page, 'bulk-assign-done');
-    await modal.getByRole('button', { name: '关闭' }).click();
+    await shot(page, 'bulk-assign-done');
+    await modal.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     // The list reloads: the two no longer need an instructor, and the selection is cleared.

@@ -82,7 +82,16 @@ export function BulkModal({ kind, selection, onClose, onApplied }: Props) {
         ];
 
   return (
-    <Modal open title={t(kindLabel(kind))} onCancel={onClose} footer={footer} width={760} destroyOnHidden>
+    <Modal
+      open
+      title={t(kindLabel(kind))}
+      onCancel={onClose}
+      footer={footer}
+      width={760}
+      destroyOnHidden
+      // A stray click beside the form must not throw away a preview.
+      maskClosable={false}
+    >
       {error && <Alert type="error" showIcon message={errorText(error)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} hidden={shown !== null}>
         <BulkFields kind={kind} t={t} />
