@@ -2,9 +2,11 @@
 // instructor, sees that ending their coverage is refused (no org covers them) with the reason
 // on each row, then assigns 赵工信 (registered in 12-instructors) to them all at once: a
 // preview, a confirmation, and the ledger and the enterprise page show the result.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, ledgerTotal, login, screenshot, useBrowser, visible } from './support.ts';
+import { dialog, ledgerTotal, login, useBrowser, visible } from './support.ts';
 
 const INSTRUCTOR = '赵工信';
 
@@ -27,10 +29,14 @@ async function tick(page: Page, n: number): Promise<string[]> {
   return names;
 }
 
-/** A full-page screenshot draws a modal where the window is scrolled to: the top, for the pictures. */
+/**
+ * The modal as the user sees it: a picture of the window, not the full page (a full-page
+ * capture resizes the window under the open modal, which then closed in fresh runs).
+ */
 async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
+  const dir = process.env.E2E_SCREENSHOTS ?? path.resolve('test-results/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
 }
 
 async function openAction(page: Page, label: string) {
