@@ -7,6 +7,7 @@ import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { bulkRoutes } from './bulk/routes.ts';
 import { caseworkRoutes } from './casework/routes.ts';
 import { clientAddress } from './clientAddress.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: Deps) {
   app.route('/', dashboardRoutes);
   app.route('/', IMPORT_ROUTES.enterprises);
   app.route('/', ledgerRoutes);
+  app.route('/', bulkRoutes);
   app.route('/', orgRoutes);
   app.route('/', IMPORT_ROUTES.orgs);
   app.route('/', IMPORT_ROUTES.members);

@@ -3368,6 +3368,1302 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/enterprises/bulk/assign/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量选派：把一名指导员选派到所选企业：预览（逐家说明将要发生的变化或不能处理的原因，不作任何修改）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            instructorId: number;
+            startOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 预览 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/assign/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量选派：把一名指导员选派到所选企业：执行（全部成功或全部不执行，每条变化各记一条审计日志）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            instructorId: number;
+            startOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已执行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/end-coverage/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量结束覆盖：所选企业正在进行的党组织覆盖在同一天结束（结束日期是不再覆盖的第一天）：预览（逐家说明将要发生的变化或不能处理的原因，不作任何修改）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            endOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 预览 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/end-coverage/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量结束覆盖：所选企业正在进行的党组织覆盖在同一天结束（结束日期是不再覆盖的第一天）：执行（全部成功或全部不执行，每条变化各记一条审计日志）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            endOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已执行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/move-coverage/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量转移覆盖：所选企业在同一天改由另一个党组织覆盖：预览（逐家说明将要发生的变化或不能处理的原因，不作任何修改）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            orgId: number;
+            on: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 预览 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/move-coverage/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量转移覆盖：所选企业在同一天改由另一个党组织覆盖：执行（全部成功或全部不执行，每条变化各记一条审计日志）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            orgId: number;
+            on: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已执行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/managing-org/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量设置管理党组织：设在覆盖所选企业的党组织上：预览（逐家说明将要发生的变化或不能处理的原因，不作任何修改）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            managingOrgId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 预览 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/bulk/managing-org/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量设置管理党组织：设在覆盖所选企业的党组织上：执行（全部成功或全部不执行，每条变化各记一条审计日志）；一次最多 1000 家企业，所选企业有一家不在您的管辖范围内则整批拒绝 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            selection: {
+              enterpriseIds?: number[];
+              filter?: {
+                region?: string;
+                /** @enum {string} */
+                regionOnly?: 'true';
+                /** @enum {string} */
+                scope?: 'all' | 'survey';
+                /** @enum {string} */
+                coverage?: 'org' | 'standalone' | 'joint' | 'work' | 'none';
+                kind?:
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )
+                  | (
+                      | 'private'
+                      | 'individual'
+                      | 'foreign'
+                      | 'hmt'
+                      | 'association'
+                      | 'social_service'
+                      | 'foundation'
+                      | 'other'
+                    )[];
+                section?: string;
+                industry?: string;
+                sizeBand?:
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')
+                  | ('lt10' | '10_49' | '50_99' | '100_299' | '300plus')[];
+                /** @enum {string} */
+                aboveScale?: 'true' | 'false';
+                cluster?: string;
+                category?:
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')
+                  | ('standalone' | 'joint' | 'should_form' | 'joint_candidate' | 'no_member')[];
+                flag?:
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')
+                  | ('key_watch' | 'needs_instructor' | 'missing' | 'estimated' | 'mass_org_only' | 'no_mass_org')[];
+                status?:
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )
+                  | (
+                      | 'in_scope'
+                      | 'closed'
+                      | 'active'
+                      | 'operating'
+                      | 'moved_in'
+                      | 'moved_out'
+                      | 'revoked'
+                      | 'cancelled'
+                    )[];
+                q?: string;
+              };
+            };
+            managingOrgId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 已执行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              accepted: number;
+              refused: number;
+              rows: {
+                id: number;
+                name: string;
+                uscc: string;
+                ok: boolean;
+                /** @description 将要（或已经）发生的变化 */
+                change: string | null;
+                /** @description 不能处理的原因 */
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs': {
     parameters: {
       query?: never;

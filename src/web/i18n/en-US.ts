@@ -2,6 +2,7 @@ import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../
 import { assessmentsEnUS } from './assessments.ts';
 import { auditEnUS } from './audit.ts';
 import { awayEnUS } from './away.ts';
+import { bulkEnUS } from './bulk.ts';
 import { caseworkEnUS } from './casework.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
@@ -655,6 +656,7 @@ export const enUS: Record<MessageKey, string> = {
   ...coreEnUS,
   ...membersEnUS,
   ...awayEnUS,
+  ...bulkEnUS,
   ...workEnUS,
   ...instructorsEnUS,
   ...caseworkEnUS,

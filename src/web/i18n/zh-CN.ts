@@ -18,6 +18,7 @@ import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOUR
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
+import { bulkZhCN } from './bulk.ts';
 import { caseworkZhCN } from './casework.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
@@ -661,6 +662,7 @@ export const zhCN = {
   ...coreZhCN,
   ...membersZhCN,
   ...awayZhCN,
+  ...bulkZhCN,
   ...workZhCN,
   ...instructorsZhCN,
   ...caseworkZhCN,

@@ -1,6 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Space, type TableColumnsType, Typography } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
+import { type Key, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Enterprise, LedgerList } from '../../api/types.ts';
 import { queryString } from '../../api.ts';
@@ -13,6 +15,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { BulkBar, useBulkKinds } from './bulk/BulkBar.tsx';
 import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
 import { LEDGER_FILTERS, LEDGER_LIST, type LedgerFilter, type Sort } from './filter.ts';
 import { LedgerFilters } from './LedgerFilters.tsx';
@@ -32,6 +35,14 @@ export default function LedgerListPage() {
   const { sort, order, ...filter } = list.filter;
   const query = usePagedQuery<LedgerList>(['ledger', 'list'], '/api/enterprises', list.filter, list);
   const applyFilter = (f: LedgerFilter) => list.set((c) => ({ ...f, q: c.q }));
+  const queryClient = useQueryClient();
+  const bulkKinds = useBulkKinds();
+  const [selected, setSelected] = useState<Key[]>([]);
+  // “All matching” holds for the filters it was ticked under, and lapses when they change.
+  const filterKey = JSON.stringify(filter);
+  const [allMatchingFor, setAllMatchingFor] = useState<string | null>(null);
+  const allMatching = allMatchingFor === filterKey;
+  const setAllMatching = (all: boolean) => setAllMatchingFor(all ? filterKey : null);
 
   const sortOrder = (key: Sort): SortOrder => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
   const sortable = (key: Sort) => ({
@@ -140,6 +151,21 @@ export default function LedgerListPage() {
           }
         />
         {!query.isError && <LedgerSummary data={query.data} filter={filter} />}
+        {bulkKinds.length > 0 && !isPhone && (
+          <BulkBar
+            kinds={bulkKinds}
+            selected={selected}
+            filter={filter}
+            total={query.data?.total ?? 0}
+            allMatching={allMatching}
+            setAllMatching={setAllMatching}
+            onClear={() => {
+              setSelected([]);
+              setAllMatching(false);
+            }}
+            onApplied={() => void queryClient.invalidateQueries()}
+          />
+        )}
         <ListView<Enterprise>
           query={query}
           rowKey="id"
@@ -148,6 +174,15 @@ export default function LedgerListPage() {
           paging={{ ...list, onChange: list.setPage }}
           totalText={(total) => t('ledger.total', { total })}
           table={{
+            rowSelection:
+              bulkKinds.length > 0 && !isPhone
+                ? {
+                    selectedRowKeys: allMatching ? (query.data?.items ?? []).map((e) => e.id) : selected,
+                    preserveSelectedRowKeys: true,
+                    getCheckboxProps: () => ({ disabled: allMatching }),
+                    onChange: setSelected,
+                  }
+                : undefined,
             // Sorting, as paging, starts again at page 1.
             onChange: (_p, _f, sorter, { action }) => {
               if (action !== 'sort') return;
