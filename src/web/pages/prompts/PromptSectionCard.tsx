@@ -3,47 +3,13 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../../domain/enterprise/categories.ts';
-import type { PromptItem, PromptSection } from '../../api/types.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
+import type { PromptSection } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { itemHref, LEVEL_COLORS, levelKey, listHref, SECTION_HINTS, SECTION_TITLES, topLevel } from './sections.ts';
+import { DueItemRow } from './DueItemRow.tsx';
+import { itemHref, LEVEL_COLORS, listHref, SECTION_HINTS, SECTION_TITLES, topLevel } from './sections.ts';
 
 /** Items shown before 展开: enough to act on, short enough that every section stays in view. */
 const FIRST = 5;
-
-function PromptRow({ item }: { item: PromptItem }) {
-  const { t } = useI18n();
-  const isPhone = useIsPhone();
-  const due = item.dueOn && (
-    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: isPhone ? 12 : undefined }}>
-      {t('prompts.dueOn', { date: item.dueOn })}
-    </Typography.Text>
-  );
-  return (
-    <Flex
-      component="li"
-      gap={12}
-      justify="space-between"
-      align="flex-start"
-      style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}
-      data-testid="prompt-item"
-    >
-      <Flex vertical gap={2} style={{ minWidth: 0 }}>
-        <Flex wrap gap={4} align="center">
-          <Tag color={LEVEL_COLORS[item.level]} style={{ marginInlineEnd: 4 }}>
-            {t(levelKey(item.level))}
-          </Tag>
-          <Link to={itemHref(item.link)} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
-            {item.title}
-          </Link>
-        </Flex>
-        <Typography.Text type="secondary">{item.message}</Typography.Text>
-        {isPhone && due}
-      </Flex>
-      {!isPhone && due}
-    </Flex>
-  );
-}
 
 /**
  * One section of the work prompts: its title and count, the first items (all of them on
@@ -95,7 +61,12 @@ export function PromptSectionCard({ section }: { section: PromptSection }) {
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {/* One record may have several items (three 三同步 items, steps of development): the message tells them apart. */}
             {shown.map((item) => (
-              <PromptRow key={`${item.link.type}-${item.link.id}-${item.message}`} item={item} />
+              <DueItemRow
+                key={`${item.link.type}-${item.link.id}-${item.message}`}
+                item={item}
+                href={itemHref(item.link)}
+                testId="prompt-item"
+              />
             ))}
           </ul>
           <Flex wrap gap={8} align="center" justify="space-between">

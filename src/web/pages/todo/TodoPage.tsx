@@ -1,50 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
-import type { Todo, TodoCount, TodoItem, TodoSection } from '../../api/types.ts';
+import type { Todo, TodoCount, TodoSection } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TODO_COUNT_KEY } from '../../components/TodoBell.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { LEVEL_COLORS, levelKey } from '../prompts/sections.ts';
+import { DueItemRow } from '../prompts/DueItemRow.tsx';
+import { LEVEL_COLORS } from '../prompts/sections.ts';
 import { todoHref, todoTitle } from './todoSections.ts';
-
-function TodoRow({ item }: { item: TodoItem }) {
-  const { t } = useI18n();
-  const isPhone = useIsPhone();
-  const due = item.dueOn && (
-    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: isPhone ? 12 : undefined }}>
-      {t('prompts.dueOn', { date: item.dueOn })}
-    </Typography.Text>
-  );
-  return (
-    <Flex
-      component="li"
-      gap={12}
-      justify="space-between"
-      align="flex-start"
-      style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}
-      data-testid="todo-item"
-    >
-      <Flex vertical gap={2} style={{ minWidth: 0 }}>
-        <Flex wrap gap={4} align="center">
-          <Tag color={LEVEL_COLORS[item.level]} style={{ marginInlineEnd: 4 }}>
-            {t(levelKey(item.level))}
-          </Tag>
-          <Link to={todoHref(item.link)} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
-            {item.title}
-          </Link>
-        </Flex>
-        <Typography.Text type="secondary">{item.message}</Typography.Text>
-        {isPhone && due}
-      </Flex>
-      {!isPhone && due}
-    </Flex>
-  );
-}
 
 function TodoSectionCard({ section }: { section: TodoSection }) {
   const { t } = useI18n();
@@ -66,7 +31,12 @@ function TodoSectionCard({ section }: { section: TodoSection }) {
     >
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {section.items.map((item) => (
-          <TodoRow key={`${item.link.type}-${item.link.id ?? item.link.quarter}-${item.message}`} item={item} />
+          <DueItemRow
+            key={`${item.link.type}-${item.link.id ?? item.link.quarter}-${item.message}`}
+            item={item}
+            href={todoHref(item.link)}
+            testId="todo-item"
+          />
         ))}
       </ul>
       {section.total > section.items.length && (
