@@ -22,6 +22,7 @@ import { refreshInstructorCoverage } from '../src/server/instructors/coverage.ts
 import { keysFrom } from '../src/server/keys.ts';
 import { refreshOrgCoverage } from '../src/server/orgs/coverage.ts';
 import { TestClient } from '../src/server/testing/client.ts';
+import { signIn } from '../src/server/testing/fixture.ts';
 import { today } from '../src/server/today.ts';
 import { type CoverageData, checkKeptTables, loadCoverageData } from './coverageData.ts';
 import { type CallTimes, dashboardCalls, type FillTimes } from './dashboardCalls.ts';
@@ -202,8 +203,7 @@ export async function dashboardBenchmark(
   const keys = keysFrom(Buffer.alloc(32, 7));
   const app = createApp({ database: db.database, keys, config: { ...loadConfig({}), dataDir: '/nonexistent' } });
   const client = new TestClient(app, '10.42.0.6');
-  const login = await client.login(committee.username, BENCH_PASSWORD);
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  await signIn(client, committee.username, BENCH_PASSWORD);
 
   const city = await regionInfo(db.pg, CITY);
   // The county with the most enterprises: the dashboard's heaviest county.

@@ -15,7 +15,7 @@ import { LedgerFilter, ledgerWhere, nameSearchDirect } from '../src/server/enter
 import { type LedgerSort, SORTS } from '../src/server/enterprises/ledger/list.ts';
 import { keysFrom } from '../src/server/keys.ts';
 import { TestClient } from '../src/server/testing/client.ts';
-import { enrolTotp } from '../src/server/testing/fixture.ts';
+import { signIn } from '../src/server/testing/fixture.ts';
 import { cityRegions } from './data.ts';
 import { BENCH_PASSWORD, type BenchDatabase, emptyLedger } from './db.ts';
 import { loadLedger } from './ledgerData.ts';
@@ -118,10 +118,7 @@ export async function measureLedgerPages(
   const keys = keysFrom(Buffer.alloc(32, 7));
   const app = createApp({ database: db.database, keys, config: { ...loadConfig({}), dataDir: '/nonexistent' } });
   const client = new TestClient(app, '10.42.0.5');
-  const login = await client.login(committee.username, BENCH_PASSWORD);
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  // A committee member may reveal ID numbers, so the first login enrols TOTP (as bench/load.ts).
-  if (login.body.state?.mustEnrolTotp) await enrolTotp(client);
+  await signIn(client, committee.username, BENCH_PASSWORD);
 
   const direct = async (a: Ask) => {
     const [total, page] = statements(db, committee.actor, a);

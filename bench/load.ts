@@ -25,7 +25,7 @@ import { prepare } from '../src/server/bootstrap.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { keysFrom } from '../src/server/keys.ts';
 import { TestClient } from '../src/server/testing/client.ts';
-import { enrolTotp } from '../src/server/testing/fixture.ts';
+import { signIn } from '../src/server/testing/fixture.ts';
 import { TEST_PROVINCES } from '../src/server/testing/template.ts';
 import { CITY } from './data.ts';
 import { BENCH_PASSWORD, cityCommittee, createBenchDatabase } from './db.ts';
@@ -126,9 +126,7 @@ function startChild(env: Record<string, string>): Promise<ChildProcess> {
 async function login(base: string, username: string): Promise<string> {
   const overHttp = { request: (p: string, init: RequestInit) => fetch(`${base}${p}`, init) };
   const client = new TestClient(overHttp as unknown as Hono);
-  const res = await client.login(username, BENCH_PASSWORD);
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  if (res.body.state?.mustEnrolTotp) await enrolTotp(client);
+  await signIn(client, username, BENCH_PASSWORD);
   return `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`;
 }
 

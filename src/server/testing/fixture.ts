@@ -122,6 +122,16 @@ export async function makeFixture(overrides: Partial<Config> = {}) {
   };
 }
 
+/**
+ * Logs the client in as the web app does; a user who may reveal ID numbers (a committee member)
+ * enrols TOTP on the first login, so that is done too.
+ */
+export async function signIn(client: TestClient, username: string, password: string): Promise<void> {
+  const res = await client.login(username, password);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.body.state?.mustEnrolTotp) await enrolTotp(client);
+}
+
 /** Completes TOTP enrolment for a logged-in client and returns the secret. */
 export async function enrolTotp(client: TestClient): Promise<string> {
   const start = await client.post('/api/auth/totp/enrol');

@@ -10,7 +10,7 @@ import { inScope } from '../db/tx.ts';
 import type { FaultPoint } from '../faultPoint.ts';
 import { createUser } from '../users/service.ts';
 import { TestClient } from './client.ts';
-import { enrolTotp, TEST_PASSWORD } from './fixture.ts';
+import { signIn, TEST_PASSWORD } from './fixture.ts';
 import { type Place, processEnv, withPlace } from './places.ts';
 import { type Child, freePort, killHard, printed, remoteApp, startDangjian } from './processes.ts';
 
@@ -62,8 +62,6 @@ export async function makeCommittee(at: Place, username: string): Promise<void> 
 /** Logs in over HTTP, enrolling TOTP on the first login (a committee user may reveal ID numbers). */
 export async function loginOver(served: Served, username: string): Promise<TestClient> {
   const client = new TestClient(remoteApp(served.base));
-  const res = await client.login(username, TEST_PASSWORD);
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  if (res.body.state?.mustEnrolTotp) await enrolTotp(client);
+  await signIn(client, username, TEST_PASSWORD);
   return client;
 }
