@@ -13,7 +13,12 @@ describe('login', () => {
     const c = fx.client();
     const res = await c.login(user.username, TEST_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.body.state).toEqual({ mfaRequired: false, mustChangePassword: false, mustEnrolTotp: false });
+    expect(res.body.state).toEqual({
+      mfaRequired: false,
+      mustChangePassword: false,
+      mustEnrolTotp: false,
+      mustChooseRegion: false,
+    });
     const dash = await c.get('/api/dashboard');
     expect(dash.status).toBe(200);
     expect(dash.body.region.name).toBe('宜昌市');

@@ -32,7 +32,12 @@ describe('enrolment', () => {
   it.each(['sysadmin', 'secadmin', 'auditor'] as const)('a new %s must enrol before anything else', async (role) => {
     const admin = await fx.makeUser({ roles: [role], regionCode: '420500' });
     const { c: fresh, res } = await passwordStep(admin.username);
-    expect(res.body.state).toEqual({ mfaRequired: false, mustChangePassword: false, mustEnrolTotp: true });
+    expect(res.body.state).toEqual({
+      mfaRequired: false,
+      mustChangePassword: false,
+      mustEnrolTotp: true,
+      mustChooseRegion: false,
+    });
     for (const path of ['/api/users', '/api/audit', '/api/settings/security', '/api/dashboard', '/api/industries']) {
       const r = await fresh.get(path);
       expect([path, r.status, r.body.error.code]).toEqual([path, 403, 'login_incomplete']);
@@ -163,7 +168,12 @@ describe('reset by the security administrator', () => {
     expect([row.totpEnabled, row.totpSecret, row.totpLastStep]).toEqual([false, null, null]);
 
     const { c, res } = await passwordStep(target.user.username);
-    expect(res.body.state).toEqual({ mfaRequired: false, mustChangePassword: false, mustEnrolTotp: true });
+    expect(res.body.state).toEqual({
+      mfaRequired: false,
+      mustChangePassword: false,
+      mustEnrolTotp: true,
+      mustChooseRegion: false,
+    });
     expect((await c.get('/api/users')).body.error.code).toBe('login_incomplete');
     // The old authenticator is worthless now.
     expect((await c.post('/api/auth/totp', { code: totpCode(target.totpSecret!) })).status).toBe(409);
