@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRICTS, expected, goodRows } from './ledger-data.ts';
 import {
+  choose,
   dialog,
   download,
   firstLogin,
@@ -31,7 +32,7 @@ describe('李四 works with the ledger', () => {
     await expect.poll(() => ledgerTotal(page)).toBe(want.total);
 
     await page.getByLabel('分类').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '应建未建' }).click();
+    await choose(page.locator('.ant-select-item-option').filter({ hasText: '应建未建' }));
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(/category=should_form/);

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expected, goodRows, tempDir, writeGoodFile } from './ledger-data.ts';
-import { dialog, horizontalOverflow, ledgerTotal, login, menu, screenshot, useBrowser, visible } from './support.ts';
+import {
+  choose,
+  dialog,
+  horizontalOverflow,
+  ledgerTotal,
+  login,
+  menu,
+  screenshot,
+  useBrowser,
+  visible,
+} from './support.ts';
 
 const rows = goodRows();
 const dir = tempDir();
@@ -41,7 +51,7 @@ describe('the ledger on a 375-px phone', () => {
 
     await page.getByRole('button', { name: '筛选条件' }).click();
     await page.getByLabel('分类').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '有党员未建' }).click();
+    await choose(page.locator('.ant-select-item-option').filter({ hasText: '有党员未建' }));
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(/category=joint_candidate/);

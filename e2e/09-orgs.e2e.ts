@@ -2,7 +2,17 @@ import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expected, goodRows } from './ledger-data.ts';
-import { dialog, horizontalOverflow, login, menu, ORGS_MENU, screenshot, useBrowser, visible } from './support.ts';
+import {
+  choose,
+  dialog,
+  horizontalOverflow,
+  login,
+  menu,
+  ORGS_MENU,
+  screenshot,
+  useBrowser,
+  visible,
+} from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -41,7 +51,7 @@ async function pickEnterprise(page: Page, scope: Locator, name: string): Promise
   const input = scope.getByLabel('覆盖企业');
   await input.click();
   await input.fill(name);
-  await option(page, name).click();
+  await choose(option(page, name));
 }
 
 /** The row of a table in `card` that names `text`. */
@@ -127,7 +137,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
     await officers.getByRole('button', { name: '登记任职' }).click();
     modal = await dialog(page);
     await modal.getByLabel('职务', { exact: true }).click();
-    await option(page, /^书记$/).click();
+    await choose(option(page, /^书记$/));
     await modal.getByLabel('姓名').fill('李春梅');
     await modal.getByRole('button', { name: '保存' }).click();
     await visible(modal.getByText('本组织现任书记为 张建国，请先登记其离任'));
@@ -178,7 +188,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
     // Closes the picker's list (Escape would close the drawer too).
     await drawer.locator('.ant-drawer-title').click();
     await drawer.getByLabel('联建类型').click();
-    await option(page, '区域联建').click();
+    await choose(option(page, '区域联建'));
     await drawer.getByLabel('党组织名称').fill(jointName);
     await visible(drawer.locator('.ant-form-item').filter({ hasText: '组织类别' }).getByText('联合党支部'));
     await pickDate(drawer, '成立日期', establishedOn);
@@ -216,7 +226,7 @@ describe('李四 sets up party organizations over the ledger’s enterprises', (
 
     // The filters go into the URL.
     await page.getByLabel('组建形式').click();
-    await option(page, '联合组建').click();
+    await choose(option(page, '联合组建'));
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(/formation=joint/);
     await visible(page.getByRole('link', { name: jointName }));

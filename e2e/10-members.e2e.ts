@@ -10,6 +10,7 @@ import { maskIdNumber } from '../src/domain/mask.ts';
 import { letterValidUntil } from '../src/domain/org/transfer.ts';
 import { expected, goodRows } from './ledger-data.ts';
 import {
+  choose,
   DESKTOP,
   dialog,
   horizontalOverflow,
@@ -68,7 +69,7 @@ async function pick(page: Page, scope: Locator, label: string, name: string): Pr
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(name);
-  await option(page, name).first().click();
+  await choose(option(page, name).first());
 }
 
 /** The form item (label, field, message) labelled `label`. */

@@ -1,7 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DISTRICTS, expected, goodRows } from './ledger-data.ts';
-import { dialog, horizontalOverflow, login, menu, pickRegion, screenshot, useBrowser, visible } from './support.ts';
+import {
+  choose,
+  dialog,
+  horizontalOverflow,
+  login,
+  menu,
+  pickRegion,
+  screenshot,
+  useBrowser,
+  visible,
+} from './support.ts';
 
 const rows = goodRows();
 const want = expected(rows);
@@ -71,7 +81,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
       await field.click();
       await field.fill('其他');
       await expect.poll(() => field.inputValue()).toBe('其他');
-      await option(page, /^其他$/).click();
+      await choose(option(page, /^其他$/));
       await picked.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
     }
     // The open list covers the buttons: clicking the title closes it.
@@ -96,7 +106,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     await visible(drawer.locator('.ant-form-item-explain-error'));
     await drawer.getByLabel('姓名').fill(NAME);
     await drawer.getByLabel('派出单位').click();
-    await option(page, '经济和信息化局（工信）').click();
+    await choose(option(page, '经济和信息化局（工信）'));
     await drawer.getByLabel('职务').fill('科员');
     await pickRegion(page, drawer, '所在区划', ['宜昌市', district.name]);
     await drawer.getByLabel('联系电话').fill(PHONE);
@@ -149,7 +159,7 @@ describe('李四 registers an instructor and assigns them where the ledger needs
     const row = page.getByRole('row').filter({ hasText: NAME });
     await visible(row.getByTestId('instructor-load').getByText('1 家'));
     await page.getByTestId('filter-department').click();
-    await option(page, '组织部').click();
+    await choose(option(page, '组织部'));
     await visible(page.getByText('没有符合条件的指导员或联络员'));
     await page.goto('/instructors');
     await row.getByRole('link', { name: NAME }).click();

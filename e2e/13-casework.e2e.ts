@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   assignRole,
+  choose,
   createUser,
   dialog,
   download,
@@ -58,7 +59,7 @@ describe('赵工信 gets an instructor account', () => {
     const form = await dialog(page);
     await form.getByLabel('指导员（党建指导员账户）').click();
     await form.getByLabel('指导员（党建指导员账户）').fill('赵工');
-    await option(page, new RegExp(`^${INSTRUCTOR} · .*工信`)).click();
+    await choose(option(page, new RegExp(`^${INSTRUCTOR} · .*工信`)));
     await screenshot(page, 'user-link-instructor');
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -106,10 +107,10 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     await page.getByRole('button', { name: '添加诉求' }).click();
     const request = page.locator('.ant-card').filter({ hasText: '诉求 1' });
     await request.getByLabel('类别').click();
-    await option(page, '融资').click();
+    await choose(option(page, '融资'));
     await request.getByLabel('诉求内容').fill('申请技改专项补助资金');
     await request.getByLabel('协调部门').click();
-    await option(page, '经济和信息化局（工信）').click();
+    await choose(option(page, '经济和信息化局（工信）'));
     await page.keyboard.press('Escape');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'casework-contact-form-phone');
@@ -163,13 +164,13 @@ describe('on a 375-px phone, 赵工信 records a contact that raises a request, 
     await expect.poll(() => status.textContent()).toBe('已受理');
 
     await page.getByLabel('状态', { exact: true }).click();
-    await option(page, '协调中').click();
+    await choose(option(page, '协调中'));
     await page.getByLabel('进展情况').fill('已与工信局对接，材料已报送');
     await page.getByRole('button', { name: '登记进展' }).click();
     await expect.poll(() => status.textContent()).toBe('协调中');
 
     await page.getByLabel('状态', { exact: true }).click();
-    await option(page, '已解决').click();
+    await choose(option(page, '已解决'));
     await page.getByLabel('进展情况').fill('补助资金已拨付');
     await page.getByLabel('争取资金（万元）').fill(String(GRANT));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  choose,
   dialog,
   download,
   horizontalOverflow,
@@ -52,7 +53,7 @@ describe('李四 assesses 赵工信 for the half year', () => {
 
     await page.getByRole('tab', { name: '日常考核' }).click();
     await page.getByLabel('指导员').click();
-    await option(page, INSTRUCTOR).click();
+    await choose(option(page, INSTRUCTOR));
     await page.getByLabel('得分').fill('92');
     await page.getByLabel('备注').fill('按时走访，诉求跟进及时');
     await page.getByRole('button', { name: '录入' }).click();

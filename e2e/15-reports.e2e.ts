@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { download, horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
+import { choose, download, horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
 
 /** The first-column texts of the workbook's first sheet. */
 async function firstColumn(bytes: Buffer): Promise<unknown[]> {
@@ -31,7 +31,7 @@ describe('李四 files the reports of 宜昌市', () => {
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .nth(2);
     const quarter = (await q.textContent()) ?? '';
-    await q.click();
+    await choose(q);
     await expect.poll(() => page.url()).toContain(`quarter=${quarter}`);
     await visible(page.getByText(new RegExp(`· ${quarter}`)));
     await screenshot(page, 'reports-quarterly');
@@ -45,10 +45,11 @@ describe('李四 files the reports of 宜昌市', () => {
     await visible(annual.getByText('合计'));
     await page.getByTestId('report-year').click();
     const thisYear = String(new Date().getFullYear());
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: thisYear })
-      .click();
+    await choose(
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: thisYear }),
+    );
     await visible(page.getByText(/本年度尚未结束|截至/));
     // Issue #13: 群团组织先行 under 未建, and the cross-holding of table 27.
     await visible(annual.getByText('其中已建工会或团组织'));

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ratePercent, rateTenths } from '../src/domain/stats/rate.ts';
 import { DISTRICTS } from './ledger-data.ts';
-import { horizontalOverflow, ledgerTotal, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { choose, horizontalOverflow, ledgerTotal, login, logout, screenshot, useBrowser, visible } from './support.ts';
 
 const district = DISTRICTS[0];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
@@ -201,10 +201,11 @@ describe('李四 reads the coverage dashboard, drills down and clicks through', 
     const all = (await whole.json()).inScope as number;
     await expect.poll(async () => num(await page.getByTestId('rate-org-den').textContent())).toBe(all);
     await page.getByLabel('市场主体类型').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: '私营企业' })
-      .click();
+    await choose(
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: '私营企业' }),
+    );
     await page.waitForURL(/kind=private/);
     await expect.poll(async () => num(await page.getByTestId('rate-org-den').textContent())).toBeLessThan(all);
     const narrowed = num(await page.getByTestId('rate-org-den').textContent());

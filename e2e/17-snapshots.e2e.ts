@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
+import { choose, horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
@@ -18,14 +18,15 @@ async function take(page: Page, date: string, label: string) {
 }
 
 /** Chooses the snapshot named `label` in a compare picker. */
-async function choose(page: Page, testId: string, label: string) {
+async function chooseSnapshot(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    // The other picker's list may still be fading out: the one just opened is the last.
-    .last()
-    .click();
+  await choose(
+    page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: label })
+      // The other picker's list may still be fading out: the one just opened is the last.
+      .last(),
+  );
 }
 
 describe('李四 takes two survey snapshots and compares them enterprise by enterprise', () => {
@@ -42,8 +43,8 @@ describe('李四 takes two survey snapshots and compares them enterprise by ente
     await take(page, before, '四年前');
     await take(page, today, '今天');
     await visible(page.getByRole('row').filter({ hasText: '四年前' }));
-    await choose(page, 'compare-from', '四年前');
-    await choose(page, 'compare-to', '今天');
+    await chooseSnapshot(page, 'compare-from', '四年前');
+    await chooseSnapshot(page, 'compare-to', '今天');
     await page.getByRole('button', { name: '比较', exact: true }).click();
     await page.waitForURL(/\/snapshots\/compare\?from=\d+&to=\d+/);
     await visible(page.getByTestId('compare-totals'));
@@ -84,8 +85,8 @@ describe('on a 375-px phone', () => {
     await visible(page.getByRole('row').filter({ hasText: '今天' }));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'snapshots-phone');
-    await choose(page, 'compare-from', '四年前');
-    await choose(page, 'compare-to', '今天');
+    await chooseSnapshot(page, 'compare-from', '四年前');
+    await chooseSnapshot(page, 'compare-to', '今天');
     await page.getByRole('button', { name: '比较', exact: true }).click();
     await visible(page.getByTestId('compare-totals'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

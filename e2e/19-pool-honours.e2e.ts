@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
+import { choose, dialog, horizontalOverflow, login, menu, screenshot, useBrowser, visible } from './support.ts';
 
 const jointName = '宜昌市区域联合党支部';
 const NAME = '陈志远';
@@ -24,7 +24,7 @@ async function pickOrg(page: Page, scope: Locator, label: string, name: string):
   const input = scope.getByLabel(label, { exact: true }).last();
   await input.click();
   await input.fill(name);
-  await option(page, name).first().click();
+  await choose(option(page, name).first());
 }
 
 describe('李四 keeps the pool of secretaries to send', () => {
@@ -116,7 +116,7 @@ describe('李四 records honours and demonstration sites', () => {
     await drawer.getByLabel('荣誉称号').fill(TITLE);
     await drawer.getByLabel('授予机关').fill('省非公企业党工委');
     await drawer.getByLabel('级别').click();
-    await option(page, /^省级$/).click();
+    await choose(option(page, /^省级$/));
     await screenshot(page, 'honours-create');
     await drawer.getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });

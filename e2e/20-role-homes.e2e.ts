@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignRole,
   type Browser,
+  choose,
   createUser,
   dialog,
   firstLogin,
@@ -209,11 +210,12 @@ describe('the branch secretary (周书记) of the joint branch on a 375×812 pho
     const org = form.getByLabel('所在党组织（党组织书记账户）');
     await org.click();
     await org.fill('区域联合');
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: ORG })
-      .first()
-      .click();
+    await choose(
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: ORG })
+        .first(),
+    );
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await logout(page);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, ledgerTotal, login, useBrowser, visible } from './support.ts';
+import { choose, dialog, ledgerTotal, login, useBrowser, visible } from './support.ts';
 
 const INSTRUCTOR = '赵工信';
 
@@ -76,11 +76,12 @@ describe('李四 works on enterprises in a batch', () => {
     const { page } = browser();
     const modal = await openAction(page, '批量选派指导员');
     await modal.getByLabel('指导员（联络员）').fill(INSTRUCTOR);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: INSTRUCTOR })
-      .first()
-      .click();
+    await choose(
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: INSTRUCTOR })
+        .first(),
+    );
     await modal.getByRole('button', { name: '预览' }).click();
     await visible(modal.getByTestId('bulk-summary').getByText('共 2 家：可处理 2 家，不能处理 0 家'));
     for (const name of names) {

@@ -197,6 +197,17 @@ export async function dialog(page: Page): Promise<Locator> {
   return d;
 }
 
+/**
+ * Chooses an option of an open drop-down list by sending the click to the option itself, not
+ * to a point on the screen: antd draws its lists in a layer of their own and moves them after
+ * the page scrolls, so a click aimed while a list moved (CI, under load) could land beside it
+ * and choose nothing or a neighbour.
+ */
+export async function choose(option: Locator): Promise<void> {
+  await option.waitFor({ state: 'visible' });
+  await option.dispatchEvent('click');
+}
+
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
 
 export async function screenshot(page: Page, name: string): Promise<void> {
