@@ -5,7 +5,7 @@
  * panel, the work prompts and the header bell's to-do count, for the city as its committee and
  * for a county as the county's committee, with the query strings the page sends. The trend's,
  * the lagging panel's and the prompts' totals are checked against that SQL. The trend's past
- * quarter ends are counted once and stored (migration 0027): the first request for a region,
+ * quarter ends are counted once and stored (migration 0025): the first request for a region,
  * and the first after a backdated change, are timed on their own. Runs on PostgreSQL
  * (bench/dashboard.ts) and on PGlite (bench/dashboardPglite.ts).
  */
