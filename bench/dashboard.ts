@@ -27,7 +27,7 @@ import { today } from '../src/server/today.ts';
 import { type CoverageData, checkKeptTables, loadCoverageData } from './coverageData.ts';
 import { type CallTimes, dashboardCalls, type FillTimes } from './dashboardCalls.ts';
 import { CITY } from './data.ts';
-import { BENCH_PASSWORD, type BenchDatabase } from './db.ts';
+import { BENCH_PASSWORD, type BenchDatabase, cityCommittee } from './db.ts';
 import { type Summary, summarize, timed } from './stats.ts';
 
 export interface RegionTimes {
@@ -271,15 +271,17 @@ export async function dashboardBenchmark(
     };
   };
 
+  // The county's own committee, for the calls that answer for the user's scope (prompts, to-dos).
+  const countyUser = await cityCommittee(db.database, county.code, 'bench_county');
+  const countyClient = new TestClient(app, '10.42.0.7');
+  await signIn(countyClient, 'bench_county', BENCH_PASSWORD);
   const { calls, fills } = await dashboardCalls(
-    db,
-    client,
-    committee.actor,
-    { city, county },
+    { sql: db.pg, database: db.database },
     {
-      requests: Math.max(5, Math.round(opts.requests / 2)),
-      log,
+      city: { region: city, client, actor: committee.actor },
+      county: { region: county, client: countyClient, actor: countyUser.actor },
     },
+    { requests: Math.max(5, Math.round(opts.requests / 2)), log },
   );
 
   log('dashboard: never stale…');

@@ -9,7 +9,10 @@
  *   BENCH_REPEAT        runs of each import figure, reported as medians (default 3)
  *   BENCH_DASHBOARD_REQUESTS  requests for each region and way in the dashboard benchmark (default 40)
  *   BENCH_ANNUAL_REPEAT runs of each way in the annual statistics benchmark (default 5)
- *   BENCH_ONLY          import | ledger | dashboard | annual, or several separated by commas
+ *   BENCH_ONLY          import | ledger | dashboard | annual | dashboard-pglite, or several separated by commas
+ *   BENCH_PGLITE_DIR    dashboard-pglite: keep the demo's PGlite data directory there (see dashboardPglite.ts)
+ *
+ * dashboard-pglite needs no PostgreSQL: the demo city on PGlite, the page's calls against their SQL.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import type { AnnualFigures } from './annual.ts';
 import { type CoverageData, loadCoverageData } from './coverageData.ts';
 import { type DashboardFigures, dashboardBenchmark } from './dashboard.ts';
+import type { CallTimes } from './dashboardCalls.ts';
+import { dashboardPgliteBenchmark, type PgliteFigures } from './dashboardPglite.ts';
 import { CITY } from './data.ts';
 import { cityCommittee, createBenchDatabase } from './db.ts';
 import { type ImportFigures, importBenchmark } from './import.ts';
@@ -28,8 +33,9 @@ import { round } from './stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.env.BENCH_ONLY;
-const BENCHMARKS = ['import', 'ledger', 'dashboard', 'annual'] as const;
-const chosen = only?.split(',') ?? [...BENCHMARKS];
+const BENCHMARKS = ['import', 'ledger', 'dashboard', 'annual', 'dashboard-pglite'] as const;
+// The PGlite benchmark builds a demo city of its own: only when asked for.
+const chosen = only?.split(',') ?? BENCHMARKS.filter((b) => b !== 'dashboard-pglite');
 if (chosen.some((b) => !(BENCHMARKS as readonly string[]).includes(b)))
   throw new Error(`BENCH_ONLY must be one or more of ${BENCHMARKS.join(', ')}, separated by commas`);
 const runs = (b: (typeof BENCHMARKS)[number]) => chosen.includes(b);
@@ -135,13 +141,7 @@ function dashboardTable(f: DashboardFigures): Line[] {
     ],
     ...region('city', f.city),
     ...region('county', f.county),
-    ...(f.calls ?? []).map(
-      (c): Line => [
-        `${c.call} (${c.region})`,
-        `p50 ${round(c.app.p50)} ms, p95 ${round(c.app.p95)} ms`,
-        `its SQL p50 ${round(c.baseline.p50)} ms, p95 ${round(c.baseline.p95)} ms; p95 ratio ${round(c.p95Ratio, 2)}× (${c.app.n} requests)`,
-      ],
-    ),
+    ...callLines(f.calls ?? []),
     ...(f.fills ?? []).map((x): Line => ['first request', `${round(x.ms)} ms`, x.what]),
     ...f.neverStale.map(
       (c): Line => [
@@ -151,6 +151,32 @@ function dashboardTable(f: DashboardFigures): Line[] {
       ],
     ),
     ['load average', load(f.loadAverage.end), `at the start: ${load(f.loadAverage.start)}`],
+  ];
+}
+
+function callLines(calls: CallTimes[], where = ''): Line[] {
+  return calls.map(
+    (c): Line => [
+      `${where}${c.call} (${c.region})`,
+      `p50 ${round(c.app.p50)} ms, p95 ${round(c.app.p95)} ms`,
+      `its SQL p50 ${round(c.baseline.p50)} ms, p95 ${round(c.baseline.p95)} ms; ratio p50 ${round(c.p50Ratio ?? Number.NaN, 2)}×, p95 ${round(c.p95Ratio, 2)}× (${c.app.n} requests)`,
+    ],
+  );
+}
+
+function pgliteTable(f: PgliteFigures): Line[] {
+  const load = (xs: number[]) => xs.map((x) => round(x, 1)).join(', ');
+  return [
+    [
+      'PGlite demo city',
+      `${Object.entries(f.enterprises)
+        .map(([r, n]) => `${r}: ${n}`)
+        .join(', ')} enterprises`,
+      `${f.demoMs === null ? 'the kept data directory' : `dangjian demo in ${s(f.demoMs)}`}${f.analyzed ? ', then ANALYZE' : ', not analysed'}`,
+    ],
+    ...callLines(f.calls, 'PGlite '),
+    ...f.fills.map((x): Line => ['PGlite first request', `${round(x.ms)} ms`, x.what]),
+    ['PGlite load average', load(f.loadAverage.end), `at the start: ${load(f.loadAverage.start)}`],
   ];
 }
 
@@ -170,41 +196,53 @@ function print(lines: Line[]) {
   for (const [a, b, c] of lines) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
 }
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-bench-'));
-const db = await createBenchDatabase('run');
-log(`database ${db.name}`);
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
   machine: { cpus: os.cpus().length, memoryGB: round(os.totalmem() / 1024 ** 3, 1), node: process.version },
-  server: (await db.pg.query('select version()')).rows[0].version,
 };
-try {
-  const username = 'bench_city';
-  const { actor } = await cityCommittee(db.database, CITY, username);
-  if (runs('import')) {
-    results.import = await importBenchmark(db, actor, { rows: importRows, repeat, workDir, log });
+if (runs('dashboard-pglite')) {
+  results['dashboard-pglite'] = await dashboardPgliteBenchmark({
+    requests: Math.max(5, Math.round(dashboardRequests / 2)),
+    log,
+  });
+}
+const onPostgres = BENCHMARKS.some((b) => b !== 'dashboard-pglite' && runs(b));
+if (onPostgres) await onPostgresql();
+
+/** The benchmarks that run on PostgreSQL, in a database of their own created and dropped here. */
+async function onPostgresql() {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dj-bench-'));
+  const db = await createBenchDatabase('run');
+  log(`database ${db.name}`);
+  results.server = (await db.pg.query('select version()')).rows[0].version;
+  try {
+    const username = 'bench_city';
+    const { actor } = await cityCommittee(db.database, CITY, username);
+    if (runs('import')) {
+      results.import = await importBenchmark(db, actor, { rows: importRows, repeat, workDir, log });
+    }
+    if (runs('ledger')) {
+      results.ledger = await ledgerBenchmark(db, { actor, username }, { rows: ledgerRows, log });
+    }
+    // The dashboard and the annual statistics read the same loaded ledger, orgs and assignments.
+    let coverageData: CoverageData | undefined;
+    if (runs('dashboard') || runs('annual')) coverageData = await loadCoverageData(db.pg, ledgerRows, log);
+    if (runs('dashboard')) {
+      results.dashboard = await dashboardBenchmark(
+        db,
+        { actor, username },
+        { rows: ledgerRows, requests: dashboardRequests, log, data: coverageData },
+      );
+    }
+    if (runs('annual')) {
+      const { annualBenchmark, PROVINCE } = await import('./annual.ts');
+      const { actor: province } = await cityCommittee(db.database, PROVINCE, 'bench_province');
+      results.annual = await annualBenchmark(db, province, { repeat: annualRepeat, log });
+    }
+  } finally {
+    await db.drop();
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
-  if (runs('ledger')) {
-    results.ledger = await ledgerBenchmark(db, { actor, username }, { rows: ledgerRows, log });
-  }
-  // The dashboard and the annual statistics read the same loaded ledger, orgs and assignments.
-  let coverageData: CoverageData | undefined;
-  if (runs('dashboard') || runs('annual')) coverageData = await loadCoverageData(db.pg, ledgerRows, log);
-  if (runs('dashboard')) {
-    results.dashboard = await dashboardBenchmark(
-      db,
-      { actor, username },
-      { rows: ledgerRows, requests: dashboardRequests, log, data: coverageData },
-    );
-  }
-  if (runs('annual')) {
-    const { annualBenchmark, PROVINCE } = await import('./annual.ts');
-    const { actor: province } = await cityCommittee(db.database, PROVINCE, 'bench_province');
-    results.annual = await annualBenchmark(db, province, { repeat: annualRepeat, log });
-  }
-} finally {
-  await db.drop();
-  fs.rmSync(workDir, { recursive: true, force: true });
 }
 
 console.log();
@@ -213,6 +251,7 @@ if (results.import) lines.push(...importTable(results.import as ImportFigures));
 if (results.ledger) lines.push(...ledgerTable(results.ledger as LedgerFigures));
 if (results.dashboard) lines.push(...dashboardTable(results.dashboard as DashboardFigures));
 if (results.annual) lines.push(...annualTable(results.annual as AnnualFigures));
+if (results['dashboard-pglite']) lines.push(...pgliteTable(results['dashboard-pglite'] as PgliteFigures));
 print(lines);
 results.seconds = round((performance.now() - started) / 1000, 1);
 const resultsFile = path.join(here, 'results.json');

@@ -49,6 +49,10 @@ export async function caseworkSections(tx: Tx, actor: Actor, today: string, limi
   const weekContacts = (assignment: SQL, monday: SQL) =>
     sql`(select count(*) from contacts c where c.assignment_id = ${assignment}
           and c.on_date >= ${monday} and c.on_date < ${monday} + 7)`;
+  // The assignments that missed are gathered first, whole (MATERIALIZED), and only then sorted
+  // for the page: with the limit beside the count over all of them, the planner walked every
+  // enterprise of the region in name order (a sort of the whole region's names, on disk at a
+  // city) to probe its assignments, a cost that grew with the enterprises, not the assignments.
   const missed = await queryRows<{
     id: number;
     enterpriseName: string;
@@ -57,19 +61,18 @@ export async function caseworkSections(tx: Tx, actor: Actor, today: string, limi
     total: number;
   }>(
     tx,
-    sql`select m.id, m."enterpriseName", m."instructorName", m.total,
-          (select count(*)::int from generate_series(0, (${lastWeek}::date - m.first) / 7) k
-           where ${weekContacts(sql`m.id`, sql`(m.first + 7 * k)`)} < ${perWeek}) as "missedWeeks"
-        from (
+    sql`with missed as materialized (
           -- first: the Monday of the first week wholly within the assignment.
-          select a.id, a.start_on + (8 - extract(isodow from a.start_on)::int) % 7 as first, e.name as "enterpriseName", i.name as "instructorName", count(*) over ()::int as total
+          select a.id, a.start_on + (8 - extract(isodow from a.start_on)::int) % 7 as first, e.name as "enterpriseName", i.name as "instructorName"
           from assignments a join enterprises e on e.id = a.enterprise_id join instructors i on i.id = a.instructor_id
           where ${assignmentInScope(actor, today)} and a.start_on <= ${lastWeek}::date
             and (a.end_on is null or a.end_on > ${today}::date)
             and ${weekContacts(sql`a.id`, sql`${lastWeek}::date`)} < ${perWeek}
-          order by e.name, i.name, a.id
-          limit ${limit}
-        ) m
+        )
+        select m.id, m."enterpriseName", m."instructorName", (select count(*)::int from missed) as total,
+          (select count(*)::int from generate_series(0, (${lastWeek}::date - m.first) / 7) k
+           where ${weekContacts(sql`m.id`, sql`(m.first + 7 * k)`)} < ${perWeek}) as "missedWeeks"
+        from (select * from missed order by "enterpriseName", "instructorName", id limit ${limit}) m
         order by m."enterpriseName", m."instructorName", m.id`,
   );
   const contactItems: PromptItem[] = missed.map((a) => ({
