@@ -3,16 +3,15 @@
 // 赵工信 (instructor) of 13, and the joint branch of 09/10, whose secretary gets an account
 // here. Every walk ends with no denied request in the audit trail, read by the auditor.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   assignRole,
-  type Browser,
+  auditorForFile,
   choose,
   createUser,
   dialog,
   firstLogin,
   horizontalOverflow,
-  launch,
   login,
   logout,
   menu,
@@ -26,18 +25,8 @@ const ORG = '宜昌市区域联合党支部';
 const SECRETARY = { username: 'zhousj', displayName: '周书记', password: 'Zhou-ShuJi#2026' };
 
 // The auditor's session, open for the whole file: it counts each walker's denied requests.
-let auditor: Browser;
-beforeAll(async () => {
-  auditor = await launch();
-  await login(auditor.page, 'auditor');
-});
-afterAll(() => auditor?.close());
-
-async function deniedRows(username: string): Promise<number> {
-  const res = await auditor.page.request.get(`/api/audit?actor=${username}&result=denied&pageSize=1`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { total: number }).total;
-}
+const auditor = auditorForFile();
+const { deniedRows } = auditor;
 
 /**
  * Every entry of the open menu (`scope`: the sider or the drawer), with all its groups open:
@@ -260,7 +249,7 @@ describe('the branch secretary (周书记) of the joint branch on a 375×812 pho
 
 describe('the auditor', () => {
   it('has the API documentation in the menu, under 系统管理', async () => {
-    await auditor.page.goto('/audit');
-    await visible(await menuItem(auditor.page, 'API 文档'));
+    await auditor.page().goto('/audit');
+    await visible(await menuItem(auditor.page(), 'API 文档'));
   });
 });

@@ -4,21 +4,12 @@
 // secretary 周书记 (of 20) on a 375-px phone has the overdue talk of 赵小红 (10) in her branch.
 // Neither walk leaves a denied request in the audit trail.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, horizontalOverflow, launch, login, logout, screenshot, useBrowser, visible } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { auditorForFile, horizontalOverflow, login, logout, screenshot, useBrowser, visible } from './support.ts';
 
-let auditor: Browser;
-beforeAll(async () => {
-  auditor = await launch();
-  await login(auditor.page, 'auditor');
-});
-afterAll(() => auditor?.close());
-
-async function deniedRows(username: string): Promise<number> {
-  const res = await auditor.page.request.get(`/api/audit?actor=${username}&result=denied&pageSize=1`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { total: number }).total;
-}
+// The auditor's session, open for the whole file: it counts each walker's denied requests.
+const auditor = auditorForFile();
+const { deniedRows } = auditor;
 
 /** The number on the bell, once it has one (its accessible name is 待办 N 项). */
 async function bellCount(page: Page): Promise<number> {

@@ -156,6 +156,29 @@ export async function launch(opts: { phone?: boolean } = {}): Promise<Browser> {
 }
 
 /**
+ * The auditor's session, open for the whole file, counting a user's denied requests in the
+ * audit trail: a role's normal walk through its pages must add none.
+ */
+export function auditorForFile(): { page: () => Page; deniedRows: (username: string) => Promise<number> } {
+  let auditor: Browser | undefined;
+  beforeAll(async () => {
+    auditor = await launch();
+    await login(auditor.page, 'auditor');
+  });
+  afterAll(() => auditor?.close());
+  const page = () => {
+    if (!auditor) throw new Error('the auditor is not signed in yet');
+    return auditor.page;
+  };
+  const deniedRows = async (username: string) => {
+    const res = await page().request.get(`/api/audit?actor=${username}&result=denied&pageSize=1`);
+    if (res.status() !== 200) throw new Error(`the audit trail answered ${res.status()}: ${await res.text()}`);
+    return ((await res.json()) as { total: number }).total;
+  };
+  return { page, deniedRows };
+}
+
+/**
  * One browser for the tests of a `describe`, opened before and closed after them; a failed
  * test leaves a screenshot named after it.
  */
