@@ -8,13 +8,21 @@ const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 async function take(page: Page, date: string, label: string) {
   await page.getByTestId('snapshot-label').fill(label);
   const input = page.getByLabel('快照日期');
-  await input.click();
-  await input.fill(date);
-  // Enter takes the date and leaves the form open (it used to submit it); 生成 submits.
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
-  await page.getByRole('button', { name: '生成', exact: true }).click();
-  await visible(page.getByText(`已生成快照“${label}”`));
+  const done = page.getByText(`已生成快照“${label}”`);
+  const required = page.locator('.ant-form-item-explain-error');
+  // Under load the typed date was not yet the picker's value when 生成 was pressed, and the
+  // form said the date was missing (CI runs of 2026-12-07): then the date is typed again.
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(date);
+    // Enter takes the date and leaves the form open (it used to submit it); 生成 submits.
+    await input.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe(date);
+    await page.getByRole('button', { name: /^生\s*成$/ }).click();
+    await done.or(required).first().waitFor({ state: 'visible' });
+    if (await done.isVisible()) return;
+    if (attempt === 3) throw new Error(`the snapshot form refused ${date}: ${await required.first().textContent()}`);
+  }
 }
 
 /** Chooses the snapshot named `label` in a compare picker. */
