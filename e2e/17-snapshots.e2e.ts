@@ -10,15 +10,14 @@ async function take(page: Page, date: string, label: string) {
   const input = page.getByLabel('快照日期');
   const done = page.getByText(`已生成快照“${label}”`);
   const required = page.locator('.ant-form-item-explain-error');
-  // Under load the typed date was not yet the picker's value when 生成 was pressed, and the
-  // form said the date was missing (CI runs of 2026-12-07): then the date is typed again.
+  // Enter in the picker may submit the form at once (then 生成 is a loading button and was
+  // not found: CI of 2026-12-07), or only take the date: Tab takes it without submitting.
   for (let attempt = 1; ; attempt++) {
     await input.click();
     await input.fill(date);
-    // Enter takes the date and leaves the form open (it used to submit it); 生成 submits.
-    await input.press('Enter');
+    await input.press('Tab');
     await expect.poll(() => input.inputValue()).toBe(date);
-    await page.getByRole('button', { name: /^生\s*成$/ }).click();
+    await page.locator('form').getByRole('button', { name: /生\s*成/ }).click();
     await done.or(required).first().waitFor({ state: 'visible' });
     if (await done.isVisible()) return;
     if (attempt === 3) throw new Error(`the snapshot form refused ${date}: ${await required.first().textContent()}`);
