@@ -103,6 +103,20 @@ describe('the demo county', () => {
     expect(nonZero(res.body.total, keys)).toEqual(all(keys));
   });
 
+  it('has members working away in every case rules.md §7 tells apart', async () => {
+    const total = async (filter: string) => {
+      const res = await client.get(`/api/members?regionCode=${REGION}&${filter}&pageSize=1`);
+      expect(res.status, filter).toBe(200);
+      return res.body.total as number;
+    };
+    // Two members per case of demo/away.ts: five cases still away, one back home.
+    expect(await total('away=true')).toBe(10);
+    // Away 9 and 10 months; 2 months and exactly 6 months are not yet mobile.
+    expect(await total('mobile=true')).toBe(4);
+    // 10 months at a fixed place, and a move to a fixed place with no return.
+    expect(await total('shouldTransfer=true')).toBe(4);
+  });
+
   it('has an org tree, managing orgs, restructurings, transfers and two snapshots that differ', async () => {
     const [c] = await fx.rows<Record<string, number>>(sql`select
       (select count(*) from party_orgs where parent_id is not null)::int as children,
