@@ -17,7 +17,10 @@ async function take(page: Page, date: string, label: string) {
     await input.fill(date);
     await input.press('Tab');
     await expect.poll(() => input.inputValue()).toBe(date);
-    await page.locator('form').getByRole('button', { name: /生\s*成/ }).click();
+    await page
+      .locator('form')
+      .getByRole('button', { name: /生\s*成/ })
+      .click();
     await done.or(required).first().waitFor({ state: 'visible' });
     if (await done.isVisible()) return;
     if (attempt === 3) throw new Error(`the snapshot form refused ${date}: ${await required.first().textContent()}`);
