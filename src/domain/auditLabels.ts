@@ -3,7 +3,13 @@
 // auditActions.ts, so an action added there without its labels does not compile (and
 // auditLabels.test.ts names it). The web shows them in the user's language, the audit export
 // in Chinese. A new action: one line here, [zh-CN, en-US].
-import type { AuditAction, AuditArea, AuditEntity } from './auditActions.ts';
+import {
+  type AuditAction,
+  type AuditArea,
+  type AuditEntity,
+  currentAuditAction,
+  currentAuditEntity,
+} from './auditActions.ts';
 
 type Both = readonly [zhCN: string, enUS: string];
 
@@ -130,6 +136,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
   'outcome.create': ['登记工作成效', 'Record an outcome'],
   'outcome.delete': ['删除工作成效', 'Delete an outcome'],
   'outcome.list': ['查看工作成效', 'View outcomes'],
+  'owner_survey.close': ['结束满意度测评', 'Close an owner survey'],
+  'owner_survey.create': ['发起满意度测评', 'Start an owner survey'],
+  'owner_survey.issue_links': ['发放测评链接', 'Issue owner survey links'],
+  'owner_survey.list': ['查看满意度测评', 'View owner surveys'],
+  'owner_survey.read': ['查看满意度测评详情', 'View an owner survey'],
+  'owner_survey.submit': ['提交满意度测评', 'Submit an owner survey'],
   'pool.counts': ['查看书记库统计', 'View secretary pool counts'],
   'pool.create': ['入库下派书记库', 'Add to secretary pool'],
   'pool.dispatch': ['下派书记', 'Send secretary'],
@@ -176,12 +188,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
   'stats.coverage': ['查看覆盖情况统计', 'View coverage statistics'],
   'stats.enterprises': ['查看统计明细企业', 'View statistics enterprises'],
   'stats.trend': ['查看覆盖趋势', 'View coverage trend'],
-  'survey.close': ['结束满意度测评', 'Close a survey'],
-  'survey.create': ['发起满意度测评', 'Start a survey'],
-  'survey.issue_links': ['发放测评链接', 'Issue survey links'],
-  'survey.list': ['查看满意度测评', 'View surveys'],
-  'survey.read': ['查看满意度测评详情', 'View a survey'],
-  'survey.submit': ['提交满意度测评', 'Submit a survey'],
   'todo.read': ['查看待办', 'View to-dos'],
   'user.change_password': ['修改本人密码', 'Change own password'],
   'user.create': ['创建用户', 'Create user'],
@@ -218,6 +224,7 @@ export const AUDIT_AREA_LABELS: Record<AuditArea, Both> = {
   member: ['党员', 'Party members'],
   org: ['党组织', 'Party organizations'],
   outcome: ['工作成效', 'Outcomes'],
+  owner_survey: ['满意度测评', 'Owner satisfaction surveys'],
   pool: ['下派书记库', 'Secretary pool'],
   prompt: ['工作提示', 'Work prompts'],
   region: ['行政区划', 'Regions'],
@@ -227,7 +234,6 @@ export const AUDIT_AREA_LABELS: Record<AuditArea, Both> = {
   settings: ['系统设置', 'Settings'],
   snapshot: ['调查快照', 'Survey snapshots'],
   stats: ['统计', 'Statistics'],
-  survey: ['满意度测评', 'Satisfaction surveys'],
   todo: ['待办', 'To-dos'],
   user: ['用户管理', 'User management'],
 };
@@ -248,6 +254,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, Both> = {
   member_referral: ['流动党员转介', 'Referral'],
   member_transfer: ['组织关系转接', 'Transfer'],
   outcome: ['工作成效', 'Outcome'],
+  owner_survey: ['满意度测评', 'Owner survey'],
   party_org: ['党组织', 'Party organization'],
   pool_secretary: ['书记库人员', 'Pool person'],
   region: ['行政区划', 'Region'],
@@ -255,7 +262,6 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, Both> = {
   request: ['企业诉求', 'Request'],
   settings: ['设置', 'Settings'],
   snapshot: ['调查快照', 'Survey snapshot'],
-  survey: ['满意度测评', 'Survey'],
   user: ['用户', 'User'],
 };
 
@@ -263,18 +269,19 @@ export type AuditLang = 'zh-CN' | 'en-US';
 const column = (lang: AuditLang) => (lang === 'zh-CN' ? 0 : 1);
 
 /**
- * An action's label. The log keeps rows written by older versions too: an action no longer
- * in the list is shown as its area's label and the code, never as a bare code alone.
+ * An action's label. The log keeps rows written by older versions too: a retired code that
+ * another took the place of reads as its successor; any other action no longer in the list is
+ * shown as its area's label and the code, never as a bare code alone.
  */
 export function auditActionLabel(code: string, lang: AuditLang): string {
-  const known = AUDIT_ACTION_LABELS[code as AuditAction];
+  const known = AUDIT_ACTION_LABELS[currentAuditAction(code) as AuditAction];
   if (known) return known[column(lang)];
   const area = AUDIT_AREA_LABELS[code.slice(0, code.indexOf('.')) as AuditArea];
   return area ? `${area[column(lang)]}（${code}）` : code;
 }
 
 export function auditEntityLabel(entity: string, lang: AuditLang): string {
-  return AUDIT_ENTITY_LABELS[entity as AuditEntity]?.[column(lang)] ?? entity;
+  return AUDIT_ENTITY_LABELS[currentAuditEntity(entity) as AuditEntity]?.[column(lang)] ?? entity;
 }
 
 export const auditAreaLabel = (area: AuditArea, lang: AuditLang) => AUDIT_AREA_LABELS[area][column(lang)];

@@ -46,9 +46,9 @@ export const PERMISSIONS = [
   'instructor.manage',
   /** Record contacts, requests and outcomes under an assignment. */
   'instructor.record',
-  /** See assessment results and survey results. */
+  /** See assessment results and owner survey results. */
   'assessment.read',
-  /** Enter daily and periodic assessments, issue ballot and survey links. */
+  /** Enter daily and periodic assessments, issue ballot and owner survey links. */
   'assessment.write',
   /** Statistics and reports: coverage, quarterly, annual, lagging, instructor summary. */
   'report.read',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halfYearOf, isHalfYear, isSurveyPeriod, periodLabel, periodRange } from './period.ts';
+import { halfYearOf, isHalfYear, isOwnerSurveyPeriod, periodLabel, periodRange } from './period.ts';
 
 describe('periods', () => {
   it.each([
@@ -25,8 +25,8 @@ describe('periods', () => {
     ['2026H3', false, false],
     ['2026Q3', false, false],
     ['26H1', false, false],
-  ])('%s: half year %s, survey period %s', (p, half, survey) => {
-    expect([isHalfYear(p), isSurveyPeriod(p)]).toEqual([half, survey]);
+  ])('%s: half year %s, owner survey period %s', (p, half, ownerSurvey) => {
+    expect([isHalfYear(p), isOwnerSurveyPeriod(p)]).toEqual([half, ownerSurvey]);
   });
 
   it('labels', () => {

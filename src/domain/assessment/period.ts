@@ -1,5 +1,5 @@
-// Assessment and survey periods: a half year ('2026H2', the periodic assessment's rhythm,
-// rules.md §8) or, for surveys only, a whole year ('2026').
+// Assessment and owner survey periods: a half year ('2026H2', the periodic assessment's rhythm,
+// rules.md §8) or, for owner surveys only, a whole year ('2026').
 
 const HALF_YEAR = /^(\d{4})H([12])$/;
 const YEAR = /^(\d{4})$/;
@@ -8,7 +8,7 @@ export function isHalfYear(period: string): boolean {
   return HALF_YEAR.test(period);
 }
 
-export function isSurveyPeriod(period: string): boolean {
+export function isOwnerSurveyPeriod(period: string): boolean {
   return HALF_YEAR.test(period) || YEAR.test(period);
 }
 

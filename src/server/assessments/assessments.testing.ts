@@ -1,4 +1,4 @@
-// Test support for the assessment and survey area: instructors, their departments and
+// Test support for the assessment and owner survey area: instructors, their departments and
 // assignments written directly with SQL (the instructor area has its own services and tests).
 import { sql } from 'drizzle-orm';
 import { halfYearOf, periodRange } from '../../domain/assessment/period.ts';
@@ -75,8 +75,8 @@ export async function areaCounts(database: Database) {
                (select count(*)::int from appraisal_scores) as scores,
                (select count(*)::int from one_time_links) as links,
                (select count(*)::int from one_time_links where used_at is not null) as used,
-               (select count(*)::int from surveys) as surveys,
-               (select count(*)::int from survey_responses) as responses,
+               (select count(*)::int from owner_surveys) as "ownerSurveys",
+               (select count(*)::int from owner_survey_responses) as responses,
                (select coalesce(string_agg(token_hash, ',' order by id), '') from one_time_links) as hashes,
                (select coalesce(string_agg(region_code || value::text, ',' order by region_code), '') from region_settings where key = 'assessment') as settings`,
   );

@@ -401,10 +401,13 @@ describe('casting a ballot through its link', () => {
     expect(await areaCounts(fx.database)).toEqual(before);
   });
 
-  it('a survey link does not open a ballot', async () => {
+  it('an owner survey link does not open a ballot', async () => {
     const { e } = await setting();
-    const s = await committee.client.post('/api/surveys', { regionCode: '420502', period, title: '测评' });
-    const links = await committee.client.post(`/api/surveys/${s.body.id}/links`, { enterpriseIds: [e.id], expiresOn });
+    const s = await committee.client.post('/api/owner-surveys', { regionCode: '420502', period, title: '测评' });
+    const links = await committee.client.post(`/api/owner-surveys/${s.body.id}/links`, {
+      enterpriseIds: [e.id],
+      expiresOn,
+    });
     const res = await (await holder(fx)).post('/api/links/ballot/open', { token: links.body.links[0].token });
     expect([res.status, res.body.error.code]).toEqual([404, 'link_invalid']);
   });
@@ -473,10 +476,10 @@ describe('the public routes', () => {
     const visitor = await holder(fx);
     const statuses: number[] = [];
     for (let k = 0; k < 121; k++) {
-      statuses.push((await visitor.post('/api/links/survey/open', { token: 'y'.repeat(43) })).status);
+      statuses.push((await visitor.post('/api/links/owner-survey/open', { token: 'y'.repeat(43) })).status);
     }
     expect(statuses.slice(0, 120).every((s) => s === 404)).toBe(true);
     expect(statuses[120]).toBe(429);
-    expect((await (await holder(fx)).post('/api/links/survey/open', { token: 'y'.repeat(43) })).status).toBe(404);
+    expect((await (await holder(fx)).post('/api/links/owner-survey/open', { token: 'y'.repeat(43) })).status).toBe(404);
   });
 });

@@ -9,8 +9,8 @@ import { idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { castBallot, openBallot } from './ballots.ts';
 import { asLinkHolder } from './links.ts';
+import { answerOwnerSurvey, openOwnerSurvey } from './ownerSurveys.ts';
 import { linkToken, score } from './schemas.ts';
-import { answerSurvey, openSurvey } from './surveys.ts';
 
 const Token = z.object({ token: linkToken });
 
@@ -18,8 +18,8 @@ const Token = z.object({ token: linkToken });
 export const LINK_ROUTES = [
   'POST /api/links/ballot/open',
   'POST /api/links/ballot',
-  'POST /api/links/survey/open',
-  'POST /api/links/survey',
+  'POST /api/links/owner-survey/open',
+  'POST /api/links/owner-survey',
 ] as const;
 
 // Per address, across all four routes: guessing a 256-bit token is hopeless anyway; this
@@ -74,19 +74,19 @@ linkRoutes.defineOpen({
 linkRoutes.defineOpen({
   access: 'public',
   method: 'post',
-  path: '/api/links/survey/open',
+  path: '/api/links/owner-survey/open',
   summary: '打开满意度问卷（无需登录；已用、过期或问卷已结束的链接被拒绝）',
   body: Token,
   response: z.object({ title: z.string(), period: z.string(), enterpriseName: z.string() }),
   describe: '问卷',
   handler: ({ input, deps }) =>
-    asLinkHolder(deps.database.db, input.body.token, (tx) => openSurvey(tx, input.body.token)),
+    asLinkHolder(deps.database.db, input.body.token, (tx) => openOwnerSurvey(tx, input.body.token)),
 });
 
 linkRoutes.defineOpen({
   access: 'public',
   method: 'post',
-  path: '/api/links/survey',
+  path: '/api/links/owner-survey',
   summary: '提交满意度问卷：每个企业一份，每个链接只能提交一次',
   body: Token.extend({
     answers: z.record(z.string(), z.string().max(2000, '答案过长'), { error: '请填写答卷' }),
@@ -95,7 +95,7 @@ linkRoutes.defineOpen({
   describe: '已提交',
   handler: async ({ input, deps }) => {
     const { token, answers } = input.body;
-    await asLinkHolder(deps.database.db, token, (tx) => answerSurvey(tx, token, answers, today()));
+    await asLinkHolder(deps.database.db, token, (tx) => answerOwnerSurvey(tx, token, answers, today()));
     return { ok: true as const };
   },
 });

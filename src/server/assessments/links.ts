@@ -1,4 +1,4 @@
-// One-time links (一次性链接) that need no account: a ballot or a survey response for one
+// One-time links (一次性链接) that need no account: a ballot or an owner survey response for one
 // enterprise. The raw token leaves the server once, in the answer to whoever issued it; the
 // database keeps only its SHA-256, so a copy of the database cannot open any link.
 import { sql } from 'drizzle-orm';
@@ -40,26 +40,26 @@ export const linkRefusals = {
   unknown: () => new HttpError(404, 'link_invalid', '链接无效：请核对链接是否完整，或向发放单位索取新链接'),
   expired: () => new HttpError(403, 'link_expired', '链接已过期，请向发放单位索取新链接'),
   used: () => new HttpError(409, 'link_used', '此链接已提交过，每个链接只能使用一次'),
-  closed: () => new HttpError(403, 'survey_closed', '本次问卷已结束，不再接收答卷'),
+  closed: () => new HttpError(403, 'owner_survey_closed', '本次问卷已结束，不再接收答卷'),
 };
 
 /** The path of the page a link opens. The token goes in the fragment, which browsers never send to a server. */
-export function linkPath(purpose: 'ballot' | 'survey', token: string): string {
-  return `/${purpose === 'ballot' ? 'ballot' : 'survey'}#${token}`;
+export function linkPath(purpose: 'ballot' | 'owner_survey', token: string): string {
+  return `/${purpose === 'ballot' ? 'ballot' : 'owner-survey'}#${token}`;
 }
 
 export interface LinkRow {
   id: number;
-  purpose: 'ballot' | 'survey';
+  purpose: 'ballot' | 'owner_survey';
   enterpriseId: number;
   enterpriseName: string;
-  surveyId: number | null;
+  ownerSurveyId: number | null;
   period: string | null;
   appraiser: 'owner' | 'secretary' | 'member' | null;
 }
 
 /**
- * The region a link belongs to: a survey's region, which holds the enterprise, or for a ballot
+ * The region a link belongs to: an owner survey's region, which holds the enterprise, or for a ballot
  * the enterprise's own. Unsafe (read with the owner's rights, outside row-level security),
  * deliberately: the holder of a link is nobody yet, so there is no scope to read in; the read
  * is by the token's hash only and answers one region code.
@@ -68,7 +68,7 @@ async function unsafeLinkRegion(tx: Tx, token: string): Promise<string | undefin
   const [found] = await queryRows<{ regionCode: string }>(
     tx,
     sql`select coalesce(s.region_code, e.region_code) as "regionCode"
-        from one_time_links l join enterprises e on e.id = l.enterprise_id left join surveys s on s.id = l.survey_id
+        from one_time_links l join enterprises e on e.id = l.enterprise_id left join owner_surveys s on s.id = l.owner_survey_id
         where l.token_hash = ${tokenHash(token)}`,
   );
   return found?.regionCode;
@@ -89,7 +89,7 @@ export function asLinkHolder<T>(db: Db, token: string, fn: (tx: Tx) => Promise<T
 }
 
 const LINK_COLUMNS = sql`l.id, l.purpose, l.enterprise_id as "enterpriseId", e.name as "enterpriseName",
-  l.survey_id as "surveyId", l.period, l.appraiser`;
+  l.owner_survey_id as "ownerSurveyId", l.period, l.appraiser`;
 
 /** Why a link of `purpose` cannot be used now; the link when it can. Nothing is written. */
 export async function usableLink(tx: Tx, token: string, purpose: LinkRow['purpose']): Promise<LinkRow> {
@@ -133,7 +133,7 @@ export async function claimLink(tx: Tx, token: string, purpose: LinkRow['purpose
  */
 export function auditLinkSubmission(
   tx: Tx,
-  action: 'ballot.submit' | 'survey.submit',
+  action: 'ballot.submit' | 'owner_survey.submit',
   enterpriseId: number,
   diff: Record<string, unknown>,
 ) {

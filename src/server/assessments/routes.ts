@@ -11,10 +11,10 @@ import { APPRAISERS, ballotOverview, issueBallots, reissueBallots } from './ball
 import { addDaily, listDaily, listPeriodic, putPeriodic, removeDaily } from './entries.ts';
 import { writeResultsSheet } from './export.ts';
 import { linkRoutes } from './linkRoutes.ts';
+import { ownerSurveyRoutes } from './ownerSurveyRoutes.ts';
 import { assessmentResults } from './results.ts';
 import { expiresOn, halfYear, instructorId, note, score } from './schemas.ts';
 import { AssessmentSettingsBody, getAssessmentSettings, putAssessmentSettings } from './settings.ts';
-import { surveyRoutes } from './surveyRoutes.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const PeriodQuery = z.object({ period: halfYear });
@@ -259,6 +259,6 @@ assessmentRoutes.define({
   handler: ({ tx, actor, input }) => reissueBallots(tx, actor, input.body, today()),
 });
 
-// The survey pages and the pages opened from one-time links: one router for the area.
-assessmentRoutes.route('/', surveyRoutes);
+// The owner survey pages and the pages opened from one-time links: one router for the area.
+assessmentRoutes.route('/', ownerSurveyRoutes);
 assessmentRoutes.route('/', linkRoutes);

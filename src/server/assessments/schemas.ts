@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isHalfYear, isSurveyPeriod } from '../../domain/assessment/period.ts';
+import { isHalfYear, isOwnerSurveyPeriod } from '../../domain/assessment/period.ts';
 import { isScore } from '../../domain/assessment/settings.ts';
 import { calendarDay, idParam } from '../schemas.ts';
 
@@ -7,9 +7,9 @@ export const halfYear = z
   .string({ error: '请填写考核期' })
   .refine(isHalfYear, '考核期为半年度，格式如 2026H2（H1 上半年，H2 下半年）');
 
-export const surveyPeriod = z
+export const ownerSurveyPeriod = z
   .string({ error: '请填写问卷期' })
-  .refine(isSurveyPeriod, '问卷期为年度或半年度，格式如 2026 或 2026H2');
+  .refine(isOwnerSurveyPeriod, '问卷期为年度或半年度，格式如 2026 或 2026H2');
 
 export const score = z.number({ error: '请填写分数' }).refine(isScore, '分数须为 0–100，最多两位小数');
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, ilike, like, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import { retiredActionsMatching, retiredEntitiesOf } from '../../domain/auditActions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { containing, escapeLike } from '../db/like.ts';
 import { auditLog } from '../db/schema.ts';
@@ -20,14 +21,16 @@ export function auditWhere(f: AuditFilter): SQL | undefined {
   if (f.to) conds.push(lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   if (f.actor) conds.push(ilike(auditLog.actorName, containing(f.actor)));
   // An area ('org.') matches its actions; a full code only itself ('settings.security' is
-  // not also 'settings.security.read').
+  // not also 'settings.security.read'). Either also matches the retired codes it replaced.
   if (f.action) {
-    conds.push(
-      f.action.endsWith('.') ? like(auditLog.action, `${escapeLike(f.action)}%`) : eq(auditLog.action, f.action),
-    );
+    const current = f.action.endsWith('.')
+      ? like(auditLog.action, `${escapeLike(f.action)}%`)
+      : eq(auditLog.action, f.action);
+    const retired = retiredActionsMatching(f.action);
+    conds.push(retired.length ? (or(current, inArray(auditLog.action, retired)) as SQL) : current);
   }
   if (f.result) conds.push(eq(auditLog.result, f.result));
-  if (f.entity) conds.push(eq(auditLog.entity, f.entity));
+  if (f.entity) conds.push(inArray(auditLog.entity, [f.entity, ...retiredEntitiesOf(f.entity)]));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   return conds.length ? and(...conds) : undefined;
 }

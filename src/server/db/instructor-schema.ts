@@ -255,8 +255,8 @@ export const periodicAssessments = pgTable(
 );
 
 /** An owner satisfaction survey (满意度测评) of one period over a region's assigned enterprises. */
-export const surveys = pgTable(
-  'surveys',
+export const ownerSurveys = pgTable(
+  'owner_surveys',
   {
     id: serial('id').primaryKey(),
     period: text('period').notNull(),
@@ -265,22 +265,22 @@ export const surveys = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     ...stamps,
   },
-  (t) => [uniqueIndex('surveys_region_period_idx').on(t.regionCode, t.period)],
+  (t) => [uniqueIndex('owner_surveys_region_period_idx').on(t.regionCode, t.period)],
 );
 
 /**
- * A one-time link that needs no account: an owner's survey response or an appraiser's
+ * A one-time link that needs no account: an owner survey response or an appraiser's
  * democratic-appraisal ballot for one enterprise and period. Only the token's hash is kept.
  */
 export const oneTimeLinks = pgTable(
   'one_time_links',
   {
     id: serial('id').primaryKey(),
-    /** 'survey' | 'ballot' */
+    /** 'owner_survey' | 'ballot' */
     purpose: text('purpose').notNull(),
     tokenHash: text('token_hash').notNull(),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
-    surveyId: integer('survey_id').references(() => surveys.id),
+    ownerSurveyId: integer('owner_survey_id').references(() => ownerSurveys.id),
     /** Ballots: the half-year period ('2026H2') and who appraises: owner | secretary | member. */
     period: text('period'),
     appraiser: text('appraiser'),
@@ -291,27 +291,29 @@ export const oneTimeLinks = pgTable(
   },
   (t) => [
     uniqueIndex('one_time_links_token_idx').on(t.tokenHash),
-    // One survey link per enterprise per survey.
-    uniqueIndex('one_time_links_survey_idx').on(t.surveyId, t.enterpriseId).where(sql`${t.purpose} = 'survey'`),
+    // One owner survey link per enterprise per owner survey.
+    uniqueIndex('one_time_links_owner_survey_idx')
+      .on(t.ownerSurveyId, t.enterpriseId)
+      .where(sql`${t.purpose} = 'owner_survey'`),
     index('one_time_links_enterprise_idx').on(t.enterpriseId),
-    check('one_time_links_purpose_values', sql`${t.purpose} in ('survey','ballot')`),
+    check('one_time_links_purpose_values', sql`${t.purpose} in ('owner_survey','ballot')`),
     check(
       'one_time_links_shape',
-      sql`(${t.purpose} = 'survey' and ${t.surveyId} is not null) or (${t.purpose} = 'ballot' and ${t.period} ~ '^[0-9]{4}H[12]$' and ${t.appraiser} in ('owner','secretary','member'))`,
+      sql`(${t.purpose} = 'owner_survey' and ${t.ownerSurveyId} is not null) or (${t.purpose} = 'ballot' and ${t.period} ~ '^[0-9]{4}H[12]$' and ${t.appraiser} in ('owner','secretary','member'))`,
     ),
   ],
 );
 
-/** An owner's survey answers: one response per enterprise per survey. */
-export const surveyResponses = pgTable(
-  'survey_responses',
+/** An owner's answers to an owner survey: one response per enterprise per owner survey. */
+export const ownerSurveyResponses = pgTable(
+  'owner_survey_responses',
   {
-    surveyId: requiredRef('survey_id', () => surveys.id),
+    ownerSurveyId: requiredRef('owner_survey_id', () => ownerSurveys.id),
     enterpriseId: requiredRef('enterprise_id', () => enterprises.id),
     answers: jsonb('answers').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.surveyId, t.enterpriseId] })],
+  (t) => [primaryKey({ columns: [t.ownerSurveyId, t.enterpriseId] })],
 );
 
 /**

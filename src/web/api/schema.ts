@@ -11853,7 +11853,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/surveys': {
+  '/api/owner-surveys': {
     parameters: {
       query?: never;
       header?: never;
@@ -12000,7 +12000,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/surveys/{id}': {
+  '/api/owner-surveys/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -12107,7 +12107,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/surveys/{id}/links': {
+  '/api/owner-surveys/{id}/links': {
     parameters: {
       query?: never;
       header?: never;
@@ -12198,7 +12198,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/surveys/{id}/close': {
+  '/api/owner-surveys/{id}/close': {
     parameters: {
       query?: never;
       header?: never;
@@ -12447,7 +12447,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/links/survey/open': {
+  '/api/links/owner-survey/open': {
     parameters: {
       query?: never;
       header?: never;
@@ -12529,7 +12529,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/links/survey': {
+  '/api/links/owner-survey': {
     parameters: {
       query?: never;
       header?: never;

@@ -143,7 +143,7 @@ export type InstructorSummary = ApiResponse<'/api/reports/instructors'>;
 export type Figures = InstructorSummary['total'];
 export type SummaryInstructor = Item<InstructorSummary['instructors']>;
 
-// ---- Assessments and surveys ----
+// ---- Assessments and owner surveys ----
 
 export type AssessmentSettings = Schema<'AssessmentSettings'>;
 export type Results = ApiResponse<'/api/assessments/results'>;
@@ -152,9 +152,9 @@ export type DailyEntry = Item<ApiResponse<'/api/assessments/daily'>>;
 export type PeriodicEntry = Item<ApiResponse<'/api/assessments/periodic'>>;
 export type BallotEnterprise = Item<ApiResponse<'/api/assessments/ballots'>>;
 export type Appraiser = Item<BallotEnterprise['ballots']>['appraiser'];
-export type SurveySummary = Item<ApiResponse<'/api/surveys'>>;
-export type SurveyDetail = ApiResponse<'/api/surveys/{id}'>;
-export type Share = SurveyDetail['results']['satisfied'];
+export type OwnerSurveySummary = Item<ApiResponse<'/api/owner-surveys'>>;
+export type OwnerSurveyDetail = ApiResponse<'/api/owner-surveys/{id}'>;
+export type Share = OwnerSurveyDetail['results']['satisfied'];
 export type QuarterlySubmission = Schema<'QuarterlySubmission'>;
 export type QuarterlyChildSubmissions = Schema<'QuarterlyChildSubmissions'>;
 

@@ -23,9 +23,9 @@ export function PublicShell({ title, children }: { title: string; children: Reac
   );
 }
 
-const REFUSALS = ['link_used', 'link_expired', 'link_invalid', 'survey_closed'];
+const REFUSALS = ['link_used', 'link_expired', 'link_invalid', 'owner_survey_closed'];
 
-/** Whether the server refused the link itself (used, expired, unknown, survey closed): nothing more can be done with it. */
+/** Whether the server refused the link itself (used, expired, unknown, owner survey closed): nothing more can be done with it. */
 export const isRefusal = (error: unknown) => error instanceof ApiError && REFUSALS.includes(error.code);
 
 /** A refused link, or a failed load: what happened in the reader's language, and the server's own words. */

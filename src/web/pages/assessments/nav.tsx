@@ -6,5 +6,10 @@ import type { MessageKey } from '../../i18n/index.tsx';
 
 export const ASSESSMENT_NAV: { path: string; label: MessageKey; icon: ReactNode; permission: Permission }[] = [
   { path: '/assessments', label: 'nav.assessments', icon: <AuditOutlined />, permission: 'assessment.read' },
-  { path: '/assessments/surveys', label: 'nav.surveys', icon: <SmileOutlined />, permission: 'assessment.read' },
+  {
+    path: '/assessments/owner-surveys',
+    label: 'nav.ownerSurveys',
+    icon: <SmileOutlined />,
+    permission: 'assessment.read',
+  },
 ];

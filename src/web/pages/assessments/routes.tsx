@@ -4,16 +4,22 @@ import { Route } from 'react-router';
 import { RequirePermission } from '../../components/guards.tsx';
 
 const AssessmentsPage = lazy(() => import('./AssessmentsPage.tsx'));
-const SurveysPage = lazy(() => import('./SurveysPage.tsx'));
-const SurveyPage = lazy(() => import('./SurveyPage.tsx'));
+const OwnerSurveysPage = lazy(() => import('./OwnerSurveysPage.tsx'));
+const OwnerSurveyPage = lazy(() => import('./OwnerSurveyPage.tsx'));
 const BallotPage = lazy(() => import('./BallotPage.tsx'));
-const SurveyFormPage = lazy(() => import('./SurveyFormPage.tsx'));
+const OwnerSurveyFormPage = lazy(() => import('./OwnerSurveyFormPage.tsx'));
 
 export const assessmentRoutes = (
   <Route path="assessments">
     <Route index element={<RequirePermission permission="assessment.read" page={<AssessmentsPage />} />} />
-    <Route path="surveys" element={<RequirePermission permission="assessment.read" page={<SurveysPage />} />} />
-    <Route path="surveys/:id" element={<RequirePermission permission="assessment.read" page={<SurveyPage />} />} />
+    <Route
+      path="owner-surveys"
+      element={<RequirePermission permission="assessment.read" page={<OwnerSurveysPage />} />}
+    />
+    <Route
+      path="owner-surveys/:id"
+      element={<RequirePermission permission="assessment.read" page={<OwnerSurveyPage />} />}
+    />
   </Route>
 );
 
@@ -22,6 +28,8 @@ export const assessmentRoutes = (
 export const publicRoutes = (
   <>
     <Route path="ballot" element={<BallotPage />} />
-    <Route path="survey" element={<SurveyFormPage />} />
+    <Route path="owner-survey" element={<OwnerSurveyFormPage />} />
+    {/* Links handed out before the owner survey took its name open here: they are valid for up to 180 days. */}
+    <Route path="survey" element={<OwnerSurveyFormPage />} />
   </>
 );

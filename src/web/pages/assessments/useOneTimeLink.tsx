@@ -11,7 +11,7 @@ import { isRefusal, LinkProblem, linkToken, Opening, Thanks } from './PublicShel
  * submission it takes, and what to show instead of the form — thanks, a refused or used link,
  * or the link still opening.
  */
-export function useOneTimeLink<T, V>(kind: 'ballot' | 'survey', body: (values: V) => Record<string, unknown>) {
+export function useOneTimeLink<T, V>(kind: 'ballot' | 'owner-survey', body: (values: V) => Record<string, unknown>) {
   const [token] = useState(linkToken);
   // The session answer carries the CSRF token every POST needs, account or not.
   const session = useSession();

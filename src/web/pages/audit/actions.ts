@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_AREAS, auditArea } from '../../../domain/auditActions.ts';
+import { AUDIT_ACTIONS, AUDIT_AREAS, auditArea, currentAuditEntity } from '../../../domain/auditActions.ts';
 import { auditActionLabel, auditAreaLabel, auditEntityLabel } from '../../../domain/auditLabels.ts';
 import type { Lang, Translate } from '../../i18n/index.tsx';
 
@@ -32,8 +32,8 @@ const PAGES: Record<string, (id: string) => string> = {
   instructor: (id) => `/instructors/${id}`,
   pool_secretary: (id) => `/secretary-pool/${id}`,
   request: (id) => `/casework/requests/${id}`,
-  survey: (id) => `/assessments/surveys/${id}`,
+  owner_survey: (id) => `/assessments/owner-surveys/${id}`,
 };
 
 export const objectPage = (entity: string, id: string | null) =>
-  id !== null && /^\d+$/.test(id) ? PAGES[entity]?.(id) : undefined;
+  id !== null && /^\d+$/.test(id) ? PAGES[currentAuditEntity(entity)]?.(id) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems, isEffective, percentOf, type SurveyAnswers, tallySurvey } from './survey.ts';
+import { answerProblems, isEffective, type OwnerSurveyAnswers, percentOf, tallyOwnerSurvey } from './ownerSurvey.ts';
 
 const full = { effect: 'outstanding', satisfaction: 'satisfied', contact: 'weekly' };
 
@@ -44,7 +44,7 @@ describe('tally', () => {
   });
 
   it('satisfied = 非常满意 + 满意 + 基本满意 over the effective responses; counts beside the shares', () => {
-    const responses: SurveyAnswers[] = [
+    const responses: OwnerSurveyAnswers[] = [
       { effect: 'outstanding', satisfaction: 'very_satisfied', contact: 'weekly' },
       { effect: 'good', satisfaction: 'basically_satisfied', contact: 'monthly' },
       { effect: 'fair', satisfaction: 'dissatisfied', contact: 'rarely' },
@@ -52,7 +52,7 @@ describe('tally', () => {
       // Not effective: the overall question unanswered.
       { effect: 'outstanding', contact: 'weekly' },
     ];
-    const t = tallySurvey(6, responses);
+    const t = tallyOwnerSurvey(6, responses);
     expect(t).toMatchObject({
       issued: 6,
       responses: 5,
@@ -69,6 +69,6 @@ describe('tally', () => {
   });
 
   it('no responses: counts 0 and no percentages', () => {
-    expect(tallySurvey(3, [])).toMatchObject({ effective: 0, satisfied: { count: 0, percent: null } });
+    expect(tallyOwnerSurvey(3, [])).toMatchObject({ effective: 0, satisfied: { count: 0, percent: null } });
   });
 });

@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isSurveyPeriod } from '../../../domain/assessment/period.ts';
-import type { ApiResponse, SurveySummary } from '../../api/types.ts';
+import { isOwnerSurveyPeriod } from '../../../domain/assessment/period.ts';
+import type { ApiResponse, OwnerSurveySummary } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -15,11 +15,14 @@ import { useCan, useUser } from '../../session.ts';
 import { periodName, recentHalfYears } from './period.ts';
 
 /** The owner satisfaction surveys of the region: one per region and period. */
-export default function SurveysPage() {
+export default function OwnerSurveysPage() {
   const { t } = useI18n();
   const can = useCan();
   const [creating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: ['surveys'], queryFn: () => api.get<SurveySummary[]>('/api/surveys') });
+  const query = useQuery({
+    queryKey: ['ownerSurveys'],
+    queryFn: () => api.get<OwnerSurveySummary[]>('/api/owner-surveys'),
+  });
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   return (
     <>
@@ -27,34 +30,34 @@ export default function SurveysPage() {
         extra={
           can('assessment.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('surveys.new')}
+              {t('ownerSurveys.new')}
             </Button>
           )
         }
       >
-        {t('surveys.title')}
+        {t('ownerSurveys.title')}
       </PageTitle>
-      <Table<SurveySummary>
+      <Table<OwnerSurveySummary>
         rowKey="id"
         loading={query.isPending}
         dataSource={query.data}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('surveys.empty') }}
+        locale={{ emptyText: t('ownerSurveys.empty') }}
         columns={[
           {
-            title: t('surveys.titleField'),
+            title: t('ownerSurveys.titleField'),
             dataIndex: 'title',
-            render: (title: string, r) => <Link to={`/assessments/surveys/${r.id}`}>{title}</Link>,
+            render: (title: string, r) => <Link to={`/assessments/owner-surveys/${r.id}`}>{title}</Link>,
           },
-          { title: t('surveys.region'), dataIndex: 'regionName' },
-          { title: t('surveys.period'), dataIndex: 'period', render: (p: string) => periodName(t, p) },
-          { title: t('surveys.issued'), dataIndex: 'issued', align: 'right' },
-          { title: t('surveys.responses'), dataIndex: 'responses', align: 'right' },
+          { title: t('ownerSurveys.region'), dataIndex: 'regionName' },
+          { title: t('ownerSurveys.period'), dataIndex: 'period', render: (p: string) => periodName(t, p) },
+          { title: t('ownerSurveys.issued'), dataIndex: 'issued', align: 'right' },
+          { title: t('ownerSurveys.responses'), dataIndex: 'responses', align: 'right' },
           {
-            title: t('surveys.status'),
+            title: t('ownerSurveys.status'),
             dataIndex: 'closed',
             render: (closed: boolean) =>
-              closed ? <Tag>{t('surveys.closed')}</Tag> : <Tag color="green">{t('surveys.open')}</Tag>,
+              closed ? <Tag>{t('ownerSurveys.closed')}</Tag> : <Tag color="green">{t('ownerSurveys.open')}</Tag>,
           },
         ]}
       />
@@ -75,33 +78,37 @@ function CreateModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   return (
-    <FormModal<Values, ApiResponse<'/api/surveys', 'post'>>
+    <FormModal<Values, ApiResponse<'/api/owner-surveys', 'post'>>
       okText={t('common.confirm')}
-      title={t('surveys.new')}
+      title={t('ownerSurveys.new')}
       onClose={onClose}
-      initialValues={{ regionCode: user.regionCode, period: recentHalfYears()[0], title: t('surveys.defaultTitle') }}
-      submit={(v) => api.post('/api/surveys', v)}
+      initialValues={{
+        regionCode: user.regionCode,
+        period: recentHalfYears()[0],
+        title: t('ownerSurveys.defaultTitle'),
+      }}
+      submit={(v) => api.post('/api/owner-surveys', v)}
       onDone={({ id }) => {
-        void client.invalidateQueries({ queryKey: ['surveys'] });
-        navigate(`/assessments/surveys/${id}`);
+        void client.invalidateQueries({ queryKey: ['ownerSurveys'] });
+        navigate(`/assessments/owner-surveys/${id}`);
       }}
     >
       <Form.Item
         name="regionCode"
-        label={t('surveys.region')}
+        label={t('ownerSurveys.region')}
         rules={[{ required: true, message: t('daily.required') }]}
       >
         <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
       </Form.Item>
       <Form.Item
         name="period"
-        label={t('surveys.period')}
-        extra={t('surveys.periodHint')}
+        label={t('ownerSurveys.period')}
+        extra={t('ownerSurveys.periodHint')}
         rules={[
           {
             required: true,
             validator: async (_, v: string) =>
-              isSurveyPeriod(v ?? '') ? undefined : Promise.reject(new Error(t('surveys.periodHint'))),
+              isOwnerSurveyPeriod(v ?? '') ? undefined : Promise.reject(new Error(t('ownerSurveys.periodHint'))),
           },
         ]}
       >
@@ -109,7 +116,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
       </Form.Item>
       <Form.Item
         name="title"
-        label={t('surveys.titleField')}
+        label={t('ownerSurveys.titleField')}
         rules={[{ required: true, message: t('daily.required') }]}
       >
         <Input maxLength={100} />

@@ -15,10 +15,10 @@ import {
 } from './support.ts';
 
 // 12-instructors assigned 赵工信 to a manufacturer this half year: 李四 assesses them here, the
-// owner casts a ballot and answers the satisfaction survey from a phone, without an account.
+// owner casts a ballot and answers the owner satisfaction survey from a phone, without an account.
 const INSTRUCTOR = '赵工信';
 let ballotLink = '';
-let surveyLink = '';
+let ownerSurveyLink = '';
 let enterpriseName = '';
 
 const option = (page: Page, text: string | RegExp) =>
@@ -152,24 +152,24 @@ describe('the owner satisfaction survey', () => {
     const { page } = browser();
     await login(page, 'lisi');
     await menu(page, '满意度测评');
-    await page.waitForURL('**/assessments/surveys');
+    await page.waitForURL('**/assessments/owner-surveys');
     await page.getByRole('button', { name: '发起问卷' }).click();
     const modal = await dialog(page);
     await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.waitForURL(/\/assessments\/surveys\/\d+$/);
+    await page.waitForURL(/\/assessments\/owner-surveys\/\d+$/);
     await visible(rowOf(page, enterpriseName).getByText('未发链接'));
     await page.getByRole('button', { name: '为未答的企业生成链接' }).click();
     const links = await dialog(page);
     const mine = links.locator('.ant-table-row').filter({ hasText: enterpriseName }).getByTestId('issued-link');
-    surveyLink = ((await mine.textContent()) ?? '').trim();
-    expect(surveyLink).toMatch(/\/survey#[A-Za-z0-9_-]{43}$/);
+    ownerSurveyLink = ((await mine.textContent()) ?? '').trim();
+    expect(ownerSurveyLink).toMatch(/\/owner-survey#[A-Za-z0-9_-]{43}$/);
     await links.getByRole('button', { name: '我已保存，关闭' }).click();
     await visible(rowOf(page, enterpriseName).getByText('已发未答'));
   });
 
   it('the owner answers on a phone; the same link is refused afterwards', async () => {
-    await onPhone('survey', async (page) => {
-      await page.goto(surveyLink);
+    await onPhone('owner-survey', async (page) => {
+      await page.goto(ownerSurveyLink);
       await visible(page.getByText('职能党建指导员工作业主满意度测评'));
       await page.getByRole('button', { name: '提交' }).click();
       await expect.poll(() => page.getByText('请选择一项').count()).toBe(3);
@@ -177,14 +177,17 @@ describe('the owner satisfaction survey', () => {
       await page.getByRole('radio', { name: '满意', exact: true }).check();
       await page.getByRole('radio', { name: '每周至少一次' }).check();
       await page.getByLabel('4. 意见和建议（选填）').fill('希望多协调融资');
-      await screenshot(page, 'survey-form-phone');
+      await screenshot(page, 'owner-survey-form-phone');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await page.getByRole('button', { name: '提交' }).click();
       await visible(page.getByTestId('link-thanks'));
 
       await page.reload();
       await visible(page.getByText('此链接已经提交过'));
-      await screenshot(page, 'survey-used-phone');
+      await screenshot(page, 'owner-survey-used-phone');
+      // A link handed out before the owner survey took its name (/survey#…) opens the same page.
+      await page.goto(ownerSurveyLink.replace('/owner-survey#', '/survey#'));
+      await visible(page.getByText('此链接已经提交过'));
     });
   });
 
@@ -193,27 +196,27 @@ describe('the owner satisfaction survey', () => {
     await page.reload();
     await visible(rowOf(page, enterpriseName).getByText('已答'));
     await expect
-      .poll(() => page.getByTestId('survey-effective').locator('.ant-statistic-content').textContent())
+      .poll(() => page.getByTestId('owner-survey-effective').locator('.ant-statistic-content').textContent())
       .toBe('1');
     await expect
-      .poll(() => page.getByTestId('survey-satisfied').locator('.ant-statistic-content').textContent())
+      .poll(() => page.getByTestId('owner-survey-satisfied').locator('.ant-statistic-content').textContent())
       .toBe('100%');
-    await visible(page.getByTestId('survey-satisfied').getByText('1 / 1'));
-    await screenshot(page, 'survey-results');
+    await visible(page.getByTestId('owner-survey-satisfied').getByText('1 / 1'));
+    await screenshot(page, 'owner-survey-results');
   });
 });
 
 describe('the assessment pages on a 375-px phone', () => {
   const browser = useBrowser({ phone: true });
 
-  it('the results and the survey list fit the screen', async () => {
+  it('the results and the owner survey list fit the screen', async () => {
     const { page } = browser();
     await login(page, 'lisi');
     await page.goto('/assessments');
     await visible(rowOf(page, INSTRUCTOR));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'assessment-results-phone');
-    await page.goto('/assessments/surveys');
+    await page.goto('/assessments/owner-surveys');
     await visible(page.getByText('职能党建指导员工作业主满意度测评'));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });

@@ -4,14 +4,14 @@
 
 import { rateTenths } from '../stats/rate.ts';
 
-export interface SurveyQuestion {
+export interface OwnerSurveyQuestion {
   key: string;
   required: boolean;
   /** Choice codes in display order; absent for free text. */
   choices?: readonly string[];
 }
 
-export const SURVEY_QUESTIONS = [
+export const OWNER_SURVEY_QUESTIONS = [
   { key: 'effect', required: true, choices: ['outstanding', 'good', 'fair', 'poor'] },
   {
     key: 'satisfaction',
@@ -20,9 +20,9 @@ export const SURVEY_QUESTIONS = [
   },
   { key: 'contact', required: true, choices: ['weekly', 'monthly', 'rarely'] },
   { key: 'suggestions', required: false },
-] as const satisfies readonly SurveyQuestion[];
+] as const satisfies readonly OwnerSurveyQuestion[];
 
-export type SurveyAnswers = Record<string, string>;
+export type OwnerSurveyAnswers = Record<string, string>;
 
 /** Short Chinese names of the questions, for messages that name the one at fault. */
 export const QUESTION_NAMES: Record<string, string> = {
@@ -40,11 +40,11 @@ export const SATISFIED = new Set(['very_satisfied', 'satisfied', 'basically_sati
 export const OUTSTANDING = new Set(['outstanding', 'good']);
 
 /** What is wrong with a response, as [question key, Chinese message]; empty when it can be saved. */
-export function answerProblems(answers: SurveyAnswers): [string, string][] {
+export function answerProblems(answers: OwnerSurveyAnswers): [string, string][] {
   const problems: [string, string][] = [];
-  const known = new Set<string>(SURVEY_QUESTIONS.map((q) => q.key));
+  const known = new Set<string>(OWNER_SURVEY_QUESTIONS.map((q) => q.key));
   for (const key of Object.keys(answers)) if (!known.has(key)) problems.push([key, `没有这道题：${key}`]);
-  for (const q of SURVEY_QUESTIONS) {
+  for (const q of OWNER_SURVEY_QUESTIONS) {
     const a = answers[q.key];
     if (a === undefined || a === '') {
       if (q.required) problems.push([q.key, `${QUESTION_NAMES[q.key]}：必答题，请选择一项`]);
@@ -58,8 +58,8 @@ export function answerProblems(answers: SurveyAnswers): [string, string][] {
 }
 
 /** An effective response (有效问卷): every required question answered with one of its choices. */
-export function isEffective(answers: SurveyAnswers): boolean {
-  return SURVEY_QUESTIONS.every(
+export function isEffective(answers: OwnerSurveyAnswers): boolean {
+  return OWNER_SURVEY_QUESTIONS.every(
     (q) => !q.required || ('choices' in q && (q.choices as readonly string[]).includes(answers[q.key] ?? '')),
   );
 }
@@ -70,7 +70,7 @@ export interface Share {
   percent: number | null;
 }
 
-export interface SurveyTally {
+export interface OwnerSurveyTally {
   issued: number;
   responses: number;
   effective: number;
@@ -86,10 +86,10 @@ export function percentOf(count: number, of: number): number | null {
   return t === null ? null : t / 10;
 }
 
-/** Survey results from the responses: effective and satisfied shares with their counts. */
-export function tallySurvey(issued: number, responses: readonly SurveyAnswers[]): SurveyTally {
+/** Owner survey results from the responses: effective and satisfied shares with their counts. */
+export function tallyOwnerSurvey(issued: number, responses: readonly OwnerSurveyAnswers[]): OwnerSurveyTally {
   const effective = responses.filter(isEffective);
-  const share = (pick: (a: SurveyAnswers) => boolean): Share => {
+  const share = (pick: (a: OwnerSurveyAnswers) => boolean): Share => {
     const count = effective.filter(pick).length;
     return { count, percent: percentOf(count, effective.length) };
   };
@@ -99,7 +99,7 @@ export function tallySurvey(issued: number, responses: readonly SurveyAnswers[])
     effective: effective.length,
     satisfied: share((a) => SATISFIED.has(a.satisfaction)),
     outstanding: share((a) => OUTSTANDING.has(a.effect)),
-    questions: SURVEY_QUESTIONS.filter((q) => 'choices' in q).map((q) => ({
+    questions: OWNER_SURVEY_QUESTIONS.filter((q) => 'choices' in q).map((q) => ({
       key: q.key,
       choices: ((q as { choices: readonly string[] }).choices ?? []).map((code) => {
         const count = effective.filter((a) => a[q.key] === code).length;

@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ApiResponse, Share, SurveyDetail } from '../../api/types.ts';
+import type { ApiResponse, OwnerSurveyDetail, Share } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -29,24 +29,24 @@ import { LinksModal } from './LinksModal.tsx';
 import { periodName } from './period.ts';
 
 const STATUS_COLORS = { none: 'default', issued: 'blue', expired: 'orange', answered: 'green' } as const;
-type Enterprise = SurveyDetail['enterprises'][number];
+type Enterprise = OwnerSurveyDetail['enterprises'][number];
 
-/** One survey: its results with counts, the enterprises it asks and their links, issuing and closing. */
-export default function SurveyPage() {
+/** One owner survey: its results with counts, the enterprises it asks and their links, issuing and closing. */
+export default function OwnerSurveyPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const can = useCan();
   const id = Number(useParams().id);
   const client = useQueryClient();
-  const key = ['surveys', id];
-  const query = useQuery({ queryKey: key, queryFn: () => api.get<SurveyDetail>(`/api/surveys/${id}`) });
+  const key = ['ownerSurveys', id];
+  const query = useQuery({ queryKey: key, queryFn: () => api.get<OwnerSurveyDetail>(`/api/owner-surveys/${id}`) });
   const [selected, setSelected] = useState<number[]>([]);
   const [expiresOn, setExpiresOn] = useState<Dayjs>(dayjs().add(30, 'day'));
   const [issued, setIssued] = useState<IssuedLink[] | null>(null);
-  const refresh = () => void client.invalidateQueries({ queryKey: ['surveys'] });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['ownerSurveys'] });
   const issue = useMutation({
     mutationFn: (enterpriseIds: number[] | null) =>
-      api.post<ApiResponse<'/api/surveys/{id}/links', 'post'>>(`/api/surveys/${id}/links`, {
+      api.post<ApiResponse<'/api/owner-surveys/{id}/links', 'post'>>(`/api/owner-surveys/${id}/links`, {
         enterpriseIds,
         expiresOn: toDay(expiresOn),
       }),
@@ -56,7 +56,7 @@ export default function SurveyPage() {
       setIssued(res.links.map((l) => ({ label: l.enterpriseName, path: l.path })));
     },
   });
-  const close = useMutation({ mutationFn: () => api.post(`/api/surveys/${id}/close`), onSuccess: refresh });
+  const close = useMutation({ mutationFn: () => api.post(`/api/owner-surveys/${id}/close`), onSuccess: refresh });
 
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   const s = query.data;
@@ -68,44 +68,44 @@ export default function SurveyPage() {
       <PageTitle
         extra={
           writable && (
-            <Popconfirm title={t('survey.closeConfirm')} onConfirm={() => close.mutate()}>
-              <Button danger>{t('survey.close')}</Button>
+            <Popconfirm title={t('ownerSurvey.closeConfirm')} onConfirm={() => close.mutate()}>
+              <Button danger>{t('ownerSurvey.close')}</Button>
             </Popconfirm>
           )
         }
       >
-        {s ? `${s.title}（${periodName(t, s.period)}）` : t('surveys.title')}
+        {s ? `${s.title}（${periodName(t, s.period)}）` : t('ownerSurveys.title')}
       </PageTitle>
-      {s?.closed && <Alert type="info" showIcon title={t('survey.closedNote')} style={{ marginBottom: 12 }} />}
+      {s?.closed && <Alert type="info" showIcon title={t('ownerSurvey.closedNote')} style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={8}>
-          <Card loading={query.isPending} data-testid="survey-effective">
-            <Statistic title={t('survey.effective')} value={r?.effective ?? 0} />
+          <Card loading={query.isPending} data-testid="owner-survey-effective">
+            <Statistic title={t('ownerSurvey.effective')} value={r?.effective ?? 0} />
             <Typography.Text type="secondary">
-              {r && t('survey.returned', { responses: r.responses, issued: r.issued })}
+              {r && t('ownerSurvey.returned', { responses: r.responses, issued: r.issued })}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={8}>
-          <Card loading={query.isPending} data-testid="survey-satisfied">
-            <Statistic title={t('survey.satisfied')} value={share(r?.satisfied)} />
+          <Card loading={query.isPending} data-testid="owner-survey-satisfied">
+            <Statistic title={t('ownerSurvey.satisfied')} value={share(r?.satisfied)} />
             <Typography.Text type="secondary">
-              {r && t('survey.of', { count: r.satisfied.count, of: r.effective })}
+              {r && t('ownerSurvey.of', { count: r.satisfied.count, of: r.effective })}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={8}>
           <Card loading={query.isPending}>
-            <Statistic title={t('survey.outstanding')} value={share(r?.outstanding)} />
+            <Statistic title={t('ownerSurvey.outstanding')} value={share(r?.outstanding)} />
             <Typography.Text type="secondary">
-              {r && t('survey.of', { count: r.outstanding.count, of: r.effective })}
+              {r && t('ownerSurvey.of', { count: r.outstanding.count, of: r.effective })}
             </Typography.Text>
           </Card>
         </Col>
       </Row>
-      <Typography.Paragraph type="secondary">{t('survey.definition')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('ownerSurvey.definition')}</Typography.Paragraph>
       {r && (
-        <Card size="small" title={t('survey.distribution')} style={{ marginBottom: 12 }}>
+        <Card size="small" title={t('ownerSurvey.distribution')} style={{ marginBottom: 12 }}>
           {r.questions.map((q) => (
             <div key={q.key} style={{ marginBottom: 12 }}>
               <Typography.Text strong>{t(`q.${q.key}` as MessageKey)}</Typography.Text>
@@ -122,10 +122,10 @@ export default function SurveyPage() {
           ))}
         </Card>
       )}
-      <Card size="small" title={t('survey.enterprises')}>
+      <Card size="small" title={t('ownerSurvey.enterprises')}>
         {writable && (
           <>
-            <Typography.Paragraph type="secondary">{t('survey.issueHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('ownerSurvey.issueHint')}</Typography.Paragraph>
             {issue.isError && (
               <Alert type="error" showIcon title={errorText(issue.error)} style={{ marginBottom: 12 }} />
             )}
@@ -138,10 +138,10 @@ export default function SurveyPage() {
                 disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')}
               />
               <Button type="primary" loading={issue.isPending} onClick={() => issue.mutate(null)}>
-                {t('survey.issueAll')}
+                {t('ownerSurvey.issueAll')}
               </Button>
               <Button disabled={selected.length === 0} loading={issue.isPending} onClick={() => issue.mutate(selected)}>
-                {t('survey.issueSelected')}
+                {t('ownerSurvey.issueSelected')}
               </Button>
             </Flex>
           </>
@@ -151,7 +151,7 @@ export default function SurveyPage() {
           size="small"
           loading={query.isPending}
           dataSource={s?.enterprises}
-          locale={{ emptyText: t('survey.noEnterprises') }}
+          locale={{ emptyText: t('ownerSurvey.noEnterprises') }}
           rowSelection={
             writable
               ? {
@@ -164,9 +164,11 @@ export default function SurveyPage() {
           columns={[
             { title: t('ballots.enterprise'), dataIndex: 'name' },
             {
-              title: t('surveys.status'),
+              title: t('ownerSurveys.status'),
               dataIndex: 'status',
-              render: (st: Enterprise['status']) => <Tag color={STATUS_COLORS[st]}>{t(`survey.status.${st}`)}</Tag>,
+              render: (st: Enterprise['status']) => (
+                <Tag color={STATUS_COLORS[st]}>{t(`ownerSurvey.status.${st}`)}</Tag>
+              ),
             },
           ]}
         />

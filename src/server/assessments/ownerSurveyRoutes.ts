@@ -1,19 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import { areaRouter } from '../route.ts';
 import { idParam } from '../schemas.ts';
-import { expiresOn, surveyPeriod } from './schemas.ts';
-import { closeSurvey, createSurvey, issueSurveyLinks, listSurveys, surveyDetail } from './surveys.ts';
+import {
+  closeOwnerSurvey,
+  createOwnerSurvey,
+  issueOwnerSurveyLinks,
+  listOwnerSurveys,
+  ownerSurveyDetail,
+} from './ownerSurveys.ts';
+import { expiresOn, ownerSurveyPeriod } from './schemas.ts';
 
-const SurveyId = z.object({ id: idParam });
+const OwnerSurveyId = z.object({ id: idParam });
 const Share = z.object({ count: z.number(), percent: z.number().nullable() });
 
-export const surveyRoutes = areaRouter('满意度测评');
+export const ownerSurveyRoutes = areaRouter('满意度测评');
 
-surveyRoutes.define({
+ownerSurveyRoutes.define({
   method: 'get',
-  path: '/api/surveys',
+  path: '/api/owner-surveys',
   permission: 'assessment.read',
-  action: 'survey.list',
+  action: 'owner_survey.list',
   summary: '业主满意度问卷列表，附已发链接数与答卷数',
   response: z.array(
     z.object({
@@ -28,33 +34,33 @@ surveyRoutes.define({
     }),
   ),
   describe: '问卷',
-  handler: ({ tx, actor }) => listSurveys(tx, actor),
+  handler: ({ tx, actor }) => listOwnerSurveys(tx, actor),
 });
 
-surveyRoutes.define({
+ownerSurveyRoutes.define({
   method: 'post',
-  path: '/api/surveys',
+  path: '/api/owner-surveys',
   permission: 'assessment.write',
-  action: 'survey.create',
+  action: 'owner_survey.create',
   summary: '发起业主满意度问卷（每个区划每期一份）',
   body: z.object({
     regionCode: z.string({ error: '请选择行政区划' }).regex(/^\d{6,12}$/, '行政区划代码为 6–12 位数字'),
-    period: surveyPeriod,
+    period: ownerSurveyPeriod,
     title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(100, '标题不能超过 100 字'),
   }),
   response: z.object({ id: z.number() }),
   describe: '已发起',
-  handler: ({ tx, actor, input }) => createSurvey(tx, actor, input.body),
+  handler: ({ tx, actor, input }) => createOwnerSurvey(tx, actor, input.body),
 });
 
-surveyRoutes.define({
+ownerSurveyRoutes.define({
   method: 'get',
-  path: '/api/surveys/{id}',
+  path: '/api/owner-surveys/{id}',
   permission: 'assessment.read',
-  action: 'survey.read',
-  entity: 'survey',
+  action: 'owner_survey.read',
+  entity: 'owner_survey',
   summary: '问卷详情：面向的企业与其链接状态，有效答卷数、满意率与各选项人数',
-  params: SurveyId,
+  params: OwnerSurveyId,
   response: z.object({
     id: z.number(),
     title: z.string(),
@@ -79,17 +85,17 @@ surveyRoutes.define({
     }),
   }),
   describe: '问卷详情',
-  handler: ({ tx, actor, input }) => surveyDetail(tx, actor, input.params.id),
+  handler: ({ tx, actor, input }) => ownerSurveyDetail(tx, actor, input.params.id),
 });
 
-surveyRoutes.define({
+ownerSurveyRoutes.define({
   method: 'post',
-  path: '/api/surveys/{id}/links',
+  path: '/api/owner-surveys/{id}/links',
   permission: 'assessment.write',
-  action: 'survey.issue_links',
-  entity: 'survey',
+  action: 'owner_survey.issue_links',
+  entity: 'owner_survey',
   summary: '发放问卷链接（每个企业一个，只在此时显示一次；未使用的链接重新生成后原链接作废）',
-  params: SurveyId,
+  params: OwnerSurveyId,
   body: z.object({
     enterpriseIds: z.array(idParam).min(1, '请选择企业').max(5000).nullable().default(null),
     expiresOn,
@@ -107,21 +113,21 @@ surveyRoutes.define({
     answered: z.number(),
   }),
   describe: '新发放的链接',
-  handler: ({ tx, actor, input }) => issueSurveyLinks(tx, actor, input.params.id, input.body),
+  handler: ({ tx, actor, input }) => issueOwnerSurveyLinks(tx, actor, input.params.id, input.body),
 });
 
-surveyRoutes.define({
+ownerSurveyRoutes.define({
   method: 'post',
-  path: '/api/surveys/{id}/close',
+  path: '/api/owner-surveys/{id}/close',
   permission: 'assessment.write',
-  action: 'survey.close',
-  entity: 'survey',
+  action: 'owner_survey.close',
+  entity: 'owner_survey',
   summary: '结束问卷：不再接收答卷',
-  params: SurveyId,
+  params: OwnerSurveyId,
   response: z.object({ ok: z.literal(true) }),
   describe: '已保存',
   handler: async ({ tx, actor, input }) => {
-    await closeSurvey(tx, actor, input.params.id);
+    await closeOwnerSurvey(tx, actor, input.params.id);
     return { ok: true as const };
   },
 });

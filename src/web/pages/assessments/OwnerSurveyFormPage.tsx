@@ -1,45 +1,45 @@
 import { Alert, Form, Input, Radio, Space, Typography } from 'antd';
-import { SUGGESTIONS_MAX, SURVEY_QUESTIONS } from '../../../domain/assessment/survey.ts';
+import { OWNER_SURVEY_QUESTIONS, SUGGESTIONS_MAX } from '../../../domain/assessment/ownerSurvey.ts';
 import { type MessageKey, useErrorText, useI18n } from '../../i18n/index.tsx';
 import { PublicShell } from './PublicShell.tsx';
 import { periodName } from './period.ts';
 import { LinkForm, useOneTimeLink } from './useOneTimeLink.tsx';
 
-interface OpenSurvey {
+interface OpenedOwnerSurvey {
   title: string;
   period: string;
   enterpriseName: string;
 }
 
 /** The owner satisfaction questionnaire opened from its one-time link: one response per enterprise. */
-export default function SurveyFormPage() {
+export default function OwnerSurveyFormPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const {
-    data: survey,
+    data: ownerSurvey,
     submit,
     instead,
-  } = useOneTimeLink<OpenSurvey, Record<string, string | undefined>>('survey', (answers) => ({
+  } = useOneTimeLink<OpenedOwnerSurvey, Record<string, string | undefined>>('owner-survey', (answers) => ({
     answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v)),
   }));
 
   const body = () => {
-    if (instead || !survey) return instead;
+    if (instead || !ownerSurvey) return instead;
     return (
       <>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {survey.title}
+          {ownerSurvey.title}
         </Typography.Title>
         <Typography.Paragraph strong>
-          {t('public.survey.intro', {
-            enterprise: survey.enterpriseName,
-            period: periodName(t, survey.period),
+          {t('public.ownerSurvey.intro', {
+            enterprise: ownerSurvey.enterpriseName,
+            period: periodName(t, ownerSurvey.period),
           })}
         </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('public.survey.note')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('public.ownerSurvey.note')}</Typography.Paragraph>
         {submit.isError && <Alert type="error" showIcon title={errorText(submit.error)} style={{ marginBottom: 16 }} />}
         <LinkForm submit={submit}>
-          {SURVEY_QUESTIONS.map((q) =>
+          {OWNER_SURVEY_QUESTIONS.map((q) =>
             'choices' in q ? (
               <Form.Item
                 key={q.key}
@@ -67,5 +67,5 @@ export default function SurveyFormPage() {
       </>
     );
   };
-  return <PublicShell title={t('surveys.title')}>{body()}</PublicShell>;
+  return <PublicShell title={t('ownerSurveys.title')}>{body()}</PublicShell>;
 }
