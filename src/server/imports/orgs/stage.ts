@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { inScope } from '../../db/tx.ts';
 import type { UploadKind } from '../../files/inspect.ts';
-import { readRowsIsolated } from '../../files/isolated.ts';
 import type { Keys } from '../../keys.ts';
 import { type Issue, insertIssues } from '../batches.ts';
+import { type StageReading, stageFile } from '../stage.ts';
 import { type ImportKind, noDataRowsMessage, READINGS, type StagedData } from './kinds.ts';
 
 export type { Issue };
@@ -17,16 +16,49 @@ interface StagedRow {
   outcome: 'error' | null;
 }
 
-/** Rows per write: these files are small, so a chunk is a few hundred kilobytes of JSON at most. */
+/** Rows per write, and per update of the checks' outcomes. */
 const FLUSH_ROWS = 1000;
 
+/** How an org or member file is staged (the shared loop is `stageFile`). */
+function kindReading(kind: ImportKind, keys: Keys): StageReading<string, StagedRow> {
+  const reading = READINGS[kind];
+  return {
+    header(cells, rowNumber) {
+      const header = reading.mapHeader(cells, rowNumber);
+      const issues: Issue[] = [
+        ...header.warnings.map((w) => ({ ...w, severity: 'warning' as const })),
+        ...header.errors.map((e) => ({ ...e, severity: 'error' as const })),
+      ];
+      return { columns: header.errors.length > 0 ? null : header.columns, issues };
+    },
+    row(columns, cells, rowNumber) {
+      const parsed = reading.parse(columns, cells, rowNumber);
+      const staged: StagedRow = parsed.ok
+        ? {
+            row: rowNumber,
+            data: { v: reading.stage(parsed.value, keys), warnings: parsed.warnings },
+            has_errors: false,
+            outcome: null,
+          }
+        : { row: rowNumber, data: { raw: reading.raw(columns, cells) ?? {} }, has_errors: true, outcome: 'error' };
+      const issues: Issue[] = [
+        ...parsed.errors.map((e) => ({ ...e, severity: 'error' as const })),
+        ...parsed.warnings.map((w) => ({ ...w, severity: 'warning' as const })),
+      ];
+      return { staged, issues };
+    },
+    insert: insertStagedRows,
+    // These files are small, so a chunk is a few hundred kilobytes of JSON at most.
+    chunkRows: FLUSH_ROWS,
+    noDataRows: noDataRowsMessage(kind),
+  };
+}
+
 /**
- * Reads the file row by row into the batch's staging rows (import_rows.data) and its issues,
- * a chunk at a time, recording progress (`onCount` first has the file's rows, counted by the
- * reading thread, so progress reads rows read / total); memory holds one chunk whatever the file's length.
+ * Reads an org or member file into the batch's staging rows (import_rows.data) and its issues.
  * Returns the column keys the header had, or null when the header is unusable (the issues say why).
  */
-export async function readIntoBatch(
+export function readIntoBatch(
   db: Db,
   actor: Actor,
   keys: Keys,
@@ -36,68 +68,7 @@ export async function readIntoBatch(
   onCount: (nonEmptyRows: number) => unknown,
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<string[] | null> {
-  const reading = READINGS[kind];
-  let rows: StagedRow[] = [];
-  let issues: Issue[] = [];
-  let rowsRead = 0;
-
-  const flush = async () => {
-    const [r, i, read] = [rows, issues, rowsRead];
-    rows = [];
-    issues = [];
-    await inScope(db, actor, async (tx) => {
-      if (i.length) await insertIssues(tx, batchId, i);
-      await insertStagedRows(tx, batchId, r, read);
-    });
-    onProgress(read);
-  };
-
-  let columns: Map<number, string> | null = null;
-  let headerRow = 1;
-  for await (const { rowNumber, cells } of readRowsIsolated(file.path, file.kind, undefined, onCount)) {
-    if (!columns) {
-      headerRow = rowNumber;
-      const header = reading.mapHeader(cells, rowNumber);
-      for (const w of header.warnings) issues.push({ ...w, severity: 'warning' });
-      for (const e of header.errors) issues.push({ ...e, severity: 'error' });
-      if (header.errors.length > 0) {
-        await flush();
-        return null;
-      }
-      columns = header.columns;
-      continue;
-    }
-    const parsed = reading.parse(columns, cells, rowNumber);
-    rowsRead++;
-    if (parsed.ok) {
-      rows.push({
-        row: rowNumber,
-        data: { v: reading.stage(parsed.value, keys), warnings: parsed.warnings },
-        has_errors: false,
-        outcome: null,
-      });
-    } else {
-      rows.push({
-        row: rowNumber,
-        data: { raw: reading.raw(columns, cells) ?? {} },
-        has_errors: true,
-        outcome: 'error',
-      });
-    }
-    for (const e of parsed.errors) issues.push({ ...e, severity: 'error' });
-    for (const w of parsed.warnings) issues.push({ ...w, severity: 'warning' });
-    if (rows.length >= FLUSH_ROWS) await flush();
-  }
-  if (!columns) {
-    issues.push({ row: 1, column: '表头', message: noDataRowsMessage(kind), severity: 'error' });
-    await flush();
-    return null;
-  }
-  if (rowsRead === 0) {
-    issues.push({ row: headerRow + 1, column: '表头', message: noDataRowsMessage(kind), severity: 'error' });
-  }
-  await flush();
-  return [...new Set(columns.values())];
+  return stageFile(db, actor, batchId, file, kindReading(kind, keys), onCount, onProgress);
 }
 
 async function insertStagedRows(tx: Tx, batchId: number, rows: StagedRow[], rowsRead: number) {
