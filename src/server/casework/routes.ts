@@ -3,7 +3,7 @@ import { CONTACT_KINDS } from '../../domain/casework/contacts.ts';
 import { kindOf, OUTCOME_KINDS, OUTCOME_ROLES } from '../../domain/casework/outcomes.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../domain/casework/requests.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam, queryFlag } from '../schemas.ts';
+import { calendarDay, codeOf, idParam, pageQuery, queryFlag } from '../schemas.ts';
 import { today } from '../today.ts';
 import { createContact, deleteContact, updateContact } from './contacts.ts';
 import { createOutcome, deleteOutcome, derivedKindRefusal } from './outcomes.ts';
@@ -25,10 +25,6 @@ const optionalText = (max: number, what: string) =>
     .default(null)
     .transform((s) => s || null);
 const id = z.object({ id: idParam });
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 const amount = (what: string) =>
   z
     .number()
@@ -168,7 +164,7 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'contact.list',
   summary: '走访联系记录',
-  query: ContactListQuery.extend(page),
+  query: ContactListQuery.extend(pageQuery()),
   response: z.object({
     total: z.number(),
     items: z.array(
@@ -245,7 +241,7 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'request.list',
   summary: '企业诉求：按状态、类别筛选；open=true 只列未办结的，silent=true 只列长期未更新的',
-  query: RequestListQuery.extend(page),
+  query: RequestListQuery.extend(pageQuery()),
   response: z.object({ total: z.number(), silentDays: z.number(), items: z.array(Request) }),
   describe: '诉求一页',
   handler: async ({ tx, actor, input }) =>

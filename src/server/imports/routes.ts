@@ -8,7 +8,7 @@ import { XLSX_TYPE, xlsxDownload } from '../download.ts';
 import { HttpError } from '../errors.ts';
 import { receiveUpload } from '../files/receive.ts';
 import { type AreaRouter, areaRouter } from '../route.ts';
-import { idParam } from '../schemas.ts';
+import { idParam, pageOf, pageQuery } from '../schemas.ts';
 import { IMPORTS } from './adapters/index.ts';
 import {
   BATCH_KINDS,
@@ -28,10 +28,6 @@ import { assertKeptFile } from './keptFiles.ts';
 import { applyInOwnTransaction, discardBatch, type ImportAdapter, startImport } from './pipeline.ts';
 
 const IdParam = z.object({ id: idParam });
-const Page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 
 const ImportBatch = z
   .object({
@@ -159,8 +155,8 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     permission: a.readPermission,
     action: a.actions.list,
     summary: a.summaries.list,
-    query: z.object(Page),
-    response: z.object({ total: z.number(), items: z.array(ImportBatch) }),
+    query: z.object(pageQuery()),
+    response: pageOf(ImportBatch),
     describe: '批次列表',
     handler: async ({ tx, actor, input }) => {
       const { total, items } = await listBatches(tx, actor, a.kind, input.query);
@@ -185,8 +181,8 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     ...reads,
     summary: a.summaries.rows,
     params: IdParam,
-    query: z.object({ outcome: a.rows.outcome, ...Page }),
-    response: z.object({ total: z.number(), items: z.array(a.rows.item) }),
+    query: z.object({ outcome: a.rows.outcome, ...pageQuery() }),
+    response: pageOf(a.rows.item),
     describe: '行',
     handler: ({ tx, actor, input }) => {
       const { outcome, ...page } = input.query;
@@ -200,8 +196,8 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     ...reads,
     summary: '批次的错误与提示（行号、列名、原因）',
     params: IdParam,
-    query: z.object({ severity: z.enum(['error', 'warning']), ...Page }),
-    response: z.object({ total: z.number(), items: z.array(Issue) }),
+    query: z.object({ severity: z.enum(['error', 'warning']), ...pageQuery() }),
+    response: pageOf(Issue),
     describe: '错误与提示',
     handler: ({ tx, actor, input }) => {
       const { severity, ...page } = input.query;
@@ -216,7 +212,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
       ...reads,
       summary: '本次文件缺少、上次同一来源有的企业（待核实，不会删除）',
       params: IdParam,
-      query: z.object(Page),
+      query: z.object(pageQuery()),
       response: z.object({
         total: z.number(),
         items: z.array(z.object({ id: z.number(), uscc: z.string(), name: z.string(), regionCode: z.string() })),

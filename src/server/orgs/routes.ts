@@ -10,7 +10,7 @@ import {
 import { FINDING_LEVELS } from '../../domain/org/orgFindings.ts';
 import { findingsIn, requestLang } from '../lang.ts';
 import { areaRouter, sentOnly } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
 import { today } from '../today.ts';
 import { adjustTerm, recordElection } from './elections.ts';
 import { addOfficer, endOfficer, updateOfficerPosts } from './officers.ts';
@@ -181,11 +181,8 @@ orgRoutes.define({
   permission: 'org.read',
   action: 'org.list',
   summary: '党组织列表：按区划、类别、组建形式、名称筛选，附党员数、覆盖企业数、任期与提示',
-  query: OrgListQuery.extend({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({ total: z.number(), items: z.array(OrgSummary) }),
+  query: OrgListQuery.extend(pageQuery()),
+  response: pageOf(OrgSummary),
   describe: '党组织一页',
   handler: async ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;

@@ -5,7 +5,7 @@ import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
 import { auditExport } from '../../exports/listExport.ts';
 import { areaRouter } from '../../route.ts';
-import { codeOf, idParam } from '../../schemas.ts';
+import { codeOf, idParam, pageQuery } from '../../schemas.ts';
 import { enterpriseDetail } from './detail.ts';
 import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
@@ -59,8 +59,7 @@ ledgerRoutes.define({
   query: LedgerFilter.extend({
     sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(),
   }),
   response: z.object({
     total: z.number(),
