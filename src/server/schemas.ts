@@ -34,3 +34,6 @@ export const pageQuery = (defaultSize = 50) => ({
 
 /** One page of a list and how many rows the whole list has. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+
+/** The path of a route on one record: `/…/{id}`. */
+export const byId = z.object({ id: idParam });

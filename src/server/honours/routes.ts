@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { RECOGNITION_LEVELS } from '../../domain/recognition/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, choiceOf, idParam, pageOf, pageQuery, regionCode } from '../schemas.ts';
+import { byId, calendarDay, choiceOf, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { honourCounts } from './counts.ts';
 import { listHonours, listSites, memberHonours, orgHonours } from './queries.ts';
@@ -63,8 +63,6 @@ const Figures = z.object({
   demonstrationSites: z.number().openapi({ description: '示范点个数' }),
 });
 const RegionFigures = Figures.extend({ region: z.string(), name: z.string() });
-
-const byId = z.object({ id: idParam });
 
 export const honourRoutes = areaRouter('表彰与示范点');
 

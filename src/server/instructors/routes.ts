@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam, pageOf, pageQuery, queryFlag, regionCode } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery, queryFlag, regionCode } from '../schemas.ts';
 import { assign, endAssignment, enterpriseInstructors } from './assignments.ts';
 import { departmentRoutes } from './departmentRoutes.ts';
 import { instructorDetail, listInstructors, revealInstructor } from './queries.ts';
@@ -63,8 +63,6 @@ const Reason = z.union([
   }),
   z.object({ factor: z.literal('load'), points: z.number(), load: z.number() }),
 ]);
-
-const byId = z.object({ id: idParam });
 
 export const instructorRoutes = areaRouter('党建指导员');
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CULTIVATION_TAGS, EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
 import { REFERRED_MESSAGE } from './checks.ts';
 import { MemberListQuery, TransferListQuery } from './listQueries.ts';
 import { listMembers, memberCard, memberDetail, revealMember } from './queries.ts';
@@ -146,8 +146,6 @@ const Transfer = z
     createdAt: z.string(),
   })
   .openapi('MemberTransfer');
-
-const byId = z.object({ id: idParam });
 
 export const memberRoutes = areaRouter('党员');
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { SEXES } from '../../domain/org/codes.ts';
 import { POOL_ORIGINS, POOL_STATUSES } from '../../domain/recognition/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, choiceOf, codeOf, idParam, pageOf, pageQuery, regionCode } from '../schemas.ts';
+import { byId, calendarDay, choiceOf, codeOf, idParam, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { poolCounts } from './counts.ts';
 import { dispatchSecretary, returnSecretary } from './dispatch.ts';
@@ -56,8 +56,6 @@ const PoolCounts = z.object({
   sentInYear: z.number().openapi({ description: '当年下派到本区划党组织的人次' }),
   serving: z.number().openapi({ description: '正在本区划党组织任书记的下派书记' }),
 });
-
-const byId = z.object({ id: idParam });
 
 export const secretaryPoolRoutes = areaRouter('下派书记');
 
