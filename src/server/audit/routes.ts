@@ -9,6 +9,7 @@ import { XLSX_TYPE } from '../download.ts';
 import { auditExport } from '../exports/listExport.ts';
 import { printOptions } from '../files/print.ts';
 import { areaRouter } from '../route.ts';
+import { pageOf, pageQuery } from '../schemas.ts';
 import { auditObjectNames, objectName } from './names.ts';
 import { auditPage, auditWhere, presentAudit } from './query.ts';
 
@@ -44,11 +45,8 @@ auditRoutes.define({
   permission: 'audit.read',
   action: 'audit.read',
   summary: '检索审计日志（审计员）',
-  query: Filter.extend({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({ total: z.number(), items: z.array(AuditItem) }),
+  query: Filter.extend(pageQuery()),
+  response: pageOf(AuditItem),
   describe: '审计记录',
   handler: async ({ tx, input }) => {
     const { page, pageSize, ...filter } = input.query;

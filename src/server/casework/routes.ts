@@ -3,7 +3,7 @@ import { CONTACT_KINDS } from '../../domain/casework/contacts.ts';
 import { kindOf, OUTCOME_KINDS, OUTCOME_ROLES } from '../../domain/casework/outcomes.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../domain/casework/requests.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam, queryFlag } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageQuery, queryFlag } from '../schemas.ts';
 import { today } from '../today.ts';
 import { createContact, deleteContact, updateContact } from './contacts.ts';
 import { createOutcome, deleteOutcome, derivedKindRefusal } from './outcomes.ts';
@@ -24,11 +24,6 @@ const optionalText = (max: number, what: string) =>
     .nullable()
     .default(null)
     .transform((s) => s || null);
-const id = z.object({ id: idParam });
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 const amount = (what: string) =>
   z
     .number()
@@ -168,7 +163,7 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'contact.list',
   summary: '走访联系记录',
-  query: ContactListQuery.extend(page),
+  query: ContactListQuery.extend(pageQuery()),
   response: z.object({
     total: z.number(),
     items: z.array(
@@ -213,7 +208,7 @@ caseworkRoutes.define({
   action: 'contact.update',
   entity: 'contact',
   summary: '更正联系记录；改日期时，其中提出且尚未办理的诉求的受理日期随之更正',
-  params: id,
+  params: byId,
   body: z.object(ContactFields),
   response: Ok,
   describe: '已更正',
@@ -230,7 +225,7 @@ caseworkRoutes.define({
   action: 'contact.delete',
   entity: 'contact',
   summary: '删除录错的联系记录（其中提出过诉求的不能删除）',
-  params: id,
+  params: byId,
   response: Ok,
   describe: '已删除',
   handler: async ({ tx, actor, input }) => {
@@ -245,7 +240,7 @@ caseworkRoutes.define({
   permission: 'instructor.read',
   action: 'request.list',
   summary: '企业诉求：按状态、类别筛选；open=true 只列未办结的，silent=true 只列长期未更新的',
-  query: RequestListQuery.extend(page),
+  query: RequestListQuery.extend(pageQuery()),
   response: z.object({ total: z.number(), silentDays: z.number(), items: z.array(Request) }),
   describe: '诉求一页',
   handler: async ({ tx, actor, input }) =>
@@ -275,7 +270,7 @@ caseworkRoutes.define({
   action: 'request.read',
   entity: 'request',
   summary: '诉求详情与办理过程',
-  params: id,
+  params: byId,
   response: z.object({
     request: Request,
     updates: z.array(
@@ -294,7 +289,7 @@ caseworkRoutes.define({
   action: 'request.update',
   entity: 'request',
   summary: '诉求进展或状态变更：已受理 → 协调中 → 已解决 / 未解决（关闭）；解决时登记所得',
-  params: id,
+  params: byId,
   body: z.object({
     onDate: calendarDay,
     status: codeOf(REQUEST_STATUSES),
@@ -369,7 +364,7 @@ caseworkRoutes.define({
   action: 'outcome.delete',
   entity: 'outcome',
   summary: '删除录错的成果（只限录入的成果）',
-  params: id,
+  params: byId,
   response: Ok,
   describe: '已删除',
   handler: async ({ tx, actor, input }) => {

@@ -1,8 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { loadInScope } from '../db/loadInScope.ts';
 import { developments, enterprises, partyOrgs } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
 import { orgInScope } from '../orgs/scope.ts';
 import { inRegionScope } from '../regions/scope.ts';
 
@@ -14,19 +14,13 @@ export function developmentInScope(actor: Actor): SQL {
 }
 
 /** The record, if the actor may see its org; otherwise 404, as if it did not exist. */
-export async function loadDevelopment(
+export function loadDevelopment(
   tx: Tx,
   actor: Actor,
   id: number,
   opts: { forUpdate?: boolean } = {},
 ): Promise<DevelopmentRow> {
-  const query = tx
-    .select()
-    .from(developments)
-    .where(and(eq(developments.id, id), developmentInScope(actor)));
-  const [row] = opts.forUpdate ? await query.for('update') : await query;
-  if (!row) throw notFound('发展党员记录');
-  return row;
+  return loadInScope(tx, developments, id, developmentInScope(actor), '发展党员记录', opts);
 }
 
 /** A development record with the names of its org and its employer, for presenting. */

@@ -1,4 +1,5 @@
 // A stored development record as the domain rules see it, and as a response shows it.
+import { sql } from 'drizzle-orm';
 import { maskBirthDate, maskIdNumber } from '../../domain/mask.ts';
 import { DEVELOPMENT_STAGES } from '../../domain/org/codes.ts';
 import {
@@ -11,6 +12,25 @@ import {
 } from '../../domain/org/development.ts';
 import type { Keys } from '../keys.ts';
 import type { DevelopmentRow, NamedDevelopmentRow } from './load.ts';
+
+/** The dates of a development record the rules read. */
+export const DEVELOPMENT_DATES = [
+  'birthDate',
+  'appliedOn',
+  'talkedOn',
+  'activistOn',
+  'candidateOn',
+  'politicalReviewOn',
+  'admittedOn',
+  'approvedOn',
+  'fullMeetingOn',
+  'fullApprovedOn',
+] as const;
+
+/** Those dates of the row aliased `d` as 'YYYY-MM-DD' text, each named as the record names it. */
+export const developmentDatesSelect = sql.raw(
+  DEVELOPMENT_DATES.map((c) => `d.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}::text as "${c}"`).join(', '),
+);
 
 export type EarlyReasons = Partial<Record<DevelopmentStep, string>>;
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { DEVELOPMENT_CLOSE_REASONS, DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
 import { findingsIn, type Lang, requestLang } from '../lang.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { developmentBoard, developmentDetail, earlyDevelopments, overdueDevelopments } from './queries.ts';
 import { closeDevelopment, createDevelopment, updateDevelopment } from './write.ts';
@@ -91,7 +91,6 @@ const Patch = z
   .partial()
   .strict();
 
-const devId = z.object({ id: idParam });
 const orgFilter = z.object({ orgId: idParam.optional() });
 
 export const developmentRoutes = areaRouter('发展党员');
@@ -138,7 +137,7 @@ developmentRoutes.define({
   action: 'development.board',
   entity: 'party_org',
   summary: '党组织发展党员看板：按阶段分列，附应办日期、逾期与提前办理事项',
-  params: z.object({ id: idParam }),
+  params: byId,
   query: z.object({ completedSince: calendarDay.optional() }),
   response: z.object({
     org: z.object({ id: z.number(), name: z.string() }),
@@ -160,7 +159,7 @@ developmentRoutes.define({
   action: 'development.read',
   entity: 'development',
   summary: '发展党员记录详情（身份证号码已脱敏）',
-  params: devId,
+  params: byId,
   response: Development,
   describe: '发展党员记录',
   handler: async ({ tx, actor, input, c }) =>
@@ -195,7 +194,7 @@ developmentRoutes.define({
   entity: 'development',
   summary:
     '登记发展各阶段：日期不得早于上一阶段、不得晚于今天；短于最短间隔须书面说明理由；接收为预备党员时建立党员档案，批准转正时转为正式党员',
-  params: devId,
+  params: byId,
   // No defaults in the patch, so what is validated is exactly what was sent.
   body: Patch,
   response: z.object({ changed: z.array(z.string()), memberId: z.number().nullable(), development: Development }),
@@ -216,7 +215,7 @@ developmentRoutes.define({
   action: 'development.close',
   entity: 'development',
   summary: '结束发展党员记录：本人撤回、未被发展、调离，或取消预备党员资格',
-  params: devId,
+  params: byId,
   body: z.object({ closedOn: calendarDay, reason: codeOf(DEVELOPMENT_CLOSE_REASONS) }),
   response: z.object({ ok: z.literal(true) }),
   describe: '已结束',

@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { RECOGNITION_LEVELS } from '../../domain/recognition/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, choiceOf, idParam } from '../schemas.ts';
+import { byId, calendarDay, choiceOf, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { honourCounts } from './counts.ts';
 import { listHonours, listSites, memberHonours, orgHonours } from './queries.ts';
 import { createHonour, createSite, deleteHonour, deleteSite } from './write.ts';
 
-const regionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字');
 const level = choiceOf(RECOGNITION_LEVELS, '请选择级别');
 const ref = (what: string) =>
   z
@@ -22,10 +21,6 @@ const year = z.coerce
   .int('年度应为整数')
   .min(1990, '年度不早于 1990')
   .max(2100, '年度不晚于 2100');
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 
 const Honour = z
   .object({
@@ -69,8 +64,6 @@ const Figures = z.object({
 });
 const RegionFigures = Figures.extend({ region: z.string(), name: z.string() });
 
-const byId = z.object({ id: idParam });
-
 export const honourRoutes = areaRouter('表彰与示范点');
 
 honourRoutes.define({
@@ -85,9 +78,9 @@ honourRoutes.define({
     level: level.optional(),
     regionCode: regionCode.optional(),
     q: z.string().trim().max(30).optional(),
-    ...page,
+    ...pageQuery(),
   }),
-  response: z.object({ total: z.number(), items: z.array(Honour) }),
+  response: pageOf(Honour),
   describe: '一页，最近的在前',
   handler: ({ tx, actor, input }) => {
     const { page, pageSize, ...filter } = input.query;
@@ -163,9 +156,9 @@ honourRoutes.define({
     year: year.optional(),
     level: level.optional(),
     regionCode: regionCode.optional(),
-    ...page,
+    ...pageQuery(),
   }),
-  response: z.object({ total: z.number(), items: z.array(DemonstrationSite) }),
+  response: pageOf(DemonstrationSite),
   describe: '一页，最近年度在前',
   handler: ({ tx, actor, input }) => {
     const { page, pageSize, ...filter } = input.query;

@@ -8,7 +8,7 @@ import { XLSX_TYPE, xlsxDownload } from '../download.ts';
 import { HttpError } from '../errors.ts';
 import { receiveUpload } from '../files/receive.ts';
 import { type AreaRouter, areaRouter } from '../route.ts';
-import { idParam } from '../schemas.ts';
+import { byId, pageOf, pageQuery } from '../schemas.ts';
 import { IMPORTS } from './adapters/index.ts';
 import {
   BATCH_KINDS,
@@ -26,12 +26,6 @@ import { batchMissing } from './enterprises/queries.ts';
 import { writeErrorReport } from './errorReport.ts';
 import { assertKeptFile } from './keptFiles.ts';
 import { applyInOwnTransaction, discardBatch, type ImportAdapter, startImport } from './pipeline.ts';
-
-const IdParam = z.object({ id: idParam });
-const Page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 
 const ImportBatch = z
   .object({
@@ -159,8 +153,8 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     permission: a.readPermission,
     action: a.actions.list,
     summary: a.summaries.list,
-    query: z.object(Page),
-    response: z.object({ total: z.number(), items: z.array(ImportBatch) }),
+    query: z.object(pageQuery()),
+    response: pageOf(ImportBatch),
     describe: '批次列表',
     handler: async ({ tx, actor, input }) => {
       const { total, items } = await listBatches(tx, actor, a.kind, input.query);
@@ -173,7 +167,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     path: one,
     ...reads,
     summary: '一个批次：状态、读取进度与核对结果的计数',
-    params: IdParam,
+    params: byId,
     response: ImportBatch,
     describe: '批次',
     handler: async ({ tx, actor, input }) => present(await batchOfKind(tx, actor, a.kind, input.params.id)),
@@ -184,9 +178,9 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     path: `${one}/rows`,
     ...reads,
     summary: a.summaries.rows,
-    params: IdParam,
-    query: z.object({ outcome: a.rows.outcome, ...Page }),
-    response: z.object({ total: z.number(), items: z.array(a.rows.item) }),
+    params: byId,
+    query: z.object({ outcome: a.rows.outcome, ...pageQuery() }),
+    response: pageOf(a.rows.item),
     describe: '行',
     handler: ({ tx, actor, input }) => {
       const { outcome, ...page } = input.query;
@@ -199,9 +193,9 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     path: `${one}/issues`,
     ...reads,
     summary: '批次的错误与提示（行号、列名、原因）',
-    params: IdParam,
-    query: z.object({ severity: z.enum(['error', 'warning']), ...Page }),
-    response: z.object({ total: z.number(), items: z.array(Issue) }),
+    params: byId,
+    query: z.object({ severity: z.enum(['error', 'warning']), ...pageQuery() }),
+    response: pageOf(Issue),
     describe: '错误与提示',
     handler: ({ tx, actor, input }) => {
       const { severity, ...page } = input.query;
@@ -215,8 +209,8 @@ function declare(router: AreaRouter, a: ImportAdapter) {
       path: `${one}/missing`,
       ...reads,
       summary: '本次文件缺少、上次同一来源有的企业（待核实，不会删除）',
-      params: IdParam,
-      query: z.object(Page),
+      params: byId,
+      query: z.object(pageQuery()),
       response: z.object({
         total: z.number(),
         items: z.array(z.object({ id: z.number(), uscc: z.string(), name: z.string(), regionCode: z.string() })),
@@ -231,7 +225,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     path: `${one}/result`,
     ...reads,
     summary: '批次结果（与命令行 --json 相同）',
-    params: IdParam,
+    params: byId,
     response: ImportResult,
     describe: '结果',
     handler: ({ tx, actor, input }) => batchResult(tx, actor, a.kind, input.params.id),
@@ -246,7 +240,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     ...reads,
     action: a.actions.errorReport,
     summary: '错误报告（.xlsx）：原文件各行加一列错误说明',
-    params: IdParam,
+    params: byId,
     response: { file: XLSX_TYPE, description: '错误报告' },
     handler: async ({ db, actor, input, deps }) => {
       const { id } = input.params;
@@ -268,7 +262,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     action: a.actions.import,
     entity: 'import_batch',
     summary: a.summaries.apply,
-    params: IdParam,
+    params: byId,
     response: ImportBatch,
     describe: '已写入的批次',
     handler: async ({ db, actor, input }) => {
@@ -285,7 +279,7 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     action: a.actions.discard,
     entity: 'import_batch',
     summary: a.summaries.discard,
-    params: IdParam,
+    params: byId,
     response: ImportBatch,
     describe: '已放弃的批次',
     handler: async ({ tx, actor, input }) => present(await discardBatch(tx, actor, a, input.params.id)),

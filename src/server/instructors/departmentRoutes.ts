@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { REQUEST_CATEGORIES } from '../../domain/instructor/codes.ts';
 import { areaRouter } from '../route.ts';
-import { codeOf, idParam } from '../schemas.ts';
+import { byId, codeOf } from '../schemas.ts';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments.ts';
 
 const section = z.string().regex(/^[A-T]$/, '行业门类为 A–T 的一个字母');
@@ -29,8 +29,6 @@ const Department = z
     instructors: z.number().openapi({ description: '在任的指导员和联络员（本人管辖范围内）' }),
   })
   .openapi('Department');
-
-const byId = z.object({ id: idParam });
 
 export const departmentRoutes = areaRouter('党建指导员');
 

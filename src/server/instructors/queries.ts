@@ -1,5 +1,4 @@
 import { and, asc, count, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
@@ -8,7 +7,7 @@ import { containing } from '../db/like.ts';
 import { nameKey } from '../db/nameKey.ts';
 import { departments, instructors, regions } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
-import { invalid } from '../orgs/invalid.ts';
+import { withinRegionFilter } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { assignmentsOfInstructor } from './assignments.ts';
 import { loadInstructor } from './load.ts';
@@ -36,15 +35,7 @@ function listWhere(actor: Actor, f: InstructorFilter, on: string): SQL {
   if (status === 'left') conds.push(and(isNotNull(instructors.leftOn), sql`${instructors.leftOn} <= ${on}::date`));
   if (f.sourceDepartmentId !== undefined) conds.push(eq(instructors.sourceDepartmentId, f.sourceDepartmentId));
   if (f.kind) conds.push(eq(instructors.kind, f.kind));
-  if (f.regionCode) {
-    let prefix: string;
-    try {
-      prefix = regionPrefix(f.regionCode);
-    } catch {
-      invalid('regionCode', `行政区划代码 ${f.regionCode} 无效`);
-    }
-    conds.push(sql`${instructors.regionCode} like ${`${prefix}%`}`);
-  }
+  if (f.regionCode) conds.push(withinRegionFilter(instructors.regionCode, f.regionCode));
   if (f.q) conds.push(sql`${instructors.name} ilike ${containing(f.q)}`);
   return and(...conds) as SQL;
 }

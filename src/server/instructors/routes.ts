@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam, queryFlag } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery, queryFlag, regionCode } from '../schemas.ts';
 import { assign, endAssignment, enterpriseInstructors } from './assignments.ts';
 import { departmentRoutes } from './departmentRoutes.ts';
 import { instructorDetail, listInstructors, revealInstructor } from './queries.ts';
 import { suggestInstructors } from './suggestions.ts';
 import { createInstructor, updateInstructor } from './write.ts';
-
-const regionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字');
 
 const InstructorInput = z.object({
   kind: codeOf(INSTRUCTOR_KINDS),
@@ -66,8 +64,6 @@ const Reason = z.union([
   z.object({ factor: z.literal('load'), points: z.number(), load: z.number() }),
 ]);
 
-const byId = z.object({ id: idParam });
-
 export const instructorRoutes = areaRouter('党建指导员');
 
 /** The instructor list's filters, for the screen's list and its export. */
@@ -86,11 +82,8 @@ instructorRoutes.define({
   permission: 'instructor.read',
   action: 'instructor.list',
   summary: '党建指导员和联络员：按部门、类别、区划、姓名筛选，显示今天联系的企业数',
-  query: InstructorListQuery.extend({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({ total: z.number(), items: z.array(Instructor) }),
+  query: InstructorListQuery.extend(pageQuery()),
+  response: pageOf(Instructor),
   describe: '一页（电话脱敏）',
   handler: ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;

@@ -10,6 +10,7 @@ import type { Keys } from '../keys.ts';
 import { sealPhone } from '../keys.ts';
 import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
+import { phoneChange } from '../phoneChange.ts';
 import { codeInScope } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { refreshInstructorCoverage } from './coverage.ts';
@@ -98,13 +99,10 @@ export async function updateInstructor(tx: Tx, actor: Actor, keys: Keys, id: num
   if (patch.name !== undefined) change('name', patch.name.trim());
   if (patch.post !== undefined) change('post', patch.post?.trim() || null);
   if (patch.fullTime !== undefined) change('fullTime', patch.fullTime);
-  if (patch.phone !== undefined) {
-    const phone = normalizePhone(patch.phone);
-    const old = row.phone === null ? null : keys.decrypt(row.phone);
-    if (phone !== old) {
-      Object.assign(set, sealPhone(keys, phone));
-      diff.phone = { before: old === null ? null : maskPhone(old), after: phone === null ? null : maskPhone(phone) };
-    }
+  const phone = patch.phone === undefined ? null : phoneChange(keys, row.phone, patch.phone);
+  if (phone) {
+    Object.assign(set, phone.set);
+    diff.phone = phone.diff;
   }
   let ended: { enterpriseId: number }[] = [];
   if (patch.leftOn !== undefined && patch.leftOn !== row.leftOn) {

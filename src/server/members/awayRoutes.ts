@@ -1,7 +1,7 @@
 // The period a member works away (流出), recorded by the org that holds the relation.
 import { z } from '@hono/zod-openapi';
 import { areaRouter } from '../route.ts';
-import { calendarDay, idParam } from '../schemas.ts';
+import { byId, calendarDay, idParam } from '../schemas.ts';
 import { endAway, recordAway } from './away.ts';
 
 const AwayInput = z
@@ -13,8 +13,6 @@ const AwayInput = z
     fixedPlace: z.boolean().default(false),
   })
   .strict();
-
-const byId = z.object({ id: idParam });
 
 export const memberAwayRoutes = areaRouter('党员');
 

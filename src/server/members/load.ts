@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { type LoadOptions, loadInScope } from '../db/loadInScope.ts';
 import { members } from '../db/schema.ts';
-import { HttpError, notFound } from '../errors.ts';
 import { memberInScope, memberInWriteScope } from './scope.ts';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -12,26 +11,9 @@ export type MemberRow = typeof members.$inferSelect;
  * seen only as working in the actor's org (流入地) is refused with 403: their record belongs
  * to the org holding their relation.
  */
-export async function loadMember(
-  tx: Tx,
-  actor: Actor,
-  id: number,
-  opts: { write?: boolean; forUpdate?: boolean } = {},
-): Promise<MemberRow> {
-  const query = tx
-    .select()
-    .from(members)
-    .where(and(eq(members.id, id), memberInScope(tx, actor)));
-  const [row] = opts.forUpdate ? await query.for('update') : await query;
-  if (!row) throw notFound('党员');
-  if (opts.write) {
-    const [own] = await tx
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.id, id), memberInWriteScope(tx, actor)));
-    if (!own) {
-      throw new HttpError(403, 'forbidden', '该党员的组织关系不在您管理的党组织，只能由其所在党组织办理');
-    }
-  }
-  return row;
+export function loadMember(tx: Tx, actor: Actor, id: number, opts: LoadOptions = {}): Promise<MemberRow> {
+  return loadInScope(tx, members, id, memberInScope(tx, actor), '党员', opts, {
+    scope: memberInWriteScope(tx, actor),
+    refusal: '该党员的组织关系不在您管理的党组织，只能由其所在党组织办理',
+  });
 }

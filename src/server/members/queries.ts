@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { EDUCATIONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
 import { transferStatus } from '../../domain/org/transfer.ts';
-import { regionPrefix } from '../../domain/regionCode.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
@@ -12,6 +11,7 @@ import { nameKey } from '../db/nameKey.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
+import { withinRegionFilter } from '../regions/scope.ts';
 import { today } from '../today.ts';
 import { mobileSql, shouldTransferSql } from './away.ts';
 import { loadMember } from './load.ts';
@@ -65,15 +65,7 @@ function listWhere(tx: Tx, actor: Actor, f: MemberListFilter): { where: SQL; sid
   } else if (f.orgId !== undefined) {
     conds.push(eq(members.orgId, f.orgId));
   }
-  if (f.regionCode) {
-    let prefix: string;
-    try {
-      prefix = regionPrefix(f.regionCode);
-    } catch {
-      invalid('regionCode', `行政区划代码 ${f.regionCode} 无效`);
-    }
-    conds.push(sql`${org.regionCode} like ${`${prefix}%`}`);
-  }
+  if (f.regionCode) conds.push(withinRegionFilter(org.regionCode, f.regionCode));
   if (f.status) conds.push(eq(members.status, f.status));
   if (f.mobile !== undefined) conds.push(f.mobile ? mobileSql(on, 'members.') : sql`not ${mobileSql(on, 'members.')}`);
   if (f.away !== undefined) conds.push(f.away ? isNotNull(members.awaySince) : isNull(members.awaySince));

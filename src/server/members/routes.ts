@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CULTIVATION_TAGS, EDUCATIONS, LEAVE_REASONS, MEMBER_STATUSES, SEXES } from '../../domain/org/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
 import { REFERRED_MESSAGE } from './checks.ts';
 import { MemberListQuery, TransferListQuery } from './listQueries.ts';
 import { listMembers, memberCard, memberDetail, revealMember } from './queries.ts';
@@ -15,10 +15,6 @@ const optionalText = (max: number) =>
     .nullable()
     .default(null)
     .transform((s) => s || null);
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
 
 /** Sent in full to the server, which alone masks it on the way out. */
 const idNumber = z.string().max(40).openapi({ description: '公民身份号码（18 位）' });
@@ -151,8 +147,6 @@ const Transfer = z
   })
   .openapi('MemberTransfer');
 
-const byId = z.object({ id: idParam });
-
 export const memberRoutes = areaRouter('党员');
 
 memberRoutes.define({
@@ -162,8 +156,8 @@ memberRoutes.define({
   action: 'member.list',
   summary:
     '党员名册：按党组织、区划、类别、外出、流动（外出超过 6 个月）、应转接、组织关系在外、工作单位、姓名筛选；view=mobile 为一个党组织的流出与流入党员（side 只看一边）',
-  query: MemberListQuery.extend(page),
-  response: z.object({ total: z.number(), items: z.array(MemberListItem) }),
+  query: MemberListQuery.extend(pageQuery()),
+  response: pageOf(MemberListItem),
   describe: '党员一页（号码脱敏）',
   handler: ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;
@@ -289,7 +283,7 @@ memberRoutes.define({
   permission: 'member.read',
   action: 'member.transfer_list',
   summary: '组织关系转接：未回执（open，默认）、有效期内（pending）、已过期（expired）、已回执（received）',
-  query: TransferListQuery.extend(page),
+  query: TransferListQuery.extend(pageQuery()),
   response: z.object({
     total: z.number(),
     items: z.array(Transfer.extend({ memberName: z.string().nullable(), orgName: z.string().nullable() })),

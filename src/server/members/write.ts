@@ -9,6 +9,7 @@ import { members } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { sealPhone } from '../keys.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
+import { phoneChange } from '../phoneChange.ts';
 import { today } from '../today.ts';
 import {
   checkClaimedSex,
@@ -223,13 +224,10 @@ export async function updateMember(tx: Tx, actor: Actor, keys: Keys, memberId: n
     await checkEmployer(tx, actor, patch.employerId);
     change('employerId', patch.employerId);
   }
-  if (patch.phone !== undefined) {
-    const phone = normalizePhone(patch.phone);
-    const old = row.phone === null ? null : keys.decrypt(row.phone);
-    if (phone !== old) {
-      Object.assign(set, sealPhone(keys, phone));
-      diff.phone = { before: old === null ? null : maskPhone(old), after: phone === null ? null : maskPhone(phone) };
-    }
+  const phone = patch.phone === undefined ? null : phoneChange(keys, row.phone, patch.phone);
+  if (phone) {
+    Object.assign(set, phone.set);
+    diff.phone = phone.diff;
   }
   if (patch.position !== undefined) change('position', optionalText(patch.position, 'position', '岗位', TEXT_MAX));
   if (patch.ethnicity !== undefined) {

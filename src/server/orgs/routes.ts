@@ -10,7 +10,7 @@ import {
 import { FINDING_LEVELS } from '../../domain/org/orgFindings.ts';
 import { findingsIn, requestLang } from '../lang.ts';
 import { areaRouter, sentOnly } from '../route.ts';
-import { calendarDay, codeOf, idParam } from '../schemas.ts';
+import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
 import { today } from '../today.ts';
 import { adjustTerm, recordElection } from './elections.ts';
 import { addOfficer, endOfficer, updateOfficerPosts } from './officers.ts';
@@ -159,7 +159,6 @@ const OrgDetail = z
   .openapi('OrgDetail');
 const Ok = z.object({ ok: z.literal(true) });
 const Created = z.object({ id: z.number() });
-const orgId = z.object({ id: idParam });
 
 export const orgRoutes = areaRouter('党组织');
 
@@ -181,11 +180,8 @@ orgRoutes.define({
   permission: 'org.read',
   action: 'org.list',
   summary: '党组织列表：按区划、类别、组建形式、名称筛选，附党员数、覆盖企业数、任期与提示',
-  query: OrgListQuery.extend({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({ total: z.number(), items: z.array(OrgSummary) }),
+  query: OrgListQuery.extend(pageQuery()),
+  response: pageOf(OrgSummary),
   describe: '党组织一页',
   handler: async ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;
@@ -219,7 +215,7 @@ orgRoutes.define({
   action: 'org.read',
   entity: 'party_org',
   summary: '党组织详情：基本情况、覆盖企业（含历史）、班子成员、选举与任期、规则提示',
-  params: orgId,
+  params: byId,
   response: OrgDetail,
   describe: '党组织详情',
   handler: async ({ tx, actor, input, c }) => {
@@ -235,7 +231,7 @@ orgRoutes.define({
   action: 'org.update',
   entity: 'party_org',
   summary: '修改党组织基本情况（组建形式与覆盖企业另有操作）',
-  params: orgId,
+  params: byId,
   body: Profile.partial().strict(),
   response: z.object({ changed: z.array(z.string()) }),
   describe: '已修改的字段',
@@ -249,7 +245,7 @@ orgRoutes.define({
   action: 'org.dissolve',
   entity: 'party_org',
   summary: '撤销党组织：自撤销日期起不再覆盖任何企业，记录保留',
-  params: orgId,
+  params: byId,
   body: z.object({ dissolvedOn: calendarDay }),
   response: Ok,
   handler: async ({ tx, actor, input }) => {
@@ -265,7 +261,7 @@ orgRoutes.define({
   action: 'org.coverage_add',
   entity: 'party_org',
   summary: '党组织新增覆盖一个企业',
-  params: orgId,
+  params: byId,
   body: z.object({ enterpriseId: idParam, startOn: calendarDay }),
   response: Created,
   describe: '已覆盖',
@@ -282,7 +278,7 @@ orgRoutes.define({
   action: 'org.coverage_end',
   entity: 'party_org',
   summary: '结束党组织对一个企业的覆盖',
-  params: orgId.extend({ coverageId: idParam }),
+  params: byId.extend({ coverageId: idParam }),
   body: z.object({ endOn: calendarDay }),
   response: Ok,
   handler: async ({ tx, actor, input }) => {
@@ -298,7 +294,7 @@ orgRoutes.define({
   action: 'org.officer_add',
   entity: 'party_org',
   summary: '登记书记或委员任职',
-  params: orgId,
+  params: byId,
   body: z.object({
     post: codeOf(OFFICER_POSTS),
     personName: text(50),
@@ -320,7 +316,7 @@ orgRoutes.define({
   action: 'org.officer_update',
   entity: 'party_org',
   summary: '登记书记、委员在企业的兼职（双向进入、交叉兼职）：管理职务、法定代表人、工会主席',
-  params: orgId.extend({ officerId: idParam }),
+  params: byId.extend({ officerId: idParam }),
   body: z.object({
     enterprisePost: enterprisePost.optional(),
     legalRepresentative: z.boolean().optional(),
@@ -340,7 +336,7 @@ orgRoutes.define({
   action: 'org.officer_end',
   entity: 'party_org',
   summary: '登记离任',
-  params: orgId.extend({ officerId: idParam }),
+  params: byId.extend({ officerId: idParam }),
   body: z.object({ endOn: calendarDay }),
   response: Ok,
   handler: async ({ tx, actor, input }) => {
@@ -356,7 +352,7 @@ orgRoutes.define({
   action: 'org.election',
   entity: 'party_org',
   summary: '登记换届选举：任期按组织类别默认（党委5年，总支、支部3年），届满日期自动计算',
-  params: orgId,
+  params: byId,
   body: z.object({
     electedOn: calendarDay,
     termYears: z.number().int().min(1).max(10).nullable().default(null),
@@ -379,7 +375,7 @@ orgRoutes.define({
   action: 'org.term_adjust',
   entity: 'party_org',
   summary: '延期或提前换届（最多1年，须记录批准机关和日期）',
-  params: orgId.extend({ electionId: idParam }),
+  params: byId.extend({ electionId: idParam }),
   body: z.object({
     adjustmentMonths: z.number().int(),
     adjustmentApprovedBy: text(100),

@@ -6,6 +6,7 @@ import { DEFAULT_TRANSFER_MIN_MONTHS, shouldTransferRelation, transferStatus } f
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { developmentDatesSelect } from '../developments/record.ts';
 import { orgFacts } from '../orgs/facts.ts';
 import { orgFindingsUnder, orgRulesResolver } from '../settings/orgRules.ts';
 import type { PromptItem, PromptSection } from './types.ts';
@@ -56,19 +57,6 @@ interface DevelopmentRow extends DevelopmentRecord {
   orgName: string;
 }
 
-const DATE_COLUMNS = [
-  'birthDate',
-  'appliedOn',
-  'talkedOn',
-  'activistOn',
-  'candidateOn',
-  'politicalReviewOn',
-  'admittedOn',
-  'approvedOn',
-  'fullMeetingOn',
-  'fullApprovedOn',
-] as const;
-
 /** Development steps overdue, and early steps waiting for review (rules.md §6). */
 export async function developmentSections(
   tx: Tx,
@@ -81,7 +69,7 @@ export async function developmentSections(
     sql`select d.id, d.name, o.name as "orgName", d.contacts, d.introducers, d.extension_months as "extensionMonths",
           d.training_days::float8 as "trainingDays", d.training_hours::float8 as "trainingHours",
           d.early_reasons as "earlyReasons",
-          ${sql.raw(DATE_COLUMNS.map((c) => `d.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}::text as "${c}"`).join(', '))}
+          ${developmentDatesSelect}
         from developments d join party_orgs o on o.id = d.org_id
         where ${orgScope(actor)} and d.closed_on is null and d.full_approved_on is null`,
   );

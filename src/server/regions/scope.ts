@@ -6,12 +6,27 @@ import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import type { ScopeContext } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
+import { invalid } from '../orgs/invalid.ts';
 
 export { ROOT_REGION };
 
 /** The code prefix an actor's scope covers; the root covers every code. */
 export function scopePrefixOf(regionCode: string): string {
   return regionCode === ROOT_REGION ? '' : regionPrefix(regionCode);
+}
+
+/**
+ * A list's region filter: the rows whose `column` lies in the region `code` or below it. A code
+ * that is no region is refused naming the `regionCode` field.
+ */
+export function withinRegionFilter(column: AnyPgColumn, code: string): SQL {
+  let prefix: string;
+  try {
+    prefix = regionPrefix(code);
+  } catch {
+    invalid('regionCode', `行政区划代码 ${code} 无效`);
+  }
+  return sql`${column} like ${`${prefix}%`}`;
 }
 
 /**

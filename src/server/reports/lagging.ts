@@ -12,6 +12,7 @@ import { previousQuarter, quarterOf, quarterRange } from '../../domain/stats/qua
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { DEVELOPMENT_DATES, developmentDatesSelect } from '../developments/record.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { coverage, keyWatchSql, type RegionFigures } from '../stats/engine.ts';
 import { notFuture, RegionFrame, scopeCondition } from './common.ts';
@@ -176,26 +177,13 @@ async function overdueElections(tx: Tx, prefix: string, date: string): Promise<L
   });
 }
 
-const DEVELOPMENT_DATES = [
-  'birthDate',
-  'appliedOn',
-  'talkedOn',
-  'activistOn',
-  'candidateOn',
-  'politicalReviewOn',
-  'admittedOn',
-  'approvedOn',
-  'fullMeetingOn',
-  'fullApprovedOn',
-] as const;
-
 /** Development steps overdue at the date, judged on what had been recorded by then (rules.md §6). */
 async function overdueDevelopments(tx: Tx, prefix: string, date: string): Promise<LaggingDevelopment[]> {
   const rows = await queryRows<Record<string, unknown>>(
     tx,
     sql`select d.id, d.name, o.id as "orgId", o.name as "orgName", o.region_code as "regionCode",
                d.extension_months as "extensionMonths", ${RESPONSIBLE},
-               ${sql.raw(DEVELOPMENT_DATES.map((c) => `d.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}::text as "${c}"`).join(', '))}
+               ${developmentDatesSelect}
         from developments d join party_orgs o on o.id = d.org_id
         join regions r on r.code = o.region_code
         left join party_orgs mo on mo.id = coalesce(o.managing_org_id, o.parent_id)

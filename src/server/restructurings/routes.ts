@@ -10,7 +10,7 @@ import { findingsIn, type Lang, requestLang } from '../lang.ts';
 import { notAfterToday } from '../orgs/invalid.ts';
 import { inRegionScope } from '../regions/scope.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, idParam } from '../schemas.ts';
+import { byId, calendarDay } from '../schemas.ts';
 import { getOrgRuleSettings } from '../settings/orgRules.ts';
 
 const Restructuring = z.object({
@@ -65,7 +65,7 @@ restructuringRoutes.define({
   action: 'enterprise.restructuring_read',
   entity: 'enterprise',
   summary: '改制企业的“三同步”落实情况',
-  params: z.object({ id: idParam }),
+  params: byId,
   response: Checklist,
   describe: '三同步清单',
   handler: async ({ tx, actor, input, c }) => {
@@ -81,7 +81,7 @@ restructuringRoutes.define({
   action: 'enterprise.restructuring',
   entity: 'enterprise',
   summary: '登记国有或集体企业改制及“三同步”落实日期',
-  params: z.object({ id: idParam }),
+  params: byId,
   body: Restructuring,
   response: Checklist,
   describe: '三同步清单',

@@ -2,14 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { SEXES } from '../../domain/org/codes.ts';
 import { POOL_ORIGINS, POOL_STATUSES } from '../../domain/recognition/codes.ts';
 import { areaRouter } from '../route.ts';
-import { calendarDay, choiceOf, codeOf, idParam } from '../schemas.ts';
+import { byId, calendarDay, choiceOf, codeOf, idParam, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { poolCounts } from './counts.ts';
 import { dispatchSecretary, returnSecretary } from './dispatch.ts';
 import { listPoolSecretaries, orgDispatchedSecretaries, poolSecretaryDetail } from './queries.ts';
 import { createPoolSecretary, revealPoolSecretary, updatePoolSecretary } from './write.ts';
 
-const regionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码为 6、9 或 12 位数字');
 const name = z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字');
 const originUnit = z.string().trim().min(1, '请填写原单位').max(60, '原单位不超过 60 个字');
 const note = z.string().trim().max(200, '备注不超过 200 个字').nullable();
@@ -58,8 +57,6 @@ const PoolCounts = z.object({
   serving: z.number().openapi({ description: '正在本区划党组织任书记的下派书记' }),
 });
 
-const byId = z.object({ id: idParam });
-
 export const secretaryPoolRoutes = areaRouter('下派书记');
 
 secretaryPoolRoutes.define({
@@ -73,10 +70,9 @@ secretaryPoolRoutes.define({
     origin: origin.optional(),
     status: z.enum(['in_pool', 'available', 'sent', 'returned', 'left', 'all']).default('in_pool'),
     regionCode: regionCode.optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(),
   }),
-  response: z.object({ total: z.number(), items: z.array(PoolSecretary) }),
+  response: pageOf(PoolSecretary),
   describe: '一页（电话、出生日期脱敏）',
   handler: ({ tx, actor, input, c }) => {
     const { page, pageSize, ...filter } = input.query;

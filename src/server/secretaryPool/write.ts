@@ -10,6 +10,7 @@ import type { Keys } from '../keys.ts';
 import { sealPhone } from '../keys.ts';
 import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
+import { phoneChange } from '../phoneChange.ts';
 import { codeInScope } from '../regions/scope.ts';
 import { loadPoolSecretary, type PoolSecretaryRow } from './load.ts';
 
@@ -89,13 +90,10 @@ export async function updatePoolSecretary(tx: Tx, actor: Actor, keys: Keys, id: 
     notAfterToday('enteredOn', '入库日期', patch.enteredOn);
     change('enteredOn', patch.enteredOn);
   }
-  if (patch.phone !== undefined) {
-    const phone = normalizePhone(patch.phone);
-    const old = row.phone === null ? null : keys.decrypt(row.phone);
-    if (phone !== old) {
-      Object.assign(set, sealPhone(keys, phone));
-      diff.phone = { before: maskedNumber(old), after: maskedNumber(phone) };
-    }
+  const phone = patch.phone === undefined ? null : phoneChange(keys, row.phone, patch.phone);
+  if (phone) {
+    Object.assign(set, phone.set);
+    diff.phone = phone.diff;
   }
   if (patch.leftOn !== undefined && patch.leftOn !== row.leftOn) {
     if (patch.leftOn !== null) await checkLeaving(tx, row, patch.leftOn);

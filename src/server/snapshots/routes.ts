@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { areaRouter } from '../route.ts';
-import { calendarDay, idParam } from '../schemas.ts';
+import { calendarDay, idParam, pageQuery } from '../schemas.ts';
 import { today } from '../today.ts';
 import { compareSnapshots, createSnapshot, listSnapshots, transitionEnterprises } from './service.ts';
 import { SNAPSHOT_STATES } from './states.ts';
@@ -97,8 +97,7 @@ snapshotRoutes.define({
   query: Pair.extend({
     fromState: State,
     toState: State,
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(),
   }),
   response: z.object({
     total: z.number(),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { COVERAGE_SELECTIONS } from '../../domain/stats/coverage.ts';
 import { areaRouter } from '../route.ts';
+import { pageQuery } from '../schemas.ts';
 import { today } from '../today.ts';
 import { enterprisesAsOf } from './list.ts';
 import { CoverageSchema, FigureQuery, filterOf } from './schemas.ts';
@@ -66,8 +67,7 @@ statsRoutes.define({
     category: z.enum(['standalone', 'joint', 'should_form', 'joint_candidate', 'no_member']).optional(),
     coverage: z.enum(COVERAGE_SELECTIONS).optional(),
     flag: z.enum(['key_watch', 'needs_instructor']).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(),
   }),
   response: z.object({ total: z.number(), rows: z.array(AsOfRow) }),
   describe: '企业名单',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/roles.ts';
 import { areaRouter } from '../route.ts';
+import { pageOf, pageQuery } from '../schemas.ts';
 import { linkTargets } from './linkTargets.ts';
 import {
   approvePasswordReset,
@@ -49,10 +50,9 @@ userRoutes.define({
   summary: '管辖范围内的用户列表',
   query: z.object({
     q: z.string().max(64).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    ...pageQuery(20),
   }),
-  response: z.object({ total: z.number(), items: z.array(User) }),
+  response: pageOf(User),
   describe: '用户列表',
   handler: ({ tx, actor, input }) => {
     const q = input.query;

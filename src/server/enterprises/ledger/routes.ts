@@ -5,7 +5,7 @@ import { inScope } from '../../db/tx.ts';
 import { XLSX_TYPE, xlsxDownload } from '../../download.ts';
 import { auditExport } from '../../exports/listExport.ts';
 import { areaRouter } from '../../route.ts';
-import { codeOf, idParam } from '../../schemas.ts';
+import { byId, codeOf, pageQuery } from '../../schemas.ts';
 import { enterpriseDetail } from './detail.ts';
 import { editEnterprise } from './edit.ts';
 import { writeLedgerExport } from './export.ts';
@@ -48,7 +48,6 @@ const Enterprise = z
   .openapi('Enterprise');
 
 export const ledgerRoutes = areaRouter('企业台账');
-const enterpriseId = z.object({ id: idParam });
 
 ledgerRoutes.define({
   method: 'get',
@@ -59,8 +58,7 @@ ledgerRoutes.define({
   query: LedgerFilter.extend({
     sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(),
   }),
   response: z.object({
     total: z.number(),
@@ -103,7 +101,7 @@ ledgerRoutes.define({
   action: 'enterprise.read',
   entity: 'enterprise',
   summary: '企业详情：基本情况、所在区划、行业、变更记录、覆盖的党组织与在册党员数',
-  params: enterpriseId,
+  params: byId,
   response: z.object({
     enterprise: Enterprise,
     regionPath: z.array(
@@ -151,7 +149,7 @@ ledgerRoutes.define({
   action: 'enterprise.update',
   entity: 'enterprise',
   summary: '修改企业信息（规则与导入相同；逐字段记入变更记录）',
-  params: enterpriseId,
+  params: byId,
   body: z
     .object({
       name: scalar,
