@@ -1,6 +1,6 @@
 import { StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Select, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,12 +10,15 @@ import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { ListAlert } from '../../components/ListAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useCodeLabels } from '../members/labels.ts';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 import { DevelopmentForm } from './DevelopmentForm.tsx';
 import { EarlyTag, StageTag } from './DevelopmentTags.tsx';
 
@@ -31,7 +34,7 @@ function DevelopmentView({ id }: { id: number }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const labels = useCodeLabels();
-  const { message } = App.useApp();
+  const refresh = useRefresh();
   const [closing, setClosing] = useState(false);
   // The form starts again from the saved record after each save.
   const [version, setVersion] = useState(0);
@@ -41,11 +44,7 @@ function DevelopmentView({ id }: { id: number }) {
   if (!query.data) return <FullPageSpin />;
   const d = query.data;
   const write = can('member.write') && d.closedOn === null;
-  const changed = () => {
-    void client.invalidateQueries({ queryKey: ['developments'] });
-    void client.invalidateQueries({ queryKey: ['members'] });
-    void client.invalidateQueries({ queryKey: ['orgs'] });
-  };
+  const changed = () => refresh('developments', 'members', 'orgs');
   // A record with a member behind it was admitted: only the probation can be cancelled then.
   const closeReasons = closeReasonsFor(d.memberId !== null);
   // What is still to come: a date once its step is done says nothing more.
@@ -96,35 +95,22 @@ function DevelopmentView({ id }: { id: number }) {
         />
       )}
       {d.overdue.length > 0 && (
-        <Alert
+        <ListAlert
           type="error"
-          showIcon
           title={t('development.overdueTitle', { count: d.overdue.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-              {d.overdue.map((o) => (
-                <li key={o.code}>{o.message}</li>
-              ))}
-            </ul>
-          }
+          items={d.overdue.map((o) => ({ key: o.code, text: o.message }))}
           style={{ marginBottom: 16 }}
           data-testid="development-overdue"
         />
       )}
       {d.early.length > 0 && (
-        <Alert
+        <ListAlert
           type="warning"
-          showIcon
           title={t('development.earlyTitle')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-              {d.early.map((e) => (
-                <li key={e.step}>
-                  {e.message}。{t('development.earlyReasonShown', { reason: e.reason })}
-                </li>
-              ))}
-            </ul>
-          }
+          items={d.early.map((e) => ({
+            key: e.step,
+            text: `${e.message}。${t('development.earlyReasonShown', { reason: e.reason })}`,
+          }))}
           style={{ marginBottom: 16 }}
           data-testid="development-early"
         />
@@ -172,17 +158,13 @@ function DevelopmentView({ id }: { id: number }) {
           okText={t('development.close')}
           danger
           submit={(v) => api.post(`/api/developments/${d.id}/close`, { reason: v.reason, closedOn: toDay(v.closedOn) })}
-          onDone={() => {
-            void message.success(t('development.closedDone', { name: d.name }));
-            changed();
-          }}
+          saved={t('development.closedDone', { name: d.name })}
+          onDone={changed}
         >
           <Form.Item name="reason" label={t('development.field.closeReason')} rules={[{ required: true }]}>
             <Select options={labels.options('development.closeReason', closeReasons)} />
           </Form.Item>
-          <Form.Item name="closedOn" label={t('development.field.closedOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
+          <PastDayItem name="closedOn" label={t('development.field.closedOn')} />
         </FormModal>
       )}
     </>
