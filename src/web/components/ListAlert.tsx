@@ -1,11 +1,12 @@
 import { Alert, type AlertProps } from 'antd';
 import type { ReactNode } from 'react';
 
-/** An alert whose description lists several findings (what is overdue, what was done early …), one a line. */
+/** An alert whose description lists findings (what is overdue, what was done early …), one a line; nothing when there are none. */
 export function ListAlert({
   items,
   ...props
 }: Omit<AlertProps, 'description'> & { items: { key: string; text: ReactNode }[]; 'data-testid'?: string }) {
+  if (items.length === 0) return null;
   return (
     <Alert
       showIcon

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { closeReasonsFor } from '../../../domain/org/development.ts';
 import type { Development } from '../../api/types.ts';
 import { api } from '../../api.ts';
@@ -14,6 +14,7 @@ import { ListAlert } from '../../components/ListAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { recordPage } from '../../components/recordPage.tsx';
 import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
@@ -22,12 +23,9 @@ import { toDay } from '../orgs/dates.ts';
 import { DevelopmentForm } from './DevelopmentForm.tsx';
 import { EarlyTag, StageTag } from './DevelopmentTags.tsx';
 
-/** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
-export default function DevelopmentPage() {
-  const { id } = useParams();
-  return <DevelopmentView key={id} id={Number(id)} />;
-}
+export default recordPage(DevelopmentView);
 
+/** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
 function DevelopmentView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
@@ -94,27 +92,23 @@ function DevelopmentView({ id }: { id: number }) {
           style={{ marginBottom: 16 }}
         />
       )}
-      {d.overdue.length > 0 && (
-        <ListAlert
-          type="error"
-          title={t('development.overdueTitle', { count: d.overdue.length })}
-          items={d.overdue.map((o) => ({ key: o.code, text: o.message }))}
-          style={{ marginBottom: 16 }}
-          data-testid="development-overdue"
-        />
-      )}
-      {d.early.length > 0 && (
-        <ListAlert
-          type="warning"
-          title={t('development.earlyTitle')}
-          items={d.early.map((e) => ({
-            key: e.step,
-            text: `${e.message}。${t('development.earlyReasonShown', { reason: e.reason })}`,
-          }))}
-          style={{ marginBottom: 16 }}
-          data-testid="development-early"
-        />
-      )}
+      <ListAlert
+        type="error"
+        title={t('development.overdueTitle', { count: d.overdue.length })}
+        items={d.overdue.map((o) => ({ key: o.code, text: o.message }))}
+        style={{ marginBottom: 16 }}
+        data-testid="development-overdue"
+      />
+      <ListAlert
+        type="warning"
+        title={t('development.earlyTitle')}
+        items={d.early.map((e) => ({
+          key: e.step,
+          text: `${e.message}。${t('development.earlyReasonShown', { reason: e.reason })}`,
+        }))}
+        style={{ marginBottom: 16 }}
+        data-testid="development-early"
+      />
       <Card size="small" title={t('development.profile')} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('member.field.idNumber')}>

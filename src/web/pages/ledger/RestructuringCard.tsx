@@ -75,14 +75,12 @@ export function RestructuringCard({ state, onEdit }: { state: RestructuringState
       style={{ marginBottom: 16 }}
       data-testid="restructuring-card"
     >
-      {state.prompts.length > 0 && (
-        <ListAlert
-          type="error"
-          title={t('restructuring.promptCount', { count: state.prompts.length })}
-          items={state.prompts.map((p) => ({ key: p.item, text: p.message }))}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <ListAlert
+        type="error"
+        title={t('restructuring.promptCount', { count: state.prompts.length })}
+        items={state.prompts.map((p) => ({ key: p.item, text: p.message }))}
+        style={{ marginBottom: 12 }}
+      />
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         {t('history.field', { field: t('restructuring.restructuredOn') })}
         <Typography.Text strong>{r.restructuredOn}</Typography.Text>

@@ -1,10 +1,8 @@
 import { EditOutlined, IdcardOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { MemberDetail } from '../../api/types.ts';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -12,6 +10,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { recordPage } from '../../components/recordPage.tsx';
 import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
@@ -23,15 +22,13 @@ import { MemberEditDrawer } from './MemberEditDrawer.tsx';
 import { MemberProfile } from './MemberProfile.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { TransfersCard } from './TransfersCard.tsx';
+import { useMemberDetail } from './useMemberDetail.ts';
 import { useReveal } from './useReveal.ts';
 
-/** One member: profile (numbers masked unless revealed here), edit, leave, transfers, the card. */
-export default function MemberPage() {
-  const { id } = useParams();
-  // A new page per member: numbers revealed for one never show on the next.
-  return <MemberView key={id} id={Number(id)} />;
-}
+// A new page per member: numbers revealed for one never show on the next.
+export default recordPage(MemberView);
 
+/** One member: profile (numbers masked unless revealed here), edit, leave, transfers, the card. */
 function MemberView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
@@ -41,10 +38,7 @@ function MemberView({ id }: { id: number }) {
   const [params, setParams] = useSearchParams();
   const [leaving, setLeaving] = useState(false);
   const reveal = useReveal(id);
-  const query = useQuery({
-    queryKey: ['members', 'detail', id],
-    queryFn: () => api.get<MemberDetail>(`/api/members/${id}`),
-  });
+  const query = useMemberDetail(id);
 
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   if (!query.data) return <FullPageSpin />;
