@@ -1,13 +1,19 @@
-import { Button, Drawer, Form, type FormInstance, Space } from 'antd';
+import { App, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { useIsPhone } from './useIsPhone.ts';
+import { useRefresh } from './useRefresh.ts';
 import { type ServerFormOptions, useServerForm } from './useServerForm.tsx';
 
-export interface FormPanelProps<V, R> extends ServerFormOptions<V, R> {
+export interface FormPanelProps<V, R> extends Omit<ServerFormOptions<V, R>, 'onDone'> {
   title: ReactNode;
   /** Cancel, the close button and, after a save, the panel closes (before `onDone`, which may navigate). */
   onClose: () => void;
+  /** The message after a save: a text, or one made from what the server answered. */
+  saved?: string | ((result: R, values: V) => string);
+  /** The areas (the first part of their query keys) whose cached data a save makes stale. */
+  refresh?: string[];
+  onDone?: (result: R, values: V) => void;
   initialValues?: Partial<V>;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   /** Text above the fields (what the action will do). */
@@ -19,14 +25,18 @@ export interface FormPanelProps<V, R> extends ServerFormOptions<V, R> {
   name?: string;
 }
 
-/** The server's error, the intro and the form: the body of a form drawer or modal. */
+/** The server's error, the intro and the form: the body of a form drawer or modal; after a save, what follows it. */
 export function useFormPanel<V extends object, R>(props: FormPanelProps<V, R>) {
-  const { onClose, initialValues, children, intro, name, onDone } = props;
+  const { onClose, initialValues, children, intro, name, saved, refresh, onDone } = props;
+  const { message } = App.useApp();
+  const refreshAreas = useRefresh();
   const server = useServerForm<V, R>({
     ...props,
     onDone: (result, values) => {
       onClose();
-      onDone(result, values);
+      if (refresh) refreshAreas(...refresh);
+      if (saved) void message.success(typeof saved === 'function' ? saved(result, values) : saved);
+      onDone?.(result, values);
     },
   });
   const body = (

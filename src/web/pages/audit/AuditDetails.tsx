@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
@@ -130,15 +130,9 @@ export function AuditDetails({ diff, entity }: { diff: unknown; entity: string |
 
   const changes = rows.some((r) => r.change);
   // On a phone a change is one cell, before struck through and after it, so nothing hides off-screen.
-  if (isPhone && changes) {
-    return (
-      <Table<Row>
-        size="small"
-        pagination={false}
-        rowKey="key"
-        dataSource={rows}
-        data-testid="audit-details"
-        columns={[
+  const columns: TableColumnsType<Row> =
+    isPhone && changes
+      ? [
           { title: t('audit.diff.field'), dataIndex: 'field', width: '35%' },
           {
             title: t('audit.diff.after'),
@@ -152,10 +146,20 @@ export function AuditDetails({ diff, entity }: { diff: unknown; entity: string |
                 </>
               ),
           },
-        ]}
-      />
-    );
-  }
+        ]
+      : [
+          { title: t('audit.diff.field'), dataIndex: 'field', width: '30%' },
+          ...(changes
+            ? [
+                {
+                  title: t('audit.diff.before'),
+                  dataIndex: 'before',
+                  render: (v?: string) => (v === undefined ? '' : <Typography.Text delete>{v}</Typography.Text>),
+                },
+              ]
+            : []),
+          { title: t(changes ? 'audit.diff.after' : 'audit.diff.value'), dataIndex: 'after' },
+        ];
   return (
     <Table<Row>
       size="small"
@@ -163,19 +167,7 @@ export function AuditDetails({ diff, entity }: { diff: unknown; entity: string |
       rowKey="key"
       dataSource={rows}
       data-testid="audit-details"
-      columns={[
-        { title: t('audit.diff.field'), dataIndex: 'field', width: '30%' },
-        ...(changes
-          ? [
-              {
-                title: t('audit.diff.before'),
-                dataIndex: 'before',
-                render: (v?: string) => (v === undefined ? '' : <Typography.Text delete>{v}</Typography.Text>),
-              },
-            ]
-          : []),
-        { title: t(changes ? 'audit.diff.after' : 'audit.diff.value'), dataIndex: 'after' },
-      ]}
+      columns={columns}
     />
   );
 }

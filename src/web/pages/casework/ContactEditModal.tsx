@@ -1,4 +1,4 @@
-import { Alert, App } from 'antd';
+import { Alert } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ContactKind } from '../../../domain/casework/contacts.ts';
 import type { ApiResponse, Contact } from '../../api/types.ts';
@@ -26,7 +26,6 @@ export function ContactEditModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   return (
     <FormModal<Values, { ok: true }>
       title={t('contact.edit')}
@@ -45,10 +44,8 @@ export function ContactEditModal({
           notes: v.notes || null,
         })
       }
-      onDone={() => {
-        void message.success(t('contact.corrected'));
-        onDone();
-      }}
+      saved={t('contact.corrected')}
+      onDone={onDone}
     >
       {() => <ContactFields />}
     </FormModal>

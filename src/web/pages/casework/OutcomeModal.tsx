@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { OutcomeKind, OutcomeRole } from '../../../domain/casework/outcomes.ts';
 import type { ApiResponse } from '../../api/types.ts';
@@ -29,7 +29,6 @@ export function OutcomeModal({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const assignments = useAssignments();
   return (
     <FormModal<Values, { id: number }>
@@ -48,10 +47,8 @@ export function OutcomeModal({
           note: v.note ?? null,
         })
       }
-      onDone={() => {
-        void message.success(t('outcome.saved'));
-        onDone();
-      }}
+      saved={t('outcome.saved')}
+      onDone={onDone}
     >
       {(form) => (
         <>

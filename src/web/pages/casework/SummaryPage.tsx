@@ -2,16 +2,14 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Flex, Form, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { periodLabel } from '../../../domain/assessment/period.ts';
 import type { Figures, InstructorSummary, SummaryInstructor } from '../../api/types.ts';
 import { api, queryString } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import { useUser } from '../../session.ts';
 import { fromDay, toDay } from '../orgs/dates.ts';
+import { ReportParams, useReportParams } from '../reports/params.tsx';
 
 /** The column groups of the summary table (reports.md §3), each a key of the summary's figures. */
 const SUMMARY_GROUPS: { key: string; columns: (keyof Figures)[] }[] = [
@@ -38,9 +36,7 @@ const halfYearStart = () => {
 /** 指导员工作情况汇总 (reports.md §3): departments with 合计 first, the instructors beside them, and the .xlsx. */
 export default function SummaryPage() {
   const { t, lang } = useI18n();
-  const user = useUser();
-  const [params, setParams] = useSearchParams();
-  const region = params.get('region') ?? user.regionCode;
+  const { params, set, region } = useReportParams();
   const from = params.get('from') ?? toDay(halfYearStart())!;
   const to = params.get('to') ?? toDay(dayjs())!;
   const query = useQuery({
@@ -48,14 +44,6 @@ export default function SummaryPage() {
     queryFn: () => api.get<InstructorSummary>('/api/reports/instructors', { region, from, to }),
     placeholderData: keepPreviousData,
   });
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<Row> = [
     {
@@ -120,15 +108,10 @@ export default function SummaryPage() {
       >
         {t('summary.title')}
       </PageTitle>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="inline" style={{ rowGap: 8 }}>
-          <Form.Item label={t('summary.region')} style={{ minWidth: 260 }}>
-            <RegionTreeSelect
-              root={{ code: user.regionCode, name: user.regionName }}
-              value={region}
-              onChange={(code) => set({ region: code ?? null })}
-            />
-          </Form.Item>
+      <ReportParams
+        regionLabel={t('summary.region')}
+        noScope
+        period={
           <Form.Item label={t('summary.period')}>
             <DatePicker.RangePicker
               value={[fromDay(from), fromDay(to)]}
@@ -137,8 +120,8 @@ export default function SummaryPage() {
               onChange={(v) => set({ from: toDay(v?.[0] ?? null), to: toDay(v?.[1] ?? null) })}
             />
           </Form.Item>
-        </Form>
-      </Card>
+        }
+      />
       {query.isError ? (
         <QueryError error={query.error} retry={() => void query.refetch()} />
       ) : (

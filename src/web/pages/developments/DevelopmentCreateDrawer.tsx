@@ -1,14 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { validateIdNumber } from '../../../domain/idNumber.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { EmployerPicker } from '../members/EmployerPicker.tsx';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 
 interface Values {
   name?: string;
@@ -27,9 +27,7 @@ function BirthHint() {
 /** 登记入党申请人 in one org: the person and the day of the application. */
 export function DevelopmentCreateDrawer({ org, onClose }: { org: { id: number; name: string }; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const client = useQueryClient();
   return (
     <FormDrawer<Values, ApiResponse<'/api/developments', 'post'>>
       title={t('development.create')}
@@ -53,11 +51,9 @@ export function DevelopmentCreateDrawer({ org, onClose }: { org: { id: number; n
           appliedOn: toDay(v.appliedOn),
         })
       }
-      onDone={({ id }, v) => {
-        void client.invalidateQueries({ queryKey: ['developments'] });
-        void message.success(t('development.created', { name: v.name?.trim() ?? '' }));
-        navigate(`/developments/${id}`);
-      }}
+      saved={(_, v) => t('development.created', { name: v.name?.trim() ?? '' })}
+      refresh={['developments']}
+      onDone={({ id }) => navigate(`/developments/${id}`)}
     >
       <Form.Item name="name" label={t('member.field.name')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={50} autoComplete="off" />
@@ -73,9 +69,7 @@ export function DevelopmentCreateDrawer({ org, onClose }: { org: { id: number; n
       <Form.Item name="employerId" label={t('member.field.employerId')}>
         <EmployerPicker />
       </Form.Item>
-      <Form.Item name="appliedOn" label={t('development.field.appliedOn')} rules={[{ required: true }]}>
-        <DatePicker {...datePickerProps} disabledDate={afterToday} />
-      </Form.Item>
+      <PastDayItem name="appliedOn" label={t('development.field.appliedOn')} />
     </FormDrawer>
   );
 }

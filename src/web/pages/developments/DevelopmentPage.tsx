@@ -1,37 +1,38 @@
 import { StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Select, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { closeReasonsFor } from '../../../domain/org/development.ts';
 import type { Development } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { ListAlert } from '../../components/ListAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { recordPage } from '../../components/recordPage.tsx';
+import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useCodeLabels } from '../members/labels.ts';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 import { DevelopmentForm } from './DevelopmentForm.tsx';
 import { EarlyTag, StageTag } from './DevelopmentTags.tsx';
 
-/** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
-export default function DevelopmentPage() {
-  const { id } = useParams();
-  return <DevelopmentView key={id} id={Number(id)} />;
-}
+export default recordPage(DevelopmentView);
 
+/** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
 function DevelopmentView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   const client = useQueryClient();
   const labels = useCodeLabels();
-  const { message } = App.useApp();
+  const refresh = useRefresh();
   const [closing, setClosing] = useState(false);
   // The form starts again from the saved record after each save.
   const [version, setVersion] = useState(0);
@@ -41,11 +42,7 @@ function DevelopmentView({ id }: { id: number }) {
   if (!query.data) return <FullPageSpin />;
   const d = query.data;
   const write = can('member.write') && d.closedOn === null;
-  const changed = () => {
-    void client.invalidateQueries({ queryKey: ['developments'] });
-    void client.invalidateQueries({ queryKey: ['members'] });
-    void client.invalidateQueries({ queryKey: ['orgs'] });
-  };
+  const changed = () => refresh('developments', 'members', 'orgs');
   // A record with a member behind it was admitted: only the probation can be cancelled then.
   const closeReasons = closeReasonsFor(d.memberId !== null);
   // What is still to come: a date once its step is done says nothing more.
@@ -95,40 +92,23 @@ function DevelopmentView({ id }: { id: number }) {
           style={{ marginBottom: 16 }}
         />
       )}
-      {d.overdue.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('development.overdueTitle', { count: d.overdue.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-              {d.overdue.map((o) => (
-                <li key={o.code}>{o.message}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="development-overdue"
-        />
-      )}
-      {d.early.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('development.earlyTitle')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-              {d.early.map((e) => (
-                <li key={e.step}>
-                  {e.message}。{t('development.earlyReasonShown', { reason: e.reason })}
-                </li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="development-early"
-        />
-      )}
+      <ListAlert
+        type="error"
+        title={t('development.overdueTitle', { count: d.overdue.length })}
+        items={d.overdue.map((o) => ({ key: o.code, text: o.message }))}
+        style={{ marginBottom: 16 }}
+        data-testid="development-overdue"
+      />
+      <ListAlert
+        type="warning"
+        title={t('development.earlyTitle')}
+        items={d.early.map((e) => ({
+          key: e.step,
+          text: `${e.message}。${t('development.earlyReasonShown', { reason: e.reason })}`,
+        }))}
+        style={{ marginBottom: 16 }}
+        data-testid="development-early"
+      />
       <Card size="small" title={t('development.profile')} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('member.field.idNumber')}>
@@ -172,17 +152,13 @@ function DevelopmentView({ id }: { id: number }) {
           okText={t('development.close')}
           danger
           submit={(v) => api.post(`/api/developments/${d.id}/close`, { reason: v.reason, closedOn: toDay(v.closedOn) })}
-          onDone={() => {
-            void message.success(t('development.closedDone', { name: d.name }));
-            changed();
-          }}
+          saved={t('development.closedDone', { name: d.name })}
+          onDone={changed}
         >
           <Form.Item name="reason" label={t('development.field.closeReason')} rules={[{ required: true }]}>
             <Select options={labels.options('development.closeReason', closeReasons)} />
           </Form.Item>
-          <Form.Item name="closedOn" label={t('development.field.closedOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
+          <PastDayItem name="closedOn" label={t('development.field.closedOn')} />
         </FormModal>
       )}
     </>

@@ -1,10 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { AutoComplete, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { NoteItem } from '../../components/NoteItem.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { LEVEL_CODES, MEMBER_HONOUR_TITLES, ORG_HONOUR_TITLES } from './types.ts';
@@ -23,8 +24,6 @@ interface Values {
 /** Records an honour for an org or a member (the member's org is the server's to find). */
 export function HonourFormDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   return (
     <FormDrawer<Values, unknown>
       title={t('honours.create')}
@@ -41,12 +40,8 @@ export function HonourFormDrawer({ onClose }: { onClose: () => void }) {
           note: v.note?.trim() || null,
         })
       }
-      onDone={() => {
-        void message.success(t('honours.created'));
-        void client.invalidateQueries({ queryKey: ['honours'] });
-        void client.invalidateQueries({ queryKey: ['orgs'] });
-        void client.invalidateQueries({ queryKey: ['members'] });
-      }}
+      saved={t('honours.created')}
+      refresh={['honours', 'orgs', 'members']}
     >
       {(form) => (
         <>
@@ -97,12 +92,8 @@ export function HonourFormDrawer({ onClose }: { onClose: () => void }) {
           <Form.Item name="level" label={t('honours.field.level')} rules={[{ required: true }]}>
             <Select options={LEVEL_CODES.map((l) => ({ value: l, label: t(`honours.level.${l}`) }))} />
           </Form.Item>
-          <Form.Item name="awardedOn" label={t('honours.field.awardedOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
-          <Form.Item name="note" label={t('honours.field.note')}>
-            <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-          </Form.Item>
+          <PastDayItem name="awardedOn" label={t('honours.field.awardedOn')} />
+          <NoteItem label={t('honours.field.note')} />
         </>
       )}
     </FormDrawer>

@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { NoteItem } from '../../components/NoteItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { EnterprisePicker } from '../orgs/EnterprisePicker.tsx';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
@@ -21,8 +21,6 @@ interface Values {
 /** Names an org or an enterprise a demonstration site (示范点) for a year, at a level. */
 export function SiteFormDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const year = new Date().getFullYear();
   return (
     <FormDrawer<Values, unknown>
@@ -40,11 +38,8 @@ export function SiteFormDrawer({ onClose }: { onClose: () => void }) {
           note: v.note?.trim() || null,
         })
       }
-      onDone={() => {
-        void message.success(t('sites.created'));
-        void client.invalidateQueries({ queryKey: ['honours'] });
-        void client.invalidateQueries({ queryKey: ['orgs'] });
-      }}
+      saved={t('sites.created')}
+      refresh={['honours', 'orgs']}
     >
       {(form) => (
         <>
@@ -79,9 +74,7 @@ export function SiteFormDrawer({ onClose }: { onClose: () => void }) {
           <Form.Item name="awardingBody" label={t('sites.field.awardingBody')}>
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item name="note" label={t('sites.field.note')}>
-            <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-          </Form.Item>
+          <NoteItem label={t('sites.field.note')} />
         </>
       )}
     </FormDrawer>

@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
@@ -33,9 +32,7 @@ interface Props {
 /** Registers an instructor or liaison, or corrects one (only the changed fields are sent; leaving ends their assignments). */
 export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useUser();
-  const client = useQueryClient();
   const departments = useDepartments();
   const initial: Values = instructor
     ? { ...instructor, phone: undefined, leftOn: fromDay(instructor.leftOn) }
@@ -69,12 +66,9 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
       initialValues={initial}
       submit={save}
       // Closed first (the list drops its ?new=1), then the new instructor's page opens.
-      onDone={({ id }) => {
-        void message.success(t(instructor ? 'instructors.saved' : 'instructors.created'));
-        void client.invalidateQueries({ queryKey: ['instructors'] });
-        void client.invalidateQueries({ queryKey: ['ledger'] });
-        onCreated?.(id);
-      }}
+      saved={t(instructor ? 'instructors.saved' : 'instructors.created')}
+      refresh={['instructors', 'ledger']}
+      onDone={({ id }) => onCreated?.(id)}
     >
       <Form.Item name="kind" label={t('instructors.field.kind')} rules={[{ required: true }]}>
         <Radio.Group

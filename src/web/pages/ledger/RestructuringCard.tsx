@@ -1,11 +1,13 @@
 import { CheckCircleFilled, ClockCircleOutlined, EditOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { addDays } from '../../../domain/calendarDate.ts';
 import type { Restructuring, RestructuringItem, RestructuringState } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { ListAlert } from '../../components/ListAlert.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
@@ -73,21 +75,12 @@ export function RestructuringCard({ state, onEdit }: { state: RestructuringState
       style={{ marginBottom: 16 }}
       data-testid="restructuring-card"
     >
-      {state.prompts.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('restructuring.promptCount', { count: state.prompts.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {state.prompts.map((p) => (
-                <li key={p.item}>{p.message}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <ListAlert
+        type="error"
+        title={t('restructuring.promptCount', { count: state.prompts.length })}
+        items={state.prompts.map((p) => ({ key: p.item, text: p.message }))}
+        style={{ marginBottom: 12 }}
+      />
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         {t('history.field', { field: t('restructuring.restructuredOn') })}
         <Typography.Text strong>{r.restructuredOn}</Typography.Text>
@@ -125,7 +118,6 @@ export function RestructuringModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const initialValues: Values = Object.fromEntries(FIELDS.map((f) => [f, fromDay(current?.[f])]));
 
@@ -141,15 +133,11 @@ export function RestructuringModal({
           Object.fromEntries(FIELDS.map((f) => [f, toDay(v[f])])),
         )
       }
-      onDone={(state) => {
-        client.setQueryData(restructuringKey(enterpriseId), state);
-        void client.invalidateQueries({ queryKey: ['prompts'] });
-        void message.success(t('restructuring.saved'));
-      }}
+      saved={t('restructuring.saved')}
+      refresh={['prompts']}
+      onDone={(state) => client.setQueryData(restructuringKey(enterpriseId), state)}
     >
-      <Form.Item name="restructuredOn" label={t('restructuring.restructuredOn')} rules={[{ required: true }]}>
-        <DatePicker {...datePickerProps} disabledDate={afterToday} />
-      </Form.Item>
+      <PastDayItem name="restructuredOn" label={t('restructuring.restructuredOn')} />
       {ITEMS.map((item) => (
         <Form.Item key={item} name={item} label={t(`restructuring.item.${item}`)} extra={t('restructuring.itemHint')}>
           <DatePicker {...datePickerProps} disabledDate={afterToday} />

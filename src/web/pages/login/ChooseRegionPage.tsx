@@ -3,7 +3,6 @@ import { Alert, App, Button, Form } from 'antd';
 import { api } from '../../api.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useSignOut } from '../../components/useSignOut.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { resetSession } from '../../session.ts';
 
@@ -24,7 +23,6 @@ export default function ChooseRegionPage() {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const signOut = useSignOut();
   const [form] = Form.useForm<{ regionCode: string }>();
   const choose = useMutation({
     mutationFn: (regionCode: string) => api.put<Chosen>('/api/setup/region', { regionCode }),
@@ -35,7 +33,7 @@ export default function ChooseRegionPage() {
     },
   });
   return (
-    <AuthCard title={t('setupRegion.title')}>
+    <AuthCard title={t('setupRegion.title')} halfway>
       <Alert type="info" showIcon title={t('setupRegion.hint')} style={{ marginBottom: 16 }} />
       {choose.isError && <Alert type="error" showIcon title={errorText(choose.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => choose.mutate(v.regionCode)}>
@@ -50,9 +48,6 @@ export default function ChooseRegionPage() {
           {t('setupRegion.submit')}
         </Button>
       </Form>
-      <Button type="link" block style={{ marginTop: 8 }} onClick={() => signOut.mutate()}>
-        {t('login.backToLogin')}
-      </Button>
     </AuthCard>
   );
 }

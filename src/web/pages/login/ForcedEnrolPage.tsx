@@ -1,7 +1,6 @@
-import { Alert, Button } from 'antd';
+import { Alert } from 'antd';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { TotpEnrolment } from '../../components/TotpEnrolment.tsx';
-import { useSignOut } from '../../components/useSignOut.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAdoptSession } from '../../session.ts';
 
@@ -9,9 +8,8 @@ import { useAdoptSession } from '../../session.ts';
 export default function ForcedEnrolPage() {
   const { t } = useI18n();
   const adopt = useAdoptSession();
-  const signOut = useSignOut();
   return (
-    <AuthCard title={t('enrol.forcedTitle')} wide>
+    <AuthCard title={t('enrol.forcedTitle')} halfway wide>
       <Alert
         type="info"
         showIcon
@@ -20,9 +18,6 @@ export default function ForcedEnrolPage() {
         style={{ marginBottom: 16 }}
       />
       <TotpEnrolment onEnrolled={adopt} />
-      <Button type="link" block style={{ marginTop: 8 }} onClick={() => signOut.mutate()}>
-        {t('login.backToLogin')}
-      </Button>
     </AuthCard>
   );
 }

@@ -4,7 +4,6 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import type { SessionInfo } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
-import { useSignOut } from '../../components/useSignOut.ts';
 import { useErrorText, useI18n } from '../../i18n/index.tsx';
 import { useAdoptSession } from '../../session.ts';
 
@@ -12,7 +11,6 @@ export default function TotpPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const adopt = useAdoptSession();
-  const signOut = useSignOut();
   const [form] = Form.useForm<{ code: string }>();
   const verify = useMutation({
     mutationFn: (code: string) => api.post<SessionInfo>('/api/auth/totp', { code }),
@@ -21,7 +19,7 @@ export default function TotpPage() {
   });
 
   return (
-    <AuthCard title={t('totp.title')}>
+    <AuthCard title={t('totp.title')} halfway>
       <Typography.Paragraph>{t('totp.hint')}</Typography.Paragraph>
       <Form
         form={form}
@@ -50,9 +48,6 @@ export default function TotpPage() {
           {t('totp.submit')}
         </Button>
       </Form>
-      <Button type="link" block style={{ marginTop: 8 }} onClick={() => signOut.mutate()}>
-        {t('login.backToLogin')}
-      </Button>
     </AuthCard>
   );
 }

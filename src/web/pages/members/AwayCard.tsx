@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Switch, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,8 +6,9 @@ import type { ApiResponse, MemberDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
+import { datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 
 interface AwayValues {
@@ -25,7 +26,6 @@ interface AwayValues {
  */
 export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChanged: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
   const m = detail.member;
@@ -113,10 +113,8 @@ export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChange
               fixedPlace: Boolean(v.fixedPlace),
             })
           }
-          onDone={() => {
-            void message.success(t('member.away.saved'));
-            onChanged();
-          }}
+          saved={t('member.away.saved')}
+          onDone={onChanged}
         >
           {(form) => (
             <>
@@ -134,9 +132,7 @@ export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChange
                   initial={m.workOrgId ? { id: m.workOrgId, name: m.workOrgName } : undefined}
                 />
               </Form.Item>
-              <Form.Item name="since" label={t('member.away.since')} rules={[{ required: true }]}>
-                <DatePicker {...datePickerProps} disabledDate={afterToday} />
-              </Form.Item>
+              <PastDayItem name="since" label={t('member.away.since')} />
               <Form.Item name="until" label={t('member.away.until')} extra={t('member.away.untilHint')}>
                 <DatePicker
                   {...datePickerProps}
@@ -165,17 +161,10 @@ export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChange
           initialValues={{ returnedOn: dayjs() }}
           okText={t('member.away.end')}
           submit={(v) => api.post(`/api/members/${m.id}/away/end`, { returnedOn: toDay(v.returnedOn) })}
-          onDone={() => {
-            void message.success(t('member.away.ended'));
-            onChanged();
-          }}
+          saved={t('member.away.ended')}
+          onDone={onChanged}
         >
-          <Form.Item name="returnedOn" label={t('member.away.returnedOn')} rules={[{ required: true }]}>
-            <DatePicker
-              {...datePickerProps}
-              disabledDate={(d) => afterToday(d) || d.isBefore(fromDay(away.since), 'day')}
-            />
-          </Form.Item>
+          <PastDayItem name="returnedOn" label={t('member.away.returnedOn')} notBefore={away.since} />
         </FormModal>
       )}
     </Card>

@@ -1,18 +1,17 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
-import type { MemberCard, MemberDetail, RevealedNumbers } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import type { MemberCard, RevealedNumbers } from '../../api/types.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { recordPage } from '../../components/recordPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { DATE_FORMAT } from '../orgs/dates.ts';
 import { RevealButton } from './RevealButton.tsx';
+import { useMemberDetail } from './useMemberDetail.ts';
 import { useReveal } from './useReveal.ts';
 
 // The card prints alone on an A6 sheet: the app's menu, header and buttons are left out.
@@ -116,20 +115,14 @@ const CARD_CSS = `
 }
 `;
 
-/** 党员信息卡: printable on A6; the numbers masked unless revealed on this page (audited). */
-export default function MemberCardPage() {
-  const { id } = useParams();
-  return <CardView key={id} id={Number(id)} />;
-}
+export default recordPage(CardView);
 
+/** 党员信息卡: printable on A6; the numbers masked unless revealed on this page (audited). */
 function CardView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
   const reveal = useReveal(id);
-  const query = useQuery({
-    queryKey: ['members', 'detail', id],
-    queryFn: () => api.get<MemberDetail>(`/api/members/${id}`),
-  });
+  const query = useMemberDetail(id);
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   if (!query.data) return <FullPageSpin />;
   const { card, writable } = query.data;

@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import type { ApiResponse, Member } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -17,7 +16,6 @@ export function MemberEditDrawer({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   return (
     <FormDrawer<MemberFormValues, ApiResponse<'/api/members/{id}', 'patch'>>
       title={t('member.editTitle', { name: member.name })}
@@ -26,10 +24,8 @@ export function MemberEditDrawer({
       name="memberEdit"
       initialValues={editValues(member, fromDay)}
       submit={(v) => api.patch(`/api/members/${member.id}`, editBody(v))}
-      onDone={({ changed }) => {
-        void message.success(changed.length ? t('member.saved') : t('member.unchanged'));
-        onSaved();
-      }}
+      saved={({ changed }) => (changed.length ? t('member.saved') : t('member.unchanged'))}
+      onDone={onSaved}
     >
       <MemberFormFields mode="edit" member={member} />
     </FormDrawer>

@@ -1,49 +1,44 @@
 import { EditOutlined, IdcardOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Select, Space } from 'antd';
+import { Alert, Button, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { MemberDetail } from '../../api/types.ts';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { recordPage } from '../../components/recordPage.tsx';
+import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { MemberHonoursCard } from '../honours/HonoursCard.tsx';
-import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 import { AwayCard } from './AwayCard.tsx';
 import { LEAVE_CODES, useCodeLabels } from './labels.ts';
 import { MemberEditDrawer } from './MemberEditDrawer.tsx';
 import { MemberProfile } from './MemberProfile.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { TransfersCard } from './TransfersCard.tsx';
+import { useMemberDetail } from './useMemberDetail.ts';
 import { useReveal } from './useReveal.ts';
 
-/** One member: profile (numbers masked unless revealed here), edit, leave, transfers, the card. */
-export default function MemberPage() {
-  const { id } = useParams();
-  // A new page per member: numbers revealed for one never show on the next.
-  return <MemberView key={id} id={Number(id)} />;
-}
+// A new page per member: numbers revealed for one never show on the next.
+export default recordPage(MemberView);
 
+/** One member: profile (numbers masked unless revealed here), edit, leave, transfers, the card. */
 function MemberView({ id }: { id: number }) {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const refresh = useRefresh();
   const labels = useCodeLabels();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [leaving, setLeaving] = useState(false);
   const reveal = useReveal(id);
-  const query = useQuery({
-    queryKey: ['members', 'detail', id],
-    queryFn: () => api.get<MemberDetail>(`/api/members/${id}`),
-  });
+  const query = useMemberDetail(id);
 
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   if (!query.data) return <FullPageSpin />;
@@ -52,12 +47,7 @@ function MemberView({ id }: { id: number }) {
   const write = can('member.write') && detail.writable && m.leftOn === null;
   const editing = params.get('edit') === '1' && write;
   // Members move org counts, the ledger's member counts and with them its categories.
-  const changed = () => {
-    void client.invalidateQueries({ queryKey: ['members'] });
-    void client.invalidateQueries({ queryKey: ['orgs'] });
-    void client.invalidateQueries({ queryKey: ['ledger'] });
-    void client.invalidateQueries({ queryKey: ['dashboard'] });
-  };
+  const changed = () => refresh('members', 'orgs', 'ledger', 'dashboard');
 
   return (
     <>
@@ -110,10 +100,8 @@ function MemberView({ id }: { id: number }) {
           okText={t('member.leaveConfirm')}
           danger
           submit={(v) => api.post(`/api/members/${m.id}/leave`, { reason: v.reason, leftOn: toDay(v.leftOn) })}
-          onDone={() => {
-            void message.success(t('member.left', { name: m.name }));
-            changed();
-          }}
+          saved={t('member.left', { name: m.name })}
+          onDone={changed}
         >
           <Form.Item name="reason" label={t('member.field.leaveReason')} rules={[{ required: true }]}>
             <Select
@@ -122,12 +110,7 @@ function MemberView({ id }: { id: number }) {
                 .filter((o) => o.value !== 'probation_cancelled' || m.status === 'probationary')}
             />
           </Form.Item>
-          <Form.Item name="leftOn" label={t('member.field.leftOn')} rules={[{ required: true }]}>
-            <DatePicker
-              {...datePickerProps}
-              disabledDate={(d) => afterToday(d) || d.isBefore(fromDay(m.joinedOn), 'day')}
-            />
-          </Form.Item>
+          <PastDayItem name="leftOn" label={t('member.field.leftOn')} notBefore={m.joinedOn} />
         </FormModal>
       )}
     </>

@@ -1,10 +1,10 @@
-import { App, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiResponse, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 
 interface Props {
   transfer: MemberTransfer;
@@ -16,7 +16,6 @@ interface Props {
 /** 登记回执: the transfer out is complete and the member leaves the roster on that day. */
 export function ReceiveModal({ transfer, memberName, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   return (
     <FormModal<{ receivedOn?: Dayjs }, { late: boolean }>
       title={t('transfer.receiveTitle', { name: memberName ?? '', counterpart: transfer.counterpart })}
@@ -36,17 +35,10 @@ export function ReceiveModal({ transfer, memberName, onClose, onDone }: Props) {
           { receivedOn: toDay(v.receivedOn) },
         )
       }
-      onDone={(r) => {
-        void message.success(t(r.late ? 'transfer.receivedLate' : 'transfer.received'));
-        onDone();
-      }}
+      saved={(r) => t(r.late ? 'transfer.receivedLate' : 'transfer.received')}
+      onDone={onDone}
     >
-      <Form.Item name="receivedOn" label={t('transfer.field.receivedOn')} rules={[{ required: true }]}>
-        <DatePicker
-          {...datePickerProps}
-          disabledDate={(d) => afterToday(d) || d.isBefore(fromDay(transfer.issuedOn), 'day')}
-        />
-      </Form.Item>
+      <PastDayItem name="receivedOn" label={t('transfer.field.receivedOn')} notBefore={transfer.issuedOn} />
     </FormModal>
   );
 }

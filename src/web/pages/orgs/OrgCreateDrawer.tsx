@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Radio } from 'antd';
+import { Form, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,10 +7,11 @@ import { formalOrgName, isSuggestedName } from '../../../domain/org/naming.ts';
 import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import { afterToday, datePickerProps, toDay } from './dates.ts';
+import { toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
 import { normalProfile, OrgProfileFields, type ProfileValues, useCodeOptions } from './OrgProfileFields.tsx';
 
@@ -30,10 +30,8 @@ const FORMATION_CODES = FORMATIONS.map((f) => f.code);
 export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const options = useCodeOptions();
-  const { message } = App.useApp();
   const user = useUser();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const formation = Form.useWatch('formation', form) ?? 'standalone';
   const joint = formation === 'joint';
@@ -106,13 +104,9 @@ export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
       form={form}
       initialValues={{ formation: 'standalone', type: 'branch' }}
       submit={submit}
-      onDone={({ id }) => {
-        void client.invalidateQueries({ queryKey: ['orgs'] });
-        void client.invalidateQueries({ queryKey: ['ledger'] });
-        void client.invalidateQueries({ queryKey: ['dashboard'] });
-        void message.success(t('org.created'));
-        navigate(`/orgs/${id}`);
-      }}
+      saved={t('org.created')}
+      refresh={['orgs', 'ledger', 'dashboard']}
+      onDone={({ id }) => navigate(`/orgs/${id}`)}
     >
       <Form.Item name="formation" label={t('org.field.formation')} rules={[{ required: true }]}>
         <Radio.Group
@@ -136,9 +130,7 @@ export function OrgCreateDrawer({ onClose }: { onClose: () => void }) {
       <Form.Item name="regionCode" label={t('org.field.regionCode')} rules={[{ required: true }]}>
         <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
       </Form.Item>
-      <Form.Item name="establishedOn" label={t('org.field.establishedOn')} rules={[{ required: true }]}>
-        <DatePicker {...datePickerProps} disabledDate={afterToday} />
-      </Form.Item>
+      <PastDayItem name="establishedOn" label={t('org.field.establishedOn')} />
     </FormDrawer>
   );
 }

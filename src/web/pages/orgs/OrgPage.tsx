@@ -1,6 +1,6 @@
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -10,7 +10,9 @@ import { BackButton } from '../../components/BackButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { OrgHonoursCard } from '../honours/HonoursCard.tsx';
@@ -18,7 +20,7 @@ import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
 import { OrgDispatchedCard } from '../secretaryPool/OrgDispatchedCard.tsx';
 import { ChildrenCard } from './ChildrenCard.tsx';
 import { CoverageCard } from './CoverageCard.tsx';
-import { DATE_FORMAT, datePickerProps, fromDay, toDay } from './dates.ts';
+import { DATE_FORMAT, toDay } from './dates.ts';
 import { ElectionsCard } from './ElectionsCard.tsx';
 import { isDissolved } from './labels.ts';
 import { OfficersCard } from './OfficersCard.tsx';
@@ -31,8 +33,7 @@ import { DissolvedTag } from './OrgTags.tsx';
 export default function OrgPage() {
   const { t } = useI18n();
   const can = useCan();
-  const client = useQueryClient();
-  const { message } = App.useApp();
+  const refresh = useRefresh();
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
   const [dissolving, setDissolving] = useState(false);
@@ -48,11 +49,7 @@ export default function OrgPage() {
   const { org } = detail;
   const dissolved = isDissolved(org.dissolvedOn, dayjs().format(DATE_FORMAT));
   // A change here may move ledger categories and the dashboard's rates too.
-  const changed = () => {
-    void client.invalidateQueries({ queryKey: ['orgs'] });
-    void client.invalidateQueries({ queryKey: ['ledger'] });
-    void client.invalidateQueries({ queryKey: ['dashboard'] });
-  };
+  const changed = () => refresh('orgs', 'ledger', 'dashboard');
 
   return (
     <>
@@ -109,17 +106,10 @@ export default function OrgPage() {
           okText={t('org.dissolveConfirm')}
           danger
           submit={(v) => api.post(`/api/orgs/${org.id}/dissolve`, { dissolvedOn: toDay(v.dissolvedOn) })}
-          onDone={() => {
-            void message.success(t('org.dissolved'));
-            changed();
-          }}
+          saved={t('org.dissolved')}
+          onDone={changed}
         >
-          <Form.Item name="dissolvedOn" label={t('org.field.dissolvedOn')} rules={[{ required: true }]}>
-            <DatePicker
-              {...datePickerProps}
-              disabledDate={(d) => d.isBefore(fromDay(org.establishedOn), 'day') || d.isAfter(dayjs(), 'day')}
-            />
-          </Form.Item>
+          <PastDayItem name="dissolvedOn" label={t('org.field.dissolvedOn')} notBefore={org.establishedOn} />
           <Typography.Text type="secondary">{t('org.dissolveHint')}</Typography.Text>
         </FormModal>
       )}

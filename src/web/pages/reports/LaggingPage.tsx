@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Flex, Form, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Flex, Form, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { percent, ratePercent } from '../../../domain/stats/rate.ts';
-import type { LaggingEnterprise, LaggingRegion, LaggingReport } from '../../api/types.ts';
+import type { LaggingRegion, LaggingReport } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -13,28 +13,38 @@ import { fromDay, toDay } from '../orgs/dates.ts';
 import { listLink } from './FormTable.tsx';
 import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
 
-function ListCard({
+function ListCard<T extends object>({
   title,
-  total,
-  shown,
+  list,
   extra,
-  children,
+  rowKey,
+  columns,
+  testId,
 }: {
   title: string;
-  total: number;
-  shown: number;
+  list: { total: number; rows: T[] };
   extra?: ReactNode;
-  children: ReactNode;
+  rowKey: TableProps<T>['rowKey'];
+  columns: TableColumnsType<T>;
+  testId?: string;
 }) {
   const { t } = useI18n();
+  const { total, rows } = list;
   return (
     <Card size="small" title={`${title}（${total}）`} extra={extra}>
-      {total > shown && (
+      {total > rows.length && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('report.lagging.more', { total, n: shown })}
+          {t('report.lagging.more', { total, n: rows.length })}
         </Typography.Paragraph>
       )}
-      {children}
+      <Table<T>
+        size="small"
+        rowKey={rowKey}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        data-testid={testId}
+      />
     </Card>
   );
 }
@@ -145,75 +155,47 @@ export default function LaggingPage() {
             <>
               <ListCard
                 title={t('report.lagging.shouldForm')}
-                total={data.shouldForm.total}
-                shown={data.shouldForm.rows.length}
+                list={data.shouldForm}
                 extra={viewAll({ category: 'should_form' })}
-              >
-                <Table<LaggingEnterprise>
-                  size="small"
-                  rowKey="id"
-                  dataSource={data.shouldForm.rows}
-                  columns={enterpriseColumns}
-                  scroll={{ x: 'max-content' }}
-                  data-testid="lagging-should-form"
-                />
-              </ListCard>
+                rowKey="id"
+                columns={enterpriseColumns}
+                testId="lagging-should-form"
+              />
               <ListCard
                 title={t('report.lagging.keyWatch')}
-                total={data.keyWatch.total}
-                shown={data.keyWatch.rows.length}
+                list={data.keyWatch}
                 extra={viewAll({ flag: 'key_watch' })}
-              >
-                <Table<LaggingEnterprise>
-                  size="small"
-                  rowKey="id"
-                  dataSource={data.keyWatch.rows}
-                  columns={enterpriseColumns}
-                  scroll={{ x: 'max-content' }}
-                />
-              </ListCard>
+                rowKey="id"
+                columns={enterpriseColumns}
+              />
               <ListCard
                 title={t('report.lagging.reelections')}
-                total={data.overdueReelections.total}
-                shown={data.overdueReelections.rows.length}
-              >
-                <Table
-                  size="small"
-                  rowKey="id"
-                  dataSource={data.overdueReelections.rows}
-                  scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('report.col.regionName'), dataIndex: 'regionName' },
-                    {
-                      title: t('report.lagging.org'),
-                      dataIndex: 'name',
-                      render: (n: string, o) => <Link to={`/orgs/${o.id}`}>{n}</Link>,
-                    },
-                    { title: t('report.lagging.termEnds'), dataIndex: 'termEndsOn' },
-                    { title: t('report.lagging.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
-                    { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
-                  ]}
-                />
-              </ListCard>
+                list={data.overdueReelections}
+                rowKey="id"
+                columns={[
+                  { title: t('report.col.regionName'), dataIndex: 'regionName' },
+                  {
+                    title: t('report.lagging.org'),
+                    dataIndex: 'name',
+                    render: (n: string, o) => <Link to={`/orgs/${o.id}`}>{n}</Link>,
+                  },
+                  { title: t('report.lagging.termEnds'), dataIndex: 'termEndsOn' },
+                  { title: t('report.lagging.daysOverdue'), dataIndex: 'daysOverdue', align: 'right' },
+                  { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
+                ]}
+              />
               <ListCard
                 title={t('report.lagging.developments')}
-                total={data.overdueDevelopments.total}
-                shown={data.overdueDevelopments.rows.length}
-              >
-                <Table
-                  size="small"
-                  rowKey={(d) => `${d.id}-${d.dueOn}-${d.message}`}
-                  dataSource={data.overdueDevelopments.rows}
-                  scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('report.lagging.person'), dataIndex: 'name' },
-                    { title: t('report.lagging.org'), dataIndex: 'orgName' },
-                    { title: t('report.lagging.dueOn'), dataIndex: 'dueOn' },
-                    { title: t('report.lagging.item'), dataIndex: 'message' },
-                    { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
-                  ]}
-                />
-              </ListCard>
+                list={data.overdueDevelopments}
+                rowKey={(d) => `${d.id}-${d.dueOn}-${d.message}`}
+                columns={[
+                  { title: t('report.lagging.person'), dataIndex: 'name' },
+                  { title: t('report.lagging.org'), dataIndex: 'orgName' },
+                  { title: t('report.lagging.dueOn'), dataIndex: 'dueOn' },
+                  { title: t('report.lagging.item'), dataIndex: 'message' },
+                  { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
+                ]}
+              />
             </>
           )}
         </Flex>

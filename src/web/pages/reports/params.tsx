@@ -24,14 +24,22 @@ export function useReportParams() {
   return { user, params, set, region: params.get('region') ?? user.regionCode, scope };
 }
 
-/** The parameter card: region, the report's own period control, scope. */
-export function ReportParams({ period }: { period: ReactNode }) {
+/** The parameter card: region, the report's own period control, scope (unless `noScope`: a report of people, not enterprises). */
+export function ReportParams({
+  period,
+  regionLabel,
+  noScope,
+}: {
+  period: ReactNode;
+  regionLabel?: string;
+  noScope?: boolean;
+}) {
   const { t } = useI18n();
   const { user, region, scope, set } = useReportParams();
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form layout="inline" style={{ rowGap: 8 }}>
-        <Form.Item label={t('report.region')} style={{ minWidth: 260 }}>
+        <Form.Item label={regionLabel ?? t('report.region')} style={{ minWidth: 260 }}>
           <RegionTreeSelect
             root={{ code: user.regionCode, name: user.regionName }}
             value={region}
@@ -39,19 +47,21 @@ export function ReportParams({ period }: { period: ReactNode }) {
           />
         </Form.Item>
         {period}
-        <Form.Item label={t('report.scope')}>
-          <Select
-            style={{ minWidth: 150 }}
-            value={scope ?? ''}
-            onChange={(v) => set({ scope: v || null })}
-            options={[
-              { value: '', label: t('report.scope.default') },
-              { value: 'all', label: t('report.scope.all') },
-              { value: 'survey', label: t('report.scope.survey') },
-            ]}
-            data-testid="report-scope"
-          />
-        </Form.Item>
+        {!noScope && (
+          <Form.Item label={t('report.scope')}>
+            <Select
+              style={{ minWidth: 150 }}
+              value={scope ?? ''}
+              onChange={(v) => set({ scope: v || null })}
+              options={[
+                { value: '', label: t('report.scope.default') },
+                { value: 'all', label: t('report.scope.all') },
+                { value: 'survey', label: t('report.scope.survey') },
+              ]}
+              data-testid="report-scope"
+            />
+          </Form.Item>
+        )}
       </Form>
     </Card>
   );

@@ -1,10 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { NoteItem } from '../../components/NoteItem.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -34,9 +35,7 @@ interface Props {
 /** Enters a person into the pool, or corrects one (only the changed fields are sent). */
 export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useUser();
-  const client = useQueryClient();
   const initial: Values = secretary
     ? {
         ...secretary,
@@ -83,11 +82,9 @@ export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
       onClose={onClose}
       initialValues={initial}
       submit={save}
-      onDone={({ id }) => {
-        void message.success(t(secretary ? 'pool.saved' : 'pool.created'));
-        void client.invalidateQueries({ queryKey: ['secretary-pool'] });
-        onCreated?.(id);
-      }}
+      saved={t(secretary ? 'pool.saved' : 'pool.created')}
+      refresh={['secretary-pool']}
+      onDone={({ id }) => onCreated?.(id)}
     >
       <Form.Item name="name" label={t('pool.field.name')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={30} />
@@ -117,17 +114,13 @@ export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
       <Form.Item name="regionCode" label={t('pool.field.regionCode')} rules={[{ required: true }]}>
         <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
       </Form.Item>
-      <Form.Item name="enteredOn" label={t('pool.field.enteredOn')} rules={[{ required: true }]}>
-        <DatePicker {...datePickerProps} disabledDate={afterToday} />
-      </Form.Item>
+      <PastDayItem name="enteredOn" label={t('pool.field.enteredOn')} />
       {secretary && (
         <Form.Item name="leftOn" label={t('pool.field.leftOn')} extra={t('pool.field.leftOnHint')}>
           <DatePicker {...datePickerProps} disabledDate={afterToday} />
         </Form.Item>
       )}
-      <Form.Item name="note" label={t('pool.field.note')}>
-        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-      </Form.Item>
+      <NoteItem label={t('pool.field.note')} />
     </FormDrawer>
   );
 }

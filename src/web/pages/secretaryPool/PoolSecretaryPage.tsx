@@ -1,18 +1,21 @@
-import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
+import { EditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { NoteItem } from '../../components/NoteItem.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { PastDayItem } from '../../components/PastDayItem.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
-import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
+import { toDay } from '../orgs/dates.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
 import { PoolFormDrawer } from './PoolFormDrawer.tsx';
 import { type PoolDetail, STATUS_COLORS } from './types.ts';
@@ -23,9 +26,6 @@ type Dispatch = PoolDetail['dispatches'][number];
 export default function PoolSecretaryPage() {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const { message } = App.useApp();
   const { id } = useParams();
   const [editing, setEditing] = useState(false);
   const [sending, setSending] = useState(false);
@@ -38,22 +38,15 @@ export default function PoolSecretaryPage() {
   if (!query.data) return <FullPageSpin />;
   const { secretary: s, writable, dispatches } = query.data;
   const manage = can('pool.manage') && writable;
-  const changed = () => {
-    void client.invalidateQueries({ queryKey: ['secretary-pool'] });
-    void client.invalidateQueries({ queryKey: ['orgs'] });
-  };
+  // A dispatch or a return moves the pool's list and the org's secretary.
+  const changed = ['secretary-pool', 'orgs'];
 
   return (
     <>
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/secretary-pool'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/secretary-pool" />
             {manage && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('pool.edit')}
@@ -132,20 +125,14 @@ export default function PoolSecretaryPage() {
               note: v.note?.trim() || null,
             })
           }
-          onDone={() => {
-            void message.success(t('pool.dispatch.done'));
-            changed();
-          }}
+          saved={t('pool.dispatch.done')}
+          refresh={changed}
         >
           <Form.Item name="orgId" label={t('pool.dispatch.orgId')} rules={[{ required: true }]}>
             <OrgPicker />
           </Form.Item>
-          <Form.Item name="startOn" label={t('pool.dispatch.startOn')} rules={[{ required: true }]}>
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
-          <Form.Item name="note" label={t('pool.dispatch.note')}>
-            <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-          </Form.Item>
+          <PastDayItem name="startOn" label={t('pool.dispatch.startOn')} />
+          <NoteItem label={t('pool.dispatch.note')} />
         </FormDrawer>
       )}
       {returning && (
@@ -156,19 +143,10 @@ export default function PoolSecretaryPage() {
           submit={(v) =>
             api.post(`/api/secretary-pool/${s.id}/dispatches/${returning.id}/return`, { endOn: toDay(v.endOn) })
           }
-          onDone={() => {
-            void message.success(t('pool.return.done'));
-            changed();
-          }}
+          saved={t('pool.return.done')}
+          refresh={changed}
         >
-          <Form.Item
-            name="endOn"
-            label={t('pool.return.endOn')}
-            extra={t('pool.return.endOnHint')}
-            rules={[{ required: true }]}
-          >
-            <DatePicker {...datePickerProps} disabledDate={afterToday} />
-          </Form.Item>
+          <PastDayItem name="endOn" label={t('pool.return.endOn')} extra={t('pool.return.endOnHint')} />
         </FormModal>
       )}
     </>

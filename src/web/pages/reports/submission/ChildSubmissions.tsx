@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { percent } from '../../../../domain/stats/rate.ts';
@@ -7,14 +7,13 @@ import { api } from '../../../api.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../../i18n/index.tsx';
 import { STATUS_COLOR, when } from './format.ts';
-import { ReasonModal } from './ReasonModal.tsx';
+import { ReturnModal } from './ReasonModal.tsx';
 
 type Child = QuarterlyChildSubmissions['children'][number];
 
 /** For a parent region: where each child region's report of the quarter stands, with 退回. */
 export function ChildSubmissions({ region, quarter }: { region: string; quarter: string }) {
   const { t } = useI18n();
-  const client = useQueryClient();
   const [returning, setReturning] = useState<Child | null>(null);
   const query = useQuery({
     queryKey: ['reports', 'submissions', { region, quarter }],
@@ -75,20 +74,7 @@ export function ChildSubmissions({ region, quarter }: { region: string; quarter:
             : []),
         ]}
       />
-      {returning && (
-        <ReasonModal
-          title={t('submission.returnTitle', { name: returning.name, quarter })}
-          intro={t('submission.returnIntro')}
-          label={t('submission.returnReason')}
-          okText={t('submission.return')}
-          done="submission.returned"
-          path="/api/reports/quarterly/return"
-          body={{ region: returning.region, quarter }}
-          danger
-          onClose={() => setReturning(null)}
-          onDone={() => void client.invalidateQueries({ queryKey: ['reports'] })}
-        />
-      )}
+      {returning && <ReturnModal child={returning} quarter={quarter} onClose={() => setReturning(null)} />}
     </Card>
   );
 }

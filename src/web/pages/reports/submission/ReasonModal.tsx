@@ -1,10 +1,10 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../../api.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import type { MessageKey } from '../../../i18n/index.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 
-/** Resubmission and return: both say why, in a short form. */
+/** Resubmission and return: both say why, in a short form; the quarter's reports are read again after. */
 export function ReasonModal({
   title,
   intro,
@@ -15,7 +15,6 @@ export function ReasonModal({
   body,
   danger,
   onClose,
-  onDone,
 }: {
   title: string;
   intro: string;
@@ -26,10 +25,8 @@ export function ReasonModal({
   body: Record<string, string>;
   danger?: boolean;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   return (
     <FormModal<{ reason: string }, { id: number }>
       title={title}
@@ -39,14 +36,38 @@ export function ReasonModal({
       name="submission-reason"
       onClose={onClose}
       submit={(v) => api.post<{ id: number }>(path, { ...body, reason: v.reason })}
-      onDone={() => {
-        void message.success(t(done));
-        onDone();
-      }}
+      saved={t(done)}
+      refresh={['reports']}
     >
       <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: label }]}>
         <Input.TextArea rows={3} maxLength={200} showCount data-testid="submission-reason" />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** 退回 a child region's report of the quarter, from its parent. */
+export function ReturnModal({
+  child,
+  quarter,
+  onClose,
+}: {
+  child: { region: string; name: string };
+  quarter: string;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <ReasonModal
+      title={t('submission.returnTitle', { name: child.name, quarter })}
+      intro={t('submission.returnIntro')}
+      label={t('submission.returnReason')}
+      okText={t('submission.return')}
+      done="submission.returned"
+      path="/api/reports/quarterly/return"
+      body={{ region: child.region, quarter }}
+      danger
+      onClose={onClose}
+    />
   );
 }

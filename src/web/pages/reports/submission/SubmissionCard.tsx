@@ -6,7 +6,7 @@ import { api } from '../../../api.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../../i18n/index.tsx';
 import { STATUS_COLOR, when } from './format.ts';
-import { ReasonModal } from './ReasonModal.tsx';
+import { ReasonModal, ReturnModal } from './ReasonModal.tsx';
 
 export const submissionKey = (region: string, quarter: string) => ['reports', 'submission', { region, quarter }];
 
@@ -133,23 +133,9 @@ export function SubmissionCard({ region, quarter, ended }: { region: string; qua
           path="/api/reports/quarterly/resubmit"
           body={{ quarter }}
           onClose={() => setModal(null)}
-          onDone={refresh}
         />
       )}
-      {s && modal === 'return' && (
-        <ReasonModal
-          title={t('submission.returnTitle', { name: s.name, quarter })}
-          intro={t('submission.returnIntro')}
-          label={t('submission.returnReason')}
-          okText={t('submission.return')}
-          done="submission.returned"
-          path="/api/reports/quarterly/return"
-          body={{ region: s.region, quarter }}
-          danger
-          onClose={() => setModal(null)}
-          onDone={refresh}
-        />
-      )}
+      {s && modal === 'return' && <ReturnModal child={s} quarter={quarter} onClose={() => setModal(null)} />}
     </Card>
   );
 }
