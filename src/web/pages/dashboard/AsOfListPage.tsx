@@ -88,10 +88,9 @@ export default function AsOfListPage() {
         />
         <ListView<AsOfRow>
           query={{ ...rows, data: rows.data && { items: rows.data.rows, total: rows.data.total } }}
-          rowKey="id"
           columns={columns}
           empty={t('ledger.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('ledger.total', { total })}
           totalTestId="asof-total"
         />

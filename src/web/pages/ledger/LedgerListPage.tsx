@@ -168,10 +168,9 @@ export default function LedgerListPage() {
         )}
         <ListView<Enterprise>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('ledger.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('ledger.total', { total })}
           table={{
             rowSelection:

@@ -1,10 +1,11 @@
 import { SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { letterValidUntil } from '../../../domain/org/transfer.ts';
 import type { ApiResponse, MemberDetail, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { DetailCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -86,19 +87,13 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
       ];
 
   return (
-    <Card
-      size="small"
+    <DetailCard
       title={t('transfer.title')}
-      style={{ marginBottom: 16 }}
-      data-testid="transfers-card"
-      extra={
+      testId="transfers-card"
+      add={
         write &&
         !m.leftOn &&
-        !open && (
-          <Button size="small" icon={<SendOutlined />} onClick={() => setIssuing(true)}>
-            {t('transfer.issue')}
-          </Button>
-        )
+        !open && { label: t('transfer.issue'), icon: <SendOutlined />, onClick: () => setIssuing(true) }
       }
     >
       <Table<MemberTransfer>
@@ -152,7 +147,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
       {receiving && (
         <ReceiveModal transfer={receiving} memberName={m.name} onClose={() => setReceiving(null)} onDone={onChanged} />
       )}
-    </Card>
+    </DetailCard>
   );
 }
 
