@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { closeReasonsFor } from '../../../domain/org/development.ts';
 import type { Development } from '../../api/types.ts';
 import { api } from '../../api.ts';
@@ -12,6 +12,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { routeIdPage } from '../../components/routeIdPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { useCodeLabels } from '../members/labels.ts';
@@ -20,10 +21,7 @@ import { DevelopmentForm } from './DevelopmentForm.tsx';
 import { EarlyTag, StageTag } from './DevelopmentTags.tsx';
 
 /** One development record: who, where they stand, what is due or overdue, the stage form; 结束 for a record that ends. */
-export default function DevelopmentPage() {
-  const { id } = useParams();
-  return <DevelopmentView key={id} id={Number(id)} />;
-}
+export default routeIdPage(DevelopmentView);
 
 function DevelopmentView({ id }: { id: number }) {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateButton } from '../../components/list/CreateButton.tsx';

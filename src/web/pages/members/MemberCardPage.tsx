@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
 import type { MemberCard, MemberDetail, RevealedNumbers } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { routeIdPage } from '../../components/routeIdPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { DATE_FORMAT } from '../orgs/dates.ts';
@@ -117,10 +117,7 @@ const CARD_CSS = `
 `;
 
 /** 党员信息卡: printable on A6; the numbers masked unless revealed on this page (audited). */
-export default function MemberCardPage() {
-  const { id } = useParams();
-  return <CardView key={id} id={Number(id)} />;
-}
+export default routeIdPage(CardView);
 
 function CardView({ id }: { id: number }) {
   const { t } = useI18n();

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { MemberDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { BackButton } from '../../components/BackButton.tsx';
@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { routeIdPage } from '../../components/routeIdPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { MemberHonoursCard } from '../honours/HonoursCard.tsx';
@@ -24,11 +25,7 @@ import { TransfersCard } from './TransfersCard.tsx';
 import { useReveal } from './useReveal.ts';
 
 /** One member: profile (numbers masked unless revealed here), edit, leave, transfers, the card. */
-export default function MemberPage() {
-  const { id } = useParams();
-  // A new page per member: numbers revealed for one never show on the next.
-  return <MemberView key={id} id={Number(id)} />;
-}
+export default routeIdPage(MemberView);
 
 function MemberView({ id }: { id: number }) {
   const { t } = useI18n();

@@ -1,10 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { EditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
+import { BackButton } from '../../components/BackButton.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
@@ -23,7 +24,6 @@ type Dispatch = PoolDetail['dispatches'][number];
 export default function PoolSecretaryPage() {
   const { t } = useI18n();
   const can = useCan();
-  const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
   const { id } = useParams();
@@ -48,12 +48,7 @@ export default function PoolSecretaryPage() {
       <PageTitle
         extra={
           <Space wrap>
-            <Button
-              icon={<ArrowLeftOutlined />}
-              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/secretary-pool'))}
-            >
-              {t('common.back')}
-            </Button>
+            <BackButton fallback="/secretary-pool" />
             {manage && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('pool.edit')}
