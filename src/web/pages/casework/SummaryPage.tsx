@@ -8,7 +8,7 @@ import type { Figures, InstructorSummary, SummaryInstructor } from '../../api/ty
 import { api, queryString } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { fromDay, toDay } from '../orgs/dates.ts';
@@ -123,11 +123,7 @@ export default function SummaryPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label={t('summary.region')} style={{ minWidth: 260 }}>
-            <RegionTreeSelect
-              root={{ code: user.regionCode, name: user.regionName }}
-              value={region}
-              onChange={(code) => set({ region: code ?? null })}
-            />
+            <UserRegionSelect value={region} onChange={(code) => set({ region: code ?? null })} />
           </Form.Item>
           <Form.Item label={t('summary.period')}>
             <DatePicker.RangePicker

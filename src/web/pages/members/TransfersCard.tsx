@@ -14,6 +14,7 @@ import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { useCodeLabels } from './labels.ts';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
+import { useLetterColumns } from './useLetterColumns.tsx';
 
 interface LetterValues {
   counterpart?: string;
@@ -27,6 +28,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
   const can = useCan();
   const isPhone = useIsPhone();
   const labels = useCodeLabels();
+  const letterColumns = useLetterColumns<MemberTransfer>();
   const { message } = App.useApp();
   const [issuing, setIssuing] = useState(false);
   const [receiving, setReceiving] = useState<MemberTransfer | null>(null);
@@ -64,17 +66,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
         },
       ]
     : [
-        {
-          title: t('transfer.col.direction'),
-          key: 'direction',
-          render: (_, x) => labels.label('transfer.direction', x.direction),
-        },
-        { title: t('transfer.col.counterpart'), dataIndex: 'counterpart' },
-        { title: t('transfer.field.letterNo'), dataIndex: 'letterNo', render: (n: string | null) => n ?? '—' },
-        { title: t('transfer.field.issuedOn'), dataIndex: 'issuedOn' },
-        { title: t('transfer.col.validUntil'), dataIndex: 'validUntil' },
-        { title: t('transfer.field.receivedOn'), dataIndex: 'receivedOn', render: (d: string | null) => d ?? '—' },
-        { title: t('transfer.col.status'), key: 'status', render: (_, x) => <TransferStatusTag transfer={x} /> },
+        ...letterColumns,
         ...(write
           ? [
               {

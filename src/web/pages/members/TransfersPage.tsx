@@ -21,6 +21,7 @@ import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
+import { useLetterColumns } from './useLetterColumns.tsx';
 import { useOrgName } from './useOrgName.ts';
 
 const STATUSES = ['open', 'pending', 'expired', 'received', 'all'] as const;
@@ -40,6 +41,7 @@ export default function TransfersPage() {
   const user = useUser();
   const isPhone = useIsPhone();
   const labels = useCodeLabels();
+  const letterColumns = useLetterColumns<MemberTransferListItem>();
   const client = useQueryClient();
   const [receiving, setReceiving] = useState<MemberTransferListItem | null>(null);
   const list = useListState(TRANSFER_LIST);
@@ -76,17 +78,7 @@ export default function TransfersPage() {
       key: 'org',
       render: (_, x) => (x.orgName ? <Link to={`/orgs/${x.orgId}`}>{x.orgName}</Link> : '—'),
     },
-    {
-      title: t('transfer.col.direction'),
-      key: 'direction',
-      render: (_, x) => labels.label('transfer.direction', x.direction),
-    },
-    { title: t('transfer.col.counterpart'), dataIndex: 'counterpart' },
-    { title: t('transfer.field.letterNo'), dataIndex: 'letterNo', render: (n: string | null) => n ?? '—' },
-    { title: t('transfer.field.issuedOn'), dataIndex: 'issuedOn' },
-    { title: t('transfer.col.validUntil'), dataIndex: 'validUntil' },
-    { title: t('transfer.field.receivedOn'), dataIndex: 'receivedOn', render: (d: string | null) => d ?? '—' },
-    { title: t('transfer.col.status'), key: 'status', render: (_, x) => <TransferStatusTag transfer={x} /> },
+    ...letterColumns,
     ...(can('member.write')
       ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, x: MemberTransferListItem) => receive(x) }]
       : []),

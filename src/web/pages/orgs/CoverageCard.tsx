@@ -1,7 +1,6 @@
 import { DatePicker, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { OrgCoverage } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { DateSpan, SubLine, TableCard } from '../../components/CardTable.tsx';
@@ -9,6 +8,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { EnterpriseName } from '../ledger/EnterpriseTags.tsx';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
@@ -31,12 +31,7 @@ export function CoverageCard({ detail, dissolved, onChanged }: OrgSectionProps) 
     c.enterpriseName === null ? (
       t('org.outOfScope')
     ) : (
-      <Flex vertical>
-        <Link to={`/ledger/${c.enterpriseId}`}>{c.enterpriseName}</Link>
-        <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-          {c.uscc}
-        </Typography.Text>
-      </Flex>
+      <EnterpriseName id={c.enterpriseId} name={c.enterpriseName} uscc={c.uscc} />
     );
   const category = (c: OrgCoverage) =>
     c.category ? (

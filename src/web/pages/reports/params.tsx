@@ -5,7 +5,7 @@ import { Button, Card, Form, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../api.ts';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 
@@ -27,16 +27,12 @@ export function useReportParams() {
 /** The parameter card: region, the report's own period control, scope. */
 export function ReportParams({ period }: { period: ReactNode }) {
   const { t } = useI18n();
-  const { user, region, scope, set } = useReportParams();
+  const { region, scope, set } = useReportParams();
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('report.region')} style={{ minWidth: 260 }}>
-          <RegionTreeSelect
-            root={{ code: user.regionCode, name: user.regionName }}
-            value={region}
-            onChange={(code) => set({ region: code ?? null })}
-          />
+          <UserRegionSelect value={region} onChange={(code) => set({ region: code ?? null })} />
         </Form.Item>
         {period}
         <Form.Item label={t('report.scope')}>
