@@ -1,4 +1,5 @@
-import { Button, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { useIsPhone } from './useIsPhone.ts';
@@ -13,7 +14,8 @@ export interface RowAction<T> {
 }
 
 interface Props<T> {
-  rowKey: TableProps<T>['rowKey'];
+  /** The row's `id` unless said otherwise. */
+  rowKey?: TableProps<T>['rowKey'];
   rows: readonly T[];
   empty: string;
   /** The desktop's columns. */
@@ -26,7 +28,7 @@ interface Props<T> {
 }
 
 /** The short, unpaged table inside a detail page's card: officers, terms, coverage, assignments. */
-export function CardTable<T extends object>({ rowKey, rows, empty, columns, phone, past, action }: Props<T>) {
+export function CardTable<T extends object>({ rowKey = 'id', rows, empty, columns, phone, past, action }: Props<T>) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const actions: TableColumnsType<T> = action
@@ -55,6 +57,64 @@ export function CardTable<T extends object>({ rowKey, rows, empty, columns, phon
       locale={{ emptyText: empty }}
       rowClassName={(row) => (past?.(row) ? 'dj-row-past' : '')}
     />
+  );
+}
+
+/** A card's add button (新增, 记录): small, at its top right. */
+export interface CardAdd {
+  label: string;
+  onClick: () => void;
+  icon?: ReactNode;
+}
+
+interface DetailCardProps {
+  title: ReactNode;
+  testId: string;
+  /** Shown where the user may add (`false` where not). */
+  add?: CardAdd | false;
+  /** Other controls at the top right, in place of `add`. */
+  extra?: ReactNode;
+  /** Space under it, where more cards follow (the default). */
+  spaced?: boolean;
+  children?: ReactNode;
+}
+
+/** One section of a detail page (an org's officers, a member's transfers): a small titled card. */
+export function DetailCard({ title, testId, add, extra, spaced = true, children }: DetailCardProps) {
+  return (
+    <Card
+      size="small"
+      title={title}
+      style={spaced ? { marginBottom: 16 } : undefined}
+      extra={
+        extra ??
+        (add && (
+          <Button size="small" icon={add.icon ?? <PlusOutlined />} onClick={add.onClick}>
+            {add.label}
+          </Button>
+        ))
+      }
+      data-testid={testId}
+    >
+      {children}
+    </Card>
+  );
+}
+
+/** A detail page's card that is one short table (coverage, elections, assignments); `children` are its forms. */
+export function TableCard<T extends object>({
+  title,
+  testId,
+  add,
+  spaced,
+  children,
+  ...table
+}: Omit<DetailCardProps, 'extra'> & Props<T>) {
+  return (
+    <DetailCard title={title} testId={testId} add={add} spaced={spaced}>
+      <CardTable<T> {...table} />
+      {children}
+    </DetailCard>
   );
 }
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Region, RegionWithPath } from '../api/types.ts';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useUser } from '../session.ts';
 
 interface Node {
   id: string;
@@ -85,4 +86,10 @@ export function RegionTreeSelect({ root, value, onChange, id, allowClear, placeh
       style={{ width: '100%' }}
     />
   );
+}
+
+/** The region picker of a signed-in page: its tree starts at the user's own region. */
+export function UserRegionSelect(props: Omit<Props, 'root'>) {
+  const user = useUser();
+  return <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} {...props} />;
 }

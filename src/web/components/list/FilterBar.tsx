@@ -1,7 +1,8 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Input, Space } from 'antd';
+import { Badge, Button, Flex, Input, Select, type SelectProps, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { UserRegionSelect } from '../RegionTreeSelect.tsx';
 import { useIsPhone } from '../useIsPhone.ts';
 
 interface SearchProps {
@@ -79,5 +80,45 @@ export function FilterButtons({ onReset }: { onReset: () => void }) {
       </Button>
       <Button onClick={onReset}>{t('common.reset')}</Button>
     </Space>
+  );
+}
+
+interface FilterSelectProps<V> extends SelectProps<V> {
+  label: string;
+  width?: number;
+  /** A whole line on a phone, not half. */
+  wide?: boolean;
+}
+
+/** A filter bar's select (a department, a kind), which may be emptied: half a line on a phone. */
+export function FilterSelect<V>({ label, width = 140, wide, ...props }: FilterSelectProps<V>) {
+  const isPhone = useIsPhone();
+  return (
+    <Select<V>
+      allowClear
+      aria-label={label}
+      style={{ minWidth: width, flex: isPhone ? (wide ? '1 1 100%' : '1 1 45%') : undefined }}
+      {...props}
+    />
+  );
+}
+
+/** A filter bar's region, under the user's own; half a line on a phone, or a whole one (`wide`). */
+export function RegionFilter({
+  value,
+  onChange,
+  placeholder,
+  wide,
+}: {
+  value: string | undefined;
+  onChange: (code: string | undefined) => void;
+  placeholder?: string;
+  wide?: boolean;
+}) {
+  const isPhone = useIsPhone();
+  return (
+    <div style={{ minWidth: 200, flex: isPhone ? (wide ? '1 1 100%' : '1 1 45%') : undefined }}>
+      <UserRegionSelect value={value} onChange={onChange} allowClear placeholder={placeholder} />
+    </div>
   );
 }

@@ -15,14 +15,15 @@ export interface ListQuery<T> {
 interface Props<T> {
   query: ListQuery<T>;
   columns: TableColumnsType<T>;
-  rowKey: keyof T | ((row: T) => Key);
+  /** The row's `id` unless said otherwise. */
+  rowKey?: keyof T | ((row: T) => Key);
   /** The text where there are no rows (antd's own without it). */
   empty?: string;
   /** A phone's card for one row (its key fields). Without it a phone gets the table, scrolling in its own box. */
   card?: (row: T) => ReactNode;
   cardTestId?: string;
-  /** The server's page; without it the rows are all there and paged here (`pageSize` a page, one page shown bare). */
-  paging?: { page: number; pageSize: number; onChange: (page: number) => void };
+  /** The server's page (a list's URL state); without it the rows are all there and paged here (`pageSize` a page, one page shown bare). */
+  paging?: { page: number; pageSize: number; setPage: (page: number) => void };
   pageSize?: number;
   /** "共 N 条": under the table, and as a line above the rows where `totalTestId` names it. */
   totalText?: (total: string) => string;
@@ -38,7 +39,7 @@ interface Props<T> {
 export function ListView<T extends object>({
   query,
   columns,
-  rowKey,
+  rowKey = 'id' as keyof T,
   empty,
   card,
   cardTestId,
@@ -81,7 +82,7 @@ export function ListView<T extends object>({
         />
         {paging && (
           <Flex justify="center">
-            <Pagination {...pages} size="small" hideOnSinglePage onChange={paging.onChange} />
+            <Pagination {...pages} size="small" hideOnSinglePage onChange={paging.setPage} />
           </Flex>
         )}
       </>
@@ -100,7 +101,7 @@ export function ListView<T extends object>({
         locale={empty ? { emptyText: empty } : undefined}
         pagination={{ ...pages, showTotal }}
         onChange={(p, filters, sorter, extra) => {
-          if (extra.action === 'paginate') paging?.onChange(p.current ?? 1);
+          if (extra.action === 'paginate') paging?.setPage(p.current ?? 1);
           else onChange?.(p, filters, sorter, extra);
         }}
         {...tableProps}

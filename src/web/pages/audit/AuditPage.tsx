@@ -142,7 +142,7 @@ export default function AuditPage() {
           query={query}
           rowKey="seq"
           columns={columns}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('common.total', { total })}
           table={{
             expandable: {

@@ -1,5 +1,4 @@
-import { Card, Descriptions, Flex, type TableColumnsType, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Card, Descriptions, type TableColumnsType, Tag } from 'antd';
 import type { ApiResponse, AsOfRow } from '../../api/types.ts';
 import { ListView } from '../../components/list/ListView.tsx';
 import { text } from '../../components/list/params.ts';
@@ -7,6 +6,7 @@ import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { EnterpriseName } from '../ledger/EnterpriseTags.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
 
 /** The selections GET /api/stats/enterprises takes, passed on from the figure's link. */
@@ -41,14 +41,7 @@ export default function AsOfListPage() {
     {
       title: t('ledger.col.name'),
       dataIndex: 'name',
-      render: (name: string, e) => (
-        <Flex vertical>
-          <Link to={`/ledger/${e.id}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-            {e.uscc}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (name: string, e) => <EnterpriseName id={e.id} name={name} uscc={e.uscc} />,
     },
     { title: t('ledger.col.category'), dataIndex: 'category', render: (c: string) => t(`category.${c}` as MessageKey) },
     { title: t('ledger.col.kind'), dataIndex: 'kind', render: (k: string) => labels.code('kind', k) },
@@ -88,10 +81,9 @@ export default function AsOfListPage() {
         />
         <ListView<AsOfRow>
           query={{ ...rows, data: rows.data && { items: rows.data.rows, total: rows.data.total } }}
-          rowKey="id"
           columns={columns}
           empty={t('ledger.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('ledger.total', { total })}
           totalTestId="asof-total"
         />

@@ -12,7 +12,7 @@ import type { DemonstrationSite, Honour } from './types.ts';
 
 interface ListProps {
   filter: Query;
-  paging: { page: number; pageSize: number; onChange: (page: number) => void };
+  paging: { page: number; pageSize: number; setPage: (page: number) => void };
 }
 
 function Withdraw({ path, confirm }: { path: string; confirm: string }) {
@@ -73,7 +73,6 @@ export function HonourList({ filter, paging }: ListProps) {
   return (
     <ListView<Honour>
       query={query}
-      rowKey="id"
       columns={columns}
       empty={t('honours.empty')}
       paging={paging}
@@ -130,7 +129,6 @@ export function SiteList({ filter, paging }: ListProps) {
   return (
     <ListView<DemonstrationSite>
       query={query}
-      rowKey="id"
       columns={columns}
       empty={t('sites.empty')}
       paging={paging}

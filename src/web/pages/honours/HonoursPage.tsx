@@ -1,13 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Select, Space } from 'antd';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { Button, Card, Segmented, Space } from 'antd';
+import { FilterBar, FilterSelect, RegionFilter } from '../../components/list/FilterBar.tsx';
 import { id, oneOf, text } from '../../components/list/params.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useCan, useUser } from '../../session.ts';
+import { useCan } from '../../session.ts';
 import { HonourCounts } from './HonourCounts.tsx';
 import { HonourFormDrawer } from './HonourFormDrawer.tsx';
 import { HonourList, SiteList } from './HonourLists.tsx';
@@ -29,13 +27,9 @@ const HONOUR_PAGE = {
 export default function HonoursPage() {
   const { t } = useI18n();
   const can = useCan();
-  const user = useUser();
-  const isPhone = useIsPhone();
   const list = useListState(HONOUR_PAGE);
   const { tab, new: creating, recipient, q, ...shared } = list.filter;
-  const paging = { ...list, onChange: list.setPage };
   const close = () => list.set({ new: undefined }, { page: list.page });
-  const half = { minWidth: 140, flex: isPhone ? '1 1 45%' : undefined };
 
   return (
     <>
@@ -80,51 +74,38 @@ export default function HonoursPage() {
               : undefined
           }
         >
-          <Select
-            allowClear
-            aria-label={t('honours.filter.year')}
+          <FilterSelect<number>
+            label={t('honours.filter.year')}
             placeholder={t('honours.filter.allYears')}
             value={shared.year}
             onChange={(v?: number) => list.set({ year: v })}
             options={recentYears().map((y) => ({ value: y, label: String(y) }))}
-            style={half}
             data-testid="filter-year"
           />
           {tab !== 'counts' && (
-            <Select
-              allowClear
-              aria-label={t('honours.filter.level')}
+            <FilterSelect<string>
+              label={t('honours.filter.level')}
               placeholder={t('honours.filter.allLevels')}
               value={shared.level}
               onChange={(v?: string) => list.set({ level: v })}
               options={LEVEL_CODES.map((l) => ({ value: l, label: t(`honours.level.${l}`) }))}
-              style={half}
             />
           )}
           {tab === 'honours' && (
-            <Select
-              allowClear
-              aria-label={t('honours.filter.recipient')}
+            <FilterSelect<'org' | 'member'>
+              label={t('honours.filter.recipient')}
               placeholder={t('honours.filter.allRecipients')}
               value={recipient}
               onChange={(v?: 'org' | 'member') => list.set({ recipient: v })}
               options={(['org', 'member'] as const).map((r) => ({ value: r, label: t(`honours.recipient.${r}`) }))}
-              style={half}
             />
           )}
           {tab !== 'counts' && (
-            <div style={{ minWidth: 200, flex: isPhone ? '1 1 100%' : undefined }}>
-              <RegionTreeSelect
-                root={{ code: user.regionCode, name: user.regionName }}
-                value={shared.regionCode}
-                onChange={(code) => list.set({ regionCode: code })}
-                allowClear
-              />
-            </div>
+            <RegionFilter value={shared.regionCode} onChange={(code) => list.set({ regionCode: code })} wide />
           )}
         </FilterBar>
-        {tab === 'honours' && <HonourList filter={{ ...shared, recipient, q }} paging={paging} />}
-        {tab === 'sites' && <SiteList filter={shared} paging={paging} />}
+        {tab === 'honours' && <HonourList filter={{ ...shared, recipient, q }} paging={list} />}
+        {tab === 'sites' && <SiteList filter={shared} paging={list} />}
         {tab === 'counts' && <HonourCounts year={shared.year} />}
       </Card>
       {creating === 'honour' && can('honour.manage') && <HonourFormDrawer onClose={close} />}

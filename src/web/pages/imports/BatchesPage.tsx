@@ -96,10 +96,9 @@ export default function BatchesPage() {
         )}
         <ListView<AnyBatch>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('batches.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('common.total', { total })}
         />
       </Card>

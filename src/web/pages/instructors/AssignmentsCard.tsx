@@ -1,11 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, type TableColumnsType, Typography } from 'antd';
+import { DatePicker, Flex, Form, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InstructorDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
+import { DateSpan, SubLine, TableCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
@@ -50,34 +49,24 @@ export function AssignmentsCard({ detail, onChanged }: { detail: InstructorDetai
   };
 
   return (
-    <Card
-      size="small"
+    <TableCard<Row>
       title={t('instructors.assignments.title', { count: current })}
-      extra={
-        manage &&
-        !instructor.leftOn && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('instructors.assignments.add')}
-          </Button>
-        )
-      }
-      data-testid="assignments-card"
-    >
-      <CardTable<Row>
-        rowKey="id"
-        rows={assignments}
-        empty={t('instructors.assignments.empty')}
-        columns={columns}
-        phone={phone}
-        past={(a) => !a.active}
-        action={
-          manage && {
-            label: t('instructors.assignments.end'),
-            shown: (a) => a.endOn === null,
-            onClick: setEnding,
-          }
+      testId="assignments-card"
+      spaced={false}
+      add={manage && !instructor.leftOn && { label: t('instructors.assignments.add'), onClick: () => setAdding(true) }}
+      rows={assignments}
+      empty={t('instructors.assignments.empty')}
+      columns={columns}
+      phone={phone}
+      past={(a) => !a.active}
+      action={
+        manage && {
+          label: t('instructors.assignments.end'),
+          shown: (a) => a.endOn === null,
+          onClick: setEnding,
         }
-      />
+      }
+    >
       {adding && (
         <AssignModal
           title={`${t('instructors.assignments.add')} · ${instructor.name}`}
@@ -111,6 +100,6 @@ export function AssignmentsCard({ detail, onChanged }: { detail: InstructorDetai
           </Form.Item>
         </FormModal>
       )}
-    </Card>
+    </TableCard>
   );
 }

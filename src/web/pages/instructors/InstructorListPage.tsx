@@ -1,18 +1,19 @@
-import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Segmented, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { CreateButton } from '../../components/list/CreateButton.tsx';
+import { Mono, NameLink } from '../../components/list/cells.tsx';
+import { FilterBar, FilterSelect, RegionFilter } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { id, oneOf, text } from '../../components/list/params.ts';
+import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useCan, useUser } from '../../session.ts';
+import { useCan } from '../../session.ts';
 import { InstructorFormDrawer } from './InstructorFormDrawer.tsx';
 import { KIND_CODES } from './labels.ts';
 import { useDepartments } from './useDepartments.ts';
@@ -25,37 +26,30 @@ const INSTRUCTOR_LIST = {
   regionCode: text(),
   q: text(),
   status: oneOf(STATUSES, 'serving'),
-  new: oneOf(['1'] as const),
+  ...CREATE_FORM,
 };
-const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
 /** 党建指导员和联络员: filtered by department, kind, region and name; each with how many enterprises they serve today. */
 export default function InstructorListPage() {
   const { t } = useI18n();
   const can = useCan();
-  const user = useUser();
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const departments = useDepartments();
   const list = useListState(INSTRUCTOR_LIST);
-  const { new: newForm, ...filter } = list.filter;
-  const creating = newForm === '1' && can('instructor.manage');
+  const { new: _form, ...filter } = list.filter;
+  const create = useCreateForm(list, can('instructor.manage'));
   const query = usePagedQuery<ApiResponse<'/api/instructors'>>(
     ['instructors', 'list'],
     '/api/instructors',
     filter,
     list,
   );
-  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page });
 
   const name = (i: Instructor) => (
-    <Flex wrap gap={4} align="center">
-      <Link to={`/instructors/${i.id}`} style={{ whiteSpace: 'nowrap' }}>
-        {i.name}
-      </Link>
+    <NameLink to={`/instructors/${i.id}`} name={i.name}>
       {i.kind === 'liaison' && <Tag color="blue">{t('instructors.kind.liaison')}</Tag>}
       {i.leftOn && <Tag>{t('instructors.leftOn', { date: i.leftOn })}</Tag>}
-    </Flex>
+    </NameLink>
   );
   const load = (i: Instructor) => (
     <Typography.Text strong={i.load > 0} type={i.load === 0 ? 'secondary' : undefined} data-testid="instructor-load">
@@ -75,7 +69,7 @@ export default function InstructorListPage() {
     {
       title: t('instructors.col.phone'),
       key: 'phone',
-      render: (_, i) => (i.phone ? <span style={mono}>{i.phone}</span> : '—'),
+      render: (_, i) => <Mono>{i.phone}</Mono>,
     },
     { title: t('instructors.col.load'), key: 'load', align: 'right', render: (_, i) => load(i) },
   ];
@@ -88,11 +82,7 @@ export default function InstructorListPage() {
             <Button icon={<ApartmentOutlined />} onClick={() => navigate('/instructors/departments')}>
               {t('instructors.departments')}
             </Button>
-            {can('instructor.manage') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('instructors.create')}
-              </Button>
-            )}
+            <CreateButton form={create}>{t('instructors.create')}</CreateButton>
           </Space>
         }
       >
@@ -115,41 +105,34 @@ export default function InstructorListPage() {
             width: 240,
           }}
         >
-          <Select
-            allowClear
-            aria-label={t('instructors.filter.department')}
+          <FilterSelect<number>
+            label={t('instructors.filter.department')}
             placeholder={t('instructors.filter.allDepartments')}
             value={filter.sourceDepartmentId}
             onChange={(v?: number) => list.set({ sourceDepartmentId: v })}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            style={{ minWidth: 200, flex: isPhone ? '1 1 100%' : undefined }}
+            width={200}
+            wide
             data-testid="filter-department"
           />
-          <Select
-            allowClear
-            aria-label={t('instructors.filter.kind')}
+          <FilterSelect<string>
+            label={t('instructors.filter.kind')}
             placeholder={t('instructors.filter.allKinds')}
             value={filter.kind}
             onChange={(v?: string) => list.set({ kind: v })}
             options={KIND_CODES.map((k) => ({ value: k, label: t(`instructors.kind.${k}`) }))}
-            style={{ minWidth: 140, flex: isPhone ? '1 1 45%' : undefined }}
           />
-          <div style={{ minWidth: 200, flex: isPhone ? '1 1 45%' : undefined }}>
-            <RegionTreeSelect
-              root={{ code: user.regionCode, name: user.regionName }}
-              value={filter.regionCode}
-              onChange={(code) => list.set({ regionCode: code })}
-              allowClear
-              placeholder={t('instructors.filter.allRegions')}
-            />
-          </div>
+          <RegionFilter
+            value={filter.regionCode}
+            onChange={(code) => list.set({ regionCode: code })}
+            placeholder={t('instructors.filter.allRegions')}
+          />
         </FilterBar>
         <ListView<Instructor>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('instructors.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('instructors.total', { total })}
           totalTestId="instructor-total"
           table={{ rowClassName: (i) => (i.leftOn ? 'dj-row-past' : '') }}
@@ -161,7 +144,7 @@ export default function InstructorListPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {[i.sourceDepartmentName, i.post, i.regionName].filter(Boolean).join(' · ')}
                 </Typography.Text>
-                {i.phone && <span style={mono}>{i.phone}</span>}
+                {i.phone && <Mono>{i.phone}</Mono>}
               </Flex>
               <Flex vertical align="end" style={{ flex: 'none' }}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -173,8 +156,11 @@ export default function InstructorListPage() {
           )}
         />
       </Card>
-      {creating && (
-        <InstructorFormDrawer onClose={() => setCreating(false)} onCreated={(id) => navigate(`/instructors/${id}`)} />
+      {create.open && (
+        <InstructorFormDrawer
+          onClose={() => create.setOpen(false)}
+          onCreated={(id) => navigate(`/instructors/${id}`)}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
-import { Card, Flex, type TableColumnsType, Typography } from 'antd';
+import { Flex, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { EnterpriseOrg } from '../../api/types.ts';
-import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
+import { DateSpan, SubLine, TableCard } from '../../components/CardTable.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 
@@ -52,20 +52,15 @@ export function EnterpriseOrgsCard({ orgs }: { orgs: EnterpriseOrg[] }) {
   ];
 
   return (
-    <Card
-      size="small"
+    <TableCard<EnterpriseOrg>
       title={t('enterprise.orgs.title', { count: current })}
-      style={{ marginBottom: 16 }}
-      data-testid="enterprise-orgs"
-    >
-      <CardTable<EnterpriseOrg>
-        rowKey="coverageId"
-        rows={orgs}
-        empty={t('enterprise.orgs.empty')}
-        columns={columns}
-        phone={phone}
-        past={(o) => o.endOn !== null}
-      />
-    </Card>
+      testId="enterprise-orgs"
+      rowKey="coverageId"
+      rows={orgs}
+      empty={t('enterprise.orgs.empty')}
+      columns={columns}
+      phone={phone}
+      past={(o) => o.endOn !== null}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Tag } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { CoverageSettings } from '../../../domain/stats/coverage.ts';
 import type { Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
@@ -46,5 +47,17 @@ export function FlagTags({ enterprise, only }: { enterprise: Enterprise; only?: 
           </Tag>
         ))}
     </>
+  );
+}
+
+/** An enterprise in a list: its name, linking to its ledger page, over its credit code. */
+export function EnterpriseName({ id, name, uscc }: { id: number; name: string; uscc: string | null }) {
+  return (
+    <Flex vertical>
+      <Link to={`/ledger/${id}`}>{name}</Link>
+      <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+        {uscc}
+      </Typography.Text>
+    </Flex>
   );
 }

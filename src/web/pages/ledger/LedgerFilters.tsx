@@ -1,9 +1,8 @@
 import { Checkbox, Col, Form, Row, Select, TreeSelect } from 'antd';
 import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import { FilterButtons } from '../../components/list/FilterBar.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
-import { useUser } from '../../session.ts';
 import { COVERAGES, FLAGS, KINDS, type LedgerFilter, SIZE_BAND_CODES, STATUSES } from './filter.ts';
 import { industryFilter, industryValue, useIndustryTree } from './useIndustries.ts';
 
@@ -69,7 +68,6 @@ interface Props {
 /** Every filter of the ledger but the name search, applied together by 查询. */
 export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
   const { t } = useI18n();
-  const user = useUser();
   const industries = useIndustryTree();
   const options = (prefix: string, codes: readonly string[]) =>
     codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
@@ -78,7 +76,7 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
 
   const fields = [
     <Form.Item key="region" name="region" label={t('ledger.filter.region')}>
-      <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} allowClear placeholder={any} />
+      <UserRegionSelect allowClear placeholder={any} />
     </Form.Item>,
     <Form.Item key="regionOnly" name="regionOnly" valuePropName="checked" label={t('ledger.filter.regionOnly')}>
       <Checkbox>{t('ledger.filter.regionOnlyHint')}</Checkbox>

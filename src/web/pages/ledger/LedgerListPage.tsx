@@ -1,9 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Space, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Space, type TableColumnsType } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { type Key, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Enterprise, LedgerList } from '../../api/types.ts';
 import { queryString } from '../../api.ts';
 import { FilterBar } from '../../components/list/FilterBar.tsx';
@@ -16,7 +16,7 @@ import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { BulkBar, useBulkKinds } from './bulk/BulkBar.tsx';
-import { CategoryTag, FlagTags } from './EnterpriseTags.tsx';
+import { CategoryTag, EnterpriseName, FlagTags } from './EnterpriseTags.tsx';
 import { LEDGER_FILTERS, LEDGER_LIST, type LedgerFilter, type Sort } from './filter.ts';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerRowActions } from './LedgerRowActions.tsx';
@@ -59,14 +59,7 @@ export default function LedgerListPage() {
       title: t('ledger.col.name'),
       dataIndex: 'name',
       ...sortable('name'),
-      render: (name: string, e) => (
-        <Flex vertical>
-          <Link to={`/ledger/${e.id}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-            {e.uscc}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (name: string, e) => <EnterpriseName id={e.id} name={name} uscc={e.uscc} />,
     },
     {
       title: t('ledger.col.category'),
@@ -168,10 +161,9 @@ export default function LedgerListPage() {
         )}
         <ListView<Enterprise>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('ledger.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('ledger.total', { total })}
           table={{
             rowSelection:

@@ -1,9 +1,10 @@
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Switch, Tag, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Flex, Form, Input, Space, Switch, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiResponse, MemberDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { DetailCard } from '../../components/CardTable.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PastDayItem } from '../../components/PastDayItem.tsx';
@@ -32,11 +33,9 @@ export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChange
   const away = m.away;
   const write = detail.writable && m.leftOn === null;
   return (
-    <Card
-      size="small"
+    <DetailCard
       title={t('member.away.title')}
-      style={{ marginBottom: 16 }}
-      data-testid="member-away"
+      testId="member-away"
       extra={
         write && (
           <Space wrap>
@@ -167,6 +166,6 @@ export function AwayCard({ detail, onChanged }: { detail: MemberDetail; onChange
           <PastDayItem name="returnedOn" label={t('member.away.returnedOn')} notBefore={away.since} />
         </FormModal>
       )}
-    </Card>
+    </DetailCard>
   );
 }

@@ -1,6 +1,6 @@
 import { Col, Form, Row, Select } from 'antd';
 import { FilterButtons } from '../../components/list/FilterBar.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
@@ -56,11 +56,7 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
             </Col>
             <Col xs={24} sm={12} lg={8}>
               <Form.Item name="regionCode" label={t('member.filter.region')}>
-                <RegionTreeSelect
-                  root={{ code: user.regionCode, name: user.regionName }}
-                  allowClear
-                  placeholder={any}
-                />
+                <UserRegionSelect allowClear placeholder={any} />
               </Form.Item>
             </Col>
           </>

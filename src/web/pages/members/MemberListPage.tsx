@@ -1,11 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Segmented, Space, type TableColumnsType, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Segmented, Space, type TableColumnsType, Typography } from 'antd';
 import { Link, Navigate } from 'react-router';
 import type { ApiResponse, MemberListItem } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { CreateButton } from '../../components/list/CreateButton.tsx';
+import { Mono, NameLink } from '../../components/list/cells.tsx';
 import { FilterBar } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { countSet, oneOf, unset } from '../../components/list/params.ts';
+import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -18,9 +20,7 @@ import { MemberFilters } from './MemberFilters.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { useOrgName } from './useOrgName.ts';
 
-const MEMBER_LIST = { ...MEMBER_FILTERS, view: oneOf(MEMBER_VIEWS, 'roster'), new: oneOf(['1'] as const) };
-
-const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
+const MEMBER_LIST = { ...MEMBER_FILTERS, view: oneOf(MEMBER_VIEWS, 'roster'), ...CREATE_FORM };
 /** The filters folded behind a phone's button (all but the name search). */
 const FOLDED = [
   'orgId',
@@ -41,8 +41,8 @@ export default function MemberListPage() {
   const user = useUser();
   const labels = useCodeLabels();
   const list = useListState(MEMBER_LIST);
-  const { view, new: newForm, ...filter } = list.filter;
-  const creating = newForm === '1' && can('member.write');
+  const { view, new: _form, ...filter } = list.filter;
+  const create = useCreateForm(list, can('member.write'), { replace: true });
   const orgName = useOrgName(filter.orgId);
   // The mobile view is about one org: the chosen one, or a secretary's own.
   const needsOrg = view === 'mobile' && filter.orgId === undefined && user.orgId == null;
@@ -64,15 +64,11 @@ export default function MemberListPage() {
   }
 
   const applyFilter = (f: MemberFilter) => list.set((c) => ({ ...f, q: c.q, orgId: user.orgId ?? f.orgId }));
-  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
 
   const name = (m: MemberListItem) => (
-    <Flex wrap gap={4} align="center">
-      <Link to={`/members/${m.id}`} style={{ whiteSpace: 'nowrap' }}>
-        {m.name}
-      </Link>
+    <NameLink to={`/members/${m.id}`} name={m.name}>
       <MemberFlags member={m} />
-    </Flex>
+    </NameLink>
   );
   // Long org and employer names wrap in their column instead of widening the table.
   const wrap = { display: 'inline-block', minWidth: 120, maxWidth: 220 } as const;
@@ -93,8 +89,8 @@ export default function MemberListPage() {
       </Link>
     );
   const idNumber = (m: MemberListItem) => (
-    <span style={mono} data-testid="member-id-number">
-      {m.idNumber}
+    <span data-testid="member-id-number">
+      <Mono>{m.idNumber}</Mono>
     </span>
   );
   const dates = (m: MemberListItem) => (
@@ -156,7 +152,7 @@ export default function MemberListPage() {
     {
       title: t('member.col.phone'),
       key: 'phone',
-      render: (_, m) => (m.phone ? <span style={mono}>{m.phone}</span> : dash),
+      render: (_, m) => <Mono empty={dash}>{m.phone}</Mono>,
     },
   ];
 
@@ -166,21 +162,12 @@ export default function MemberListPage() {
         extra={
           <Space wrap>
             {!needsOrg && <ExportButton list="members" filter={listQuery} />}
-            {can('member.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('member.create')}
-              </Button>
-            )}
+            <CreateButton form={create}>{t('member.create')}</CreateButton>
           </Space>
         }
+        sub={orgName}
       >
         {t('member.title')}
-        {orgName && (
-          <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 'normal' }}>
-            {' '}
-            · {orgName}
-          </Typography.Text>
-        )}
       </PageTitle>
       <Card size="small">
         <FilterBar
@@ -236,10 +223,9 @@ export default function MemberListPage() {
         {!needsOrg && (
           <ListView<MemberListItem>
             query={query}
-            rowKey="id"
             columns={columns}
             empty={t('member.empty')}
-            paging={{ ...list, onChange: list.setPage }}
+            paging={list}
             totalText={(total) => t('member.total', { total })}
             totalTestId="member-total"
             table={{ rowClassName: (m) => (m.leftOn ? 'dj-row-past' : '') }}
@@ -266,7 +252,7 @@ export default function MemberListPage() {
                     {
                       key: 'phone',
                       label: t('member.col.phone'),
-                      children: m.phone ? <span style={mono}>{m.phone}</span> : '—',
+                      children: <Mono>{m.phone}</Mono>,
                     },
                     ...(m.away ? [{ key: 'away', label: t('member.col.away'), children: awayText(m.away) }] : []),
                     {
@@ -283,7 +269,7 @@ export default function MemberListPage() {
           />
         )}
       </Card>
-      {creating && <MemberCreateDrawer mode="create" orgId={filter.orgId} onClose={() => setCreating(false)} />}
+      {create.open && <MemberCreateDrawer mode="create" orgId={filter.orgId} onClose={() => create.setOpen(false)} />}
     </>
   );
 }

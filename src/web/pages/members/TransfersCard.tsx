@@ -1,10 +1,11 @@
 import { SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { letterValidUntil } from '../../../domain/org/transfer.ts';
 import type { ApiResponse, MemberDetail, MemberTransfer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { DetailCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,6 +14,7 @@ import { afterToday, datePickerProps, toDay } from '../orgs/dates.ts';
 import { useCodeLabels } from './labels.ts';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
+import { useLetterColumns } from './useLetterColumns.tsx';
 
 interface LetterValues {
   counterpart?: string;
@@ -26,6 +28,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
   const can = useCan();
   const isPhone = useIsPhone();
   const labels = useCodeLabels();
+  const letterColumns = useLetterColumns<MemberTransfer>();
   const { message } = App.useApp();
   const [issuing, setIssuing] = useState(false);
   const [receiving, setReceiving] = useState<MemberTransfer | null>(null);
@@ -63,17 +66,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
         },
       ]
     : [
-        {
-          title: t('transfer.col.direction'),
-          key: 'direction',
-          render: (_, x) => labels.label('transfer.direction', x.direction),
-        },
-        { title: t('transfer.col.counterpart'), dataIndex: 'counterpart' },
-        { title: t('transfer.field.letterNo'), dataIndex: 'letterNo', render: (n: string | null) => n ?? '—' },
-        { title: t('transfer.field.issuedOn'), dataIndex: 'issuedOn' },
-        { title: t('transfer.col.validUntil'), dataIndex: 'validUntil' },
-        { title: t('transfer.field.receivedOn'), dataIndex: 'receivedOn', render: (d: string | null) => d ?? '—' },
-        { title: t('transfer.col.status'), key: 'status', render: (_, x) => <TransferStatusTag transfer={x} /> },
+        ...letterColumns,
         ...(write
           ? [
               {
@@ -86,19 +79,13 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
       ];
 
   return (
-    <Card
-      size="small"
+    <DetailCard
       title={t('transfer.title')}
-      style={{ marginBottom: 16 }}
-      data-testid="transfers-card"
-      extra={
+      testId="transfers-card"
+      add={
         write &&
         !m.leftOn &&
-        !open && (
-          <Button size="small" icon={<SendOutlined />} onClick={() => setIssuing(true)}>
-            {t('transfer.issue')}
-          </Button>
-        )
+        !open && { label: t('transfer.issue'), icon: <SendOutlined />, onClick: () => setIssuing(true) }
       }
     >
       <Table<MemberTransfer>
@@ -152,7 +139,7 @@ export function TransfersCard({ detail, onChanged }: { detail: MemberDetail; onC
       {receiving && (
         <ReceiveModal transfer={receiving} memberName={m.name} onClose={() => setReceiving(null)} onDone={onChanged} />
       )}
-    </Card>
+    </DetailCard>
   );
 }
 

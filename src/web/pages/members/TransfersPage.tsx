@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiResponse, MemberTransferListItem } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { FilterBar } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { id, oneOf } from '../../components/list/params.ts';
+import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -19,6 +21,7 @@ import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { TransferStatusTag } from './TransferStatusTag.tsx';
+import { useLetterColumns } from './useLetterColumns.tsx';
 import { useOrgName } from './useOrgName.ts';
 
 const STATUSES = ['open', 'pending', 'expired', 'received', 'all'] as const;
@@ -28,7 +31,7 @@ const TRANSFER_LIST = {
   direction: oneOf(['out', 'in'] as const),
   orgId: id(),
   /** The transfer-in form is open. */
-  new: oneOf(['1'] as const),
+  ...CREATE_FORM,
 };
 
 /** 组织关系转接: the letters of the user's scope or one org (open ones first), receipts, and 组织关系转入. */
@@ -38,11 +41,13 @@ export default function TransfersPage() {
   const user = useUser();
   const isPhone = useIsPhone();
   const labels = useCodeLabels();
+  const letterColumns = useLetterColumns<MemberTransferListItem>();
   const client = useQueryClient();
   const [receiving, setReceiving] = useState<MemberTransferListItem | null>(null);
   const list = useListState(TRANSFER_LIST);
-  const { status, direction, orgId, new: newForm } = list.filter;
-  const creating = newForm === '1' && can('member.write');
+  const { status, direction, orgId } = list.filter;
+  // Opening and closing the transfer-in form is no step back.
+  const create = useCreateForm(list, can('member.write'), { replace: true });
   const orgName = useOrgName(orgId);
   const query = usePagedQuery<ApiResponse<'/api/member-transfers'>>(
     ['members', 'transfers'],
@@ -50,8 +55,6 @@ export default function TransfersPage() {
     { status, direction, orgId },
     list,
   );
-  // Opening and closing the transfer-in form is no step back.
-  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
   const changed = () => {
     void client.invalidateQueries({ queryKey: ['members'] });
     void client.invalidateQueries({ queryKey: ['orgs'] });
@@ -75,17 +78,7 @@ export default function TransfersPage() {
       key: 'org',
       render: (_, x) => (x.orgName ? <Link to={`/orgs/${x.orgId}`}>{x.orgName}</Link> : '—'),
     },
-    {
-      title: t('transfer.col.direction'),
-      key: 'direction',
-      render: (_, x) => labels.label('transfer.direction', x.direction),
-    },
-    { title: t('transfer.col.counterpart'), dataIndex: 'counterpart' },
-    { title: t('transfer.field.letterNo'), dataIndex: 'letterNo', render: (n: string | null) => n ?? '—' },
-    { title: t('transfer.field.issuedOn'), dataIndex: 'issuedOn' },
-    { title: t('transfer.col.validUntil'), dataIndex: 'validUntil' },
-    { title: t('transfer.field.receivedOn'), dataIndex: 'receivedOn', render: (d: string | null) => d ?? '—' },
-    { title: t('transfer.col.status'), key: 'status', render: (_, x) => <TransferStatusTag transfer={x} /> },
+    ...letterColumns,
     ...(can('member.write')
       ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, x: MemberTransferListItem) => receive(x) }]
       : []),
@@ -96,21 +89,14 @@ export default function TransfersPage() {
         extra={
           <Flex wrap gap={8}>
             <ExportButton list="transfers" filter={{ status, direction, orgId }} />
-            {can('member.write') && (
-              <Button type="primary" icon={<ImportOutlined />} onClick={() => setCreating(true)}>
-                {t('transfer.in.title')}
-              </Button>
-            )}
+            <CreateButton form={create} icon={<ImportOutlined />}>
+              {t('transfer.in.title')}
+            </CreateButton>
           </Flex>
         }
+        sub={orgName}
       >
         {t('transfer.pageTitle')}
-        {orgName && (
-          <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 'normal' }}>
-            {' '}
-            · {orgName}
-          </Typography.Text>
-        )}
       </PageTitle>
       <Card size="small">
         <FilterBar>
@@ -141,10 +127,9 @@ export default function TransfersPage() {
         </FilterBar>
         <ListView<MemberTransferListItem>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('transfer.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('common.total', { total })}
           cardTestId="transfer-card"
           card={(x) => (
@@ -172,11 +157,11 @@ export default function TransfersPage() {
           onDone={changed}
         />
       )}
-      {creating && (
+      {create.open && (
         <MemberCreateDrawer
           mode="transferIn"
           orgId={orgId ?? user.orgId ?? undefined}
-          onClose={() => setCreating(false)}
+          onClose={() => create.setOpen(false)}
         />
       )}
     </>

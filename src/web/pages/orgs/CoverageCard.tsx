@@ -1,28 +1,21 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
+import { DatePicker, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import type { OrgCoverage, OrgDetail } from '../../api/types.ts';
+import type { OrgCoverage } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { CardTable, DateSpan, SubLine } from '../../components/CardTable.tsx';
+import { DateSpan, SubLine, TableCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { EnterpriseName } from '../ledger/EnterpriseTags.tsx';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
 import { afterToday, datePickerProps, fromDay, toDay } from './dates.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
-
-interface Props {
-  detail: OrgDetail;
-  dissolved: boolean;
-  /** Reload the org and what its changes move (the ledger's categories). */
-  onChanged: () => void;
-}
+import type { OrgSectionProps } from './section.ts';
 
 /** The enterprises the org covers and covered, each linking to its ledger page; with org.manage, add and end. */
-export function CoverageCard({ detail, dissolved, onChanged }: Props) {
+export function CoverageCard({ detail, dissolved, onChanged }: OrgSectionProps) {
   const { t } = useI18n();
   const can = useCan();
   const isPhone = useIsPhone();
@@ -38,12 +31,7 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
     c.enterpriseName === null ? (
       t('org.outOfScope')
     ) : (
-      <Flex vertical>
-        <Link to={`/ledger/${c.enterpriseId}`}>{c.enterpriseName}</Link>
-        <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-          {c.uscc}
-        </Typography.Text>
-      </Flex>
+      <EnterpriseName id={c.enterpriseId} name={c.enterpriseName} uscc={c.uscc} />
     );
   const category = (c: OrgCoverage) =>
     c.category ? (
@@ -85,35 +73,24 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
   ];
 
   return (
-    <Card
-      size="small"
+    <TableCard<OrgCoverage>
       title={t('org.coverage.title', { count: open.length })}
-      style={{ marginBottom: 16 }}
-      extra={
-        mayAdd && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('org.coverage.add')}
-          </Button>
-        )
-      }
-      data-testid="coverage-card"
-    >
-      <CardTable<OrgCoverage>
-        rowKey="id"
-        rows={coverages}
-        empty={t('org.coverage.empty')}
-        columns={columns}
-        phone={phone}
-        past={(c) => c.endOn !== null}
-        action={
-          can('org.manage') && {
-            label: t('org.coverage.end'),
-            shown: (c) => c.endOn === null,
-            onClick: setEnding,
-            fixed: true,
-          }
+      testId="coverage-card"
+      add={mayAdd && { label: t('org.coverage.add'), onClick: () => setAdding(true) }}
+      rows={coverages}
+      empty={t('org.coverage.empty')}
+      columns={columns}
+      phone={phone}
+      past={(c) => c.endOn !== null}
+      action={
+        can('org.manage') && {
+          label: t('org.coverage.end'),
+          shown: (c) => c.endOn === null,
+          onClick: setEnding,
+          fixed: true,
         }
-      />
+      }
+    >
       {adding && (
         <FormModal<{ enterpriseId?: number; startOn?: Dayjs }, unknown>
           title={t('org.coverage.add')}
@@ -148,6 +125,6 @@ export function CoverageCard({ detail, dissolved, onChanged }: Props) {
           </Form.Item>
         </FormModal>
       )}
-    </Card>
+    </TableCard>
   );
 }

@@ -1,8 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
-  Button,
-  Card,
   Col,
   DatePicker,
   Flex,
@@ -18,14 +15,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { OrgType } from '../../../domain/org/codes.ts';
 import { DEFAULT_TERM_YEARS, MAX_TERM_ADJUSTMENT_MONTHS } from '../../../domain/org/terms.ts';
-import type { ApiResponse, OrgDetail, OrgElection } from '../../api/types.ts';
+import type { ApiResponse, OrgElection } from '../../api/types.ts';
 import { api } from '../../api.ts';
-import { CardTable, SubLine } from '../../components/CardTable.tsx';
+import { SubLine, TableCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { afterToday, datePickerProps, toDay } from './dates.ts';
 import { termState } from './labels.ts';
+import type { OrgSectionProps } from './section.ts';
 
 interface ElectionValues {
   electedOn?: Dayjs | null;
@@ -60,15 +58,8 @@ function AdjustmentFields({ required }: { required: boolean }) {
   );
 }
 
-interface Props {
-  detail: OrgDetail;
-  /** A dissolved org's record is closed: it is read, not added to. */
-  dissolved: boolean;
-  onChanged: () => void;
-}
-
 /** The elections (换届) and the terms they opened, the latest being the term in force; record one, or adjust a term with its approval. */
-export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
+export function ElectionsCard({ detail, dissolved, onChanged }: OrgSectionProps) {
   const { t } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
@@ -122,35 +113,24 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
   ];
 
   return (
-    <Card
-      size="small"
+    <TableCard<OrgElection>
       title={t('org.election.title')}
-      style={{ marginBottom: 16 }}
-      extra={
-        write && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-            {t('org.election.record')}
-          </Button>
-        )
-      }
-      data-testid="elections-card"
-    >
-      <CardTable<OrgElection>
-        rowKey="id"
-        rows={elections}
-        empty={t('org.election.empty')}
-        columns={columns}
-        phone={phone}
-        past={(e) => e.id !== latest}
-        action={
-          write && {
-            label: t('org.election.adjust'),
-            shown: (e) => e.id === latest,
-            onClick: setAdjusting,
-            fixed: true,
-          }
+      testId="elections-card"
+      add={write && { label: t('org.election.record'), onClick: () => setRecording(true) }}
+      rows={elections}
+      empty={t('org.election.empty')}
+      columns={columns}
+      phone={phone}
+      past={(e) => e.id !== latest}
+      action={
+        write && {
+          label: t('org.election.adjust'),
+          shown: (e) => e.id === latest,
+          onClick: setAdjusting,
+          fixed: true,
         }
-      />
+      }
+    >
       {recording && (
         <FormModal<ElectionValues, { id: number; endsOn: string }>
           title={t('org.election.record')}
@@ -256,6 +236,6 @@ export function ElectionsCard({ detail, dissolved, onChanged }: Props) {
           <AdjustmentFields required />
         </FormModal>
       )}
-    </Card>
+    </TableCard>
   );
 }

@@ -1,11 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Flex, Select, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Enterprise, LedgerList } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { usePickerSearch } from '../../components/usePickerSearch.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CATEGORY_COLORS, useLedgerLabels } from '../ledger/labels.ts';
-import { useDebounced } from './useDebounced.ts';
 
 type Value = number | number[] | undefined;
 
@@ -21,15 +19,10 @@ interface Props {
 export function EnterprisePicker({ multiple, value, onChange, id }: Props) {
   const { t } = useI18n();
   const labels = useLedgerLabels();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
+  const search = usePickerSearch<LedgerList>('ledger', '/api/enterprises');
+  const query = search.found;
   // The enterprises seen so far, so a chosen one keeps its name when the search moves on.
   const known = useRef(new Map<number, Enterprise>());
-  const query = useQuery({
-    queryKey: ['ledger', 'picker', q],
-    queryFn: () => api.get<LedgerList>('/api/enterprises', { q, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
   for (const e of query.data?.items ?? []) known.current.set(e.id, e);
   const chosen = (Array.isArray(value) ? value : value == null ? [] : [value])
     .map((v) => known.current.get(v))
@@ -40,14 +33,12 @@ export function EnterprisePicker({ multiple, value, onChange, id }: Props) {
     <Select<Value>
       id={id}
       mode={multiple ? 'multiple' : undefined}
-      allowClear
+      {...search.select}
       value={value}
       placeholder={t('org.form.enterprisePlaceholder')}
-      loading={query.isFetching}
       notFoundContent={query.isFetching ? undefined : t('ledger.empty')}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search, autoClearSearchValue: true }}
       onChange={(v) => {
-        setSearch('');
+        search.picked();
         const ids = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
         onChange?.(
           v ?? undefined,

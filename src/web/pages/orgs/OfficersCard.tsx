@@ -1,22 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { OFFICER_POSTS } from '../../../domain/org/codes.ts';
-import type { OrgDetail, OrgOfficer } from '../../api/types.ts';
+import type { OrgOfficer } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { DetailCard } from '../../components/CardTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -32,6 +20,7 @@ import {
   officerPostsBody,
 } from './OfficerPosts.tsx';
 import { useCodeOptions } from './OrgProfileFields.tsx';
+import type { OrgSectionProps } from './section.ts';
 
 const POSTS = OFFICER_POSTS.map((p) => p.code);
 
@@ -41,15 +30,8 @@ interface OfficerValues extends OfficerPostValues {
   startOn?: Dayjs | null;
 }
 
-interface Props {
-  detail: OrgDetail;
-  /** A dissolved org's record is closed: it is read, not added to. */
-  dissolved: boolean;
-  onChanged: () => void;
-}
-
 /** The secretary and committee members, in post and past; with org.write, appointments and departures. */
-export function OfficersCard({ detail, dissolved, onChanged }: Props) {
+export function OfficersCard({ detail, dissolved, onChanged }: OrgSectionProps) {
   const { t } = useI18n();
   const can = useCan();
   const isPhone = useIsPhone();
@@ -120,18 +102,10 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
       ];
 
   return (
-    <Card
-      size="small"
+    <DetailCard
       title={t('org.officer.title', { count: current.length })}
-      style={{ marginBottom: 16 }}
-      extra={
-        write && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('org.officer.add')}
-          </Button>
-        )
-      }
-      data-testid="officers-card"
+      testId="officers-card"
+      add={write && { label: t('org.officer.add'), onClick: () => setAdding(true) }}
     >
       <CrossHoldingSummary figures={detail.crossHolding} />
       <Table<OrgOfficer>
@@ -207,6 +181,6 @@ export function OfficersCard({ detail, dissolved, onChanged }: Props) {
           </Form.Item>
         </FormModal>
       )}
-    </Card>
+    </DetailCard>
   );
 }

@@ -1,9 +1,8 @@
 import { Col, Form, Row, Select } from 'antd';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
 import { FilterButtons } from '../../components/list/FilterBar.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useUser } from '../../session.ts';
 import type { OrgFilter } from './filter.ts';
 import { ORG_TYPE_CODES, useCodeOptions } from './OrgProfileFields.tsx';
 
@@ -20,7 +19,6 @@ interface Props {
 /** The org list's filters but the name search, applied together by 查询. */
 export function OrgFilters({ filter, onApply, onReset }: Props) {
   const { t } = useI18n();
-  const user = useUser();
   const options = useCodeOptions();
   const any = t('ledger.filter.any');
   return (
@@ -39,7 +37,7 @@ export function OrgFilters({ filter, onApply, onReset }: Props) {
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="regionCode" label={t('org.filter.region')}>
-            <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} allowClear placeholder={any} />
+            <UserRegionSelect allowClear placeholder={any} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>

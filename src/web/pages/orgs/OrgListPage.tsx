@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ApiResponse, OrgSummary } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { FilterBar } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
-import { countSet, oneOf, unset } from '../../components/list/params.ts';
+import { countSet, unset } from '../../components/list/params.ts';
+import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -18,8 +19,7 @@ import { OrgFilters } from './OrgFilters.tsx';
 import { DissolvedTag, FindingTags, MemberCounts, TermEnd } from './OrgTags.tsx';
 import { useRegionNames } from './useRegionNames.ts';
 
-/** `?new=1` opens the create form; closing it drops the parameter. */
-const ORG_LIST = { ...ORG_FILTERS, new: oneOf(['1'] as const) };
+const ORG_LIST = { ...ORG_FILTERS, ...CREATE_FORM };
 
 /** 党组织: the orgs of the user's scope with their figures, terms and what the rules say; 新建 for org.manage. */
 export default function OrgListPage() {
@@ -27,12 +27,11 @@ export default function OrgListPage() {
   const can = useCan();
   const labels = useLedgerLabels();
   const list = useListState(ORG_LIST);
-  const { new: newForm, ...filter } = list.filter;
-  const creating = newForm === '1' && can('org.manage');
+  const { new: _form, ...filter } = list.filter;
+  const create = useCreateForm(list, can('org.manage'), { replace: true });
   const query = usePagedQuery<ApiResponse<'/api/orgs'>>(['orgs', 'list'], '/api/orgs', filter, list);
   const regionName = useRegionNames((query.data?.items ?? []).map((o) => o.regionCode));
   const applyFilter = (f: OrgFilter) => list.set((c) => ({ ...f, q: c.q }));
-  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page, replace: true });
 
   const name = (o: OrgSummary) => (
     <Flex wrap gap={4} align="center">
@@ -73,11 +72,7 @@ export default function OrgListPage() {
         extra={
           <Space wrap>
             <ExportButton list="orgs" filter={filter} />
-            {can('org.manage') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('org.create')}
-              </Button>
-            )}
+            <CreateButton form={create}>{t('org.create')}</CreateButton>
           </Space>
         }
       >
@@ -103,10 +98,9 @@ export default function OrgListPage() {
         />
         <ListView<OrgSummary>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('org.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('org.total', { total })}
           totalTestId="org-total"
           cardTestId="org-card"
@@ -134,7 +128,7 @@ export default function OrgListPage() {
           )}
         />
       </Card>
-      {creating && <OrgCreateDrawer onClose={() => setCreating(false)} />}
+      {create.open && <OrgCreateDrawer onClose={() => create.setOpen(false)} />}
     </>
   );
 }

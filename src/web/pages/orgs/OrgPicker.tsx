@@ -1,11 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { ApiResponse, OrgRef } from '../../api/types.ts';
-import { api } from '../../api.ts';
+import { usePickerSearch } from '../../components/usePickerSearch.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
-import { useDebounced } from './useDebounced.ts';
 
 interface Props {
   value?: number | null;
@@ -21,16 +19,10 @@ interface Props {
 export function OrgPicker({ value, onChange, id, initial, exclude }: Props) {
   const { t } = useI18n();
   const labels = useLedgerLabels();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
+  const search = usePickerSearch<ApiResponse<'/api/orgs'>>('orgs', '/api/orgs', { status: 'active' });
   const known = useRef(new Map<number, string>());
   if (initial?.name) known.current.set(initial.id, initial.name);
-  const query = useQuery({
-    queryKey: ['orgs', 'picker', q],
-    queryFn: () => api.get<ApiResponse<'/api/orgs'>>('/api/orgs', { q, status: 'active', pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
-  const found = (query.data?.items ?? []).filter((o) => o.id !== exclude);
+  const found = (search.found.data?.items ?? []).filter((o) => o.id !== exclude);
   for (const o of found) known.current.set(o.id, o.name);
   const options = found.map((o) => ({ value: o.id, label: o.name, type: labels.code('orgType', o.type) }));
   if (value != null && !options.some((o) => o.value === value)) {
@@ -39,13 +31,11 @@ export function OrgPicker({ value, onChange, id, initial, exclude }: Props) {
   return (
     <Select<number | null>
       id={id}
-      allowClear
+      {...search.select}
       value={value ?? undefined}
       placeholder={t('org.form.orgPlaceholder')}
-      loading={query.isFetching}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search, autoClearSearchValue: true }}
       onChange={(v) => {
-        setSearch('');
+        search.picked();
         onChange?.(v ?? null);
       }}
       options={options}

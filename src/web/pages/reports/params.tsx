@@ -5,7 +5,7 @@ import { Button, Card, Form, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../api.ts';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 
@@ -35,16 +35,12 @@ export function ReportParams({
   noScope?: boolean;
 }) {
   const { t } = useI18n();
-  const { user, region, scope, set } = useReportParams();
+  const { region, scope, set } = useReportParams();
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={regionLabel ?? t('report.region')} style={{ minWidth: 260 }}>
-          <RegionTreeSelect
-            root={{ code: user.regionCode, name: user.regionName }}
-            value={region}
-            onChange={(code) => set({ region: code ?? null })}
-          />
+          <UserRegionSelect value={region} onChange={(code) => set({ region: code ?? null })} />
         </Form.Item>
         {period}
         {!noScope && (

@@ -1,17 +1,18 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { CreateButton } from '../../components/list/CreateButton.tsx';
+import { Mono, NameLink } from '../../components/list/cells.tsx';
+import { FilterBar, FilterSelect, RegionFilter } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { oneOf, text } from '../../components/list/params.ts';
+import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useCan, useUser } from '../../session.ts';
+import { useCan } from '../../session.ts';
 import { PoolCountsCard } from './PoolCountsCard.tsx';
 import { PoolFormDrawer } from './PoolFormDrawer.tsx';
 import { ORIGIN_CODES, type PoolSecretary, STATUS_CODES, STATUS_COLORS } from './types.ts';
@@ -21,35 +22,29 @@ const POOL_LIST = {
   regionCode: text(),
   q: text(),
   status: oneOf(STATUS_CODES, 'in_pool'),
-  new: oneOf(['1'] as const),
+  ...CREATE_FORM,
 };
-const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
 /** 下派书记库: who is ready to be sent, who serves where, counted by region. */
 export default function PoolListPage() {
   const { t } = useI18n();
   const can = useCan();
-  const user = useUser();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const list = useListState(POOL_LIST);
-  const { new: newForm, ...filter } = list.filter;
-  const creating = newForm === '1' && can('pool.manage');
+  const { new: _form, ...filter } = list.filter;
+  const create = useCreateForm(list, can('pool.manage'));
   const query = usePagedQuery<ApiResponse<'/api/secretary-pool'>>(
     ['secretary-pool', 'list'],
     '/api/secretary-pool',
     filter,
     list,
   );
-  const setCreating = (open: boolean) => list.set({ new: open ? '1' : undefined }, { page: list.page });
 
   const name = (p: PoolSecretary) => (
-    <Flex wrap gap={4} align="center">
-      <Link to={`/secretary-pool/${p.id}`} style={{ whiteSpace: 'nowrap' }}>
-        {p.name}
-      </Link>
+    <NameLink to={`/secretary-pool/${p.id}`} name={p.name}>
       <Tag color={STATUS_COLORS[p.status]}>{t(`pool.status.${p.status}`)}</Tag>
-    </Flex>
+    </NameLink>
   );
   const serving = (p: PoolSecretary) =>
     p.current ? <Link to={`/orgs/${p.current.orgId}`}>{p.current.orgName}</Link> : '—';
@@ -62,22 +57,12 @@ export default function PoolListPage() {
     {
       title: t('pool.col.phone'),
       key: 'phone',
-      render: (_, p) => (p.phone ? <span style={mono}>{p.phone}</span> : '—'),
+      render: (_, p) => <Mono>{p.phone}</Mono>,
     },
   ];
   return (
     <>
-      <PageTitle
-        extra={
-          can('pool.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('pool.create')}
-            </Button>
-          )
-        }
-      >
-        {t('pool.title')}
-      </PageTitle>
+      <PageTitle extra={<CreateButton form={create}>{t('pool.create')}</CreateButton>}>{t('pool.title')}</PageTitle>
       <PoolCountsCard />
       <Card size="small">
         <FilterBar
@@ -97,31 +82,25 @@ export default function PoolListPage() {
             width: 200,
           }}
         >
-          <Select
-            allowClear
-            aria-label={t('pool.filter.origin')}
+          <FilterSelect<string>
+            label={t('pool.filter.origin')}
             placeholder={t('pool.filter.allOrigins')}
             value={filter.origin}
             onChange={(v?: string) => list.set({ origin: v })}
             options={ORIGIN_CODES.map((o) => ({ value: o, label: t(`pool.origin.${o}`) }))}
-            style={{ minWidth: 160, flex: isPhone ? '1 1 45%' : undefined }}
+            width={160}
           />
-          <div style={{ minWidth: 200, flex: isPhone ? '1 1 45%' : undefined }}>
-            <RegionTreeSelect
-              root={{ code: user.regionCode, name: user.regionName }}
-              value={filter.regionCode}
-              onChange={(code) => list.set({ regionCode: code })}
-              allowClear
-              placeholder={t('pool.filter.allRegions')}
-            />
-          </div>
+          <RegionFilter
+            value={filter.regionCode}
+            onChange={(code) => list.set({ regionCode: code })}
+            placeholder={t('pool.filter.allRegions')}
+          />
         </FilterBar>
         <ListView<PoolSecretary>
           query={query}
-          rowKey="id"
           columns={columns}
           empty={t('pool.empty')}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('pool.total', { total })}
           totalTestId="pool-total"
           cardTestId="pool-card"
@@ -136,8 +115,8 @@ export default function PoolListPage() {
           )}
         />
       </Card>
-      {creating && (
-        <PoolFormDrawer onClose={() => setCreating(false)} onCreated={(id) => navigate(`/secretary-pool/${id}`)} />
+      {create.open && (
+        <PoolFormDrawer onClose={() => create.setOpen(false)} onCreated={(id) => navigate(`/secretary-pool/${id}`)} />
       )}
     </>
   );

@@ -135,7 +135,7 @@ export default function SnapshotsPage() {
         </Flex>
       </Card>
       <Card size="small">
-        <ListView<Snapshot> query={list} rowKey="id" columns={columns} empty={t('snapshots.empty')} />
+        <ListView<Snapshot> query={list} columns={columns} empty={t('snapshots.empty')} />
       </Card>
     </>
   );

@@ -100,9 +100,8 @@ export default function UsersPage() {
         />
         <ListView<User>
           query={query}
-          rowKey="id"
           columns={columns}
-          paging={{ ...list, onChange: list.setPage }}
+          paging={list}
           totalText={(total) => t('common.total', { total })}
         />
       </Card>

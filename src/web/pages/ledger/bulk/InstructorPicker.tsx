@@ -1,10 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
 import type { ApiResponse } from '../../../api/types.ts';
-import { api } from '../../../api.ts';
+import { usePickerSearch } from '../../../components/usePickerSearch.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { useDebounced } from '../../orgs/useDebounced.ts';
 
 interface Props {
   value?: number;
@@ -15,14 +12,10 @@ interface Props {
 /** Picks a serving instructor or liaison by name (GET /api/instructors?q=…), with their department. */
 export function InstructorPicker({ value, onChange, id }: Props) {
   const { t } = useI18n();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
-  const query = useQuery({
-    queryKey: ['instructors', 'picker', q],
-    queryFn: () => api.get<ApiResponse<'/api/instructors'>>('/api/instructors', { q, status: 'serving', pageSize: 20 }),
-    placeholderData: keepPreviousData,
+  const search = usePickerSearch<ApiResponse<'/api/instructors'>>('instructors', '/api/instructors', {
+    status: 'serving',
   });
-  const options = (query.data?.items ?? []).map((i) => ({
+  const options = (search.found.data?.items ?? []).map((i) => ({
     value: i.id,
     label: i.name,
     detail: [i.kindLabel, i.sourceDepartmentName, i.post].filter(Boolean).join(' · '),
@@ -30,13 +23,11 @@ export function InstructorPicker({ value, onChange, id }: Props) {
   return (
     <Select<number>
       id={id}
-      allowClear
+      {...search.select}
       value={value}
       placeholder={t('bulk.instructorPlaceholder')}
-      loading={query.isFetching}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search, autoClearSearchValue: true }}
       onChange={(v) => {
-        setSearch('');
+        search.picked();
         onChange?.(v ?? undefined);
       }}
       options={options}
