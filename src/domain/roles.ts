@@ -69,39 +69,29 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * What only the three administrators do (三员分立): accounts, settings and policy, regions, the
+ * audit trail. No business role holds any of it.
+ */
+const ADMINISTRATION: readonly Permission[] = [
+  'user.read',
+  'user.write',
+  'role.assign',
+  'user.unlock',
+  'user.approve_reset',
+  'settings.write',
+  'policy.write',
+  'audit.read',
+  'audit.export',
+  'region.load',
+];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.read', 'user.write', 'settings.write', 'region.load', 'dashboard.read'],
   secadmin: ['user.read', 'role.assign', 'user.unlock', 'user.approve_reset', 'policy.write', 'dashboard.read'],
   auditor: ['audit.read', 'audit.export'],
-  committee: [
-    'dashboard.read',
-    'ledger.read',
-    'ledger.write',
-    'ledger.import',
-    'ledger.export',
-    'org.read',
-    'org.write',
-    'org.manage',
-    'org.import',
-    'member.read',
-    'member.write',
-    'member.import',
-    'member.reveal',
-    'prompt.read',
-    'instructor.read',
-    'instructor.manage',
-    'instructor.record',
-    'assessment.read',
-    'assessment.write',
-    'report.read',
-    'report.submit',
-    'report.return',
-    'snapshot.write',
-    'pool.read',
-    'pool.manage',
-    'honour.read',
-    'honour.manage',
-  ],
+  // The committee (党工委) runs the business work of its region: everything but administration.
+  committee: PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p)),
   leader: [
     'dashboard.read',
     'ledger.read',
