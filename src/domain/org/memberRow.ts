@@ -5,25 +5,18 @@
 import { addMonths, ageOn } from '../calendarDate.ts';
 import type { Cell } from '../enterprise/cell.ts';
 import { cellText } from '../enterprise/cell.ts';
+import { choiceParser, numericCodeMessage, textParser } from '../enterprise/cellParsers.ts';
 import { labelOf, YES_NO } from '../enterprise/codes.ts';
 import type { RowIssue } from '../enterprise/input.ts';
 import type { Parsed } from '../enterprise/parsed.ts';
 import { parsePhoneCell } from '../enterprise/phone.ts';
+import { type CellParser, type ImportRowResult, type ParseRowOptions, rowReader } from '../enterprise/rowReader.ts';
 import { normalizeCode, normalizeName } from '../enterprise/text.ts';
 import { type Sex, validateIdNumber } from '../idNumber.ts';
 import { maskIdNumber, maskPhone } from '../mask.ts';
 import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
 import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
-import {
-  type CellParser,
-  choiceParser,
-  type ImportRowResult,
-  numericCodeMessage,
-  pastDateParser,
-  rowReader,
-  textParser,
-  usccParser,
-} from './importRow.ts';
+import { pastDateParser, usccParser } from './importRow.ts';
 import { MEMBER_COLUMNS, type MemberColumnKey, memberHeaderOf } from './memberColumns.ts';
 
 export const MEMBER_NAME_MAX_LENGTH = 50;
@@ -64,15 +57,10 @@ export interface MemberInput {
 
 export type MemberRowResult = ImportRowResult<MemberInput>;
 
-export interface ParseMemberRowOptions {
-  /** What “in the future” is measured against; defaults to now (the server runs on 北京时间). */
-  today?: Date;
-}
-
 export function parseMemberRow(
   cells: ReadonlyMap<MemberColumnKey, unknown>,
   rowNumber: number,
-  options: ParseMemberRowOptions = {},
+  options: ParseRowOptions = {},
 ): MemberRowResult {
   const today = options.today ?? new Date();
   const r = rowReader(MEMBER_COLUMNS, cells, rowNumber);
