@@ -27,8 +27,7 @@ export function parseEnterpriseRow(
   rowNumber: number,
   options: ParseRowOptions = {},
 ): RowResult {
-  const today = options.today ?? new Date();
-  const r = rowReader(ENTERPRISE_COLUMNS, cells, rowNumber);
+  const r = rowReader(ENTERPRISE_COLUMNS, cells, rowNumber, options);
   // In the file's column order, which is the order a row's errors are listed in.
   const v = r.readAll({
     uscc: parseUsccCell,
@@ -43,7 +42,7 @@ export function parseEnterpriseRow(
     ownerPoliticalStatus: parsePoliticalStatus,
     aboveScale: parseYesNo,
     cluster: parseCluster,
-    foundedOn: (cell, header) => parseDateCell(cell, header, today),
+    foundedOn: (cell, header) => parseDateCell(cell, header, r.today),
     registrationStatus: parseRegistrationStatus,
     phone: parsePhoneCell,
     reportedHasOrg: parseYesNo,
@@ -74,28 +73,21 @@ export function parseEnterpriseRow(
   }
 
   // No errors means every required field was read; the casts only restate that.
-  const { ok: _, ...result } = r.finish(
-    (): EnterpriseInput => ({
-      uscc: v.uscc as string,
-      name: v.name as string,
-      kind: v.kind as EnterpriseInput['kind'],
-      regionCode: v.regionCode as string,
-      industryCode: v.industryCode ?? null,
-      employees: v.employees as number,
-      memberCount: v.memberCount as number,
-      fullMemberCount: v.fullMemberCount ?? (v.memberCount as number),
-      fullMemberEstimated: v.fullMemberCount === null,
-      ownerName: v.ownerName ?? null,
-      ownerPoliticalStatus: v.ownerPoliticalStatus ?? null,
-      aboveScale: v.aboveScale ?? false,
-      cluster: v.cluster ?? null,
-      foundedOn: v.foundedOn ?? null,
-      registrationStatus: v.registrationStatus ?? 'active',
-      phone: v.phone ?? null,
-      reportedHasOrg: v.reportedHasOrg ?? null,
-      reportedFormation: v.reportedFormation ?? null,
-      hasUnion: v.hasUnion ?? null,
-      hasLeague: v.hasLeague ?? null,
+  const { ok: _, ...result } = r.finishAll(
+    v,
+    (c): EnterpriseInput => ({
+      // Optional columns left empty are already null.
+      ...c,
+      uscc: c.uscc as string,
+      name: c.name as string,
+      kind: c.kind as EnterpriseInput['kind'],
+      regionCode: c.regionCode as string,
+      employees: c.employees as number,
+      memberCount: c.memberCount as number,
+      fullMemberCount: c.fullMemberCount ?? (c.memberCount as number),
+      fullMemberEstimated: c.fullMemberCount === null,
+      aboveScale: c.aboveScale ?? false,
+      registrationStatus: c.registrationStatus ?? 'active',
     }),
   );
   // The enterprise result has no `ok`: the server and the ledger's edit form narrow on `value`.

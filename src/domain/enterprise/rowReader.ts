@@ -30,7 +30,12 @@ export type ImportRowResult<T> =
 /** The cells of a row as `read` gives them: null when empty, undefined when an error was recorded. */
 export type ReadCells<P> = { [K in keyof P]: (P[K] extends CellParser<infer T> ? T : never) | null | undefined };
 
+/** The cells `readAll` gave once the row has no error: none is undefined, an empty one is null. */
+export type ReadValues<C> = { [K in keyof C]: Exclude<C[K], undefined> };
+
 export interface RowReader<K extends string> {
+  /** What “in the future” is measured against for this row. */
+  readonly today: Date;
   /** The zh-CN header of a column. */
   header(key: K): string;
   /**
@@ -44,12 +49,15 @@ export interface RowReader<K extends string> {
   warn(key: K, message: string): void;
   /** The result: `build()` is called only when the row has no error. */
   finish<T>(build: () => T): ImportRowResult<T>;
+  /** `finish`, building from the cells `readAll` gave, which then hold no undefined. */
+  finishAll<C, T>(cells: C, build: (values: ReadValues<C>) => T): ImportRowResult<T>;
 }
 
 export function rowReader<K extends string>(
   columns: readonly RowColumn<K>[],
   cells: ReadonlyMap<K, unknown>,
   rowNumber: number,
+  options: ParseRowOptions = {},
 ): RowReader<K> {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -75,7 +83,12 @@ export function rowReader<K extends string>(
     }
     return r.value;
   }
+  function finish<T>(build: () => T): ImportRowResult<T> {
+    if (errors.length > 0) return { ok: false, errors, warnings };
+    return { ok: true, value: build(), errors: [], warnings };
+  }
   return {
+    today: options.today ?? new Date(),
     header,
     read,
     readAll<P extends { [C in K]?: CellParser<unknown> }>(parsers: P): ReadCells<P> {
@@ -89,9 +102,10 @@ export function rowReader<K extends string>(
     warn(key, message) {
       warnings.push(issue(key, message));
     },
-    finish<T>(build: () => T): ImportRowResult<T> {
-      if (errors.length > 0) return { ok: false, errors, warnings };
-      return { ok: true, value: build(), errors: [], warnings };
+    finish,
+    finishAll<C, T>(cells: C, build: (values: ReadValues<C>) => T): ImportRowResult<T> {
+      // A cell is undefined only where its error was recorded.
+      return finish(() => build(cells as ReadValues<C>));
     },
   };
 }

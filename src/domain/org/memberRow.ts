@@ -62,24 +62,26 @@ export function parseMemberRow(
   rowNumber: number,
   options: ParseRowOptions = {},
 ): MemberRowResult {
-  const today = options.today ?? new Date();
-  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber);
-  const pastDate = pastDateParser(today);
-
-  const name = r.read('name', parseMemberName);
-  const id = r.read('idNumber', (cell, header) => parseIdNumberCell(cell, header, today));
-  const sex = r.read('sex', parseSex);
-  const ethnicity = r.read('ethnicity', parseEthnicity);
-  const education = r.read('education', parseEducation);
-  const status = r.read('status', parseStatus);
-  const joinedOn = r.read('joinedOn', pastDate);
-  const fullOn = r.read('fullOn', pastDate);
-  const org = r.read('org', parseOrgReference);
-  const employerUscc = r.read('employerUscc', usccParser);
-  const position = r.read('position', parsePosition);
-  const phone = r.read('phone', parseMemberPhone);
-  const mobile = r.read('mobile', parseYesNo);
-  const relationOrg = r.read('relationOrg', parseOrgReference);
+  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber, options);
+  const pastDate = pastDateParser(r.today);
+  // In the file's column order, which is the order a row's errors are listed in.
+  const v = r.readAll({
+    name: parseMemberName,
+    idNumber: (cell, header) => parseIdNumberCell(cell, header, r.today),
+    sex: parseSex,
+    ethnicity: parseEthnicity,
+    education: parseEducation,
+    status: parseStatus,
+    joinedOn: pastDate,
+    fullOn: pastDate,
+    org: parseOrgReference,
+    employerUscc: usccParser,
+    position: parsePosition,
+    phone: parseMemberPhone,
+    mobile: parseYesNo,
+    relationOrg: parseOrgReference,
+  });
+  const { idNumber: id, sex, status, joinedOn, fullOn } = v;
 
   const H = memberHeaderOf;
   // Cross-column rules, each checked only when its columns were read.
@@ -121,24 +123,19 @@ export function parseMemberRow(
   }
 
   // No errors means every required field was read; the casts only restate that.
-  return r.finish((): MemberInput => {
-    const valid = id as ValidId;
+  return r.finishAll(v, (c): MemberInput => {
+    const valid = c.idNumber as ValidId;
     return {
-      name: name as string,
+      // Optional columns left empty are already null.
+      ...c,
+      name: c.name as string,
       idNumber: valid.value,
       birthDate: valid.birthDate,
       sex: valid.sex,
-      ethnicity: ethnicity ?? null,
-      education: education ?? null,
-      status: status as MemberStatus,
-      joinedOn: joinedOn as string,
-      fullOn: fullOn ?? null,
-      org: org as string,
-      employerUscc: employerUscc ?? null,
-      position: position ?? null,
-      phone: phone ?? null,
-      mobile: mobile ?? false,
-      relationOrg: relationOrg ?? null,
+      status: c.status as MemberStatus,
+      joinedOn: c.joinedOn as string,
+      org: c.org as string,
+      mobile: c.mobile ?? false,
     };
   });
 }

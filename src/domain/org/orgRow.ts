@@ -78,9 +78,8 @@ export function parseOrgRow(
   rowNumber: number,
   options: ParseRowOptions = {},
 ): OrgRowResult {
-  const today = options.today ?? new Date();
-  const r = rowReader(ORG_COLUMNS, cells, rowNumber);
-  const pastDate = pastDateParser(today);
+  const r = rowReader(ORG_COLUMNS, cells, rowNumber, options);
+  const pastDate = pastDateParser(r.today);
 
   const name = r.read('name', parseOrgName);
   const orgCode = r.read('orgCode', parseOrgCode);
