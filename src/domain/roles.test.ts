@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_ROLES, checkRoles, mustUseTotp, permissionsOf, ROLES } from './roles.ts';
+import { ADMIN_ROLES, checkRoles, mustUseTotp, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
 
 describe('roles (三员分立)', () => {
   it('refuses any two administrator roles together', () => {
@@ -31,5 +31,11 @@ describe('roles (三员分立)', () => {
   it('only the security administrator approves a password reset the system administrator asked for', () => {
     expect(ROLES.filter((r) => permissionsOf([r]).has('user.approve_reset'))).toEqual(['secadmin']);
     expect(ROLES.filter((r) => permissionsOf([r]).has('user.write'))).toEqual(['sysadmin']);
+  });
+  it('gives the committee every permission but administration, and shares only the dashboard with the administrators', () => {
+    const administration = permissionsOf(ADMIN_ROLES);
+    const committee = permissionsOf(['committee']);
+    expect(PERMISSIONS.filter((p) => !administration.has(p) && !committee.has(p))).toEqual([]);
+    expect(PERMISSIONS.filter((p) => administration.has(p) && committee.has(p))).toEqual(['dashboard.read']);
   });
 });

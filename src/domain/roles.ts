@@ -8,7 +8,11 @@ export type Role = (typeof ROLES)[number];
 
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 
-export const PERMISSIONS = [
+/**
+ * What only the three administrators do (三员分立): accounts, settings and policy, regions, the
+ * audit trail. No business role holds any of it.
+ */
+const ADMINISTRATION = [
   'user.read',
   'user.write',
   'role.assign',
@@ -19,8 +23,12 @@ export const PERMISSIONS = [
   'policy.write',
   'audit.read',
   'audit.export',
-  'dashboard.read',
   'region.load',
+] as const;
+
+/** The party-building work itself; the committee (党工委) holds all of it. */
+const BUSINESS = [
+  'dashboard.read',
   'ledger.read',
   'ledger.write',
   'ledger.import',
@@ -67,41 +75,15 @@ export const PERMISSIONS = [
   /** Record and withdraw honours and demonstration sites. */
   'honour.manage',
 ] as const;
+
+export const PERMISSIONS = [...ADMINISTRATION, ...BUSINESS] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.read', 'user.write', 'settings.write', 'region.load', 'dashboard.read'],
   secadmin: ['user.read', 'role.assign', 'user.unlock', 'user.approve_reset', 'policy.write', 'dashboard.read'],
   auditor: ['audit.read', 'audit.export'],
-  committee: [
-    'dashboard.read',
-    'ledger.read',
-    'ledger.write',
-    'ledger.import',
-    'ledger.export',
-    'org.read',
-    'org.write',
-    'org.manage',
-    'org.import',
-    'member.read',
-    'member.write',
-    'member.import',
-    'member.reveal',
-    'prompt.read',
-    'instructor.read',
-    'instructor.manage',
-    'instructor.record',
-    'assessment.read',
-    'assessment.write',
-    'report.read',
-    'report.submit',
-    'report.return',
-    'snapshot.write',
-    'pool.read',
-    'pool.manage',
-    'honour.read',
-    'honour.manage',
-  ],
+  committee: BUSINESS,
   leader: [
     'dashboard.read',
     'ledger.read',

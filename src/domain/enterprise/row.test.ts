@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnKey } from './columns.ts';
-import type { RowIssue } from './input.ts';
 import { parseEnterpriseRow } from './row.ts';
+import { rowCases } from './rowCases.testing.ts';
 
 // Noon in Beijing, so the local date is 2026-05-01 whatever TZ the test machine has (UTC−4 to UTC+12).
 const TODAY = new Date('2026-05-01T04:00:00Z');
@@ -29,32 +29,10 @@ const VALID: Record<ColumnKey, unknown> = {
   hasLeague: '否',
 };
 
-function row(overrides: Partial<Record<ColumnKey, unknown>> = {}): Map<ColumnKey, unknown> {
-  return new Map(Object.entries({ ...VALID, ...overrides }) as [ColumnKey, unknown][]);
-}
-
-function parse(overrides: Partial<Record<ColumnKey, unknown>> = {}) {
-  return parseEnterpriseRow(row(overrides), ROW, { today: TODAY });
-}
-
-function parsedValue(overrides: Partial<Record<ColumnKey, unknown>>) {
-  const r = parse(overrides);
-  expect(r.errors).toEqual([]);
-  if (!r.value) throw new Error('expected a value');
-  return r.value;
-}
-
-/** The single error a bad cell causes: its column header and its exact message. */
-function errorOf(overrides: Partial<Record<ColumnKey, unknown>>): RowIssue {
-  const r = parse(overrides);
-  expect(r.value).toBeUndefined();
-  expect(r.errors).toHaveLength(1);
-  return r.errors[0];
-}
-
-function expectError(overrides: Partial<Record<ColumnKey, unknown>>, column: string, message: string) {
-  expect(errorOf(overrides)).toEqual({ row: ROW, column, message });
-}
+const { row, parse, parsedValue, expectError } = rowCases(parseEnterpriseRow, VALID, {
+  rowNumber: ROW,
+  today: TODAY,
+});
 
 describe('a valid row', () => {
   it('becomes an EnterpriseInput with codes, not labels', () => {

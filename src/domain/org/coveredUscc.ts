@@ -2,9 +2,9 @@
 // org, several for a joint one — separated by `;` `；` `,` `，` or line breaks (Alt+Enter).
 import type { Cell } from '../enterprise/cell.ts';
 import { cellText } from '../enterprise/cell.ts';
+import { numericCodeMessage } from '../enterprise/cellParsers.ts';
 import { toHalfWidth } from '../fullwidth.ts';
 import { validateUscc } from '../uscc.ts';
-import { numericCodeMessage } from './importRow.ts';
 
 /** After folding to half-width, `；` and `，` are `;` and `,`. */
 const SEPARATORS = /[;,\r\n\u2028\u2029]+/;

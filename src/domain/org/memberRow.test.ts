@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowCases } from '../enterprise/rowCases.testing.ts';
 import type { MemberColumnKey } from './memberColumns.ts';
 import { checkMemberFile, type MemberInput, parseMemberRow } from './memberRow.ts';
 
@@ -29,27 +30,7 @@ const VALID: Record<MemberColumnKey, unknown> = {
   relationOrg: undefined,
 };
 
-function row(overrides: Partial<Record<MemberColumnKey, unknown>> = {}): Map<MemberColumnKey, unknown> {
-  return new Map(Object.entries({ ...VALID, ...overrides }) as [MemberColumnKey, unknown][]);
-}
-
-function parse(overrides: Partial<Record<MemberColumnKey, unknown>> = {}) {
-  return parseMemberRow(row(overrides), ROW, { today: TODAY });
-}
-
-function parsedValue(overrides: Partial<Record<MemberColumnKey, unknown>>): MemberInput {
-  const r = parse(overrides);
-  expect(r.errors).toEqual([]);
-  if (!r.ok) throw new Error('expected a value');
-  return r.value;
-}
-
-function expectError(overrides: Partial<Record<MemberColumnKey, unknown>>, column: string, message: string) {
-  const r = parse(overrides);
-  expect(r.ok).toBe(false);
-  expect(r.value).toBeUndefined();
-  expect(r.errors).toEqual([{ row: ROW, column, message }]);
-}
+const { parse, parsedValue, expectError } = rowCases(parseMemberRow, VALID, { rowNumber: ROW, today: TODAY });
 
 describe('a valid row', () => {
   it('becomes a MemberInput, with birth date and sex from the ID number', () => {

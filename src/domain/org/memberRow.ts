@@ -5,25 +5,18 @@
 import { addMonths, ageOn } from '../calendarDate.ts';
 import type { Cell } from '../enterprise/cell.ts';
 import { cellText } from '../enterprise/cell.ts';
+import { choiceParser, numericCodeMessage, textParser } from '../enterprise/cellParsers.ts';
 import { labelOf, YES_NO } from '../enterprise/codes.ts';
 import type { RowIssue } from '../enterprise/input.ts';
 import type { Parsed } from '../enterprise/parsed.ts';
 import { parsePhoneCell } from '../enterprise/phone.ts';
+import { type CellParser, type ImportRowResult, type ParseRowOptions, rowReader } from '../enterprise/rowReader.ts';
 import { normalizeCode, normalizeName } from '../enterprise/text.ts';
 import { type Sex, validateIdNumber } from '../idNumber.ts';
 import { maskIdNumber, maskPhone } from '../mask.ts';
 import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
 import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
-import {
-  type CellParser,
-  choiceParser,
-  type ImportRowResult,
-  numericCodeMessage,
-  pastDateParser,
-  rowReader,
-  textParser,
-  usccParser,
-} from './importRow.ts';
+import { pastDateParser, usccParser } from './importRow.ts';
 import { MEMBER_COLUMNS, type MemberColumnKey, memberHeaderOf } from './memberColumns.ts';
 
 export const MEMBER_NAME_MAX_LENGTH = 50;
@@ -64,34 +57,31 @@ export interface MemberInput {
 
 export type MemberRowResult = ImportRowResult<MemberInput>;
 
-export interface ParseMemberRowOptions {
-  /** What “in the future” is measured against; defaults to now (the server runs on 北京时间). */
-  today?: Date;
-}
-
 export function parseMemberRow(
   cells: ReadonlyMap<MemberColumnKey, unknown>,
   rowNumber: number,
-  options: ParseMemberRowOptions = {},
+  options: ParseRowOptions = {},
 ): MemberRowResult {
-  const today = options.today ?? new Date();
-  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber);
-  const pastDate = pastDateParser(today);
-
-  const name = r.read('name', parseMemberName);
-  const id = r.read('idNumber', (cell, header) => parseIdNumberCell(cell, header, today));
-  const sex = r.read('sex', parseSex);
-  const ethnicity = r.read('ethnicity', parseEthnicity);
-  const education = r.read('education', parseEducation);
-  const status = r.read('status', parseStatus);
-  const joinedOn = r.read('joinedOn', pastDate);
-  const fullOn = r.read('fullOn', pastDate);
-  const org = r.read('org', parseOrgReference);
-  const employerUscc = r.read('employerUscc', usccParser);
-  const position = r.read('position', parsePosition);
-  const phone = r.read('phone', parseMemberPhone);
-  const mobile = r.read('mobile', parseYesNo);
-  const relationOrg = r.read('relationOrg', parseOrgReference);
+  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber, options);
+  const pastDate = pastDateParser(r.today);
+  // In the file's column order, which is the order a row's errors are listed in.
+  const v = r.readAll({
+    name: parseMemberName,
+    idNumber: (cell, header) => parseIdNumberCell(cell, header, r.today),
+    sex: parseSex,
+    ethnicity: parseEthnicity,
+    education: parseEducation,
+    status: parseStatus,
+    joinedOn: pastDate,
+    fullOn: pastDate,
+    org: parseOrgReference,
+    employerUscc: usccParser,
+    position: parsePosition,
+    phone: parseMemberPhone,
+    mobile: parseYesNo,
+    relationOrg: parseOrgReference,
+  });
+  const { idNumber: id, sex, status, joinedOn, fullOn } = v;
 
   const H = memberHeaderOf;
   // Cross-column rules, each checked only when its columns were read.
@@ -133,24 +123,19 @@ export function parseMemberRow(
   }
 
   // No errors means every required field was read; the casts only restate that.
-  return r.finish((): MemberInput => {
-    const valid = id as ValidId;
+  return r.finishAll(v, (c): MemberInput => {
+    const valid = c.idNumber as ValidId;
     return {
-      name: name as string,
+      // Optional columns left empty are already null.
+      ...c,
+      name: c.name as string,
       idNumber: valid.value,
       birthDate: valid.birthDate,
       sex: valid.sex,
-      ethnicity: ethnicity ?? null,
-      education: education ?? null,
-      status: status as MemberStatus,
-      joinedOn: joinedOn as string,
-      fullOn: fullOn ?? null,
-      org: org as string,
-      employerUscc: employerUscc ?? null,
-      position: position ?? null,
-      phone: phone ?? null,
-      mobile: mobile ?? false,
-      relationOrg: relationOrg ?? null,
+      status: c.status as MemberStatus,
+      joinedOn: c.joinedOn as string,
+      org: c.org as string,
+      mobile: c.mobile ?? false,
     };
   });
 }

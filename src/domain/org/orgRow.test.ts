@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowIssue } from '../enterprise/input.ts';
+import { rowCases } from '../enterprise/rowCases.testing.ts';
 import type { OrgColumnKey } from './orgColumns.ts';
 import { checkOrgFile, type OrgInput, type ParsedOrgRow, parseOrgRow } from './orgRow.ts';
 
@@ -38,34 +39,10 @@ const VALID: Record<OrgColumnKey, unknown> = {
 
 const JOINT = { formation: '联合组建', type: '联合党支部', jointBasis: '区域联建', coveredUscc: `${A};${B}` };
 
-function row(overrides: Partial<Record<OrgColumnKey, unknown>> = {}): Map<OrgColumnKey, unknown> {
-  return new Map(Object.entries({ ...VALID, ...overrides }) as [OrgColumnKey, unknown][]);
-}
-
-function parse(overrides: Partial<Record<OrgColumnKey, unknown>> = {}) {
-  return parseOrgRow(row(overrides), ROW, { today: TODAY });
-}
-
-function parsedValue(overrides: Partial<Record<OrgColumnKey, unknown>>): OrgInput {
-  const r = parse(overrides);
-  expect(r.errors).toEqual([]);
-  if (!r.ok) throw new Error('expected a value');
-  return r.value;
-}
-
-function expectError(overrides: Partial<Record<OrgColumnKey, unknown>>, column: string, message: string) {
-  const r = parse(overrides);
-  expect(r.ok).toBe(false);
-  expect(r.value).toBeUndefined();
-  expect(r.errors).toEqual([{ row: ROW, column, message }]);
-}
-
-function expectWarning(overrides: Partial<Record<OrgColumnKey, unknown>>, column: string, message: string) {
-  const r = parse(overrides);
-  expect(r.errors).toEqual([]);
-  expect(r.ok).toBe(true);
-  expect(r.warnings).toEqual([{ row: ROW, column, message }]);
-}
+const { row, parse, parsedValue, expectError, expectWarning } = rowCases(parseOrgRow, VALID, {
+  rowNumber: ROW,
+  today: TODAY,
+});
 
 describe('a valid row', () => {
   it('becomes an OrgInput with codes, not labels', () => {

@@ -5,13 +5,14 @@ import { addMonths } from '../calendarDate.ts';
 import { STANDALONE_MIN_FULL_MEMBERS } from '../enterprise/categories.ts';
 import type { Cell } from '../enterprise/cell.ts';
 import { cellText } from '../enterprise/cell.ts';
+import { choiceParser, regionCodeParser, textParser } from '../enterprise/cellParsers.ts';
 import { labelOf } from '../enterprise/codes.ts';
 import { parseCount } from '../enterprise/count.ts';
 import type { RowIssue } from '../enterprise/input.ts';
 import type { Parsed } from '../enterprise/parsed.ts';
+import { type CellParser, type ImportRowResult, type ParseRowOptions, rowReader } from '../enterprise/rowReader.ts';
 import { charLength, normalizeName } from '../enterprise/text.ts';
 import { toAsciiUpperCase, toHalfWidth } from '../fullwidth.ts';
-import { validateRegionCodeFormat } from '../regionCode.ts';
 import {
   FORMATIONS,
   type Formation,
@@ -25,15 +26,7 @@ import {
   type SecretarySource,
 } from './codes.ts';
 import { parseUsccListCell, type UsccList } from './coveredUscc.ts';
-import {
-  anyDateParser,
-  type CellParser,
-  choiceParser,
-  type ImportRowResult,
-  pastDateParser,
-  rowReader,
-  textParser,
-} from './importRow.ts';
+import { anyDateParser, pastDateParser } from './importRow.ts';
 import { ORG_COLUMNS, type OrgColumnKey, orgHeaderOf } from './orgColumns.ts';
 import { DEFAULT_TERM_YEARS, MAX_TERM_ADJUSTMENT_MONTHS } from './terms.ts';
 
@@ -80,23 +73,17 @@ export interface OrgInput {
 
 export type OrgRowResult = ImportRowResult<OrgInput>;
 
-export interface ParseOrgRowOptions {
-  /** What “in the future” is measured against; defaults to now (the server runs on 北京时间). */
-  today?: Date;
-}
-
 export function parseOrgRow(
   cells: ReadonlyMap<OrgColumnKey, unknown>,
   rowNumber: number,
-  options: ParseOrgRowOptions = {},
+  options: ParseRowOptions = {},
 ): OrgRowResult {
-  const today = options.today ?? new Date();
-  const r = rowReader(ORG_COLUMNS, cells, rowNumber);
-  const pastDate = pastDateParser(today);
+  const r = rowReader(ORG_COLUMNS, cells, rowNumber, options);
+  const pastDate = pastDateParser(r.today);
 
   const name = r.read('name', parseOrgName);
   const orgCode = r.read('orgCode', parseOrgCode);
-  const regionCode = r.read('regionCode', parseRegionCell);
+  const regionCode = r.read('regionCode', regionCodeParser);
   const type = r.read('type', parseOrgType);
   const formation = r.read('formation', parseFormation);
   const jointBasis = r.read('jointBasis', parseJointBasis);
@@ -234,11 +221,6 @@ function parseOrgCode(cell: Cell, header: string): Parsed<string> {
     return { ok: false, message: `${header}“${value}”无效，只能包含字母、数字和“-”“_”“.”，并以字母或数字开头` };
   }
   return { ok: true, value };
-}
-
-function parseRegionCell(cell: Cell): Parsed<string> {
-  const r = validateRegionCodeFormat(cellText(cell));
-  return r.ok ? { ok: true, value: r.value } : r;
 }
 
 // ---------------------------------------------------------------------------------------------

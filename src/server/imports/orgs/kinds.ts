@@ -5,10 +5,10 @@
 import type { AuditAction } from '../../../domain/auditActions.ts';
 import { cellText, resolveCell } from '../../../domain/enterprise/cell.ts';
 import type { RowIssue } from '../../../domain/enterprise/input.ts';
+import type { ImportRowResult } from '../../../domain/enterprise/rowReader.ts';
 import { normalizeName } from '../../../domain/enterprise/text.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/mask.ts';
 import type { ImportColumnDef, ImportHeaderMapping } from '../../../domain/org/importColumns.ts';
-import type { ImportRowResult } from '../../../domain/org/importRow.ts';
 import {
   MEMBER_COLUMNS,
   type MemberColumnKey,
