@@ -82,6 +82,45 @@ describe('李四 files the reports of 宜昌市', () => {
   });
 });
 
+describe('李四 prints the annual table from the screen', () => {
+  const browser = useBrowser();
+
+  it('prints the table alone on A4: no menu, header, buttons or pickers, every column shown', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await page.goto('/reports/annual');
+    const annual = page.getByTestId('annual-table');
+    await visible(annual.getByText('合计'));
+    const columns = await annual.locator('thead th').count();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+      expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
+      expect(await page.getByTestId('report-download').isVisible()).toBe(false);
+      // The parameter card goes whole (its labels had stayed, with nothing beside them); the
+      // heading above the table says region, year and date.
+      const params = page.locator('.ant-card').filter({ has: page.getByTestId('report-year') });
+      expect(await params.isVisible()).toBe(false);
+      await visible(page.getByText(/宜昌市 · \d{4} · 截至/));
+      await visible(annual.getByText('合计'));
+      expect(await annual.locator('thead th').count()).toBe(columns);
+      // Nothing of the table is cut off by a scrolling container on paper.
+      const clipped = await annual.evaluate((t) =>
+        [...t.querySelectorAll('.ant-table-content, .ant-table-body')].some((e) => e.scrollWidth > e.clientWidth + 1),
+      );
+      expect(clipped).toBe(false);
+      await screenshot(page, 'reports-annual-print');
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const [, w, h] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf) ?? [];
+      // A4 in points: 210 × 297 mm.
+      expect(Math.round(Number(w))).toBe(595);
+      expect(Math.round(Number(h))).toBe(842);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+});
+
 describe('on a 375-px phone, the report tables scroll sideways inside the page', () => {
   const browser = useBrowser({ phone: true });
 

@@ -37,7 +37,7 @@ export function ReportParams({
   const { t } = useI18n();
   const { region, scope, set } = useReportParams();
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
+    <Card size="small" style={{ marginBottom: 16 }} className="dj-no-print">
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={regionLabel ?? t('report.region')} style={{ minWidth: 260 }}>
           <UserRegionSelect value={region} onChange={(code) => set({ region: code ?? null })} />
