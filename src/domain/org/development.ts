@@ -91,17 +91,21 @@ export const MIN_TRAINING_HOURS = 24;
 export const INTRODUCER_COUNT = 2;
 export const MAX_CONTACTS = 2;
 
-type DateField =
-  | 'birthDate'
-  | 'appliedOn'
-  | 'talkedOn'
-  | 'activistOn'
-  | 'candidateOn'
-  | 'politicalReviewOn'
-  | 'admittedOn'
-  | 'approvedOn'
-  | 'fullMeetingOn'
-  | 'fullApprovedOn';
+/** The dates of the steps, in the order of the pipeline: the form's fields and the rules' dates. */
+export const DEVELOPMENT_STEP_DATES = [
+  'appliedOn',
+  'talkedOn',
+  'activistOn',
+  'candidateOn',
+  'politicalReviewOn',
+  'admittedOn',
+  'approvedOn',
+  'fullMeetingOn',
+  'fullApprovedOn',
+] as const;
+/** Every date of a record the rules read: the birth date (the age rule) and the steps' dates. */
+export const DEVELOPMENT_DATES = ['birthDate', ...DEVELOPMENT_STEP_DATES] as const;
+type DateField = (typeof DEVELOPMENT_DATES)[number];
 
 /** Each date, the step it belongs to, and the dates that must exist and not be later. */
 const DATES: readonly { field: DateField; step: DevelopmentStep; label: string; after: readonly DateField[] }[] = [

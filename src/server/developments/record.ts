@@ -4,6 +4,7 @@ import { maskBirthDate, maskIdNumber } from '../../domain/mask.ts';
 import { DEVELOPMENT_STAGES } from '../../domain/org/codes.ts';
 import {
   checkDevelopment,
+  DEVELOPMENT_DATES,
   type DevelopmentRecord,
   type DevelopmentStep,
   developmentDueDates,
@@ -13,21 +14,7 @@ import {
 import type { Keys } from '../keys.ts';
 import type { DevelopmentRow, NamedDevelopmentRow } from './load.ts';
 
-/** The dates of a development record the rules read. */
-export const DEVELOPMENT_DATES = [
-  'birthDate',
-  'appliedOn',
-  'talkedOn',
-  'activistOn',
-  'candidateOn',
-  'politicalReviewOn',
-  'admittedOn',
-  'approvedOn',
-  'fullMeetingOn',
-  'fullApprovedOn',
-] as const;
-
-/** Those dates of the row aliased `d` as 'YYYY-MM-DD' text, each named as the record names it. */
+/** The dates the rules read (`DEVELOPMENT_DATES`) of the row aliased `d` as 'YYYY-MM-DD' text, each named as the record names it. */
 export const developmentDatesSelect = sql.raw(
   DEVELOPMENT_DATES.map((c) => `d.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}::text as "${c}"`).join(', '),
 );

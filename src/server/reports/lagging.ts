@@ -3,7 +3,7 @@
 // overdue re-elections and overdue development steps — each with who is responsible.
 import { sql } from 'drizzle-orm';
 import { compareDates } from '../../domain/calendarDate.ts';
-import { type DevelopmentRecord, developmentOverdue } from '../../domain/org/development.ts';
+import { DEVELOPMENT_DATES, type DevelopmentRecord, developmentOverdue } from '../../domain/org/development.ts';
 import { electionStatus } from '../../domain/org/terms.ts';
 import { type LaggingReason, laggingReasons } from '../../domain/reports/lagging.ts';
 import { quarterDueOn } from '../../domain/reports/submission.ts';
@@ -12,7 +12,7 @@ import { previousQuarter, quarterOf, quarterRange } from '../../domain/stats/qua
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { DEVELOPMENT_DATES, developmentDatesSelect } from '../developments/record.ts';
+import { developmentDatesSelect } from '../developments/record.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { coverage, keyWatchSql, type RegionFigures } from '../stats/engine.ts';
 import { notFuture, RegionFrame, scopeCondition } from './common.ts';

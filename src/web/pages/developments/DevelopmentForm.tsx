@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { addMonths } from '../../../domain/calendarDate.ts';
 import {
   ACTIVIST_MIN_MONTHS,
+  DEVELOPMENT_STEP_DATES,
   EXTENSION_MAX_MONTHS,
   EXTENSION_MIN_MONTHS,
   probationEnd,
@@ -17,17 +18,7 @@ import { EmployerPicker } from '../members/EmployerPicker.tsx';
 import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
 import { NamesInput } from './NamesInput.tsx';
 
-const DATE_FIELDS = [
-  'appliedOn',
-  'talkedOn',
-  'activistOn',
-  'candidateOn',
-  'politicalReviewOn',
-  'admittedOn',
-  'approvedOn',
-  'fullMeetingOn',
-  'fullApprovedOn',
-] as const;
+const DATE_FIELDS = DEVELOPMENT_STEP_DATES;
 type DateField = (typeof DATE_FIELDS)[number];
 
 /** The date that settles an overdue step: its hint turns red while the step is overdue. */
