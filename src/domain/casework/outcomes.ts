@@ -5,12 +5,9 @@
 //   problems solved, grants, loans, hires, trainees, fees reduced  ← the requests resolved
 //     during the assignment and the values recorded on them.
 // Only the other kinds are typed in.
+import { choices } from '../enterprise/codes.ts';
 
-export const OUTCOME_ROLES = [
-  { code: 'guide', label: '党建指导' },
-  { code: 'service', label: '发展服务' },
-  { code: 'coordination', label: '和谐协调' },
-] as const;
+export const OUTCOME_ROLES = choices({ guide: '党建指导', service: '发展服务', coordination: '和谐协调' });
 export type OutcomeRole = (typeof OUTCOME_ROLES)[number]['code'];
 
 /** Where a derived kind comes from. */

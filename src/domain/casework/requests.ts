@@ -1,17 +1,17 @@
 // Enterprise requests (诉求, rules.md §8): tracked from received through coordinating to
 // resolved or closed unresolved, with the values obtained.
-import type { Choice } from '../enterprise/codes.ts';
+import { choices } from '../enterprise/codes.ts';
 
 // The categories are the instructor area's (domain/instructor/codes.ts): one list for the
 // relevance map and for the requests themselves.
 export { REQUEST_CATEGORIES, type RequestCategory } from '../instructor/codes.ts';
 
-export const REQUEST_STATUSES = [
-  { code: 'received', label: '已受理' },
-  { code: 'coordinating', label: '协调中' },
-  { code: 'resolved', label: '已解决' },
-  { code: 'unresolved', label: '未解决（已关闭）' },
-] as const satisfies readonly Choice<string>[];
+export const REQUEST_STATUSES = choices({
+  received: '已受理',
+  coordinating: '协调中',
+  resolved: '已解决',
+  unresolved: '未解决（已关闭）',
+});
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]['code'];
 
 export const isClosed = (s: RequestStatus) => s === 'resolved' || s === 'unresolved';

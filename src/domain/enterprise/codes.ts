@@ -13,6 +13,15 @@ export interface Choice<C extends string | boolean> {
   readonly aliases?: readonly string[];
 }
 
+/**
+ * A list of coded values that have no aliases, written `{ code: label }` in the order they are
+ * offered: the many small lists of the domain read as a table instead of one object a line.
+ * Codes are words, never digits, so the object keeps the order they are written in.
+ */
+export function choices<const L extends Record<string, string>>(labels: L): readonly Choice<keyof L & string>[] {
+  return Object.entries(labels).map(([code, label]) => ({ code: code as keyof L & string, label }));
+}
+
 export const ENTERPRISE_KINDS = [
   { code: 'private', label: '私营企业' },
   { code: 'individual', label: '个体工商户', aliases: ['个体户'] },

@@ -1,6 +1,6 @@
 // The coded values of party organizations and members (glossary: partyOrg, member,
 // development, transfer): the zh-CN label users read and write, the code the system stores.
-import type { Choice } from '../enterprise/codes.ts';
+import { type Choice, choices } from '../enterprise/codes.ts';
 
 export { FORMATIONS, type Formation } from '../enterprise/codes.ts';
 
@@ -13,45 +13,29 @@ export const ORG_TYPES = [
 ] as const satisfies readonly Choice<string>[];
 export type OrgType = (typeof ORG_TYPES)[number]['code'];
 
-export const JOINT_BASES = [
-  { code: 'area', label: '区域联建' },
-  { code: 'industry', label: '行业联建' },
-] as const satisfies readonly Choice<string>[];
+export const JOINT_BASES = choices({ area: '区域联建', industry: '行业联建' });
 export type JointBasis = (typeof JOINT_BASES)[number]['code'];
 
-export const MANAGEMENT_MODES = [
-  { code: 'territorial', label: '属地管理' },
-  { code: 'sectoral', label: '行业管理' },
-] as const satisfies readonly Choice<string>[];
+export const MANAGEMENT_MODES = choices({ territorial: '属地管理', sectoral: '行业管理' });
 export type ManagementMode = (typeof MANAGEMENT_MODES)[number]['code'];
 
-export const SECRETARY_SOURCES = [
-  { code: 'internal', label: '企业内部' },
-  { code: 'dispatched', label: '下派' },
-  { code: 'hired', label: '选聘' },
-] as const satisfies readonly Choice<string>[];
+export const SECRETARY_SOURCES = choices({ internal: '企业内部', dispatched: '下派', hired: '选聘' });
 export type SecretarySource = (typeof SECRETARY_SOURCES)[number]['code'];
 
 /** The posts of a committee (支部委员会 / 总支 / 党委), in the order they are listed. */
-export const OFFICER_POSTS = [
-  { code: 'secretary', label: '书记' },
-  { code: 'deputy_secretary', label: '副书记' },
-  { code: 'organization', label: '组织委员' },
-  { code: 'propaganda', label: '宣传委员' },
-  { code: 'discipline', label: '纪检委员' },
-] as const satisfies readonly Choice<string>[];
+export const OFFICER_POSTS = choices({
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  organization: '组织委员',
+  propaganda: '宣传委员',
+  discipline: '纪检委员',
+});
 export type OfficerPost = (typeof OFFICER_POSTS)[number]['code'];
 
-export const MEMBER_STATUSES = [
-  { code: 'full', label: '正式党员' },
-  { code: 'probationary', label: '预备党员' },
-] as const satisfies readonly Choice<string>[];
+export const MEMBER_STATUSES = choices({ full: '正式党员', probationary: '预备党员' });
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]['code'];
 
-export const SEXES = [
-  { code: 'male', label: '男' },
-  { code: 'female', label: '女' },
-] as const satisfies readonly Choice<string>[];
+export const SEXES = choices({ male: '男', female: '女' });
 
 export const EDUCATIONS = [
   { code: 'postgraduate', label: '研究生', aliases: ['硕士', '博士', '硕士研究生', '博士研究生'] },
@@ -64,30 +48,30 @@ export const EDUCATIONS = [
 export type Education = (typeof EDUCATIONS)[number]['code'];
 
 /** Why a member left the roster; members are never deleted. */
-export const LEAVE_REASONS = [
-  { code: 'transfer_out', label: '转出' },
-  { code: 'death', label: '去世' },
-  { code: 'lapse', label: '停止党籍' },
-  { code: 'expulsion', label: '开除党籍' },
-  { code: 'withdrawal', label: '退党' },
-  { code: 'probation_cancelled', label: '取消预备党员资格' },
-] as const satisfies readonly Choice<string>[];
+export const LEAVE_REASONS = choices({
+  transfer_out: '转出',
+  death: '去世',
+  lapse: '停止党籍',
+  expulsion: '开除党籍',
+  withdrawal: '退党',
+  probation_cancelled: '取消预备党员资格',
+});
 export type LeaveReason = (typeof LEAVE_REASONS)[number]['code'];
 
 /** 三培养: tags on a person. */
-export const CULTIVATION_TAGS = [
-  { code: 'backbone_to_member', label: '骨干培养成党员' },
-  { code: 'member_to_backbone', label: '党员培养成骨干' },
-  { code: 'to_manager', label: '党员骨干培养成管理层' },
-] as const satisfies readonly Choice<string>[];
+export const CULTIVATION_TAGS = choices({
+  backbone_to_member: '骨干培养成党员',
+  member_to_backbone: '党员培养成骨干',
+  to_manager: '党员骨干培养成管理层',
+});
 export type CultivationTag = (typeof CULTIVATION_TAGS)[number]['code'];
 
 /** The stages of development (rules.md §6), in order. */
-export const DEVELOPMENT_STAGES = [
-  { code: 'applicant', label: '入党申请人' },
-  { code: 'activist', label: '入党积极分子' },
-  { code: 'candidate', label: '发展对象' },
-  { code: 'probationary', label: '预备党员' },
-  { code: 'full', label: '正式党员' },
-] as const satisfies readonly Choice<string>[];
+export const DEVELOPMENT_STAGES = choices({
+  applicant: '入党申请人',
+  activist: '入党积极分子',
+  candidate: '发展对象',
+  probationary: '预备党员',
+  full: '正式党员',
+});
 export type DevelopmentStage = (typeof DEVELOPMENT_STAGES)[number]['code'];

@@ -9,22 +9,23 @@
 // Two stage dates on the same day are accepted: the rules order the steps but do not forbid
 // holding two of them on one day (e.g. the talk on the day of the application).
 import { addMonths, ageOn, compareDates, isDateString } from '../calendarDate.ts';
+import { choices } from '../enterprise/codes.ts';
 import type { DevelopmentStage } from './codes.ts';
 import type { StepFinding } from './finding.ts';
 
 /** The steps a finding can be about, with the zh-CN name used in messages. */
-export const DEVELOPMENT_STEPS = [
-  { code: 'application', label: '递交入党申请书' },
-  { code: 'talk', label: '组织谈话' },
-  { code: 'activist', label: '确定为入党积极分子' },
-  { code: 'candidate', label: '确定为发展对象' },
-  { code: 'political_review', label: '政治审查' },
-  { code: 'admission', label: '支部大会讨论接收为预备党员' },
-  { code: 'approval', label: '上级党委审批接收' },
-  { code: 'extension', label: '延长预备期' },
-  { code: 'full_meeting', label: '支部大会讨论转为正式党员' },
-  { code: 'full_approval', label: '上级党委审批转正' },
-] as const;
+export const DEVELOPMENT_STEPS = choices({
+  application: '递交入党申请书',
+  talk: '组织谈话',
+  activist: '确定为入党积极分子',
+  candidate: '确定为发展对象',
+  political_review: '政治审查',
+  admission: '支部大会讨论接收为预备党员',
+  approval: '上级党委审批接收',
+  extension: '延长预备期',
+  full_meeting: '支部大会讨论转为正式党员',
+  full_approval: '上级党委审批转正',
+});
 export type DevelopmentStep = (typeof DEVELOPMENT_STEPS)[number]['code'];
 
 const STEP_LABEL = Object.fromEntries(DEVELOPMENT_STEPS.map((s) => [s.code, s.label])) as Record<

@@ -1,31 +1,26 @@
 // The coded values of the secretary pool (下派书记 / 党务工作者库) and of honours (表彰) and
 // demonstration sites (示范点). The server checks against them and the web labels from them.
-import type { Choice } from '../enterprise/codes.ts';
+import { choices } from '../enterprise/codes.ts';
 
 /**
  * Where a pool secretary came from. Document 001 names the channels of its 党务工作者输送机制:
  * cadres sent down (机关), graduates (大中专毕业生), veterans (退伍军人), workers of state and
  * collective enterprises (国有集体企业); the brief adds 事业单位, retired cadres and open hiring.
  */
-export const POOL_ORIGINS = [
-  { code: 'agency', label: '党政机关' },
-  { code: 'institution', label: '事业单位' },
-  { code: 'soe', label: '国有（集体）企业' },
-  { code: 'retired_cadre', label: '退休干部' },
-  { code: 'graduate', label: '大中专毕业生' },
-  { code: 'veteran', label: '退役军人' },
-  { code: 'recruited', label: '社会招聘' },
-  { code: 'other', label: '其他' },
-] as const satisfies readonly Choice<string>[];
+export const POOL_ORIGINS = choices({
+  agency: '党政机关',
+  institution: '事业单位',
+  soe: '国有（集体）企业',
+  retired_cadre: '退休干部',
+  graduate: '大中专毕业生',
+  veteran: '退役军人',
+  recruited: '社会招聘',
+  other: '其他',
+});
 export type PoolOrigin = (typeof POOL_ORIGINS)[number]['code'];
 
 /** Derived from the dispatches and the date left: never stored, so it cannot disagree with them. */
-export const POOL_STATUSES = [
-  { code: 'available', label: '可下派' },
-  { code: 'sent', label: '已下派' },
-  { code: 'returned', label: '已返回' },
-  { code: 'left', label: '已退出' },
-] as const satisfies readonly Choice<string>[];
+export const POOL_STATUSES = choices({ available: '可下派', sent: '已下派', returned: '已返回', left: '已退出' });
 export type PoolStatus = (typeof POOL_STATUSES)[number]['code'];
 
 /** A pool secretary's status from what is recorded: left the pool, serving now, back, or never sent. */
@@ -36,13 +31,13 @@ export function poolStatus(p: { leftOn: string | null; serving: boolean; dispatc
 }
 
 /** Who conferred an honour or named a demonstration site, by tier. */
-export const RECOGNITION_LEVELS = [
-  { code: 'national', label: '国家级' },
-  { code: 'province', label: '省级' },
-  { code: 'city', label: '市级' },
-  { code: 'county', label: '县级' },
-  { code: 'town', label: '乡镇（街道）级' },
-] as const satisfies readonly Choice<string>[];
+export const RECOGNITION_LEVELS = choices({
+  national: '国家级',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  town: '乡镇（街道）级',
+});
 export type RecognitionLevel = (typeof RECOGNITION_LEVELS)[number]['code'];
 
 /** Titles the forms offer (document 004 and the usual ones); any other title may be typed. */
