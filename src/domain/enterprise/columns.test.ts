@@ -1,60 +1,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeColumnList } from './columnCases.testing.ts';
 import { COLUMN_KEYS, ENTERPRISE_COLUMNS, headerOf, mapHeader, normalizeHeader, rowCells } from './columns.ts';
 
 const HEADERS = ENTERPRISE_COLUMNS.map((c) => c.header);
 const REQUIRED = ['uscc', 'name', 'kind', 'regionCode', 'employees', 'memberCount'];
 
-describe('ENTERPRISE_COLUMNS', () => {
-  it('follows the spec: headers, keys, required flags, in order', () => {
-    expect(ENTERPRISE_COLUMNS.map((c) => [c.header, c.key, c.required])).toEqual([
-      ['统一社会信用代码', 'uscc', true],
-      ['企业名称', 'name', true],
-      ['市场主体类型', 'kind', true],
-      ['行政区划代码', 'regionCode', true],
-      ['行业代码', 'industryCode', false],
-      ['从业人员数', 'employees', true],
-      ['党员数', 'memberCount', true],
-      ['正式党员数', 'fullMemberCount', false],
-      ['负责人姓名', 'ownerName', false],
-      ['负责人政治面貌', 'ownerPoliticalStatus', false],
-      ['是否规模以上', 'aboveScale', false],
-      ['所在园区楼宇市场', 'cluster', false],
-      ['成立日期', 'foundedOn', false],
-      ['登记状态', 'registrationStatus', false],
-      ['联系电话', 'phone', false],
-      ['是否建立党组织', 'reportedHasOrg', false],
-      ['党组织组建形式', 'reportedFormation', false],
-      ['是否建立工会', 'hasUnion', false],
-      ['是否建立团组织', 'hasLeague', false],
-    ]);
-    expect(ENTERPRISE_COLUMNS.map((c) => c.key)).toEqual([...COLUMN_KEYS]);
-  });
-
-  it('gives the coded columns their drop-down values', () => {
-    const labels = (key: string) => ENTERPRISE_COLUMNS.find((c) => c.key === key)?.choices?.map((c) => c.label);
-    expect(labels('kind')).toEqual([
-      '私营企业',
-      '个体工商户',
-      '外商投资企业',
-      '港澳台投资企业',
-      '社会团体',
-      '社会服务机构',
-      '基金会',
-      '其他',
-    ]);
-    expect(labels('ownerPoliticalStatus')).toEqual(['中共党员', '中共预备党员', '共青团员', '民主党派', '群众']);
-    expect(labels('registrationStatus')).toEqual(['存续', '在营', '迁入', '迁出', '吊销', '注销']);
-    expect(labels('reportedFormation')).toEqual(['单独组建', '联合组建']);
-    for (const key of ['aboveScale', 'reportedHasOrg', 'hasUnion', 'hasLeague'])
-      expect(labels(key)).toEqual(['是', '否']);
-    for (const key of ['uscc', 'name', 'employees', 'foundedOn', 'phone']) expect(labels(key)).toBeUndefined();
-  });
-
-  it('has headers and keys that stay distinct after normalisation', () => {
-    const all = ENTERPRISE_COLUMNS.flatMap((c) => [normalizeHeader(c.header), normalizeHeader(c.key)]);
-    expect(new Set(all).size).toBe(all.length);
-  });
+describeColumnList('ENTERPRISE_COLUMNS', ENTERPRISE_COLUMNS, {
+  keys: COLUMN_KEYS,
+  columns: [
+    ['统一社会信用代码', 'uscc', true],
+    ['企业名称', 'name', true],
+    ['市场主体类型', 'kind', true],
+    ['行政区划代码', 'regionCode', true],
+    ['行业代码', 'industryCode', false],
+    ['从业人员数', 'employees', true],
+    ['党员数', 'memberCount', true],
+    ['正式党员数', 'fullMemberCount', false],
+    ['负责人姓名', 'ownerName', false],
+    ['负责人政治面貌', 'ownerPoliticalStatus', false],
+    ['是否规模以上', 'aboveScale', false],
+    ['所在园区楼宇市场', 'cluster', false],
+    ['成立日期', 'foundedOn', false],
+    ['登记状态', 'registrationStatus', false],
+    ['联系电话', 'phone', false],
+    ['是否建立党组织', 'reportedHasOrg', false],
+    ['党组织组建形式', 'reportedFormation', false],
+    ['是否建立工会', 'hasUnion', false],
+    ['是否建立团组织', 'hasLeague', false],
+  ],
+  choices: {
+    kind: ['私营企业', '个体工商户', '外商投资企业', '港澳台投资企业', '社会团体', '社会服务机构', '基金会', '其他'],
+    ownerPoliticalStatus: ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'],
+    aboveScale: ['是', '否'],
+    registrationStatus: ['存续', '在营', '迁入', '迁出', '吊销', '注销'],
+    reportedHasOrg: ['是', '否'],
+    reportedFormation: ['单独组建', '联合组建'],
+    hasUnion: ['是', '否'],
+    hasLeague: ['是', '否'],
+  },
+  // The enterprise template explains its columns on its own sheet, not per column.
+  hints: false,
 });
 
 describe('normalizeHeader', () => {

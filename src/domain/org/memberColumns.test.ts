@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHeader } from '../enterprise/columns.ts';
+import { describeColumnList } from '../enterprise/columnCases.testing.ts';
 import {
   MEMBER_COLUMN_KEYS,
   MEMBER_COLUMNS,
@@ -10,45 +10,31 @@ import {
 
 const HEADERS = MEMBER_COLUMNS.map((c) => c.header);
 
-describe('MEMBER_COLUMNS', () => {
-  it('follows the spec: headers, keys, required flags, in order', () => {
-    expect(MEMBER_COLUMNS.map((c) => [c.header, c.key, c.required])).toEqual([
-      ['姓名', 'name', true],
-      ['公民身份号码', 'idNumber', true],
-      ['性别', 'sex', false],
-      ['民族', 'ethnicity', false],
-      ['学历', 'education', false],
-      ['人员类别', 'status', true],
-      ['入党日期', 'joinedOn', true],
-      ['转正日期', 'fullOn', false],
-      ['所在党组织', 'org', true],
-      ['工作单位信用代码', 'employerUscc', false],
-      ['岗位', 'position', false],
-      ['联系电话', 'phone', false],
-      ['是否流动党员', 'mobile', false],
-      ['组织关系所在', 'relationOrg', false],
-    ]);
-    expect(MEMBER_COLUMNS.map((c) => c.key)).toEqual([...MEMBER_COLUMN_KEYS]);
-  });
-
-  it('gives the coded columns their drop-down values', () => {
-    const labels = (key: string) => MEMBER_COLUMNS.find((c) => c.key === key)?.choices?.map((c) => c.label);
-    expect(labels('sex')).toEqual(['男', '女']);
-    expect(labels('education')).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下']);
-    expect(labels('status')).toEqual(['正式党员', '预备党员']);
-    expect(labels('mobile')).toEqual(['是', '否']);
-    const coded = ['sex', 'education', 'status', 'mobile'];
-    for (const c of MEMBER_COLUMNS.filter((c) => !coded.includes(c.key))) expect(c.choices).toBeUndefined();
-  });
-
-  it('has a zh-CN hint for every column', () => {
-    for (const c of MEMBER_COLUMNS) expect(c.hint).toMatch(/\p{Script=Han}/u);
-  });
-
-  it('has headers, aliases and keys that stay distinct after normalisation', () => {
-    const all = MEMBER_COLUMNS.flatMap((c) => [c.header, c.key, ...(c.aliases ?? [])].map(normalizeHeader));
-    expect(new Set(all).size).toBe(all.length);
-  });
+describeColumnList('MEMBER_COLUMNS', MEMBER_COLUMNS, {
+  keys: MEMBER_COLUMN_KEYS,
+  columns: [
+    ['姓名', 'name', true],
+    ['公民身份号码', 'idNumber', true],
+    ['性别', 'sex', false],
+    ['民族', 'ethnicity', false],
+    ['学历', 'education', false],
+    ['人员类别', 'status', true],
+    ['入党日期', 'joinedOn', true],
+    ['转正日期', 'fullOn', false],
+    ['所在党组织', 'org', true],
+    ['工作单位信用代码', 'employerUscc', false],
+    ['岗位', 'position', false],
+    ['联系电话', 'phone', false],
+    ['是否流动党员', 'mobile', false],
+    ['组织关系所在', 'relationOrg', false],
+  ],
+  choices: {
+    sex: ['男', '女'],
+    education: ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'],
+    status: ['正式党员', '预备党员'],
+    mobile: ['是', '否'],
+  },
+  hints: true,
 });
 
 describe('mapMemberHeader', () => {

@@ -1,56 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeHeader } from '../enterprise/columns.ts';
+import { describeColumnList } from '../enterprise/columnCases.testing.ts';
 import { mapOrgHeader, ORG_COLUMN_KEYS, ORG_COLUMNS, orgHeaderOf, orgRowCells } from './orgColumns.ts';
 
 const HEADERS = ORG_COLUMNS.map((c) => c.header);
 const REQUIRED = ['name', 'regionCode', 'type', 'formation', 'coveredUscc', 'establishedOn'];
 
-describe('ORG_COLUMNS', () => {
-  it('follows the spec: headers, keys, required flags, in order', () => {
-    expect(ORG_COLUMNS.map((c) => [c.header, c.key, c.required])).toEqual([
-      ['党组织名称', 'name', true],
-      ['党组织代码', 'orgCode', false],
-      ['行政区划代码', 'regionCode', true],
-      ['组织类别', 'type', true],
-      ['组建形式', 'formation', true],
-      ['联建类型', 'jointBasis', false],
-      ['覆盖企业信用代码', 'coveredUscc', true],
-      ['上级党组织', 'parentOrg', false],
-      ['成立日期', 'establishedOn', true],
-      ['批准机关', 'approvedBy', false],
-      ['书记姓名', 'secretaryName', false],
-      ['书记来源', 'secretarySource', false],
-      ['正式党员数', 'fullMemberCount', false],
-      ['预备党员数', 'probationaryCount', false],
-      ['本届任期开始', 'termStart', false],
-      ['本届任期届满', 'termEnd', false],
-      ['管理方式', 'management', false],
-      ['管理党组织', 'managingOrg', false],
-      ['撤销日期', 'dissolvedOn', false],
-    ]);
-    expect(ORG_COLUMNS.map((c) => c.key)).toEqual([...ORG_COLUMN_KEYS]);
-  });
-
-  it('gives the coded columns their drop-down values', () => {
-    const labels = (key: string) => ORG_COLUMNS.find((c) => c.key === key)?.choices?.map((c) => c.label);
-    expect(labels('type')).toEqual(['党委', '党总支', '党支部', '联合党支部', '临时党支部']);
-    expect(labels('formation')).toEqual(['单独组建', '联合组建']);
-    expect(labels('jointBasis')).toEqual(['区域联建', '行业联建']);
-    expect(labels('secretarySource')).toEqual(['企业内部', '下派', '选聘']);
-    expect(labels('management')).toEqual(['属地管理', '行业管理']);
-    const coded = ['type', 'formation', 'jointBasis', 'secretarySource', 'management'];
-    for (const c of ORG_COLUMNS.filter((c) => !coded.includes(c.key))) expect(c.choices).toBeUndefined();
-  });
-
-  it('has a zh-CN hint for every column', () => {
-    for (const c of ORG_COLUMNS) expect(c.hint).toMatch(/\p{Script=Han}/u);
-  });
-
-  it('has headers, aliases and keys that stay distinct after normalisation', () => {
-    const all = ORG_COLUMNS.flatMap((c) => [c.header, c.key, ...(c.aliases ?? [])].map(normalizeHeader));
-    expect(new Set(all).size).toBe(all.length);
-  });
+describeColumnList('ORG_COLUMNS', ORG_COLUMNS, {
+  keys: ORG_COLUMN_KEYS,
+  columns: [
+    ['党组织名称', 'name', true],
+    ['党组织代码', 'orgCode', false],
+    ['行政区划代码', 'regionCode', true],
+    ['组织类别', 'type', true],
+    ['组建形式', 'formation', true],
+    ['联建类型', 'jointBasis', false],
+    ['覆盖企业信用代码', 'coveredUscc', true],
+    ['上级党组织', 'parentOrg', false],
+    ['成立日期', 'establishedOn', true],
+    ['批准机关', 'approvedBy', false],
+    ['书记姓名', 'secretaryName', false],
+    ['书记来源', 'secretarySource', false],
+    ['正式党员数', 'fullMemberCount', false],
+    ['预备党员数', 'probationaryCount', false],
+    ['本届任期开始', 'termStart', false],
+    ['本届任期届满', 'termEnd', false],
+    ['管理方式', 'management', false],
+    ['管理党组织', 'managingOrg', false],
+    ['撤销日期', 'dissolvedOn', false],
+  ],
+  choices: {
+    type: ['党委', '党总支', '党支部', '联合党支部', '临时党支部'],
+    formation: ['单独组建', '联合组建'],
+    jointBasis: ['区域联建', '行业联建'],
+    secretarySource: ['企业内部', '下派', '选聘'],
+    management: ['属地管理', '行业管理'],
+  },
+  hints: true,
 });
 
 describe('mapOrgHeader', () => {
