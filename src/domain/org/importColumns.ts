@@ -3,6 +3,9 @@ import { type HeaderMapping, matchHeader, normalizeHeader } from '../enterprise/
 import type { RowIssue } from '../enterprise/input.ts';
 import { duplicateColumnMessage, unknownColumnMessage } from '../enterprise/messages.ts';
 
+/** The hint of a date column: the spellings a date cell is read in (enterprise/date.ts). */
+export const DATE_HINT = '如 2019-03-01、2019/3/1、2019年3月1日，或 Excel 日期';
+
 export interface ImportColumnDef<K extends string> {
   readonly key: K;
   /** The zh-CN header, as in the template and in every message about this column. */

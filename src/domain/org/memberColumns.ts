@@ -3,7 +3,7 @@
 // is matched to them.
 import { YES_NO } from '../enterprise/codes.ts';
 import { EDUCATIONS, MEMBER_STATUSES, SEXES } from './codes.ts';
-import { type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
+import { DATE_HINT, type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
 export const MEMBER_COLUMN_KEYS = [
   'name',
@@ -24,8 +24,6 @@ export const MEMBER_COLUMN_KEYS = [
 export type MemberColumnKey = (typeof MEMBER_COLUMN_KEYS)[number];
 
 export type MemberColumnDef = ImportColumnDef<MemberColumnKey>;
-
-const DATE_HINT = '如 2019-03-01、2019/3/1、2019年3月1日，或 Excel 日期';
 
 export const MEMBER_COLUMNS: readonly MemberColumnDef[] = [
   { key: 'name', header: '姓名', required: true, hint: '1–50 个字', aliases: ['党员姓名'] },

@@ -2,7 +2,7 @@
 // in the spec's order — which is also the order of the downloadable template — and how a
 // header row is matched to them.
 import { FORMATIONS, JOINT_BASES, MANAGEMENT_MODES, ORG_TYPES, SECRETARY_SOURCES } from './codes.ts';
-import { type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
+import { DATE_HINT, type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
 export const ORG_COLUMN_KEYS = [
   'name',
@@ -28,8 +28,6 @@ export const ORG_COLUMN_KEYS = [
 export type OrgColumnKey = (typeof ORG_COLUMN_KEYS)[number];
 
 export type OrgColumnDef = ImportColumnDef<OrgColumnKey>;
-
-const DATE_HINT = '如 2019-03-01、2019/3/1、2019年3月1日，或 Excel 日期';
 
 export const ORG_COLUMNS: readonly OrgColumnDef[] = [
   { key: 'name', header: '党组织名称', required: true, hint: '党组织全称，1–100 个字', aliases: ['党组织全称'] },
