@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskPhone } from './idNumber.ts';
 
 describe('maskIdNumber', () => {
-  it('keeps the first 3 and last 4 characters and the length', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
-    expect(maskIdNumber(' 110105194912310021 ')).toBe('110***********0021');
-  });
-
-  it('masks everything when there is nothing left to hide', () => {
-    expect(maskIdNumber('1101051')).toBe('*******');
-    expect(maskIdNumber('12345678')).toBe('123*5678');
-    expect(maskIdNumber('')).toBe('');
+  it.each([
+    // The first 3 and last 4 characters stay, and the length.
+    ['11010519491231002X', '110***********002X'],
+    [' 110105194912310021 ', '110***********0021'],
+    // Everything is masked when there is nothing left to hide.
+    ['1101051', '*******'],
+    ['12345678', '123*5678'],
+    ['', ''],
+  ])('masks %j as %j', (id, masked) => {
+    expect(maskIdNumber(id)).toBe(masked);
   });
 
   it('preserves length, keeps only the ends and stars the middle', () => {
@@ -33,20 +34,19 @@ describe('maskIdNumber', () => {
 });
 
 describe('maskPhone', () => {
-  it('keeps the first 3 and last 4 of a mobile number', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone(' 13812345678 ')).toBe('138****5678');
-  });
-
-  it('keeps only the last 4 of anything else', () => {
-    expect(maskPhone('010-12345678')).toBe('********5678');
-    expect(maskPhone('+8613812345678')).toBe('**********5678');
-    expect(maskPhone('23812345678')).toBe('*******5678');
-    expect(maskPhone('12345')).toBe('*2345');
-  });
-
-  it('masks everything when there are 4 characters or fewer', () => {
-    expect(maskPhone('5678')).toBe('****');
-    expect(maskPhone('')).toBe('');
+  it.each([
+    // A mobile number keeps its first 3 and last 4.
+    ['13812345678', '138****5678'],
+    [' 13812345678 ', '138****5678'],
+    // Anything else keeps only its last 4.
+    ['010-12345678', '********5678'],
+    ['+8613812345678', '**********5678'],
+    ['23812345678', '*******5678'],
+    ['12345', '*2345'],
+    // 4 characters or fewer are masked entirely.
+    ['5678', '****'],
+    ['', ''],
+  ])('masks %j as %j', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
   });
 });

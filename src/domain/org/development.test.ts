@@ -229,8 +229,8 @@ describe('checkDevelopment', () => {
   });
 
   describe('candidate at least 1 year after activist', () => {
-    const steps = (activistOn: string, candidateOn: string) =>
-      checkDevelopment({ appliedOn: '2020-01-01', activistOn, contacts: ['张三'], candidateOn }, TODAY);
+    const steps = (activistOn: string, candidateOn: string, earlyReasons?: DevelopmentRecord['earlyReasons']) =>
+      checkDevelopment({ appliedOn: '2020-01-01', activistOn, contacts: ['张三'], candidateOn, earlyReasons }, TODAY);
 
     it.each<[string, string, boolean]>([
       ['2025-03-15', '2026-03-14', true],
@@ -260,14 +260,7 @@ describe('checkDevelopment', () => {
     });
 
     it('is listed for review with a written reason', () => {
-      const record: DevelopmentRecord = {
-        appliedOn: '2020-01-01',
-        activistOn: '2025-03-15',
-        contacts: ['张三'],
-        candidateOn: '2026-03-14',
-        earlyReasons: { candidate: '经县委组织部同意提前一天' },
-      };
-      expect(checkDevelopment(record, TODAY)).toEqual({
+      expect(steps('2025-03-15', '2026-03-14', { candidate: '经县委组织部同意提前一天' })).toEqual({
         errors: [],
         early: [
           {
@@ -281,14 +274,8 @@ describe('checkDevelopment', () => {
     });
 
     it('a blank reason is no reason', () => {
-      const record: DevelopmentRecord = {
-        appliedOn: '2020-01-01',
-        activistOn: '2025-03-15',
-        contacts: ['张三'],
-        candidateOn: '2026-03-14',
-        earlyReasons: { candidate: '  ', full_meeting: '另一步的理由' },
-      };
-      expect(checkDevelopment(record, TODAY).errors.map((f) => f.code)).toEqual(['too_early']);
+      const reasons = { candidate: '  ', full_meeting: '另一步的理由' };
+      expect(steps('2025-03-15', '2026-03-14', reasons).errors.map((f) => f.code)).toEqual(['too_early']);
     });
 
     it('a candidate before the activist is out of order, not early', () => {

@@ -36,20 +36,13 @@ describe('a valid row', () => {
   it('becomes a MemberInput, with birth date and sex from the ID number', () => {
     expect(parse()).toEqual({
       ok: true,
+      // Text and dates as written; coded cells as their codes; absent cells as null.
       value: {
-        name: '李四',
-        idNumber: MALE_1985,
+        ...VALID,
         birthDate: '1985-06-15',
         sex: 'male',
-        ethnicity: '汉族',
         education: 'bachelor',
         status: 'full',
-        joinedOn: '2010-07-01',
-        fullOn: '2011-07-01',
-        org: '福州某某科技有限公司党支部',
-        employerUscc: A,
-        position: '技术员',
-        phone: '13800138000',
         mobile: false,
         relationOrg: null,
       },

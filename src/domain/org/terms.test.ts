@@ -74,32 +74,27 @@ describe('checkAdjustment', () => {
 });
 
 describe('electionStatus', () => {
-  // Term ends 2026-06-30: reminders from 2025-12-30 (6), 2026-03-30 (3), 2026-05-30 (1).
-  it.each<[string, object]>([
-    ['2025-12-29', { status: 'none', daysLeft: 183 }],
-    ['2025-12-30', { status: 'due', monthsBefore: 6, daysLeft: 182 }],
-    ['2025-12-31', { status: 'due', monthsBefore: 6, daysLeft: 181 }],
-    ['2026-03-29', { status: 'due', monthsBefore: 6, daysLeft: 93 }],
-    ['2026-03-30', { status: 'due', monthsBefore: 3, daysLeft: 92 }],
-    ['2026-05-29', { status: 'due', monthsBefore: 3, daysLeft: 32 }],
-    ['2026-05-30', { status: 'due', monthsBefore: 1, daysLeft: 31 }],
-    ['2026-06-29', { status: 'due', monthsBefore: 1, daysLeft: 1 }],
-    ['2026-06-30', { status: 'due', monthsBefore: 1, daysLeft: 0 }],
-    ['2026-07-01', { status: 'overdue', daysLeft: -1 }],
-    ['2027-06-30', { status: 'overdue', daysLeft: -365 }],
-  ])('term ending 2026-06-30, on %s: %j', (today, expected) => {
-    expect(electionStatus('2026-06-30', today)).toEqual(expected);
-  });
-
-  // Term ends 2026-08-31: 6 months before is clamped to 2026-02-28.
-  it.each<[string, object]>([
-    ['2026-02-27', { status: 'none', daysLeft: 185 }],
-    ['2026-02-28', { status: 'due', monthsBefore: 6, daysLeft: 184 }],
-    ['2026-05-30', { status: 'due', monthsBefore: 6, daysLeft: 93 }],
-    ['2026-05-31', { status: 'due', monthsBefore: 3, daysLeft: 92 }],
-    ['2026-07-31', { status: 'due', monthsBefore: 1, daysLeft: 31 }],
-  ])('term ending 2026-08-31, on %s: %j', (today, expected) => {
-    expect(electionStatus('2026-08-31', today)).toEqual(expected);
+  it.each<[string, string, object]>([
+    // Term ends 2026-06-30: reminders from 2025-12-30 (6), 2026-03-30 (3), 2026-05-30 (1).
+    ['2026-06-30', '2025-12-29', { status: 'none', daysLeft: 183 }],
+    ['2026-06-30', '2025-12-30', { status: 'due', monthsBefore: 6, daysLeft: 182 }],
+    ['2026-06-30', '2025-12-31', { status: 'due', monthsBefore: 6, daysLeft: 181 }],
+    ['2026-06-30', '2026-03-29', { status: 'due', monthsBefore: 6, daysLeft: 93 }],
+    ['2026-06-30', '2026-03-30', { status: 'due', monthsBefore: 3, daysLeft: 92 }],
+    ['2026-06-30', '2026-05-29', { status: 'due', monthsBefore: 3, daysLeft: 32 }],
+    ['2026-06-30', '2026-05-30', { status: 'due', monthsBefore: 1, daysLeft: 31 }],
+    ['2026-06-30', '2026-06-29', { status: 'due', monthsBefore: 1, daysLeft: 1 }],
+    ['2026-06-30', '2026-06-30', { status: 'due', monthsBefore: 1, daysLeft: 0 }],
+    ['2026-06-30', '2026-07-01', { status: 'overdue', daysLeft: -1 }],
+    ['2026-06-30', '2027-06-30', { status: 'overdue', daysLeft: -365 }],
+    // Term ends 2026-08-31: 6 months before is clamped to 2026-02-28.
+    ['2026-08-31', '2026-02-27', { status: 'none', daysLeft: 185 }],
+    ['2026-08-31', '2026-02-28', { status: 'due', monthsBefore: 6, daysLeft: 184 }],
+    ['2026-08-31', '2026-05-30', { status: 'due', monthsBefore: 6, daysLeft: 93 }],
+    ['2026-08-31', '2026-05-31', { status: 'due', monthsBefore: 3, daysLeft: 92 }],
+    ['2026-08-31', '2026-07-31', { status: 'due', monthsBefore: 1, daysLeft: 31 }],
+  ])('term ending %s, on %s: %j', (termEnd, today, expected) => {
+    expect(electionStatus(termEnd, today)).toEqual(expected);
   });
 
   it('takes configured reminders in any order', () => {

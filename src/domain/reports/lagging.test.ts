@@ -34,12 +34,13 @@ describe('lagging (rules.md §9)', () => {
   });
 
   it('names every reason with its figures', () => {
+    // Both cases: the parent at 50 %, the last report on 2026-06-30.
+    const county = { parent: { n: 50, d: 100 }, previousDate: '2026-06-30' };
     const reasons = laggingReasons(
       {
-        parent: { n: 50, d: 100 },
+        ...county,
         now: { n: 30, d: 100 },
         before: { n: 35, d: 100 },
-        previousDate: '2026-06-30',
         overdueReelections: 2,
         missedQuarter: { quarter: '2026Q2', dueOn: '2026-07-10', how: 'overdue', on: null, reason: null },
       },
@@ -50,18 +51,8 @@ describe('lagging (rules.md §9)', () => {
     expect(reasons[1]?.text).toBe('党组织覆盖率由 2026-06-30 的 35.0% 降至 30.0%');
     expect(reasons[2]?.text).toBe('2 个党组织逾期未换届');
     expect(reasons[3]?.text).toBe('2026Q2 新建党组织季报未报送（报送期限 2026-07-10）');
-    const none = laggingReasons(
-      {
-        parent: { n: 50, d: 100 },
-        now: { n: 40, d: 100 },
-        before: { n: 40, d: 100 },
-        previousDate: '2026-06-30',
-        overdueReelections: 0,
-        missedQuarter: null,
-      },
-      10,
-    );
-    expect(none).toEqual([]);
+    const steady = { now: { n: 40, d: 100 }, before: { n: 40, d: 100 }, overdueReelections: 0, missedQuarter: null };
+    expect(laggingReasons({ ...county, ...steady }, 10)).toEqual([]);
   });
 });
 
