@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { verifyAudit } from '../server/audit/verify.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 
 const SHOWN = 100;
@@ -12,9 +12,7 @@ export function auditCommands(io: CliIo) {
     .description('校验审计日志哈希链，列出被修改、删除或重新链接的记录')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'audit.read', 'audit.verify');
+      withActor(io, opts.as, 'audit.read', 'audit.verify', async (opened) => {
         const result = await verifyAudit(opened.database.db);
         if (result.problems.length === 0) {
           io.log(`审计日志完整：共 ${result.rows} 条，哈希链无断点`);

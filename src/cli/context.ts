@@ -53,3 +53,21 @@ export async function withDatabase<T>(io: CliIo, fn: (opened: Opened & { config:
     }
   }
 }
+
+/**
+ * Opens the database for one command as the --as user (or the local operator), refused and
+ * audited when that user lacks the permission; the command then runs with both.
+ */
+export function withActor<T>(
+  io: CliIo,
+  as: string | undefined,
+  permission: Permission,
+  action: AuditAction,
+  fn: (opened: Opened & { config: Config }, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return withDatabase(io, async (opened) => {
+    const actor = await resolveActor(opened, as);
+    await requireCli(opened, actor, permission, action);
+    return fn(opened, actor);
+  });
+}

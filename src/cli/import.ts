@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import type { AuditAction } from '../domain/auditActions.ts';
+import type { Permission } from '../domain/roles.ts';
 import { IMPORTS } from '../server/imports/adapters/index.ts';
-import type { ImportResult, ReadProgress } from '../server/imports/batches.ts';
+import type { BatchKind, ImportResult, ReadProgress } from '../server/imports/batches.ts';
 import { type ImportKind, KINDS } from '../server/imports/orgs/kinds.ts';
 import { runImport } from '../server/imports/pipeline.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 import { progressLine } from './progress.ts';
 
@@ -34,95 +36,89 @@ function report(io: CliIo, result: ImportResult, opts: { json?: boolean }, summa
   }
 }
 
-/** `dangjian import orgs|members FILE`: the organization and member files of shared/formats/org-import.md. */
-function kindCommand(io: CliIo, kind: ImportKind, description: string) {
-  const info = KINDS[kind];
-  return new Command(kind)
-    .description(description)
-    .argument('<file>', '.xlsx 或 .csv 文件')
+interface ImportFlags {
+  partial?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  as?: string;
+  /** The enterprise file's labels; the other kinds file their batches under their own. */
+  period?: string;
+  source?: string;
+}
+
+/**
+ * The action of every import command: check that the actor may import this kind, read and
+ * check the file behind a progress line, then report; `summary` words the counts of the kind.
+ */
+function importAction(
+  io: CliIo,
+  kind: BatchKind,
+  access: { permission: Permission; action: AuditAction },
+  summary: (result: ImportResult) => string,
+) {
+  return (file: string, opts: ImportFlags) =>
+    withActor(io, opts.as, access.permission, access.action, async (opened, actor) => {
+      const line = opts.json ? undefined : progressLine(io, '读取并校验');
+      const progress = line && ((p: ReadProgress) => line.update(p.rowsRead, p.rowsTotal));
+      let result: ImportResult;
+      try {
+        const request = {
+          path: file,
+          fileName: file.split(/[\\/]/).pop() ?? file,
+          period: opts.period,
+          source: opts.source,
+          partial: Boolean(opts.partial),
+          dryRun: Boolean(opts.dryRun),
+        };
+        result = await runImport(opened, actor, IMPORTS[kind], request, progress);
+      } finally {
+        line?.end();
+      }
+      report(io, result, opts, summary(result));
+    });
+}
+
+/** The flags every import takes, after its file and any labels of its own. */
+function importFlags(command: Command): Command {
+  return command
     .option('--partial', '部分导入：写入正确的行，报告其余的行')
     .option('--dry-run', '只校验和核对，不写入')
     .option('--json', '输出一个 JSON 对象')
-    .addOption(asOption())
-    .action((file: string, opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, info.permission, info.action);
-        const line = opts.json ? undefined : progressLine(io, '读取并校验');
-        const progress = line && ((p: ReadProgress) => line.update(p.rowsRead, p.rowsTotal));
-        let result: ImportResult;
-        try {
-          result = await runImport(
-            opened,
-            actor,
-            IMPORTS[kind],
-            {
-              path: file,
-              fileName: file.split(/[\\/]/).pop() ?? file,
-              partial: Boolean(opts.partial),
-              dryRun: Boolean(opts.dryRun),
-            },
-            progress,
-          );
-        } finally {
-          line?.end();
-        }
-        report(
-          io,
-          result,
-          opts,
-          `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}`,
-        );
-      }),
-    );
+    .addOption(asOption());
+}
+
+/** `dangjian import orgs|members FILE`: the organization and member files of shared/formats/org-import.md. */
+function kindCommand(io: CliIo, kind: ImportKind, description: string) {
+  const info = KINDS[kind];
+  return importFlags(new Command(kind).description(description).argument('<file>', '.xlsx 或 .csv 文件')).action(
+    importAction(
+      io,
+      kind,
+      info,
+      (result) =>
+        `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}`,
+    ),
+  );
 }
 
 export function importCommands(io: CliIo) {
   const cmd = new Command('import').description('导入文件');
-  cmd
+  const enterprises = cmd
     .command('enterprises')
     .description('导入企业台账（源头管理）：校验全部行、与台账核对后写入；有错误时默认整批不写入')
     .argument('<file>', '.xlsx 或 .csv 文件')
     .requiredOption('--period <period>', '期间，如 2026Q3')
-    .requiredOption('--source <name>', '数据来源，如 市场监管局年报')
-    .option('--partial', '部分导入：写入正确的行，报告其余的行')
-    .option('--dry-run', '只校验和核对，不写入')
-    .option('--json', '输出一个 JSON 对象')
-    .addOption(asOption())
-    .action((file: string, opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'ledger.import', 'enterprise.import');
-        const line = opts.json ? undefined : progressLine(io, '读取并校验');
-        const progress = line && ((p: ReadProgress) => line.update(p.rowsRead, p.rowsTotal));
-        let result: ImportResult;
-        try {
-          result = await runImport(
-            opened,
-            actor,
-            IMPORTS.enterprises,
-            {
-              path: file,
-              fileName: file.split(/[\\/]/).pop() ?? file,
-              period: opts.period,
-              source: opts.source,
-              partial: Boolean(opts.partial),
-              dryRun: Boolean(opts.dryRun),
-            },
-            progress,
-          );
-        } finally {
-          line?.end();
-        }
-        report(
-          io,
-          result,
-          opts,
-          `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
-            `本次缺少 ${result.missing}，填报不一致 ${result.discrepancies}`,
-        );
-      }),
-    );
+    .requiredOption('--source <name>', '数据来源，如 市场监管局年报');
+  importFlags(enterprises).action(
+    importAction(
+      io,
+      'enterprises',
+      { permission: 'ledger.import', action: 'enterprise.import' },
+      (result) =>
+        `  共 ${result.rows} 行：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}；` +
+        `本次缺少 ${result.missing}，填报不一致 ${result.discrepancies}`,
+    ),
+  );
   cmd.addCommand(
     kindCommand(io, 'orgs', '导入党组织台账：校验全部行、与系统中的党组织和企业台账核对后写入；有错误时默认整批不写入'),
   );

@@ -3,7 +3,7 @@ import { writeAudit } from '../server/audit/audit.ts';
 import { inSystem } from '../server/db/tx.ts';
 import { loadVillages } from '../server/regions/load.ts';
 import { codeInScope } from '../server/regions/scope.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 
 export function regionCommands(io: CliIo) {
@@ -14,9 +14,7 @@ export function regionCommands(io: CliIo) {
     .requiredOption('--region <code>', '行政区划代码')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'region.load', 'regions.load_villages');
+      withActor(io, opts.as, 'region.load', 'regions.load_villages', async (opened, actor) => {
         if (!codeInScope(opts.region, actor)) throw new CliError(`行政区划 ${opts.region} 不在您的管辖范围内`);
         const n = await inSystem(opened.database.db, async (tx) => {
           const loaded = await loadVillages(tx, opts.region);

@@ -10,7 +10,7 @@ import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import { faultPoint } from '../server/faultPoint.ts';
 import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
 
@@ -38,9 +38,7 @@ async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (
   const progress = (text: string) => io.err(`${text}\n`);
   if (!opts.out === !opts.json) throw new CliError('请指定 --out FILE.xlsx 或 --json 之一');
   if (opts.out && !opts.out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out 应为 .xlsx 文件：${opts.out}`);
-  await withDatabase(io, async (opened) => {
-    const actor = await resolveActor(opened, opts.as);
-    await requireCli(opened, actor, 'report.read', action);
+  await withActor(io, opts.as, 'report.read', action, async (opened, actor) => {
     const r = { ...request(actor), ...(opts.scope ? { scope: opts.scope } : {}) };
     progress(`计算 1/2：${opts.region} 的报表数据…`);
     try {

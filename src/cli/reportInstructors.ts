@@ -11,7 +11,7 @@ import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import { createXlsxStream } from '../server/files/write.ts';
 import { calendarDay } from '../server/schemas.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
 
@@ -26,9 +26,7 @@ export function reportInstructorsCommand(io: CliIo): Command {
     .option('--json', '在标准输出打印一个 JSON 对象')
     .addOption(asOption())
     .action((opts: { region: string; from: string; to: string; out?: string; json?: boolean; as?: string }) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'report.read', 'report.instructors');
+      withActor(io, opts.as, 'report.read', 'report.instructors', async (opened, actor) => {
         for (const [flag, value] of [
           ['--from', opts.from],
           ['--to', opts.to],

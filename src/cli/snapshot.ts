@@ -6,7 +6,7 @@ import { HttpError } from '../server/errors.ts';
 import { compareSnapshots, createSnapshot, listSnapshots } from '../server/snapshots/service.ts';
 import type { SnapshotState } from '../server/snapshots/states.ts';
 import { today } from '../server/today.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 
 /** A refusal of the service (not found, out of scope, bad date) as the one-line CLI error. */
@@ -33,11 +33,9 @@ export function snapshotCommands(io: CliIo) {
     .option('--label <text>', '名称（默认：地区名与日期）')
     .option('--json', '输出 JSON')
     .addOption(asOption())
-    .action((opts) =>
-      withDatabase(io, async (opened) => {
-        if (!isDateString(opts.date)) throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'snapshot.write', 'snapshot.create');
+    .action(async (opts) => {
+      if (!isDateString(opts.date)) throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
+      await withActor(io, opts.as, 'snapshot.write', 'snapshot.create', async (opened, actor) => {
         const now = today();
         io.err(`正在冻结 ${opts.region ?? actor.regionCode} 截至 ${opts.date} 的台账…
 `);
@@ -51,17 +49,15 @@ export function snapshotCommands(io: CliIo) {
         ).catch(asCliError);
         if (opts.json) io.out(`${JSON.stringify(created)}\n`);
         else io.log(`已生成快照 ${created.id}：${created.label}，${created.enterpriseCount} 户企业`);
-      }),
-    );
+      });
+    });
   snapshot
     .command('list')
     .description('列出管辖范围内的调查快照（新的在前）')
     .option('--json', '输出 JSON')
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'report.read', 'snapshot.list');
+      withActor(io, opts.as, 'report.read', 'snapshot.list', async (opened, actor) => {
         const items = await inScope(opened.database.db, actor, (tx) => listSnapshots(tx, actor));
         if (opts.json) {
           io.out(`${JSON.stringify({ items })}\n`);
@@ -79,11 +75,9 @@ export function snapshotCommands(io: CliIo) {
     .argument('<to>', '较晚的快照编号')
     .option('--json', '输出 JSON')
     .addOption(asOption())
-    .action((fromArg: string, toArg: string, opts) =>
-      withDatabase(io, async (opened) => {
-        const [from, to] = [snapshotId(fromArg), snapshotId(toArg)];
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'report.read', 'snapshot.compare');
+    .action(async (fromArg: string, toArg: string, opts) => {
+      const [from, to] = [snapshotId(fromArg), snapshotId(toArg)];
+      await withActor(io, opts.as, 'report.read', 'snapshot.compare', async (opened, actor) => {
         io.err(`正在逐户比较快照 ${from} 与 ${to}…\n`);
         const result = await inScope(opened.database.db, actor, (tx) => compareSnapshots(tx, actor, from, to)).catch(
           asCliError,
@@ -97,7 +91,7 @@ export function snapshotCommands(io: CliIo) {
         io.log(`新进入台账 ${entered} 户，退出台账 ${left} 户，分类变化 ${changed} 户，未变 ${unchanged} 户`);
         for (const t of result.transitions.filter((x) => x.from !== x.to))
           io.log(`  ${stateLabel(t.from)} → ${stateLabel(t.to)}\t${t.n} 户`);
-      }),
-    );
+      });
+    });
   return snapshot;
 }

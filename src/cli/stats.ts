@@ -5,7 +5,7 @@ import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import type { RegionFigures } from '../server/stats/engine.ts';
 import { coverageFor } from '../server/stats/service.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 
 /** The object `stats coverage --json` prints for a region: the keys issue #6 fixes, in its order. */
@@ -37,12 +37,10 @@ export function statsCommands(io: CliIo) {
     .addOption(new Option('--scope <scope>', '统计口径').choices(['all', 'survey']))
     .option('--json', '输出 JSON')
     .addOption(asOption())
-    .action((opts) =>
-      withDatabase(io, async (opened) => {
-        if (opts.date !== undefined && !isDateString(opts.date))
-          throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'dashboard.read', 'stats.coverage');
+    .action(async (opts) => {
+      if (opts.date !== undefined && !isDateString(opts.date))
+        throw new CliError(`日期格式应为 YYYY-MM-DD：${opts.date}`);
+      await withActor(io, opts.as, 'dashboard.read', 'stats.coverage', async (opened, actor) => {
         const result = await inScope(opened.database.db, actor, (tx) =>
           coverageFor(tx, actor, {
             region: opts.region,
@@ -66,7 +64,7 @@ export function statsCommands(io: CliIo) {
         io.log(`${result.date}（${result.scope === 'survey' ? '调查口径' : '全部在册企业'}）`);
         io.log(line(result));
         for (const c of result.children) io.log(`  ${line(c)}`);
-      }),
-    );
+      });
+    });
   return stats;
 }

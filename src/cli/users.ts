@@ -4,7 +4,7 @@ import { ROLES } from '../domain/roles.ts';
 import { users } from '../server/db/schema.ts';
 import { inScope } from '../server/db/tx.ts';
 import { createUser, resetPasswordAsOperator } from '../server/users/service.ts';
-import { asOption, CliError, requireCli, resolveActor, withDatabase } from './context.ts';
+import { asOption, CliError, withActor } from './context.ts';
 import type { CliIo } from './io.ts';
 
 export function userCommands(io: CliIo) {
@@ -27,9 +27,7 @@ export function userCommands(io: CliIo) {
     })
     .addOption(asOption())
     .action((opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'user.write', 'user.create');
+      withActor(io, opts.as, 'user.write', 'user.create', async (opened, actor) => {
         const created = await inScope(opened.database.db, actor, (tx) =>
           createUser(tx, actor, {
             username: opts.username,
@@ -51,9 +49,7 @@ export function userCommands(io: CliIo) {
     .argument('<username>')
     .addOption(asOption())
     .action((username: string, opts) =>
-      withDatabase(io, async (opened) => {
-        const actor = await resolveActor(opened, opts.as);
-        await requireCli(opened, actor, 'user.write', 'user.reset_password');
+      withActor(io, opts.as, 'user.write', 'user.reset_password', async (opened, actor) => {
         const [target] = await opened.database.db
           .select({ id: users.id })
           .from(users)
