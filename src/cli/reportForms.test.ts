@@ -2,35 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANNUAL_COUNT_KEYS } from '../domain/reports/forms.ts';
-import { migratedDataDir, removeDir, runCli, withDataDir } from '../server/testing/cli.ts';
+import { runCli } from '../server/testing/cli.ts';
+import { seededDataDir } from './dataDir.testing.ts';
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await migratedDataDir();
-  // 386 enterprises in scope in 伍家岗区 and 点军区, 85 of them with their own branch since 2020.
-  await withDataDir(dir, async (db) => {
-    await db.execute(sql`
-      insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count)
-      select 'T' || lpad(i::text, 17, '0'), '企业' || i, 'private', case when i % 2 = 0 then '420503' else '420504' end,
-             i % 150, 0, 0
-      from generate_series(1, 386) i`);
-    await db.execute(sql`
-      insert into party_orgs (name, region_code, type, formation, established_on)
-      select e.name || '党支部', e.region_code, 'branch', 'standalone', '2020-01-01'
-      from enterprises e order by e.id limit 85`);
-    await db.execute(sql`
-      insert into org_coverages (org_id, enterprise_id, start_on)
-      select o.id, e.id, '2020-01-01' from party_orgs o join enterprises e on e.name || '党支部' = o.name`);
-  });
-}, 240_000);
-afterAll(() => removeDir(dir));
+// 386 enterprises in scope in 伍家岗区 and 点军区, 85 of them with their own branch since 2020.
+const dir = seededDataDir(async (db) => {
+  await db.execute(sql`
+    insert into enterprises (uscc, name, kind, region_code, employees, member_count, full_member_count)
+    select 'T' || lpad(i::text, 17, '0'), '企业' || i, 'private', case when i % 2 = 0 then '420503' else '420504' end,
+           i % 150, 0, 0
+    from generate_series(1, 386) i`);
+  await db.execute(sql`
+    insert into party_orgs (name, region_code, type, formation, established_on)
+    select e.name || '党支部', e.region_code, 'branch', 'standalone', '2020-01-01'
+    from enterprises e order by e.id limit 85`);
+  await db.execute(sql`
+    insert into org_coverages (org_id, enterprise_id, start_on)
+    select o.id, e.id, '2020-01-01' from party_orgs o join enterprises e on e.name || '党支部' = o.name`);
+});
 
 describe('dangjian report', () => {
   it('annual --json prints one object whose total is the sum of its rows: 组建率 22.0 %', async () => {
-    const res = await runCli(['report', 'annual', '--region', '420500', '--year', '2025', '--json'], dir);
+    const res = await runCli(['report', 'annual', '--region', '420500', '--year', '2025', '--json'], dir());
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('计算');
     const out = JSON.parse(res.stdout);
@@ -46,8 +41,11 @@ describe('dangjian report', () => {
   }, 240_000);
 
   it('quarterly --out writes the form as .xlsx with the 合计 row; lagging --json answers', async () => {
-    const file = path.join(dir, 'q.xlsx');
-    const res = await runCli(['report', 'quarterly', '--region', '420500', '--quarter', '2026Q1', '--out', file], dir);
+    const file = path.join(dir(), 'q.xlsx');
+    const res = await runCli(
+      ['report', 'quarterly', '--region', '420500', '--quarter', '2026Q1', '--out', file],
+      dir(),
+    );
     expect(res.code, res.stderr).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
@@ -55,7 +53,7 @@ describe('dangjian report', () => {
     book.worksheets[0]?.eachRow((row) => labels.push(row.getCell(1).value));
     expect(labels).toContain('合计');
     expect(labels[0]).toBe('宜昌市非公企业新建党组织季报（2026年第1季度）');
-    const lagging = await runCli(['report', 'lagging', '--region', '420500', '--date', '2026-03-31', '--json'], dir);
+    const lagging = await runCli(['report', 'lagging', '--region', '420500', '--date', '2026-03-31', '--json'], dir());
     expect(lagging.code, lagging.stderr).toBe(0);
     const out = JSON.parse(lagging.stdout);
     expect(out).toMatchObject({ report: 'lagging', region: '420500', date: '2026-03-31' });
@@ -67,7 +65,7 @@ describe('dangjian report', () => {
       ['report', 'quarterly', '--region', '420500', '--quarter', '2026Q5', '--json'],
       ['report', 'annual', '--region', '420500', '--year', '2025'],
     ]) {
-      const res = await runCli(args, dir);
+      const res = await runCli(args, dir());
       expect(res.code, args.join(' ')).toBe(1);
       expect(res.stdout).toBe('');
       expect(res.stderr.trim().split('\n')).toHaveLength(1);
