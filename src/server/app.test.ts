@@ -1,12 +1,11 @@
 /** Security headers on every answer, no caching of the API, and the health check. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from './db/migrate.ts';
-import { makeFixture } from './testing/fixture.ts';
+import { fileFixture } from './testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
   entries: { tag: string }[];

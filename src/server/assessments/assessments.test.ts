@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ASSESSMENT_SETTINGS } from '../../domain/assessment/settings.ts';
 import { addDays } from '../../domain/calendarDate.ts';
 import { actorOf } from '../actor.ts';
@@ -8,13 +8,13 @@ import { inScope } from '../db/tx.ts';
 import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise } from '../testing/factories.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { expectPrintsAsForm } from '../testing/print.ts';
 import { areaCounts, assign, from, makeInstructor, period, today } from './assessments.testing.ts';
 import { assessmentResults } from './results.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let committee: Logged, leader: Logged, wuhan: Logged;
 beforeAll(async () => {

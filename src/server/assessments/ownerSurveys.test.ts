@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise } from '../testing/factories.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { makeFixture } from '../testing/fixture.ts';
 import { areaCounts, assign, from, holder, makeInstructor, period, today } from './assessments.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const expiresOn = addDays(today, 14);
 
 let committee: Logged, leader: Logged, wuhan: Logged;

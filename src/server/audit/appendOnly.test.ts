@@ -1,12 +1,11 @@
 /** The audit trail is append-only in the database itself, even for the table's owner. */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema.ts';
 import { lastAuditSeq } from '../testing/audit.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 beforeAll(async () => {
   // Two rows: a user creation and its login.

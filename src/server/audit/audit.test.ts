@@ -1,17 +1,17 @@
 /** What the audit trail records: every write, login step, refusal and export, with who and from where. */
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../actor.ts';
 import { users } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import type { TestClient } from '../testing/client.ts';
-import { enrolTotp, makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { enrolTotp, TEST_PASSWORD } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import { createUser } from '../users/service.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let sysadmin: { client: TestClient; id: number; username: string };
 let secadmin: { client: TestClient; id: number; username: string };

@@ -1,16 +1,16 @@
 /** The audit export is a real .xlsx of the trail, and is itself audited. */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditActionLabel } from '../../domain/auditLabels.ts';
 import { localOperator } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { auditObjectNames, objectName } from './names.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let auditor: TestClient;
 let auditorName: string;

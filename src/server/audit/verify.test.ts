@@ -4,16 +4,16 @@
  * Each case tampers, checks what verifyAudit reports, then puts the row back.
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { behindTheAppsBack } from '../testing/tamper.ts';
 import { relinkTail, restoreRows } from './forgery.testing.ts';
 import { plainAuditHash } from './rowHash.ts';
 import { verifyAudit } from './verify.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let total = 0;
 

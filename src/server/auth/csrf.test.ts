@@ -2,16 +2,16 @@
  * CSRF: every state change carries the session's token in a header; the login, before
  * there is a session, carries the double-submit cookie's. A refused request changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOf, type Role } from '../../domain/roles.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { isStateChanging, listOperations, type Operation, placeholderPath, ROUTE_SPECS } from '../testing/routes.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import { CSRF_COOKIE } from './middleware.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const stateChanging = (await listOperations(fx.client())).filter(isStateChanging);
 
 /** For each route, a client that would be allowed to call it: CSRF is then the only obstacle. */

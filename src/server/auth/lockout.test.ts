@@ -4,17 +4,17 @@
  * codes (which need the password) lock the account. Every refusal is the same answer.
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottles, users } from '../db/schema.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { TestClient } from '../testing/client.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { LOGIN_REFUSED } from './login.ts';
 import { totpCode } from './totp.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const WRONG = 'Wrong-Password-99';
 let secadmin: TestClient;

@@ -1,14 +1,14 @@
 /** Sessions: fresh ids, timeouts, cookie attributes, and every event that must end them. */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { sessions, users } from '../db/schema.ts';
 import { TestClient } from '../testing/client.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { SESSION_COOKIE, tokenHash } from './sessions.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let sysadmin: TestClient;
 let secadmin: TestClient;

@@ -1,13 +1,13 @@
 /** The second factor of the administrators: enrolment, login, replay, drift, storage, reset. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../db/schema.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { TEST_PASSWORD } from '../testing/fixture.ts';
 import { totpCode } from './totp.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const userRow = async (id: number) => (await fx.database.db.select().from(users).where(eq(users.id, id)))[0];
 

@@ -5,14 +5,13 @@
  * inherits) but not the county (which has its own); and no one changes a region above theirs.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ASSESSMENT_SETTINGS } from '../../domain/assessment/settings.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 interface Setting {
   path: string;

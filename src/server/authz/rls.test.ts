@@ -3,13 +3,12 @@
  * through `inScope` that forgets the scope still sees and touches only the actor's region.
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const yichang = { actorId: 1, scopePrefix: '4205', orgId: null, instructorId: null };
 let inside: number;

@@ -2,17 +2,16 @@
  * 三员分立: the system administrator, the security administrator and the auditor cannot
  * do each other's work, and no account may hold two of these roles or one and a business role.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { isStateChanging, listOperations, placeholderPath } from '../testing/routes.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import { createUser } from '../users/service.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let sysadmin: TestClient;
 let secadmin: TestClient;

@@ -1,17 +1,16 @@
 // Bulk 选派 (issue #14 item 6): preview per enterprise, then all or nothing, one audit row per
 // assignment, and one enterprise out of scope refuses the batch.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInstructor, daysAgo, departmentId } from '../instructors/instructors.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
+import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>['client'];
-let committee: Client;
+let committee: TestClient;
 let instructor: number;
 
 beforeAll(async () => {

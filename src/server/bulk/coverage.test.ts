@@ -1,16 +1,15 @@
 // Bulk ending and moving of coverages, and the managing org (管理党组织) of many enterprises.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { daysAgo } from '../instructors/instructors.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
+import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>['client'];
-let committee: Client;
+let committee: TestClient;
 
 beforeAll(async () => {
   committee = (await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).client;

@@ -1,12 +1,12 @@
 // Contacts, requests and outcomes through the API: the rules, every refusal, and the
 // instructor's scope (their own assignments in force today).
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
 import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import {
   daysAgo,
@@ -18,8 +18,7 @@ import {
   today,
 } from './casework.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let committee: Logged, wuhan: Logged, leader: Logged;
 let me: Logged;
@@ -595,32 +594,17 @@ describe('outcomes: typed once, derived from the records they come from', () => 
       values: { hires: 3, feesReduced: 1.25 },
     });
 
-    let res = await me.client.post('/api/casework/outcomes', {
-      assignmentId: a.id,
-      onDate: daysAgo(2),
-      role: 'guide',
-      kind: 'systems',
-      quantity: 1.5,
-    });
-    expect([res.status, res.body.error.message]).toEqual([400, '建立制度按项计，须为整数']);
-    res = await me.client.post('/api/casework/outcomes', {
-      assignmentId: a.id,
-      onDate: daysAgo(2),
-      role: 'guide',
-      kind: 'systems',
-      quantity: 2,
-      benefit: 5,
-    });
-    expect([res.status, res.body.error.message]).toEqual([400, '只有创新项目填写经济效益']);
-    res = await me.client.post('/api/casework/outcomes', {
-      assignmentId: a.id,
-      onDate: daysAgo(2),
-      role: 'service',
-      kind: 'innovations',
-      quantity: 1,
-      benefit: 80.5,
-      note: '技改项目',
-    });
+    // A typed outcome of the assignment, two days ago.
+    const typed = (more: Record<string, unknown>) =>
+      me.client.post('/api/casework/outcomes', { assignmentId: a.id, onDate: daysAgo(2), ...more });
+    for (const [more, message] of [
+      [{ role: 'guide', kind: 'systems', quantity: 1.5 }, '建立制度按项计，须为整数'],
+      [{ role: 'guide', kind: 'systems', quantity: 2, benefit: 5 }, '只有创新项目填写经济效益'],
+    ] as const) {
+      const refused = await typed(more);
+      expect([refused.status, refused.body.error.message]).toEqual([400, message]);
+    }
+    const res = await typed({ role: 'service', kind: 'innovations', quantity: 1, benefit: 80.5, note: '技改项目' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const typedId = res.body.id;
 

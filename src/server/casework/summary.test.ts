@@ -2,7 +2,7 @@
 // dataset, totals equal the sums of the rows, the .xlsx equals the JSON, and the region is kept.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { halfYearOf } from '../../domain/assessment/period.ts';
 import { addDays } from '../../domain/calendarDate.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
@@ -10,7 +10,8 @@ import { localOperator } from '../actor.ts';
 import { assessmentResults } from '../assessments/results.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { expectPrintsAsForm } from '../testing/print.ts';
 import {
   makeAssignment,
@@ -23,11 +24,9 @@ import {
 import { SUMMARY_FIGURES } from './summary.ts';
 import { SUMMARY_COLUMNS, SUMMARY_GROUPS } from './summaryColumns.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
+let committee: Logged;
 
 // A ten-week period, Monday P0 to Sunday P1, thirty weeks back: every week of it is over.
 const P0 = addDays(weekMonday(today()), -7 * 30);

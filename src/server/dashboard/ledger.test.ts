@@ -1,17 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../actor.ts';
 import { runImport } from '../imports/enterprises/run.ts';
 import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
-import { type Fixture, makeFixture } from '../testing/fixture.ts';
+import { closedAfterAll } from '../testing/fileFixture.ts';
+import { importFixture, importRequest } from '../testing/imports.ts';
 
-let fx: Fixture;
+const fx = closedAfterAll(await importFixture());
 
 beforeAll(async () => {
-  fx = await makeFixture({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dj-data-')) });
   // 386 enterprises in 伍家岗区 and 点军区 (宜昌市), 85 of them to be covered: the county of document 004.
   const rows = Array.from({ length: 390 }, (_, i) =>
     row(uscc(), `企业${i}`, i % 150, i % 6, i % 2 ? '420503' : '420504'),
@@ -20,21 +17,12 @@ beforeAll(async () => {
   for (const r of rows.slice(0, 4)) r.push('注销');
   for (const r of rows.slice(4)) r.push('存续');
   const file = writeCsv([[...HEADER, '登记状态'], ...rows]);
-  const result = await runImport({ database: fx.database, keys: fx.keys, config: fx.config }, localOperator(), {
-    path: file,
-    fileName: 'a.csv',
-    period: '2026Q3',
-    source: '测试',
-    partial: false,
-    dryRun: false,
-    apply: true,
-  });
+  const result = await runImport(fx.deps, localOperator(), importRequest(file));
   expect(result.status).toBe('applied');
   // The organization area keeps org_coverage; until it exists, set it as it would.
   await fx.rows(sql`update enterprises set org_coverage = case when id % 2 = 0 then 'standalone' else 'joint' end
                     where id in (select id from enterprises where in_scope order by id limit 85)`);
 });
-afterAll(() => fx.close());
 
 describe('dashboard figures of the ledger', () => {
   it('reproduces 组建率 22.0 % for 85 covered of 386 in scope, and totals equal the sum of the children', async () => {

@@ -43,6 +43,30 @@ export const enterpriseStates = pgTable(
 );
 
 /**
+ * The keys ledger_counts and past_counts both count by, and the counts they keep for each key.
+ * Functions, so that each table gets column builders of its own.
+ */
+const placeKeys = () => ({
+  regionCode: text('region_code').notNull(),
+  inScope: boolean('in_scope').notNull(),
+  category: text('category').notNull(),
+  /** 'standalone' | 'joint' | 'none' */
+  orgCoverage: text('org_coverage').notNull(),
+});
+const sizeKeys = () => ({
+  band: smallint('band').notNull(),
+  kind: text('kind').notNull(),
+  aboveScale: boolean('above_scale').notNull(),
+});
+const counted = () => ({
+  n: bigint('n', { mode: 'number' }).notNull(),
+  employees: bigint('employees', { mode: 'number' }).notNull(),
+  members: bigint('members', { mode: 'number' }).notNull(),
+  fullMembers: bigint('full_members', { mode: 'number' }).notNull(),
+  withMembers: bigint('with_members', { mode: 'number' }).notNull(),
+});
+
+/**
  * Today's ledger counted by every key a dashboard figure or filter needs, per leaf region:
  * kept by statement-level triggers on `enterprises` in the same transaction as the change,
  * so a figure summed from it is never stale. `band` is width_bucket(employees, {10,30,50,100,300}).
@@ -50,21 +74,11 @@ export const enterpriseStates = pgTable(
 export const ledgerCounts = pgTable(
   'ledger_counts',
   {
-    regionCode: text('region_code').notNull(),
-    inScope: boolean('in_scope').notNull(),
-    category: text('category').notNull(),
-    /** 'standalone' | 'joint' | 'none' */
-    orgCoverage: text('org_coverage').notNull(),
+    ...placeKeys(),
     hasInstructor: boolean('has_instructor').notNull(),
-    band: smallint('band').notNull(),
-    kind: text('kind').notNull(),
-    aboveScale: boolean('above_scale').notNull(),
+    ...sizeKeys(),
     missing: boolean('missing').notNull(),
-    n: bigint('n', { mode: 'number' }).notNull(),
-    employees: bigint('employees', { mode: 'number' }).notNull(),
-    members: bigint('members', { mode: 'number' }).notNull(),
-    fullMembers: bigint('full_members', { mode: 'number' }).notNull(),
-    withMembers: bigint('with_members', { mode: 'number' }).notNull(),
+    ...counted(),
   },
   (t) => [
     primaryKey({
@@ -99,20 +113,10 @@ export const pastCounts = pgTable(
   {
     onDate: date('on_date').notNull(),
     within: text('within').notNull(),
-    regionCode: text('region_code').notNull(),
-    inScope: boolean('in_scope').notNull(),
-    category: text('category').notNull(),
-    /** 'standalone' | 'joint' | 'none' */
-    orgCoverage: text('org_coverage').notNull(),
+    ...placeKeys(),
     workCovered: boolean('work_covered').notNull(),
-    band: smallint('band').notNull(),
-    kind: text('kind').notNull(),
-    aboveScale: boolean('above_scale').notNull(),
-    n: bigint('n', { mode: 'number' }).notNull(),
-    employees: bigint('employees', { mode: 'number' }).notNull(),
-    members: bigint('members', { mode: 'number' }).notNull(),
-    fullMembers: bigint('full_members', { mode: 'number' }).notNull(),
-    withMembers: bigint('with_members', { mode: 'number' }).notNull(),
+    ...sizeKeys(),
+    ...counted(),
   },
   (t) => [
     foreignKey({

@@ -4,15 +4,14 @@
  * the scope.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFixture } from '../testing/fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileFixture } from '../testing/fileFixture.ts';
 import type { Tx } from './client.ts';
 import { queryRows } from './rows.ts';
 import { users } from './schema.ts';
 import { inScope, unsafeAsOwner } from './tx.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const yichang = { actorId: 1, scopePrefix: '4205', orgId: null, instructorId: null };
 let outside: number;

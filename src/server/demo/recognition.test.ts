@@ -1,16 +1,15 @@
 // The demo's pool and honours: built through the services, reproducible, added once per region.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seeded } from '../../domain/random.ts';
 import { localOperator } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import { memberBody } from '../members/members.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { demoRecognition } from './recognition.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const run = () =>
   inScope(fx.database.db, localOperator(), (tx) => demoRecognition(tx, localOperator(), fx.keys, seeded(3), '420502'));
 

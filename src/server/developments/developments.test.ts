@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { idNumberCheckChar } from '../../domain/idNumber.ts';
 import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const today = localDateString(new Date());
 
 let committee: Logged, wuhan: Logged, leader: Logged;

@@ -2,21 +2,20 @@
 // prints as a list on A4, is audited, masks numbers unless the user may reveal them, and holds
 // nothing outside the user's scope.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { makeAssignment, makeDepartment, makeInstructor, today } from '../casework/casework.testing.ts';
 import { memberBody, newIdNumber } from '../members/members.testing.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { expectPrintsAsForm, loadBook } from '../testing/print.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let leader: Client;
-let county: Client;
+let committee: Logged;
+let leader: Logged;
+let county: Logged;
 let orgId: number;
 let countyOrgId: number;
 
@@ -72,7 +71,7 @@ const exportsAudited = async (action: string) =>
   )[0]?.n ?? 0;
 
 /** The data rows of an export (below its header row), as the cells' values. */
-async function exported(client: Client, path: string) {
+async function exported(client: Logged, path: string) {
   const res = await client.client.get(path, { binary: true });
   expect(res.status, path).toBe(200);
   expect(res.headers.get('content-type')).toContain('spreadsheetml');

@@ -2,22 +2,20 @@
 // 先锋岗先进个人; document 001: 8家示范点): who was honoured, by which body and when, shown on
 // the org's and member's pages, listed and counted by region and year, kept to the region.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateString } from '../../domain/calendarDate.ts';
 import { memberBody } from '../members/members.testing.ts';
 import { lastAuditSeq } from '../testing/audit.ts';
+import { signInCountyCommittees } from '../testing/countyUsers.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
-import { expectUnchanged } from '../testing/snapshot.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
+import { expectInvalid, expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
+const { city, county, otherCounty } = await signInCountyCommittees(fx);
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let city: Client;
-let county: Client;
-let otherCounty: Client;
-let secretary: Client;
+let secretary: Logged;
 const today = localDateString(new Date());
 const year = Number(today.slice(0, 4));
 let org: number;
@@ -37,9 +35,6 @@ const honour = (more: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  city = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  county = await fx.clientAs({ roles: ['committee'], regionCode: '420502' });
-  otherCounty = await fx.clientAs({ roles: ['committee'], regionCode: '420506' });
   enterprise = (await makeEnterprise(fx.database, { regionCode: '420502' })).id;
   org = (await makeOrg(fx.database, [enterprise], { regionCode: '420502' })).id;
   otherOrg = (await makeOrg(fx.database, [(await makeEnterprise(fx.database, { regionCode: '420502' })).id])).id;
@@ -94,12 +89,8 @@ describe('recording honours', () => {
     [{ orgId: 1, awardedOn: addDays(today, 3) }, 'awardedOn', '晚于今天'],
     [{ orgId: 'x' }, 'orgId', '请选择党组织'],
   ])('refuses %j, naming %s', async (more, field, message) => {
-    const n = await fx.rows(sql`select count(*)::int as n from honours`);
-    const res = await county.client.post('/api/honours', honour(more));
-    expect(res.status).toBe(400);
-    expect(res.body.error.details[0].field).toBe(field);
-    expect(res.body.error.details[0].message).toContain(message);
-    expect(await fx.rows(sql`select count(*)::int as n from honours`)).toEqual(n);
+    const count = () => fx.rows(sql`select count(*)::int as n from honours`);
+    await expectInvalid(() => county.client.post('/api/honours', honour(more)), count, field, message);
   });
 
   it('withdraws a mistaken entry, audited with what it said', async () => {

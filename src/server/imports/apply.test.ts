@@ -2,24 +2,24 @@
 // actor's scope, checked again, written and audited together — never a scope check in one
 // transaction and a write by id in another.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idNumber, memberFile, orgFile, orgName } from '../../../test/fixtures/orgImport/files.ts';
 import type { TestClient } from '../testing/client.ts';
 import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
+import { closedAfterAll } from '../testing/fileFixture.ts';
+import { actorOf, importFixture, importRequest } from '../testing/imports.ts';
 import { transactionsDuring } from '../testing/transactions.ts';
 import { IMPORTS } from './adapters/index.ts';
 import type { BatchKind } from './batches.ts';
 import { runImport } from './pipeline.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+const fx = closedAfterAll(await importFixture());
 let yichang: TestClient;
 let wuhan: TestClient;
 let staged: (kind: BatchKind) => Promise<number>;
 
 beforeAll(async () => {
-  fx = await importFixture();
   const committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
   yichang = committee.client;
   wuhan = (await fx.clientAs({ roles: ['committee'], regionCode: '420100' })).client;
@@ -57,20 +57,16 @@ beforeAll(async () => {
   // Staged as the web app leaves a batch: read and checked, waiting for confirmation.
   staged = async (kind) => {
     const file = await files[kind]();
-    const result = await runImport(fx.deps, actor, IMPORTS[kind], {
-      path: file,
-      fileName: 'file.csv',
-      period: '2026Q3',
-      source: '市场监管局年报',
-      partial: false,
-      dryRun: false,
-      apply: false,
-    });
+    const result = await runImport(
+      fx.deps,
+      actor,
+      IMPORTS[kind],
+      importRequest(file, { fileName: 'file.csv', apply: false }),
+    );
     expect(result.status, JSON.stringify(result)).toBe('staged');
     return result.batchId;
   };
 });
-afterAll(() => fx.close());
 
 const batchPath = (kind: BatchKind, id: number) => `/api/imports/${kind}/batches/${id}`;
 

@@ -1,7 +1,7 @@
 // The batch of an import, whatever its kind (import_batches with its staging rows, issues and
 // kept file): recorded before the file is read, read within the actor's scope, reported in
 // the CLI's --json shape. Every kind's adapter and route reads and writes batches through here.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { RowIssue } from '../../domain/enterprise/input.ts';
 import type { Actor } from '../actor.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -21,13 +21,17 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export type Batch = typeof importBatches.$inferSelect;
 
-export interface Counts {
+/** How a file's rows compare with what was there: the counts a batch keeps and its result reports. */
+interface RowCounts {
   rows: number;
   added: number;
   changed: number;
   unchanged: number;
   missing: number;
   discrepancies: number;
+}
+
+export interface Counts extends RowCounts {
   errorRows: number;
   errors: number;
   warnings: number;
@@ -42,15 +46,9 @@ export interface IssueRow {
 export type Issue = RowIssue & { severity: 'error' | 'warning' };
 
 /** What the CLI's --json and the API's result report of a batch. */
-export interface ImportResult {
+export interface ImportResult extends RowCounts {
   batchId: number;
   status: string;
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  missing: number;
-  discrepancies: number;
   errors: IssueRow[];
   warnings: IssueRow[];
 }
@@ -189,8 +187,15 @@ export async function batchIssues(
   return { total, items };
 }
 
-/** The counts of a batch from its staging rows and issues (files with no missing or discrepancy checks). */
-export async function countBatch(tx: Tx, batchId: number): Promise<Counts> {
+/**
+ * The counts of a batch from its staging rows and issues. Only the enterprise file is checked
+ * for missing enterprises and discrepancies: it says how to count them; other files have none.
+ */
+export async function countBatch(
+  tx: Tx,
+  batchId: number,
+  checks: { missing: SQL; discrepancies: SQL } = { missing: sql`0`, discrepancies: sql`0` },
+): Promise<Counts> {
   const [counts] = await queryRows<Counts>(
     tx,
     sql`select
@@ -198,8 +203,8 @@ export async function countBatch(tx: Tx, batchId: number): Promise<Counts> {
           (count(*) filter (where outcome = 'added'))::int as added,
           (count(*) filter (where outcome = 'changed'))::int as changed,
           (count(*) filter (where outcome = 'unchanged'))::int as unchanged,
-          0 as missing,
-          0 as discrepancies,
+          ${checks.missing} as missing,
+          ${checks.discrepancies} as discrepancies,
           (count(*) filter (where outcome = 'error'))::int as "errorRows",
           (select count(*)::int from import_issues where batch_id = ${batchId} and severity = 'error') as errors,
           (select count(*)::int from import_issues where batch_id = ${batchId} and severity = 'warning') as warnings

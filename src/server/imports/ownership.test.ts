@@ -3,32 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor.ts';
 import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
-import { actorOf, importFixture } from '../testing/imports.ts';
+import { closedAfterAll } from '../testing/fileFixture.ts';
+import { actorOf, importFixture, importRequest } from '../testing/imports.ts';
 import { IMPORTS } from './adapters/index.ts';
 import { assertKeptFile, sweepKeptFiles } from './keptFiles.ts';
 import { cleanAbandonedBatches } from './ownership.ts';
 import { applyInOwnTransaction, type ImportAdapter, runImport, startImport } from './pipeline.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+const fx = closedAfterAll(await importFixture());
 let actor: Actor;
 
 beforeAll(async () => {
-  fx = await importFixture();
   actor = actorOf((await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).user);
 });
-afterAll(() => fx.close());
 
-const request = (file: string) => ({
-  path: file,
-  fileName: 'file.csv',
-  period: '2026Q3',
-  source: '市场监管局年报',
-  partial: false,
-  dryRun: false,
-});
+const request = (file: string) => importRequest(file, { fileName: 'file.csv' });
 
 /** A file of `n` new enterprises, and their codes. */
 function enterprises(n: number) {

@@ -1,35 +1,20 @@
 // Import progress (issue #14 item 9): the file's data rows are counted before they are read and
 // kept on the batch with the rows read so far, so whoever waits — the CLI, or the web page that
 // asks for the batch every second, also after leaving and coming back — sees rows read / total.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localOperator } from '../actor.ts';
 import { importBatches } from '../db/schema.ts';
 import { HEADER, row, uscc, writeCsv } from '../testing/enterpriseFiles.ts';
-import { type Fixture, makeFixture } from '../testing/fixture.ts';
+import { closedAfterAll } from '../testing/fileFixture.ts';
+import { importFixture, importRequest } from '../testing/imports.ts';
 import type { ReadProgress } from './batches.ts';
 import { runImport } from './enterprises/run.ts';
 
-let fx: Fixture;
-let deps: Parameters<typeof runImport>[0];
-beforeAll(async () => {
-  fx = await makeFixture({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dj-progress-')) });
-  deps = { database: fx.database, keys: fx.keys, config: fx.config };
-});
-afterAll(() => fx.close());
-
-const req = (file: string) => ({
-  path: file,
-  fileName: path.basename(file),
-  period: '2026Q3',
-  source: '市场监管局年报',
-  partial: false,
-  dryRun: true,
-  apply: false,
-});
+const fx = closedAfterAll(await importFixture());
+const { deps } = fx;
+/** A dry run: the progress is the same, and nothing needs applying. */
+const req = (file: string) => importRequest(file, { dryRun: true, apply: false });
 
 const batchRow = (id: number) =>
   fx.database.db

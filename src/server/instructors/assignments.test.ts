@@ -1,25 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { assignTo, createInstructor, daysAgo, departmentId, today } from './instructors.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let dept: number;
-let wuhanEnterprise: { id: number };
-let closed: { id: number };
-
-beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  dept = await departmentId(committee.client, '工信');
-  wuhanEnterprise = await makeEnterprise(fx.database, { regionCode: '420102' });
-  closed = await makeEnterprise(fx.database, { registrationStatus: 'cancelled' });
-});
+const committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+const dept = await departmentId(committee.client, '工信');
+const wuhanEnterprise = await makeEnterprise(fx.database, { regionCode: '420102' });
+const closed = await makeEnterprise(fx.database, { registrationStatus: 'cancelled' });
 
 const needsInstructorIds = async () => {
   const res = await committee.client.get('/api/enterprises?flag=needs_instructor&pageSize=200');

@@ -1,17 +1,16 @@
 // Issue #12, defect 8: the department catalogue belongs to regions. A region uses its own
 // departments and those above it, changes only its own, and never reaches a sibling's.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeFixture } from '../testing/fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../testing/client.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { departmentId, instructorBody } from './instructors.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>['client'];
-let city: Client;
-let countyA: Client;
-let countyB: Client;
+let city: TestClient;
+let countyA: TestClient;
+let countyB: TestClient;
 
 interface Row {
   id: number;
@@ -20,13 +19,13 @@ interface Row {
   regionName: string;
   own: boolean;
 }
-const catalogue = async (c: Client) => {
+const catalogue = async (c: TestClient) => {
   const res = await c.get('/api/departments');
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as Row[];
 };
 const named = (rows: Row[], name: string) => rows.filter((r) => r.name === name);
-const create = async (c: Client, name: string) => {
+const create = async (c: TestClient, name: string) => {
   const res = await c.post('/api/departments', { name, industries: ['C'], requests: [] });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id as number;

@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEPARTMENTS } from '../../domain/instructor/departments.ts';
 import { type Logged, signInUsers } from '../regions/regionUsers.testing.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
-import { makeFixture } from '../testing/fixture.ts';
-import { expectUnchanged } from '../testing/snapshot.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { type Call, expectEachNotFound } from '../testing/snapshot.ts';
 import { createInstructor, daysAgo, departmentId, instructorBody, newPhone, today } from './instructors.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let committee: Logged, leader: Logged, wuhan: Logged;
 
@@ -232,23 +231,14 @@ describe('instructors', () => {
 describe('another city', () => {
   it('gets 404 for an instructor of 420502 on every route, and nothing changes', async () => {
     const id = await createInstructor(committee.client, await departmentId(committee.client, '组织部'));
-    const calls: [string, string, unknown][] = [
+    const calls: Call[] = [
       ['GET', `/api/instructors/${id}`, undefined],
       ['PATCH', `/api/instructors/${id}`, { name: '越权' }],
       ['POST', `/api/instructors/${id}/reveal`, {}],
       ['POST', `/api/instructors/${id}/assignments`, { enterpriseId: 1, startOn: today() }],
       ['POST', `/api/instructors/${id}/assignments/1/end`, { endOn: today() }],
     ];
-    for (const [method, path, body] of calls) {
-      const before = await instructorState();
-      const audit = await expectUnchanged(fx.database.db, [wuhan.user.id], async () => {
-        const res = await wuhan.client.request(method, path, body);
-        expect([res.status, path]).toEqual([404, path]);
-      });
-      expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ result: 'denied', actorId: wuhan.user.id, entity: 'instructor' });
-      expect(await instructorState()).toEqual(before);
-    }
+    await expectEachNotFound(fx.database.db, wuhan, calls, instructorState, { entity: 'instructor' });
     const list = await wuhan.client.get('/api/instructors?pageSize=200');
     expect(list.body.items.map((i: { id: number }) => i.id)).not.toContain(id);
   });

@@ -1,19 +1,18 @@
 // An instructor account sees and records only for the enterprises assigned to it, while the
 // assignment lasts (issue 5 item 9; row-level security of migration 0013 backs this up).
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import { assignTo, createInstructor, daysAgo, departmentId, instructorBody, today } from './instructors.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let me: Client;
-let unlinked: Client;
+let committee: Logged;
+let me: Logged;
+let unlinked: Logged;
 let mine: number;
 let colleague: number;
 const e: Record<'assigned' | 'shared' | 'others' | 'none' | 'ended', { id: number }> = {} as never;

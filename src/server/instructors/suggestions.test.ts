@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { assignTo, createInstructor, departmentId, today } from './instructors.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
+let committee: Logged;
 const i: Record<string, number> = {};
 let factory: { id: number };
 

@@ -1,23 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { idNumberCheckChar } from '../../domain/idNumber.ts';
 import { localOperator } from '../actor.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { awayBody, memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 import { createMember } from './write.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-let committee: Awaited<ReturnType<typeof fx.clientAs>>;
-let org: { id: number };
-beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  org = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
-});
+const committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+const org = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
 
 const create = (more: Record<string, unknown> = {}) => committee.client.post('/api/members', memberBody(org.id, more));
 const created = async (more: Record<string, unknown> = {}) => {

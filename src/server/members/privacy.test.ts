@@ -7,28 +7,20 @@
  * audit trail, the enterprise history, or the member rows' stored columns.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { awayBody, memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-let committee: TestClient;
-let leader: TestClient;
-let org: { id: number };
-let other: { id: number };
-let employer: { id: number };
-beforeAll(async () => {
-  committee = (await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).client;
-  leader = (await fx.clientAs({ roles: ['leader'], regionCode: '420500' })).client;
-  employer = await makeEnterprise(fx.database);
-  org = await makeOrg(fx.database, [employer.id]);
-  other = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
-});
+const committee = (await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).client;
+const leader = (await fx.clientAs({ roles: ['leader'], regionCode: '420500' })).client;
+const employer = await makeEnterprise(fx.database);
+const org = await makeOrg(fx.database, [employer.id]);
+const other = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
 
 /** Every number the workflow uses, valid or not. */
 const secrets: string[] = [];

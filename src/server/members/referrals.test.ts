@@ -4,17 +4,16 @@
  * the same whoever and wherever the holder is — and passes the request to the holder's side.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 import { REFERRED_MESSAGE } from './checks.ts';
 import { memberBody, newIdNumber, today } from './members.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let yichang: { client: TestClient; id: number };
 let wuhan: TestClient;

@@ -1,31 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
-import { expectUnchanged } from '../testing/snapshot.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
+import { type Call, expectEachNotFound, expectUnchanged } from '../testing/snapshot.ts';
 import { awayBody, lastValidIssueDate, memberBody, newIdNumber, newPhone, today } from './members.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let committee: Client;
-let wuhan: Client;
-let leader: Client;
-let orgA: { id: number };
-let orgB: { id: number };
-let enterpriseA: { id: number };
+const committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+const wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
+const leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
+const enterpriseA = await makeEnterprise(fx.database);
+const orgA = await makeOrg(fx.database, [enterpriseA.id]);
+const orgB = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
 
-beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
-  enterpriseA = await makeEnterprise(fx.database);
-  orgA = await makeOrg(fx.database, [enterpriseA.id]);
-  orgB = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
-});
-
-async function createAs(client: Client, orgId: number, more: Record<string, unknown> = {}) {
+async function createAs(client: Logged, orgId: number, more: Record<string, unknown> = {}) {
   const res = await client.client.post('/api/members', memberBody(orgId, more));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id as number;
@@ -46,7 +36,7 @@ describe('a committee of another city (420100) gets 404 for a 420502 member on e
       issuedOn: lastValidIssueDate(),
     });
     expect(out.status, JSON.stringify(out.body)).toBe(200);
-    const calls: [string, string, unknown][] = [
+    const calls: Call[] = [
       ['GET', `/api/members/${id}`, undefined],
       ['PATCH', `/api/members/${id}`, { name: '越权' }],
       ['GET', `/api/members/${id}/card`, undefined],
@@ -57,16 +47,7 @@ describe('a committee of another city (420100) gets 404 for a 420502 member on e
       ['PUT', `/api/members/${id}/away`, awayBody()],
       ['POST', `/api/members/${id}/away/end`, { returnedOn: today() }],
     ];
-    for (const [method, path, body] of calls) {
-      const before = await memberState();
-      const audit = await expectUnchanged(fx.database.db, [wuhan.user.id], async () => {
-        const res = await wuhan.client.request(method, path, body);
-        expect([res.status, path]).toEqual([404, path]);
-      });
-      expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ result: 'denied', actorId: wuhan.user.id });
-      expect(await memberState()).toEqual(before);
-    }
+    await expectEachNotFound(fx.database.db, wuhan, calls, memberState);
     // Creating into an org, or receiving a member into one, of another city: the org is not found.
     const letter = { counterpart: '某党支部', issuedOn: today(), receivedOn: today() };
     for (const [path, extra] of [

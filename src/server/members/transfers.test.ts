@@ -1,20 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../domain/calendarDate.ts';
 import { letterValidUntil } from '../../domain/org/transfer.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { awayBody, lastValidIssueDate, memberBody, newIdNumber, today } from './members.testing.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-let committee: Awaited<ReturnType<typeof fx.clientAs>>;
-let org: { id: number };
-beforeAll(async () => {
-  committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  org = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
-});
+const committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
+const org = await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id]);
 
 const c = () => committee.client;
 async function created(more: Record<string, unknown> = {}) {

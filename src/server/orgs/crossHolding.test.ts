@@ -1,19 +1,19 @@
 // 双向进入、交叉兼职 (issue #13 item 8): officers record their enterprise posts; the org page
 // and the annual table count them.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const today = localDateString(new Date());
 const year = Number(today.slice(0, 4));
 
-let committee: Awaited<ReturnType<typeof fx.clientAs>>;
-let wuhan: Awaited<ReturnType<typeof fx.clientAs>>;
+let committee: Logged;
+let wuhan: Logged;
 beforeAll(async () => {
   committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
   wuhan = await fx.clientAs({ roles: ['committee'], regionCode: '420100' });

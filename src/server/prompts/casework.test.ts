@@ -1,18 +1,17 @@
 // The contact_missed prompt lists the first assignments by enterprise and instructor name and
 // counts all of them, within the committee's region: the count is the size of the whole list,
 // whatever the limit (the dashboard's figure and the to-do bell read the count alone).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
 import { actorOf } from '../actor.ts';
 import { makeAssignment, makeDepartment, makeInstructor, today } from '../casework/casework.testing.ts';
 import { inScope } from '../db/tx.ts';
 import { makeEnterprise } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { caseworkSections } from './casework.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const lastWeek = addDays(weekMonday(today()), -7);
 const started = addDays(lastWeek, -14);

@@ -1,19 +1,19 @@
 // 群团组织先行 (issue #13 item 7, document 001): enterprises with no org but a union or league
 // are counted (annual table, dashboard, ledger list), and no-member enterprises of 50+
 // employees with neither are prompted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 const today = localDateString(new Date());
 const year = Number(today.slice(0, 4));
 
-let committee: Awaited<ReturnType<typeof fx.clientAs>>;
-let wuhan: Awaited<ReturnType<typeof fx.clientAs>>;
+let committee: Logged;
+let wuhan: Logged;
 const ids: Record<string, number> = {};
 beforeAll(async () => {
   committee = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });

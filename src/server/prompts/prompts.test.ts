@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 type Section = {
   key: string;
@@ -13,7 +13,7 @@ type Section = {
   items: { title: string; level: string; link: { type: string; id: number } }[];
   listFilter?: Record<string, string[]>;
 };
-let committee: Awaited<ReturnType<typeof fx.clientAs>>;
+let committee: Logged;
 let sections: Map<string, Section>;
 const ids: Record<string, number> = {};
 

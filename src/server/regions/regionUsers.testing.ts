@@ -2,7 +2,7 @@
 // reads, and someone outside the scope who must get nothing.
 import type { Fixture } from '../testing/fixture.ts';
 
-export type Logged = Awaited<ReturnType<Fixture['clientAs']>>;
+export type { Logged } from '../testing/fixture.ts';
 
 /** 宜昌's committee and leader, and 武汉's committee (outside 宜昌's scope), signed in. */
 export async function signInUsers(fx: Fixture) {

@@ -2,24 +2,21 @@
 // 任党组织书记, 党务工作者输送机制): who is in it and where they came from, each dispatch to an
 // org and return, shown on the org's page, counted by region, kept to the region.
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateString } from '../../domain/calendarDate.ts';
 import { localOperator } from '../actor.ts';
 import { poolSecretaries } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { lastAuditSeq } from '../testing/audit.ts';
+import { signInCountyCommittees } from '../testing/countyUsers.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
-import { expectUnchanged } from '../testing/snapshot.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import type { Logged } from '../testing/fixture.ts';
+import { expectInvalid, expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
-
-type Client = Awaited<ReturnType<typeof fx.clientAs>>;
-let city: Client;
-let county: Client;
-let otherCounty: Client;
-let leader: Client;
+const fx = await fileFixture();
+const { city, county, otherCounty } = await signInCountyCommittees(fx);
+const leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
 const today = localDateString(new Date());
 const daysAgo = (n: number) => addDays(today, -n);
 const year = Number(today.slice(0, 4));
@@ -37,7 +34,7 @@ const body = (more: Record<string, unknown> = {}) => ({
   ...more,
 });
 
-async function enter(c: Client, more: Record<string, unknown> = {}): Promise<number> {
+async function enter(c: Logged, more: Record<string, unknown> = {}): Promise<number> {
   const res = await c.client.post('/api/secretary-pool', body(more));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -45,13 +42,6 @@ async function enter(c: Client, more: Record<string, unknown> = {}): Promise<num
 
 const orgIn = async (regionCode: string) =>
   (await makeOrg(fx.database, [(await makeEnterprise(fx.database, { regionCode })).id], { regionCode })).id;
-
-beforeAll(async () => {
-  city = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
-  county = await fx.clientAs({ roles: ['committee'], regionCode: '420502' });
-  otherCounty = await fx.clientAs({ roles: ['committee'], regionCode: '420506' });
-  leader = await fx.clientAs({ roles: ['leader'], regionCode: '420500' });
-});
 
 describe('entering people into the pool', () => {
   it('keeps where they came from and leaves the phone and birth date masked', async () => {
@@ -96,12 +86,8 @@ describe('entering people into the pool', () => {
     [{ birthDate: addDays(today, -10) }, 'birthDate', '不早于入库日期'],
     [{ regionCode: '999999' }, 'regionCode', '不存在'],
   ])('refuses %j, naming %s', async (more, field, message) => {
-    const before = await fx.rows<{ n: number }>(sql`select count(*)::int as n from pool_secretaries`);
-    const res = await county.client.post('/api/secretary-pool', body(more));
-    expect(res.status).toBe(400);
-    expect(res.body.error.details[0].field).toBe(field);
-    expect(res.body.error.details[0].message).toContain(message);
-    expect(await fx.rows(sql`select count(*)::int as n from pool_secretaries`)).toEqual(before);
+    const count = () => fx.rows(sql`select count(*)::int as n from pool_secretaries`);
+    await expectInvalid(() => county.client.post('/api/secretary-pool', body(more)), count, field, message);
   });
 
   it('refuses a field the route does not take, naming it', async () => {

@@ -5,15 +5,14 @@
  * have none of their own, and never in a sibling region.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, localDateString } from '../../domain/calendarDate.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 import { DEFAULT_ORG_RULE_SETTINGS } from './orgRules.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 const today = localDateString(new Date());
 const COUNTY = '420502';

@@ -6,16 +6,15 @@
  * The lagging gap and the quarterly due day (rules.md §9) likewise.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendarDate.ts';
 import type { DEFAULT_COVERAGE_SETTINGS } from '../../domain/stats/coverage.ts';
 import { quarterRange } from '../../domain/stats/quarter.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let admin: TestClient;
 let committee: TestClient;

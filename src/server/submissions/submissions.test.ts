@@ -3,24 +3,23 @@
 // reason and keeps the first; the city sees where each county stands and returns a report
 // with a reason, which the county must resubmit. Nobody else does any of it.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareDates, localDateString } from '../../domain/calendarDate.ts';
 import { quarterDueOn } from '../../domain/reports/submission.ts';
 import { previousQuarter, quarterOf, quarterRange } from '../../domain/stats/quarter.ts';
 import { quarterlySubmissions } from '../db/schema.ts';
 import { inScope } from '../db/tx.ts';
 import { auditAfter, lastAuditSeq } from '../testing/audit.ts';
+import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>['client'];
-let city: Client;
-let county: Client;
-let otherCounty: Client;
-let cityLeader: Client;
+let city: TestClient;
+let county: TestClient;
+let otherCounty: TestClient;
+let cityLeader: TestClient;
 let otherCountyUser: Awaited<ReturnType<typeof fx.makeUser>>;
 const today = localDateString(new Date());
 // The last quarter that has ended: the one being reported.

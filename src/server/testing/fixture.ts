@@ -19,6 +19,9 @@ export const TEST_PASSWORD = 'Cedar-River-2048';
 
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
+/** A signed-in user as `clientAs` gives them: the client, the user, any TOTP secret. */
+export type Logged = Awaited<ReturnType<Fixture['clientAs']>>;
+
 interface UserOptions {
   roles: Role[];
   regionCode?: string;

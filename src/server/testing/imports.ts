@@ -43,6 +43,18 @@ export function importRequest(file: string, more: Partial<ImportRequest> = {}): 
   };
 }
 
+type Counts = Record<'rows' | 'added' | 'changed' | 'unchanged' | 'missing' | 'discrepancies', number>;
+
+/** The result of an import that applied without an error or warning: every count not given is zero. */
+export function appliedCleanly(counts: Partial<Counts>) {
+  return {
+    status: 'applied',
+    ...{ rows: 0, added: 0, changed: 0, unchanged: 0, missing: 0, discrepancies: 0, ...counts },
+    errors: [],
+    warnings: [] as unknown[],
+  };
+}
+
 /** The actor a logged-in user becomes (as the session middleware builds it). */
 export function actorOf(user: {
   id: number;

@@ -2,7 +2,7 @@
 // the quarterly submission area, only what the role can open and act on, only in its scope,
 // and a count that is the list's length.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { previousQuarter, quarterOf } from '../../domain/stats/quarter.ts';
 import {
@@ -12,13 +12,12 @@ import {
   makeDevelopment,
   makeInstructor,
 } from '../casework/casework.testing.ts';
+import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
-type Client = Awaited<ReturnType<typeof fx.clientAs>>['client'];
 interface Item {
   level: string;
   title: string;
@@ -34,10 +33,10 @@ const A = '420502';
 const B = '420503';
 const Q = previousQuarter(quarterOf(localDateString(new Date())));
 const ids: Record<string, number> = {};
-const as: Record<string, Client> = {};
+const as: Record<string, TestClient> = {};
 
 /** In region `region`: an org past its re-election, a development record past its talk, an assignment with a silent request. */
-async function regionWithDueItems(region: string, city: Client, tag: string) {
+async function regionWithDueItems(region: string, city: TestClient, tag: string) {
   const e = await makeEnterprise(fx.database, { regionCode: region, name: `${tag}企业` });
   const org = await makeOrg(fx.database, [e.id], {
     regionCode: region,
@@ -62,7 +61,7 @@ async function regionWithDueItems(region: string, city: Client, tag: string) {
   });
 }
 
-const todoOf = async (client: Client): Promise<Todo> => {
+const todoOf = async (client: TestClient): Promise<Todo> => {
   const res = await client.get('/api/todo');
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;

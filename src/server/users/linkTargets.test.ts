@@ -1,11 +1,10 @@
 // What the user administrator may tie an account to: orgs and instructors of the account's region, by name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { departments, instructors, partyOrgs } from '../db/schema.ts';
 import type { TestClient } from '../testing/client.ts';
-import { makeFixture } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let admin: TestClient;
 const ids: Record<string, number> = {};

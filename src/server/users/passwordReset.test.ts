@@ -5,18 +5,18 @@
  * are never shown to a session without a second factor.
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOfUser } from '../actor.ts';
 import { totpCode } from '../auth/totp.ts';
 import { users } from '../db/schema.ts';
 import { memberBody } from '../members/members.testing.ts';
 import type { TestClient } from '../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
-import { enrolTotp, makeFixture, TEST_PASSWORD } from '../testing/fixture.ts';
+import { fileFixture } from '../testing/fileFixture.ts';
+import { enrolTotp, TEST_PASSWORD } from '../testing/fixture.ts';
 import { expectUnchanged } from '../testing/snapshot.ts';
 
-const fx = await makeFixture();
-afterAll(() => fx.close());
+const fx = await fileFixture();
 
 let sysadmin: { client: TestClient; id: number; username: string };
 let secadmin: { client: TestClient; id: number; username: string };

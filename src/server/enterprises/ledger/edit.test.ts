@@ -1,33 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localOperator } from '../../actor.ts';
 import { enterpriseHistory, enterprises } from '../../db/schema.ts';
 import { runImport } from '../../imports/enterprises/run.ts';
 import { HEADER, row, uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
-import { type Fixture, makeFixture } from '../../testing/fixture.ts';
+import { closedAfterAll } from '../../testing/fileFixture.ts';
+import { importFixture, importRequest } from '../../testing/imports.ts';
 
-let fx: Fixture;
+const fx = closedAfterAll(await importFixture());
 let id: number;
 const code = uscc();
 
 beforeAll(async () => {
-  fx = await makeFixture({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dj-data-')) });
   const file = writeCsv([HEADER, row(code, '宜昌编辑测试公司', 40, 2)]);
-  await runImport({ database: fx.database, keys: fx.keys, config: fx.config }, localOperator(), {
-    path: file,
-    fileName: 'a.csv',
-    period: '2026Q3',
-    source: '测试',
-    partial: false,
-    dryRun: false,
-    apply: true,
-  });
+  await runImport(fx.deps, localOperator(), importRequest(file));
   [{ id }] = await fx.database.db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, code));
 });
-afterAll(() => fx.close());
 
 describe('editing an enterprise', () => {
   it('applies the import rules and records each changed field as a user edit', async () => {

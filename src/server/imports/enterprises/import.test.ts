@@ -1,33 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localOperator } from '../../actor.ts';
 import { queryRows } from '../../db/rows.ts';
 import { enterpriseHistory, enterprises } from '../../db/schema.ts';
 import { HEADER, row, uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
-import { type Fixture, makeFixture } from '../../testing/fixture.ts';
+import { closedAfterAll } from '../../testing/fileFixture.ts';
+import { importFixture, importRequest } from '../../testing/imports.ts';
 import { runImport } from './run.ts';
 
-let fx: Fixture;
-let deps: Parameters<typeof runImport>[0];
-beforeAll(async () => {
-  fx = await makeFixture({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dj-data-')) });
-  deps = { database: fx.database, keys: fx.keys, config: fx.config };
-});
-afterAll(() => fx.close());
-
-const req = (path: string, more: Partial<Parameters<typeof runImport>[2]> = {}) => ({
-  path,
-  fileName: path.split('/').pop()!,
-  period: '2026Q3',
-  source: '市场监管局年报',
-  partial: false,
-  dryRun: false,
-  apply: true,
-  ...more,
-});
+const fx = closedAfterAll(await importFixture());
+const { deps } = fx;
+const req = importRequest;
 
 async function ledgerSnapshot() {
   return queryRows(fx.database.db, sql`select * from enterprises order by id`);

@@ -8,7 +8,7 @@ import {
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { type Counts, insertIssues } from '../batches.ts';
+import { countBatch, insertIssues } from '../batches.ts';
 import { outcomeSql } from './outcome.ts';
 
 export const ELSEWHERE_MESSAGE =
@@ -102,19 +102,8 @@ export async function reconcile(tx: Tx, actor: Actor, batch: { id: number; sourc
       and e.region_code like ${`${actor.scopePrefix}%`}
       and not exists (select 1 from import_rows c where c.batch_id = ${b} and c.uscc = e.uscc)`);
 
-  const [counts] = await queryRows<Counts>(
-    tx,
-    sql`select
-          count(*)::int as rows,
-          (count(*) filter (where outcome = 'added'))::int as added,
-          (count(*) filter (where outcome = 'changed'))::int as changed,
-          (count(*) filter (where outcome = 'unchanged'))::int as unchanged,
-          (select count(*)::int from import_missing where batch_id = ${b}) as missing,
-          (count(*) filter (where discrepancy is not null))::int as discrepancies,
-          (count(*) filter (where outcome = 'error'))::int as "errorRows",
-          (select count(*)::int from import_issues where batch_id = ${b} and severity = 'error') as errors,
-          (select count(*)::int from import_issues where batch_id = ${b} and severity = 'warning') as warnings
-        from import_rows where batch_id = ${b}`,
-  );
-  return counts;
+  return countBatch(tx, b, {
+    missing: sql`(select count(*)::int from import_missing where batch_id = ${b})`,
+    discrepancies: sql`(count(*) filter (where discrepancy is not null))::int`,
+  });
 }

@@ -3,27 +3,26 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SHORT_USCC, USCC } from '../../../../test/fixtures/enterprises/codes.ts';
 import { ENTERPRISE_COLUMNS } from '../../../domain/enterprise/columns.ts';
 import { auditLog, importBatches } from '../../db/schema.ts';
 import { lastAuditSeq } from '../../testing/audit.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { HEADER, row, uscc, writeCsv } from '../../testing/enterpriseFiles.ts';
+import { closedAfterAll } from '../../testing/fileFixture.ts';
 import { enterpriseFixture, importFixture, ledgerSnapshot } from '../../testing/imports.ts';
 import { importThrough, readWorkbook, settled, sheetValues, uploadEnterprises } from '../../testing/uploads.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+const fx = closedAfterAll(await importFixture());
 let yichang: TestClient;
 let wuhan: TestClient;
 let leader: TestClient;
 beforeAll(async () => {
-  fx = await importFixture();
   yichang = (await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).client;
   wuhan = (await fx.clientAs({ roles: ['committee'], regionCode: '420100' })).client;
   leader = (await fx.clientAs({ roles: ['leader'], regionCode: '420500' })).client;
 });
-afterAll(() => fx.close());
 
 const bytesOf = (rows: (string | number | null)[][]) => fs.readFileSync(writeCsv(rows));
 const snapshot = () => ledgerSnapshot(fx.database.db);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   branchRow,
   idNumber,
@@ -15,18 +15,17 @@ import {
 } from '../../../../test/fixtures/orgImport/files.ts';
 import type { TestClient, TestResponse } from '../../testing/client.ts';
 import { makeEnterprise, makeOrg } from '../../testing/factories.ts';
-import { importFixture } from '../../testing/imports.ts';
+import { closedAfterAll } from '../../testing/fileFixture.ts';
+import { appliedCleanly, importFixture } from '../../testing/imports.ts';
 import { readWorkbook, sheetValues } from '../../testing/uploads.ts';
 
-let fx: Awaited<ReturnType<typeof importFixture>>;
+const fx = closedAfterAll(await importFixture());
 let yichang: TestClient;
 let wuhan: TestClient;
 beforeAll(async () => {
-  fx = await importFixture();
   yichang = (await fx.clientAs({ roles: ['committee'], regionCode: '420500' })).client;
   wuhan = (await fx.clientAs({ roles: ['committee'], regionCode: '420100' })).client;
 });
-afterAll(() => fx.close());
 
 type Kind = 'orgs' | 'members';
 
@@ -132,14 +131,7 @@ describe('organizations: upload, preview, confirm', () => {
     const result = await yichang.get(`/api/imports/orgs/batches/${batchId}/result`);
     expect(result.body).toEqual({
       batchId,
-      status: 'applied',
-      rows: 1,
-      added: 1,
-      changed: 0,
-      unchanged: 0,
-      missing: 0,
-      discrepancies: 0,
-      errors: [],
+      ...appliedCleanly({ rows: 1, added: 1 }),
       warnings: [expect.objectContaining({ row: 2, column: '正式党员数' })],
     });
     expect((await yichang.post(`/api/imports/orgs/batches/${batchId}/apply`)).status).toBe(409);
