@@ -12,6 +12,7 @@ import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { phoneChange } from '../phoneChange.ts';
 import { codeInScope } from '../regions/scope.ts';
+import { revealPhone } from '../revealPhone.ts';
 import { loadPoolSecretary, type PoolSecretaryRow } from './load.ts';
 
 export interface PoolSecretaryInput {
@@ -125,11 +126,5 @@ async function checkLeaving(tx: Tx, row: PoolSecretaryRow, leftOn: string) {
 /** The full phone number, for someone who must call them; every reveal is audited. */
 export async function revealPoolSecretary(tx: Tx, actor: Actor, keys: Keys, id: number) {
   const row = await loadPoolSecretary(tx, actor, id, { write: true });
-  await auditChange(tx, actor, {
-    action: 'pool.reveal',
-    entity: 'pool_secretary',
-    entityId: id,
-    diff: { fields: ['phone'] },
-  });
-  return { phone: row.phone === null ? null : keys.decrypt(row.phone) };
+  return revealPhone(tx, actor, keys, { action: 'pool.reveal', entity: 'pool_secretary', id, phone: row.phone });
 }
