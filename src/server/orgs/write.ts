@@ -7,6 +7,7 @@ import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, partyOrgs, regions } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { saveEdit } from '../saveEdit.ts';
 import { today } from '../today.ts';
 import { refreshOrgCoverage } from './coverage.ts';
 import { invalid, notAfterToday } from './invalid.ts';
@@ -134,13 +135,7 @@ export async function updateOrg(tx: Tx, actor: Actor, id: number, patch: Partial
     const before = row[k as keyof OrgRow];
     if (before !== v) diff[k] = { before, after: v };
   }
-  if (Object.keys(diff).length === 0) return { changed: [] as string[] };
-  await tx
-    .update(partyOrgs)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(partyOrgs.id, id));
-  await auditChange(tx, actor, { action: 'org.update', entity: 'party_org', entityId: id, diff });
-  return { changed: Object.keys(diff) };
+  return saveEdit(tx, actor, { table: partyOrgs, id, action: 'org.update', entity: 'party_org' }, patch, diff);
 }
 
 function pickProfile(row: OrgRow): OrgProfile {
