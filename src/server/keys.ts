@@ -105,3 +105,8 @@ export function sealPhone(keys: Keys, phone: string | null): { phone: string | n
     ? { phone: null, phoneHash: null }
     : { phone: keys.encrypt(phone), phoneHash: keys.lookupHash(phone) };
 }
+
+/** A stored (encrypted) phone number in full; null stays null. */
+export function openPhone(keys: Keys, stored: string | null): string | null {
+  return stored === null ? null : keys.decrypt(stored);
+}

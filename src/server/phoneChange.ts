@@ -1,5 +1,5 @@
 import { maskPhone } from '../domain/mask.ts';
-import { type Keys, sealPhone } from './keys.ts';
+import { type Keys, openPhone, sealPhone } from './keys.ts';
 import { normalizePhone } from './members/checks.ts';
 
 const masked = (phone: string | null) => (phone === null ? null : maskPhone(phone));
@@ -10,7 +10,7 @@ const masked = (phone: string | null) => (phone === null ? null : maskPhone(phon
  */
 export function phoneChange(keys: Keys, stored: string | null, typed: string | null) {
   const phone = normalizePhone(typed);
-  const old = stored === null ? null : keys.decrypt(stored);
+  const old = openPhone(keys, stored);
   if (phone === old) return null;
   return { set: sealPhone(keys, phone), diff: { before: masked(old), after: masked(phone) } };
 }

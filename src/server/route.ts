@@ -218,3 +218,12 @@ export async function sentOnly<T extends object>(c: AppContext, body: T): Promis
   const raw = (await c.req.json()) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(body).filter(([k]) => k in raw)) as Partial<T>;
 }
+
+/** The answer of a change that has nothing to show but that it was made. */
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** A handler's answer once its change is made: `{ ok: true }` (the route's response is `Ok`). */
+export async function done(change: Promise<unknown>): Promise<{ ok: true }> {
+  await change;
+  return { ok: true };
+}

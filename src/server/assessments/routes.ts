@@ -6,6 +6,7 @@ import { regions } from '../db/schema.ts';
 import { XLSX_TYPE, xlsxDownload } from '../download.ts';
 import { areaRouter } from '../route.ts';
 import { calendarDay, idParam } from '../schemas.ts';
+import { changeRegionalSettings } from '../settings/regional.ts';
 import { today } from '../today.ts';
 import { APPRAISERS, ballotOverview, issueBallots, reissueBallots } from './ballots.ts';
 import { addDaily, listDaily, listPeriodic, putPeriodic, removeDaily } from './entries.ts';
@@ -73,16 +74,13 @@ assessmentRoutes.define({
   body: AssessmentSettingsBody,
   response: AssessmentSettingsBody,
   describe: '修改后的设置',
-  handler: async ({ tx, actor, input, audit }) => {
-    const before = await getAssessmentSettings(tx, actor.regionCode);
-    await putAssessmentSettings(tx, actor.regionCode, input.body);
-    await audit({
-      entity: 'settings',
-      entityId: `assessment:${actor.regionCode}`,
-      diff: { regionCode: actor.regionCode, before, after: input.body },
-    });
-    return input.body;
-  },
+  handler: (ctx) =>
+    changeRegionalSettings(
+      ctx,
+      'assessment',
+      { get: getAssessmentSettings, put: putAssessmentSettings },
+      ctx.input.body,
+    ),
 });
 
 assessmentRoutes.define({

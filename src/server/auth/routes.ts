@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie } from 'hono/cookie';
 import { checkPassword } from '../../domain/password.ts';
-import { PERMISSIONS, ROLES } from '../../domain/roles.ts';
+import { PERMISSIONS } from '../../domain/roles.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
@@ -10,9 +10,10 @@ import { inSystem } from '../db/tx.ts';
 import { HttpError } from '../errors.ts';
 import type { AppContext } from '../http.ts';
 import { rateLimit } from '../rateLimit.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, Ok } from '../route.ts';
 import { mustChooseRegion } from '../setup/deploymentRegion.ts';
 import { presentSelf } from '../users/presenter.ts';
+import { accountFields } from '../users/schemas.ts';
 import { checkTotp, login, sessionState } from './login.ts';
 import { csrfTokenFor, setSessionCookie } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -27,21 +28,13 @@ const State = z.object({
   mustChooseRegion: z.boolean(),
 });
 const Self = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  roles: z.array(z.enum(ROLES)),
-  /** A secretary's own party org. */
-  orgId: z.number().nullable(),
+  ...accountFields,
   permissions: z.array(z.enum(PERMISSIONS)),
   totpEnabled: z.boolean(),
 });
 const SessionInfo = z
   .object({ csrfToken: z.string(), user: Self.nullable(), state: State.nullable() })
   .openapi('SessionInfo');
-const Ok = z.object({ ok: z.literal(true) });
 
 function client(c: AppContext) {
   return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null };

@@ -1,4 +1,5 @@
 import { areaRouter } from '../route.ts';
+import { changeRegionalSettings } from '../settings/regional.ts';
 import { CaseworkSettings, getCaseworkSettings, putCaseworkSettings } from './settings.ts';
 
 // The rules of the instructors' work sit with the other settings in the API document.
@@ -24,14 +25,6 @@ caseworkSettingsRoutes.define({
   body: CaseworkSettings,
   response: CaseworkSettings,
   describe: '修改后的规则',
-  handler: async ({ tx, actor, input, audit }) => {
-    const before = await getCaseworkSettings(tx, actor.regionCode);
-    await putCaseworkSettings(tx, actor.regionCode, input.body);
-    await audit({
-      entity: 'settings',
-      entityId: `instructor:${actor.regionCode}`,
-      diff: { regionCode: actor.regionCode, before, after: input.body },
-    });
-    return input.body;
-  },
+  handler: (ctx) =>
+    changeRegionalSettings(ctx, 'instructor', { get: getCaseworkSettings, put: putCaseworkSettings }, ctx.input.body),
 });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DEVELOPMENT_CLOSE_REASONS, DEVELOPMENT_STEPS, type DevelopmentStep } from '../../domain/org/development.ts';
 import { findingsIn, type Lang, requestLang } from '../lang.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
 import { developmentBoard, developmentDetail, earlyDevelopments, overdueDevelopments } from './queries.ts';
@@ -217,12 +217,9 @@ developmentRoutes.define({
   summary: '结束发展党员记录：本人撤回、未被发展、调离，或取消预备党员资格',
   params: byId,
   body: z.object({ closedOn: calendarDay, reason: codeOf(DEVELOPMENT_CLOSE_REASONS) }),
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已结束',
-  handler: async ({ tx, actor, input }) => {
-    await closeDevelopment(tx, actor, input.params.id, input.body, today());
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) => done(closeDevelopment(tx, actor, input.params.id, input.body, today())),
 });
 
 /** A development record with its overdue steps in the UI's language. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { RECOGNITION_LEVELS } from '../../domain/recognition/codes.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay, choiceOf, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { honourCounts } from './counts.ts';
@@ -138,12 +138,9 @@ honourRoutes.define({
   entity: 'honour',
   summary: '撤销误登记的表彰（审计日志保留原内容）',
   params: byId,
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已撤销',
-  handler: async ({ tx, actor, input }) => {
-    await deleteHonour(tx, actor, input.params.id);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) => done(deleteHonour(tx, actor, input.params.id)),
 });
 
 honourRoutes.define({
@@ -198,12 +195,9 @@ honourRoutes.define({
   entity: 'demonstration_site',
   summary: '撤销误登记的示范点（审计日志保留原内容）',
   params: byId,
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已撤销',
-  handler: async ({ tx, actor, input }) => {
-    await deleteSite(tx, actor, input.params.id);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) => done(deleteSite(tx, actor, input.params.id)),
 });
 
 honourRoutes.define({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { REQUEST_CATEGORIES } from '../../domain/instructor/codes.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, codeOf } from '../schemas.ts';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments.ts';
 
@@ -90,10 +90,7 @@ departmentRoutes.define({
   entity: 'department',
   summary: '删除本级没有指导员的部门（有指导员的部门只能改名）',
   params: byId,
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已删除',
-  handler: async ({ tx, actor, input }) => {
-    await deleteDepartment(tx, actor, input.params.id);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) => done(deleteDepartment(tx, actor, input.params.id)),
 });

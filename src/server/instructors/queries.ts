@@ -1,13 +1,13 @@
 import { and, asc, count, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
-import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
 import { nameKey } from '../db/nameKey.ts';
 import { departments, instructors, regions } from '../db/schema.ts';
 import type { Keys } from '../keys.ts';
 import { withinRegionFilter } from '../regions/scope.ts';
+import { revealPhone } from '../revealPhone.ts';
 import { today } from '../today.ts';
 import { assignmentsOfInstructor } from './assignments.ts';
 import { loadInstructor } from './load.ts';
@@ -88,17 +88,8 @@ export async function instructorDetail(tx: Tx, actor: Actor, keys: Keys, id: num
   };
 }
 
-/**
- * The full phone number, for a manager of the instructor's region; audited in the same
- * transaction. Nothing else returns it.
- */
+/** The full phone number, for a manager of the instructor's region (audited). */
 export async function revealInstructor(tx: Tx, actor: Actor, keys: Keys, id: number) {
   const row = await loadInstructor(tx, actor, id, { write: true });
-  await auditChange(tx, actor, {
-    action: 'instructor.reveal',
-    entity: 'instructor',
-    entityId: id,
-    diff: { fields: ['phone'] },
-  });
-  return { phone: row.phone === null ? null : keys.decrypt(row.phone) };
+  return revealPhone(tx, actor, keys, { action: 'instructor.reveal', entity: 'instructor', id, phone: row.phone });
 }

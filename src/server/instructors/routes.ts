@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { INSTRUCTOR_KINDS } from '../../domain/instructor/codes.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery, queryFlag, regionCode } from '../schemas.ts';
 import { assign, endAssignment, enterpriseInstructors } from './assignments.ts';
 import { departmentRoutes } from './departmentRoutes.ts';
@@ -186,12 +186,10 @@ instructorRoutes.define({
   summary: '结束选派：结束日期是不再联系该企业的第一天，不晚于今天',
   params: z.object({ id: idParam, assignmentId: idParam }),
   body: z.object({ endOn: calendarDay }),
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已结束',
-  handler: async ({ tx, actor, input }) => {
-    await endAssignment(tx, actor, input.params.id, input.params.assignmentId, input.body.endOn);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) =>
+    done(endAssignment(tx, actor, input.params.id, input.params.assignmentId, input.body.endOn)),
 });
 
 instructorRoutes.define({

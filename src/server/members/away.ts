@@ -16,6 +16,7 @@ import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members } from '../db/schema.ts';
 import { invalid } from '../orgs/invalid.ts';
+import { saveEdit } from '../saveEdit.ts';
 import { today } from '../today.ts';
 import { checkWorkOrg, optionalText } from './checks.ts';
 import { loadMember, type MemberRow } from './load.ts';
@@ -113,13 +114,8 @@ export async function recordAway(tx: Tx, actor: Actor, memberId: number, input: 
   for (const key of Object.keys(after) as (keyof typeof after)[]) {
     if (before[key] !== after[key]) diff[key] = { before: before[key], after: after[key] };
   }
-  if (Object.keys(diff).length === 0) return { changed: [] as string[] };
-  await tx
-    .update(members)
-    .set({ ...after, updatedAt: new Date() })
-    .where(eq(members.id, memberId));
-  await auditChange(tx, actor, { action: 'member.away_record', entity: 'member', entityId: memberId, diff });
-  return { changed: Object.keys(diff) };
+  const member = { table: members, id: memberId, action: 'member.away_record', entity: 'member' } as const;
+  return saveEdit(tx, actor, member, after, diff);
 }
 
 /**

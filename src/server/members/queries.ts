@@ -9,7 +9,7 @@ import type { Tx } from '../db/client.ts';
 import { containing } from '../db/like.ts';
 import { nameKey } from '../db/nameKey.ts';
 import { enterprises, members, memberTransfers, partyOrgs } from '../db/schema.ts';
-import type { Keys } from '../keys.ts';
+import { type Keys, openPhone } from '../keys.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { withinRegionFilter } from '../regions/scope.ts';
 import { today } from '../today.ts';
@@ -234,7 +234,7 @@ export async function revealMember(tx: Tx, actor: Actor, keys: Keys, id: number)
   });
   return {
     idNumber: keys.decrypt(row.idNumber),
-    phone: row.phone === null ? null : keys.decrypt(row.phone),
+    phone: openPhone(keys, row.phone),
     birthDate: row.birthDate,
   };
 }

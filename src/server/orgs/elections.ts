@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { OrgType } from '../../domain/org/codes.ts';
 import { checkAdjustment, DEFAULT_TERM_YEARS, termEnd } from '../../domain/org/terms.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { orgElections } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
 import { invalid, notAfterToday } from './invalid.ts';
-import { loadOrg } from './load.ts';
+import { loadOrg, loadOrgRecord } from './load.ts';
 
 export interface ElectionInput {
   electedOn: string;
@@ -57,12 +56,7 @@ export async function adjustTerm(
   electionId: number,
   input: { adjustmentMonths: number; adjustmentApprovedBy: string; adjustmentApprovedOn: string },
 ) {
-  await loadOrg(tx, actor, orgId, { forUpdate: true });
-  const [election] = await tx
-    .select()
-    .from(orgElections)
-    .where(and(eq(orgElections.id, electionId), eq(orgElections.orgId, orgId)));
-  if (!election) throw notFound('选举记录');
+  const election = await loadOrgRecord(tx, actor, orgElections, orgId, electionId, '选举记录');
   const [finding] = checkAdjustment(input.adjustmentMonths, {
     approvedBy: input.adjustmentApprovedBy,
     approvedOn: input.adjustmentApprovedOn,

@@ -4,9 +4,8 @@ import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { members, orgOfficers } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
 import { invalid } from './invalid.ts';
-import { loadOrg } from './load.ts';
+import { loadOrg, loadOrgRecord } from './load.ts';
 
 export interface OfficerInput {
   post: OfficerPost;
@@ -68,12 +67,7 @@ export async function updateOfficerPosts(
   officerId: number,
   input: OfficerEnterprisePosts,
 ) {
-  await loadOrg(tx, actor, orgId, { forUpdate: true });
-  const [row] = await tx
-    .select()
-    .from(orgOfficers)
-    .where(and(eq(orgOfficers.id, officerId), eq(orgOfficers.orgId, orgId)));
-  if (!row) throw notFound('任职记录');
+  const row = await loadOrgRecord(tx, actor, orgOfficers, orgId, officerId, '任职记录');
   const diff: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of ['enterprisePost', 'legalRepresentative', 'unionChair'] as const) {
     const to = input[key];
@@ -90,12 +84,7 @@ export async function updateOfficerPosts(
 }
 
 export async function endOfficer(tx: Tx, actor: Actor, orgId: number, officerId: number, endOn: string) {
-  await loadOrg(tx, actor, orgId, { forUpdate: true });
-  const [row] = await tx
-    .select()
-    .from(orgOfficers)
-    .where(and(eq(orgOfficers.id, officerId), eq(orgOfficers.orgId, orgId)));
-  if (!row) throw notFound('任职记录');
+  const row = await loadOrgRecord(tx, actor, orgOfficers, orgId, officerId, '任职记录');
   if (row.endOn) invalid('endOn', `已于 ${row.endOn} 离任`);
   if (row.startOn && endOn < row.startOn) invalid('endOn', `离任日期早于任职日期（${row.startOn}）`);
   await tx.update(orgOfficers).set({ endOn }).where(eq(orgOfficers.id, officerId));

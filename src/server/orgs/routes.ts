@@ -9,7 +9,7 @@ import {
 } from '../../domain/org/codes.ts';
 import { FINDING_LEVELS } from '../../domain/org/orgFindings.ts';
 import { findingsIn, requestLang } from '../lang.ts';
-import { areaRouter, sentOnly } from '../route.ts';
+import { areaRouter, done, Ok, sentOnly } from '../route.ts';
 import { byId, calendarDay, codeOf, idParam, pageOf, pageQuery } from '../schemas.ts';
 import { today } from '../today.ts';
 import { adjustTerm, recordElection } from './elections.ts';
@@ -157,7 +157,6 @@ const OrgDetail = z
     ),
   })
   .openapi('OrgDetail');
-const Ok = z.object({ ok: z.literal(true) });
 const Created = z.object({ id: z.number() });
 
 export const orgRoutes = areaRouter('党组织');
@@ -248,10 +247,7 @@ orgRoutes.define({
   params: byId,
   body: z.object({ dissolvedOn: calendarDay }),
   response: Ok,
-  handler: async ({ tx, actor, input }) => {
-    await dissolveOrg(tx, actor, input.params.id, input.body.dissolvedOn);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) => done(dissolveOrg(tx, actor, input.params.id, input.body.dissolvedOn)),
 });
 
 orgRoutes.define({
@@ -281,10 +277,8 @@ orgRoutes.define({
   params: byId.extend({ coverageId: idParam }),
   body: z.object({ endOn: calendarDay }),
   response: Ok,
-  handler: async ({ tx, actor, input }) => {
-    await endCoverage(tx, actor, input.params.id, input.params.coverageId, input.body.endOn);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) =>
+    done(endCoverage(tx, actor, input.params.id, input.params.coverageId, input.body.endOn)),
 });
 
 orgRoutes.define({
@@ -323,10 +317,8 @@ orgRoutes.define({
     unionChair: z.boolean().optional(),
   }),
   response: Ok,
-  handler: async ({ tx, actor, input }) => {
-    await updateOfficerPosts(tx, actor, input.params.id, input.params.officerId, input.body);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) =>
+    done(updateOfficerPosts(tx, actor, input.params.id, input.params.officerId, input.body)),
 });
 
 orgRoutes.define({
@@ -339,10 +331,8 @@ orgRoutes.define({
   params: byId.extend({ officerId: idParam }),
   body: z.object({ endOn: calendarDay }),
   response: Ok,
-  handler: async ({ tx, actor, input }) => {
-    await endOfficer(tx, actor, input.params.id, input.params.officerId, input.body.endOn);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) =>
+    done(endOfficer(tx, actor, input.params.id, input.params.officerId, input.body.endOn)),
 });
 
 orgRoutes.define({

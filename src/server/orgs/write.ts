@@ -5,12 +5,13 @@ import { auditChange } from '../audit/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { enterprises, orgCoverages, partyOrgs, regions } from '../db/schema.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 import { codeInScope, inRegionScope } from '../regions/scope.ts';
+import { saveEdit } from '../saveEdit.ts';
 import { today } from '../today.ts';
 import { refreshOrgCoverage } from './coverage.ts';
 import { invalid, notAfterToday } from './invalid.ts';
-import { loadOrg, type OrgRow } from './load.ts';
+import { loadOrg, loadOrgRecord, type OrgRow } from './load.ts';
 import { isDescendant } from './tree.ts';
 
 export interface OrgProfile {
@@ -134,13 +135,7 @@ export async function updateOrg(tx: Tx, actor: Actor, id: number, patch: Partial
     const before = row[k as keyof OrgRow];
     if (before !== v) diff[k] = { before, after: v };
   }
-  if (Object.keys(diff).length === 0) return { changed: [] as string[] };
-  await tx
-    .update(partyOrgs)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(partyOrgs.id, id));
-  await auditChange(tx, actor, { action: 'org.update', entity: 'party_org', entityId: id, diff });
-  return { changed: Object.keys(diff) };
+  return saveEdit(tx, actor, { table: partyOrgs, id, action: 'org.update', entity: 'party_org' }, patch, diff);
 }
 
 function pickProfile(row: OrgRow): OrgProfile {
@@ -183,12 +178,7 @@ export async function addCoverage(tx: Tx, actor: Actor, orgId: number, enterpris
 }
 
 export async function endCoverage(tx: Tx, actor: Actor, orgId: number, coverageId: number, endOn: string) {
-  await loadOrg(tx, actor, orgId, { forUpdate: true });
-  const [coverage] = await tx
-    .select()
-    .from(orgCoverages)
-    .where(and(eq(orgCoverages.id, coverageId), eq(orgCoverages.orgId, orgId)));
-  if (!coverage) throw notFound('覆盖记录');
+  const coverage = await loadOrgRecord(tx, actor, orgCoverages, orgId, coverageId, '覆盖记录');
   if (coverage.endOn) invalid('endOn', `该覆盖已于 ${coverage.endOn} 结束`);
   if (endOn < coverage.startOn) invalid('endOn', `结束日期早于覆盖开始日期（${coverage.startOn}）`);
   await tx.update(orgCoverages).set({ endOn }).where(eq(orgCoverages.id, coverageId));

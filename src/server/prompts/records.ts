@@ -194,3 +194,31 @@ export async function restructuringSection(tx: Tx, actor: Actor, today: string, 
   );
   return section('restructuring', items, limit);
 }
+
+/** The areas whose records raise prompts, in the order the sections are listed. */
+export type RecordArea = 'org' | 'member' | 'ledger';
+
+/**
+ * The record sections of the areas the caller lets the actor see (the work prompts: whoever
+ * reads the area; the to-dos: whoever may also act on it): orgs, then developments and
+ * transfers, then 三同步.
+ */
+export async function recordSections(
+  tx: Tx,
+  actor: Actor,
+  today: string,
+  limit: number,
+  sees: (area: RecordArea) => boolean,
+): Promise<PromptSection[]> {
+  return [
+    ...(sees('org') ? await orgSections(tx, actor, today, limit) : []),
+    ...(sees('member')
+      ? [
+          ...(await developmentSections(tx, actor, today, limit)),
+          await transferSection(tx, actor, today, limit),
+          await shouldTransferSection(tx, actor, today, limit),
+        ]
+      : []),
+    ...(sees('ledger') ? [await restructuringSection(tx, actor, today, limit)] : []),
+  ];
+}

@@ -1,17 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
-import { inLang, requestLang } from '../lang.ts';
+import { findingsIn, requestLang } from '../lang.ts';
 import { areaRouter } from '../route.ts';
 import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
-import {
-  developmentSections,
-  orgSections,
-  restructuringSection,
-  shouldTransferSection,
-  transferSection,
-} from './records.ts';
+import { recordSections } from './records.ts';
+import { promptItemFields } from './schemas.ts';
 import { PROMPT_SECTION_KEYS } from './types.ts';
 
 const LIMIT = 50;
@@ -34,10 +29,7 @@ promptRoutes.define({
         listFilter: z.record(z.string(), z.unknown()).optional(),
         items: z.array(
           z.object({
-            level: z.enum(['overdue', 'due', 'warning', 'info']),
-            title: z.string(),
-            message: z.string(),
-            dueOn: z.string().optional(),
+            ...promptItemFields,
             link: z.object({
               type: z.enum(['enterprise', 'org', 'member', 'development', 'request', 'assignment']),
               id: z.number(),
@@ -53,15 +45,7 @@ promptRoutes.define({
     const today = localDateString(new Date());
     const sections = [
       ...(can(actor, 'ledger.read') ? await enterpriseSections(tx, actor, LIMIT) : []),
-      ...(can(actor, 'org.read') ? await orgSections(tx, actor, today, LIMIT) : []),
-      ...(can(actor, 'member.read')
-        ? [
-            ...(await developmentSections(tx, actor, today, LIMIT)),
-            await transferSection(tx, actor, today, LIMIT),
-            await shouldTransferSection(tx, actor, today, LIMIT),
-          ]
-        : []),
-      ...(can(actor, 'ledger.read') ? [await restructuringSection(tx, actor, today, LIMIT)] : []),
+      ...(await recordSections(tx, actor, today, LIMIT, (area) => can(actor, `${area}.read`))),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
     ];
     const lang = requestLang(c);
@@ -69,7 +53,7 @@ promptRoutes.define({
       today,
       sections: sections.map((s) => ({
         ...s,
-        items: s.items.map(({ en, ...item }) => ({ ...item, message: inLang(lang, { message: item.message, en }) })),
+        items: findingsIn(lang, s.items),
       })),
     };
   },

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SEXES } from '../../domain/org/codes.ts';
 import { POOL_ORIGINS, POOL_STATUSES } from '../../domain/recognition/codes.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay, choiceOf, codeOf, idParam, pageOf, pageQuery, regionCode } from '../schemas.ts';
 import { today } from '../today.ts';
 import { poolCounts } from './counts.ts';
@@ -212,12 +212,10 @@ secretaryPoolRoutes.define({
   summary: '登记下派书记返回：返回日期是不再任职的第一天，同日结束其在该组织的书记任职',
   params: z.object({ id: idParam, dispatchId: idParam }),
   body: z.object({ endOn: calendarDay }),
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
   describe: '已返回',
-  handler: async ({ tx, actor, input }) => {
-    await returnSecretary(tx, actor, input.params.id, input.params.dispatchId, input.body.endOn);
-    return { ok: true as const };
-  },
+  handler: ({ tx, actor, input }) =>
+    done(returnSecretary(tx, actor, input.params.id, input.params.dispatchId, input.body.endOn)),
 });
 
 secretaryPoolRoutes.define({

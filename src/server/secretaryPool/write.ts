@@ -12,6 +12,8 @@ import { normalizePhone } from '../members/checks.ts';
 import { invalid, notAfterToday } from '../orgs/invalid.ts';
 import { phoneChange } from '../phoneChange.ts';
 import { codeInScope } from '../regions/scope.ts';
+import { revealPhone } from '../revealPhone.ts';
+import { saveEdit } from '../saveEdit.ts';
 import { loadPoolSecretary, type PoolSecretaryRow } from './load.ts';
 
 export interface PoolSecretaryInput {
@@ -104,13 +106,13 @@ export async function updatePoolSecretary(tx: Tx, actor: Actor, keys: Keys, id: 
   if (birthDate !== null && birthDate >= enteredOn) invalid('birthDate', `出生日期（${birthDate}）不早于入库日期`);
   const leftOn = set.leftOn === undefined ? row.leftOn : set.leftOn;
   if (leftOn !== null && leftOn < enteredOn) invalid('leftOn', `退出日期（${leftOn}）早于入库日期（${enteredOn}）`);
-  if (Object.keys(diff).length === 0) return { changed: [] as string[] };
-  await tx
-    .update(poolSecretaries)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(poolSecretaries.id, id));
-  await auditChange(tx, actor, { action: 'pool.update', entity: 'pool_secretary', entityId: id, diff });
-  return { changed: Object.keys(diff) };
+  return saveEdit(
+    tx,
+    actor,
+    { table: poolSecretaries, id, action: 'pool.update', entity: 'pool_secretary' },
+    set,
+    diff,
+  );
 }
 
 async function checkLeaving(tx: Tx, row: PoolSecretaryRow, leftOn: string) {
@@ -125,11 +127,5 @@ async function checkLeaving(tx: Tx, row: PoolSecretaryRow, leftOn: string) {
 /** The full phone number, for someone who must call them; every reveal is audited. */
 export async function revealPoolSecretary(tx: Tx, actor: Actor, keys: Keys, id: number) {
   const row = await loadPoolSecretary(tx, actor, id, { write: true });
-  await auditChange(tx, actor, {
-    action: 'pool.reveal',
-    entity: 'pool_secretary',
-    entityId: id,
-    diff: { fields: ['phone'] },
-  });
-  return { phone: row.phone === null ? null : keys.decrypt(row.phone) };
+  return revealPhone(tx, actor, keys, { action: 'pool.reveal', entity: 'pool_secretary', id, phone: row.phone });
 }

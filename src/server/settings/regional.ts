@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { regionSettings } from '../db/schema.ts';
 import { scopePrefixOf } from '../regions/scope.ts';
@@ -54,4 +55,32 @@ export async function putRegionalValue(tx: Tx, key: string, regionCode: string, 
       target: [regionSettings.key, regionSettings.regionCode],
       set: { value: merged, updatedAt: new Date() },
     });
+}
+
+/**
+ * A route's change of the actor's own region's value under `key`: stored, and audited with
+ * the value that applied before (the region's own or the one it inherited) as `key:region`.
+ */
+export async function changeRegionalSettings<T extends object>(
+  ctx: {
+    tx: Tx;
+    actor: Actor;
+    audit: (change: { entity: 'settings'; entityId: string; diff: Record<string, unknown> }) => Promise<void>;
+  },
+  key: string,
+  stored: {
+    get: (tx: Tx, regionCode: string) => Promise<unknown>;
+    put: (tx: Tx, regionCode: string, value: T) => Promise<void>;
+  },
+  value: T,
+): Promise<T> {
+  const { tx, actor } = ctx;
+  const before = await stored.get(tx, actor.regionCode);
+  await stored.put(tx, actor.regionCode, value);
+  await ctx.audit({
+    entity: 'settings',
+    entityId: `${key}:${actor.regionCode}`,
+    diff: { regionCode: actor.regionCode, before, after: value },
+  });
+  return value;
 }

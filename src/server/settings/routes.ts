@@ -1,6 +1,7 @@
 import { areaRouter } from '../route.ts';
 import { getOrgRuleSettings, OrgRuleSettings, putOrgRuleSettings } from './orgRules.ts';
 import { getSecurityPolicy, putSecurityPolicy, SecurityPolicy } from './policy.ts';
+import { changeRegionalSettings } from './regional.ts';
 
 export const settingsRoutes = areaRouter('设置');
 
@@ -52,14 +53,6 @@ settingsRoutes.define({
   body: OrgRuleSettings,
   response: OrgRuleSettings,
   describe: '修改后的规则',
-  handler: async ({ tx, actor, input, audit }) => {
-    const before = await getOrgRuleSettings(tx, actor.regionCode);
-    await putOrgRuleSettings(tx, actor.regionCode, input.body);
-    await audit({
-      entity: 'settings',
-      entityId: `org_rules:${actor.regionCode}`,
-      diff: { regionCode: actor.regionCode, before, after: input.body },
-    });
-    return input.body;
-  },
+  handler: (ctx) =>
+    changeRegionalSettings(ctx, 'org_rules', { get: getOrgRuleSettings, put: putOrgRuleSettings }, ctx.input.body),
 });

@@ -6,13 +6,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { caseworkSections } from '../prompts/casework.ts';
-import {
-  developmentSections,
-  orgSections,
-  restructuringSection,
-  shouldTransferSection,
-  transferSection,
-} from '../prompts/records.ts';
+import { recordSections } from '../prompts/records.ts';
 import type { PromptSection } from '../prompts/types.ts';
 import { quarterlyItems } from './quarterly.ts';
 import type { TodoSection } from './types.ts';
@@ -52,15 +46,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
   const prompts: PromptSection[] = [
     // Of these only what falls due stays: re-elections (not the formation rules' warnings),
     // overdue development steps (not the early steps waiting for review), and the rest below.
-    ...(may(actor, 'org') ? await orgSections(tx, actor, today, ALL) : []),
-    ...(may(actor, 'member')
-      ? [
-          ...(await developmentSections(tx, actor, today, ALL)),
-          await transferSection(tx, actor, today, ALL),
-          await shouldTransferSection(tx, actor, today, ALL),
-        ]
-      : []),
-    ...(may(actor, 'ledger') ? [await restructuringSection(tx, actor, today, ALL)] : []),
+    ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area))),
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));

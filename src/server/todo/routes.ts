@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
-import { inLang, requestLang } from '../lang.ts';
+import { findingsIn, requestLang } from '../lang.ts';
+import { promptItemFields } from '../prompts/schemas.ts';
 import { areaRouter } from '../route.ts';
 import { hasTodos, todoSections } from './collect.ts';
 import { TODO_KEYS, TODO_LINK_TYPES } from './types.ts';
@@ -45,10 +46,7 @@ todoRoutes.define({
           total: z.number(),
           items: z.array(
             z.object({
-              level: z.enum(['overdue', 'due', 'warning', 'info']),
-              title: z.string(),
-              message: z.string(),
-              dueOn: z.string().optional(),
+              ...promptItemFields,
               link: z.object({
                 type: z.enum(TODO_LINK_TYPES),
                 id: z.number().optional().describe('记录编号（季报没有，以季度标识）'),
@@ -70,7 +68,7 @@ todoRoutes.define({
       total: sections.reduce((n, s) => n + s.total, 0),
       sections: sections.map((s) => ({
         ...s,
-        items: s.items.map(({ en, ...item }) => ({ ...item, message: inLang(lang, { message: item.message, en }) })),
+        items: findingsIn(lang, s.items),
       })),
     };
   },

@@ -3,6 +3,7 @@ import { ROLES } from '../../domain/roles.ts';
 import { areaRouter } from '../route.ts';
 import { pageOf, pageQuery } from '../schemas.ts';
 import { linkTargets } from './linkTargets.ts';
+import { accountFields } from './schemas.ts';
 import {
   approvePasswordReset,
   createUser,
@@ -17,13 +18,7 @@ import {
 
 const User = z
   .object({
-    id: z.number(),
-    username: z.string(),
-    displayName: z.string(),
-    regionCode: z.string(),
-    regionName: z.string(),
-    roles: z.array(z.enum(ROLES)),
-    orgId: z.number().nullable(),
+    ...accountFields,
     instructorId: z.number().nullable(),
     disabled: z.boolean(),
     locked: z.boolean(),

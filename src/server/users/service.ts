@@ -112,6 +112,18 @@ async function assertOrgForUser(tx: Tx, orgId: number, regionCode: string) {
   }
 }
 
+/** Refuses (400, each problem beside the roles field) a set of roles the role rules forbid. */
+function refuseBadRoles(roles: string[]) {
+  const problems = checkRoles(roles);
+  if (problems.length)
+    throw new HttpError(
+      400,
+      'bad_roles',
+      problems.join('；'),
+      problems.map((message) => ({ field: 'roles', message })),
+    );
+}
+
 /** Creates an account with a one-time password that must be changed at first login. */
 export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
   const username = input.username.trim().toLowerCase();
@@ -124,14 +136,7 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
   if (roles.length > 0 && !can(actor, 'role.assign')) {
     throw new HttpError(403, 'forbidden', '分配角色须由安全管理员进行');
   }
-  const problems = checkRoles(roles);
-  if (problems.length)
-    throw new HttpError(
-      400,
-      'bad_roles',
-      problems.join('；'),
-      problems.map((message) => ({ field: 'roles', message })),
-    );
+  refuseBadRoles(roles);
   await assertRegionInScope(tx, actor, input.regionCode);
   if (input.orgId) await assertOrgForUser(tx, input.orgId, input.regionCode);
   if (input.instructorId) await assertInstructorForUser(tx, input.instructorId, input.regionCode);
@@ -324,14 +329,7 @@ export async function resetPasswordAsOperator(tx: Tx, actor: Actor, id: number) 
 export async function setRoles(tx: Tx, actor: Actor, id: number, roles: string[]) {
   const before = await userInScope(tx, actor, id);
   if (id === actor.actorId) throw new HttpError(400, 'self_roles', '不能修改自己的角色');
-  const problems = checkRoles(roles);
-  if (problems.length)
-    throw new HttpError(
-      400,
-      'bad_roles',
-      problems.join('；'),
-      problems.map((message) => ({ field: 'roles', message })),
-    );
+  refuseBadRoles(roles);
   const [user] = await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning();
   // New rights, new sessions: nothing granted or revoked lingers in an open session.
   await endUserSessions(tx, id);
