@@ -16,6 +16,9 @@ interface Props {
   onReset: () => void;
 }
 
+/** The filters answered 是 / 否 (any when empty). */
+const YES_NO_FILTERS = ['mobile', 'shouldTransfer', 'relationElsewhere'] as const;
+
 /** The roster's filters but the name search, applied together by 查询. */
 export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
   const { t } = useI18n();
@@ -66,21 +69,13 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
             <Select allowClear placeholder={any} options={labels.options('member.status', STATUS_CODES)} />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="mobile" label={t('member.filter.mobile')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="shouldTransfer" label={t('member.filter.shouldTransfer')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="relationElsewhere" label={t('member.filter.relationElsewhere')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
+        {YES_NO_FILTERS.map((name) => (
+          <Col key={name} xs={12} sm={8} lg={secretary ? 6 : 8}>
+            <Form.Item name={name} label={t(`member.filter.${name}`)}>
+              <Select allowClear placeholder={any} options={yesNo} />
+            </Form.Item>
+          </Col>
+        ))}
         <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
           <Form.Item name="roster" label={t('member.filter.roster')}>
             <Select
