@@ -67,8 +67,22 @@ export default function LaggingPage() {
     { title: t('report.lagging.fullMembers'), dataIndex: 'fullMembers', align: 'right' as const },
     { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
   ];
-  const viewAll = (list: { category?: 'should_form'; flag?: 'key_watch' }) =>
-    data && <Link to={listLink(data.region, data.date, data.scope, list)}>{t('report.lagging.viewAll')}</Link>;
+  // Enterprises to press on, with a link to the ledger list of all of them (the card shows the first few).
+  const enterpriseCard = (
+    title: string,
+    list: LaggingReport['shouldForm'],
+    all: { category?: 'should_form'; flag?: 'key_watch' },
+    testId?: string,
+  ) => (
+    <ListCard
+      title={title}
+      list={list}
+      extra={data && <Link to={listLink(data.region, data.date, data.scope, all)}>{t('report.lagging.viewAll')}</Link>}
+      rowKey="id"
+      columns={enterpriseColumns}
+      testId={testId}
+    />
+  );
   return (
     <>
       <PageTitle
@@ -153,21 +167,13 @@ export default function LaggingPage() {
           </Card>
           {data && (
             <>
-              <ListCard
-                title={t('report.lagging.shouldForm')}
-                list={data.shouldForm}
-                extra={viewAll({ category: 'should_form' })}
-                rowKey="id"
-                columns={enterpriseColumns}
-                testId="lagging-should-form"
-              />
-              <ListCard
-                title={t('report.lagging.keyWatch')}
-                list={data.keyWatch}
-                extra={viewAll({ flag: 'key_watch' })}
-                rowKey="id"
-                columns={enterpriseColumns}
-              />
+              {enterpriseCard(
+                t('report.lagging.shouldForm'),
+                data.shouldForm,
+                { category: 'should_form' },
+                'lagging-should-form',
+              )}
+              {enterpriseCard(t('report.lagging.keyWatch'), data.keyWatch, { flag: 'key_watch' })}
               <ListCard
                 title={t('report.lagging.reelections')}
                 list={data.overdueReelections}
