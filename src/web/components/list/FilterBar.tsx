@@ -4,6 +4,8 @@ import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { UserRegionSelect } from '../RegionTreeSelect.tsx';
 import { useIsPhone } from '../useIsPhone.ts';
+import type { Param } from './params.ts';
+import type { ListState } from './useListState.ts';
 
 interface SearchProps {
   value: string | undefined;
@@ -30,6 +32,17 @@ export function SearchBox({ value, onSearch, placeholder, label, width = 420, en
       style={{ maxWidth: isPhone ? undefined : width, flex: isPhone ? '1 1 100%' : undefined }}
     />
   );
+}
+
+/**
+ * The search of a list whose URL state has a text `q` (useListState with `q: text()`): the box
+ * shows the URL's `q`, and a search sets it (back to page 1).
+ */
+export function qSearch(
+  list: ListState<{ q: Param<string | undefined> }>,
+  texts: Omit<SearchProps, 'value' | 'onSearch'>,
+): SearchProps {
+  return { value: list.filter.q, onSearch: (q) => list.set({ q }), ...texts };
 }
 
 interface Props {

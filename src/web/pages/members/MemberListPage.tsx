@@ -4,7 +4,7 @@ import type { ApiResponse, MemberListItem } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { Mono, NameLink } from '../../components/list/cells.tsx';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { FilterBar, qSearch } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { countSet, oneOf, unset } from '../../components/list/params.ts';
 import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
@@ -181,13 +181,11 @@ export default function MemberListPage() {
               ]}
             />
           }
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
+          search={qSearch(list, {
             placeholder: t('member.filter.qPlaceholder'),
             label: t('member.filter.q'),
             width: 360,
-          }}
+          })}
           count={countSet(filter, user.orgId != null ? FOLDED.filter((k) => k !== 'orgId') : FOLDED)}
           filters={
             <MemberFilters
