@@ -1,17 +1,14 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Flex, Form, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { percent, ratePercent } from '../../../domain/stats/rate.ts';
 import type { LaggingRegion, LaggingReport } from '../../api/types.ts';
-import { api } from '../../api.ts';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { fromDay, toDay } from '../orgs/dates.ts';
 import { listLink } from './FormTable.tsx';
-import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
 
 function ListCard<T extends object>({
   title,
@@ -54,11 +51,7 @@ export default function LaggingPage() {
   const { t } = useI18n();
   const { region, scope, params, set } = useReportParams();
   const date = params.get('date') ?? localDateString(new Date());
-  const query = useQuery({
-    queryKey: ['reports', 'lagging', { region, date, scope }],
-    queryFn: () => api.get<LaggingReport>('/api/reports/lagging', { region, date, ...(scope ? { scope } : {}) }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useReport<LaggingReport>('lagging', { region, date, scope });
   const data = query.data;
   const enterpriseColumns = [
     { title: t('report.col.regionName'), dataIndex: 'regionName' },
@@ -85,11 +78,7 @@ export default function LaggingPage() {
   );
   return (
     <>
-      <PageTitle
-        extra={<DownloadButton path="/api/reports/lagging.xlsx" query={{ region, date, scope }} disabled={!data} />}
-      >
-        {t('report.hub.lagging')}
-      </PageTitle>
+      <ReportTitle name="lagging" query={{ region, date, scope }} ready={!!data} />
       <ReportParams
         period={
           <Form.Item label={t('report.date')}>
