@@ -83,6 +83,11 @@ export function FilterBar({ before, search, filters, count = 0, filtersLabel, ch
   );
 }
 
+/** What a filter form applies: each of `keys` as chosen, a cleared one (null, '') as no filter. */
+export function chosenFilters<V extends object, K extends keyof V>(values: V, keys: readonly K[]): Pick<V, K> {
+  return Object.fromEntries(keys.map((k) => [k, values[k] || undefined])) as Pick<V, K>;
+}
+
 /** 查询 and 重置 under a filter form. */
 export function FilterButtons({ onReset }: { onReset: () => void }) {
   const { t } = useI18n();

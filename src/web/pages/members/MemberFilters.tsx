@@ -1,5 +1,5 @@
 import { Col, Form, Row, Select } from 'antd';
-import { FilterButtons } from '../../components/list/FilterBar.tsx';
+import { chosenFilters, FilterButtons } from '../../components/list/FilterBar.tsx';
 import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -15,6 +15,17 @@ interface Props {
   onApply: (filter: MemberFilter) => void;
   onReset: () => void;
 }
+
+/** The filters this form sets (the name search, `side` and the employer come from elsewhere). */
+export const FORM_FILTERS = [
+  'orgId',
+  'regionCode',
+  'status',
+  'mobile',
+  'shouldTransfer',
+  'relationElsewhere',
+  'roster',
+] as const;
 
 /** The filters answered 是 / 否 (any when empty). */
 const YES_NO_FILTERS = ['mobile', 'shouldTransfer', 'relationElsewhere'] as const;
@@ -37,14 +48,9 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
       initialValues={filter}
       onFinish={(v) =>
         onApply({
-          orgId: v.orgId || undefined,
-          regionCode: v.regionCode || undefined,
-          status: v.status || undefined,
-          mobile: v.mobile || undefined,
-          shouldTransfer: v.shouldTransfer || undefined,
+          ...chosenFilters(v, FORM_FILTERS),
+          // Set by the links that open the roster, not by this form.
           side: filter.side,
-          relationElsewhere: v.relationElsewhere || undefined,
-          roster: v.roster || undefined,
           employerId: filter.employerId,
         })
       }

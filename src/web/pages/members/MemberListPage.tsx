@@ -16,22 +16,13 @@ import { useCan, useUser } from '../../session.ts';
 import { MEMBER_FILTERS, MEMBER_VIEWS, type MemberFilter, type MemberView } from './filter.ts';
 import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
-import { MemberFilters } from './MemberFilters.tsx';
+import { FORM_FILTERS, MemberFilters } from './MemberFilters.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { useOrgName } from './useOrgName.ts';
 
 const MEMBER_LIST = { ...MEMBER_FILTERS, view: oneOf(MEMBER_VIEWS, 'roster'), ...CREATE_FORM };
 /** The filters folded behind a phone's button (all but the name search). */
-const FOLDED = [
-  'orgId',
-  'regionCode',
-  'status',
-  'mobile',
-  'shouldTransfer',
-  'relationElsewhere',
-  'employerId',
-  'roster',
-] as const;
+const FOLDED = [...FORM_FILTERS, 'employerId'] as const;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 /** 党员名册: the members of the user's scope (a secretary: their org), masked; 流动党员 for one org; 新增党员 for member.write. */
