@@ -5,11 +5,14 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError, setAuthErrorListener } from './api.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { HomeRedirect, LoginStep, RequirePermission, RequireSession } from './components/guards.tsx';
+import { pageRoutes, sectionRoutes } from './components/pageRoutes.tsx';
 import { I18nProvider } from './i18n/index.tsx';
 import { assessmentRoutes, publicRoutes } from './pages/assessments/routes.tsx';
 import { caseworkRoutes } from './pages/casework/routes.tsx';
 import { dashboardRoutes } from './pages/dashboard/routes.tsx';
+import { developmentRoutes } from './pages/developments/routes.tsx';
 import { instructorRoutes } from './pages/instructors/routes.tsx';
+import { memberRoutes } from './pages/members/routes.tsx';
 import { reportRoutes } from './pages/reports/routes.tsx';
 import { recognitionRoutes } from './pages/secretaryPool/routes.tsx';
 import { snapshotRoutes } from './pages/snapshots/routes.tsx';
@@ -21,28 +24,8 @@ const ForcedPasswordPage = lazy(() => import('./pages/login/ForcedPasswordPage.t
 const ForcedEnrolPage = lazy(() => import('./pages/login/ForcedEnrolPage.tsx'));
 const ChooseRegionPage = lazy(() => import('./pages/login/ChooseRegionPage.tsx'));
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
-const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
-const SecurityPolicyPage = lazy(() => import('./pages/settings/SecurityPolicyPage.tsx'));
-const CoverageSettingsPage = lazy(() => import('./pages/settings/CoverageSettingsPage.tsx'));
-const OrgRulesPage = lazy(() => import('./pages/settings/OrgRulesPage.tsx'));
-const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
-const LedgerListPage = lazy(() => import('./pages/ledger/LedgerListPage.tsx'));
-const EnterprisePage = lazy(() => import('./pages/ledger/EnterprisePage.tsx'));
-const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const BatchPage = lazy(() => import('./pages/imports/BatchPage.tsx'));
-const BatchesPage = lazy(() => import('./pages/imports/BatchesPage.tsx'));
-const OrgListPage = lazy(() => import('./pages/orgs/OrgListPage.tsx'));
-const OrgPage = lazy(() => import('./pages/orgs/OrgPage.tsx'));
-const PromptsPage = lazy(() => import('./pages/prompts/PromptsPage.tsx'));
-const MemberListPage = lazy(() => import('./pages/members/MemberListPage.tsx'));
-const MemberPage = lazy(() => import('./pages/members/MemberPage.tsx'));
-const MemberCardPage = lazy(() => import('./pages/members/MemberCardPage.tsx'));
-const TransfersPage = lazy(() => import('./pages/members/TransfersPage.tsx'));
-const DevelopmentsPage = lazy(() => import('./pages/developments/DevelopmentsPage.tsx'));
-const DevelopmentBoardPage = lazy(() => import('./pages/developments/DevelopmentBoardPage.tsx'));
-const DevelopmentPage = lazy(() => import('./pages/developments/DevelopmentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const TodoPage = lazy(() => import('./pages/todo/TodoPage.tsx'));
 
@@ -93,49 +76,27 @@ export function App() {
               >
                 <Route index element={<HomeRedirect />} />
                 <Route path="home" element={<HomePage />} />
-                <Route
-                  path="dashboard"
-                  element={<RequirePermission permission="dashboard.read" page={<DashboardPage />} />}
-                />
-                <Route path="users" element={<RequirePermission permission="user.read" page={<UsersPage />} />} />
-                <Route
-                  path="security"
-                  element={<RequirePermission permission="policy.write" page={<SecurityPolicyPage />} />}
-                />
-                <Route
-                  path="settings/coverage"
-                  element={<RequirePermission permission="settings.write" page={<CoverageSettingsPage />} />}
-                />
-                <Route
-                  path="settings/org-rules"
-                  element={<RequirePermission permission="org.manage" page={<OrgRulesPage />} />}
-                />
-                <Route path="audit" element={<RequirePermission permission="audit.read" page={<AuditPage />} />} />
-                <Route path="ledger">
-                  <Route index element={<RequirePermission permission="ledger.read" page={<LedgerListPage />} />} />
-                  <Route
-                    path="import"
-                    element={<RequirePermission permission="ledger.import" page={<ImportPage />} />}
-                  />
-                  <Route
-                    path="import/:id"
-                    element={<RequirePermission permission="ledger.read" page={<BatchPage />} />}
-                  />
-                  <Route
-                    path="batches"
-                    element={<RequirePermission permission="ledger.read" page={<BatchesPage />} />}
-                  />
-                  <Route
-                    path=":id"
-                    element={<RequirePermission permission="ledger.read" page={<EnterprisePage />} />}
-                  />
-                </Route>
-                <Route path="orgs">
-                  <Route index element={<RequirePermission permission="org.read" page={<OrgListPage />} />} />
-                  <Route path=":id" element={<RequirePermission permission="org.read" page={<OrgPage />} />} />
-                </Route>
-                {/* Work prompts; the org and member import batches (their form is /ledger/import?kind=orgs|members). */}
-                <Route path="prompts" element={<RequirePermission permission="prompt.read" page={<PromptsPage />} />} />
+                {pageRoutes([
+                  ['dashboard', () => import('./pages/dashboard/DashboardPage.tsx'), 'dashboard.read'],
+                  ['users', () => import('./pages/users/UsersPage.tsx'), 'user.read'],
+                  ['security', () => import('./pages/settings/SecurityPolicyPage.tsx'), 'policy.write'],
+                  ['settings/coverage', () => import('./pages/settings/CoverageSettingsPage.tsx'), 'settings.write'],
+                  ['settings/org-rules', () => import('./pages/settings/OrgRulesPage.tsx'), 'org.manage'],
+                  ['audit', () => import('./pages/audit/AuditPage.tsx'), 'audit.read'],
+                  ['prompts', () => import('./pages/prompts/PromptsPage.tsx'), 'prompt.read'],
+                ])}
+                {sectionRoutes('ledger', 'ledger.read', [
+                  ['', () => import('./pages/ledger/LedgerListPage.tsx')],
+                  ['import', () => import('./pages/imports/ImportPage.tsx'), 'ledger.import'],
+                  ['import/:id', () => import('./pages/imports/BatchPage.tsx')],
+                  ['batches', () => import('./pages/imports/BatchesPage.tsx')],
+                  [':id', () => import('./pages/ledger/EnterprisePage.tsx')],
+                ])}
+                {sectionRoutes('orgs', 'org.read', [
+                  ['', () => import('./pages/orgs/OrgListPage.tsx')],
+                  [':id', () => import('./pages/orgs/OrgPage.tsx')],
+                ])}
+                {/* The org and member import batches (their form is /ledger/import?kind=orgs|members). */}
                 <Route
                   path="ledger/import/orgs/:id"
                   element={<RequirePermission permission="org.import" page={<BatchPage kind="orgs" />} />}
@@ -145,29 +106,8 @@ export function App() {
                   element={<RequirePermission permission="member.import" page={<BatchPage kind="members" />} />}
                 />
                 {/* Party members, their card and transfers; member development. */}
-                <Route path="members">
-                  <Route index element={<RequirePermission permission="member.read" page={<MemberListPage />} />} />
-                  <Route
-                    path="transfers"
-                    element={<RequirePermission permission="member.read" page={<TransfersPage />} />}
-                  />
-                  <Route path=":id" element={<RequirePermission permission="member.read" page={<MemberPage />} />} />
-                  <Route
-                    path=":id/card"
-                    element={<RequirePermission permission="member.read" page={<MemberCardPage />} />}
-                  />
-                </Route>
-                <Route path="developments">
-                  <Route index element={<RequirePermission permission="member.read" page={<DevelopmentsPage />} />} />
-                  <Route
-                    path="orgs/:orgId"
-                    element={<RequirePermission permission="member.read" page={<DevelopmentBoardPage />} />}
-                  />
-                  <Route
-                    path=":id"
-                    element={<RequirePermission permission="member.read" page={<DevelopmentPage />} />}
-                  />
-                </Route>
+                {memberRoutes}
+                {developmentRoutes}
                 {instructorRoutes}
                 {recognitionRoutes}
                 {caseworkRoutes}

@@ -33,20 +33,17 @@ export function ChangePasswordForm({ username, onChanged }: { username: string; 
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <PasswordRules />
       {banner}
-      <Form.Item
-        name="currentPassword"
-        label={t('password.current')}
-        rules={[{ required: true, message: t('password.currentRequired') }]}
-      >
-        <Input.Password autoComplete="current-password" />
-      </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('password.new')}
-        rules={[{ required: true, message: t('password.newRequired') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      {/* The current and the new password are asked alike; the browser fills in each by its autocomplete. */}
+      {(['current', 'new'] as const).map((which) => (
+        <Form.Item
+          key={which}
+          name={`${which}Password`}
+          label={t(`password.${which}`)}
+          rules={[{ required: true, message: t(`password.${which}Required`) }]}
+        >
+          <Input.Password autoComplete={`${which}-password`} />
+        </Form.Item>
+      ))}
       <Form.Item
         name="confirm"
         label={t('password.confirm')}

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, QRCode, Typography } from 'antd';
+import { Alert, Button, Flex, Form, QRCode, Typography } from 'antd';
 import type { TotpEnrolment as Enrolment, SessionInfo } from '../api/types.ts';
 import { api } from '../api.ts';
 import { useErrorText, useI18n } from '../i18n/index.tsx';
+import { TotpCodeForm } from './TotpCodeForm.tsx';
 
 /** Groups of four, as authenticator apps show keys; spaces are ignored when typed in. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
@@ -53,28 +54,7 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: (s: SessionInfo) => 
         {otpauthUri}
       </Typography.Paragraph>
       <Typography.Paragraph>{t('enrol.step2')}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => confirm.mutate(v.code)}
-        disabled={confirm.isPending}
-      >
-        {confirm.isError && (
-          <Alert type="error" showIcon title={errorText(confirm.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Form.Item
-          name="code"
-          label={t('totp.code')}
-          normalize={(v: string) => v.replace(/\D/g, '').slice(0, 6)}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t('totp.codeRequired') }]}
-        >
-          <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={confirm.isPending}>
-          {t('enrol.confirm')}
-        </Button>
-      </Form>
+      <TotpCodeForm form={form} mutation={confirm} submitText={t('enrol.confirm')} />
       <Button type="link" block style={{ marginTop: 8 }} loading={enrol.isPending} onClick={() => enrol.mutate()}>
         {t('enrol.regenerate')}
       </Button>

@@ -4,6 +4,7 @@ import { auditEnUS } from './audit.ts';
 import { awayEnUS } from './away.ts';
 import { bulkEnUS } from './bulk.ts';
 import { caseworkEnUS } from './casework.ts';
+import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
 import { membersEnUS } from './members.ts';
@@ -12,7 +13,7 @@ import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
 import { todoEnUS } from './todo.ts';
 import { workEnUS } from './work.ts';
-import { type CoreMessageKey, type MessageKey, sizeBandLabel } from './zh-CN.ts';
+import type { CoreMessageKey, MessageKey } from './zh-CN.ts';
 
 const coreEnUS: Record<CoreMessageKey, string> = {
   'app.title': 'Non-public Sector Party Building',
@@ -265,22 +266,13 @@ const coreEnUS: Record<CoreMessageKey, string> = {
   'region.col.orgCovered': 'Org-covered',
   'region.col.orgCoverageRate': 'Coverage rate',
 
-  'category.standalone': CATEGORY_LABELS['en-US'].standalone,
-  'category.joint': CATEGORY_LABELS['en-US'].joint,
-  'category.should_form': CATEGORY_LABELS['en-US'].should_form,
-  'category.joint_candidate': CATEGORY_LABELS['en-US'].joint_candidate,
-  'category.no_member': CATEGORY_LABELS['en-US'].no_member,
-  'flag.key_watch': FLAG_LABELS['en-US'].key_watch,
-  'flag.needs_instructor': FLAG_LABELS['en-US'].needs_instructor,
+  ...codeMessages('category', CATEGORY_LABELS['en-US']),
+  ...codeMessages('flag', FLAG_LABELS['en-US']),
   'flag.missing': 'To verify',
   'flag.estimated': 'Full members estimated',
   'flag.mass_org_only': 'No org, but a union or league',
   'flag.no_mass_org': `${MASS_ORG_PROMPT_MIN_EMPLOYEES}+ employees, no union or league`,
-  'sizeBand.lt10': sizeBandLabel('lt10', 'en-US'),
-  'sizeBand.10_49': sizeBandLabel('10_49', 'en-US'),
-  'sizeBand.50_99': sizeBandLabel('50_99', 'en-US'),
-  'sizeBand.100_299': sizeBandLabel('100_299', 'en-US'),
-  'sizeBand.300plus': sizeBandLabel('300plus', 'en-US'),
+  ...codeMessages('sizeBand', sizeBandLabels('en-US')),
   'kind.private': 'Private enterprise',
   'kind.individual': 'Individual business',
   'kind.foreign': 'Foreign-invested enterprise',

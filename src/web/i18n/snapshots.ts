@@ -1,5 +1,6 @@
 // The strings of the survey snapshot pages, in both languages.
 import { CATEGORY_LABELS } from '../../domain/enterprise/categories.ts';
+import { codeMessages } from './codeMessages.ts';
 
 export const snapshotsZhCN = {
   'nav.snapshots': '调查快照',
@@ -23,11 +24,7 @@ export const snapshotsZhCN = {
   'snapshots.col.region': '地区',
   'snapshots.col.count': '企业数',
   'snapshots.col.actor': '生成人',
-  'snapshots.state.standalone': CATEGORY_LABELS['zh-CN'].standalone,
-  'snapshots.state.joint': CATEGORY_LABELS['zh-CN'].joint,
-  'snapshots.state.should_form': CATEGORY_LABELS['zh-CN'].should_form,
-  'snapshots.state.joint_candidate': CATEGORY_LABELS['zh-CN'].joint_candidate,
-  'snapshots.state.no_member': CATEGORY_LABELS['zh-CN'].no_member,
+  ...codeMessages('snapshots.state', CATEGORY_LABELS['zh-CN']),
   'snapshots.state.closed': '不在统计范围',
   'snapshots.state.absent': '不在台账',
   'snapshots.matrixCorner': '较早 ＼ 较晚',
@@ -60,11 +57,7 @@ export const snapshotsEnUS: Record<keyof typeof snapshotsZhCN, string> = {
   'snapshots.col.region': 'Division',
   'snapshots.col.count': 'Enterprises',
   'snapshots.col.actor': 'Taken by',
-  'snapshots.state.standalone': CATEGORY_LABELS['en-US'].standalone,
-  'snapshots.state.joint': CATEGORY_LABELS['en-US'].joint,
-  'snapshots.state.should_form': CATEGORY_LABELS['en-US'].should_form,
-  'snapshots.state.joint_candidate': CATEGORY_LABELS['en-US'].joint_candidate,
-  'snapshots.state.no_member': CATEGORY_LABELS['en-US'].no_member,
+  ...codeMessages('snapshots.state', CATEGORY_LABELS['en-US']),
   'snapshots.state.closed': 'Out of scope',
   'snapshots.state.absent': 'Not in the ledger',
   'snapshots.matrixCorner': 'Earlier \\ later',

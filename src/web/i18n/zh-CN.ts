@@ -1,12 +1,6 @@
 // Every string the web app shows, in Chinese (the default). en-US.ts must have the same keys.
 // `{name}` placeholders are filled by t(key, { name }).
-import {
-  CATEGORY_LABELS,
-  FLAG_LABELS,
-  MASS_ORG_PROMPT_MIN_EMPLOYEES,
-  SIZE_BANDS,
-  type SizeBand,
-} from '../../domain/enterprise/categories.ts';
+import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import {
   ENTERPRISE_KINDS,
   FORMATIONS,
@@ -20,6 +14,7 @@ import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
 import { bulkZhCN } from './bulk.ts';
 import { caseworkZhCN } from './casework.ts';
+import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
 import { membersZhCN } from './members.ts';
@@ -28,10 +23,6 @@ import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
 import { todoZhCN } from './todo.ts';
 import { workZhCN } from './work.ts';
-
-/** A size band's label from the domain's list (src/domain/enterprise/categories.ts). */
-export const sizeBandLabel = (code: SizeBand, lang: 'zh-CN' | 'en-US') =>
-  SIZE_BANDS.find((b) => b.code === code)!.labels[lang];
 
 const coreZhCN = {
   'app.title': '非公党建工作管理系统',
@@ -276,22 +267,13 @@ const coreZhCN = {
   'region.col.orgCovered': '党组织覆盖',
   'region.col.orgCoverageRate': '党组织覆盖率',
 
-  'category.standalone': CATEGORY_LABELS['zh-CN'].standalone,
-  'category.joint': CATEGORY_LABELS['zh-CN'].joint,
-  'category.should_form': CATEGORY_LABELS['zh-CN'].should_form,
-  'category.joint_candidate': CATEGORY_LABELS['zh-CN'].joint_candidate,
-  'category.no_member': CATEGORY_LABELS['zh-CN'].no_member,
-  'flag.key_watch': FLAG_LABELS['zh-CN'].key_watch,
-  'flag.needs_instructor': FLAG_LABELS['zh-CN'].needs_instructor,
+  ...codeMessages('category', CATEGORY_LABELS['zh-CN']),
+  ...codeMessages('flag', FLAG_LABELS['zh-CN']),
   'flag.missing': '待核实',
   'flag.estimated': '正式党员数为估算',
   'flag.mass_org_only': '未建党组织、已建群团组织',
   'flag.no_mass_org': `${MASS_ORG_PROMPT_MIN_EMPLOYEES} 人以上、未建工会和团组织`,
-  'sizeBand.lt10': sizeBandLabel('lt10', 'zh-CN'),
-  'sizeBand.10_49': sizeBandLabel('10_49', 'zh-CN'),
-  'sizeBand.50_99': sizeBandLabel('50_99', 'zh-CN'),
-  'sizeBand.100_299': sizeBandLabel('100_299', 'zh-CN'),
-  'sizeBand.300plus': sizeBandLabel('300plus', 'zh-CN'),
+  ...codeMessages('sizeBand', sizeBandLabels('zh-CN')),
   'kind.private': labelOf(ENTERPRISE_KINDS, 'private'),
   'kind.individual': labelOf(ENTERPRISE_KINDS, 'individual'),
   'kind.foreign': labelOf(ENTERPRISE_KINDS, 'foreign'),

@@ -4,6 +4,8 @@ import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { UserRegionSelect } from '../RegionTreeSelect.tsx';
 import { useIsPhone } from '../useIsPhone.ts';
+import type { Param } from './params.ts';
+import type { ListState } from './useListState.ts';
 
 interface SearchProps {
   value: string | undefined;
@@ -30,6 +32,17 @@ export function SearchBox({ value, onSearch, placeholder, label, width = 420, en
       style={{ maxWidth: isPhone ? undefined : width, flex: isPhone ? '1 1 100%' : undefined }}
     />
   );
+}
+
+/**
+ * The search of a list whose URL state has a text `q` (useListState with `q: text()`): the box
+ * shows the URL's `q`, and a search sets it (back to page 1).
+ */
+export function qSearch(
+  list: ListState<{ q: Param<string | undefined> }>,
+  texts: Omit<SearchProps, 'value' | 'onSearch'>,
+): SearchProps {
+  return { value: list.filter.q, onSearch: (q) => list.set({ q }), ...texts };
 }
 
 interface Props {
@@ -68,6 +81,11 @@ export function FilterBar({ before, search, filters, count = 0, filtersLabel, ch
       {(!isPhone || open) && filters}
     </>
   );
+}
+
+/** What a filter form applies: each of `keys` as chosen, a cleared one (null, '') as no filter. */
+export function chosenFilters<V extends object, K extends keyof V>(values: V, keys: readonly K[]): Pick<V, K> {
+  return Object.fromEntries(keys.map((k) => [k, values[k] || undefined])) as Pick<V, K>;
 }
 
 /** 查询 and 重置 under a filter form. */

@@ -61,7 +61,20 @@ export default function OwnerSurveyPage() {
   if (query.isError) return <QueryError error={query.error} retry={() => void query.refetch()} />;
   const s = query.data;
   const r = s?.results;
-  const share = (x: Share | undefined) => (x?.percent == null ? '—' : `${x.percent}%`);
+  // 满意 and 优秀: the share of the effective answers, and how many of them.
+  const shareCard = (key: 'satisfied' | 'outstanding', testId?: string) => {
+    const x: Share | undefined = r?.[key];
+    return (
+      <Col xs={24} sm={8}>
+        <Card loading={query.isPending} data-testid={testId}>
+          <Statistic title={t(`ownerSurvey.${key}`)} value={x?.percent == null ? '—' : `${x.percent}%`} />
+          <Typography.Text type="secondary">
+            {r && t('ownerSurvey.of', { count: r[key].count, of: r.effective })}
+          </Typography.Text>
+        </Card>
+      </Col>
+    );
+  };
   const writable = can('assessment.write') && s && !s.closed;
   return (
     <>
@@ -86,22 +99,8 @@ export default function OwnerSurveyPage() {
             </Typography.Text>
           </Card>
         </Col>
-        <Col xs={24} sm={8}>
-          <Card loading={query.isPending} data-testid="owner-survey-satisfied">
-            <Statistic title={t('ownerSurvey.satisfied')} value={share(r?.satisfied)} />
-            <Typography.Text type="secondary">
-              {r && t('ownerSurvey.of', { count: r.satisfied.count, of: r.effective })}
-            </Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card loading={query.isPending}>
-            <Statistic title={t('ownerSurvey.outstanding')} value={share(r?.outstanding)} />
-            <Typography.Text type="secondary">
-              {r && t('ownerSurvey.of', { count: r.outstanding.count, of: r.effective })}
-            </Typography.Text>
-          </Card>
-        </Col>
+        {shareCard('satisfied', 'owner-survey-satisfied')}
+        {shareCard('outstanding')}
       </Row>
       <Typography.Paragraph type="secondary">{t('ownerSurvey.definition')}</Typography.Paragraph>
       {r && (

@@ -1,5 +1,6 @@
-import { Alert, Col, Empty, Flex, Row, Spin, Switch, Typography } from 'antd';
+import { Alert, Col, Empty, Flex, Row, Spin } from 'antd';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { LabelledSwitch } from '../../components/LabelledSwitch.tsx';
 import { SearchBox } from '../../components/list/FilterBar.tsx';
 import { flag, text } from '../../components/list/params.ts';
 import { useListState } from '../../components/list/useListState.ts';
@@ -44,14 +45,11 @@ export default function AssignmentsPage() {
             width={280}
           />
         )}
-        <Flex gap={8} align="center">
-          <Switch
-            checked={missed}
-            onChange={(v) => list.set({ missed: v }, { replace: true })}
-            aria-label={t('casework.onlyMissed')}
-          />
-          <Typography.Text>{t('casework.onlyMissed')}</Typography.Text>
-        </Flex>
+        <LabelledSwitch
+          label={t('casework.onlyMissed')}
+          checked={missed}
+          onChange={(v) => list.set({ missed: v }, { replace: true })}
+        />
       </Flex>
       {query.isError ? (
         <QueryError error={query.error} retry={() => void query.refetch()} />

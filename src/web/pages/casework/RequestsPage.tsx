@@ -1,7 +1,8 @@
-import { Col, Empty, Flex, Pagination, Row, Segmented, Spin, Switch, Tag, Typography } from 'antd';
+import { Col, Empty, Flex, Pagination, Row, Segmented, Spin, Tag, Typography } from 'antd';
 import type { RequestStatus } from '../../../domain/casework/requests.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { LabelledSwitch } from '../../components/LabelledSwitch.tsx';
 import { flag, oneOf } from '../../components/list/params.ts';
 import { useListState } from '../../components/list/useListState.ts';
 import { usePagedQuery } from '../../components/list/usePagedQuery.ts';
@@ -66,10 +67,7 @@ export default function RequestsPage() {
             style={{ maxWidth: '100%', overflowX: 'auto' }}
           />
         )}
-        <Flex gap={8} align="center">
-          <Switch checked={silent} onChange={(v) => set({ silent: v })} aria-label={t('request.onlySilent')} />
-          <Typography.Text>{t('request.onlySilent')}</Typography.Text>
-        </Flex>
+        <LabelledSwitch label={t('request.onlySilent')} checked={silent} onChange={(v) => set({ silent: v })} />
       </Flex>
       {query.isError ? (
         <QueryError error={query.error} retry={() => void query.refetch()} />

@@ -3,8 +3,15 @@ import { LEDGER_CATEGORIES } from '../../../domain/enterprise/categories.ts';
 import type { LedgerFigures } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { FigureCard } from './FigureCard.tsx';
-import { type FigureContext, figureHref } from './links.ts';
+import { type FigureContext, figureHref, type Selection } from './links.ts';
 import { RateCard } from './RateCard.tsx';
+
+/** The three rates: covered enterprises over those in scope. */
+const RATES = [
+  { testId: 'rate-org', title: 'dashboard.rate.org', count: 'orgCovered', coverage: 'org' },
+  { testId: 'rate-standalone', title: 'rate.standaloneRate', count: 'standalone', coverage: 'standalone' },
+  { testId: 'rate-work', title: 'rate.workCoverageRate', count: 'workCovered', coverage: 'work' },
+] as const;
 
 interface Props {
   ledger: LedgerFigures;
@@ -21,42 +28,31 @@ interface Props {
  */
 export function CoverageFigures({ ledger, missing, massOrgOnly, ctx }: Props) {
   const { t } = useI18n();
-  const href = (sel: Parameters<typeof figureHref>[1]) => figureHref(ctx, sel);
+  const href = (sel: Selection) => figureHref(ctx, sel);
   const inScope = href({ status: 'in_scope' });
   const span = { xs: 24, sm: 12, lg: 8 };
+  // 待核实 and 未建党组织、已建群团组织 are counted only where they mean something (null elsewhere).
+  const flags: [NonNullable<Selection['flag']>, number | null][] = [
+    ['key_watch', ledger.keyWatch],
+    ['needs_instructor', ledger.needsInstructor],
+    ['missing', missing],
+    ['mass_org_only', massOrgOnly],
+  ];
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col {...span}>
-          <RateCard
-            testId="rate-org"
-            title={t('dashboard.rate.org')}
-            numerator={ledger.orgCovered}
-            numeratorTo={href({ coverage: 'org' })}
-            denominator={ledger.inScope}
-            denominatorTo={inScope}
-          />
-        </Col>
-        <Col {...span}>
-          <RateCard
-            testId="rate-standalone"
-            title={t('rate.standaloneRate')}
-            numerator={ledger.standalone}
-            numeratorTo={href({ coverage: 'standalone' })}
-            denominator={ledger.inScope}
-            denominatorTo={inScope}
-          />
-        </Col>
-        <Col {...span}>
-          <RateCard
-            testId="rate-work"
-            title={t('rate.workCoverageRate')}
-            numerator={ledger.workCovered}
-            numeratorTo={href({ coverage: 'work' })}
-            denominator={ledger.inScope}
-            denominatorTo={inScope}
-          />
-        </Col>
+        {RATES.map((r) => (
+          <Col key={r.coverage} {...span}>
+            <RateCard
+              testId={r.testId}
+              title={t(r.title)}
+              numerator={ledger[r.count]}
+              numeratorTo={href({ coverage: r.coverage })}
+              denominator={ledger.inScope}
+              denominatorTo={inScope}
+            />
+          </Col>
+        ))}
       </Row>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} xl={16}>
@@ -89,41 +85,13 @@ export function CoverageFigures({ ledger, missing, massOrgOnly, ctx }: Props) {
         <Col xs={24} xl={8}>
           <Card title={t('dashboard.watch')} size="small" style={{ height: '100%' }}>
             <Row gutter={[12, 12]}>
-              <Col flex="1 1 140px">
-                <FigureCard
-                  testId="fig-key_watch"
-                  title={t('flag.key_watch')}
-                  value={ledger.keyWatch}
-                  to={href({ flag: 'key_watch' })}
-                />
-              </Col>
-              <Col flex="1 1 140px">
-                <FigureCard
-                  testId="fig-needs_instructor"
-                  title={t('flag.needs_instructor')}
-                  value={ledger.needsInstructor}
-                  to={href({ flag: 'needs_instructor' })}
-                />
-              </Col>
-              {missing !== null && (
-                <Col flex="1 1 140px">
-                  <FigureCard
-                    testId="fig-missing"
-                    title={t('flag.missing')}
-                    value={missing}
-                    to={href({ flag: 'missing' })}
-                  />
-                </Col>
-              )}
-              {massOrgOnly !== null && (
-                <Col flex="1 1 140px">
-                  <FigureCard
-                    testId="fig-mass_org_only"
-                    title={t('flag.mass_org_only')}
-                    value={massOrgOnly}
-                    to={href({ flag: 'mass_org_only' })}
-                  />
-                </Col>
+              {flags.map(
+                ([flag, value]) =>
+                  value !== null && (
+                    <Col key={flag} flex="1 1 140px">
+                      <FigureCard testId={`fig-${flag}`} title={t(`flag.${flag}`)} value={value} to={href({ flag })} />
+                    </Col>
+                  ),
               )}
             </Row>
           </Card>

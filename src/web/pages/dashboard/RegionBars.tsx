@@ -150,6 +150,22 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
       text
     );
   };
+  // A rate with its count beside it, the count opening the enterprises it counts.
+  const rateColumn = (
+    coverage: 'standalone' | 'work',
+    title: string,
+    field: 'standalone' | 'workCovered',
+  ): TableColumnsType<DashboardChild>[number] => ({
+    title,
+    key: coverage,
+    align: 'right',
+    render: (_, c) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {ratePercent(c.ledger?.[field] ?? 0, c.ledger?.inScope ?? 0)} (
+        {count(c, c.ledger?.[field] ?? 0, { coverage }, field)})
+      </span>
+    ),
+  });
   const columns: TableColumnsType<DashboardChild> = [
     {
       title: t('region.col.name'),
@@ -184,28 +200,8 @@ export function RegionBars({ rows, ctx, drillHref, loading }: Props) {
         </span>
       ),
     },
-    {
-      title: t('rate.standaloneRate'),
-      key: 'standalone',
-      align: 'right',
-      render: (_, c) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {ratePercent(c.ledger?.standalone ?? 0, c.ledger?.inScope ?? 0)} (
-          {count(c, c.ledger?.standalone ?? 0, { coverage: 'standalone' }, 'standalone')})
-        </span>
-      ),
-    },
-    {
-      title: t('rate.workCoverageRate'),
-      key: 'work',
-      align: 'right',
-      render: (_, c) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {ratePercent(c.ledger?.workCovered ?? 0, c.ledger?.inScope ?? 0)} (
-          {count(c, c.ledger?.workCovered ?? 0, { coverage: 'work' }, 'workCovered')})
-        </span>
-      ),
-    },
+    rateColumn('standalone', t('rate.standaloneRate'), 'standalone'),
+    rateColumn('work', t('rate.workCoverageRate'), 'workCovered'),
     {
       title: t('category.should_form'),
       key: 'should_form',

@@ -17,21 +17,24 @@ export function SegmentBar({ segment, onChange }: { segment: Segment; onChange: 
       if (v === undefined || (Array.isArray(v) && v.length === 0)) delete next[k];
     onChange(next as Segment);
   };
-  const options = (prefix: string, codes: readonly string[]) =>
-    codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
-  const multiple = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const };
   const width = { minWidth: 150, flex: '1 1 150px', maxWidth: 260 };
+  // Any of a code list's codes (kinds, size bands), named as the ledger's filter names it.
+  const codesSelect = (name: 'kind' | 'sizeBand', codes: readonly string[]) => (
+    <Select
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      aria-label={t(`ledger.filter.${name}`)}
+      placeholder={t(`ledger.filter.${name}`)}
+      value={segment[name] ?? []}
+      onChange={(v: string[]) => set({ [name]: v })}
+      options={codes.map((c) => ({ value: c, label: t(`${name}.${c}` as MessageKey) }))}
+      style={width}
+    />
+  );
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="segment-bar">
-      <Select
-        {...multiple}
-        aria-label={t('ledger.filter.kind')}
-        placeholder={t('ledger.filter.kind')}
-        value={segment.kind ?? []}
-        onChange={(kind) => set({ kind })}
-        options={options('kind', KINDS)}
-        style={width}
-      />
+      {codesSelect('kind', KINDS)}
       <TreeSelect
         allowClear
         showSearch
@@ -45,15 +48,7 @@ export function SegmentBar({ segment, onChange }: { segment: Segment; onChange: 
         style={width}
         styles={{ popup: { root: { maxHeight: 400, overflow: 'auto', minWidth: 280 } } }}
       />
-      <Select
-        {...multiple}
-        aria-label={t('ledger.filter.sizeBand')}
-        placeholder={t('ledger.filter.sizeBand')}
-        value={segment.sizeBand ?? []}
-        onChange={(sizeBand) => set({ sizeBand })}
-        options={options('sizeBand', SIZE_BAND_CODES)}
-        style={width}
-      />
+      {codesSelect('sizeBand', SIZE_BAND_CODES)}
       <Select
         allowClear
         aria-label={t('ledger.filter.aboveScale')}

@@ -1,5 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  type ColProps,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { addMonths } from '../../../domain/calendarDate.ts';
@@ -176,6 +190,14 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
         </Form.Item>
       </Col>
     );
+  // 培养联系人 and 入党介绍人: two people each, named in the box, with the rule in the hint.
+  const twoNames = (name: 'contacts' | 'introducers', col: ColProps) => (
+    <Col {...col}>
+      <Form.Item name={name} label={t(`development.field.${name}`)} extra={t(`development.form.${name}Hint`)}>
+        <NamesInput slots={2} label={t(`development.field.${name}`)} />
+      </Form.Item>
+    </Col>
+  );
   const section = (title: string, children: ReactNode) => (
     <Card size="small" title={title} style={{ marginBottom: 12 }}>
       <Row gutter={16}>{children}</Row>
@@ -220,15 +242,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
         t('development.section.activist'),
         <>
           {date('activistOn', t('development.field.activistOn'))}
-          <Col xs={24} sm={12} lg={16}>
-            <Form.Item
-              name="contacts"
-              label={t('development.field.contacts')}
-              extra={t('development.form.contactsHint')}
-            >
-              <NamesInput slots={2} label={t('development.field.contacts')} />
-            </Form.Item>
-          </Col>
+          {twoNames('contacts', { xs: 24, sm: 12, lg: 16 })}
         </>,
       )}
       {section(
@@ -256,15 +270,7 @@ export function DevelopmentForm({ development: d, readOnly, onSaved }: Props) {
       {section(
         t('development.section.admission'),
         <>
-          <Col xs={24} lg={8}>
-            <Form.Item
-              name="introducers"
-              label={t('development.field.introducers')}
-              extra={t('development.form.introducersHint')}
-            >
-              <NamesInput slots={2} label={t('development.field.introducers')} />
-            </Form.Item>
-          </Col>
+          {twoNames('introducers', { xs: 24, lg: 8 })}
           {date('admittedOn', t('development.field.admittedOn'), t('development.form.admittedHint'))}
           {date(
             'approvedOn',

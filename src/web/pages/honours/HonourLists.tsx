@@ -1,6 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { type Query, request } from '../../api.ts';
@@ -36,6 +37,25 @@ function Withdraw({ path, confirm }: { path: string; confirm: string }) {
   );
 }
 
+/** The withdraw button of each row, for a user who may manage honours and sites. */
+function withdrawColumn<T extends { id: number }>(allowed: boolean, path: string, confirm: string) {
+  if (!allowed) return [];
+  return [{ key: 'actions', render: (_: unknown, r: T) => <Withdraw path={`${path}/${r.id}`} confirm={confirm} /> }];
+}
+
+/** A row on a phone: what was awarded, to whom or where, then the particulars in grey. */
+function PhoneCard({ title, who, facts }: { title: string; who: ReactNode; facts: string }) {
+  return (
+    <Flex vertical gap={4}>
+      <Typography.Text strong>{title}</Typography.Text>
+      {who}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {facts}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
 /** Who was honoured: a member (with their org) or an org, each a link to its page. */
 export function HonourRecipient({ h }: { h: Honour }) {
   return h.memberId !== null ? (
@@ -59,16 +79,7 @@ export function HonourList({ filter, paging }: ListProps) {
     { title: t('honours.col.level'), key: 'level', render: (_, h) => t(`honours.level.${h.level}`) },
     { title: t('honours.col.awardedOn'), dataIndex: 'awardedOn' },
     { title: t('honours.col.region'), dataIndex: 'regionName' },
-    ...(can('honour.manage')
-      ? [
-          {
-            key: 'actions',
-            render: (_: unknown, h: Honour) => (
-              <Withdraw path={`/api/honours/${h.id}`} confirm={t('honours.deleteConfirm')} />
-            ),
-          },
-        ]
-      : []),
+    ...withdrawColumn<Honour>(can('honour.manage'), '/api/honours', t('honours.deleteConfirm')),
   ];
   return (
     <ListView<Honour>
@@ -80,13 +91,11 @@ export function HonourList({ filter, paging }: ListProps) {
       totalTestId="honour-total"
       cardTestId="honour-card"
       card={(h) => (
-        <Flex vertical gap={4}>
-          <Typography.Text strong>{h.title}</Typography.Text>
-          <HonourRecipient h={h} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[h.awardingBody, t(`honours.level.${h.level}`), h.awardedOn].join(' · ')}
-          </Typography.Text>
-        </Flex>
+        <PhoneCard
+          title={h.title}
+          who={<HonourRecipient h={h} />}
+          facts={[h.awardingBody, t(`honours.level.${h.level}`), h.awardedOn].join(' · ')}
+        />
       )}
     />
   );
@@ -115,16 +124,7 @@ export function SiteList({ filter, paging }: ListProps) {
     { title: t('sites.col.year'), dataIndex: 'year' },
     { title: t('sites.col.level'), key: 'level', render: (_, s) => <Tag>{t(`honours.level.${s.level}`)}</Tag> },
     { title: t('sites.col.awardingBody'), dataIndex: 'awardingBody', render: (v: string | null) => v ?? '—' },
-    ...(can('honour.manage')
-      ? [
-          {
-            key: 'actions',
-            render: (_: unknown, s: DemonstrationSite) => (
-              <Withdraw path={`/api/demonstration-sites/${s.id}`} confirm={t('sites.deleteConfirm')} />
-            ),
-          },
-        ]
-      : []),
+    ...withdrawColumn<DemonstrationSite>(can('honour.manage'), '/api/demonstration-sites', t('sites.deleteConfirm')),
   ];
   return (
     <ListView<DemonstrationSite>
@@ -136,13 +136,11 @@ export function SiteList({ filter, paging }: ListProps) {
       totalTestId="site-total"
       cardTestId="site-card"
       card={(s) => (
-        <Flex vertical gap={4}>
-          <Typography.Text strong>{s.name}</Typography.Text>
-          <SitePlace s={s} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[s.year, t(`honours.level.${s.level}`), s.awardingBody].filter(Boolean).join(' · ')}
-          </Typography.Text>
-        </Flex>
+        <PhoneCard
+          title={s.name}
+          who={<SitePlace s={s} />}
+          facts={[s.year, t(`honours.level.${s.level}`), s.awardingBody].filter(Boolean).join(' · ')}
+        />
       )}
     />
   );

@@ -61,6 +61,33 @@ function apiOf(kind: ImportKind) {
   };
 }
 
+/** Party organizations and members: the same page, texts of their own (`batch.{kind}.…`), no period or source labels. */
+function recordKind(kind: 'orgs' | 'members', permission: Permission): KindDef {
+  return {
+    kind,
+    permission,
+    label: `import.kind.${kind}`,
+    short: `import.kindShort.${kind}`,
+    hint: `import.hint.${kind}`,
+    ...apiOf(kind),
+    page: (id) => `/ledger/import/${kind}/${id}`,
+    viewPath: `/${kind}`,
+    texts: {
+      staged: `batch.${kind}.staged`,
+      stagedHint: 'batch.kind.stagedHint',
+      apply: `batch.${kind}.apply`,
+      applyConfirm: `batch.${kind}.applyConfirm`,
+      applied: `batch.${kind}.applied`,
+      rejected: `batch.${kind}.rejected`,
+      failed: `batch.${kind}.failed`,
+      dryRun: `batch.${kind}.dryRun`,
+      discarded: `batch.${kind}.discarded`,
+      view: `batch.${kind}.view`,
+    },
+    labelled: false,
+  };
+}
+
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
   enterprises: {
     kind: 'enterprises',
@@ -85,52 +112,8 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     },
     labelled: true,
   },
-  orgs: {
-    kind: 'orgs',
-    permission: 'org.import',
-    label: 'import.kind.orgs',
-    short: 'import.kindShort.orgs',
-    hint: 'import.hint.orgs',
-    ...apiOf('orgs'),
-    page: (id) => `/ledger/import/orgs/${id}`,
-    viewPath: '/orgs',
-    texts: {
-      staged: 'batch.orgs.staged',
-      stagedHint: 'batch.kind.stagedHint',
-      apply: 'batch.orgs.apply',
-      applyConfirm: 'batch.orgs.applyConfirm',
-      applied: 'batch.orgs.applied',
-      rejected: 'batch.orgs.rejected',
-      failed: 'batch.orgs.failed',
-      dryRun: 'batch.orgs.dryRun',
-      discarded: 'batch.orgs.discarded',
-      view: 'batch.orgs.view',
-    },
-    labelled: false,
-  },
-  members: {
-    kind: 'members',
-    permission: 'member.import',
-    label: 'import.kind.members',
-    short: 'import.kindShort.members',
-    hint: 'import.hint.members',
-    ...apiOf('members'),
-    page: (id) => `/ledger/import/members/${id}`,
-    viewPath: '/members',
-    texts: {
-      staged: 'batch.members.staged',
-      stagedHint: 'batch.kind.stagedHint',
-      apply: 'batch.members.apply',
-      applyConfirm: 'batch.members.applyConfirm',
-      applied: 'batch.members.applied',
-      rejected: 'batch.members.rejected',
-      failed: 'batch.members.failed',
-      dryRun: 'batch.members.dryRun',
-      discarded: 'batch.members.discarded',
-      view: 'batch.members.view',
-    },
-    labelled: false,
-  },
+  orgs: recordKind('orgs', 'org.import'),
+  members: recordKind('members', 'member.import'),
 };
 
 export const isImportKind = (value: string | null | undefined): value is ImportKind =>

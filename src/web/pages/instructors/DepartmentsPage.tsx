@@ -35,6 +35,9 @@ interface Values {
   requests?: string[];
 }
 
+/** A department relates to any number of sections or categories, found by typing. */
+const searchableMultiple = { mode: 'multiple', allowClear: true, showSearch: { optionFilterProp: 'label' } } as const;
+
 /** 职能部门目录 and its relevance map (职能相关、业务相近): which industry sections and request categories each department relates to. */
 export default function DepartmentsPage() {
   const { t } = useI18n();
@@ -191,17 +194,13 @@ export default function DepartmentsPage() {
       </Form.Item>
       <Form.Item name="industries" label={t('departments.field.industries')}>
         <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          {...searchableMultiple}
           options={sections.sections.map((s) => ({ value: s.code, label: `${s.code} ${sections.name(s.code)}` }))}
         />
       </Form.Item>
       <Form.Item name="requests" label={t('departments.field.requests')}>
         <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          {...searchableMultiple}
           options={REQUEST_CODES.map((r) => ({ value: r, label: t(`instructors.requestCategory.${r}`) }))}
         />
       </Form.Item>

@@ -1,12 +1,14 @@
-import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
+import { Form, Input, Radio, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { changedFields } from '../../components/changedFields.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { LeftOnItem, PhoneItem } from '../../components/personItems.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
-import { afterToday, datePickerProps, fromDay, toDay } from '../orgs/dates.ts';
+import { fromDay, toDay } from '../orgs/dates.ts';
 import { KIND_CODES } from './labels.ts';
 import { useDepartments } from './useDepartments.ts';
 
@@ -46,13 +48,11 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
       post: v.post?.trim() || null,
       fullTime: v.fullTime ?? false,
       regionCode: v.regionCode,
-      phone: v.phone?.trim() || null,
     };
-    if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', body);
-    const patch: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(body)) {
-      if (k === 'phone' ? value !== null : value !== instructor[k as keyof Instructor]) patch[k] = value;
-    }
+    const phone = v.phone?.trim() || null;
+    if (!instructor) return api.post<ApiResponse<'/api/instructors', 'post'>>('/api/instructors', { ...body, phone });
+    const patch = changedFields(body, instructor);
+    if (phone) patch.phone = phone;
     const leftOn = toDay(v.leftOn);
     if (leftOn !== instructor.leftOn) patch.leftOn = leftOn;
     await api.patch(`/api/instructors/${instructor.id}`, patch);
@@ -99,22 +99,12 @@ export function InstructorFormDrawer({ instructor, onClose, onCreated }: Props) 
       <Form.Item name="regionCode" label={t('instructors.field.regionCode')} rules={[{ required: true }]}>
         <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
       </Form.Item>
-      <Form.Item
-        name="phone"
+      <PhoneItem
         label={t('instructors.field.phone')}
-        extra={
-          instructor?.phone
-            ? `${instructor.phone} · ${t('instructors.field.phoneHint')}`
-            : t('instructors.field.phoneHint')
-        }
-      >
-        <Input inputMode="tel" maxLength={20} autoComplete="off" />
-      </Form.Item>
-      {instructor && (
-        <Form.Item name="leftOn" label={t('instructors.field.leftOn')} extra={t('instructors.field.leftOnHint')}>
-          <DatePicker {...datePickerProps} disabledDate={afterToday} />
-        </Form.Item>
-      )}
+        hint={t('instructors.field.phoneHint')}
+        masked={instructor?.phone}
+      />
+      {instructor && <LeftOnItem label={t('instructors.field.leftOn')} hint={t('instructors.field.leftOnHint')} />}
     </FormDrawer>
   );
 }

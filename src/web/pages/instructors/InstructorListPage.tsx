@@ -5,7 +5,7 @@ import type { ApiResponse, Instructor } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { Mono, NameLink } from '../../components/list/cells.tsx';
-import { FilterBar, FilterSelect, RegionFilter } from '../../components/list/FilterBar.tsx';
+import { FilterBar, FilterSelect, qSearch, RegionFilter } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { id, oneOf, text } from '../../components/list/params.ts';
 import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
@@ -97,13 +97,11 @@ export default function InstructorListPage() {
               options={STATUSES.map((s) => ({ value: s, label: t(`instructors.status.${s}`) }))}
             />
           }
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
+          search={qSearch(list, {
             placeholder: t('instructors.filter.qPlaceholder'),
             label: t('instructors.filter.q'),
             width: 240,
-          }}
+          })}
         >
           <FilterSelect<number>
             label={t('instructors.filter.department')}

@@ -71,8 +71,17 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
   const industries = useIndustryTree();
   const options = (prefix: string, codes: readonly string[]) =>
     codes.map((c) => ({ value: c, label: t(`${prefix}.${c}` as MessageKey) }));
-  const multiple = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const };
   const any = t('ledger.filter.any');
+  // Any of a code list's codes (labelled `${prefix}.${code}`), as most of the ledger's filters are.
+  const codesItem = (
+    name: 'category' | 'flag' | 'status' | 'kind' | 'sizeBand',
+    prefix: string,
+    codes: readonly string[],
+  ) => (
+    <Form.Item key={name} name={name} label={t(`ledger.filter.${name}`)}>
+      <Select mode="multiple" allowClear maxTagCount="responsive" placeholder={any} options={options(prefix, codes)} />
+    </Form.Item>
+  );
 
   const fields = [
     <Form.Item key="region" name="region" label={t('ledger.filter.region')}>
@@ -91,18 +100,10 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
     <Form.Item key="coverage" name="coverage" label={t('ledger.filter.coverage')}>
       <Select allowClear placeholder={any} options={options('ledger.coverage', COVERAGES)} />
     </Form.Item>,
-    <Form.Item key="category" name="category" label={t('ledger.filter.category')}>
-      <Select {...multiple} placeholder={any} options={options('category', LEDGER_CATEGORIES)} />
-    </Form.Item>,
-    <Form.Item key="flag" name="flag" label={t('ledger.filter.flag')}>
-      <Select {...multiple} placeholder={any} options={options('flag', FLAGS)} />
-    </Form.Item>,
-    <Form.Item key="status" name="status" label={t('ledger.filter.status')}>
-      <Select {...multiple} placeholder={any} options={options('regStatus', STATUSES)} />
-    </Form.Item>,
-    <Form.Item key="kind" name="kind" label={t('ledger.filter.kind')}>
-      <Select {...multiple} placeholder={any} options={options('kind', KINDS)} />
-    </Form.Item>,
+    codesItem('category', 'category', LEDGER_CATEGORIES),
+    codesItem('flag', 'flag', FLAGS),
+    codesItem('status', 'regStatus', STATUSES),
+    codesItem('kind', 'kind', KINDS),
     <Form.Item key="industry" name="industry" label={t('ledger.filter.industry')}>
       <TreeSelect
         allowClear
@@ -114,9 +115,7 @@ export function LedgerFilters({ filter, onApply, onReset, vertical }: Props) {
         styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
       />
     </Form.Item>,
-    <Form.Item key="sizeBand" name="sizeBand" label={t('ledger.filter.sizeBand')}>
-      <Select {...multiple} placeholder={any} options={options('sizeBand', SIZE_BAND_CODES)} />
-    </Form.Item>,
+    codesItem('sizeBand', 'sizeBand', SIZE_BAND_CODES),
     <Form.Item key="aboveScale" name="aboveScale" label={t('ledger.filter.aboveScale')}>
       <Select
         allowClear

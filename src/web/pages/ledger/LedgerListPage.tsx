@@ -6,7 +6,7 @@ import { type Key, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Enterprise, LedgerList } from '../../api/types.ts';
 import { queryString } from '../../api.ts';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { FilterBar, qSearch } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { countSet, unset } from '../../components/list/params.ts';
 import { useListState } from '../../components/list/useListState.ts';
@@ -126,12 +126,7 @@ export default function LedgerListPage() {
       </PageTitle>
       <Card size="small">
         <FilterBar
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
-            placeholder: t('ledger.filter.qPlaceholder'),
-            label: t('ledger.filter.q'),
-          }}
+          search={qSearch(list, { placeholder: t('ledger.filter.qPlaceholder'), label: t('ledger.filter.q') })}
           count={countSet(filter, FOLDED)}
           filters={
             <LedgerFilters

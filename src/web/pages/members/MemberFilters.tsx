@@ -1,5 +1,5 @@
 import { Col, Form, Row, Select } from 'antd';
-import { FilterButtons } from '../../components/list/FilterBar.tsx';
+import { chosenFilters, FilterButtons } from '../../components/list/FilterBar.tsx';
 import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -15,6 +15,20 @@ interface Props {
   onApply: (filter: MemberFilter) => void;
   onReset: () => void;
 }
+
+/** The filters this form sets (the name search, `side` and the employer come from elsewhere). */
+export const FORM_FILTERS = [
+  'orgId',
+  'regionCode',
+  'status',
+  'mobile',
+  'shouldTransfer',
+  'relationElsewhere',
+  'roster',
+] as const;
+
+/** The filters answered 是 / 否 (any when empty). */
+const YES_NO_FILTERS = ['mobile', 'shouldTransfer', 'relationElsewhere'] as const;
 
 /** The roster's filters but the name search, applied together by 查询. */
 export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
@@ -34,14 +48,9 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
       initialValues={filter}
       onFinish={(v) =>
         onApply({
-          orgId: v.orgId || undefined,
-          regionCode: v.regionCode || undefined,
-          status: v.status || undefined,
-          mobile: v.mobile || undefined,
-          shouldTransfer: v.shouldTransfer || undefined,
+          ...chosenFilters(v, FORM_FILTERS),
+          // Set by the links that open the roster, not by this form.
           side: filter.side,
-          relationElsewhere: v.relationElsewhere || undefined,
-          roster: v.roster || undefined,
           employerId: filter.employerId,
         })
       }
@@ -66,21 +75,13 @@ export function MemberFilters({ filter, orgName, onApply, onReset }: Props) {
             <Select allowClear placeholder={any} options={labels.options('member.status', STATUS_CODES)} />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="mobile" label={t('member.filter.mobile')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="shouldTransfer" label={t('member.filter.shouldTransfer')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
-          <Form.Item name="relationElsewhere" label={t('member.filter.relationElsewhere')}>
-            <Select allowClear placeholder={any} options={yesNo} />
-          </Form.Item>
-        </Col>
+        {YES_NO_FILTERS.map((name) => (
+          <Col key={name} xs={12} sm={8} lg={secretary ? 6 : 8}>
+            <Form.Item name={name} label={t(`member.filter.${name}`)}>
+              <Select allowClear placeholder={any} options={yesNo} />
+            </Form.Item>
+          </Col>
+        ))}
         <Col xs={12} sm={8} lg={secretary ? 6 : 8}>
           <Form.Item name="roster" label={t('member.filter.roster')}>
             <Select

@@ -4,7 +4,7 @@ import type { ApiResponse, MemberListItem } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { Mono, NameLink } from '../../components/list/cells.tsx';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { FilterBar, qSearch } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { countSet, oneOf, unset } from '../../components/list/params.ts';
 import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
@@ -16,22 +16,13 @@ import { useCan, useUser } from '../../session.ts';
 import { MEMBER_FILTERS, MEMBER_VIEWS, type MemberFilter, type MemberView } from './filter.ts';
 import { useCodeLabels } from './labels.ts';
 import { MemberCreateDrawer } from './MemberCreateDrawer.tsx';
-import { MemberFilters } from './MemberFilters.tsx';
+import { FORM_FILTERS, MemberFilters } from './MemberFilters.tsx';
 import { MemberFlags, StatusTag } from './MemberTags.tsx';
 import { useOrgName } from './useOrgName.ts';
 
 const MEMBER_LIST = { ...MEMBER_FILTERS, view: oneOf(MEMBER_VIEWS, 'roster'), ...CREATE_FORM };
 /** The filters folded behind a phone's button (all but the name search). */
-const FOLDED = [
-  'orgId',
-  'regionCode',
-  'status',
-  'mobile',
-  'shouldTransfer',
-  'relationElsewhere',
-  'employerId',
-  'roster',
-] as const;
+const FOLDED = [...FORM_FILTERS, 'employerId'] as const;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 /** 党员名册: the members of the user's scope (a secretary: their org), masked; 流动党员 for one org; 新增党员 for member.write. */
@@ -181,13 +172,11 @@ export default function MemberListPage() {
               ]}
             />
           }
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
+          search={qSearch(list, {
             placeholder: t('member.filter.qPlaceholder'),
             label: t('member.filter.q'),
             width: 360,
-          }}
+          })}
           count={countSet(filter, user.orgId != null ? FOLDED.filter((k) => k !== 'orgId') : FOLDED)}
           filters={
             <MemberFilters

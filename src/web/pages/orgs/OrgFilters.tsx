@@ -1,6 +1,6 @@
 import { Col, Form, Row, Select } from 'antd';
 import { FORMATIONS } from '../../../domain/org/codes.ts';
-import { FilterButtons } from '../../components/list/FilterBar.tsx';
+import { chosenFilters, FilterButtons } from '../../components/list/FilterBar.tsx';
 import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { OrgFilter } from './filter.ts';
@@ -21,18 +21,19 @@ export function OrgFilters({ filter, onApply, onReset }: Props) {
   const { t } = useI18n();
   const options = useCodeOptions();
   const any = t('ledger.filter.any');
+  // One code of a code list (any when empty).
+  const codeFilter = (name: 'type' | 'formation' | 'status', prefix: string, codes: readonly string[]) => (
+    <Col xs={24} sm={12} lg={6}>
+      <Form.Item name={name} label={t(`org.filter.${name}`)}>
+        <Select allowClear placeholder={any} options={options(prefix, codes)} />
+      </Form.Item>
+    </Col>
+  );
   return (
     <Form<OrgFilter>
       layout="vertical"
       initialValues={filter}
-      onFinish={(v) =>
-        onApply({
-          regionCode: v.regionCode || undefined,
-          type: v.type || undefined,
-          formation: v.formation || undefined,
-          status: v.status || undefined,
-        })
-      }
+      onFinish={(v) => onApply(chosenFilters(v, ['regionCode', 'type', 'formation', 'status']))}
     >
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
@@ -40,21 +41,9 @@ export function OrgFilters({ filter, onApply, onReset }: Props) {
             <UserRegionSelect allowClear placeholder={any} />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="type" label={t('org.filter.type')}>
-            <Select allowClear placeholder={any} options={options('orgType', ORG_TYPE_CODES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="formation" label={t('org.filter.formation')}>
-            <Select allowClear placeholder={any} options={options('formation', FORMATION_CODES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="status" label={t('org.filter.status')}>
-            <Select allowClear placeholder={any} options={options('org.status', STATUSES)} />
-          </Form.Item>
-        </Col>
+        {codeFilter('type', 'orgType', ORG_TYPE_CODES)}
+        {codeFilter('formation', 'formation', FORMATION_CODES)}
+        {codeFilter('status', 'org.status', STATUSES)}
       </Row>
       <FilterButtons onReset={onReset} />
     </Form>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ApiResponse, OrgSummary } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CreateButton } from '../../components/list/CreateButton.tsx';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { FilterBar, qSearch } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { countSet, unset } from '../../components/list/params.ts';
 import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
@@ -80,12 +80,7 @@ export default function OrgListPage() {
       </PageTitle>
       <Card size="small">
         <FilterBar
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
-            placeholder: t('org.filter.qPlaceholder'),
-            label: t('org.filter.q'),
-          }}
+          search={qSearch(list, { placeholder: t('org.filter.qPlaceholder'), label: t('org.filter.q') })}
           count={countSet(filter, ['regionCode', 'type', 'formation', 'status'])}
           filters={
             <OrgFilters

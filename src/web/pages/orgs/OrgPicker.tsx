@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useRef } from 'react';
 import type { ApiResponse, OrgRef } from '../../api/types.ts';
+import { PickerOption } from '../../components/PickerOption.tsx';
 import { usePickerSearch } from '../../components/usePickerSearch.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useLedgerLabels } from '../ledger/labels.ts';
@@ -39,11 +40,7 @@ export function OrgPicker({ value, onChange, id, initial, exclude }: Props) {
         onChange?.(v ?? null);
       }}
       options={options}
-      optionRender={(o) => (
-        <span>
-          {o.label} <span style={{ color: 'rgba(0,0,0,0.45)' }}>{o.data.type}</span>
-        </span>
-      )}
+      optionRender={(o) => <PickerOption label={o.label} detail={o.data.type} />}
       style={{ width: '100%' }}
     />
   );

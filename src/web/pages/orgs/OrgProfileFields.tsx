@@ -1,4 +1,5 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import type { ReactNode } from 'react';
 import { JOINT_BASES, MANAGEMENT_MODES, ORG_TYPES, SECRETARY_SOURCES } from '../../../domain/org/codes.ts';
 import type { OrgRef } from '../../api/types.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
@@ -50,18 +51,14 @@ export function OrgProfileFields({ joint, self, parent, managingOrg }: Props) {
       <Form.Item name="name" label={t('org.field.name')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="type" label={t('org.field.type')} rules={[{ required: true }]}>
-            <Select options={options('orgType', ORG_TYPE_CODES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="orgCode" label={t('org.field.orgCode')}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <Halves>
+        <Form.Item name="type" label={t('org.field.type')} rules={[{ required: true }]}>
+          <Select options={options('orgType', ORG_TYPE_CODES)} />
+        </Form.Item>
+        <Form.Item name="orgCode" label={t('org.field.orgCode')}>
+          <Input maxLength={50} />
+        </Form.Item>
+      </Halves>
       {joint && (
         <Form.Item name="jointBasis" label={t('org.field.jointBasis')} rules={[{ required: true }]}>
           <Select options={options('jointBasis', JOINT_BASIS_CODES)} />
@@ -70,30 +67,22 @@ export function OrgProfileFields({ joint, self, parent, managingOrg }: Props) {
       <Form.Item name="parentId" label={t('org.field.parentId')}>
         <OrgPicker initial={parent} exclude={self} />
       </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="managingOrgId" label={t('org.field.managingOrgId')}>
-            <OrgPicker initial={managingOrg} exclude={self} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="management" label={t('org.field.management')}>
-            <Select allowClear options={options('management', MANAGEMENT_CODES)} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="approvedBy" label={t('org.field.approvedBy')}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="secretarySource" label={t('org.field.secretarySource')}>
-            <Select allowClear options={options('secretarySource', SECRETARY_SOURCE_CODES)} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <Halves>
+        <Form.Item name="managingOrgId" label={t('org.field.managingOrgId')}>
+          <OrgPicker initial={managingOrg} exclude={self} />
+        </Form.Item>
+        <Form.Item name="management" label={t('org.field.management')}>
+          <Select allowClear options={options('management', MANAGEMENT_CODES)} />
+        </Form.Item>
+      </Halves>
+      <Halves>
+        <Form.Item name="approvedBy" label={t('org.field.approvedBy')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="secretarySource" label={t('org.field.secretarySource')}>
+          <Select allowClear options={options('secretarySource', SECRETARY_SOURCE_CODES)} />
+        </Form.Item>
+      </Halves>
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="reportedFullCount" label={t('org.field.reportedFullCount')} tooltip={t('org.reportedHint')}>
@@ -118,4 +107,18 @@ export function normalProfile(values: ProfileValues): Record<ProfileField, strin
     out[k] = v === undefined || v === null ? null : typeof v === 'string' ? v.trim() || null : v;
   }
   return out;
+}
+
+/** Two fields side by side on a wide screen, one above the other on a phone. */
+function Halves({ children }: { children: [ReactNode, ReactNode] }) {
+  return (
+    <Row gutter={12}>
+      <Col xs={24} sm={12}>
+        {children[0]}
+      </Col>
+      <Col xs={24} sm={12}>
+        {children[1]}
+      </Col>
+    </Row>
+  );
 }

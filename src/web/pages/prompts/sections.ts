@@ -1,6 +1,7 @@
 // The work prompts' sections and items as the page shows them: titles, level tags, and the
 // page each item opens.
 
+import { FINDING_LEVELS } from '../../../domain/org/orgFindings.ts';
 import type { PromptItem, PromptLevel, PromptSection, PromptSectionKey } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { type LedgerFilter, ledgerHref } from '../ledger/filter.ts';
@@ -37,21 +38,13 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   contact_missed: 'prompts.hint.contact_missed',
 };
 
-/** Levels from the most to the least pressing. */
-const LEVELS: PromptLevel[] = ['overdue', 'due', 'warning', 'info'];
-
-export const LEVEL_COLORS: Record<PromptLevel, string> = {
-  overdue: 'red',
-  due: 'orange',
-  warning: 'gold',
-  info: 'blue',
-};
-
-export const levelKey = (level: PromptLevel): MessageKey => `org.findingLevel.${level}`;
+// A prompt's level is an org finding's level (the server's enum is the same four): the same
+// order from the most to the least pressing, the same colours and words as on the org pages.
+export { FINDING_COLOR as LEVEL_COLORS, findingLevelKey as levelKey } from '../orgs/labels.ts';
 
 /** The most pressing level among a section's items (the colour of its count). */
 export function topLevel(section: PromptSection): PromptLevel | null {
-  return LEVELS.find((l) => section.items.some((i) => i.level === l)) ?? null;
+  return FINDING_LEVELS.find((l) => section.items.some((i) => i.level === l)) ?? null;
 }
 
 /** The page of the record an item is about. */

@@ -1,13 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Form, Select, Typography } from 'antd';
+import { Alert, Card, Flex, Form, Select } from 'antd';
 import { ANNUAL_COLUMNS } from '../../../domain/reports/forms.ts';
 import type { AnnualReport } from '../../api/types.ts';
-import { api } from '../../api.ts';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { FormTable } from './FormTable.tsx';
-import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import { ReportForm } from './FormTable.tsx';
+import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
 
 /** 非公有制企业党建工作情况统计表 (reports.md §2). */
 export default function AnnualPage() {
@@ -15,19 +12,11 @@ export default function AnnualPage() {
   const { region, scope, params, set } = useReportParams();
   const thisYear = new Date().getFullYear();
   const year = params.get('year') ?? String(thisYear - 1);
-  const query = useQuery({
-    queryKey: ['reports', 'annual', { region, year, scope }],
-    queryFn: () => api.get<AnnualReport>('/api/reports/annual', { region, year, ...(scope ? { scope } : {}) }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useReport<AnnualReport>('annual', { region, year, scope });
   const data = query.data;
   return (
     <>
-      <PageTitle
-        extra={<DownloadButton path="/api/reports/annual.xlsx" query={{ region, year, scope }} disabled={!data} />}
-      >
-        {t('report.hub.annual')}
-      </PageTitle>
+      <ReportTitle name="annual" query={{ region, year, scope }} ready={!!data} />
       <ReportParams
         period={
           <Form.Item label={t('report.year')}>
@@ -53,19 +42,7 @@ export default function AnnualPage() {
             }
             loading={!data}
           >
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              {t('report.clickHint')} · {t(`report.scope.${data?.scope ?? 'all'}`)}
-            </Typography.Paragraph>
-            {data && (
-              <FormTable
-                columns={ANNUAL_COLUMNS}
-                total={data.total}
-                rows={data.rows}
-                date={data.asOf}
-                scope={data.scope}
-                testId="annual-table"
-              />
-            )}
+            <ReportForm columns={ANNUAL_COLUMNS} report={data} testId="annual-table" />
           </Card>
         </Flex>
       )}

@@ -1,9 +1,10 @@
 // A report laid out like its paper form: the region column, two-level headers from the form's
 // columns, 合计 first. Enterprise figures open the list of enterprises behind them as of the
 // report date (/stats/enterprises).
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { cellText, type FormColumn, type ListSelection } from '../../../domain/reports/forms.ts';
+import type { Scope } from '../../api/types.ts';
 import { queryString } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 
@@ -94,5 +95,38 @@ export function FormTable<R extends FormRow>({ columns, total, rows, date, scope
       scroll={{ x: 'max-content' }}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * A report's form as its page shows it: the hint (figures open their lists; which enterprises are
+ * counted), then the table once the report is there.
+ */
+export function ReportForm<R extends FormRow>({
+  columns,
+  report,
+  testId,
+}: {
+  columns: FormColumn<string>[];
+  report: { total: R; rows: R[]; asOf: string; scope: Scope } | undefined;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('report.clickHint')} · {t(`report.scope.${report?.scope ?? 'all'}`)}
+      </Typography.Paragraph>
+      {report && (
+        <FormTable
+          columns={columns}
+          total={report.total}
+          rows={report.rows}
+          date={report.asOf}
+          scope={report.scope}
+          testId={testId}
+        />
+      )}
+    </>
   );
 }

@@ -1,17 +1,14 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Flex, Form, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { percent, ratePercent } from '../../../domain/stats/rate.ts';
 import type { LaggingRegion, LaggingReport } from '../../api/types.ts';
-import { api } from '../../api.ts';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { fromDay, toDay } from '../orgs/dates.ts';
 import { listLink } from './FormTable.tsx';
-import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
 
 function ListCard<T extends object>({
   title,
@@ -54,11 +51,7 @@ export default function LaggingPage() {
   const { t } = useI18n();
   const { region, scope, params, set } = useReportParams();
   const date = params.get('date') ?? localDateString(new Date());
-  const query = useQuery({
-    queryKey: ['reports', 'lagging', { region, date, scope }],
-    queryFn: () => api.get<LaggingReport>('/api/reports/lagging', { region, date, ...(scope ? { scope } : {}) }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useReport<LaggingReport>('lagging', { region, date, scope });
   const data = query.data;
   const enterpriseColumns = [
     { title: t('report.col.regionName'), dataIndex: 'regionName' },
@@ -67,15 +60,25 @@ export default function LaggingPage() {
     { title: t('report.lagging.fullMembers'), dataIndex: 'fullMembers', align: 'right' as const },
     { title: t('report.lagging.responsible'), dataIndex: ['responsible', 'name'] },
   ];
-  const viewAll = (list: { category?: 'should_form'; flag?: 'key_watch' }) =>
-    data && <Link to={listLink(data.region, data.date, data.scope, list)}>{t('report.lagging.viewAll')}</Link>;
+  // Enterprises to press on, with a link to the ledger list of all of them (the card shows the first few).
+  const enterpriseCard = (
+    title: string,
+    list: LaggingReport['shouldForm'],
+    all: { category?: 'should_form'; flag?: 'key_watch' },
+    testId?: string,
+  ) => (
+    <ListCard
+      title={title}
+      list={list}
+      extra={data && <Link to={listLink(data.region, data.date, data.scope, all)}>{t('report.lagging.viewAll')}</Link>}
+      rowKey="id"
+      columns={enterpriseColumns}
+      testId={testId}
+    />
+  );
   return (
     <>
-      <PageTitle
-        extra={<DownloadButton path="/api/reports/lagging.xlsx" query={{ region, date, scope }} disabled={!data} />}
-      >
-        {t('report.hub.lagging')}
-      </PageTitle>
+      <ReportTitle name="lagging" query={{ region, date, scope }} ready={!!data} />
       <ReportParams
         period={
           <Form.Item label={t('report.date')}>
@@ -153,21 +156,13 @@ export default function LaggingPage() {
           </Card>
           {data && (
             <>
-              <ListCard
-                title={t('report.lagging.shouldForm')}
-                list={data.shouldForm}
-                extra={viewAll({ category: 'should_form' })}
-                rowKey="id"
-                columns={enterpriseColumns}
-                testId="lagging-should-form"
-              />
-              <ListCard
-                title={t('report.lagging.keyWatch')}
-                list={data.keyWatch}
-                extra={viewAll({ flag: 'key_watch' })}
-                rowKey="id"
-                columns={enterpriseColumns}
-              />
+              {enterpriseCard(
+                t('report.lagging.shouldForm'),
+                data.shouldForm,
+                { category: 'should_form' },
+                'lagging-should-form',
+              )}
+              {enterpriseCard(t('report.lagging.keyWatch'), data.keyWatch, { flag: 'key_watch' })}
               <ListCard
                 title={t('report.lagging.reelections')}
                 list={data.overdueReelections}

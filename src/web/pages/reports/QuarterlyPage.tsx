@@ -1,16 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Form, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Form, Segmented, Select, Table } from 'antd';
 import { useState } from 'react';
 import { localDateString } from '../../../domain/calendarDate.ts';
 import { QUARTERLY_COLUMNS } from '../../../domain/reports/forms.ts';
 import { previousQuarter, quarterOf } from '../../../domain/stats/quarter.ts';
 import type { QuarterlyReport } from '../../api/types.ts';
-import { api } from '../../api.ts';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { FormTable } from './FormTable.tsx';
-import { DownloadButton, ReportParams, useReportParams } from './params.tsx';
+import { ReportForm } from './FormTable.tsx';
+import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
 import { ChildSubmissions } from './submission/ChildSubmissions.tsx';
 import { SubmissionCard, useSubmission } from './submission/SubmissionCard.tsx';
 
@@ -28,11 +25,7 @@ export default function QuarterlyPage() {
   const quarters = recentQuarters();
   // The default is the last complete quarter: the one being reported.
   const quarter = params.get('quarter') ?? (quarters[1] as string);
-  const query = useQuery({
-    queryKey: ['reports', 'quarterly', { region, quarter, scope }],
-    queryFn: () => api.get<QuarterlyReport>('/api/reports/quarterly', { region, quarter, ...(scope ? { scope } : {}) }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useReport<QuarterlyReport>('quarterly', { region, quarter, scope });
   const submission = useSubmission(region, quarter).data;
   // A submitted report is shown as it was submitted, unless the user asks for the ledger as it is now.
   const [view, setView] = useState<'submitted' | 'current'>('submitted');
@@ -40,13 +33,7 @@ export default function QuarterlyPage() {
   const data = frozen ?? query.data;
   return (
     <>
-      <PageTitle
-        extra={
-          <DownloadButton path="/api/reports/quarterly.xlsx" query={{ region, quarter, scope }} disabled={!data} />
-        }
-      >
-        {t('report.hub.quarterly')}
-      </PageTitle>
+      <ReportTitle name="quarterly" query={{ region, quarter, scope }} ready={!!data} />
       <ReportParams
         period={
           <Form.Item label={t('report.quarter')}>
@@ -87,19 +74,7 @@ export default function QuarterlyPage() {
               )
             }
           >
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              {t('report.clickHint')} · {t(`report.scope.${data?.scope ?? 'all'}`)}
-            </Typography.Paragraph>
-            {data && (
-              <FormTable
-                columns={QUARTERLY_COLUMNS}
-                total={data.total}
-                rows={data.rows}
-                date={data.asOf}
-                scope={data.scope}
-                testId="quarterly-table"
-              />
-            )}
+            <ReportForm columns={QUARTERLY_COLUMNS} report={data} testId="quarterly-table" />
           </Card>
           <ChildSubmissions region={region} quarter={quarter} />
           <Card size="small" title={t('report.partB')}>

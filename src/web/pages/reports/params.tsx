@@ -1,10 +1,12 @@
 // The parameters every report page shares: region (tree), survey scope, and the URL as their store.
 
 import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../api.ts';
+import { api, queryString } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 import { UserRegionSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -22,6 +24,20 @@ export function useReportParams() {
   };
   const scope = params.get('scope') ?? undefined;
   return { user, params, set, region: params.get('region') ?? user.regionCode, scope };
+}
+
+/** One report (/api/reports/{name}) of a region, period and scope, the last one kept on screen while the next loads. */
+type ReportName = 'annual' | 'quarterly' | 'lagging';
+
+export function useReport<R>(
+  name: ReportName,
+  { region, scope, ...period }: { region: string; scope: string | undefined } & Record<string, string | undefined>,
+) {
+  return useQuery({
+    queryKey: ['reports', name, { region, ...period, scope }],
+    queryFn: () => api.get<R>(`/api/reports/${name}`, { region, ...period, ...(scope ? { scope } : {}) }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The parameter card: region, the report's own period control, scope (unless `noScope`: a report of people, not enterprises). */
@@ -63,26 +79,33 @@ export function ReportParams({
   );
 }
 
-export function DownloadButton({
-  path,
+/** A report page's title, with the .xlsx of the report the page shows (the same parameters). */
+export function ReportTitle({
+  name,
   query,
-  disabled,
+  ready,
 }: {
-  path: string;
+  name: ReportName;
   query: Record<string, string | undefined>;
-  disabled: boolean;
+  ready: boolean;
 }) {
   const { t } = useI18n();
   const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return (
-    <Button
-      icon={<DownloadOutlined />}
-      href={`${path}${queryString(clean)}`}
-      download
-      disabled={disabled}
-      data-testid="report-download"
+    <PageTitle
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/reports/${name}.xlsx${queryString(clean)}`}
+          download
+          disabled={!ready}
+          data-testid="report-download"
+        >
+          {t('report.download')}
+        </Button>
+      }
     >
-      {t('report.download')}
-    </Button>
+      {t(`report.hub.${name}`)}
+    </PageTitle>
   );
 }

@@ -3,9 +3,11 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { ApiResponse } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { changedFields } from '../../components/changedFields.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { NoteItem } from '../../components/NoteItem.tsx';
 import { PastDayItem } from '../../components/PastDayItem.tsx';
+import { LeftOnItem, PhoneItem } from '../../components/personItems.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
@@ -64,10 +66,7 @@ export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
         phone: v.phone?.trim() || null,
       });
     }
-    const patch: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(body)) {
-      if (value !== secretary[k as keyof PoolSecretary]) patch[k] = value;
-    }
+    const patch = changedFields(body, secretary);
     if (v.phone?.trim()) patch.phone = v.phone.trim();
     if (v.birthDate) patch.birthDate = toDay(v.birthDate);
     const leftOn = toDay(v.leftOn);
@@ -98,13 +97,7 @@ export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
       <Form.Item name="birthDate" label={t('pool.field.birthDate')} extra={secretary?.birthDate ?? undefined}>
         <DatePicker {...datePickerProps} disabledDate={afterToday} />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('pool.field.phone')}
-        extra={secretary?.phone ? `${secretary.phone} · ${t('pool.field.phoneHint')}` : t('pool.field.phoneHint')}
-      >
-        <Input inputMode="tel" maxLength={20} autoComplete="off" />
-      </Form.Item>
+      <PhoneItem label={t('pool.field.phone')} hint={t('pool.field.phoneHint')} masked={secretary?.phone} />
       <Form.Item name="origin" label={t('pool.field.origin')} rules={[{ required: true }]}>
         <Select options={ORIGIN_CODES.map((o) => ({ value: o, label: t(`pool.origin.${o}`) }))} />
       </Form.Item>
@@ -115,11 +108,7 @@ export function PoolFormDrawer({ secretary, onClose, onCreated }: Props) {
         <RegionTreeSelect root={{ code: user.regionCode, name: user.regionName }} />
       </Form.Item>
       <PastDayItem name="enteredOn" label={t('pool.field.enteredOn')} />
-      {secretary && (
-        <Form.Item name="leftOn" label={t('pool.field.leftOn')} extra={t('pool.field.leftOnHint')}>
-          <DatePicker {...datePickerProps} disabledDate={afterToday} />
-        </Form.Item>
-      )}
+      {secretary && <LeftOnItem label={t('pool.field.leftOn')} hint={t('pool.field.leftOnHint')} />}
       <NoteItem label={t('pool.field.note')} />
     </FormDrawer>
   );

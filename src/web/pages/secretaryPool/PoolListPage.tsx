@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { CreateButton } from '../../components/list/CreateButton.tsx';
 import { Mono, NameLink } from '../../components/list/cells.tsx';
-import { FilterBar, FilterSelect, RegionFilter } from '../../components/list/FilterBar.tsx';
+import { FilterBar, FilterSelect, qSearch, RegionFilter } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { oneOf, text } from '../../components/list/params.ts';
 import { CREATE_FORM, useCreateForm } from '../../components/list/useCreateForm.ts';
@@ -74,13 +74,7 @@ export default function PoolListPage() {
               style={isPhone ? { maxWidth: '100%', overflowX: 'auto' } : undefined}
             />
           }
-          search={{
-            value: filter.q,
-            onSearch: (q) => list.set({ q }),
-            placeholder: t('pool.filter.qPlaceholder'),
-            label: t('pool.filter.q'),
-            width: 200,
-          }}
+          search={qSearch(list, { placeholder: t('pool.filter.qPlaceholder'), label: t('pool.filter.q'), width: 200 })}
         >
           <FilterSelect<string>
             label={t('pool.filter.origin')}

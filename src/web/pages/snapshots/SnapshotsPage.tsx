@@ -56,6 +56,17 @@ export default function SnapshotsPage() {
   });
 
   const options = items.map((s) => ({ value: s.id, label: `${s.takenOn} ${s.label}（${s.regionName}）` }));
+  // The earlier and the later snapshot of a comparison.
+  const snapshotSelect = (side: 'from' | 'to', value: number | undefined, onChange: (id: number) => void) => (
+    <Select
+      style={{ minWidth: 240, flex: '1 1 240px' }}
+      placeholder={t(`snapshots.${side}`)}
+      options={options}
+      value={value}
+      onChange={onChange}
+      data-testid={`compare-${side}`}
+    />
+  );
   const columns: TableColumnsType<Snapshot> = [
     { title: t('snapshots.col.id'), dataIndex: 'id', width: 64 },
     { title: t('snapshots.col.takenOn'), dataIndex: 'takenOn' },
@@ -109,22 +120,8 @@ export default function SnapshotsPage() {
       )}
       <Card title={t('snapshots.compare')} size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8} align="center">
-          <Select
-            style={{ minWidth: 240, flex: '1 1 240px' }}
-            placeholder={t('snapshots.from')}
-            options={options}
-            value={from}
-            onChange={setFrom}
-            data-testid="compare-from"
-          />
-          <Select
-            style={{ minWidth: 240, flex: '1 1 240px' }}
-            placeholder={t('snapshots.to')}
-            options={options}
-            value={to}
-            onChange={setTo}
-            data-testid="compare-to"
-          />
+          {snapshotSelect('from', from, setFrom)}
+          {snapshotSelect('to', to, setTo)}
           <Button
             type="primary"
             disabled={!from || !to || from === to}

@@ -3,7 +3,7 @@ import { Button, Card, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ApiResponse, User } from '../../api/types.ts';
-import { FilterBar } from '../../components/list/FilterBar.tsx';
+import { FilterBar, qSearch } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListView.tsx';
 import { text } from '../../components/list/params.ts';
 import { useListState } from '../../components/list/useListState.ts';
@@ -90,13 +90,11 @@ export default function UsersPage() {
       </PageTitle>
       <Card size="small">
         <FilterBar
-          search={{
-            value: list.filter.q,
-            onSearch: (q) => list.set({ q }),
+          search={qSearch(list, {
             placeholder: t('users.searchPlaceholder'),
             width: 360,
             enterButton: t('common.search'),
-          }}
+          })}
         />
         <ListView<User>
           query={query}

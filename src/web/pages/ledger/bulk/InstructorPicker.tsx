@@ -1,5 +1,6 @@
 import { Select } from 'antd';
 import type { ApiResponse } from '../../../api/types.ts';
+import { PickerOption } from '../../../components/PickerOption.tsx';
 import { usePickerSearch } from '../../../components/usePickerSearch.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 
@@ -31,11 +32,7 @@ export function InstructorPicker({ value, onChange, id }: Props) {
         onChange?.(v ?? undefined);
       }}
       options={options}
-      optionRender={(o) => (
-        <span>
-          {o.label} <span style={{ color: 'rgba(0,0,0,0.45)' }}>{o.data.detail}</span>
-        </span>
-      )}
+      optionRender={(o) => <PickerOption label={o.label} detail={o.data.detail} />}
       style={{ width: '100%' }}
     />
   );
