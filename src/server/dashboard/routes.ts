@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { areaRouter } from '../route.ts';
-import { FigureQuery } from '../stats/schemas.ts';
+import { CategoryCounts, coverageRates, FigureQuery } from '../stats/schemas.ts';
 import { dashboard } from './service.ts';
 
 const Ledger = z
@@ -13,16 +13,8 @@ const Ledger = z
     workCovered: z.number(),
     keyWatch: z.number(),
     needsInstructor: z.number(),
-    categories: z.object({
-      standalone: z.number(),
-      joint: z.number(),
-      should_form: z.number(),
-      joint_candidate: z.number(),
-      no_member: z.number(),
-    }),
-    orgCoverageRate: z.number().nullable(),
-    standaloneRate: z.number().nullable(),
-    workCoverageRate: z.number().nullable(),
+    categories: CategoryCounts,
+    ...coverageRates,
   })
   .openapi('LedgerFigures');
 

@@ -5,6 +5,7 @@ import { REQUEST_STATUSES } from '../../domain/casework/requests.ts';
 import { FORMATIONS } from '../../domain/enterprise/codes.ts';
 import { INSTRUCTOR_KINDS, REQUEST_CATEGORIES } from '../../domain/instructor/codes.ts';
 import { DEVELOPMENT_STAGES, ORG_TYPES } from '../../domain/org/codes.ts';
+import type { OrgFacts } from '../orgs/facts.ts';
 import type { ExportColumn } from './listExport.ts';
 
 type Choice = readonly { code: string; label: string }[];
@@ -12,20 +13,21 @@ const labelOf = (choices: Choice, code: string | null | undefined) =>
   code == null ? null : (choices.find((c) => c.code === code)?.label ?? code);
 const yesNo = (v: boolean | null | undefined) => (v == null ? null : v ? '是' : '否');
 
-export interface OrgItem {
-  name: string;
-  type: string;
-  formation: string;
-  regionCode: string;
-  establishedOn: string;
-  dissolvedOn: string | null;
-  units: number;
-  members: number;
-  fullMembers: number;
-  secretaryName: string | null;
-  termEndsOn: string | null;
-  findings: { message: string }[];
-}
+/** An org as its list shows it: the facts the rules read, and what the rules found. */
+export type OrgItem = Pick<
+  OrgFacts,
+  | 'name'
+  | 'type'
+  | 'formation'
+  | 'regionCode'
+  | 'establishedOn'
+  | 'dissolvedOn'
+  | 'units'
+  | 'members'
+  | 'fullMembers'
+  | 'secretaryName'
+  | 'termEndsOn'
+> & { findings: { message: string }[] };
 
 export const ORG_COLUMNS: ExportColumn<OrgItem>[] = [
   { header: '党组织名称', width: 40, value: (o) => o.name },

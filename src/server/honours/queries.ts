@@ -43,7 +43,8 @@ function honoursQuery(tx: Tx, where: SQL) {
     .where(where);
 }
 
-const presentHonour = (r: Awaited<ReturnType<typeof honoursQuery>>[number]) => ({
+/** A honour or a site with its level as the code type and in words. */
+const withLevelLabel = <R extends { level: string }>(r: R) => ({
   ...r,
   level: r.level as RecognitionLevel,
   levelLabel: label(RECOGNITION_LEVELS, r.level),
@@ -76,7 +77,7 @@ export async function listHonours(tx: Tx, actor: Actor, f: HonourFilter, page: {
     .orderBy(desc(honours.awardedOn), desc(honours.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total, items: rows.map(presentHonour) };
+  return { total, items: rows.map(withLevelLabel) };
 }
 
 export interface SiteFilter {
@@ -108,12 +109,6 @@ function sitesQuery(tx: Tx, where: SQL) {
     .where(where);
 }
 
-const presentSite = (r: Awaited<ReturnType<typeof sitesQuery>>[number]) => ({
-  ...r,
-  level: r.level as RecognitionLevel,
-  levelLabel: label(RECOGNITION_LEVELS, r.level),
-});
-
 export async function listSites(tx: Tx, actor: Actor, f: SiteFilter, page: { page: number; pageSize: number }) {
   const where: SQL[] = [siteInScope(actor)];
   if (f.year) where.push(eq(demonstrationSites.year, f.year));
@@ -125,7 +120,7 @@ export async function listSites(tx: Tx, actor: Actor, f: SiteFilter, page: { pag
     .orderBy(desc(demonstrationSites.year), desc(demonstrationSites.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total, items: rows.map(presentSite) };
+  return { total, items: rows.map(withLevelLabel) };
 }
 
 /**
@@ -149,7 +144,7 @@ export async function orgHonours(tx: Tx, actor: Actor, orgId: number) {
       ),
     ) as SQL,
   ).orderBy(desc(demonstrationSites.year));
-  return { honours: list.map(presentHonour), demonstrationSites: sites.map(presentSite) };
+  return { honours: list.map(withLevelLabel), demonstrationSites: sites.map(withLevelLabel) };
 }
 
 /** A member's honours, wherever they were earned among the orgs the actor sees. */
@@ -158,5 +153,5 @@ export async function memberHonours(tx: Tx, actor: Actor, memberId: number) {
   const list = await honoursQuery(tx, and(eq(honours.memberId, memberId), honourInScope(actor)) as SQL).orderBy(
     desc(honours.awardedOn),
   );
-  return list.map(presentHonour);
+  return list.map(withLevelLabel);
 }

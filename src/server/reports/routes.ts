@@ -51,65 +51,75 @@ const lagging = (actor: Actor, q: z.infer<typeof LaggingQuery>): ReportRequest =
   ...(q.scope ? { scope: q.scope } : {}),
 });
 
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/quarterly',
-  permission: 'report.read',
-  action: 'report.quarterly',
-  summary: '非公企业新建党组织季报：按下级地区分列（合计在前）及新建党组织名单',
+/**
+ * A report read on screen and the same report as an .xlsx download: one query, one request,
+ * two audited actions (reading is `report.<name>`, downloading `report.<name>_export`).
+ */
+function defineReport<Q extends z.ZodObject, R extends z.ZodType>(report: {
+  name: 'quarterly' | 'annual' | 'lagging';
+  query: Q;
+  response: R;
+  summary: string;
+  exportSummary: string;
+  describe: string;
+  request: (actor: Actor, q: z.output<Q>) => ReportRequest;
+}) {
+  const path = `/api/reports/${report.name}`;
+  reportRoutes.define({
+    method: 'get',
+    path,
+    permission: 'report.read',
+    action: `report.${report.name}`,
+    summary: report.summary,
+    query: report.query,
+    response: report.response,
+    describe: report.describe,
+    // runReport answers the report `request` names, which is the shape of `response`; the
+    // generic R cannot show the compiler that, so the reply is asserted here once.
+    handler: async ({ tx, actor, input }) =>
+      (await runReport(tx, actor, report.request(actor, input.query as z.output<Q>))) as never,
+  });
+  reportRoutes.define({
+    method: 'get',
+    path: `${path}.xlsx`,
+    permission: 'report.read',
+    action: `report.${report.name}_export`,
+    summary: report.exportSummary,
+    query: report.query,
+    response: xlsx,
+    handler: ({ tx, actor, input }) => download(tx, actor, report.request(actor, input.query as z.output<Q>)),
+  });
+}
+
+defineReport({
+  name: 'quarterly',
   query: QuarterlyQuery,
   response: QuarterlySchema,
+  summary: '非公企业新建党组织季报：按下级地区分列（合计在前）及新建党组织名单',
+  exportSummary:
+    '导出新建党组织季报（.xlsx，按纸质表样式；记入审计。导出不是报送：报送见 /api/reports/quarterly/submit）',
   describe: '季报',
-  handler: async ({ tx, actor, input }) =>
-    (await runReport(tx, actor, quarterly(actor, input.query))) as z.input<typeof QuarterlySchema>,
+  request: quarterly,
 });
 
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/quarterly.xlsx',
-  permission: 'report.read',
-  action: 'report.quarterly_export',
-  summary: '导出新建党组织季报（.xlsx，按纸质表样式；记入审计。导出不是报送：报送见 /api/reports/quarterly/submit）',
-  query: QuarterlyQuery,
-  response: xlsx,
-  handler: ({ tx, actor, input }) => download(tx, actor, quarterly(actor, input.query)),
-});
-
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/annual',
-  permission: 'report.read',
-  action: 'report.annual',
-  summary: '非公有制企业党建工作情况统计表（截至 12 月 31 日；本年度截至今天）',
+defineReport({
+  name: 'annual',
   query: AnnualQuery,
   response: AnnualSchema,
+  summary: '非公有制企业党建工作情况统计表（截至 12 月 31 日；本年度截至今天）',
+  exportSummary: '导出年度统计表（.xlsx，按纸质表样式；记入审计）',
   describe: '年度统计',
-  handler: async ({ tx, actor, input }) =>
-    (await runReport(tx, actor, annual(actor, input.query))) as z.input<typeof AnnualSchema>,
+  request: annual,
 });
 
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/annual.xlsx',
-  permission: 'report.read',
-  action: 'report.annual_export',
-  summary: '导出年度统计表（.xlsx，按纸质表样式；记入审计）',
-  query: AnnualQuery,
-  response: xlsx,
-  handler: ({ tx, actor, input }) => download(tx, actor, annual(actor, input.query)),
-});
-
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/lagging',
-  permission: 'report.read',
-  action: 'report.lagging',
-  summary: '进展滞后督促清单：滞后的下级地区及原因，应建未建、重点盯住、逾期未换届、发展党员逾期事项及责任单位',
+defineReport({
+  name: 'lagging',
   query: LaggingQuery,
   response: LaggingSchema,
+  summary: '进展滞后督促清单：滞后的下级地区及原因，应建未建、重点盯住、逾期未换届、发展党员逾期事项及责任单位',
+  exportSummary: '导出进展滞后督促清单（.xlsx；记入审计）',
   describe: '滞后清单',
-  handler: async ({ tx, actor, input }) =>
-    (await runReport(tx, actor, lagging(actor, input.query))) as z.input<typeof LaggingSchema>,
+  request: lagging,
 });
 
 reportRoutes.define({
@@ -131,15 +141,4 @@ reportRoutes.define({
     };
     return (await laggingRegions(tx, actor, request, settings, now)) as z.input<typeof LaggingRegionsSchema>;
   },
-});
-
-reportRoutes.define({
-  method: 'get',
-  path: '/api/reports/lagging.xlsx',
-  permission: 'report.read',
-  action: 'report.lagging_export',
-  summary: '导出进展滞后督促清单（.xlsx；记入审计）',
-  query: LaggingQuery,
-  response: xlsx,
-  handler: ({ tx, actor, input }) => download(tx, actor, lagging(actor, input.query)),
 });

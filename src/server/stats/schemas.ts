@@ -41,6 +41,22 @@ export function filterOf(q: FigureQuery): CoverageFilter {
   };
 }
 
+/** Enterprises in scope by ledger category (rules.md §3). */
+export const CategoryCounts = z.object({
+  standalone: z.number(),
+  joint: z.number(),
+  should_form: z.number(),
+  joint_candidate: z.number(),
+  no_member: z.number(),
+});
+
+/** The three coverage rates, in percent; null where nothing is in scope. */
+export const coverageRates = {
+  orgCoverageRate: z.number().nullable(),
+  standaloneRate: z.number().nullable(),
+  workCoverageRate: z.number().nullable(),
+};
+
 const counts = {
   inScope: z.number(),
   closed: z.number(),
@@ -49,22 +65,14 @@ const counts = {
   joint: z.number(),
   jointShouldStandalone: z.number().describe('联合组建中应单独组建（≥3 名正式党员）的企业'),
   workCovered: z.number(),
-  categories: z.object({
-    standalone: z.number(),
-    joint: z.number(),
-    should_form: z.number(),
-    joint_candidate: z.number(),
-    no_member: z.number(),
-  }),
+  categories: CategoryCounts,
   flags: z.object({ key_watch: z.number(), needs_instructor: z.number() }),
   aboveScale: z.number(),
   employees: z.number(),
   withMembers: z.number(),
   members: z.number(),
   fullMembers: z.number(),
-  orgCoverageRate: z.number().nullable(),
-  standaloneRate: z.number().nullable(),
-  workCoverageRate: z.number().nullable(),
+  ...coverageRates,
 };
 
 export const RegionFiguresSchema = z

@@ -74,6 +74,9 @@ const ChildSubmissions = z
 
 const Recorded = z.object({ id: z.number(), at: z.string() });
 
+/** A region's quarter; the region defaults to the user's own. */
+const RegionQuarter = z.object({ region: regionCode.optional().describe('地区代码，默认为本人管辖地区'), quarter });
+
 export const submissionRoutes = areaRouter('报表');
 
 submissionRoutes.define({
@@ -82,7 +85,7 @@ submissionRoutes.define({
   permission: 'report.read',
   action: 'report.quarterly_submission',
   summary: '本地区季报的报送情况：状态、报送时冻结的数据、报送 / 重新报送 / 退回记录',
-  query: z.object({ region: regionCode.optional().describe('地区代码，默认为本人管辖地区'), quarter }),
+  query: RegionQuarter,
   response: Submission,
   describe: '报送情况',
   handler: ({ tx, actor, input }) =>
@@ -95,7 +98,7 @@ submissionRoutes.define({
   permission: 'report.read',
   action: 'report.quarterly_submissions',
   summary: '下级地区季报报送情况：谁已报送、谁逾期、谁未报送、谁被退回',
-  query: z.object({ region: regionCode.optional().describe('地区代码，默认为本人管辖地区'), quarter }),
+  query: RegionQuarter,
   response: ChildSubmissions,
   describe: '各下级地区的报送情况',
   handler: ({ tx, actor, input }) =>

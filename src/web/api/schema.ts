@@ -13396,6 +13396,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/lagging.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出进展滞后督促清单（.xlsx；记入审计） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          /** @description 统计日期，默认今天 */
+          date?: string;
+          /** @description 统计口径，默认取系统设置 */
+          scope?: 'all' | 'survey';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/lagging/regions': {
     parameters: {
       query?: never;
@@ -13463,49 +13506,6 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/lagging.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 导出进展滞后督促清单（.xlsx；记入审计） */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 地区代码，默认为本人管辖地区 */
-          region?: string;
-          /** @description 统计日期，默认今天 */
-          date?: string;
-          /** @description 统计口径，默认取系统设置 */
-          scope?: 'all' | 'survey';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description xlsx */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
           };
         };
       };
