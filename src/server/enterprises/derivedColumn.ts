@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { HistoryField } from '../../domain/enterprise/historyFields.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 
@@ -12,7 +13,7 @@ export async function refreshDerivedColumn(
   tx: Tx,
   actor: Actor,
   enterpriseIds: readonly number[],
-  column: { name: 'has_instructor' | 'org_coverage'; field: string; after: SQL },
+  column: { name: 'has_instructor' | 'org_coverage'; field: HistoryField; after: SQL },
 ) {
   if (enterpriseIds.length === 0) return;
   const name = sql.identifier(column.name);
