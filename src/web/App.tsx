@@ -56,6 +56,31 @@ setAuthErrorListener(() => {
     void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 });
 
+// The pages of the signed-in layout that have no routes.tsx of their own, built once: each row
+// makes its lazy page when the table is built, so it must not be rebuilt on a render.
+const workPages = [
+  pageRoutes([
+    ['dashboard', () => import('./pages/dashboard/DashboardPage.tsx'), 'dashboard.read'],
+    ['users', () => import('./pages/users/UsersPage.tsx'), 'user.read'],
+    ['security', () => import('./pages/settings/SecurityPolicyPage.tsx'), 'policy.write'],
+    ['settings/coverage', () => import('./pages/settings/CoverageSettingsPage.tsx'), 'settings.write'],
+    ['settings/org-rules', () => import('./pages/settings/OrgRulesPage.tsx'), 'org.manage'],
+    ['audit', () => import('./pages/audit/AuditPage.tsx'), 'audit.read'],
+    ['prompts', () => import('./pages/prompts/PromptsPage.tsx'), 'prompt.read'],
+  ]),
+  sectionRoutes('ledger', 'ledger.read', [
+    ['', () => import('./pages/ledger/LedgerListPage.tsx')],
+    ['import', () => import('./pages/imports/ImportPage.tsx'), 'ledger.import'],
+    ['import/:id', () => import('./pages/imports/BatchPage.tsx')],
+    ['batches', () => import('./pages/imports/BatchesPage.tsx')],
+    [':id', () => import('./pages/ledger/EnterprisePage.tsx')],
+  ]),
+  sectionRoutes('orgs', 'org.read', [
+    ['', () => import('./pages/orgs/OrgListPage.tsx')],
+    [':id', () => import('./pages/orgs/OrgPage.tsx')],
+  ]),
+];
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -76,26 +101,7 @@ export function App() {
               >
                 <Route index element={<HomeRedirect />} />
                 <Route path="home" element={<HomePage />} />
-                {pageRoutes([
-                  ['dashboard', () => import('./pages/dashboard/DashboardPage.tsx'), 'dashboard.read'],
-                  ['users', () => import('./pages/users/UsersPage.tsx'), 'user.read'],
-                  ['security', () => import('./pages/settings/SecurityPolicyPage.tsx'), 'policy.write'],
-                  ['settings/coverage', () => import('./pages/settings/CoverageSettingsPage.tsx'), 'settings.write'],
-                  ['settings/org-rules', () => import('./pages/settings/OrgRulesPage.tsx'), 'org.manage'],
-                  ['audit', () => import('./pages/audit/AuditPage.tsx'), 'audit.read'],
-                  ['prompts', () => import('./pages/prompts/PromptsPage.tsx'), 'prompt.read'],
-                ])}
-                {sectionRoutes('ledger', 'ledger.read', [
-                  ['', () => import('./pages/ledger/LedgerListPage.tsx')],
-                  ['import', () => import('./pages/imports/ImportPage.tsx'), 'ledger.import'],
-                  ['import/:id', () => import('./pages/imports/BatchPage.tsx')],
-                  ['batches', () => import('./pages/imports/BatchesPage.tsx')],
-                  [':id', () => import('./pages/ledger/EnterprisePage.tsx')],
-                ])}
-                {sectionRoutes('orgs', 'org.read', [
-                  ['', () => import('./pages/orgs/OrgListPage.tsx')],
-                  [':id', () => import('./pages/orgs/OrgPage.tsx')],
-                ])}
+                {workPages}
                 {/* The org and member import batches (their form is /ledger/import?kind=orgs|members). */}
                 <Route
                   path="ledger/import/orgs/:id"
