@@ -74,6 +74,12 @@ const BUSINESS = [
   'honour.read',
   /** Record and withdraw honours and demonstration sites. */
   'honour.manage',
+  /** See organisational life and achievements: meetings, party groups, activities, pairings, achievements, appraisals, owner engagement. */
+  'orglife.read',
+  /** Record an org's meetings, groups, activities, pairings, achievements, member appraisals and owner engagement. */
+  'orglife.write',
+  /** Appraise orgs (分类定级, 软弱涣散 and their rectification): the body above the org does this. */
+  'appraisal.manage',
 ] as const;
 
 export const PERMISSIONS = [...ADMINISTRATION, ...BUSINESS] as const;
@@ -96,9 +102,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'pool.read',
     'honour.read',
+    'orglife.read',
   ],
   // An instructor's scope is the enterprises assigned to them today (Actor.instructorId).
-  instructor: ['dashboard.read', 'ledger.read', 'instructor.read', 'instructor.record'],
+  // They read the organisational life of their enterprises' orgs.
+  instructor: ['dashboard.read', 'ledger.read', 'instructor.read', 'instructor.record', 'orglife.read'],
   // A secretary's scope is their own org (Actor.orgId): its members, its covered enterprises.
   secretary: [
     'dashboard.read',
@@ -109,6 +117,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'member.write',
     'member.reveal',
     'prompt.read',
+    'orglife.read',
+    'orglife.write',
   ],
 };
 

@@ -17063,6 +17063,9 @@ export interface components {
           | 'pool.manage'
           | 'honour.read'
           | 'honour.manage'
+          | 'orglife.read'
+          | 'orglife.write'
+          | 'appraisal.manage'
         )[];
         totpEnabled: boolean;
       } | null;
