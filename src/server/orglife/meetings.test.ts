@@ -348,3 +348,17 @@ describe('scope', () => {
     expect(await state()).toEqual(before);
   });
 });
+
+describe('the work prompts and to-dos', () => {
+  it('show a secretary the meetings due in their own org only, and the leader none as to-dos', async () => {
+    const prompts = await secretary.client.get('/api/prompts');
+    const section = prompts.body.sections.find((s: { key: string }) => s.key === 'orglife');
+    expect(section.total).toBeGreaterThan(0);
+    expect(new Set(section.items.map((i: { link: { id: number } }) => i.link.id))).toEqual(new Set([org]));
+    const todo = await secretary.client.get('/api/todo');
+    expect(todo.status).toBe(200);
+    expect(todo.body.sections.find((s: { key: string }) => s.key === 'orglife')?.total).toBe(section.total);
+    const leaderTodo = await leader.client.get('/api/todo');
+    expect(leaderTodo.body.sections?.find((s: { key: string }) => s.key === 'orglife')).toBeUndefined();
+  });
+});
