@@ -24,6 +24,7 @@ import { bodyLimits, knownError } from './limits.ts';
 import { describeForLog } from './logSafe.ts';
 import { memberAwayRoutes } from './members/awayRoutes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { orglifeRoutes } from './orglife/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { overloadGate, RETRY_AFTER_SECONDS } from './overload.ts';
 import { promptRoutes } from './prompts/routes.ts';
@@ -135,6 +136,7 @@ export function createApp(deps: Deps) {
   app.route('/', instructorRoutes);
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
+  app.route('/', orglifeRoutes);
   app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);

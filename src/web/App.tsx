@@ -13,6 +13,7 @@ import { dashboardRoutes } from './pages/dashboard/routes.tsx';
 import { developmentRoutes } from './pages/developments/routes.tsx';
 import { instructorRoutes } from './pages/instructors/routes.tsx';
 import { memberRoutes } from './pages/members/routes.tsx';
+import { orglifeRoutes } from './pages/orglife/routes.tsx';
 import { reportRoutes } from './pages/reports/routes.tsx';
 import { recognitionRoutes } from './pages/secretaryPool/routes.tsx';
 import { snapshotRoutes } from './pages/snapshots/routes.tsx';
@@ -116,6 +117,7 @@ export function App() {
                 {developmentRoutes}
                 {instructorRoutes}
                 {recognitionRoutes}
+                {orglifeRoutes}
                 {caseworkRoutes}
                 {assessmentRoutes}
                 {reportRoutes}

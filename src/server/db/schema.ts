@@ -149,6 +149,7 @@ export * from './honour-schema.ts';
 export * from './instructor-schema.ts';
 export * from './ledger-schema.ts';
 export * from './org-schema.ts';
+export * from './orglife-schema.ts';
 export * from './pool-schema.ts';
 export * from './reference-schema.ts';
 export * from './report-schema.ts';

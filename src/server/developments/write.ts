@@ -17,6 +17,7 @@ import { developments } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
 import type { Keys } from '../keys.ts';
 import { checkEmployer, checkUniqueId } from '../members/checks.ts';
+import { linkDevelopmentVotes } from '../orglife/developmentVote.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { loadOrg } from '../orgs/load.ts';
 import { type DevelopmentRow, developmentInScope, loadDevelopment } from './load.ts';
@@ -231,6 +232,9 @@ export async function updateDevelopment(
   } else if (next.fullApprovedOn && !row.fullApprovedOn && row.memberId !== null) {
     await convertToFull(tx, actor, keys, row.memberId, next.fullApprovedOn);
   }
+
+  // Record once: the branch meetings of admission and confirmation are the org's general meetings.
+  await linkDevelopmentVotes(tx, actor, row, { admission: next.admittedOn, confirmation: next.fullMeetingOn });
 
   const { id: _id, createdAt: _c, updatedAt: _u, ...values } = next;
   await tx

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
 import { findingsIn, requestLang } from '../lang.ts';
+import { orglifeSections } from '../orglife/prompts.ts';
 import { areaRouter } from '../route.ts';
 import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
@@ -47,6 +48,7 @@ promptRoutes.define({
       ...(can(actor, 'ledger.read') ? await enterpriseSections(tx, actor, LIMIT) : []),
       ...(await recordSections(tx, actor, today, LIMIT, (area) => can(actor, `${area}.read`))),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
+      ...(can(actor, 'orglife.read') ? await orglifeSections(tx, actor, today, LIMIT) : []),
     ];
     const lang = requestLang(c);
     return {

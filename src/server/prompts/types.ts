@@ -23,6 +23,7 @@ export const PROMPT_SECTION_KEYS = [
   'restructuring',
   'request_silent',
   'contact_missed',
+  'orglife',
 ] as const;
 
 export interface PromptSection {

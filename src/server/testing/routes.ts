@@ -1,4 +1,5 @@
 import type { Permission } from '../../domain/roles.ts';
+import { DEFAULT_ORGLIFE_SETTINGS } from '../orglife/settings.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
@@ -108,6 +109,12 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
   },
   'PUT /api/settings/security': {
     call: () => ({ path: '/api/settings/security', body: { ...DEFAULT_SECURITY_POLICY, lockoutMinutes: 20 } }),
+  },
+  'GET /api/settings/orglife': {
+    call: () => ({ path: '/api/settings/orglife' }),
+  },
+  'PUT /api/settings/orglife': {
+    call: () => ({ path: '/api/settings/orglife', body: { ...DEFAULT_ORGLIFE_SETTINGS, theme_day: 'quarter' } }),
   },
   'GET /api/audit': {
     call: () => ({ path: '/api/audit' }),

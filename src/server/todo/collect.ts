@@ -5,6 +5,7 @@
 import type { Permission } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { orglifeSections } from '../orglife/prompts.ts';
 import { caseworkSections } from '../prompts/casework.ts';
 import { recordSections } from '../prompts/records.ts';
 import type { PromptSection } from '../prompts/types.ts';
@@ -48,6 +49,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
     // overdue development steps (not the early steps waiting for review), and the rest below.
     ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area))),
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
+    ...(can(actor, 'orglife.write') ? await orglifeSections(tx, actor, today, Math.max(limit, 1)) : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));
   if (may(actor, 'report')) {

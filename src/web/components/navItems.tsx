@@ -131,6 +131,12 @@ const GROUPS: NavGroup[] = [
         icon: <SlidersOutlined />,
         permission: 'settings.write',
       },
+      {
+        path: '/settings/orglife',
+        label: 'nav.orglifeSettings',
+        icon: <SlidersOutlined />,
+        permission: 'settings.write',
+      },
       { path: '/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'policy.write' },
       { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
       // The interface description is for whoever connects other systems: the administrators.

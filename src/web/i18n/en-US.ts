@@ -8,6 +8,7 @@ import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
 import { membersEnUS } from './members.ts';
+import { orglifeEnUS } from './orglife.ts';
 import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
@@ -659,6 +660,7 @@ export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
   ...submissionsEnUS,
   ...todoEnUS,
+  ...orglifeEnUS,
 };
 
 /**

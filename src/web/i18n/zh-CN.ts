@@ -18,6 +18,7 @@ import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
 import { membersZhCN } from './members.ts';
+import { orglifeZhCN } from './orglife.ts';
 import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
@@ -655,6 +656,7 @@ export const zhCN = {
   ...auditZhCN,
   ...submissionsZhCN,
   ...todoZhCN,
+  ...orglifeZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUser } from '../../session.ts';
 import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
+import { RecordMeetingButton } from '../orglife/RecordMeetingButton.tsx';
 import { CoverageCard } from '../orgs/CoverageCard.tsx';
 import { DATE_FORMAT } from '../orgs/dates.ts';
 import { isDissolved } from '../orgs/labels.ts';
@@ -50,6 +51,7 @@ export function SecretaryHome() {
       >
         {t('home.secretary.title', { name: detail.org.name })}
       </PageTitle>
+      <RecordMeetingButton orgId={orgId} />
       <Card
         size="small"
         title={t('home.secretary.due')}

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { OrgHonoursCard } from '../honours/HonoursCard.tsx';
 import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
+import { OrgLifeCard } from '../orglife/OrgLifeCard.tsx';
 import { OrgDispatchedCard } from '../secretaryPool/OrgDispatchedCard.tsx';
 import { ChildrenCard } from './ChildrenCard.tsx';
 import { CoverageCard } from './CoverageCard.tsx';
@@ -87,6 +88,7 @@ export default function OrgPage() {
       <OfficersCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <OrgDispatchedCard orgId={org.id} />
       <OrgHonoursCard orgId={org.id} />
+      <OrgLifeCard orgId={org.id} />
       <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <ChildrenCard detail={detail} />
       {editing && <OrgEditDrawer detail={detail} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}

@@ -20,6 +20,7 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   restructuring: 'prompts.section.restructuring',
   request_silent: 'prompts.section.request_silent',
   contact_missed: 'prompts.section.contact_missed',
+  orglife: 'prompts.section.orglife',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -36,6 +37,7 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   restructuring: 'prompts.hint.restructuring',
   request_silent: 'prompts.hint.request_silent',
   contact_missed: 'prompts.hint.contact_missed',
+  orglife: 'prompts.hint.orglife',
 };
 
 // A prompt's level is an org finding's level (the server's enum is the same four): the same
