@@ -16,6 +16,7 @@ import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health.ts';
+import { achievementRoutes } from './achievements/routes.ts';
 import { honourRoutes } from './honours/routes.ts';
 import { auditRefusal, type Deps, newRouter } from './http.ts';
 import { IMPORT_ROUTES } from './imports/routes.ts';
@@ -135,6 +136,7 @@ export function createApp(deps: Deps) {
   app.route('/', instructorRoutes);
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
+  app.route('/', achievementRoutes);
   app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);
