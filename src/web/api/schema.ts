@@ -16856,6 +16856,427 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记作用发挥：合理化建议、目标承诺、破解难题、创新项目、社会贡献、党员示范岗、党员责任区——党组织、所覆盖的企业、党员、日期 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            enterpriseId: number;
+            /** @enum {string} */
+            kind:
+              | 'proposal'
+              | 'pledge'
+              | 'problem_solved'
+              | 'innovation'
+              | 'contribution'
+              | 'model_post'
+              | 'responsibility_zone';
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            form?:
+              | 'rationalization'
+              | 'one_idea'
+              | 'golden_idea'
+              | 'tech_tackling'
+              | 'small_invention'
+              | 'donation'
+              | 'student_aid'
+              | 'poverty_relief'
+              | 'village_enterprise'
+              | null;
+            onDate: string;
+            content: string;
+            /** @default [] */
+            memberIds?: number[];
+            /** @default null */
+            personName?: string | null;
+            /** @default null */
+            adopted?: boolean | null;
+            /** @default null */
+            fulfilled?: boolean | null;
+            /** @default null */
+            benefit?: number | null;
+            /** @default null */
+            amount?: number | null;
+            /** @default null */
+            fromOn?: string | null;
+            /** @default null */
+            toOn?: string | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/achievements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销误登记的作用发挥记录（审计日志保留原内容） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** 后续情况：建议被采纳及其效益、承诺已践诺、示范岗 / 责任区撤销日期、备注 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            adopted?: boolean;
+            fulfilled?: boolean;
+            benefit?: number | null;
+            toOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已更新 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/orgs/{id}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织的作用发挥记录，最近的在前 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 作用发挥 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Achievement'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/{id}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 企业中党组织的作用发挥记录（指导员：所联系企业的） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 作用发挥 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Achievement'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/todo/count': {
     parameters: {
       query?: never;
@@ -17605,7 +18026,7 @@ export interface components {
     };
     CaseworkOutcome: {
       /** @enum {string} */
-      source: 'typed' | 'development' | 'member' | 'request';
+      source: 'typed' | 'development' | 'member' | 'request' | 'achievement';
       id: number;
       assignmentId: number;
       enterpriseId: number;
@@ -18193,6 +18614,54 @@ export interface components {
       year: number;
       awardingBody: string | null;
       note: string | null;
+    };
+    Achievement: {
+      id: number;
+      orgId: number;
+      /** @description 指导员看不到党组织，为空 */
+      orgName: string | null;
+      enterpriseId: number;
+      enterpriseName: string | null;
+      /** @enum {string} */
+      kind:
+        | 'proposal'
+        | 'pledge'
+        | 'problem_solved'
+        | 'innovation'
+        | 'contribution'
+        | 'model_post'
+        | 'responsibility_zone';
+      kindLabel: string;
+      /** @enum {string|null} */
+      form:
+        | 'rationalization'
+        | 'one_idea'
+        | 'golden_idea'
+        | 'tech_tackling'
+        | 'small_invention'
+        | 'donation'
+        | 'student_aid'
+        | 'poverty_relief'
+        | 'village_enterprise'
+        | null;
+      formLabel: string | null;
+      onDate: string;
+      content: string;
+      /** @description 非党员提出人（合理化建议） */
+      personName: string | null;
+      adopted: boolean | null;
+      fulfilled: boolean | null;
+      /** @description 经济效益（万元） */
+      benefit: number | null;
+      /** @description 金额（万元，社会贡献） */
+      amount: number | null;
+      fromOn: string | null;
+      toOn: string | null;
+      note: string | null;
+      members: {
+        id: number;
+        name: string | null;
+      }[];
     };
     Todo: {
       today: string;
