@@ -4,7 +4,7 @@ import type { OutcomeKind } from '../casework/outcomes.ts';
 import { choices } from '../enterprise/codes.ts';
 
 export const ACHIEVEMENT_KINDS = choices({
-  proposal: '合理化建议',
+  proposal: '建言献策',
   pledge: '目标承诺',
   problem_solved: '破解难题',
   innovation: '创新项目',

@@ -121,7 +121,7 @@ describe('recording achievements', () => {
     expect(onOrg.body).toHaveLength(bodies.length);
     const golden = onOrg.body.find((a: { form: string }) => a.form === 'golden_idea');
     expect(golden).toMatchObject({
-      kindLabel: '合理化建议',
+      kindLabel: '建言献策',
       formLabel: '金点子',
       adopted: true,
       benefit: 12.5,
@@ -147,8 +147,8 @@ describe('recording achievements', () => {
       '最多保留两位小数',
     ],
     [{ kind: 'contribution', form: 'donation', adopted: null, benefit: null, amount: -2 }, 'amount', '金额不能为负数'],
-    [{ form: null }, 'form', '请选择合理化建议的类别'],
-    [{ form: 'donation' }, 'form', '请选择合理化建议的类别'],
+    [{ form: null }, 'form', '请选择建言献策的类别'],
+    [{ form: 'donation' }, 'form', '请选择建言献策的类别'],
     [{ memberIds: [] }, 'memberIds', '二者选一'],
     [{ personName: '张三' }, 'memberIds', '二者选一'],
     [
