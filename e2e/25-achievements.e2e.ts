@@ -108,7 +108,6 @@ describe('the secretary records achievements on a 375×812 phone', () => {
     await visible(proposal.getByText(/提出人：仓储班长王五/));
     await visible(proposal.getByText(/效益 3.5 万元/));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'achievements-org-phone');
   });
 });
@@ -123,7 +122,6 @@ describe('the committee sees them on a desktop', () => {
     const card = page.getByTestId('org-achievements');
     await visible(card.getByText(PROPOSAL));
     await visible(card.getByText(CONTRIBUTION));
-    await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'achievements-org-desktop');
 
     const enterprise = await card
