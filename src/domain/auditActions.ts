@@ -8,6 +8,12 @@
 // auditLabels.ts.
 
 export const AUDIT_ACTIONS = [
+  // achievement
+  'achievement.create',
+  'achievement.delete',
+  'achievement.enterprise',
+  'achievement.org',
+  'achievement.update',
   // assessment
   'assessment.daily_add',
   'assessment.daily_list',
@@ -251,6 +257,7 @@ export const AUDIT_AREAS: readonly AuditArea[] = [...new Set(AUDIT_ACTIONS.map(a
 
 /** The types of object an audit row names (`entity`), with `entityId` the object's key. */
 export const AUDIT_ENTITIES = [
+  'achievement',
   'assessment',
   'audit_log',
   'contact',

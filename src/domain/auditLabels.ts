@@ -14,6 +14,11 @@ import {
 type Both = readonly [zhCN: string, enUS: string];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
+  'achievement.create': ['登记作用发挥', 'Record an achievement'],
+  'achievement.delete': ['撤销作用发挥记录', 'Withdraw an achievement'],
+  'achievement.enterprise': ['查看企业的作用发挥', "View an enterprise's achievements"],
+  'achievement.org': ['查看党组织的作用发挥', "View an organization's achievements"],
+  'achievement.update': ['更新作用发挥后续情况', 'Update an achievement'],
   'assessment.daily_add': ['登记日常考核加减分', 'Record a daily assessment entry'],
   'assessment.daily_list': ['查看日常考核记录', 'View daily assessment entries'],
   'assessment.daily_remove': ['撤销日常考核记录', 'Withdraw a daily assessment entry'],
@@ -220,6 +225,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
 
 /** The action filter's groups, one per area. */
 export const AUDIT_AREA_LABELS: Record<AuditArea, Both> = {
+  achievement: ['作用发挥', 'Achievements'],
   assessment: ['考核', 'Assessments'],
   audit: ['审计', 'Audit'],
   auth: ['登录与认证', 'Sign-in'],
@@ -254,6 +260,7 @@ export const AUDIT_AREA_LABELS: Record<AuditArea, Both> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntity, Both> = {
+  achievement: ['作用发挥记录', 'Achievement'],
   assessment: ['定期考核', 'Periodic assessment'],
   audit_log: ['审计日志', 'Audit log'],
   contact: ['联系记录', 'Contact'],

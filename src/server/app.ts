@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
+import { achievementRoutes } from './achievements/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: Deps) {
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
   app.route('/', orglifeRoutes);
+  app.route('/', achievementRoutes);
   app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);

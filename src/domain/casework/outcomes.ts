@@ -3,7 +3,10 @@
 //   activists cultivated, members developed  ← the development records (and members joined)
 //     of an assigned enterprise during the assignment;
 //   problems solved, grants, loans, hires, trainees, fees reduced  ← the requests resolved
-//     during the assignment and the values recorded on them.
+//     during the assignment and the values recorded on them;
+//   pledges, proposals, problems solved, innovations and their benefit  ← what the orgs
+//     recorded as achieved at the enterprise during the assignment (domain/achievements):
+//     typed figures of those kinds count only for an assignment without such a record.
 // Only the other kinds are typed in.
 import { choices } from '../enterprise/codes.ts';
 
@@ -38,11 +41,14 @@ export const kindOf = (code: string) => OUTCOME_KINDS.find((k) => k.code === cod
 
 /**
  * The role a derived outcome is counted under: development work is party-building guidance;
- * a labour dispute settled is harmony coordination; any other request solved is development service.
+ * a labour dispute settled is harmony coordination; any other request solved is development
+ * service; an achievement by its kind (`detail`: the outcome kind).
  */
-export function derivedRole(source: 'development' | 'request', requestCategory?: string): OutcomeRole {
+export function derivedRole(source: 'development' | 'request' | 'achievement', detail?: string): OutcomeRole {
   if (source === 'development') return 'guide';
-  return requestCategory === 'labour_dispute' ? 'coordination' : 'service';
+  // An org's pledges and proposals are party-building work; what it solved or invented serves the business.
+  if (source === 'achievement') return detail === 'problems' || detail === 'innovations' ? 'service' : 'guide';
+  return detail === 'labour_dispute' ? 'coordination' : 'service';
 }
 
 /** Whole numbers for head counts and items; amounts in 万元 to two decimals. */

@@ -1,6 +1,7 @@
 // Outcomes the system already knows (record once): never typed, always computed here from the
 // records they come from.
 import { sql } from 'drizzle-orm';
+import { OUTCOME_FROM_ACHIEVEMENT } from '../../domain/achievements/codes.ts';
 import { derivedRole, type OutcomeKind, type OutcomeRole } from '../../domain/casework/outcomes.ts';
 import { REQUEST_VALUES } from '../../domain/casework/requests.ts';
 import type { Tx } from '../db/client.ts';
@@ -22,13 +23,15 @@ export interface Period {
 
 export interface DerivedOutcome {
   /** The record the outcome is counted from. */
-  source: 'development' | 'member' | 'request';
+  source: 'development' | 'member' | 'request' | 'achievement';
   recordId: number;
   assignmentId: number;
   onDate: string;
   kind: OutcomeKind;
   role: OutcomeRole;
   quantity: number;
+  /** An innovation's economic benefit (万元), counted with it. */
+  benefit?: number | null;
 }
 
 const intArray = (xs: readonly number[]) => `{${xs.join(',')}}`;
@@ -126,4 +129,68 @@ export async function derivedFromRequests(tx: Tx, spans: readonly Span[], p: Per
     }));
     return [{ ...base, kind: 'problems' as const, quantity: 1 }, ...values];
   });
+}
+
+/** The outcome kinds an org's achievements give, with the achievement kind each is counted from. */
+const FROM_ACHIEVEMENT = Object.entries(OUTCOME_FROM_ACHIEVEMENT) as [OutcomeKind, string][];
+
+/** An assignment's outcomes counted from achievements, and the kinds those records now give. */
+export interface FromAchievements {
+  /** Those dated within the period. */
+  outcomes: DerivedOutcome[];
+  /** Whether a record of `kind` exists for the assignment at all: its typed figures then no longer count. */
+  gives: (assignmentId: number, kind: OutcomeKind) => boolean;
+  /** The latest record of `kind` for the assignment, whatever the period. */
+  latest: (assignmentId: number, kind: OutcomeKind) => DerivedOutcome | undefined;
+}
+
+/**
+ * Pledges, proposals, problems solved and innovations (with their benefit) the orgs recorded at
+ * the assigned enterprises during the assignments (rules.md §11): each record one, on its date.
+ *
+ * Unsafe (read as the owner, outside row-level security) for the reason unsafeDerivedFromPeople
+ * gives: an org registered above the actor's region, or hidden from instructors, achieved at
+ * the assigned enterprise all the same. It reads exactly the enterprises and dates of
+ * assignments the caller has already read under the actor's scope, and returns record ids,
+ * dates and figures — no names.
+ */
+export async function unsafeDerivedFromAchievements(
+  tx: Tx,
+  spans: readonly Span[],
+  p: Period,
+): Promise<FromAchievements> {
+  const all: DerivedOutcome[] = [];
+  if (spans.length > 0) {
+    const kinds = FROM_ACHIEVEMENT.map(([, k]) => k);
+    const rows = await unsafeAsOwner(tx, () =>
+      queryRows<{ recordId: number; assignmentId: number; onDate: string; kind: string; benefit: number | null }>(
+        tx,
+        sql`select a.id as "recordId", s.assignment_id as "assignmentId", a.on_date::text as "onDate", a.kind,
+                   a.benefit::float8 as benefit
+            from achievements a join ${spansTable(spans)} on a.enterprise_id = s.enterprise_id
+            where a.kind = any(${`{${kinds.join(',')}}`}::text[])
+              and ${within(sql.raw('a.on_date'), { from: null, to: null })}
+            order by 3, 1`,
+      ),
+    );
+    for (const r of rows) {
+      const kind = FROM_ACHIEVEMENT.find(([, k]) => k === r.kind)![0];
+      all.push({
+        source: 'achievement',
+        recordId: r.recordId,
+        assignmentId: r.assignmentId,
+        onDate: r.onDate,
+        kind,
+        role: derivedRole('achievement', kind),
+        quantity: 1,
+        benefit: kind === 'innovations' ? r.benefit : null,
+      });
+    }
+  }
+  const given = new Set(all.map((d) => `${d.assignmentId}:${d.kind}`));
+  return {
+    outcomes: all.filter((d) => d.onDate >= (p.from ?? '') && d.onDate <= (p.to ?? '9999-12-31')),
+    gives: (assignmentId, kind) => given.has(`${assignmentId}:${kind}`),
+    latest: (assignmentId, kind) => all.filter((d) => d.assignmentId === assignmentId && d.kind === kind).at(-1),
+  };
 }

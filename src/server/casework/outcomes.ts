@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ACHIEVEMENT_KINDS, OUTCOME_FROM_ACHIEVEMENT } from '../../domain/achievements/codes.ts';
 import { kindOf, type OutcomeKind, type OutcomeRole, quantityError } from '../../domain/casework/outcomes.ts';
 import type { Actor } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
@@ -7,7 +8,14 @@ import { queryRows } from '../db/rows.ts';
 import { outcomes } from '../db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { invalid } from '../orgs/invalid.ts';
-import { derivedFromRequests, type Period, type Span, unsafeDerivedFromPeople } from './derived.ts';
+import {
+  type DerivedOutcome,
+  derivedFromRequests,
+  type Period,
+  type Span,
+  unsafeDerivedFromAchievements,
+  unsafeDerivedFromPeople,
+} from './derived.ts';
 import { assignmentInScope, checkInAssignment, loadAssignment } from './scope.ts';
 
 export interface OutcomeInput {
@@ -23,6 +31,11 @@ export interface OutcomeInput {
 export async function createOutcome(tx: Tx, actor: Actor, input: OutcomeInput, today: string) {
   const assignment = await loadAssignment(tx, actor, input.assignmentId, today);
   if (kindOf(input.kind)?.source !== 'typed') throw new Error('derived kinds are refused before this');
+  if (OUTCOME_FROM_ACHIEVEMENT[input.kind]) {
+    const span: Span = { ...assignment, assignmentId: assignment.id };
+    const found = (await unsafeDerivedFromAchievements(tx, [span], ALL)).latest(assignment.id, input.kind);
+    if (found) throw achievementRefusal(input.kind, found);
+  }
   checkInAssignment('onDate', '成果日期', input.onDate, assignment, today);
   const wrong = quantityError(input.kind, input.quantity);
   if (wrong) invalid('quantity', wrong);
@@ -48,6 +61,17 @@ export async function deleteOutcome(tx: Tx, actor: Actor, id: number, today: str
   await auditChange(tx, actor, { action: 'outcome.delete', entity: 'outcome', entityId: id, diff: { deleted: row } });
 }
 
+const ALL: Period = { from: null, to: null };
+
+/** Refuses typing a kind an org's achievement record at the enterprise already gives, pointing at it. */
+function achievementRefusal(kind: OutcomeKind, found: DerivedOutcome) {
+  const from = ACHIEVEMENT_KINDS.find((k) => k.code === OUTCOME_FROM_ACHIEVEMENT[kind])!.label;
+  const message = `${kindOf(kind)!.label}由该企业党组织登记的${from}记录 #${found.recordId}（${found.onDate}）自动统计，无需录入`;
+  return new HttpError(400, 'derived_outcome', message, [
+    { field: 'kind', message, record: { type: 'achievement', id: found.recordId } },
+  ]);
+}
+
 /**
  * Typing an outcome the system derives is refused with the record it is counted from (the
  * latest at this assignment), or where to record it when there is none yet. The assignment is
@@ -68,7 +92,10 @@ export async function derivedKindRefusal(tx: Tx, actor: Actor, assignmentId: num
       ? `该企业的${what}由${found.source === 'member' ? '党员记录' : '发展党员记录'} #${found.recordId} 自动统计，无需录入`
       : `${what}由发展党员记录自动统计（该企业在选派期间尚无记录），请在“发展党员”中登记，无需在此录入`;
   } else {
+    // A problem the org recorded as solved there points at its record when no request was resolved.
+    const solved = (await unsafeDerivedFromAchievements(tx, [span], all)).latest(assignment.id, kind);
     const resolved = await derivedFromRequests(tx, [span], all);
+    if (solved && !resolved.some((d) => d.kind === kind)) return achievementRefusal(kind, solved);
     const found = resolved.filter((d) => d.kind === kind).at(-1) ?? resolved.at(-1);
     if (found) record = { type: 'request', id: found.recordId };
     message = found

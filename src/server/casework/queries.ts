@@ -7,7 +7,13 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { notFound } from '../errors.ts';
-import { derivedFromRequests, type Period, type Span, unsafeDerivedFromPeople } from './derived.ts';
+import {
+  derivedFromRequests,
+  type Period,
+  type Span,
+  unsafeDerivedFromAchievements,
+  unsafeDerivedFromPeople,
+} from './derived.ts';
 import type { OutcomeInput } from './outcomes.ts';
 import { ASSIGNMENT_COLUMNS, ASSIGNMENT_FROM, type AssignmentRow, assignmentInScope } from './scope.ts';
 import type { CaseworkSettings } from './settings.ts';
@@ -214,7 +220,7 @@ export async function requestDetail(tx: Tx, actor: Actor, id: number, settings: 
 /** An outcome as listed: what is typed in for one, with where it stands and where it comes from. */
 export interface OutcomeRow extends OutcomeInput {
   /** 'typed' for an outcome typed in (its id is the outcome's); otherwise the record it is counted from. */
-  source: 'typed' | 'development' | 'member' | 'request';
+  source: 'typed' | 'development' | 'member' | 'request' | 'achievement';
   id: number;
   enterpriseId: number;
   enterpriseName: string;
@@ -258,6 +264,7 @@ export async function listOutcomes(tx: Tx, actor: Actor, filter: OutcomeFilter, 
   );
   const fromRequests = await derivedFromRequests(tx, spansOf(assignments), period);
   const fromPeople = await unsafeDerivedFromPeople(tx, spansOf(assignments), period);
+  const fromAchievements = await unsafeDerivedFromAchievements(tx, spansOf(assignments), period);
   const byId = new Map(assignments.map((a) => [a.id, a]));
   const about = (assignmentId: number) => {
     const a = byId.get(assignmentId)!;
@@ -270,8 +277,11 @@ export async function listOutcomes(tx: Tx, actor: Actor, filter: OutcomeFilter, 
     };
   };
   const rows: OutcomeRow[] = [
-    ...typed.map((t) => ({ ...t, ...about(t.assignmentId), source: 'typed' as const })),
-    ...[...fromRequests, ...fromPeople].map((d) => ({
+    // A kind the org's records give replaces what was typed for it (rules.md §11).
+    ...typed
+      .filter((t) => !fromAchievements.gives(t.assignmentId, t.kind))
+      .map((t) => ({ ...t, ...about(t.assignmentId), source: 'typed' as const })),
+    ...[...fromRequests, ...fromPeople, ...fromAchievements.outcomes].map((d) => ({
       ...about(d.assignmentId),
       source: d.source,
       id: d.recordId,
@@ -279,7 +289,7 @@ export async function listOutcomes(tx: Tx, actor: Actor, filter: OutcomeFilter, 
       role: d.role,
       kind: d.kind,
       quantity: d.quantity,
-      benefit: null,
+      benefit: d.benefit ?? null,
       note: null,
     })),
   ];

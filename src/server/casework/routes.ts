@@ -91,7 +91,7 @@ const Request = z
 
 const Outcome = z
   .object({
-    source: z.enum(['typed', 'development', 'member', 'request']),
+    source: z.enum(['typed', 'development', 'member', 'request', 'achievement']),
     id: z.number(),
     assignmentId: z.number(),
     enterpriseId: z.number(),

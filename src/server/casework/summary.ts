@@ -9,7 +9,7 @@ import type { Actor } from '../actor.ts';
 import { assessmentResults } from '../assessments/results.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { derivedFromRequests, unsafeDerivedFromPeople } from './derived.ts';
+import { derivedFromRequests, unsafeDerivedFromAchievements, unsafeDerivedFromPeople } from './derived.ts';
 import { spansOf } from './queries.ts';
 import { ASSIGNMENT_COLUMNS, ASSIGNMENT_FROM, type AssignmentRow, assignmentInScope } from './scope.ts';
 import { getCaseworkSettings } from './settings.ts';
@@ -162,6 +162,7 @@ export async function instructorSummary(
   const assessmentPeriod = halfYearOf(to);
   const scoped = await readScoped(tx, actor, region, period, assessmentPeriod, today);
   const fromPeople = await unsafeDerivedFromPeople(tx, spansOf(scoped.assignments), period);
+  const fromAchievements = await unsafeDerivedFromAchievements(tx, spansOf(scoped.assignments), period);
 
   // Figures per assignment first, then summed per person and per department.
   const byAssignment = new Map<number, Figures>(scoped.assignments.map((a) => [a.id, zero()]));
@@ -177,13 +178,16 @@ export async function instructorSummary(
     f.requestsResolved = p.resolved;
   }
   for (const t of scoped.typed) {
+    // A kind the org's records give replaces what was typed for it (rules.md §11).
+    if (fromAchievements.gives(t.assignmentId, t.kind)) continue;
     const f = byAssignment.get(t.assignmentId)!;
     f[t.kind] = add(f[t.kind], t.quantity);
     if (t.kind === 'innovations') f.benefit = add(f.benefit, t.benefit);
   }
-  for (const d of [...scoped.fromRequests, ...fromPeople]) {
+  for (const d of [...scoped.fromRequests, ...fromPeople, ...fromAchievements.outcomes]) {
     const f = byAssignment.get(d.assignmentId)!;
     f[d.kind] = add(f[d.kind], d.quantity);
+    if (d.kind === 'innovations' && d.benefit) f.benefit = add(f.benefit, d.benefit);
   }
 
   const rows = scoped.departments.map((d) => {

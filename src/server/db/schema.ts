@@ -145,6 +145,7 @@ export const auditLog = pgTable(
   ],
 );
 
+export * from './achievement-schema.ts';
 export * from './honour-schema.ts';
 export * from './instructor-schema.ts';
 export * from './ledger-schema.ts';

@@ -10,6 +10,7 @@ import { inScope } from '../db/tx.ts';
 import { runImport } from '../imports/enterprises/run.ts';
 import type { PipelineDeps } from '../imports/pipeline.ts';
 import { demoAccounts, type Scale } from './accounts.ts';
+import { demoAchievements } from './achievements.ts';
 import { demoCounty, demoCountyBuilt } from './county.ts';
 import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
@@ -96,6 +97,12 @@ export async function runDemo(
       ? `演示季报报送（${submitted.quarter}，报送期限 ${submitted.dueOn}）：按期 ${submitted.on_time} 个、逾期 ${submitted.late} 个、未报送 ${submitted.none} 个、退回后重新报送 ${submitted.returned} 个下级地区`
       : '演示季报报送：已有报送记录，不再添加',
   );
+
+  // A seed of its own, so nothing above draws differently.
+  const achieved = await inScope(database.db, operator, (tx) =>
+    demoAchievements(tx, operator, seeded(opts.seed + 32), opts.region),
+  );
+  log(`演示作用发挥：${achieved} 条（已有记录的区划不再添加）`);
 }
 
 /** The enterprises go through the real import, as a county's first regulator file would. */

@@ -127,7 +127,7 @@ export const caseworkZhCN = {
   'outcome.source.member': '党员记录 #{id}',
   'outcome.source.request': '诉求 #{id}',
   'outcome.derivedHint':
-    '发展党员、入党积极分子由发展党员记录统计；解决问题、争取资金、协调贷款、招工、培训、减免费用由已解决的诉求统计。这些无需录入。',
+    '发展党员、入党积极分子由发展党员记录统计；解决问题、争取资金、协调贷款、招工、培训、减免费用由已解决的诉求统计；企业党组织登记了承诺践诺、建言献策、破解难题、创新项目的，按其记录统计。这些无需录入。',
   'outcome.empty': '暂无成果',
   'outcome.delete': '删除',
   'outcome.deleteConfirm': '删除这条录入的成果？',
@@ -340,7 +340,7 @@ export const caseworkEnUS: Record<keyof typeof caseworkZhCN, string> = {
   'outcome.source.member': 'Member record #{id}',
   'outcome.source.request': 'Request #{id}',
   'outcome.derivedHint':
-    'Members developed and activists are counted from development records; problems solved, grants, loans, hires, trainees and fees reduced from resolved requests. They are never typed.',
+    'Members developed and activists are counted from development records; problems solved, grants, loans, hires, trainees and fees reduced from resolved requests; pledges, proposals, problems solved and innovations from the records of the party organization at the enterprise, where it keeps them. They are never typed.',
   'outcome.empty': 'No outcomes',
   'outcome.delete': 'Delete',
   'outcome.deleteConfirm': 'Delete this typed outcome?',

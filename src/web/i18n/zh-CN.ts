@@ -9,6 +9,7 @@ import {
   REGISTRATION_STATUSES,
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
+import { achievementsZhCN } from './achievements.ts';
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
@@ -657,6 +658,7 @@ export const zhCN = {
   ...submissionsZhCN,
   ...todoZhCN,
   ...orglifeZhCN,
+  ...achievementsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

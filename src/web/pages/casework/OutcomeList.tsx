@@ -65,7 +65,9 @@ export function OutcomeList({
                   <>
                     {' · '}
                     <Link to={href}>
-                      {t(`outcome.source.${o.source as 'development' | 'member' | 'request'}`, { id: o.id })}
+                      {t(`outcome.source.${o.source as 'development' | 'member' | 'request' | 'achievement'}`, {
+                        id: o.id,
+                      })}
                     </Link>
                   </>
                 )}

@@ -44,6 +44,9 @@ export function sourceHref(o: Outcome): string | null {
       return `/members/${o.id}`;
     case 'request':
       return `/casework/requests/${o.id}`;
+    // The org's record is shown with the enterprise's achievements (an instructor sees no org page).
+    case 'achievement':
+      return `/ledger/${o.enterpriseId}`;
     default:
       return null;
   }

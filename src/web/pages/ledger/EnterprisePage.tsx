@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { EnterpriseAchievementsCard } from '../achievements/AchievementsCard.tsx';
 import { EnterpriseInstructorsCard } from '../instructors/EnterpriseInstructorsCard.tsx';
 import { EnterpriseEditDrawer } from './EnterpriseEditDrawer.tsx';
 import { EnterpriseHistory } from './EnterpriseHistory.tsx';
@@ -72,6 +73,7 @@ export default function EnterprisePage() {
       {restructuring.data && <RestructuringCard state={restructuring.data} onEdit={() => setRecording(true)} />}
       <EnterpriseOrgsCard orgs={query.data.orgs ?? []} />
       <EnterpriseInstructorsCard enterpriseId={enterprise.id} />
+      <EnterpriseAchievementsCard enterpriseId={enterprise.id} />
       <EnterpriseHistory history={query.data.history} />
       {editing && <EnterpriseEditDrawer enterprise={enterprise} onClose={() => setParams({}, { replace: true })} />}
       {recording && (
