@@ -8,6 +8,13 @@
 // auditLabels.ts.
 
 export const AUDIT_ACTIONS = [
+  // appraisal
+  'appraisal.follow_up',
+  'appraisal.member_create',
+  'appraisal.org_create',
+  'appraisal.org_delete',
+  'appraisal.org_view',
+  'appraisal.rectification_close',
   // assessment
   'assessment.daily_add',
   'assessment.daily_list',
@@ -60,6 +67,13 @@ export const AUDIT_ACTIONS = [
   'development.read',
   'development.update',
   // enterprise
+  // engagement
+  'engagement.activity_create',
+  'engagement.org_view',
+  'engagement.owner_create',
+  'engagement.owner_list',
+  'engagement.pairing_activity_create',
+  'engagement.pairing_create',
   'enterprise.export',
   'enterprise.import',
   'enterprise.import_discard',
@@ -192,6 +206,8 @@ export const AUDIT_ACTIONS = [
   'request.read',
   'request.update',
   // settings
+  'settings.appraisal_rules',
+  'settings.appraisal_rules.read',
   'settings.coverage',
   'settings.coverage.read',
   'settings.instructor',
@@ -248,10 +264,15 @@ export const AUDIT_ENTITIES = [
   'import_batch',
   'instructor',
   'member',
+  'member_appraisal',
   'member_referral',
   'member_transfer',
+  'open_activity',
+  'org_appraisal',
   'outcome',
+  'owner_engagement',
   'owner_survey',
+  'pairing',
   'party_org',
   'pool_secretary',
   'region',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
+import { appraisalSections } from '../appraisals/prompts.ts';
 import { findingsIn, requestLang } from '../lang.ts';
 import { areaRouter } from '../route.ts';
 import { caseworkSections } from './casework.ts';
@@ -47,6 +48,7 @@ promptRoutes.define({
       ...(can(actor, 'ledger.read') ? await enterpriseSections(tx, actor, LIMIT) : []),
       ...(await recordSections(tx, actor, today, LIMIT, (area) => can(actor, `${area}.read`))),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
+      ...(can(actor, 'orglife.read') ? await appraisalSections(tx, actor, today, LIMIT) : []),
     ];
     const lang = requestLang(c);
     return {

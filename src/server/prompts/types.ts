@@ -23,6 +23,8 @@ export const PROMPT_SECTION_KEYS = [
   'restructuring',
   'request_silent',
   'contact_missed',
+  'rectification',
+  'appraisal_follow_up',
 ] as const;
 
 export interface PromptSection {

@@ -20,6 +20,8 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   restructuring: 'prompts.section.restructuring',
   request_silent: 'prompts.section.request_silent',
   contact_missed: 'prompts.section.contact_missed',
+  rectification: 'prompts.section.rectification',
+  appraisal_follow_up: 'prompts.section.appraisal_follow_up',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -36,6 +38,8 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   restructuring: 'prompts.hint.restructuring',
   request_silent: 'prompts.hint.request_silent',
   contact_missed: 'prompts.hint.contact_missed',
+  rectification: 'prompts.hint.rectification',
+  appraisal_follow_up: 'prompts.hint.appraisal_follow_up',
 };
 
 // A prompt's level is an org finding's level (the server's enum is the same four): the same
