@@ -15,6 +15,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
+import { OrgLifeSections } from '../appraisals/OrgLifeSections.tsx';
 import { OrgHonoursCard } from '../honours/HonoursCard.tsx';
 import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
 import { OrgDispatchedCard } from '../secretaryPool/OrgDispatchedCard.tsx';
@@ -87,6 +88,7 @@ export default function OrgPage() {
       <OfficersCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <OrgDispatchedCard orgId={org.id} />
       <OrgHonoursCard orgId={org.id} />
+      <OrgLifeSections detail={detail} dissolved={dissolved} />
       <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <ChildrenCard detail={detail} />
       {editing && <OrgEditDrawer detail={detail} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}
