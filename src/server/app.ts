@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
 import { achievementRoutes } from './achievements/routes.ts';
+import { appraisalRoutes } from './appraisals/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
@@ -13,6 +14,7 @@ import { caseworkRoutes } from './casework/routes.ts';
 import { clientAddress } from './clientAddress.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { developmentRoutes } from './developments/routes.ts';
+import { engagementRoutes } from './engagement/routes.ts';
 import { ledgerRoutes } from './enterprises/ledger/routes.ts';
 import { HttpError } from './errors.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -139,6 +141,8 @@ export function createApp(deps: Deps) {
   app.route('/', honourRoutes);
   app.route('/', orglifeRoutes);
   app.route('/', achievementRoutes);
+  app.route('/', appraisalRoutes);
+  app.route('/', engagementRoutes);
   app.route('/', todoRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_OBJECT);

@@ -1,11 +1,12 @@
 // When a region counts as lagging (rules.md §9), as a pure rule: its org coverage rate is
 // below its parent's by more than the configured points, it fell since the previous report,
-// it has overdue re-elections, or it missed the quarterly report.
+// it has overdue re-elections, it missed the quarterly report, or an org of it judged 软弱涣散
+// is under rectification not yet closed (rules.md §11).
 
 import { ratePercent } from '../stats/rate.ts';
 import { type MissedQuarter, missedQuarterText } from './submission.ts';
 
-export type LaggingCode = 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+export type LaggingCode = 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly' | 'weak_org';
 
 export interface LaggingReason {
   code: LaggingCode;
@@ -54,6 +55,8 @@ export interface LaggingFacts {
   overdueReelections: number;
   /** The quarterly report due and not submitted by its due date (or returned since), if any. */
   missedQuarter: MissedQuarter | null;
+  /** Orgs judged 软弱涣散 whose rectification was open at the date. */
+  weakOrgs?: number;
 }
 
 export function laggingReasons(f: LaggingFacts, laggingPoints: number): LaggingReason[] {
@@ -76,6 +79,9 @@ export function laggingReasons(f: LaggingFacts, laggingPoints: number): LaggingR
   }
   if (f.missedQuarter) {
     out.push({ code: 'missed_quarterly', text: missedQuarterText(f.missedQuarter) });
+  }
+  if ((f.weakOrgs ?? 0) > 0) {
+    out.push({ code: 'weak_org', text: `${f.weakOrgs} 个软弱涣散党组织整顿尚未销号` });
   }
   return out;
 }

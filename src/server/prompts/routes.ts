@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
+import { appraisalSections } from '../appraisals/prompts.ts';
 import { findingsIn, requestLang } from '../lang.ts';
 import { orglifeSections } from '../orglife/prompts.ts';
 import { areaRouter } from '../route.ts';
@@ -49,6 +50,7 @@ promptRoutes.define({
       ...(await recordSections(tx, actor, today, LIMIT, (area) => can(actor, `${area}.read`))),
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'orglife.read') ? await orglifeSections(tx, actor, today, LIMIT) : []),
+      ...(can(actor, 'orglife.read') ? await appraisalSections(tx, actor, today, LIMIT) : []),
     ];
     const lang = requestLang(c);
     return {

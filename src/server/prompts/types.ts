@@ -24,6 +24,8 @@ export const PROMPT_SECTION_KEYS = [
   'request_silent',
   'contact_missed',
   'orglife',
+  'rectification',
+  'appraisal_follow_up',
 ] as const;
 
 export interface PromptSection {

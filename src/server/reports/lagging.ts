@@ -17,6 +17,7 @@ import { regionInScope } from '../regions/scope.ts';
 import { coverage, keyWatchSql, type RegionFigures } from '../stats/engine.ts';
 import { notFuture, RegionFrame, scopeCondition } from './common.ts';
 import { missedQuarters } from './laggingQuarterly.ts';
+import { weakOrgsByRegion } from './laggingWeak.ts';
 
 /** Each list carries at most this many rows (and its full total); the figures link to the whole list. */
 export const LIST_LIMIT = 500;
@@ -261,6 +262,11 @@ async function laggingRegionsOf(
     quarterly,
     q.date,
   );
+  const weak = new Map<string, number>();
+  for (const [code, n] of await weakOrgsByRegion(tx, region.prefix, q.date)) {
+    const key = frame.keyOf(code);
+    weak.set(key, (weak.get(key) ?? 0) + n);
+  }
   // Lagging is a region's state against its parent: the region's own level (本级) is not a region.
   const children = frame.children.map((c): LaggingRegion => {
     const n = now.children.find((x) => x.region === c.code);
@@ -275,6 +281,7 @@ async function laggingRegionsOf(
         previousDate,
         overdueReelections: overdue,
         missedQuarter,
+        weakOrgs: weak.get(c.code) ?? 0,
       },
       settings.laggingPoints,
     );

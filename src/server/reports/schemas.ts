@@ -103,7 +103,10 @@ const LaggingRegionSchema = z.object({
   quarterlyFiled: z.boolean().nullable(),
   lagging: z.boolean(),
   reasons: z.array(
-    z.object({ code: z.enum(['below_parent', 'fell', 'overdue_reelection', 'missed_quarterly']), text: z.string() }),
+    z.object({
+      code: z.enum(['below_parent', 'fell', 'overdue_reelection', 'missed_quarterly', 'weak_org']),
+      text: z.string(),
+    }),
   ),
 });
 const enterprise = z.object({

@@ -1,4 +1,5 @@
 import { areaRouter } from '../route.ts';
+import { AppraisalRuleSettings, getAppraisalRuleSettings, putAppraisalRuleSettings } from './appraisalRules.ts';
 import { getOrgRuleSettings, OrgRuleSettings, putOrgRuleSettings } from './orgRules.ts';
 import { getSecurityPolicy, putSecurityPolicy, SecurityPolicy } from './policy.ts';
 import { changeRegionalSettings } from './regional.ts';
@@ -55,4 +56,33 @@ settingsRoutes.define({
   describe: '修改后的规则',
   handler: (ctx) =>
     changeRegionalSettings(ctx, 'org_rules', { get: getOrgRuleSettings, put: putOrgRuleSettings }, ctx.input.body),
+});
+
+settingsRoutes.define({
+  method: 'get',
+  path: '/api/settings/appraisal-rules',
+  permission: 'orglife.read',
+  action: 'settings.appraisal_rules.read',
+  summary: '本辖区的评定规则：软弱涣散党组织整顿期限、不合格党员组织处置期限（未单独设置时沿用上级区划的）',
+  response: AppraisalRuleSettings,
+  describe: '当前规则',
+  handler: ({ tx, actor }) => getAppraisalRuleSettings(tx, actor.regionCode),
+});
+
+settingsRoutes.define({
+  method: 'put',
+  path: '/api/settings/appraisal-rules',
+  permission: 'appraisal.manage',
+  action: 'settings.appraisal_rules',
+  summary: '修改本辖区的评定规则（下级区划未单独设置的随之变化；已登记的期限不变）',
+  body: AppraisalRuleSettings,
+  response: AppraisalRuleSettings,
+  describe: '修改后的规则',
+  handler: (ctx) =>
+    changeRegionalSettings(
+      ctx,
+      'appraisal_rules',
+      { get: getAppraisalRuleSettings, put: putAppraisalRuleSettings },
+      ctx.input.body,
+    ),
 });

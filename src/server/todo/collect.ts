@@ -4,6 +4,7 @@
 // this file only picks. Nothing here reads who logged in or clicked what.
 import type { Permission } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
+import { appraisalSections } from '../appraisals/prompts.ts';
 import type { Tx } from '../db/client.ts';
 import { orglifeSections } from '../orglife/prompts.ts';
 import { caseworkSections } from '../prompts/casework.ts';
@@ -50,6 +51,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
     ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area))),
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
     ...(can(actor, 'orglife.write') ? await orglifeSections(tx, actor, today, Math.max(limit, 1)) : []),
+    ...(can(actor, 'orglife.write') ? await appraisalSections(tx, actor, today, Math.max(limit, 1)) : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));
   if (may(actor, 'report')) {

@@ -1675,6 +1675,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/appraisal-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本辖区的评定规则：软弱涣散党组织整顿期限、不合格党员组织处置期限（未单独设置时沿用上级区划的） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 当前规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AppraisalRuleSettings'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** 修改本辖区的评定规则（下级区划未单独设置的随之变化；已登记的期限不变） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rectificationMonths: number;
+            followUpMonths: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 修改后的规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AppraisalRuleSettings'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/setup/region': {
     parameters: {
       query?: never;
@@ -9216,7 +9351,9 @@ export interface paths {
                   | 'should_transfer'
                   | 'restructuring'
                   | 'request_silent'
-                  | 'contact_missed';
+                  | 'contact_missed'
+                  | 'rectification'
+                  | 'appraisal_follow_up';
                 total: number;
                 listFilter?: {
                   [key: string]: unknown;
@@ -16856,77 +16993,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/achievements': {
+  '/api/orgs/{id}/appraisals': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** 党组织的逐年评定（分类定级、四强 / 五好、软弱涣散及其整顿）和党员民主评议结果 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评定，最近年度在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orgAppraisals: components['schemas']['OrgAppraisal'][];
+              memberAppraisals: components['schemas']['MemberAppraisal'][];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
-    /** 登记作用发挥：合理化建议、目标承诺、破解难题、创新项目、社会贡献、党员示范岗、党员责任区——党组织、所覆盖的企业、党员、日期 */
+    /** 登记党组织年度评定（上级党组织）：定级、四强党组织 / 五好党支部；软弱涣散的定为后进，并填写整顿措施和期限（不填期限：按本辖区规则，默认评定后 1 年） */
     post: {
       parameters: {
         query?: never;
         header?: never;
-        path?: never;
+        path: {
+          id: number;
+        };
         cookie?: never;
       };
       requestBody: {
         content: {
           'application/json': {
-            orgId: number;
-            enterpriseId: number;
+            year: number;
             /** @enum {string} */
-            kind:
-              | 'proposal'
-              | 'pledge'
-              | 'problem_solved'
-              | 'innovation'
-              | 'contribution'
-              | 'model_post'
-              | 'responsibility_zone';
-            /**
-             * @default null
-             * @enum {string|null}
-             */
-            form?:
-              | 'rationalization'
-              | 'one_idea'
-              | 'golden_idea'
-              | 'tech_tackling'
-              | 'small_invention'
-              | 'donation'
-              | 'student_aid'
-              | 'poverty_relief'
-              | 'village_enterprise'
-              | null;
-            onDate: string;
-            content: string;
-            /** @default [] */
-            memberIds?: number[];
-            /** @default null */
-            personName?: string | null;
-            /** @default null */
-            adopted?: boolean | null;
-            /** @default null */
-            fulfilled?: boolean | null;
-            /** @default null */
-            benefit?: number | null;
-            /** @default null */
-            amount?: number | null;
-            /** @default null */
-            fromOn?: string | null;
-            /** @default null */
-            toOn?: string | null;
+            grade: 'advanced' | 'ordinary' | 'lagging';
+            /** @default false */
+            fourStrong?: boolean;
+            /** @default false */
+            fiveGood?: boolean;
+            /** @default false */
+            weak?: boolean;
+            appraisedOn: string;
+            appraisingBody: string;
             /** @default null */
             note?: string | null;
+            /** @default [] */
+            rectificationSteps?: string[];
+            /** @default null */
+            rectificationDueOn?: string | null;
           };
         };
       };
       responses: {
-        /** @description 已登记 */
+        /** @description 已登记；软弱涣散的带整顿期限 */
         200: {
           headers: {
             [name: string]: unknown;
@@ -16934,6 +17105,7 @@ export interface paths {
           content: {
             'application/json': {
               id: number;
+              rectificationDueOn: string | null;
             };
           };
         };
@@ -16981,7 +17153,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/achievements/{id}': {
+  '/api/org-appraisals/{id}/rectified': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 软弱涣散党组织整顿销号：自销号日起不再列入进展滞后清单 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rectifiedOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已销号 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/org-appraisals/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -16991,7 +17248,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** 撤销误登记的作用发挥记录（审计日志保留原内容） */
+    /** 撤销误登记的党组织评定（审计日志保留原内容） */
     delete: {
       parameters: {
         query?: never;
@@ -17055,8 +17312,20 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** 后续情况：建议被采纳及其效益、承诺已践诺、示范岗 / 责任区撤销日期、备注 */
-    patch: {
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/member-appraisals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记党员民主评议结果（党支部）：优秀（可授四优共产党员）/ 合格 / 基本合格 / 不合格；不合格的须在规定期限内（默认 3 个月）登记组织处置 */
+    post: {
       parameters: {
         query?: never;
         header?: never;
@@ -17068,16 +17337,107 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            adopted?: boolean;
-            fulfilled?: boolean;
-            benefit?: number | null;
-            toOn?: string | null;
+            memberId: number;
+            year: number;
+            /** @enum {string} */
+            result: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified';
+            /** @default false */
+            fourExcellent?: boolean;
+            appraisedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记；不合格的带处置期限 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              followUpDueOn: string | null;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/member-appraisals/{id}/follow-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记基本合格、不合格党员的组织处置：教育帮助、限期改正（填改正期限）、劝其退党、除名（后两种仅限不合格） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            followUp: 'education' | 'correct_by' | 'persuade_withdraw' | 'removal';
+            followUpOn: string;
+            /** @default null */
+            correctBy?: string | null;
+            /** @default null */
             note?: string | null;
           };
         };
       };
       responses: {
-        /** @description 已更新 */
+        /** @description 已登记 */
         200: {
           headers: {
             [name: string]: unknown;
@@ -17127,16 +17487,20 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
-  '/api/orgs/{id}/achievements': {
+  '/api/orgs/{id}/engagement': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** 党组织的作用发挥记录，最近的在前 */
+    /** 党组织的开放式活动、结对共建（含共建活动）和与企业主的沟通、企业主的支持 */
     get: {
       parameters: {
         query?: never;
@@ -17148,13 +17512,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 作用发挥 */
+        /** @description 最近的在前 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Achievement'][];
+            'application/json': {
+              openActivities: components['schemas']['OpenActivity'][];
+              pairings: components['schemas']['Pairing'][];
+              ownerEngagements: components['schemas']['OwnerEngagement'][];
+            };
           };
         };
         /** @description 请求内容不符合要求 */
@@ -17203,14 +17571,282 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/enterprises/{id}/achievements': {
+  '/api/orgs/{id}/open-activities': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** 企业中党组织的作用发挥记录（指导员：所联系企业的） */
+    get?: never;
+    put?: never;
+    /** 登记开放式活动（党群活动一体化）：日期、主题、地点，从党员名册勾选参加的党员，填写参加的群众人数 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            heldOn: string;
+            title: string;
+            /** @default null */
+            place?: string | null;
+            /** @default [] */
+            memberIds?: number[];
+            /** @default 0 */
+            nonMemberCount?: number;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/pairings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记结对共建：与另一党组织（由管辖双方的上级登记）或与村、社区（填写名称），开始和结束日期 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            partnerKind: 'org' | 'village' | 'community';
+            /** @default null */
+            partnerOrgId?: number | null;
+            /** @default null */
+            partnerName?: string | null;
+            startOn: string;
+            /** @default null */
+            endOn?: string | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/pairings/{id}/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记结对共建下的共建活动：日期、主题、内容（在结对期内） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            heldOn: string;
+            title: string;
+            /** @default null */
+            content?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/{id}/owner-engagements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 企业主与党组织的沟通、提供的支持、三争一创、递交入党申请书和要求建立党组织的登记 */
     get: {
       parameters: {
         query?: never;
@@ -17222,13 +17858,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 作用发挥 */
+        /** @description 最近的在前 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Achievement'][];
+            'application/json': components['schemas']['OwnerEngagement'][];
           };
         };
         /** @description 请求内容不符合要求 */
@@ -17270,7 +17906,89 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /** 登记企业主的一项：与党组织沟通（事项、结果）、提供支持（活动时间小时、场地、经费万元）、参加三争一创、递交入党申请书、要求建立党组织（仅限尚无党组织的企业） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'communication' | 'support' | 'campaign' | 'application' | 'org_request';
+            occurredOn: string;
+            /** @default null */
+            ownerName?: string | null;
+            /** @default null */
+            topics?: string | null;
+            /** @default null */
+            outcome?: string | null;
+            /** @default null */
+            hours?: number | null;
+            /** @default null */
+            venue?: string | null;
+            /** @default null */
+            funds?: number | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -17519,6 +18237,10 @@ export interface components {
       jointMaxUnits: number;
       electionReminderMonths: number[];
       restructuringGraceDays: number;
+    };
+    AppraisalRuleSettings: {
+      rectificationMonths: number;
+      followUpMonths: number;
     };
     AuditItem: {
       seq: number;
@@ -18026,7 +18748,7 @@ export interface components {
     };
     CaseworkOutcome: {
       /** @enum {string} */
-      source: 'typed' | 'development' | 'member' | 'request' | 'achievement';
+      source: 'typed' | 'development' | 'member' | 'request';
       id: number;
       assignmentId: number;
       enterpriseId: number;
@@ -18307,7 +19029,7 @@ export interface components {
         lagging: boolean;
         reasons: {
           /** @enum {string} */
-          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly' | 'weak_org';
           text: string;
         }[];
       }[];
@@ -18323,7 +19045,7 @@ export interface components {
         lagging: boolean;
         reasons: {
           /** @enum {string} */
-          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly' | 'weak_org';
           text: string;
         }[];
       }[];
@@ -18417,7 +19139,7 @@ export interface components {
         lagging: boolean;
         reasons: {
           /** @enum {string} */
-          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly' | 'weak_org';
           text: string;
         }[];
       }[];
@@ -18433,7 +19155,7 @@ export interface components {
         lagging: boolean;
         reasons: {
           /** @enum {string} */
-          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly';
+          code: 'below_parent' | 'fell' | 'overdue_reelection' | 'missed_quarterly' | 'weak_org';
           text: string;
         }[];
       }[];
@@ -18615,53 +19337,93 @@ export interface components {
       awardingBody: string | null;
       note: string | null;
     };
-    Achievement: {
+    OrgAppraisal: {
       id: number;
-      orgId: number;
-      /** @description 指导员看不到党组织，为空 */
-      orgName: string | null;
-      enterpriseId: number;
-      enterpriseName: string | null;
+      year: number;
       /** @enum {string} */
-      kind:
-        | 'proposal'
-        | 'pledge'
-        | 'problem_solved'
-        | 'innovation'
-        | 'contribution'
-        | 'model_post'
-        | 'responsibility_zone';
-      kindLabel: string;
-      /** @enum {string|null} */
-      form:
-        | 'rationalization'
-        | 'one_idea'
-        | 'golden_idea'
-        | 'tech_tackling'
-        | 'small_invention'
-        | 'donation'
-        | 'student_aid'
-        | 'poverty_relief'
-        | 'village_enterprise'
-        | null;
-      formLabel: string | null;
-      onDate: string;
-      content: string;
-      /** @description 非党员提出人（合理化建议） */
-      personName: string | null;
-      adopted: boolean | null;
-      fulfilled: boolean | null;
-      /** @description 经济效益（万元） */
-      benefit: number | null;
-      /** @description 金额（万元，社会贡献） */
-      amount: number | null;
-      fromOn: string | null;
-      toOn: string | null;
+      grade: 'advanced' | 'ordinary' | 'lagging';
+      /** @description 四强党组织 */
+      fourStrong: boolean;
+      /** @description 五好党支部 */
+      fiveGood: boolean;
+      /** @description 软弱涣散 */
+      weak: boolean;
+      appraisedOn: string;
+      appraisingBody: string;
       note: string | null;
-      members: {
+      rectificationSteps: string[] | null;
+      rectificationDueOn: string | null;
+      /** @description 整顿销号日期；空：整顿中（软弱涣散时） */
+      rectifiedOn: string | null;
+      rectificationNote: string | null;
+    };
+    MemberAppraisal: {
+      id: number;
+      memberId: number;
+      memberName: string;
+      year: number;
+      /** @enum {string} */
+      result: 'excellent' | 'qualified' | 'basically_qualified' | 'unqualified';
+      /** @description 四优共产党员 */
+      fourExcellent: boolean;
+      appraisedOn: string;
+      /** @description 不合格：组织处置应在此日前登记 */
+      followUpDueOn: string | null;
+      /** @enum {string|null} */
+      followUp: 'education' | 'correct_by' | 'persuade_withdraw' | 'removal' | null;
+      followUpOn: string | null;
+      correctBy: string | null;
+      followUpNote: string | null;
+    };
+    OpenActivity: {
+      id: number;
+      heldOn: string;
+      title: string;
+      place: string | null;
+      /** @description 参加的群众人数 */
+      nonMemberCount: number;
+      note: string | null;
+      participants: {
         id: number;
-        name: string | null;
+        name: string;
       }[];
+    };
+    Pairing: {
+      id: number;
+      /** @description 登记结对的党组织；对方党组织也能看到 */
+      orgId: number;
+      /** @enum {string} */
+      partnerKind: 'org' | 'village' | 'community';
+      partnerOrgId: number | null;
+      partnerName: string;
+      startOn: string;
+      endOn: string | null;
+      note: string | null;
+      activities: {
+        id: number;
+        heldOn: string;
+        title: string;
+        content: string | null;
+      }[];
+    };
+    OwnerEngagement: {
+      id: number;
+      enterpriseId: number;
+      enterpriseName: string;
+      orgId: number | null;
+      /** @enum {string} */
+      kind: 'communication' | 'support' | 'campaign' | 'application' | 'org_request';
+      occurredOn: string;
+      ownerName: string | null;
+      topics: string | null;
+      outcome: string | null;
+      /** @description 提供的活动时间（小时） */
+      hours: number | null;
+      /** @description 提供的场地 */
+      venue: string | null;
+      /** @description 提供的经费（万元） */
+      funds: number | null;
+      note: string | null;
     };
     Todo: {
       today: string;
@@ -18683,6 +19445,8 @@ export interface components {
           | 'restructuring'
           | 'request_silent'
           | 'contact_missed'
+          | 'rectification'
+          | 'appraisal_follow_up'
           | 'quarterly_report';
         total: number;
         items: {

@@ -16,6 +16,7 @@ import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { OrgAchievementsCard } from '../achievements/AchievementsCard.tsx';
+import { OrgLifeSections } from '../appraisals/OrgLifeSections.tsx';
 import { OrgHonoursCard } from '../honours/HonoursCard.tsx';
 import { OrgMembersCard } from '../members/OrgMembersCard.tsx';
 import { OrgLifeCard } from '../orglife/OrgLifeCard.tsx';
@@ -91,6 +92,7 @@ export default function OrgPage() {
       <OrgHonoursCard orgId={org.id} />
       <OrgLifeCard orgId={org.id} />
       <OrgAchievementsCard detail={detail} dissolved={dissolved} />
+      <OrgLifeSections detail={detail} dissolved={dissolved} />
       <ElectionsCard detail={detail} dissolved={dissolved} onChanged={changed} />
       <ChildrenCard detail={detail} />
       {editing && <OrgEditDrawer detail={detail} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}

@@ -21,6 +21,8 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   request_silent: 'prompts.section.request_silent',
   contact_missed: 'prompts.section.contact_missed',
   orglife: 'prompts.section.orglife',
+  rectification: 'prompts.section.rectification',
+  appraisal_follow_up: 'prompts.section.appraisal_follow_up',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -38,6 +40,8 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   request_silent: 'prompts.hint.request_silent',
   contact_missed: 'prompts.hint.contact_missed',
   orglife: 'prompts.hint.orglife',
+  rectification: 'prompts.hint.rectification',
+  appraisal_follow_up: 'prompts.hint.appraisal_follow_up',
 };
 
 // A prompt's level is an org finding's level (the server's enum is the same four): the same
