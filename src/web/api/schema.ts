@@ -9352,6 +9352,7 @@ export interface paths {
                   | 'restructuring'
                   | 'request_silent'
                   | 'contact_missed'
+                  | 'orglife'
                   | 'rectification'
                   | 'appraisal_follow_up';
                 total: number;
@@ -16993,6 +16994,1503 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织一年的会议（三会一课、主题党日等），含应到、实到、缺席人数和表决事项 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 会议，最近的在前 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 记录会议：类型、日期、主题，勾选到会人员；应到和缺席由会议当日的名册算出；选举须达到法定人数 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'general_meeting'
+              | 'committee_meeting'
+              | 'group_meeting'
+              | 'party_lecture'
+              | 'theme_day'
+              | 'life_meeting'
+              | 'member_review';
+            /** @default null */
+            partyGroupId?: number | null;
+            heldOn: string;
+            topic: string;
+            /** @default null */
+            host?: string | null;
+            /** @default null */
+            place?: string | null;
+            /** @default null */
+            resolutions?: string | null;
+            /** @default null */
+            notes?: string | null;
+            /**
+             * @description 勾选到会的党员（应到名单或在此工作的流动党员）
+             * @default []
+             */
+            present?: number[];
+            /** @default [] */
+            absences?: {
+              memberId: number;
+              /** @enum {string} */
+              reason: 'leave' | 'mobile' | 'other';
+              /** @default null */
+              note?: string | null;
+            }[];
+            /**
+             * @description 支部党员大会进行了选举表决：须达到法定人数
+             * @default false
+             */
+            election?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description 已记录，及应到、实到、缺席人数 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              expected: number;
+              present: number;
+              absent: number;
+              guests: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/meeting-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织一年中各类会议按规定频次的召开情况：已开、待开、逾期（只看开没开，不计分不排名） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 各类会议各期的情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rows: {
+                /** @enum {string} */
+                kind:
+                  | 'general_meeting'
+                  | 'committee_meeting'
+                  | 'group_meeting'
+                  | 'party_lecture'
+                  | 'theme_day'
+                  | 'life_meeting'
+                  | 'member_review';
+                kindLabel: string;
+                partyGroupId: number | null;
+                partyGroupName: string | null;
+                /** @enum {string} */
+                frequency: 'month' | 'quarter' | 'half_year' | 'year';
+                frequencyLabel: string;
+                periods: {
+                  start: string;
+                  end: string;
+                  /** @enum {string} */
+                  state: 'held' | 'due' | 'overdue' | 'upcoming' | 'before';
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/meeting-roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 某日会议的应到名单：当日在册的党员（党小组会为小组成员），以及在本组织工作的流动党员 */
+    get: {
+      parameters: {
+        query: {
+          on: string;
+          partyGroupId?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 应到名单 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              members: {
+                memberId: number;
+                name: string;
+                voting: boolean;
+                probationary: boolean;
+                mobile: boolean;
+              }[];
+              guests: {
+                memberId: number;
+                name: string;
+                voting: boolean;
+                probationary: boolean;
+                mobile: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 会议详情：出席情况（到会、缺席及原因、列席的流动党员） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 会议详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'] & {
+              attendance: {
+                memberId: number;
+                name: string;
+                present: boolean;
+                voting: boolean;
+                guest: boolean;
+                /** @enum {string|null} */
+                absentReason: 'leave' | 'mobile' | 'other' | null;
+                absentReasonLabel: string | null;
+                absentNote: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** 更正会议记录（含出席情况；发展党员表决所在会议的类型和日期以发展党员记录为准） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'general_meeting'
+              | 'committee_meeting'
+              | 'group_meeting'
+              | 'party_lecture'
+              | 'theme_day'
+              | 'life_meeting'
+              | 'member_review';
+            /** @default null */
+            partyGroupId?: number | null;
+            heldOn: string;
+            topic: string;
+            /** @default null */
+            host?: string | null;
+            /** @default null */
+            place?: string | null;
+            /** @default null */
+            resolutions?: string | null;
+            /** @default null */
+            notes?: string | null;
+            /**
+             * @description 勾选到会的党员（应到名单或在此工作的流动党员）
+             * @default []
+             */
+            present?: number[];
+            /** @default [] */
+            absences?: {
+              memberId: number;
+              /** @enum {string} */
+              reason: 'leave' | 'mobile' | 'other';
+              /** @default null */
+              note?: string | null;
+            }[];
+            /**
+             * @description 支部党员大会进行了选举表决：须达到法定人数
+             * @default false
+             */
+            election?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description 已更正 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              expected: number;
+              present: number;
+              absent: number;
+              guests: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 撤销误记的会议（审计日志保留原内容；记有发展党员表决的会议不能撤销） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/party-groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织的党小组及其成员 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 党小组 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartyGroup'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 设立党小组：名称、成员（本组织名册上的党员，一人一个小组）、组长 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @default null */
+            leaderMemberId?: number | null;
+            /** @default [] */
+            memberIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description 已设立 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party-groups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改党小组的名称、成员和组长 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @default null */
+            leaderMemberId?: number | null;
+            /** @default [] */
+            memberIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description 已修改 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 撤销误设的党小组（已开过党小组会的不能撤销） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/orglife': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活设置：各类会议的召开频次，请假党员是否计入表决应到人数 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 当前设置 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrglifeSettings'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** 修改组织生活设置（系统管理员；全部署适用） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            general_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            committee_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            group_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            party_lecture: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            theme_day: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            life_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /** @enum {string} */
+            member_review: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+            /**
+             * @description count：事先请假的正式党员仍计入表决应到人数；exclude：不计入
+             * @enum {string}
+             */
+            leaveInQuorum: 'count' | 'exclude';
+          };
+        };
+      };
+      responses: {
+        /** @description 修改后的设置 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrglifeSettings'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记作用发挥：合理化建议、目标承诺、破解难题、创新项目、社会贡献、党员示范岗、党员责任区——党组织、所覆盖的企业、党员、日期 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            orgId: number;
+            enterpriseId: number;
+            /** @enum {string} */
+            kind:
+              | 'proposal'
+              | 'pledge'
+              | 'problem_solved'
+              | 'innovation'
+              | 'contribution'
+              | 'model_post'
+              | 'responsibility_zone';
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            form?:
+              | 'rationalization'
+              | 'one_idea'
+              | 'golden_idea'
+              | 'tech_tackling'
+              | 'small_invention'
+              | 'donation'
+              | 'student_aid'
+              | 'poverty_relief'
+              | 'village_enterprise'
+              | null;
+            onDate: string;
+            content: string;
+            /** @default [] */
+            memberIds?: number[];
+            /** @default null */
+            personName?: string | null;
+            /** @default null */
+            adopted?: boolean | null;
+            /** @default null */
+            fulfilled?: boolean | null;
+            /** @default null */
+            benefit?: number | null;
+            /** @default null */
+            amount?: number | null;
+            /** @default null */
+            fromOn?: string | null;
+            /** @default null */
+            toOn?: string | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/achievements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销误登记的作用发挥记录（审计日志保留原内容） */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤销 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** 后续情况：建议被采纳及其效益、承诺已践诺、示范岗 / 责任区撤销日期、备注 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            adopted?: boolean;
+            fulfilled?: boolean;
+            benefit?: number | null;
+            toOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已更新 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/orgs/{id}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党组织的作用发挥记录，最近的在前 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 作用发挥 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Achievement'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enterprises/{id}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 企业中党组织的作用发挥记录（指导员：所联系企业的） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 作用发挥 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Achievement'][];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{id}/appraisals': {
     parameters: {
       query?: never;
@@ -18748,7 +20246,7 @@ export interface components {
     };
     CaseworkOutcome: {
       /** @enum {string} */
-      source: 'typed' | 'development' | 'member' | 'request';
+      source: 'typed' | 'development' | 'member' | 'request' | 'achievement';
       id: number;
       assignmentId: number;
       enterpriseId: number;
@@ -19337,6 +20835,126 @@ export interface components {
       awardingBody: string | null;
       note: string | null;
     };
+    Meeting: {
+      id: number;
+      orgId: number;
+      /** @enum {string} */
+      kind:
+        | 'general_meeting'
+        | 'committee_meeting'
+        | 'group_meeting'
+        | 'party_lecture'
+        | 'theme_day'
+        | 'life_meeting'
+        | 'member_review';
+      kindLabel: string;
+      partyGroupId: number | null;
+      partyGroupName: string | null;
+      heldOn: string;
+      topic: string;
+      host: string | null;
+      place: string | null;
+      resolutions: string | null;
+      notes: string | null;
+      /** @description false：由发展党员记录生成，尚未登记出席 */
+      attendanceRecorded: boolean;
+      expected: number;
+      present: number;
+      absent: number;
+      guests: number;
+      votes: {
+        /** @enum {string} */
+        kind: 'admission' | 'confirmation' | 'election';
+        kindLabel: string;
+        developmentId: number | null;
+        personName: string | null;
+      }[];
+      quorum: {
+        base: number;
+        needed: number;
+        met: boolean;
+      } | null;
+    };
+    PartyGroup: {
+      id: number;
+      orgId: number;
+      name: string;
+      leaderMemberId: number | null;
+      leaderName: string | null;
+      members: {
+        id: number;
+        name: string;
+      }[];
+    };
+    OrglifeSettings: {
+      /** @enum {string} */
+      general_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      committee_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      group_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      party_lecture: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      theme_day: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      life_meeting: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /** @enum {string} */
+      member_review: 'month' | 'quarter' | 'half_year' | 'year' | 'none';
+      /**
+       * @description count：事先请假的正式党员仍计入表决应到人数；exclude：不计入
+       * @enum {string}
+       */
+      leaveInQuorum: 'count' | 'exclude';
+    };
+    Achievement: {
+      id: number;
+      orgId: number;
+      /** @description 指导员看不到党组织，为空 */
+      orgName: string | null;
+      enterpriseId: number;
+      enterpriseName: string | null;
+      /** @enum {string} */
+      kind:
+        | 'proposal'
+        | 'pledge'
+        | 'problem_solved'
+        | 'innovation'
+        | 'contribution'
+        | 'model_post'
+        | 'responsibility_zone';
+      kindLabel: string;
+      /** @enum {string|null} */
+      form:
+        | 'rationalization'
+        | 'one_idea'
+        | 'golden_idea'
+        | 'tech_tackling'
+        | 'small_invention'
+        | 'donation'
+        | 'student_aid'
+        | 'poverty_relief'
+        | 'village_enterprise'
+        | null;
+      formLabel: string | null;
+      onDate: string;
+      content: string;
+      /** @description 非党员提出人（合理化建议） */
+      personName: string | null;
+      adopted: boolean | null;
+      fulfilled: boolean | null;
+      /** @description 经济效益（万元） */
+      benefit: number | null;
+      /** @description 金额（万元，社会贡献） */
+      amount: number | null;
+      fromOn: string | null;
+      toOn: string | null;
+      note: string | null;
+      members: {
+        id: number;
+        name: string | null;
+      }[];
+    };
     OrgAppraisal: {
       id: number;
       year: number;
@@ -19445,6 +21063,7 @@ export interface components {
           | 'restructuring'
           | 'request_silent'
           | 'contact_missed'
+          | 'orglife'
           | 'rectification'
           | 'appraisal_follow_up'
           | 'quarterly_report';
