@@ -10,6 +10,7 @@ import { inScope } from '../db/tx.ts';
 import { runImport } from '../imports/enterprises/run.ts';
 import type { PipelineDeps } from '../imports/pipeline.ts';
 import { demoAccounts, type Scale } from './accounts.ts';
+import { demoAppraisals } from './appraisals.ts';
 import { demoCounty, demoCountyBuilt } from './county.ts';
 import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
@@ -95,6 +96,11 @@ export async function runDemo(
     submitted
       ? `演示季报报送（${submitted.quarter}，报送期限 ${submitted.dueOn}）：按期 ${submitted.on_time} 个、逾期 ${submitted.late} 个、未报送 ${submitted.none} 个、退回后重新报送 ${submitted.returned} 个下级地区`
       : '演示季报报送：已有报送记录，不再添加',
+  );
+
+  const appraised = await inScope(database.db, operator, (tx) => demoAppraisals(tx, operator, opts.region));
+  log(
+    `演示评定与作用发挥：党组织评定 ${appraised.appraisals} 个（含软弱涣散整顿 1 个），党员民主评议 ${appraised.reviews} 人，开放式活动 ${appraised.activities} 次，结对共建 ${appraised.pairings} 对，企业主沟通与支持 ${appraised.engagements} 条（已有评定的区划不再添加）`,
   );
 }
 
