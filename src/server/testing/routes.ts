@@ -1,5 +1,6 @@
 import type { Permission } from '../../domain/roles.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
+import { APPRAISAL_ROUTE_CALLS } from './appraisalRoutes.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
@@ -141,6 +142,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...IMPORT_CALLS,
   ...FIGURE_ROUTE_CALLS,
   ...CASEWORK_ROUTE_CALLS,
+  ...APPRAISAL_ROUTE_CALLS,
 };
 
 export interface Operation {
