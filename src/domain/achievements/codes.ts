@@ -33,7 +33,8 @@ export type AchievementForm = (typeof ACHIEVEMENT_FORMS)[number]['code'];
  * `benefit`: an economic benefit in 万元 (optional); `amount`: an amount in 万元 (required);
  * `members`: how many members it names (a pledge is one member's; a post or zone is held by
  * members; a proposal's proposer is a member or a named non-member); `period`: from–to
- * ('required': both dates; 'from': a start, the end once it ends; 'none').
+ * ('required': both dates; 'from': a start, the end once it ends; 'none'); `status`: what is
+ * followed up (a proposal adopted, a pledge fulfilled).
  */
 export const KIND_RULES: Record<
   AchievementKind,

@@ -187,6 +187,22 @@ describe('recording achievements', () => {
       'memberIds',
       '李他人 不是',
     );
+    // Nothing after the org was dissolved (set directly: dissolving has its own area and tests).
+    const gone = (await makeOrg(fx.database, [(await makeEnterprise(fx.database)).id])).id;
+    const [{ enterpriseId }] = await fx.rows<{ enterpriseId: number }>(
+      sql`select enterprise_id as "enterpriseId" from org_coverages where org_id = ${gone}`,
+    );
+    await fx.rows(sql`update party_orgs set dissolved_on = ${daysAgo(20)} where id = ${gone}`);
+    await expectInvalid(
+      () =>
+        county.client.post(
+          '/api/achievements',
+          proposal({ orgId: gone, enterpriseId, memberIds: [], personName: '张三', onDate: daysAgo(5) }),
+        ),
+      count,
+      'onDate',
+      `已于 ${daysAgo(20)} 撤销`,
+    );
   });
 
   it('follows up: a proposal adopted later, a pledge fulfilled; the wrong field for the kind is refused', async () => {

@@ -103,6 +103,9 @@ export async function createAchievement(tx: Tx, actor: Actor, input: Achievement
   if (input.onDate < org.establishedOn) {
     invalid('onDate', `日期（${input.onDate}）早于 ${org.name} 的成立日期（${org.establishedOn}）`);
   }
+  if (org.dissolvedOn !== null && input.onDate >= org.dissolvedOn) {
+    invalid('onDate', `${org.name} 已于 ${org.dissolvedOn} 撤销，日期（${input.onDate}）不在其存续期间`);
+  }
   const enterpriseName = await coveredEnterprise(tx, org, input.enterpriseId, input.onDate);
   const memberIds = [...new Set(input.memberIds)];
   const memberNames: string[] = [];

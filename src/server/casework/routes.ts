@@ -319,7 +319,7 @@ caseworkRoutes.define({
   path: '/api/casework/outcomes',
   permission: 'instructor.read',
   action: 'outcome.list',
-  summary: '工作成果：录入的与系统自动统计的（发展党员、已解决诉求及所得）',
+  summary: '工作成果：录入的与系统自动统计的（发展党员、已解决诉求及所得、企业党组织的作用发挥记录）',
   query: z.object({
     assignmentId: idParam.optional(),
     instructorId: idParam.optional(),
@@ -336,7 +336,8 @@ caseworkRoutes.define({
   path: '/api/casework/outcomes',
   permission: 'instructor.record',
   action: 'outcome.create',
-  summary: '录入成果（系统已掌握的发展党员、解决问题和所得不需录入，会被拒绝并指向原记录）',
+  summary:
+    '录入成果（系统已掌握的发展党员、解决问题和所得，以及企业党组织已登记的承诺、建言、创新项目，不需录入，会被拒绝并指向原记录）',
   body: z.object({
     assignmentId: idParam,
     onDate: calendarDay,

@@ -146,8 +146,8 @@ async function readScoped(
  * - contacts: contacts dated in the period; weeks missed: missed weeks (domain/casework/weeks.ts)
  *   ending in the period and over by `today`;
  * - requests received in the period, and resolved in it;
- * - outcomes: typed ones dated in the period, and derived ones (derived.ts) in the period and
- *   during the assignment.
+ * - outcomes: typed ones dated in the period (but for a kind the org's achievement records give
+ *   for the assignment), and derived ones (derived.ts) in the period and during the assignment.
  * An enterprise shared by two departments' instructors is counted in both rows: the row is the
  * department's work. 合计 is the sum of the rows, as on every form (reports.md).
  */

@@ -64,7 +64,7 @@ describe('the demo county', () => {
     expect(res.status).toBe(200);
     const r = res.body;
     const codes = new Set(r.regions.flatMap((c: { reasons: { code: string }[] }) => c.reasons.map((x) => x.code)));
-    expect([...codes].sort()).toEqual(['below_parent', 'fell', 'missed_quarterly', 'overdue_reelection']);
+    expect([...codes].sort()).toEqual(['below_parent', 'fell', 'missed_quarterly', 'overdue_reelection', 'weak_org']);
     for (const list of ['shouldForm', 'keyWatch', 'overdueReelections', 'overdueDevelopments']) {
       expect(r[list].total, list).toBeGreaterThan(0);
     }

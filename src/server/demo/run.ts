@@ -11,6 +11,7 @@ import { runImport } from '../imports/enterprises/run.ts';
 import type { PipelineDeps } from '../imports/pipeline.ts';
 import { demoAccounts, type Scale } from './accounts.ts';
 import { demoAchievements } from './achievements.ts';
+import { demoAppraisals } from './appraisals.ts';
 import { demoCounty, demoCountyBuilt } from './county.ts';
 import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
@@ -103,6 +104,10 @@ export async function runDemo(
     demoAchievements(tx, operator, seeded(opts.seed + 32), opts.region),
   );
   log(`演示作用发挥：${achieved} 条（已有记录的区划不再添加）`);
+  const appraised = await inScope(database.db, operator, (tx) => demoAppraisals(tx, operator, opts.region));
+  log(
+    `演示评定、活动与企业主沟通：党组织评定 ${appraised.appraisals} 个（含软弱涣散整顿 1 个），党员民主评议 ${appraised.reviews} 人，开放式活动 ${appraised.activities} 次，结对共建 ${appraised.pairings} 对，企业主沟通与支持 ${appraised.engagements} 条（已有评定的区划不再添加）`,
+  );
 }
 
 /** The enterprises go through the real import, as a county's first regulator file would. */

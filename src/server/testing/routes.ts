@@ -2,6 +2,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { DEFAULT_ORGLIFE_SETTINGS } from '../orglife/settings.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { ACHIEVEMENT_ROUTE_CALLS } from './achievementRoutes.ts';
+import { APPRAISAL_ROUTE_CALLS } from './appraisalRoutes.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
@@ -150,6 +151,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...FIGURE_ROUTE_CALLS,
   ...CASEWORK_ROUTE_CALLS,
   ...ACHIEVEMENT_ROUTE_CALLS,
+  ...APPRAISAL_ROUTE_CALLS,
 };
 
 export interface Operation {

@@ -108,7 +108,9 @@ describe('to-do centre', () => {
 
   it('the secretary: their own org’s re-election and development steps, nothing they cannot open', async () => {
     const todo = await todoOf(as.secretaryA);
-    expect(todo.sections.map((s) => s.key).sort()).toEqual(['development', 'reelection']);
+    // The meetings due by rules.md §10 are the secretary's to record (orglife/prompts.ts).
+    expect(todo.sections.map((s) => s.key).sort()).toEqual(['development', 'orglife', 'reelection']);
+    expect(new Set(links(todo, 'orglife'))).toEqual(new Set([ids.orgA]));
     expect(links(todo, 'reelection')).toEqual([ids.orgA]);
     expect(links(todo, 'development')).toEqual([ids.devA]);
   });

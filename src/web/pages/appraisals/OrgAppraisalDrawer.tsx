@@ -10,7 +10,7 @@ import { GRADES } from './types.ts';
 interface Values {
   year: number;
   grade: (typeof GRADES)[number];
-  titles: ('fourStrong' | 'fiveGood')[];
+  titles?: ('fourStrong' | 'fiveGood')[];
   weak: boolean;
   appraisedOn: Dayjs | null;
   appraisingBody: string;
@@ -32,8 +32,9 @@ export function OrgAppraisalDrawer({ orgId, onClose }: { orgId: number; onClose:
         api.post(`/api/orgs/${orgId}/appraisals`, {
           year: v.year,
           grade: v.weak ? 'lagging' : v.grade,
-          fourStrong: v.titles.includes('fourStrong'),
-          fiveGood: v.titles.includes('fiveGood'),
+          // The titles' field is not on the form of a weak org: absent then.
+          fourStrong: !v.weak && (v.titles ?? []).includes('fourStrong'),
+          fiveGood: !v.weak && (v.titles ?? []).includes('fiveGood'),
           weak: v.weak,
           appraisedOn: toDay(v.appraisedOn),
           appraisingBody: v.appraisingBody,
