@@ -46,7 +46,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
   const prompts: PromptSection[] = [
     // Of these only what falls due stays: re-elections (not the formation rules' warnings),
     // overdue development steps (not the early steps waiting for review), and the rest below.
-    ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area))),
+    ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area), true)),
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));
