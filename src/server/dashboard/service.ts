@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { can } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { withoutJit } from '../db/jit.ts';
 import { queryRows } from '../db/rows.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { type FigureQuery, filterOf } from '../stats/schemas.ts';
@@ -85,6 +86,7 @@ async function regionPart(tx: Tx, actor: Actor, code: string) {
  * parts agree with each other, and nothing is written.
  */
 export async function dashboard(tx: Tx, actor: Actor, q: FigureQuery) {
+  await withoutJit(tx);
   const code = q.region ?? actor.regionCode;
   const part = await regionPart(tx, actor, code);
   if (!can(actor, 'ledger.read')) {

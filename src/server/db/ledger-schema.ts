@@ -83,6 +83,22 @@ export const enterprises = pgTable(
     index('enterprises_name_sort_idx').on(t.name, t.id),
     index('enterprises_employees_sort_idx').on(t.employees.desc(), t.id),
     index('enterprises_updated_sort_idx').on(t.updatedAt.desc(), t.id),
+    // The dashboard's calls (migration 0034): the prompts' lists by category in head-count
+    // order, and counts of conditions the kept counts do not hold, each read from its index.
+    // enterprises_region_names_idx (region_code text_pattern_ops) INCLUDE (id, name), for the
+    // missed-contact search, is in the migration only: drizzle cannot declare INCLUDE.
+    index('enterprises_category_employees_idx').on(t.category, t.employees.desc(), t.id),
+    index('enterprises_missing_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`, t.kind, t.employees)
+      .where(sql`${t.missingSinceBatchId} is not null`),
+    index('enterprises_mass_org_only_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`, t.kind, t.employees)
+      .where(sql`${t.inScope} and ${t.orgCoverage} is null and (${t.hasUnion} or ${t.hasLeague})`),
+    index('enterprises_no_mass_org_idx')
+      .using('btree', sql`${t.regionCode} text_pattern_ops`, t.employees)
+      .where(
+        sql`${t.inScope} and ${t.category} = 'no_member' and ${t.employees} >= 50 and ${t.hasUnion} is not true and ${t.hasLeague} is not true`,
+      ),
     check(
       'enterprises_kind_values',
       sql`${t.kind} in ('private','individual','foreign','hmt','association','social_service','foundation','other')`,

@@ -1,6 +1,6 @@
 // The instructors' work prompts: requests left without an update for the configured number
 // of days, and assignments whose last finished week went without the contacts it needed.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { addDays, daysBetween } from '../../domain/calendarDate.ts';
 import { REQUEST_CATEGORIES } from '../../domain/casework/requests.ts';
 import { weekMonday } from '../../domain/casework/weeks.ts';
@@ -8,12 +8,14 @@ import type { Actor } from '../actor.ts';
 import { assignmentInScope } from '../casework/scope.ts';
 import { getCaseworkSettings } from '../casework/settings.ts';
 import type { Tx } from '../db/client.ts';
+import { withoutJit } from '../db/jit.ts';
 import { queryRows } from '../db/rows.ts';
 import type { PromptItem, PromptSection } from './types.ts';
 
 const categoryLabel = (code: string) => REQUEST_CATEGORIES.find((c) => c.code === code)?.label ?? code;
 
 export async function caseworkSections(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection[]> {
+  await withoutJit(tx);
   const settings = await getCaseworkSettings(tx, actor.regionCode);
   const since = addDays(today, -settings.requestSilentDays);
   const silent = await queryRows<{
@@ -42,17 +44,15 @@ export async function caseworkSections(tx: Tx, actor: Actor, today: string, limi
 
   // Last week: the most recent week that is over. Earlier misses stay listed on the assignment.
   // A week is required when it lies wholly within the assignment and missed with fewer than
-  // the set contacts (src/domain/casework/weeks.ts); the rule is applied here in SQL, so only
-  // the assignments that missed last week are read, and only the shown ones' weeks counted.
+  // the set contacts (src/domain/casework/weeks.ts). The rule is applied in SQL by
+  // dangjian_contact_missed (migration 0034), which finds the assignments that missed last week
+  // from the assignments and the region index as the owner, with the actor's scope applied
+  // inside: under row-level security the same query read every enterprise of the scope and
+  // went through contacts' policy for each count, a cost that followed the enterprises, not
+  // the assignments. It counts the missed weeks of the shown ones only, and returns the total.
+  // The shown ids go back through the policies here (a key probe each), as the name search's do.
   const lastWeek = addDays(weekMonday(today), -7);
   const perWeek = settings.contactsPerWeek;
-  const weekContacts = (assignment: SQL, monday: SQL) =>
-    sql`(select count(*) from contacts c where c.assignment_id = ${assignment}
-          and c.on_date >= ${monday} and c.on_date < ${monday} + 7)`;
-  // The assignments that missed are gathered first, whole (MATERIALIZED), and only then sorted
-  // for the page: with the limit beside the count over all of them, the planner walked every
-  // enterprise of the region in name order (a sort of the whole region's names, on disk at a
-  // city) to probe its assignments, a cost that grew with the enterprises, not the assignments.
   const missed = await queryRows<{
     id: number;
     enterpriseName: string;
@@ -61,19 +61,11 @@ export async function caseworkSections(tx: Tx, actor: Actor, today: string, limi
     total: number;
   }>(
     tx,
-    sql`with missed as materialized (
-          -- first: the Monday of the first week wholly within the assignment.
-          select a.id, a.start_on + (8 - extract(isodow from a.start_on)::int) % 7 as first, e.name as "enterpriseName", i.name as "instructorName"
-          from assignments a join enterprises e on e.id = a.enterprise_id join instructors i on i.id = a.instructor_id
-          where ${assignmentInScope(actor, today)} and a.start_on <= ${lastWeek}::date
-            and (a.end_on is null or a.end_on > ${today}::date)
-            and ${weekContacts(sql`a.id`, sql`${lastWeek}::date`)} < ${perWeek}
-        )
-        select m.id, m."enterpriseName", m."instructorName", (select count(*)::int from missed) as total,
-          (select count(*)::int from generate_series(0, (${lastWeek}::date - m.first) / 7) k
-           where ${weekContacts(sql`m.id`, sql`(m.first + 7 * k)`)} < ${perWeek}) as "missedWeeks"
-        from (select * from missed order by "enterpriseName", "instructorName", id limit ${limit}) m
-        order by m."enterpriseName", m."instructorName", m.id`,
+    sql`select m.id, m.enterprise_name as "enterpriseName", m.instructor_name as "instructorName",
+          m.missed_weeks as "missedWeeks", m.total
+        from dangjian_contact_missed(${lastWeek}::date, ${today}::date, ${perWeek}::int, ${limit}::int) m
+        where exists (select 1 from assignments a where a.id = m.id)
+        order by m.enterprise_name, m.instructor_name, m.id`,
   );
   const contactItems: PromptItem[] = missed.map((a) => ({
     level: 'overdue',

@@ -5,6 +5,7 @@ import { restructuringPrompts } from '../../domain/org/restructuring.ts';
 import { DEFAULT_TRANSFER_MIN_MONTHS, shouldTransferRelation, transferStatus } from '../../domain/org/transfer.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { withoutJit } from '../db/jit.ts';
 import { queryRows } from '../db/rows.ts';
 import { developmentDatesSelect } from '../developments/record.ts';
 import { orgFacts } from '../orgs/facts.ts';
@@ -24,12 +25,32 @@ function section(key: PromptSection['key'], items: PromptItem[], limit: number):
   return { key, total: items.length, items: items.slice(0, limit) };
 }
 
-/** Re-elections due or overdue, and the formation rules an org breaks (rules.md §4–§5). */
-export async function orgSections(tx: Tx, actor: Actor, today: string, limit: number): Promise<PromptSection[]> {
+/**
+ * The furthest ahead a re-election can fall due: the reminder months are at most 12
+ * (settings/orgRules.ts), and a month more covers the month-end days of `addMonths`.
+ */
+const DUE_HORIZON_MONTHS = 13;
+
+/**
+ * Re-elections due or overdue, and the formation rules an org breaks (rules.md §4–§5). With
+ * `dueOnly` (the to-dos: only what falls due), only the orgs whose latest term ends within
+ * the horizon are read: every other org's findings are warnings or information, which the
+ * to-dos leave out, so the due and overdue items are the same, for a fraction of the orgs.
+ */
+export async function orgSections(
+  tx: Tx,
+  actor: Actor,
+  today: string,
+  limit: number,
+  dueOnly = false,
+): Promise<PromptSection[]> {
+  await withoutJit(tx);
   const where = actor.orgId === null ? sql`true` : sql`o.id = ${actor.orgId}`;
+  const termEndsSoon = sql`(select x.ends_on from org_elections x where x.org_id = o.id
+    order by x.elected_on desc, x.id desc limit 1) < ${addMonths(today, DUE_HORIZON_MONTHS)}::date`;
   const facts = await orgFacts(
     tx,
-    sql`${where} and (o.dissolved_on is null or o.dissolved_on > ${today}::date)`,
+    sql`${where} and (o.dissolved_on is null or o.dissolved_on > ${today}::date) ${dueOnly ? sql`and ${termEndsSoon}` : sql``}`,
     today,
   );
   const elections: PromptItem[] = [];
@@ -209,9 +230,11 @@ export async function recordSections(
   today: string,
   limit: number,
   sees: (area: RecordArea) => boolean,
+  /** Only what falls due is wanted (the to-dos): the sections may leave out the rest. */
+  dueOnly = false,
 ): Promise<PromptSection[]> {
   return [
-    ...(sees('org') ? await orgSections(tx, actor, today, limit) : []),
+    ...(sees('org') ? await orgSections(tx, actor, today, limit, dueOnly) : []),
     ...(sees('member')
       ? [
           ...(await developmentSections(tx, actor, today, limit)),

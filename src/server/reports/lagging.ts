@@ -11,6 +11,7 @@ import type { CoverageScope, CoverageSettings } from '../../domain/stats/coverag
 import { previousQuarter, quarterOf, quarterRange } from '../../domain/stats/quarter.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { withoutJit } from '../db/jit.ts';
 import { queryRows } from '../db/rows.ts';
 import { developmentDatesSelect } from '../developments/record.ts';
 import { regionInScope } from '../regions/scope.ts';
@@ -324,6 +325,7 @@ export async function laggingRegions(
   settings: CoverageSettings,
   today: string,
 ): Promise<LaggingRegions> {
+  await withoutJit(tx);
   return (await laggingRegionsOf(tx, actor, q, settings, today)).regions;
 }
 

@@ -2,6 +2,7 @@ import type { CoverageScope } from '../../domain/stats/coverage.ts';
 import { trendDates } from '../../domain/stats/quarter.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
+import { withoutJit } from '../db/jit.ts';
 import { today } from '../today.ts';
 import { type CoverageFilter, type CoverageResult, coverage } from './engine.ts';
 import { getCoverageSettings } from './settings.ts';
@@ -36,6 +37,7 @@ export async function coverageFor(tx: Tx, actor: Actor, r: FigureRequest): Promi
 
 /** The quarter ends leading up to a date, with the figures at each (the dashboard's trend). */
 export async function coverageTrend(tx: Tx, actor: Actor, r: FigureRequest & { quarters: number }) {
+  await withoutJit(tx);
   const now = today();
   const settings = await getCoverageSettings(tx);
   const scope = r.scope ?? settings.defaultScope;

@@ -48,7 +48,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
   const prompts: PromptSection[] = [
     // Of these only what falls due stays: re-elections (not the formation rules' warnings),
     // overdue development steps (not the early steps waiting for review), and the rest below.
-    ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area))),
+    ...(await recordSections(tx, actor, today, ALL, (area) => may(actor, area), true)),
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
     ...(can(actor, 'orglife.write') ? await orglifeSections(tx, actor, today, Math.max(limit, 1)) : []),
     ...(can(actor, 'orglife.write') ? await appraisalSections(tx, actor, today, Math.max(limit, 1)) : []),
