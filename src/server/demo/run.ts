@@ -16,6 +16,7 @@ import { demoCounty, demoCountyBuilt } from './county.ts';
 import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
 import { demoInstructors } from './instructors.ts';
+import { demoMeetings } from './meetings.ts';
 import { demoOrgs } from './orgs.ts';
 import { writeDemoPasswords } from './passwords.ts';
 import { demoRecognition } from './recognition.ts';
@@ -92,6 +93,9 @@ export async function runDemo(
     `演示下派书记库：${recognition.pool} 人，下派 ${recognition.dispatches} 人次；表彰 ${recognition.honours} 项，示范点 ${recognition.sites} 个（已有书记库的区划不再添加）`,
   );
 
+  log(
+    `演示组织生活：${await inScope(database.db, operator, (tx) => demoMeetings(tx, operator, seeded(opts.seed + 31), opts.region))}`,
+  );
   const submitted = await inScope(database.db, operator, (tx) => demoSubmissions(tx, opts.region));
   log(
     submitted
