@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
+import { annualTablesEnUS } from './annualTables.ts';
 import { assessmentsEnUS } from './assessments.ts';
 import { auditEnUS } from './audit.ts';
 import { awayEnUS } from './away.ts';
@@ -659,6 +660,7 @@ export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
   ...submissionsEnUS,
   ...todoEnUS,
+  ...annualTablesEnUS,
 };
 
 /**

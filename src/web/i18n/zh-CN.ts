@@ -9,6 +9,7 @@ import {
   REGISTRATION_STATUSES,
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
+import { annualTablesZhCN } from './annualTables.ts';
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
@@ -655,6 +656,7 @@ export const zhCN = {
   ...auditZhCN,
   ...submissionsZhCN,
   ...todoZhCN,
+  ...annualTablesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
