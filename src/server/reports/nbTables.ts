@@ -71,7 +71,7 @@ export async function nbUnits(tx: Tx, prefix: string, asOf: string): Promise<NbU
         ) ins on true
         -- Officers of the unit's own orgs marked 法定代表人 (an officer is a member), and whether one is the secretary.
         left join lateral (
-          select true as rep, bool_or(p.post = 'secretary') as sec
+          select count(*) > 0 as rep, bool_or(p.post = 'secretary') as sec
           from org_officers p join org_coverages c on c.org_id = p.org_id join party_orgs o on o.id = p.org_id
           where c.enterprise_id = f.enterprise_id and o.formation = 'standalone' and p.legal_representative
             and ${inForce('c', 'start_on', 'end_on')} and ${inForce('o', 'established_on', 'dissolved_on')}

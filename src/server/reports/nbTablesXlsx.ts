@@ -14,7 +14,8 @@ import { bookBuffer, type FormHeading, heading, headingRows, newBook } from './s
 const thin = { style: 'thin' } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const CENTER = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
-const FIGURE_WIDTH = 9;
+// Not 9: ExcelJS leaves a column of the default width without a width, and the print check reads it back.
+const FIGURE_WIDTH = 10;
 
 export function nbTitle(r: NbReport): string {
   const t = NB_LAYOUTS[r.report];
