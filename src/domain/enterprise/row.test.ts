@@ -27,9 +27,9 @@ const VALID: Record<ColumnKey, unknown> = {
   reportedFormation: '单独组建',
   hasUnion: '是',
   hasLeague: '否',
-  legalPerson: '是',
-  staffOnPost: 100,
-  ownership: '含外商投资',
+  legalPerson: '',
+  staffOnPost: '',
+  ownership: '',
   intermediaryKind: '',
 };
 
@@ -63,9 +63,9 @@ describe('a valid row', () => {
         reportedFormation: 'standalone',
         hasUnion: true,
         hasLeague: false,
-        legalPerson: true,
-        staffOnPost: 100,
-        ownership: 'foreign_invested',
+        legalPerson: null,
+        staffOnPost: null,
+        ownership: null,
         intermediaryKind: null,
       },
       errors: [],
@@ -675,13 +675,12 @@ describe('a row with many problems', () => {
 
 describe('the 年报 facts (tables 27 and 30)', () => {
   it('reads each new column', () => {
-    expect(parsedValue({ legalPerson: '否', ownership: '私营独资' })).toMatchObject({
+    expect(parsedValue({ legalPerson: '否', ownership: '私营独资', staffOnPost: 100 })).toMatchObject({
       legalPerson: false,
       ownership: 'sole',
+      staffOnPost: 100,
     });
-    expect(parsedValue({ kind: '其他', ownership: null, intermediaryKind: '律师事务所' }).intermediaryKind).toBe(
-      'law_firm',
-    );
+    expect(parsedValue({ kind: '其他', intermediaryKind: '律师事务所' }).intermediaryKind).toBe('law_firm');
     expect(parsedValue({ staffOnPost: '0' }).staffOnPost).toBe(0);
   });
 
@@ -694,7 +693,7 @@ describe('the 年报 facts (tables 27 and 30)', () => {
 
   it('refuses facts that contradict the kind or the employees', () => {
     expectError(
-      { kind: '个体工商户', ownership: null, legalPerson: '是' },
+      { kind: '个体工商户', legalPerson: '是' },
       '是否法人单位',
       '市场主体类型为“个体工商户”，个体工商户不是法人单位，是否法人单位应填“否”',
     );
@@ -710,7 +709,7 @@ describe('the 年报 facts (tables 27 and 30)', () => {
       '“含港澳台商投资”只适用于私营企业（私有经济控制的企业）',
     );
     expectError(
-      { ownership: null, intermediaryKind: '会计师事务所' },
+      { intermediaryKind: '会计师事务所' },
       '中介组织类型',
       '中介组织类型只适用于社会组织和“其他”类型，市场主体类型为“私营企业”时应留空',
     );
