@@ -28,6 +28,10 @@ export interface SyntheticEnterprise {
   reportedFormation: string | null;
   hasUnion: boolean | null;
   hasLeague: boolean | null;
+  legalPerson: boolean | null;
+  staffOnPost: number | null;
+  ownership: string | null;
+  intermediaryKind: string | null;
 }
 
 /** The benchmark's city: towns (9 digits) and counties (6 digits) under 宜昌市. */
@@ -244,6 +248,10 @@ export function* syntheticEnterprises(count: number, seed = 20260501): Generator
       reportedFormation: reportedHasOrg ? (memberCount >= 3 && rand() < 0.6 ? 'standalone' : 'joint') : null,
       hasUnion: employees >= 25 ? rand() < 0.5 : null,
       hasLeague: employees >= 25 ? rand() < 0.2 : null,
+      legalPerson: null,
+      staffOnPost: null,
+      ownership: null,
+      intermediaryKind: null,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
-import { annualCommand, laggingCommand, quarterlyCommand } from './reportForms.ts';
+import { annualCommand, laggingCommand, nbCommand, quarterlyCommand } from './reportForms.ts';
 import { reportInstructorsCommand } from './reportInstructors.ts';
 
 /** `dangjian report …`: every report of the web app, as .xlsx or JSON. */
@@ -9,6 +9,8 @@ export function reportCommands(io: CliIo): Command {
   report.addCommand(reportInstructorsCommand(io));
   report.addCommand(quarterlyCommand(io));
   report.addCommand(annualCommand(io));
+  report.addCommand(nbCommand(io, 'nb27'));
+  report.addCommand(nbCommand(io, 'nb30'));
   report.addCommand(laggingCommand(io));
   return report;
 }

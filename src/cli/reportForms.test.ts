@@ -40,6 +40,34 @@ describe('dangjian report', () => {
     }
   }, 240_000);
 
+  it('nb27 --json prints {region, year, rows: [{region, cells…}], total}; nb30 --out writes the form', async () => {
+    const res = await runCli(['report', 'nb27', '--region', '420500', '--year', '2025', '--json'], dir());
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(Object.keys(out)).toEqual(['region', 'year', 'rows', 'total']);
+    expect(out).toMatchObject({ region: '420500', year: 2025 });
+    expect(out.total).toMatchObject({ A1: 386, F1: 386, A5: 85, A11: 301 });
+    expect(Object.keys(out.total)).toHaveLength(18 * 13);
+    for (const row of out.rows) expect(Object.keys(row)).toEqual(['region', ...Object.keys(out.total)]);
+    expect(out.rows.map((r: { region: string }) => r.region)).toContain('420503');
+    for (const k of Object.keys(out.total))
+      expect(
+        out.rows.reduce((s: number, r: Record<string, number>) => s + (r[k] as number), 0),
+        k,
+      ).toBe(out.total[k]);
+    const file = path.join(dir(), 'nb30.xlsx');
+    const xlsx = await runCli(['report', 'nb30', '--region', '420500', '--year', '2025', '--out', file], dir());
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['表30', '按地区']);
+    const scoped = await runCli(
+      ['report', 'nb27', '--region', '420500', '--year', '2025', '--json', '--scope', 'all'],
+      dir(),
+    );
+    expect(scoped.code).not.toBe(0);
+  }, 240_000);
+
   it('quarterly --out writes the form as .xlsx with the 合计 row; lagging --json answers', async () => {
     const file = path.join(dir(), 'q.xlsx');
     const res = await runCli(

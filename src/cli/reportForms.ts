@@ -1,5 +1,6 @@
-// `dangjian report quarterly|annual|lagging`: the forms of reports.md §1, §2, §4 as .xlsx
-// (--out, audited as an export like the web download) or as one JSON object (--json).
+// `dangjian report quarterly|annual|lagging|nb27|nb30`: the forms of reports.md §1, §2, §4 and
+// the 年报 tables 27 and 30 (docs/annual-tables.md) as .xlsx (--out, audited as an export like
+// the web download) or as one JSON object (--json).
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import type { AuditAction } from '../domain/auditActions.ts';
@@ -9,7 +10,7 @@ import type { Actor } from '../server/actor.ts';
 import { inScope } from '../server/db/tx.ts';
 import { HttpError } from '../server/errors.ts';
 import { faultPoint } from '../server/faultPoint.ts';
-import { exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
+import { type AnyReport, exportReport, type ReportRequest, runReport } from '../server/reports/service.ts';
 import { asOption, CliError, withActor } from './context.ts';
 import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
@@ -22,16 +23,29 @@ interface FormOptions {
   as?: string;
 }
 
-function formCommand(name: string, description: string, params: (c: Command) => Command) {
+function formCommand(name: string, description: string, params: (c: Command) => Command, scoped = true) {
+  const c = new Command(name).description(description).requiredOption('--region <code>', '行政区划代码');
+  if (scoped) c.addOption(new Option('--scope <scope>', '统计口径（默认取系统设置）').choices(['all', 'survey']));
   return params(
-    new Command(name)
-      .description(description)
-      .requiredOption('--region <code>', '行政区划代码')
-      .addOption(new Option('--scope <scope>', '统计口径（默认取系统设置）').choices(['all', 'survey']))
+    c
       .option('--out <file.xlsx>', '导出为 .xlsx 文件（记入审计，季报视为已报送）')
       .option('--json', '输出 JSON（一个对象）')
       .addOption(asOption()),
   );
+}
+
+/**
+ * What --json prints: the report as the API returns it, but a 年报 table flat, as scripts
+ * read it: `{ region, year, rows: [{ region, A1, … }], total: { A1, … } }`.
+ */
+function jsonOf(report: AnyReport): object {
+  if (report.report !== 'nb27' && report.report !== 'nb30') return report;
+  return {
+    region: report.region,
+    year: report.year,
+    rows: report.rows.map((r) => ({ region: r.region, ...r.cells })),
+    total: report.total,
+  };
 }
 
 async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (actor: Actor) => ReportRequest) {
@@ -45,7 +59,7 @@ async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (
       if (opts.json) {
         const report = await inScope(opened.database.db, actor, (tx) => runReport(tx, actor, r));
         progress('计算 2/2：完成');
-        io.out(`${JSON.stringify(report)}\n`);
+        io.out(`${JSON.stringify(jsonOf(report))}\n`);
         return;
       }
       // The file is written inside the export's transaction and put in place after it commits:
@@ -100,5 +114,27 @@ export function laggingCommand(io: CliIo) {
         ...(opts.date ? { date: opts.date } : {}),
       }));
     }),
+  );
+}
+
+/** `report nb27` and `report nb30`: the 年报 tables, which have no survey scope. */
+export function nbCommand(io: CliIo, table: 'nb27' | 'nb30') {
+  const title =
+    table === 'nb27'
+      ? '年报表27 非公有经济控制的企业法人单位建立党的基层组织情况（截至 12 月 31 日）'
+      : '年报表30 社会组织法人单位建立党的基层组织情况（截至 12 月 31 日）';
+  return formCommand(
+    table,
+    title,
+    (c) =>
+      c.requiredOption('--year <YYYY>', '年度').action((opts: FormOptions & { year: string }) => {
+        if (!/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份：${opts.year}`);
+        return run(io, opts, `report.${table}`, () => ({
+          report: table,
+          region: opts.region,
+          year: Number(opts.year),
+        }));
+      }),
+    false,
   );
 }

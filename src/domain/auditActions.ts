@@ -206,6 +206,10 @@ export const AUDIT_ACTIONS = [
   // report
   'report.annual',
   'report.annual_export',
+  'report.nb27',
+  'report.nb27_export',
+  'report.nb30',
+  'report.nb30_export',
   'report.instructors',
   'report.instructors_export',
   'report.lagging',

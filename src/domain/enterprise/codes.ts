@@ -43,6 +43,29 @@ export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number]['code'];
 /** Social organizations (社会组织), counted by staff rather than employees in the survey scope. */
 export const SOCIAL_ORGANIZATION_KINDS: readonly EnterpriseKind[] = ['association', 'social_service', 'foundation'];
 
+/**
+ * The capital classes the 年报 table 27 splits a non-public enterprise by beside its control
+ * (the kind): wholly owned (私营独资 / 港澳台商独资 / 外商独资), or a privately controlled
+ * enterprise with an HK/Macao/Taiwan or foreign minority investment.
+ */
+export const OWNERSHIPS = [
+  { code: 'sole', label: '独资', aliases: ['私营独资', '港澳台商独资', '外商独资', '外资独资'] },
+  { code: 'hmt_invested', label: '含港澳台商投资', aliases: ['港澳台商投资'] },
+  { code: 'foreign_invested', label: '含外商投资', aliases: ['外商投资'] },
+] as const satisfies readonly Choice<string>[];
+export type Ownership = (typeof OWNERSHIPS)[number]['code'];
+
+/** 中介组织类型: the professional firms the 年报 table 30 counts as social organizations. */
+export const INTERMEDIARY_KINDS = choices({
+  law_firm: '律师事务所',
+  accounting_firm: '会计师事务所',
+  tax_firm: '税务师事务所',
+});
+export type IntermediaryKind = (typeof INTERMEDIARY_KINDS)[number]['code'];
+
+/** The kinds whose control is non-public (年报 table 27's three control groups). */
+export const NON_PUBLIC_ENTERPRISE_KINDS: readonly EnterpriseKind[] = ['private', 'hmt', 'foreign'];
+
 export const POLITICAL_STATUSES = [
   { code: 'member', label: '中共党员' },
   { code: 'probationary', label: '中共预备党员', aliases: ['预备党员'] },

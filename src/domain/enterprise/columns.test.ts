@@ -28,6 +28,10 @@ describeColumnList('ENTERPRISE_COLUMNS', ENTERPRISE_COLUMNS, {
     ['党组织组建形式', 'reportedFormation', false],
     ['是否建立工会', 'hasUnion', false],
     ['是否建立团组织', 'hasLeague', false],
+    ['是否法人单位', 'legalPerson', false],
+    ['在岗职工数', 'staffOnPost', false],
+    ['资本构成', 'ownership', false],
+    ['中介组织类型', 'intermediaryKind', false],
   ],
   choices: {
     kind: ['私营企业', '个体工商户', '外商投资企业', '港澳台投资企业', '社会团体', '社会服务机构', '基金会', '其他'],
@@ -38,6 +42,9 @@ describeColumnList('ENTERPRISE_COLUMNS', ENTERPRISE_COLUMNS, {
     reportedFormation: ['单独组建', '联合组建'],
     hasUnion: ['是', '否'],
     hasLeague: ['是', '否'],
+    legalPerson: ['是', '否'],
+    ownership: ['独资', '含港澳台商投资', '含外商投资'],
+    intermediaryKind: ['律师事务所', '会计师事务所', '税务师事务所'],
   },
   // The enterprise template explains its columns on its own sheet, not per column.
   hints: false,
@@ -166,8 +173,8 @@ describe('mapHeader', () => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray([...ENTERPRISE_COLUMNS]),
-        fc.array(decorate, { minLength: 19, maxLength: 19 }),
-        fc.array(fc.boolean(), { minLength: 19, maxLength: 19 }),
+        fc.array(decorate, { minLength: 23, maxLength: 23 }),
+        fc.array(fc.boolean(), { minLength: 23, maxLength: 23 }),
         (cols, decorations, useKey) => {
           const cells = cols.map((c, i) => decorations[i](useKey[i] ? c.key : c.header));
           const m = mapHeader(cells);

@@ -7,6 +7,8 @@ import {
   type Choice,
   ENTERPRISE_KINDS,
   FORMATIONS,
+  INTERMEDIARY_KINDS,
+  OWNERSHIPS,
   POLITICAL_STATUSES,
   REGISTRATION_STATUSES,
   YES_NO,
@@ -32,6 +34,10 @@ export const COLUMN_KEYS = [
   'reportedFormation',
   'hasUnion',
   'hasLeague',
+  'legalPerson',
+  'staffOnPost',
+  'ownership',
+  'intermediaryKind',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -64,6 +70,10 @@ export const ENTERPRISE_COLUMNS: readonly ColumnDef[] = [
   { key: 'reportedFormation', header: '党组织组建形式', required: false, choices: FORMATIONS },
   { key: 'hasUnion', header: '是否建立工会', required: false, choices: YES_NO },
   { key: 'hasLeague', header: '是否建立团组织', required: false, choices: YES_NO },
+  { key: 'legalPerson', header: '是否法人单位', required: false, choices: YES_NO },
+  { key: 'staffOnPost', header: '在岗职工数', required: false },
+  { key: 'ownership', header: '资本构成', required: false, choices: OWNERSHIPS },
+  { key: 'intermediaryKind', header: '中介组织类型', required: false, choices: INTERMEDIARY_KINDS },
 ];
 
 const BY_KEY = new Map(ENTERPRISE_COLUMNS.map((c) => [c.key, c]));

@@ -1,5 +1,12 @@
 // What one valid import row becomes, and what is said about an invalid one.
-import type { EnterpriseKind, Formation, PoliticalStatus, RegistrationStatus } from './codes.ts';
+import type {
+  EnterpriseKind,
+  Formation,
+  IntermediaryKind,
+  Ownership,
+  PoliticalStatus,
+  RegistrationStatus,
+} from './codes.ts';
 
 /**
  * One enterprise as the import file describes it. Optional columns left empty are `null`
@@ -34,6 +41,12 @@ export interface EnterpriseInput {
   reportedFormation: Formation | null;
   hasUnion: boolean | null;
   hasLeague: boolean | null;
+  /** 法人单位标识; null: taken from the kind (an individual business is no legal person). */
+  legalPerson: boolean | null;
+  /** 在岗职工数, at most `employees`. */
+  staffOnPost: number | null;
+  ownership: Ownership | null;
+  intermediaryKind: IntermediaryKind | null;
 }
 
 export interface RowIssue {

@@ -189,6 +189,10 @@ const arbCase: fc.Arbitrary<Case> = fc
       reportedFormation: r.reportedFormation[1],
       hasUnion: r.hasUnion[1],
       hasLeague: r.hasLeague[1],
+      legalPerson: null,
+      staffOnPost: null,
+      ownership: null,
+      intermediaryKind: null,
     };
     return { cells, expected };
   });
@@ -273,6 +277,10 @@ describe('parseEnterpriseRow properties', () => {
     reportedFormation: '自建',
     hasUnion: '有',
     hasLeague: '有',
+    legalPerson: '可能',
+    staffOnPost: '-1',
+    ownership: '合资',
+    intermediaryKind: '事务所',
   };
 
   it('reports every broken column, and only those', () => {

@@ -27,6 +27,10 @@ const VALID: Record<ColumnKey, unknown> = {
   reportedFormation: '单独组建',
   hasUnion: '是',
   hasLeague: '否',
+  legalPerson: '',
+  staffOnPost: '',
+  ownership: '',
+  intermediaryKind: '',
 };
 
 const { row, parse, parsedValue, expectError } = rowCases(parseEnterpriseRow, VALID, {
@@ -59,6 +63,10 @@ describe('a valid row', () => {
         reportedFormation: 'standalone',
         hasUnion: true,
         hasLeague: false,
+        legalPerson: null,
+        staffOnPost: null,
+        ownership: null,
+        intermediaryKind: null,
       },
       errors: [],
       warnings: [],
@@ -96,6 +104,10 @@ describe('a valid row', () => {
         reportedFormation: null,
         hasUnion: null,
         hasLeague: null,
+        legalPerson: null,
+        staffOnPost: null,
+        ownership: null,
+        intermediaryKind: null,
       },
       errors: [],
       warnings: [],
@@ -658,5 +670,48 @@ describe('a row with many problems', () => {
   it('defaults “today” to now', () => {
     const r = parseEnterpriseRow(row({ foundedOn: '2999-01-01' }), 2);
     expect(r.errors[0].message).toMatch(/^成立日期 2999-01-01 晚于今天（\d{4}-\d{2}-\d{2}）$/);
+  });
+});
+
+describe('the 年报 facts (tables 27 and 30)', () => {
+  it('reads each new column', () => {
+    expect(parsedValue({ legalPerson: '否', ownership: '私营独资', staffOnPost: 100 })).toMatchObject({
+      legalPerson: false,
+      ownership: 'sole',
+      staffOnPost: 100,
+    });
+    expect(parsedValue({ kind: '其他', intermediaryKind: '律师事务所' }).intermediaryKind).toBe('law_firm');
+    expect(parsedValue({ staffOnPost: '0' }).staffOnPost).toBe(0);
+  });
+
+  it('names the column and the rule of each bad value', () => {
+    expectError({ legalPerson: '有' }, '是否法人单位', '是否法人单位“有”无效，应填写“是”或“否”');
+    expectError({ staffOnPost: '-3' }, '在岗职工数', expect.stringContaining('在岗职工数'));
+    expectError({ ownership: '合资' }, '资本构成', expect.stringContaining('资本构成“合资”无效'));
+    expectError({ intermediaryKind: '事务所' }, '中介组织类型', expect.stringContaining('中介组织类型“事务所”无效'));
+  });
+
+  it('refuses facts that contradict the kind or the employees', () => {
+    expectError(
+      { kind: '个体工商户', legalPerson: '是' },
+      '是否法人单位',
+      '市场主体类型为“个体工商户”，个体工商户不是法人单位，是否法人单位应填“否”',
+    );
+    expectError({ staffOnPost: 121 }, '在岗职工数', '在岗职工数（121）不能大于从业人员数（120）');
+    expectError(
+      { kind: '社会团体', ownership: '独资' },
+      '资本构成',
+      '资本构成只适用于私营企业、港澳台投资企业和外商投资企业，市场主体类型为“社会团体”时应留空',
+    );
+    expectError(
+      { kind: '外商投资企业', ownership: '含港澳台商投资' },
+      '资本构成',
+      '“含港澳台商投资”只适用于私营企业（私有经济控制的企业）',
+    );
+    expectError(
+      { intermediaryKind: '会计师事务所' },
+      '中介组织类型',
+      '中介组织类型只适用于社会组织和“其他”类型，市场主体类型为“私营企业”时应留空',
+    );
   });
 });

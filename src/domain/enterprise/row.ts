@@ -4,7 +4,17 @@ import { validateUscc } from '../uscc.ts';
 import type { Cell } from './cell.ts';
 import { cellText } from './cell.ts';
 import { choiceParser, numericCodeMessage, regionCodeParser, textParser } from './cellParsers.ts';
-import { ENTERPRISE_KINDS, FORMATIONS, labelOf, POLITICAL_STATUSES, REGISTRATION_STATUSES, YES_NO } from './codes.ts';
+import {
+  ENTERPRISE_KINDS,
+  FORMATIONS,
+  INTERMEDIARY_KINDS,
+  labelOf,
+  NON_PUBLIC_ENTERPRISE_KINDS,
+  OWNERSHIPS,
+  POLITICAL_STATUSES,
+  REGISTRATION_STATUSES,
+  YES_NO,
+} from './codes.ts';
 import { type ColumnKey, ENTERPRISE_COLUMNS } from './columns.ts';
 import { parseCount } from './count.ts';
 import { parseDateCell } from './date.ts';
@@ -12,7 +22,7 @@ import { parseIndustryCell } from './industry.ts';
 import type { EnterpriseInput, RowResult } from './input.ts';
 import type { Parsed } from './parsed.ts';
 import { parsePhoneCell } from './phone.ts';
-import { type ParseRowOptions, rowReader } from './rowReader.ts';
+import { type ParseRowOptions, type RowReader, rowReader } from './rowReader.ts';
 import { normalizeCluster, normalizeName } from './text.ts';
 
 export type { ParseRowOptions } from './rowReader.ts';
@@ -49,6 +59,10 @@ export function parseEnterpriseRow(
     reportedFormation: parseFormation,
     hasUnion: parseYesNo,
     hasLeague: parseYesNo,
+    legalPerson: parseYesNo,
+    staffOnPost: parseCount,
+    ownership: parseOwnership,
+    intermediaryKind: parseIntermediaryKind,
   });
 
   // Cross-column rules, checked only when both sides were read.
@@ -71,6 +85,8 @@ export function parseEnterpriseRow(
       `是否建立党组织填写为“否”，但党组织组建形式填写了“${labelOf(FORMATIONS, v.reportedFormation)}”，请核对`,
     );
   }
+
+  annualTableRules(r, v);
 
   // No errors means every required field was read; the casts only restate that.
   const { ok: _, ...result } = r.finishAll(
@@ -102,6 +118,34 @@ const parsePoliticalStatus = choiceParser(POLITICAL_STATUSES);
 const parseRegistrationStatus = choiceParser(REGISTRATION_STATUSES);
 const parseFormation = choiceParser(FORMATIONS);
 const parseYesNo = choiceParser(YES_NO);
+const parseOwnership = choiceParser(OWNERSHIPS);
+const parseIntermediaryKind = choiceParser(INTERMEDIARY_KINDS);
+
+type Read = {
+  [K in 'kind' | 'employees' | 'legalPerson' | 'staffOnPost' | 'ownership' | 'intermediaryKind']?:
+    | EnterpriseInput[K]
+    | null;
+};
+
+/** The 年报 facts against the kind and the 从业人员 (docs/annual-tables.md §3). */
+function annualTableRules(r: RowReader<ColumnKey>, v: Read) {
+  if (v.legalPerson === true && v.kind === 'individual')
+    r.error('legalPerson', '市场主体类型为“个体工商户”，个体工商户不是法人单位，是否法人单位应填“否”');
+  if (typeof v.staffOnPost === 'number' && typeof v.employees === 'number' && v.staffOnPost > v.employees)
+    r.error('staffOnPost', `在岗职工数（${v.staffOnPost}）不能大于从业人员数（${v.employees}）`);
+  if (v.ownership && v.kind && !NON_PUBLIC_ENTERPRISE_KINDS.includes(v.kind))
+    r.error(
+      'ownership',
+      `资本构成只适用于私营企业、港澳台投资企业和外商投资企业，市场主体类型为“${labelOf(ENTERPRISE_KINDS, v.kind)}”时应留空`,
+    );
+  if (v.ownership && v.ownership !== 'sole' && v.kind && v.kind !== 'private')
+    r.error('ownership', `“${labelOf(OWNERSHIPS, v.ownership)}”只适用于私营企业（私有经济控制的企业）`);
+  if (v.intermediaryKind && v.kind && (NON_PUBLIC_ENTERPRISE_KINDS.includes(v.kind) || v.kind === 'individual'))
+    r.error(
+      'intermediaryKind',
+      `中介组织类型只适用于社会组织和“其他”类型，市场主体类型为“${labelOf(ENTERPRISE_KINDS, v.kind)}”时应留空`,
+    );
+}
 
 function parseUsccCell(cell: Cell, header: string): Parsed<string> {
   // A double holds about 15 significant digits; an all-digit 18-character code stored as a

@@ -58,6 +58,14 @@ export const enterprises = pgTable(
     reportedFormation: text('reported_formation'),
     hasUnion: boolean('has_union'),
     hasLeague: boolean('has_league'),
+    /** 法人单位标识; null: taken from the kind (an individual business is no legal person). */
+    legalPerson: boolean('legal_person'),
+    /** 'sole' 独资 | 'hmt_invested' 含港澳台商投资 | 'foreign_invested' 含外商投资 (年报 table 27). */
+    ownership: text('ownership'),
+    /** 在岗职工数; null: the 从业人员 stand in (docs/annual-tables.md). */
+    staffOnPost: integer('staff_on_post'),
+    /** 中介组织类型: 'law_firm' | 'accounting_firm' | 'tax_firm' (年报 table 30). */
+    intermediaryKind: text('intermediary_kind'),
     /** 'standalone' | 'joint' | null: the coverage in force today, kept by the organization area. */
     orgCoverage: text('org_coverage'),
     /** An active instructor or liaison assignment today, kept by the instructor area. */
@@ -107,6 +115,9 @@ export const enterprises = pgTable(
       'enterprises_status_values',
       sql`${t.registrationStatus} in ('active','operating','moved_in','moved_out','revoked','cancelled')`,
     ),
+    check('enterprises_ownership_values', sql`${t.ownership} in ('sole','hmt_invested','foreign_invested')`),
+    check('enterprises_intermediary_values', sql`${t.intermediaryKind} in ('law_firm','accounting_firm','tax_firm')`),
+    check('enterprises_staff_on_post', sql`${t.staffOnPost} >= 0`),
     check('enterprises_counts', sql`${t.employees} >= 0 and ${t.fullMemberCount} between 0 and ${t.memberCount}`),
   ],
 );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { and, eq, like } from 'drizzle-orm';
 import { ENTERPRISE_COLUMNS } from '../../domain/enterprise/columns.ts';
-import { pick, type Rand } from '../../domain/random.ts';
+import { pick, type Rand, seeded } from '../../domain/random.ts';
 import { makeUscc } from '../../domain/uscc.ts';
 import type { Db } from '../db/client.ts';
 import { regions } from '../db/schema.ts';
@@ -98,6 +98,8 @@ export async function writeDemoEnterpriseFile(db: Db, rand: Rand, regionCode: st
   const out = fs.createWriteStream(file);
   out.write(`\uFEFF${headers.join(',')}\n`);
   const today = new Date();
+  // The 年报 facts draw from their own sequence, so the rest of the demo stays as it was.
+  const facts = seeded(1727);
   for (let i = 0; i < PER_SCALE[scale]; i++) {
     const town = pick(rand, towns);
     const kind = weighted(rand, KINDS);
@@ -132,9 +134,20 @@ export async function writeDemoEnterpriseFile(db: Db, rand: Rand, regionCode: st
       reportedFormation: '',
       hasUnion: staff >= 25 ? pick(rand, ['是', '否']) : '否',
       hasLeague: staff >= 50 && rand() < 0.4 ? '是' : '否',
+      ...annualTableFacts(facts, kind.label, staff),
     };
     out.write(`${ENTERPRISE_COLUMNS.map((c) => csvCell(values[c.key] ?? '')).join(',')}\n`);
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return PER_SCALE[scale];
+}
+
+/** 在岗职工, 资本构成 and 中介组织类型, so that every cell of the demo's 年报 tables 27 and 30 can be filled. */
+function annualTableFacts(r: Rand, kind: string, staff: number): Record<string, string | number> {
+  const staffOnPost = Math.floor(staff * (0.7 + 0.3 * r()));
+  if (kind === '私营企业') return { staffOnPost, ownership: pick(r, ['', '', '独资', '含港澳台商投资', '含外商投资']) };
+  if (kind === '外商投资企业' || kind === '港澳台投资企业') return { staffOnPost, ownership: pick(r, ['', '独资']) };
+  if (kind === '社会服务机构' || kind === '社会团体')
+    return { staffOnPost, intermediaryKind: r() < 0.3 ? pick(r, ['律师事务所', '会计师事务所', '税务师事务所']) : '' };
+  return { staffOnPost };
 }

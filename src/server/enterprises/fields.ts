@@ -31,6 +31,10 @@ export const LEDGER_FIELDS: readonly LedgerField[] = [
   { key: 'reportedFormation', column: 'reported_formation', type: 'text' },
   { key: 'hasUnion', column: 'has_union', type: 'bool' },
   { key: 'hasLeague', column: 'has_league', type: 'bool' },
+  { key: 'legalPerson', column: 'legal_person', type: 'bool' },
+  { key: 'staffOnPost', column: 'staff_on_post', type: 'int' },
+  { key: 'ownership', column: 'ownership', type: 'text' },
+  { key: 'intermediaryKind', column: 'intermediary_kind', type: 'text' },
 ];
 
 /** The SQL expression reading field `f` out of the staged row's jsonb `data`. */

@@ -12,6 +12,9 @@ import {
   LaggingQuery,
   LaggingRegionsSchema,
   LaggingSchema,
+  Nb27Schema,
+  Nb30Schema,
+  NbQuery,
   QuarterlyQuery,
   QuarterlySchema,
 } from './schemas.ts';
@@ -51,12 +54,20 @@ const lagging = (actor: Actor, q: z.infer<typeof LaggingQuery>): ReportRequest =
   ...(q.scope ? { scope: q.scope } : {}),
 });
 
+const nb =
+  (report: 'nb27' | 'nb30') =>
+  (actor: Actor, q: z.infer<typeof NbQuery>): ReportRequest => ({
+    report,
+    region: q.region ?? actor.regionCode,
+    year: q.year,
+  });
+
 /**
  * A report read on screen and the same report as an .xlsx download: one query, one request,
  * two audited actions (reading is `report.<name>`, downloading `report.<name>_export`).
  */
 function defineReport<Q extends z.ZodObject, R extends z.ZodType>(report: {
-  name: 'quarterly' | 'annual' | 'lagging';
+  name: 'quarterly' | 'annual' | 'lagging' | 'nb27' | 'nb30';
   query: Q;
   response: R;
   summary: string;
@@ -110,6 +121,27 @@ defineReport({
   exportSummary: '导出年度统计表（.xlsx，按纸质表样式；记入审计）',
   describe: '年度统计',
   request: annual,
+});
+
+defineReport({
+  name: 'nb27',
+  query: NbQuery,
+  response: Nb27Schema,
+  summary:
+    '年报表27 非公有经济控制的企业法人单位建立党的基层组织情况（截至 12 月 31 日；按下级地区分列，合计为本地区表）',
+  exportSummary: '导出年报表27（.xlsx，按纸质表样式；记入审计）',
+  describe: '年报表27',
+  request: nb('nb27'),
+});
+
+defineReport({
+  name: 'nb30',
+  query: NbQuery,
+  response: Nb30Schema,
+  summary: '年报表30 社会组织法人单位建立党的基层组织情况（截至 12 月 31 日；按下级地区分列，合计为本地区表）',
+  exportSummary: '导出年报表30（.xlsx，按纸质表样式；记入审计）',
+  describe: '年报表30',
+  request: nb('nb30'),
 });
 
 defineReport({

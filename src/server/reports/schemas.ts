@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ANNUAL_COUNT_KEYS, QUARTERLY_COUNT_KEYS } from '../../domain/reports/forms.ts';
+import { cellKeys, NB27, NB30, type NbLayout } from '../../domain/reports/nbTables.ts';
 import { QUARTER_PATTERN } from '../../domain/stats/quarter.ts';
 import { calendarDay } from '../schemas.ts';
 
@@ -168,3 +169,26 @@ export const LaggingRegionsSchema = LaggingSchema.omit({
   overdueReelections: true,
   overdueDevelopments: true,
 }).openapi('LaggingRegions');
+
+/** 年报 tables 27 and 30 ask for a year and a region; they have no survey scope. */
+export const NbQuery = AnnualQuery.omit({ scope: true });
+
+/** A 年报 table: its cells (A1 …) for the region and for each child region. */
+function nbSchema(t: NbLayout) {
+  const cells = z.object(counts(cellKeys(t))).openapi(`Nb${t.number}Cells`);
+  return z
+    .object({
+      report: z.literal(t.id),
+      region: z.string(),
+      name: z.string(),
+      year: z.number(),
+      asOf: z.string(),
+      partial: z.boolean(),
+      total: cells,
+      rows: z.array(z.object({ ...regionKey, cells })),
+    })
+    .openapi(`Nb${t.number}Report`);
+}
+
+export const Nb27Schema = nbSchema(NB27);
+export const Nb30Schema = nbSchema(NB30);

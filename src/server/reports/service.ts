@@ -12,17 +12,23 @@ import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
 import { type LaggingReport, laggingReport } from './lagging.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
+import { type NbReport, nbReport } from './nbTables.ts';
+import { nbWorkbook } from './nbTablesXlsx.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
 
 export type ReportRequest =
   | { report: 'quarterly'; region: string; quarter: string; scope?: CoverageScope }
   | { report: 'annual'; region: string; year: number; scope?: CoverageScope }
-  | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope };
+  | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope }
+  | { report: 'nb27'; region: string; year: number }
+  | { report: 'nb30'; region: string; year: number };
 
-export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport;
+export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport | NbReport;
 
 function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
+  if (r.report === 'nb27' || r.report === 'nb30')
+    return nbReport(tx, actor, r.report, { region: r.region, year: r.year }, now);
   const scope = r.scope ? { scope: r.scope } : {};
   if (r.report === 'quarterly')
     return quarterlyReport(tx, actor, { region: r.region, quarter: r.quarter, ...scope }, settings, now);
@@ -40,17 +46,22 @@ const EXPORT_ACTIONS = {
   quarterly: 'report.quarterly_export',
   annual: 'report.annual_export',
   lagging: 'report.lagging_export',
+  nb27: 'report.nb27_export',
+  nb30: 'report.nb30_export',
 } as const;
 
 export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
   if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
   if (report.report === 'annual') return annualWorkbook(report, filledOn);
+  if (report.report === 'nb27' || report.report === 'nb30') return nbWorkbook(report, filledOn);
   return laggingWorkbook(report, filledOn);
 }
 
 export function fileNameOf(report: AnyReport): string {
   if (report.report === 'quarterly') return `新建党组织季报-${report.name}-${report.quarter}.xlsx`;
   if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
+  if (report.report === 'nb27' || report.report === 'nb30')
+    return `年报表${report.report.slice(2)}-${report.name}-${report.year}.xlsx`;
   return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
 }
 
@@ -59,18 +70,20 @@ export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
   const now = today();
   const report = await compute(tx, actor, r, await getCoverageSettings(tx), now);
   const buffer = await workbookOf(report, now);
-  const { report: kind, region, scope } = report;
+  const { report: kind, region } = report;
   const period =
     report.report === 'quarterly'
-      ? { quarter: report.quarter }
-      : report.report === 'annual'
-        ? { year: report.year }
-        : { date: report.date };
+      ? { quarter: report.quarter, scope: report.scope }
+      : report.report === 'lagging'
+        ? { date: report.date, scope: report.scope }
+        : report.report === 'annual'
+          ? { year: report.year, scope: report.scope }
+          : { year: report.year };
   await auditChange(tx, actor, {
     action: EXPORT_ACTIONS[kind],
     entity: 'region',
     entityId: region,
-    diff: { ...period, scope },
+    diff: period,
   });
   await faultPoint('export');
   return { report, buffer, fileName: fileNameOf(report) };

@@ -28,6 +28,10 @@ export const FIGURE_ROUTE_CALLS: Record<string, RouteSpec> = {
   'GET /api/reports/quarterly.xlsx': report('/api/reports/quarterly.xlsx?quarter=2026Q1'),
   'GET /api/reports/annual': report('/api/reports/annual?year=2025'),
   'GET /api/reports/annual.xlsx': report('/api/reports/annual.xlsx?year=2025'),
+  'GET /api/reports/nb27': report('/api/reports/nb27?year=2025'),
+  'GET /api/reports/nb27.xlsx': report('/api/reports/nb27.xlsx?year=2025'),
+  'GET /api/reports/nb30': report('/api/reports/nb30?year=2025'),
+  'GET /api/reports/nb30.xlsx': report('/api/reports/nb30.xlsx?year=2025'),
   'GET /api/reports/lagging': report('/api/reports/lagging?date=2026-03-31'),
   'GET /api/reports/lagging.xlsx': report('/api/reports/lagging.xlsx?date=2026-03-31'),
   'POST /api/snapshots': {

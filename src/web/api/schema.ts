@@ -3448,6 +3448,10 @@ export interface paths {
             reportedFormation?: string | number | boolean | null;
             hasUnion?: string | number | boolean | null;
             hasLeague?: string | number | boolean | null;
+            legalPerson?: string | number | boolean | null;
+            staffOnPost?: string | number | boolean | null;
+            ownership?: string | number | boolean | null;
+            intermediaryKind?: string | number | boolean | null;
           };
         };
       };
@@ -13455,6 +13459,238 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/nb27': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年报表27 非公有经济控制的企业法人单位建立党的基层组织情况（截至 12 月 31 日；按下级地区分列，合计为本地区表） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 年报表27 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Nb27Report'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/nb27.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出年报表27（.xlsx，按纸质表样式；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/nb30': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年报表30 社会组织法人单位建立党的基层组织情况（截至 12 月 31 日；按下级地区分列，合计为本地区表） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 年报表30 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Nb30Report'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/nb30.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出年报表30（.xlsx，按纸质表样式；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/lagging': {
     parameters: {
       query?: never;
@@ -19889,6 +20125,10 @@ export interface components {
       reportedFormation: string | null;
       hasUnion: boolean | null;
       hasLeague: boolean | null;
+      legalPerson: boolean | null;
+      staffOnPost: number | null;
+      ownership: string | null;
+      intermediaryKind: string | null;
       /** @enum {string|null} */
       orgCoverage: 'standalone' | 'joint' | null;
       hasInstructor: boolean;
@@ -20499,6 +20739,409 @@ export interface components {
       officersInManagement: number;
       orgCoverageRate: number | null;
       workCoverageRate: number | null;
+    };
+    Nb27Report: {
+      /** @enum {string} */
+      report: 'nb27';
+      region: string;
+      name: string;
+      year: number;
+      asOf: string;
+      partial: boolean;
+      total: components['schemas']['Nb27Cells'];
+      rows: {
+        region: string;
+        name: string;
+        direct?: boolean;
+        cells: components['schemas']['Nb27Cells'];
+      }[];
+    };
+    Nb27Cells: {
+      A1: number;
+      B1: number;
+      C1: number;
+      D1: number;
+      E1: number;
+      F1: number;
+      G1: number;
+      H1: number;
+      I1: number;
+      J1: number;
+      K1: number;
+      L1: number;
+      M1: number;
+      A2: number;
+      B2: number;
+      C2: number;
+      D2: number;
+      E2: number;
+      F2: number;
+      G2: number;
+      H2: number;
+      I2: number;
+      J2: number;
+      K2: number;
+      L2: number;
+      M2: number;
+      A3: number;
+      B3: number;
+      C3: number;
+      D3: number;
+      E3: number;
+      F3: number;
+      G3: number;
+      H3: number;
+      I3: number;
+      J3: number;
+      K3: number;
+      L3: number;
+      M3: number;
+      A4: number;
+      B4: number;
+      C4: number;
+      D4: number;
+      E4: number;
+      F4: number;
+      G4: number;
+      H4: number;
+      I4: number;
+      J4: number;
+      K4: number;
+      L4: number;
+      M4: number;
+      A5: number;
+      B5: number;
+      C5: number;
+      D5: number;
+      E5: number;
+      F5: number;
+      G5: number;
+      H5: number;
+      I5: number;
+      J5: number;
+      K5: number;
+      L5: number;
+      M5: number;
+      A6: number;
+      B6: number;
+      C6: number;
+      D6: number;
+      E6: number;
+      F6: number;
+      G6: number;
+      H6: number;
+      I6: number;
+      J6: number;
+      K6: number;
+      L6: number;
+      M6: number;
+      A7: number;
+      B7: number;
+      C7: number;
+      D7: number;
+      E7: number;
+      F7: number;
+      G7: number;
+      H7: number;
+      I7: number;
+      J7: number;
+      K7: number;
+      L7: number;
+      M7: number;
+      A8: number;
+      B8: number;
+      C8: number;
+      D8: number;
+      E8: number;
+      F8: number;
+      G8: number;
+      H8: number;
+      I8: number;
+      J8: number;
+      K8: number;
+      L8: number;
+      M8: number;
+      A9: number;
+      B9: number;
+      C9: number;
+      D9: number;
+      E9: number;
+      F9: number;
+      G9: number;
+      H9: number;
+      I9: number;
+      J9: number;
+      K9: number;
+      L9: number;
+      M9: number;
+      A10: number;
+      B10: number;
+      C10: number;
+      D10: number;
+      E10: number;
+      F10: number;
+      G10: number;
+      H10: number;
+      I10: number;
+      J10: number;
+      K10: number;
+      L10: number;
+      M10: number;
+      A11: number;
+      B11: number;
+      C11: number;
+      D11: number;
+      E11: number;
+      F11: number;
+      G11: number;
+      H11: number;
+      I11: number;
+      J11: number;
+      K11: number;
+      L11: number;
+      M11: number;
+      A12: number;
+      B12: number;
+      C12: number;
+      D12: number;
+      E12: number;
+      F12: number;
+      G12: number;
+      H12: number;
+      I12: number;
+      J12: number;
+      K12: number;
+      L12: number;
+      M12: number;
+      A13: number;
+      B13: number;
+      C13: number;
+      D13: number;
+      E13: number;
+      F13: number;
+      G13: number;
+      H13: number;
+      I13: number;
+      J13: number;
+      K13: number;
+      L13: number;
+      M13: number;
+      A14: number;
+      B14: number;
+      C14: number;
+      D14: number;
+      E14: number;
+      F14: number;
+      G14: number;
+      H14: number;
+      I14: number;
+      J14: number;
+      K14: number;
+      L14: number;
+      M14: number;
+      A15: number;
+      B15: number;
+      C15: number;
+      D15: number;
+      E15: number;
+      F15: number;
+      G15: number;
+      H15: number;
+      I15: number;
+      J15: number;
+      K15: number;
+      L15: number;
+      M15: number;
+      A16: number;
+      B16: number;
+      C16: number;
+      D16: number;
+      E16: number;
+      F16: number;
+      G16: number;
+      H16: number;
+      I16: number;
+      J16: number;
+      K16: number;
+      L16: number;
+      M16: number;
+      A17: number;
+      B17: number;
+      C17: number;
+      D17: number;
+      E17: number;
+      F17: number;
+      G17: number;
+      H17: number;
+      I17: number;
+      J17: number;
+      K17: number;
+      L17: number;
+      M17: number;
+      A18: number;
+      B18: number;
+      C18: number;
+      D18: number;
+      E18: number;
+      F18: number;
+      G18: number;
+      H18: number;
+      I18: number;
+      J18: number;
+      K18: number;
+      L18: number;
+      M18: number;
+    };
+    Nb30Report: {
+      /** @enum {string} */
+      report: 'nb30';
+      region: string;
+      name: string;
+      year: number;
+      asOf: string;
+      partial: boolean;
+      total: components['schemas']['Nb30Cells'];
+      rows: {
+        region: string;
+        name: string;
+        direct?: boolean;
+        cells: components['schemas']['Nb30Cells'];
+      }[];
+    };
+    Nb30Cells: {
+      A1: number;
+      B1: number;
+      C1: number;
+      D1: number;
+      E1: number;
+      F1: number;
+      G1: number;
+      A2: number;
+      B2: number;
+      C2: number;
+      D2: number;
+      E2: number;
+      F2: number;
+      G2: number;
+      A3: number;
+      B3: number;
+      C3: number;
+      D3: number;
+      E3: number;
+      F3: number;
+      G3: number;
+      A4: number;
+      B4: number;
+      C4: number;
+      D4: number;
+      E4: number;
+      F4: number;
+      G4: number;
+      A5: number;
+      B5: number;
+      C5: number;
+      D5: number;
+      E5: number;
+      F5: number;
+      G5: number;
+      A6: number;
+      B6: number;
+      C6: number;
+      D6: number;
+      E6: number;
+      F6: number;
+      G6: number;
+      A7: number;
+      B7: number;
+      C7: number;
+      D7: number;
+      E7: number;
+      F7: number;
+      G7: number;
+      A8: number;
+      B8: number;
+      C8: number;
+      D8: number;
+      E8: number;
+      F8: number;
+      G8: number;
+      A9: number;
+      B9: number;
+      C9: number;
+      D9: number;
+      E9: number;
+      F9: number;
+      G9: number;
+      A10: number;
+      B10: number;
+      C10: number;
+      D10: number;
+      E10: number;
+      F10: number;
+      G10: number;
+      A11: number;
+      B11: number;
+      C11: number;
+      D11: number;
+      E11: number;
+      F11: number;
+      G11: number;
+      A12: number;
+      B12: number;
+      C12: number;
+      D12: number;
+      E12: number;
+      F12: number;
+      G12: number;
+      A13: number;
+      B13: number;
+      C13: number;
+      D13: number;
+      E13: number;
+      F13: number;
+      G13: number;
+      A14: number;
+      B14: number;
+      C14: number;
+      D14: number;
+      E14: number;
+      F14: number;
+      G14: number;
+      A15: number;
+      B15: number;
+      C15: number;
+      D15: number;
+      E15: number;
+      F15: number;
+      G15: number;
+      A16: number;
+      B16: number;
+      C16: number;
+      D16: number;
+      E16: number;
+      F16: number;
+      G16: number;
+      A17: number;
+      B17: number;
+      C17: number;
+      D17: number;
+      E17: number;
+      F17: number;
+      G17: number;
+      A18: number;
+      B18: number;
+      C18: number;
+      D18: number;
+      E18: number;
+      F18: number;
+      G18: number;
+      A19: number;
+      B19: number;
+      C19: number;
+      D19: number;
+      E19: number;
+      F19: number;
+      G19: number;
     };
     LaggingReport: {
       /** @enum {string} */

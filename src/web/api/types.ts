@@ -113,6 +113,8 @@ export type AsOfRow = Item<ApiResponse<'/api/stats/enterprises'>['rows']>;
 
 export type QuarterlyReport = Schema<'QuarterlyReport'>;
 export type AnnualReport = Schema<'AnnualReport'>;
+export type Nb27Report = Schema<'Nb27Report'>;
+export type Nb30Report = Schema<'Nb30Report'>;
 export type LaggingReport = Schema<'LaggingReport'>;
 export type LaggingRegion = Item<LaggingReport['regions']>;
 export type LaggingEnterprise = Item<LaggingReport['shouldForm']['rows']>;

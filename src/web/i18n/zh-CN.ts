@@ -11,6 +11,7 @@ import {
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
 import { achievementsZhCN } from './achievements.ts';
 import { appraisalsZhCN } from './appraisals.ts';
+import { annualTablesZhCN } from './annualTables.ts';
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
@@ -661,6 +662,7 @@ export const zhCN = {
   ...todoZhCN,
   ...orglifeZhCN,
   ...achievementsZhCN,
+  ...annualTablesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -36,6 +36,10 @@ const Enterprise = z
     reportedFormation: z.string().nullable(),
     hasUnion: z.boolean().nullable(),
     hasLeague: z.boolean().nullable(),
+    legalPerson: z.boolean().nullable(),
+    staffOnPost: z.number().nullable(),
+    ownership: z.string().nullable(),
+    intermediaryKind: z.string().nullable(),
     orgCoverage: codeOf(FORMATIONS).nullable(),
     hasInstructor: z.boolean(),
     missingSinceBatchId: z.number().nullable(),
@@ -170,6 +174,10 @@ ledgerRoutes.define({
       reportedFormation: scalar,
       hasUnion: scalar,
       hasLeague: scalar,
+      legalPerson: scalar,
+      staffOnPost: scalar,
+      ownership: scalar,
+      intermediaryKind: scalar,
     })
     .partial()
     .strict(),

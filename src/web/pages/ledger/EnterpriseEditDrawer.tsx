@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { FORMATIONS, POLITICAL_STATUSES, REGISTRATION_STATUSES } from '../../../domain/enterprise/codes.ts';
+import {
+  FORMATIONS,
+  INTERMEDIARY_KINDS,
+  OWNERSHIPS,
+  POLITICAL_STATUSES,
+  REGISTRATION_STATUSES,
+} from '../../../domain/enterprise/codes.ts';
 import type { ApiResponse, Enterprise } from '../../api/types.ts';
 import { api } from '../../api.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -16,6 +22,8 @@ import { useIndustries } from './useIndustries.ts';
 const STATUSES = REGISTRATION_STATUSES.map((s) => s.code);
 const POLITICAL = POLITICAL_STATUSES.map((s) => s.code);
 const FORMATION_CODES = FORMATIONS.map((s) => s.code);
+const OWNERSHIP_CODES = OWNERSHIPS.map((s) => s.code);
+const INTERMEDIARY_CODES = INTERMEDIARY_KINDS.map((s) => s.code);
 
 type FormValues = Omit<EditValues, 'foundedOn'> & { foundedOn?: Dayjs | null };
 
@@ -156,6 +164,27 @@ export function EnterpriseEditDrawer({ enterprise, onClose }: Props) {
       </Form.Item>
       <Form.Item name="hasLeague" label={t('enterprise.field.hasLeague')}>
         <Select allowClear options={yesNo} />
+      </Form.Item>
+      {/* The 年报 tables' unit facts (docs/annual-tables.md). */}
+      <Form.Item
+        name="legalPerson"
+        label={t('enterprise.field.legalPerson')}
+        extra={t('enterprise.legalPersonDefault')}
+      >
+        <Select allowClear options={yesNo} />
+      </Form.Item>
+      <Form.Item
+        name="staffOnPost"
+        label={t('enterprise.field.staffOnPost')}
+        extra={t('enterprise.staffOnPostDefault')}
+      >
+        <InputNumber {...number} />
+      </Form.Item>
+      <Form.Item name="ownership" label={t('enterprise.field.ownership')}>
+        <Select allowClear options={options('ownership', OWNERSHIP_CODES)} />
+      </Form.Item>
+      <Form.Item name="intermediaryKind" label={t('enterprise.field.intermediaryKind')}>
+        <Select allowClear options={options('intermediary', INTERMEDIARY_CODES)} />
       </Form.Item>
     </FormDrawer>
   );

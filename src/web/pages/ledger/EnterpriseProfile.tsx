@@ -59,6 +59,18 @@ export function EnterpriseProfile({
             <Descriptions.Item label={t('enterprise.field.cluster')}>
               {labels.shown('cluster', e.cluster)}
             </Descriptions.Item>
+            <Descriptions.Item label={t('enterprise.field.legalPerson')}>
+              {e.legalPerson === null ? t(e.kind === 'individual' ? 'common.no' : 'common.yes') : yesNo(e.legalPerson)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enterprise.field.staffOnPost')}>
+              {labels.shown('staffOnPost', e.staffOnPost)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enterprise.field.ownership')}>
+              {labels.shown('ownership', e.ownership)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enterprise.field.intermediaryKind')}>
+              {labels.shown('intermediaryKind', e.intermediaryKind)}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       </Col>

@@ -13,6 +13,8 @@ const CODED: Record<string, string> = {
   ownerPoliticalStatus: 'political',
   reportedFormation: 'formation',
   orgCoverage: 'coverage',
+  ownership: 'ownership',
+  intermediaryKind: 'intermediary',
 };
 
 export interface LedgerLabels {

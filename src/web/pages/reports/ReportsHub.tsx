@@ -8,9 +8,11 @@ const REPORTS = [
   { path: 'quarterly', icon: <TableOutlined /> },
   { path: 'annual', icon: <BarChartOutlined /> },
   { path: 'lagging', icon: <ExclamationCircleOutlined /> },
+  { path: 'nb27', icon: <TableOutlined /> },
+  { path: 'nb30', icon: <TableOutlined /> },
 ] as const;
 
-/** The three forms of reports.md §1, §2, §4. */
+/** The three forms of reports.md §1, §2, §4, and the 年报 tables 27 and 30. */
 export default function ReportsHub() {
   const { t } = useI18n();
   return (

@@ -6,4 +6,6 @@ export const reportRoutes = sectionRoutes('reports', 'report.read', [
   ['quarterly', () => import('./QuarterlyPage.tsx')],
   ['annual', () => import('./AnnualPage.tsx')],
   ['lagging', () => import('./LaggingPage.tsx')],
+  ['nb27', () => import('./Nb27Page.tsx')],
+  ['nb30', () => import('./Nb30Page.tsx')],
 ]);

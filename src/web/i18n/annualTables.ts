@@ -1,0 +1,66 @@
+// The strings of the 年报 tables 27 and 30 (docs/annual-tables.md) and of the unit facts they
+// read (法人单位, 在岗职工, 资本构成, 中介组织类型), in both languages. The tables' own row and
+// column labels travel with their layout (src/domain/reports/nbTables.ts), so screen, .xlsx
+// and JSON use the same words.
+import { INTERMEDIARY_KINDS, labelOf, OWNERSHIPS } from '../../domain/enterprise/codes.ts';
+
+export const annualTablesZhCN = {
+  'enterprise.field.legalPerson': '是否法人单位',
+  'enterprise.field.staffOnPost': '在岗职工数',
+  'enterprise.field.ownership': '资本构成',
+  'enterprise.field.intermediaryKind': '中介组织类型',
+  'enterprise.legalPersonDefault': '未填写时按市场主体类型：个体工商户不是法人单位，其他为法人单位',
+  'enterprise.staffOnPostDefault': '未填写时年报按从业人员数计',
+  'ownership.sole': labelOf(OWNERSHIPS, 'sole'),
+  'ownership.hmt_invested': labelOf(OWNERSHIPS, 'hmt_invested'),
+  'ownership.foreign_invested': labelOf(OWNERSHIPS, 'foreign_invested'),
+  'intermediary.law_firm': labelOf(INTERMEDIARY_KINDS, 'law_firm'),
+  'intermediary.accounting_firm': labelOf(INTERMEDIARY_KINDS, 'accounting_firm'),
+  'intermediary.tax_firm': labelOf(INTERMEDIARY_KINDS, 'tax_firm'),
+  'report.hub.nb27': '年报表27：非公有经济控制的企业法人单位建立党的基层组织情况',
+  'report.hub.nb27Hint': '按官方表样，截至 12 月 31 日，按下级地区分列，可下载 .xlsx',
+  'report.hub.nb30': '年报表30：社会组织法人单位建立党的基层组织情况',
+  'report.hub.nb30Hint': '按官方表样，截至 12 月 31 日，按下级地区分列，可下载 .xlsx',
+  'report.nb.title': '表{number} {title}',
+  'report.nb.item': '项目',
+  'report.nb.rowNo': '行号',
+  'report.nb.colNo': '栏号',
+  'report.nb.byRegion': '按下级地区',
+  'report.nb.regionHint': '点击地区名称查看该地区的表',
+  'report.nb.cell': '单元格',
+  'report.nb.scopeNote': '统计全部在册法人单位，不设调查口径；口径说明见 docs/annual-tables.md',
+  'report.nb.up': '返回上级地区',
+  'report.nb.units': '个',
+  'report.nb.persons': '人',
+} as const;
+
+export const annualTablesEnUS: Record<keyof typeof annualTablesZhCN, string> = {
+  'enterprise.field.legalPerson': 'Legal person',
+  'enterprise.field.staffOnPost': 'Staff on post',
+  'enterprise.field.ownership': 'Capital structure',
+  'enterprise.field.intermediaryKind': 'Professional firm type',
+  'enterprise.legalPersonDefault':
+    'When blank, taken from the kind: an individual business is no legal person, any other is',
+  'enterprise.staffOnPostDefault': 'When blank, the annual tables count the employees',
+  'ownership.sole': 'Wholly owned',
+  'ownership.hmt_invested': 'With HK/Macao/Taiwan investment',
+  'ownership.foreign_invested': 'With foreign investment',
+  'intermediary.law_firm': 'Law firm',
+  'intermediary.accounting_firm': 'Accounting firm',
+  'intermediary.tax_firm': 'Tax agent firm',
+  'report.hub.nb27': 'Annual table 27: party organizations in non-public enterprises',
+  'report.hub.nb27Hint': 'The official layout, as of 31 December, by subordinate region, with an .xlsx download',
+  'report.hub.nb30': 'Annual table 30: party organizations in social organizations',
+  'report.hub.nb30Hint': 'The official layout, as of 31 December, by subordinate region, with an .xlsx download',
+  'report.nb.title': 'Table {number}: {title}',
+  'report.nb.item': 'Item',
+  'report.nb.rowNo': 'Row',
+  'report.nb.colNo': 'Column',
+  'report.nb.byRegion': 'By subordinate region',
+  'report.nb.regionHint': 'Click a region’s name to open its table',
+  'report.nb.cell': 'Cell',
+  'report.nb.scopeNote': 'Every legal-person unit in scope, without the survey scope; see docs/annual-tables.md',
+  'report.nb.up': 'Back to the region above',
+  'report.nb.units': 'units',
+  'report.nb.persons': 'persons',
+};
