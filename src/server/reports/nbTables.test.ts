@@ -288,7 +288,9 @@ describe.each([NB27, NB30])('table $number', (layout) => {
     layout.rows.forEach((r, i) => {
       const line = ws?.getRow(7 + i);
       expect(line?.getCell(2).value).toBe(r.no);
-      layout.columns.forEach((c, j) => expect(line?.getCell(3 + j).value).toBe(report.total[`${c.letter}${r.no}`]));
+      for (const [j, c] of layout.columns.entries()) {
+        expect(line?.getCell(3 + j).value).toBe(report.total[`${c.letter}${r.no}`]);
+      }
     });
     const byRegion = (await loadBook(bytes)).getWorksheet('按地区');
     expect(byRegion?.getRow(7).getCell(1).value).toBe(report.rows[0]?.name);

@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import { achievementsEnUS } from './achievements.ts';
-import { appraisalsEnUS } from './appraisals.ts';
 import { annualTablesEnUS } from './annualTables.ts';
+import { appraisalsEnUS } from './appraisals.ts';
 import { assessmentsEnUS } from './assessments.ts';
 import { auditEnUS } from './audit.ts';
 import { awayEnUS } from './away.ts';

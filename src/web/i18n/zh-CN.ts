@@ -10,8 +10,8 @@ import {
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
 import { achievementsZhCN } from './achievements.ts';
-import { appraisalsZhCN } from './appraisals.ts';
 import { annualTablesZhCN } from './annualTables.ts';
+import { appraisalsZhCN } from './appraisals.ts';
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
