@@ -12,6 +12,7 @@ import {
   horizontalOverflow,
   login,
   logout,
+  menu,
   screenshot,
   useBrowser,
   visible,
@@ -119,5 +120,29 @@ describe('the branch secretary records an open activity on a 375×812 phone', ()
     await card.scrollIntoViewIfNeeded();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'open-activity-org-page-phone');
+  });
+});
+
+describe('李四 sets the appraisal rules of 宜昌市', () => {
+  const browser = useBrowser();
+
+  it('gives a weak org 6 months; the value is kept, and the default comes back', async () => {
+    const { page } = browser();
+    await login(page, 'lisi');
+    await menu(page, '评定规则');
+    await page.waitForURL('**/settings/appraisal-rules');
+    const months = page.getByLabel('软弱涣散党组织整顿期限');
+    await visible(months);
+    expect(await months.inputValue()).toBe('12');
+    expect(await page.getByLabel('不合格党员组织处置期限').inputValue()).toBe('3');
+    await months.fill('6');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('评定规则已保存'));
+    await page.reload();
+    await expect.poll(() => page.getByLabel('软弱涣散党组织整顿期限').inputValue()).toBe('6');
+    await screenshot(page, 'settings-appraisal-rules-desktop');
+    await page.getByLabel('软弱涣散党组织整顿期限').fill('12');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('评定规则已保存'));
   });
 });

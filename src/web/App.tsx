@@ -66,6 +66,7 @@ const workPages = [
     ['security', () => import('./pages/settings/SecurityPolicyPage.tsx'), 'policy.write'],
     ['settings/coverage', () => import('./pages/settings/CoverageSettingsPage.tsx'), 'settings.write'],
     ['settings/org-rules', () => import('./pages/settings/OrgRulesPage.tsx'), 'org.manage'],
+    ['settings/appraisal-rules', () => import('./pages/settings/AppraisalRulesPage.tsx'), 'appraisal.manage'],
     ['audit', () => import('./pages/audit/AuditPage.tsx'), 'audit.read'],
     ['prompts', () => import('./pages/prompts/PromptsPage.tsx'), 'prompt.read'],
   ]),

@@ -101,6 +101,12 @@ const GROUPS: NavGroup[] = [
     items: [
       { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
       { path: '/settings/org-rules', label: 'nav.orgRules', icon: <SlidersOutlined />, permission: 'org.manage' },
+      {
+        path: '/settings/appraisal-rules',
+        label: 'nav.appraisalRules',
+        icon: <SlidersOutlined />,
+        permission: 'appraisal.manage',
+      },
       // 下派书记库, 表彰与示范点.
       ...RECOGNITION_NAV,
     ],

@@ -118,6 +118,15 @@ export const appraisalsZhCN = {
   'engagement.field.hours': '活动时间（小时）',
   'engagement.field.venue': '场地',
   'engagement.field.funds': '经费（万元）',
+  'nav.appraisalRules': '评定规则',
+  'appraisalRules.title': '评定规则',
+  'appraisalRules.hint': '本辖区的期限，下级区划未单独设置的随之变化；已登记的期限不变',
+  'appraisalRules.rectificationMonths': '软弱涣散党组织整顿期限',
+  'appraisalRules.rectificationMonthsHint': '自评定之日起，期满未销号列为逾期，可填 1–36',
+  'appraisalRules.followUpMonths': '不合格党员组织处置期限',
+  'appraisalRules.followUpMonthsHint': '自民主评议之日起，期满未登记处置列为逾期，可填 1–12',
+  'appraisalRules.months': '个月',
+  'appraisalRules.saved': '评定规则已保存',
 };
 
 export const appraisalsEnUS: Record<keyof typeof appraisalsZhCN, string> = {
@@ -240,4 +249,14 @@ export const appraisalsEnUS: Record<keyof typeof appraisalsZhCN, string> = {
   'engagement.field.hours': 'Activity time (hours)',
   'engagement.field.venue': 'Venue',
   'engagement.field.funds': 'Funds (10k yuan)',
+  'nav.appraisalRules': 'Appraisal rules',
+  'appraisalRules.title': 'Appraisal rules',
+  'appraisalRules.hint':
+    "Your region's periods; sub-regions without their own follow them. Deadlines already recorded stay",
+  'appraisalRules.rectificationMonths': 'Rectification period of a weak organization',
+  'appraisalRules.rectificationMonthsHint': 'From the appraisal; overdue when not closed by then. 1–36',
+  'appraisalRules.followUpMonths': 'Follow-up period of an unqualified member',
+  'appraisalRules.followUpMonthsHint': 'From the review; overdue when no follow-up is recorded by then. 1–12',
+  'appraisalRules.months': 'months',
+  'appraisalRules.saved': 'Appraisal rules saved',
 };
