@@ -239,6 +239,9 @@ describe('the template', () => {
       '党组织组建形式',
       '是否建立工会',
       '是否建立团组织',
+      '是否法人单位',
+      '资本构成',
+      '中介组织类型',
     ]);
     for (const { c, letter } of coded) {
       for (const at of [`${letter}2`, `${letter}5001`]) {
