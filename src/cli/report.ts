@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
 import { annualCommand, laggingCommand, quarterlyCommand } from './reportForms.ts';
+import { activityReportCommand } from './reportActivity.ts';
 import { reportInstructorsCommand } from './reportInstructors.ts';
 
 /** `dangjian report …`: every report of the web app, as .xlsx or JSON. */
@@ -10,5 +11,7 @@ export function reportCommands(io: CliIo): Command {
   report.addCommand(quarterlyCommand(io));
   report.addCommand(annualCommand(io));
   report.addCommand(laggingCommand(io));
+  report.addCommand(activityReportCommand(io, 'orglife'));
+  report.addCommand(activityReportCommand(io, 'achievements'));
   return report;
 }

@@ -8,9 +8,12 @@ import type { Tx } from '../db/client.ts';
 import { faultPoint } from '../faultPoint.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
+import { type AchievementsReport, achievementsReport } from './achievementsReport.ts';
+import { activityFileName, activityWorkbook } from './activityXlsx.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
 import { type LaggingReport, laggingReport } from './lagging.ts';
+import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
@@ -18,11 +21,15 @@ import { quarterlyWorkbook } from './quarterlyXlsx.ts';
 export type ReportRequest =
   | { report: 'quarterly'; region: string; quarter: string; scope?: CoverageScope }
   | { report: 'annual'; region: string; year: number; scope?: CoverageScope }
-  | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope };
+  | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope }
+  | { report: 'orglife'; region: string; year: number }
+  | { report: 'achievements'; region: string; year: number };
 
-export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport;
+export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport | OrglifeReport | AchievementsReport;
 
 function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
+  if (r.report === 'orglife') return orglifeReport(tx, actor, r, now);
+  if (r.report === 'achievements') return achievementsReport(tx, actor, r, now);
   const scope = r.scope ? { scope: r.scope } : {};
   if (r.report === 'quarterly')
     return quarterlyReport(tx, actor, { region: r.region, quarter: r.quarter, ...scope }, settings, now);
@@ -40,17 +47,21 @@ const EXPORT_ACTIONS = {
   quarterly: 'report.quarterly_export',
   annual: 'report.annual_export',
   lagging: 'report.lagging_export',
+  orglife: 'report.orglife_export',
+  achievements: 'report.achievements_export',
 } as const;
 
 export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
   if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
   if (report.report === 'annual') return annualWorkbook(report, filledOn);
+  if (report.report === 'orglife' || report.report === 'achievements') return activityWorkbook(report, filledOn);
   return laggingWorkbook(report, filledOn);
 }
 
 export function fileNameOf(report: AnyReport): string {
   if (report.report === 'quarterly') return `新建党组织季报-${report.name}-${report.quarter}.xlsx`;
   if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
+  if (report.report === 'orglife' || report.report === 'achievements') return activityFileName(report);
   return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
 }
 
@@ -59,18 +70,16 @@ export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
   const now = today();
   const report = await compute(tx, actor, r, await getCoverageSettings(tx), now);
   const buffer = await workbookOf(report, now);
-  const { report: kind, region, scope } = report;
+  const { report: kind, region } = report;
+  // The org-life reports have a year and no survey scope.
+  const scope = 'scope' in report ? { scope: report.scope } : {};
   const period =
-    report.report === 'quarterly'
-      ? { quarter: report.quarter }
-      : report.report === 'annual'
-        ? { year: report.year }
-        : { date: report.date };
+    report.report === 'quarterly' ? { quarter: report.quarter } : 'year' in report ? { year: report.year } : { date: report.date };
   await auditChange(tx, actor, {
     action: EXPORT_ACTIONS[kind],
     entity: 'region',
     entityId: region,
-    diff: { ...period, scope },
+    diff: { ...period, ...scope },
   });
   await faultPoint('export');
   return { report, buffer, fileName: fileNameOf(report) };
