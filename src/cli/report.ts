@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
-import { annualCommand, laggingCommand, quarterlyCommand } from './reportForms.ts';
 import { activityReportCommand } from './reportActivity.ts';
+import { annualCommand, laggingCommand, quarterlyCommand } from './reportForms.ts';
 import { reportInstructorsCommand } from './reportInstructors.ts';
 
 /** `dangjian report …`: every report of the web app, as .xlsx or JSON. */

@@ -251,7 +251,11 @@ describe('routes', () => {
   it('answer JSON and audited, printable .xlsx; a region out of scope is refused and nothing is exported', async () => {
     const { client } = await fx.clientAs({ roles: ['committee'], regionCode: '420500' });
     const exports = async (action: string) =>
-      (await fx.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = ${action} and result = 'success'`))[0]?.n;
+      (
+        await fx.rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where action = ${action} and result = 'success'`,
+        )
+      )[0]?.n;
     for (const [name, sheet] of [
       ['orglife', '组织生活情况'],
       ['achievements', '作用发挥情况'],

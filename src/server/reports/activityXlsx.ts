@@ -25,8 +25,7 @@ function note(r: ActivityReport): string {
 export async function activityWorkbook(report: ActivityReport, filledOn: string = today()): Promise<Buffer> {
   const book = newBook();
   const heading = { title: activityTitle(report), unit: report.name, filledOn, note: note(report) };
-  if (report.report === 'orglife')
-    formSheet(book, '组织生活情况', heading, ORGLIFE_COLUMNS, report.total, report.rows);
+  if (report.report === 'orglife') formSheet(book, '组织生活情况', heading, ORGLIFE_COLUMNS, report.total, report.rows);
   else formSheet(book, '作用发挥情况', heading, ACHIEVEMENT_COLUMNS, report.total, report.rows);
   return bookBuffer(book);
 }

@@ -3,10 +3,10 @@
 // The figures run from 1 January to 31 December (for the current year: to today).
 import { type SQL, sql } from 'drizzle-orm';
 import { addDays, compareDates, formatDate } from '../../domain/calendarDate.ts';
+import { MEETING_KINDS, type MeetingKind, periodOf } from '../../domain/orglife/meetings.ts';
 import { ORGLIFE_COUNT_KEYS, type OrglifeCountKey, type OrglifeRow } from '../../domain/reports/activityForms.ts';
 import { type RegionKey, sumFields } from '../../domain/reports/rows.ts';
 import { rate } from '../../domain/stats/coverage.ts';
-import { MEETING_KINDS, type MeetingKind, periodOf } from '../../domain/orglife/meetings.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -46,7 +46,11 @@ function yearPeriods(settings: OrglifeSettings, year: number, asOf: string): SQL
   for (const { code } of MEETING_KINDS) {
     const f = settings[code];
     if (f === 'none') continue;
-    for (let p = periodOf(f, formatDate(year, 1, 1)); compareDates(p.end, asOf) <= 0; p = periodOf(f, addDays(p.end, 1)))
+    for (
+      let p = periodOf(f, formatDate(year, 1, 1));
+      compareDates(p.end, asOf) <= 0;
+      p = periodOf(f, addDays(p.end, 1))
+    )
       rows.push(sql`(${code}, ${f}, 'overdue', ${p.start}::date, ${p.end}::date)`);
   }
   return rows.length ? sql.join(rows, sql`, `) : null;

@@ -115,9 +115,8 @@ defineReport({
 
 const activity =
   (report: 'orglife' | 'achievements') =>
-  (actor: Actor, q: z.infer<typeof ActivityQuery>): ReportRequest =>
-    ({
-      report,
+  (actor: Actor, q: z.infer<typeof ActivityQuery>): ReportRequest => ({
+    report,
     region: q.region ?? actor.regionCode,
     year: q.year,
   });

@@ -13,8 +13,8 @@ import { activityFileName, activityWorkbook } from './activityXlsx.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
 import { type LaggingReport, laggingReport } from './lagging.ts';
-import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
+import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
 
@@ -74,7 +74,11 @@ export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
   // The org-life reports have a year and no survey scope.
   const scope = 'scope' in report ? { scope: report.scope } : {};
   const period =
-    report.report === 'quarterly' ? { quarter: report.quarter } : 'year' in report ? { year: report.year } : { date: report.date };
+    report.report === 'quarterly'
+      ? { quarter: report.quarter }
+      : 'year' in report
+        ? { year: report.year }
+        : { date: report.date };
   await auditChange(tx, actor, {
     action: EXPORT_ACTIONS[kind],
     entity: 'region',

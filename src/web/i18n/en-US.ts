@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import { achievementsEnUS } from './achievements.ts';
+import { activityReportsEnUS } from './activityReports.ts';
 import { appraisalsEnUS } from './appraisals.ts';
 import { assessmentsEnUS } from './assessments.ts';
 import { auditEnUS } from './audit.ts';
@@ -665,6 +666,7 @@ export const enUS: Record<MessageKey, string> = {
   ...todoEnUS,
   ...orglifeEnUS,
   ...achievementsEnUS,
+  ...activityReportsEnUS,
 };
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
 import { achievementsZhCN } from './achievements.ts';
+import { activityReportsZhCN } from './activityReports.ts';
 import { appraisalsZhCN } from './appraisals.ts';
 import { assessmentsZhCN } from './assessments.ts';
 import { auditZhCN } from './audit.ts';
@@ -661,6 +662,7 @@ export const zhCN = {
   ...todoZhCN,
   ...orglifeZhCN,
   ...achievementsZhCN,
+  ...activityReportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,10 @@
-import { BarChartOutlined, ExclamationCircleOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  ExclamationCircleOutlined,
+  TableOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -8,9 +14,11 @@ const REPORTS = [
   { path: 'quarterly', icon: <TableOutlined /> },
   { path: 'annual', icon: <BarChartOutlined /> },
   { path: 'lagging', icon: <ExclamationCircleOutlined /> },
+  { path: 'orglife', icon: <TeamOutlined /> },
+  { path: 'achievements', icon: <TrophyOutlined /> },
 ] as const;
 
-/** The three forms of reports.md §1, §2, §4. */
+/** The three forms of reports.md §1, §2, §4, and the two of organisational life (issue #15). */
 export default function ReportsHub() {
   const { t } = useI18n();
   return (

@@ -6,4 +6,6 @@ export const reportRoutes = sectionRoutes('reports', 'report.read', [
   ['quarterly', () => import('./QuarterlyPage.tsx')],
   ['annual', () => import('./AnnualPage.tsx')],
   ['lagging', () => import('./LaggingPage.tsx')],
+  ['orglife', () => import('./OrglifePage.tsx')],
+  ['achievements', () => import('./AchievementsPage.tsx')],
 ]);
