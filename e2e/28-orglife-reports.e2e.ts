@@ -41,7 +41,9 @@ describe('李四 reads the organisational-life reports of 宜昌市', () => {
       const table = page.getByTestId(`${name}-table`);
       await visible(table.getByText('合计'));
       await visible(table.getByText(title));
-      await thisYear(page);
+      // The card names the year once its figures are there: the screenshot shows them, not the last year's.
+      const year = await thisYear(page);
+      await visible(page.getByText(new RegExp(`^宜昌市 · ${year} · `)));
       await screenshot(page, `reports-${name}`);
       const drill = table.locator('[data-testid^="drill-"]').first();
       const district = (await drill.textContent()) ?? '';
