@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.ts';
+import { activityReportCommand } from './reportActivity.ts';
 import { annualCommand, laggingCommand, nbCommand, quarterlyCommand } from './reportForms.ts';
 import { reportInstructorsCommand } from './reportInstructors.ts';
 
@@ -12,5 +13,7 @@ export function reportCommands(io: CliIo): Command {
   report.addCommand(nbCommand(io, 'nb27'));
   report.addCommand(nbCommand(io, 'nb30'));
   report.addCommand(laggingCommand(io));
+  report.addCommand(activityReportCommand(io, 'orglife'));
+  report.addCommand(activityReportCommand(io, 'achievements'));
   return report;
 }

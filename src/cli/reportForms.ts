@@ -15,7 +15,7 @@ import { asOption, CliError, withActor } from './context.ts';
 import { writeExport } from './exportFile.ts';
 import type { CliIo } from './io.ts';
 
-interface FormOptions {
+export interface FormOptions {
   region: string;
   out?: string;
   json?: boolean;
@@ -48,7 +48,7 @@ function jsonOf(report: AnyReport): object {
   };
 }
 
-async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (actor: Actor) => ReportRequest) {
+export async function run(io: CliIo, opts: FormOptions, action: AuditAction, request: (actor: Actor) => ReportRequest) {
   const progress = (text: string) => io.err(`${text}\n`);
   if (!opts.out === !opts.json) throw new CliError('请指定 --out FILE.xlsx 或 --json 之一');
   if (opts.out && !opts.out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out 应为 .xlsx 文件：${opts.out}`);

@@ -204,6 +204,8 @@ export const AUDIT_ACTIONS = [
   // regions (the command line)
   'regions.load_villages',
   // report
+  'report.achievements',
+  'report.achievements_export',
   'report.annual',
   'report.annual_export',
   'report.nb27',
@@ -215,6 +217,8 @@ export const AUDIT_ACTIONS = [
   'report.lagging',
   'report.lagging_regions',
   'report.lagging_export',
+  'report.orglife',
+  'report.orglife_export',
   'report.quarterly',
   'report.quarterly_export',
   'report.quarterly_submit',

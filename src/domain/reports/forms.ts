@@ -5,7 +5,8 @@ import type { CoverageSelection } from '../stats/coverage.ts';
 import { fractionTenths, rateTenths, tenthsText } from '../stats/rate.ts';
 import type { RegionKey } from './rows.ts';
 
-export type ColumnKind = 'count' | 'rate' | 'points';
+/** `money`: an amount in 万元, two decimals. */
+export type ColumnKind = 'count' | 'rate' | 'points' | 'money';
 
 /** What a click on an enterprise figure lists: the query of /stats/enterprises. */
 export interface ListSelection {
@@ -206,6 +207,7 @@ export function cellText<K extends string>(row: object, col: FormColumn<K>): str
   const v = cellValue(row, col);
   if (v === null) return '—';
   if (col.kind === 'points') return `${v > 0 ? '+' : ''}${v.toFixed(1)}`;
+  if (col.kind === 'money') return v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return v.toLocaleString('zh-CN');
 }
 

@@ -41,6 +41,42 @@ function periods(settings: OrglifeSettings, today: string) {
 }
 
 /**
+ * The periods (rows of `values`: kind, frequency, level, p_start, p_end) in which an org matching
+ * `orgWhere` (a condition on `o`, party_orgs) in force on `on`, or one of its party groups, held
+ * no meeting of the kind it is asked for: the rules of rules.md §10 in one place, for the
+ * prompts here and for the year's 组织生活情况 report (reports/orglifeReport.ts).
+ */
+export function missedMeetingsSql(orgWhere: SQL, values: SQL, on: string): SQL {
+  return sql`with k(kind, frequency, level, p_start, p_end) as (values ${values}),
+      o as materialized (
+        select o.id, o.name, o.type, o.established_on,
+          (o.type in ('committee', 'general_branch') or (select case when count(*) > 0
+              then count(*) filter (where m.status = 'full' and m.relation_org_name is null)
+              else coalesce(o.reported_full_count, 0) end
+            from members m where m.org_id = o.id and m.left_on is null) >= ${DEFAULT_FORMATION_RULES.committeeMinFull}) as has_committee
+        from party_orgs o
+        where ${orgWhere} and (o.dissolved_on is null or o.dissolved_on > ${on}::date)
+      ),
+      targets as (
+        select o.id as org_id, o.name as org_name, o.established_on as since, null::int as group_id,
+          null::text as group_name, k.*
+        from o cross join k
+        where k.kind <> 'group_meeting'
+          and (k.kind <> 'general_meeting' or o.type <> 'committee')
+          and (k.kind <> 'committee_meeting' or o.has_committee)
+        union all
+        select o.id, o.name, greatest(o.established_on, g.created_at::date), g.id, g.name, k.*
+        from o join party_groups g on g.org_id = o.id join k on k.kind = 'group_meeting'
+      )
+      select t.* from targets t
+      -- An org (or group) is asked for the meetings of a period it existed from the start of.
+      where t.since <= t.p_start
+        and not exists (select 1 from meetings m where m.org_id = t.org_id and m.kind = t.kind
+          and (t.group_id is null or m.party_group_id = t.group_id)
+          and m.held_on between t.p_start and t.p_end)`;
+}
+
+/**
  * The meetings not held in the current or last period, for the orgs matching `orgWhere` (a
  * condition on `o`, party_orgs), overdue first; with the total of all of them.
  */
@@ -62,36 +98,10 @@ export async function dueMeetings(
   );
   const rows = await queryRows<DueMeeting & { total: number }>(
     tx,
-    sql`with k(kind, frequency, level, p_start, p_end) as (values ${values}),
-      o as materialized (
-        select o.id, o.name, o.type, o.established_on,
-          (o.type in ('committee', 'general_branch') or (select case when count(*) > 0
-              then count(*) filter (where m.status = 'full' and m.relation_org_name is null)
-              else coalesce(o.reported_full_count, 0) end
-            from members m where m.org_id = o.id and m.left_on is null) >= ${DEFAULT_FORMATION_RULES.committeeMinFull}) as has_committee
-        from party_orgs o
-        where ${orgWhere} and (o.dissolved_on is null or o.dissolved_on > ${today}::date)
-      ),
-      targets as (
-        select o.id as org_id, o.name as org_name, o.established_on as since, null::int as group_id,
-          null::text as group_name, k.*
-        from o cross join k
-        where k.kind <> 'group_meeting'
-          and (k.kind <> 'general_meeting' or o.type <> 'committee')
-          and (k.kind <> 'committee_meeting' or o.has_committee)
-        union all
-        select o.id, o.name, greatest(o.established_on, g.created_at::date), g.id, g.name, k.*
-        from o join party_groups g on g.org_id = o.id join k on k.kind = 'group_meeting'
-      )
-      select t.org_id as "orgId", t.org_name as "orgName", t.kind, t.group_id as "partyGroupId",
+    sql`select t.org_id as "orgId", t.org_name as "orgName", t.kind, t.group_id as "partyGroupId",
         t.group_name as "partyGroupName", t.frequency, t.p_start::text as start, t.p_end::text as "end", t.level,
         count(*) over ()::int as total
-      from targets t
-      -- An org (or group) is asked for the meetings of a period it existed from the start of.
-      where t.since <= t.p_start
-        and not exists (select 1 from meetings m where m.org_id = t.org_id and m.kind = t.kind
-          and (t.group_id is null or m.party_group_id = t.group_id)
-          and m.held_on between t.p_start and t.p_end)
+      from (${missedMeetingsSql(orgWhere, values, today)}) t
       order by t.level desc, t.p_end, t.org_name, t.org_id, t.kind, t.group_name
       limit ${limit}`,
   );

@@ -5,6 +5,7 @@ import { XLSX_TYPE } from '../download.ts';
 import { areaRouter } from '../route.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
+import { AchievementsSchema, ActivityQuery, OrglifeSchema } from './activitySchemas.ts';
 import { laggingRegions } from './lagging.ts';
 import {
   AnnualQuery,
@@ -67,7 +68,7 @@ const nb =
  * two audited actions (reading is `report.<name>`, downloading `report.<name>_export`).
  */
 function defineReport<Q extends z.ZodObject, R extends z.ZodType>(report: {
-  name: 'quarterly' | 'annual' | 'lagging' | 'nb27' | 'nb30';
+  name: ReportRequest['report'];
   query: Q;
   response: R;
   summary: string;
@@ -121,6 +122,34 @@ defineReport({
   exportSummary: '导出年度统计表（.xlsx，按纸质表样式；记入审计）',
   describe: '年度统计',
   request: annual,
+});
+
+const activity =
+  (report: 'orglife' | 'achievements') =>
+  (actor: Actor, q: z.infer<typeof ActivityQuery>): ReportRequest => ({
+    report,
+    region: q.region ?? actor.regionCode,
+    year: q.year,
+  });
+
+defineReport({
+  name: 'orglife',
+  query: ActivityQuery,
+  response: OrglifeSchema,
+  summary: '组织生活情况统计表：党组织数、应开会议均已召开的党组织数、各类会议次数、参会率（按党组织所在地区）',
+  exportSummary: '导出组织生活情况统计表（.xlsx，按纸质表样式；记入审计）',
+  describe: '组织生活情况',
+  request: activity('orglife'),
+});
+
+defineReport({
+  name: 'achievements',
+  query: ActivityQuery,
+  response: AchievementsSchema,
+  summary: '作用发挥情况统计表：建议、承诺、难题、创新、贡献、示范岗、责任区、出资人工作、评定评议（按下级地区分列）',
+  exportSummary: '导出作用发挥情况统计表（.xlsx，按纸质表样式；记入审计）',
+  describe: '作用发挥情况',
+  request: activity('achievements'),
 });
 
 defineReport({

@@ -8,12 +8,15 @@ import type { Tx } from '../db/client.ts';
 import { faultPoint } from '../faultPoint.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
+import { type AchievementsReport, achievementsReport } from './achievementsReport.ts';
+import { activityFileName, activityWorkbook } from './activityXlsx.ts';
 import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
 import { type LaggingReport, laggingReport } from './lagging.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
 import { type NbReport, nbReport } from './nbTables.ts';
 import { nbWorkbook } from './nbTablesXlsx.ts';
+import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
 
@@ -22,13 +25,17 @@ export type ReportRequest =
   | { report: 'annual'; region: string; year: number; scope?: CoverageScope }
   | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope }
   | { report: 'nb27'; region: string; year: number }
-  | { report: 'nb30'; region: string; year: number };
+  | { report: 'nb30'; region: string; year: number }
+  | { report: 'orglife'; region: string; year: number }
+  | { report: 'achievements'; region: string; year: number };
 
-export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport | NbReport;
+export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport | NbReport | OrglifeReport | AchievementsReport;
 
 function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
   if (r.report === 'nb27' || r.report === 'nb30')
     return nbReport(tx, actor, r.report, { region: r.region, year: r.year }, now);
+  if (r.report === 'orglife') return orglifeReport(tx, actor, r, now);
+  if (r.report === 'achievements') return achievementsReport(tx, actor, r, now);
   const scope = r.scope ? { scope: r.scope } : {};
   if (r.report === 'quarterly')
     return quarterlyReport(tx, actor, { region: r.region, quarter: r.quarter, ...scope }, settings, now);
@@ -48,12 +55,15 @@ const EXPORT_ACTIONS = {
   lagging: 'report.lagging_export',
   nb27: 'report.nb27_export',
   nb30: 'report.nb30_export',
+  orglife: 'report.orglife_export',
+  achievements: 'report.achievements_export',
 } as const;
 
 export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
   if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
   if (report.report === 'annual') return annualWorkbook(report, filledOn);
   if (report.report === 'nb27' || report.report === 'nb30') return nbWorkbook(report, filledOn);
+  if (report.report === 'orglife' || report.report === 'achievements') return activityWorkbook(report, filledOn);
   return laggingWorkbook(report, filledOn);
 }
 
@@ -62,6 +72,7 @@ export function fileNameOf(report: AnyReport): string {
   if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
   if (report.report === 'nb27' || report.report === 'nb30')
     return `年报表${report.report.slice(2)}-${report.name}-${report.year}.xlsx`;
+  if (report.report === 'orglife' || report.report === 'achievements') return activityFileName(report);
   return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
 }
 
@@ -71,19 +82,19 @@ export async function exportReport(tx: Tx, actor: Actor, r: ReportRequest) {
   const report = await compute(tx, actor, r, await getCoverageSettings(tx), now);
   const buffer = await workbookOf(report, now);
   const { report: kind, region } = report;
+  // The org-life reports have a year and no survey scope.
+  const scope = 'scope' in report ? { scope: report.scope } : {};
   const period =
     report.report === 'quarterly'
-      ? { quarter: report.quarter, scope: report.scope }
-      : report.report === 'lagging'
-        ? { date: report.date, scope: report.scope }
-        : report.report === 'annual'
-          ? { year: report.year, scope: report.scope }
-          : { year: report.year };
+      ? { quarter: report.quarter }
+      : 'year' in report
+        ? { year: report.year }
+        : { date: report.date };
   await auditChange(tx, actor, {
     action: EXPORT_ACTIONS[kind],
     entity: 'region',
     entityId: region,
-    diff: period,
+    diff: { ...period, ...scope },
   });
   await faultPoint('export');
   return { report, buffer, fileName: fileNameOf(report) };

@@ -11,7 +11,7 @@ import { safeText } from '../files/write.ts';
 const thin = { style: 'thin' } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const CENTER = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
-const NUMBER_FORMAT: Record<ColumnKind, string> = { count: '0', rate: '0.0%', points: '0.0' };
+const NUMBER_FORMAT: Record<ColumnKind, string> = { count: '0', rate: '0.0%', points: '0.0', money: '0.00' };
 
 export function newBook(): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { DEFAULT_ORGLIFE_SETTINGS } from '../orglife/settings.ts';
 import { DEFAULT_SECURITY_POLICY } from '../settings/policy.ts';
 import { ACHIEVEMENT_ROUTE_CALLS } from './achievementRoutes.ts';
+import { ACTIVITY_REPORT_ROUTE_CALLS } from './activityReportRoutes.ts';
 import { APPRAISAL_ROUTE_CALLS } from './appraisalRoutes.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
@@ -152,6 +153,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CASEWORK_ROUTE_CALLS,
   ...ACHIEVEMENT_ROUTE_CALLS,
   ...APPRAISAL_ROUTE_CALLS,
+  ...ACTIVITY_REPORT_ROUTE_CALLS,
 };
 
 export interface Operation {

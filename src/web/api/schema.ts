@@ -13459,6 +13459,238 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/orglife': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织生活情况统计表：党组织数、应开会议均已召开的党组织数、各类会议次数、参会率（按党组织所在地区） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 组织生活情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrglifeReport'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/orglife.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出组织生活情况统计表（.xlsx，按纸质表样式；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 作用发挥情况统计表：建议、承诺、难题、创新、贡献、示范岗、责任区、出资人工作、评定评议（按下级地区分列） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 作用发挥情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AchievementsReport'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/achievements.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出作用发挥情况统计表（.xlsx，按纸质表样式；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/nb27': {
     parameters: {
       query?: never;
@@ -20739,6 +20971,72 @@ export interface components {
       officersInManagement: number;
       orgCoverageRate: number | null;
       workCoverageRate: number | null;
+    };
+    OrglifeReport: {
+      /** @enum {string} */
+      report: 'orglife';
+      region: string;
+      name: string;
+      year: number;
+      asOf: string;
+      partial: boolean;
+      total: components['schemas']['OrglifeRow'];
+      rows: components['schemas']['OrglifeRow'][];
+    };
+    OrglifeRow: {
+      region: string;
+      name: string;
+      direct?: boolean;
+      orgs: number;
+      orgsAllHeld: number;
+      generalMeetings: number;
+      committeeMeetings: number;
+      groupMeetings: number;
+      partyLectures: number;
+      themeDays: number;
+      lifeMeetings: number;
+      memberReviews: number;
+      expected: number;
+      present: number;
+      attendanceRate: number | null;
+    };
+    AchievementsReport: {
+      /** @enum {string} */
+      report: 'achievements';
+      region: string;
+      name: string;
+      year: number;
+      asOf: string;
+      partial: boolean;
+      total: components['schemas']['AchievementRow'];
+      rows: components['schemas']['AchievementRow'][];
+    };
+    AchievementRow: {
+      region: string;
+      name: string;
+      direct?: boolean;
+      proposals: number;
+      proposalsAdopted: number;
+      pledges: number;
+      pledgesFulfilled: number;
+      problemsSolved: number;
+      innovations: number;
+      innovationBenefit: number;
+      contribution: number;
+      modelPosts: number;
+      responsibilityZones: number;
+      communications: number;
+      applications: number;
+      orgRequests: number;
+      funds: number;
+      orgAdvanced: number;
+      orgOrdinary: number;
+      orgLagging: number;
+      orgWeak: number;
+      memberExcellent: number;
+      memberQualified: number;
+      memberBasicallyQualified: number;
+      memberUnqualified: number;
     };
     Nb27Report: {
       /** @enum {string} */

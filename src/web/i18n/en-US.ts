@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, FLAG_LABELS, MASS_ORG_PROMPT_MIN_EMPLOYEES } from '../../domain/enterprise/categories.ts';
 import { achievementsEnUS } from './achievements.ts';
+import { activityReportsEnUS } from './activityReports.ts';
 import { annualTablesEnUS } from './annualTables.ts';
 import { appraisalsEnUS } from './appraisals.ts';
 import { assessmentsEnUS } from './assessments.ts';
@@ -667,6 +668,7 @@ export const enUS: Record<MessageKey, string> = {
   ...orglifeEnUS,
   ...achievementsEnUS,
   ...annualTablesEnUS,
+  ...activityReportsEnUS,
 };
 
 /**

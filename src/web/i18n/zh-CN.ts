@@ -10,6 +10,7 @@ import {
 } from '../../domain/enterprise/codes.ts';
 import { JOINT_BASES, MANAGEMENT_MODES, OFFICER_POSTS, ORG_TYPES, SECRETARY_SOURCES } from '../../domain/org/codes.ts';
 import { achievementsZhCN } from './achievements.ts';
+import { activityReportsZhCN } from './activityReports.ts';
 import { annualTablesZhCN } from './annualTables.ts';
 import { appraisalsZhCN } from './appraisals.ts';
 import { assessmentsZhCN } from './assessments.ts';
@@ -663,6 +664,7 @@ export const zhCN = {
   ...orglifeZhCN,
   ...achievementsZhCN,
   ...annualTablesZhCN,
+  ...activityReportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

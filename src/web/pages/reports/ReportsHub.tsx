@@ -1,4 +1,10 @@
-import { BarChartOutlined, ExclamationCircleOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  ExclamationCircleOutlined,
+  TableOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -10,9 +16,11 @@ const REPORTS = [
   { path: 'lagging', icon: <ExclamationCircleOutlined /> },
   { path: 'nb27', icon: <TableOutlined /> },
   { path: 'nb30', icon: <TableOutlined /> },
+  { path: 'orglife', icon: <TeamOutlined /> },
+  { path: 'achievements', icon: <TrophyOutlined /> },
 ] as const;
 
-/** The three forms of reports.md §1, §2, §4, and the 年报 tables 27 and 30. */
+/** The three forms of reports.md §1, §2, §4, the 年报 tables 27 and 30, and the two of organisational life (issue #15). */
 export default function ReportsHub() {
   const { t } = useI18n();
   return (
