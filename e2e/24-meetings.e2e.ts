@@ -17,7 +17,7 @@ const { deniedRows } = auditor;
 describe('the branch secretary (周书记) records a meeting on a 375×812 phone', () => {
   const browser = useBrowser({ phone: true });
 
-  it('from 本支部: 记录会议, the kind, ticks from the roster, save — in well under a minute', async () => {
+  it('from 本支部: 记录会议, the kind, ticks from the roster, save', async () => {
     const { page } = browser();
     const before = await deniedRows('zhousj');
     await login(page, 'zhousj');
@@ -25,7 +25,6 @@ describe('the branch secretary (周书记) records a meeting on a 375×812 phone
     await visible(page.getByTestId('record-meeting'));
     await screenshot(page, 'meetings-home-secretary-phone');
 
-    const started = Date.now();
     await page.getByTestId('record-meeting').click();
     await page.waitForURL(/\/meetings\/new\/\d+$/);
     await visible(page.getByRole('heading', { name: '记录会议' }));
@@ -50,7 +49,6 @@ describe('the branch secretary (周书记) records a meeting on a 375×812 phone
 
     await page.getByTestId('save-meeting').click();
     await page.waitForURL(/\/orgs\/\d+$/);
-    expect(Date.now() - started).toBeLessThan(60_000);
     orgPath = new URL(page.url()).pathname;
     const card = page.getByTestId('org-life');
     await visible(card.getByText(TOPIC));
