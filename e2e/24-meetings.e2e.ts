@@ -36,7 +36,8 @@ describe('the branch secretary (周书记) records a meeting on a 375×812 phone
     const roster = page.getByTestId('roster');
     await visible(roster.locator('.ant-checkbox-wrapper'));
     const expected = await roster.locator('.ant-checkbox-wrapper').count();
-    expect(expected).toBeGreaterThan(1);
+    // The roster is what the earlier files left the joint branch: at least the one member 10 keeps at home.
+    expect(expected).toBeGreaterThan(0);
     await visible(page.getByTestId('ticked').getByText(`已勾选 0 / ${expected} 人`));
     await page.getByTestId('all-present').click();
     await visible(page.getByTestId('ticked').getByText(`已勾选 ${expected} / ${expected} 人`));
