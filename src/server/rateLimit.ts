@@ -7,8 +7,17 @@ import type { AppEnv } from './http.ts';
  * many accounts from one address, which the per-account lockout does not.
  */
 export function rateLimit(opts: { windowMs: number; max: number }): MiddlewareHandler<AppEnv> {
-  const hits = new Map<string, { start: number; count: number }>();
+  // Counted per app (its deps), not per module: the routers are module-level and shared by
+  // every app a process makes (the test workers make many), and one app's clients must not
+  // spend another's window.
+  const perApp = new WeakMap<object, Map<string, { start: number; count: number }>>();
   return async (c, next) => {
+    const deps = c.get('deps');
+    let hits = perApp.get(deps);
+    if (!hits) {
+      hits = new Map();
+      perApp.set(deps, hits);
+    }
     const key = c.get('ip') ?? 'unknown';
     const now = Date.now();
     let entry = hits.get(key);
