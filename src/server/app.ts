@@ -141,6 +141,8 @@ export function createApp(deps: Deps) {
   app.route('/', honourRoutes);
   app.route('/', orglifeRoutes);
   app.route('/', achievementRoutes);
+  app.route('/', IMPORT_ROUTES.meetings);
+  app.route('/', IMPORT_ROUTES.achievements);
   app.route('/', appraisalRoutes);
   app.route('/', engagementRoutes);
   app.route('/', todoRoutes);

@@ -13,7 +13,7 @@ import type { InspectedUpload, UploadKind } from '../files/inspect.ts';
 import { inRegionScope } from '../regions/scope.ts';
 
 /** The files the pipeline imports; import_batches.kind. */
-export const BATCH_KINDS = ['enterprises', 'orgs', 'members'] as const;
+export const BATCH_KINDS = ['enterprises', 'orgs', 'members', 'meetings', 'achievements'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 export const BATCH_STATUSES = ['reading', 'staged', 'applied', 'rejected', 'dry-run', 'failed', 'discarded'] as const;
@@ -133,8 +133,16 @@ export async function failBatch(db: Db, actor: Actor, batchId: number, failure: 
   });
 }
 
+/**
+ * A kind's batches in the actor's region; a secretary's, only their own: a secretary imports for
+ * their org alone, and another org's batch in the same region is not theirs to see.
+ */
 const batchesOf = (actor: Actor, kind: BatchKind) =>
-  and(eq(importBatches.kind, kind), inRegionScope(importBatches.regionCode, actor));
+  and(
+    eq(importBatches.kind, kind),
+    inRegionScope(importBatches.regionCode, actor),
+    actor.orgId === null ? undefined : eq(importBatches.actorId, actor.actorId ?? -1),
+  );
 
 /**
  * A batch of this kind the actor may see, or 404 as if it did not exist (row-level security

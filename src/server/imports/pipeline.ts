@@ -70,7 +70,7 @@ export interface ImportAdapter {
   /** The summaries that differ between kinds (the API document's). */
   summaries: { template: string; upload: string; list: string; rows: string; apply: string; discard: string };
   /** The batch's period and source, checked (the enterprise file is filed under them), or refused with 400. */
-  labels(req: { period?: string; source?: string }): { period: string; source: string };
+  labels(req: { period?: string; source?: string; partial?: boolean }): { period: string; source: string };
   template(): Promise<Buffer>;
   /** Reads the kept file into the batch's staging rows; the column keys its header had, or null if unusable. */
   read(ctx: ReadContext): Promise<string[] | null>;

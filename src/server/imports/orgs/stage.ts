@@ -9,7 +9,7 @@ import { type ImportKind, noDataRowsMessage, READINGS, type StagedData } from '.
 
 export type { Issue };
 
-interface StagedRow {
+export interface StagedRow {
   row: number;
   data: StagedData;
   has_errors: boolean;
@@ -71,7 +71,7 @@ export function readIntoBatch(
   return stageFile(db, actor, batchId, file, kindReading(kind, keys), onCount, onProgress);
 }
 
-async function insertStagedRows(tx: Tx, batchId: number, rows: StagedRow[], rowsRead: number) {
+export async function insertStagedRows(tx: Tx, batchId: number, rows: StagedRow[], rowsRead: number) {
   if (rows.length) {
     await tx.execute(sql`
       insert into import_rows (batch_id, row, data, has_errors, outcome)
