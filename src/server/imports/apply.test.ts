@@ -12,6 +12,7 @@ import { actorOf, importFixture, importRequest } from '../testing/imports.ts';
 import { transactionsDuring } from '../testing/transactions.ts';
 import { IMPORTS } from './adapters/index.ts';
 import type { BatchKind } from './batches.ts';
+import { achievementFile, meetingFile } from './orglife/files.testing.ts';
 import { runImport } from './pipeline.ts';
 
 const fx = closedAfterAll(await importFixture());
@@ -26,6 +27,21 @@ beforeAll(async () => {
   const actor = actorOf(committee.user);
   const employer = await makeEnterprise(fx.database, { memberCount: 4, fullMemberCount: 4 });
   const org = await makeOrg(fx.database, [employer.id], { name: orgName(), establishedOn: '2015-01-01' });
+  // A member of the org for the meeting and achievement files to name.
+  const roster = memberFile([
+    {
+      name: '吴敏',
+      idNumber: idNumber('1985-03-03', 'female'),
+      status: '正式党员',
+      joinedOn: '2010-07-01',
+      fullOn: '2011-07-01',
+      org: org.name,
+      employerUscc: employer.uscc,
+    },
+  ]);
+  expect((await runImport(fx.deps, actor, IMPORTS.members, importRequest(roster))).status).toBe('applied');
+  let day = 0;
+  const nextDay = () => `2024-03-${String(++day).padStart(2, '0')}`;
   const files: Record<BatchKind, () => string | Promise<string>> = {
     enterprises: () => writeCsv([HEADER, row(uscc(), '宜昌单事务测试有限公司')]),
     // A new enterprise each time: an enterprise has at most one org formed on its own.
@@ -53,6 +69,13 @@ beforeAll(async () => {
           employerUscc: employer.uscc,
         },
       ]),
+    // A new date each time: the same org's meeting of a kind on a day is recorded once.
+    meetings: () =>
+      meetingFile([{ org: org.name, kind: '主题党日', heldOn: nextDay(), topic: '主题党日', attendees: '吴敏' }]),
+    achievements: () =>
+      achievementFile([
+        { org: org.name, enterprise: employer.uscc, kind: '破解难题', onDate: nextDay(), content: '解决难题' },
+      ]),
   };
   // Staged as the web app leaves a batch: read and checked, waiting for confirmation.
   staged = async (kind) => {
@@ -70,7 +93,7 @@ beforeAll(async () => {
 
 const batchPath = (kind: BatchKind, id: number) => `/api/imports/${kind}/batches/${id}`;
 
-describe.each(['enterprises', 'orgs', 'members'] as const)('%s', (kind) => {
+describe.each(['enterprises', 'orgs', 'members', 'meetings', 'achievements'] as const)('%s', (kind) => {
   it('confirming opens one transaction, which writes the batch and its audit row', async () => {
     const id = await staged(kind);
     let status = 0;

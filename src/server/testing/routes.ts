@@ -139,7 +139,7 @@ const CORE_ROUTE_SPECS: Record<string, RouteSpec> = {
 
 /** The imports: the template and the list of batches succeed for whoever may import each kind. */
 const IMPORT_CALLS: Record<string, RouteSpec> = Object.fromEntries(
-  ['enterprises', 'orgs', 'members'].flatMap((kind) => [
+  ['enterprises', 'orgs', 'members', 'meetings', 'achievements'].flatMap((kind) => [
     [`GET /api/imports/${kind}/template`, { call: () => ({ path: `/api/imports/${kind}/template` }) }],
     [`GET /api/imports/${kind}/batches`, { call: () => ({ path: `/api/imports/${kind}/batches` }) }],
   ]),
