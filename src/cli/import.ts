@@ -3,6 +3,7 @@ import type { AuditAction } from '../domain/auditActions.ts';
 import type { Permission } from '../domain/roles.ts';
 import { IMPORTS } from '../server/imports/adapters/index.ts';
 import type { BatchKind, ImportResult, ReadProgress } from '../server/imports/batches.ts';
+import { ORGLIFE_KINDS, type OrglifeImportKind } from '../server/imports/orglife/kinds.ts';
 import { type ImportKind, KINDS } from '../server/imports/orgs/kinds.ts';
 import { runImport } from '../server/imports/pipeline.ts';
 import { asOption, CliError, withActor } from './context.ts';
@@ -101,6 +102,20 @@ function kindCommand(io: CliIo, kind: ImportKind, description: string) {
   );
 }
 
+/** `dangjian import meetings|achievements FILE`: past meetings and achievements (docs/import-formats.md), all or nothing. */
+function orglifeCommand(io: CliIo, kind: OrglifeImportKind, description: string) {
+  const info = ORGLIFE_KINDS[kind];
+  return importFlags(new Command(kind).description(description).argument('<file>', '.xlsx 或 .csv 文件')).action(
+    importAction(
+      io,
+      kind,
+      { permission: info.permission, action: info.actions.import },
+      (result) =>
+        `  共 ${result.rows} 行${info.noun}：新增 ${result.added}${kind === 'meetings' ? `，补记到会情况 ${result.changed}` : ''}`,
+    ),
+  );
+}
+
 export function importCommands(io: CliIo) {
   const cmd = new Command('import').description('导入文件');
   const enterprises = cmd
@@ -124,6 +139,20 @@ export function importCommands(io: CliIo) {
   );
   cmd.addCommand(
     kindCommand(io, 'members', '导入党员名册：校验全部行、与系统中的党组织和党员核对后写入；有错误时默认整批不写入'),
+  );
+  cmd.addCommand(
+    orglifeCommand(
+      io,
+      'meetings',
+      '导入以往的组织生活会议：按会议当天的党员名册核对到会人员，表决会议核对法定人数；有任何错误整批不写入',
+    ),
+  );
+  cmd.addCommand(
+    orglifeCommand(
+      io,
+      'achievements',
+      '导入作用发挥记录（七类写在一张表中，以“类别”列区分）：逐行按登记规则核对；有任何错误整批不写入',
+    ),
   );
   return cmd;
 }

@@ -113,6 +113,14 @@ export function App() {
                   path="ledger/import/members/:id"
                   element={<RequirePermission permission="member.import" page={<BatchPage kind="members" />} />}
                 />
+                <Route
+                  path="ledger/import/meetings/:id"
+                  element={<RequirePermission permission="orglife.write" page={<BatchPage kind="meetings" />} />}
+                />
+                <Route
+                  path="ledger/import/achievements/:id"
+                  element={<RequirePermission permission="orglife.write" page={<BatchPage kind="achievements" />} />}
+                />
                 {/* Party members, their card and transfers; member development. */}
                 {memberRoutes}
                 {developmentRoutes}

@@ -75,9 +75,11 @@ export function ImportForm({ kind }: { kind: KindDef }) {
           </Form.Item>
         </>
       )}
-      <Form.Item name="partial" label={t('import.partial')} extra={t('import.partialHint')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
+      {!kind.allOrNothing && (
+        <Form.Item name="partial" label={t('import.partial')} extra={t('import.partialHint')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      )}
       <Form.Item
         name="dryRun"
         label={t('import.dryRun')}

@@ -5,11 +5,14 @@ import { YES_NO } from '../../../domain/enterprise/codes.ts';
 import type { ImportColumnDef } from '../../../domain/org/importColumns.ts';
 import { MEMBER_COLUMNS } from '../../../domain/org/memberColumns.ts';
 import { ORG_COLUMNS } from '../../../domain/org/orgColumns.ts';
+import { ACHIEVEMENT_COLUMNS, MEETING_COLUMNS } from '../../../domain/orglife/importColumns.ts';
 import type { ImportKind } from './kinds.ts';
 
 const COLUMNS: Record<Exclude<ImportKind, 'enterprises'>, readonly ImportColumnDef<string>[]> = {
   orgs: ORG_COLUMNS,
   members: MEMBER_COLUMNS,
+  meetings: MEETING_COLUMNS,
+  achievements: ACHIEVEMENT_COLUMNS,
 };
 
 const columnOf = (kind: ImportKind, key: string) =>

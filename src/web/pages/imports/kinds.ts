@@ -1,12 +1,12 @@
-// The three files the import page takes — enterprises (the source data), party organizations
-// and party members — and where each one's template, upload, batch API and batch page are.
+// The files the import page takes — enterprises (the source data), party organizations, party
+// members, past meetings and achievements — and where each one's template, upload, batch API and batch page are.
 // Every kind's API has one shape (src/server/imports/routes.ts): /api/imports/{kind} takes the
 // upload, /api/imports/{kind}/template and /api/imports/{kind}/batches/{id}/… the rest.
 
 import type { Permission } from '../../../domain/roles.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 
-export const IMPORT_KINDS = ['enterprises', 'orgs', 'members'] as const;
+export const IMPORT_KINDS = ['enterprises', 'orgs', 'members', 'meetings', 'achievements'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** What a batch's state says and offers, in the words of its kind. */
@@ -48,6 +48,8 @@ export interface KindDef {
   texts: KindTexts;
   /** Period and source labels: only the enterprise file has them. */
   labelled: boolean;
+  /** The file is written whole or not at all: no partial import is offered (meetings, achievements). */
+  allOrNothing: boolean;
 }
 
 /** The API of a kind: the same shape for every kind. */
@@ -61,8 +63,13 @@ function apiOf(kind: ImportKind) {
   };
 }
 
-/** Party organizations and members: the same page, texts of their own (`batch.{kind}.…`), no period or source labels. */
-function recordKind(kind: 'orgs' | 'members', permission: Permission): KindDef {
+/** Every file but the enterprise one: the same page, texts of their own (`batch.{kind}.…`), no period or source labels. */
+function recordKind(
+  kind: Exclude<ImportKind, 'enterprises'>,
+  permission: Permission,
+  viewPath = `/${kind}`,
+  allOrNothing = false,
+): KindDef {
   return {
     kind,
     permission,
@@ -71,7 +78,7 @@ function recordKind(kind: 'orgs' | 'members', permission: Permission): KindDef {
     hint: `import.hint.${kind}`,
     ...apiOf(kind),
     page: (id) => `/ledger/import/${kind}/${id}`,
-    viewPath: `/${kind}`,
+    viewPath,
     texts: {
       staged: `batch.${kind}.staged`,
       stagedHint: 'batch.kind.stagedHint',
@@ -85,6 +92,7 @@ function recordKind(kind: 'orgs' | 'members', permission: Permission): KindDef {
       view: `batch.${kind}.view`,
     },
     labelled: false,
+    allOrNothing,
   };
 }
 
@@ -111,9 +119,13 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       view: 'batch.viewLedger',
     },
     labelled: true,
+    allOrNothing: false,
   },
   orgs: recordKind('orgs', 'org.import'),
   members: recordKind('members', 'member.import'),
+  // Past meetings and achievements: shown on each org's page (its calendar and achievements).
+  meetings: recordKind('meetings', 'orglife.write', '/orgs', true),
+  achievements: recordKind('achievements', 'orglife.write', '/orgs', true),
 };
 
 export const isImportKind = (value: string | null | undefined): value is ImportKind =>
