@@ -15,7 +15,14 @@ const A = makeUscc(seeded(9191));
 beforeAll(async () => {
   dir = await migratedDataDir();
   const steps: string[][] = [
-    ['enterprises', writeCsv([HEADER, row(A, '宜昌组织生活命令行有限公司', 30, 2)]), '--period', '2026Q3', '--source', '测试'],
+    [
+      'enterprises',
+      writeCsv([HEADER, row(A, '宜昌组织生活命令行有限公司', 30, 2)]),
+      '--period',
+      '2026Q3',
+      '--source',
+      '测试',
+    ],
     [
       'orgs',
       orgFile([
