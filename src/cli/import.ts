@@ -102,7 +102,7 @@ function kindCommand(io: CliIo, kind: ImportKind, description: string) {
   );
 }
 
-/** `dangjian import meetings|achievements FILE`: past meetings and achievements (docs/import-formats.md), all or nothing. */
+/** `dangjian import meetings|achievements FILE`: past meetings and achievements (docs/formats/orglife-import.md), all or nothing. */
 function orglifeCommand(io: CliIo, kind: OrglifeImportKind, description: string) {
   const info = ORGLIFE_KINDS[kind];
   return importFlags(new Command(kind).description(description).argument('<file>', '.xlsx 或 .csv 文件')).action(

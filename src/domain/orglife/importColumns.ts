@@ -1,4 +1,4 @@
-// The columns of the two organisational-life import files (docs/import-formats.md): past
+// The columns of the two organisational-life import files (docs/formats/orglife-import.md): past
 // meetings (组织生活会议) and what organizations achieve (作用发挥). Their order is the
 // template's; a header row is matched to them as the org and member files are (importColumns.ts).
 import { ACHIEVEMENT_FORMS, ACHIEVEMENT_KINDS } from '../achievements/codes.ts';

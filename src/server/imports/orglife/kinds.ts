@@ -1,4 +1,4 @@
-// The two organisational-life files (docs/import-formats.md) — past meetings and achievements —
+// The two organisational-life files (docs/formats/orglife-import.md) — past meetings and achievements —
 // as the import machinery sees them: who may import them, how a header and a row are read, what
 // one row is called in the preview, and the template's footer.
 
