@@ -4,9 +4,9 @@
 // cannot see the meeting cannot see its files (404, and no download in the audit log).
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDateString } from '../../domain/calendarDate.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { entry, zerosEntry } from '../../../test/fixtures/files/zipWriter.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
+import { addDays, localDateString } from '../../domain/calendarDate.ts';
 import { signInCountyCommittees } from '../testing/countyUsers.ts';
 import { makeEnterprise, makeOrg } from '../testing/factories.ts';
 import { fileFixture } from '../testing/fileFixture.ts';
@@ -71,13 +71,20 @@ describe('a file attached to a meeting', () => {
     id = res.body.id;
     const [row] = (await stored()).filter((r) => r.id === id);
     const body = Buffer.from(row.body);
-    expect(row).toMatchObject({ meeting_id: meetingId, file_name: '主题党日会议纪要（2026年12月）.pdf', size: minutes.length });
+    expect(row).toMatchObject({
+      meeting_id: meetingId,
+      file_name: '主题党日会议纪要（2026年12月）.pdf',
+      size: minutes.length,
+    });
     expect(body.length).toBe(minutes.length);
     expect(body.equals(minutes)).toBe(false);
     expect(body.includes(Buffer.from('%PDF'))).toBe(false);
     expect(body.includes(Buffer.from('Minutes of the theme day'))).toBe(false);
     const [audit] = (await audits('attachment.upload')).filter((a) => a.entity_id === String(id));
-    expect(audit).toMatchObject({ result: 'success', diff: { owner: 'meeting', ownerId: meetingId, size: minutes.length } });
+    expect(audit).toMatchObject({
+      result: 'success',
+      diff: { owner: 'meeting', ownerId: meetingId, size: minutes.length },
+    });
   });
 
   it('is listed to whoever sees the meeting', async () => {
@@ -85,7 +92,12 @@ describe('a file attached to a meeting', () => {
       const res = await who.client.get(`/api/meetings/${meetingId}/attachments`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual([
-        expect.objectContaining({ id, fileName: '主题党日会议纪要（2026年12月）.pdf', contentType: 'application/pdf', size: minutes.length }),
+        expect.objectContaining({
+          id,
+          fileName: '主题党日会议纪要（2026年12月）.pdf',
+          contentType: 'application/pdf',
+          size: minutes.length,
+        }),
       ]);
     }
   });
@@ -127,14 +139,18 @@ describe('a file attached to a meeting', () => {
     const after = await audits('attachment.download');
     const added = after.slice(before.length);
     expect(added.map((a) => a.result)).toEqual(['denied', 'denied', 'denied']);
-    expect(after.filter((a) => a.result === 'success')).toHaveLength(before.filter((a) => a.result === 'success').length);
+    expect(after.filter((a) => a.result === 'success')).toHaveLength(
+      before.filter((a) => a.result === 'success').length,
+    );
   });
 
   it('cannot be added or removed by the leader, who only reads, nor by another org’s secretary', async () => {
     const count = (await stored()).length;
     expect((await upload(leader, meetingId, 'x.pdf', minutes)).status).toBe(403);
     expect((await upload(otherSecretary, meetingId, 'x.pdf', minutes)).status).toBe(404);
-    expect((await otherSecretary.client.request('DELETE', `/api/meetings/${meetingId}/attachments/${id}`)).status).toBe(404);
+    expect((await otherSecretary.client.request('DELETE', `/api/meetings/${meetingId}/attachments/${id}`)).status).toBe(
+      404,
+    );
     expect(await stored()).toHaveLength(count);
   });
 
@@ -150,7 +166,12 @@ describe('a file attached to a meeting', () => {
   });
 
   it('is removed by the secretary, audited with its name', async () => {
-    const extra = await upload(secretary, meetingId, '签到表.png', Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 1)]));
+    const extra = await upload(
+      secretary,
+      meetingId,
+      '签到表.png',
+      Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 1)]),
+    );
     expect(extra.status, JSON.stringify(extra.body)).toBe(200);
     const res = await secretary.client.request('DELETE', `/api/meetings/${meetingId}/attachments/${extra.body.id}`);
     expect(res.status).toBe(200);
@@ -182,7 +203,8 @@ describe('hostile uploads: refused in Chinese, nothing written', () => {
   it('a program renamed .pdf', () => refused('会议纪要.pdf', exe(), 400, /Windows 可执行程序.*不能上传/));
   it('an ELF program renamed .txt', () =>
     refused('纪要.txt', Buffer.concat([Buffer.from('\x7fELF', 'latin1'), Buffer.alloc(100)]), 400, /ELF/));
-  it('a file over 10 MB', () => refused('大文件.pdf', Buffer.concat([pdf(), Buffer.alloc(MAX_ATTACHMENT_BYTES)]), 413, /超过 10 MB 的上限/));
+  it('a file over 10 MB', () =>
+    refused('大文件.pdf', Buffer.concat([pdf(), Buffer.alloc(MAX_ATTACHMENT_BYTES)]), 413, /超过 10 MB 的上限/));
   it('a name with a path', () => refused('../../etc/passwd.pdf', pdf(), 400, /含有路径/));
   it('a name with a Windows path', () => refused('..\\..\\纪要.pdf', pdf(), 400, /含有路径/));
   it('a name with a NUL or a right-to-left override', async () => {
@@ -212,7 +234,12 @@ describe('hostile uploads: refused in Chinese, nothing written', () => {
   it('a .docx carrying a program', () =>
     refused('纪要.docx', docx('纪要', [entry('word/media/image2.png', exe())]), 400, /内嵌有可执行程序/));
   it('a PDF that runs JavaScript, even with its name escaped', async () => {
-    const script = Buffer.from(pdf().toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /J#61vaScript /JS (app.alert(1)) >>'), 'latin1');
+    const script = Buffer.from(
+      pdf()
+        .toString('latin1')
+        .replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /J#61vaScript /JS (app.alert(1)) >>'),
+      'latin1',
+    );
     await refused('纪要.pdf', script, 400, /可执行的内容/);
   });
   it('a web page or SVG with script named .txt', async () => {
@@ -232,7 +259,9 @@ describe('honest files of every kind are kept', () => {
     ] as const) {
       const res = await upload(secretary, meetingId, name, bytes);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const back = await secretary.client.get(`/api/meetings/${meetingId}/attachments/${res.body.id}`, { binary: true });
+      const back = await secretary.client.get(`/api/meetings/${meetingId}/attachments/${res.body.id}`, {
+        binary: true,
+      });
       expect(back.headers.get('content-type')).toBe(type);
       expect(back.bytes!.equals(bytes)).toBe(true);
     }
@@ -240,7 +269,8 @@ describe('honest files of every kind are kept', () => {
 
   it('up to 10 per meeting; the eleventh is refused', async () => {
     const have = (await stored()).filter((r) => r.meeting_id === meetingId).length;
-    for (let i = have; i < 10; i++) expect((await upload(secretary, meetingId, `第${i}页.pdf`, pdf())).status).toBe(200);
+    for (let i = have; i < 10; i++)
+      expect((await upload(secretary, meetingId, `第${i}页.pdf`, pdf())).status).toBe(200);
     const res = await upload(secretary, meetingId, '第11页.pdf', pdf());
     expect([res.status, res.body.error.message]).toEqual([409, expect.stringContaining('最多 10 个附件')]);
   });

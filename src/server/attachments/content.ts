@@ -74,7 +74,11 @@ function mismatch(kind: AttachmentKind, b: Buffer): HttpError {
 export async function checkAttachmentContent(bytes: Buffer, kind: AttachmentKind): Promise<void> {
   if (bytes.length === 0) throw refuse('文件是空的（0 字节）');
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new HttpError(413, 'too_large', `文件大小为 ${formatSize(bytes.length)}，超过上限 ${formatSize(MAX_ATTACHMENT_BYTES)}`);
+    throw new HttpError(
+      413,
+      'too_large',
+      `文件大小为 ${formatSize(bytes.length)}，超过上限 ${formatSize(MAX_ATTACHMENT_BYTES)}`,
+    );
   }
   const program = executableOf(bytes);
   if (program) throw dangerous(`文件是${program}，为安全起见不能上传可执行文件`);
@@ -105,7 +109,9 @@ export async function checkAttachmentContent(bytes: Buffer, kind: AttachmentKind
 const PDF_ACTIVE = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia'];
 
 function checkPdf(bytes: Buffer) {
-  const text = bytes.toString('latin1').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const text = bytes
+    .toString('latin1')
+    .replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   for (const name of PDF_ACTIVE) {
     // A PDF name ends at whitespace or a delimiter.
     if (new RegExp(`/${name}(?=[\\s/<>\\[\\]()%{}]|$)`).test(text)) {
@@ -122,7 +128,10 @@ function checkText(bytes: Buffer) {
   } catch {
     throw refuse('文本文件须为 UTF-8 编码；请在记事本或 WPS 中“另存为”UTF-8 编码后再上传');
   }
-  const lower = text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const lower = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (lower.startsWith('<') || /<(script|svg|html|iframe|object|embed)[\s>/]/.test(lower)) {
     throw dangerous('文本文件的内容是网页或 SVG 标记（可能含脚本），为安全起见不能上传；请上传 PDF 或 Word 文档');
   }

@@ -12,9 +12,18 @@ import { HttpError } from '../errors.ts';
 
 const refuse = (message: string) => new HttpError(400, 'attachment_name', message);
 
-// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that can make
-// "minutes‮fdp.exe" display as "minutes‮exe.pdf".
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * C0 and C1 controls, DEL, and the bidirectional marks, overrides and isolates that can make
+ * "minutes\u202Efdp.exe" display as "minutes…exe.pdf".
+ */
+function hasHidden(name: string): boolean {
+  for (const ch of name) {
+    const c = ch.codePointAt(0)!;
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || c === 0x200e || c === 0x200f) return true;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
 // Not allowed in a file name on Windows, where a downloaded file must be saved.
 const RESERVED = /[<>:"|?*]/;
 
@@ -22,7 +31,7 @@ const RESERVED = /[<>:"|?*]/;
 export function checkAttachmentName(declared: string) {
   const name = declared.normalize('NFC').trim();
   if (name === '') throw refuse('请填写文件名');
-  if (HIDDEN.test(name)) throw refuse('文件名含有控制字符或不可见的方向控制字符，请重命名后再上传');
+  if (hasHidden(name)) throw refuse('文件名含有控制字符或不可见的方向控制字符，请重命名后再上传');
   if (name.includes('/') || name.includes('\\') || name.split('.').every((p) => p === '')) {
     throw refuse(`文件名“${shown(name)}”含有路径（/、\\ 或 ..），只能是文件本身的名称，请重命名后再上传`);
   }

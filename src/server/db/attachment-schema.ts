@@ -26,8 +26,6 @@ export const attachments = pgTable(
   },
   (t) => [
     check('attachments_one_owner', sql`num_nonnulls(${t.meetingId}) = 1`),
-    index('attachments_meeting_idx')
-      .on(t.meetingId)
-      .where(sql`${t.meetingId} is not null`),
+    index('attachments_meeting_idx').on(t.meetingId).where(sql`${t.meetingId} is not null`),
   ],
 );
