@@ -210,6 +210,9 @@ describe('demo', () => {
     // 双向进入 on the orgs it made, once (issue #13 item 8).
     expect(first.stdout).toMatch(/演示交叉任职：[1-9]\d* 名/);
     expect(second.stdout).not.toContain('演示交叉任职');
+    // Minutes attached to a few demo meetings (issue #16 item 6), once.
+    expect(first.stdout).toMatch(/演示会议附件：会议纪要 [1-9] 份/);
+    expect(second.stdout).toContain('演示会议附件：已有附件，不再添加');
     const [orgs] = await withDataDir(a, (db) =>
       db.execute(sql`select (select count(*) from party_orgs)::int as orgs,
         (select count(*) from enterprises where org_coverage is not null)::int as covered,

@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   'appraisal.org_delete',
   'appraisal.org_view',
   'appraisal.rectification_close',
+  // attachment (files kept for a record: meeting minutes, …)
+  'attachment.delete',
+  'attachment.download',
+  'attachment.list',
+  'attachment.upload',
   // assessment
   'assessment.daily_add',
   'assessment.daily_list',
@@ -295,6 +300,7 @@ export const AUDIT_AREAS: readonly AuditArea[] = [...new Set(AUDIT_ACTIONS.map(a
 export const AUDIT_ENTITIES = [
   'achievement',
   'assessment',
+  'attachment',
   'audit_log',
   'contact',
   'daily_assessment',

@@ -9,10 +9,11 @@ import type { AppEnv } from './http.ts';
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 /**
- * The routes whose body is a file streamed to disk by `receiveUpload`, which counts it
- * against DANGJIAN_MAX_UPLOAD_MB as it arrives; every other body is JSON.
+ * The routes whose body is a file: an import streamed to disk by `receiveUpload`, which counts
+ * it against DANGJIAN_MAX_UPLOAD_MB as it arrives, and a record's attachment, which
+ * `receiveAttachment` holds to its own 10 MB; every other body is JSON.
  */
-const UPLOAD_PATH = /^\/api\/imports\/[a-z]+$/;
+const UPLOAD_PATH = /^\/api\/(imports\/[a-z]+|[a-z-]+\/\d+\/attachments)$/;
 
 const tooLarge = (max: number) => new HttpError(413, 'too_large', `请求内容超过 ${formatSize(max)} 的上限`);
 

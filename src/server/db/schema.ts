@@ -147,6 +147,7 @@ export const auditLog = pgTable(
 
 export * from './achievement-schema.ts';
 export * from './appraisal-schema.ts';
+export * from './attachment-schema.ts';
 export * from './engagement-schema.ts';
 export * from './honour-schema.ts';
 export * from './instructor-schema.ts';

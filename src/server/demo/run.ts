@@ -17,6 +17,7 @@ import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
 import { demoInstructors } from './instructors.ts';
 import { demoMeetings } from './meetings.ts';
+import { demoMinutes } from './minutes.ts';
 import { demoOrgs } from './orgs.ts';
 import { writeDemoPasswords } from './passwords.ts';
 import { demoRecognition } from './recognition.ts';
@@ -95,6 +96,9 @@ export async function runDemo(
 
   log(
     `演示组织生活：${await inScope(database.db, operator, (tx) => demoMeetings(tx, operator, seeded(opts.seed + 31), opts.region))}`,
+  );
+  log(
+    `演示会议附件：${await inScope(database.db, operator, (tx) => demoMinutes(tx, operator, opened.keys, opts.region))}`,
   );
   const submitted = await inScope(database.db, operator, (tx) => demoSubmissions(tx, opts.region));
   log(

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ABSENCE_REASONS, MEETING_KINDS, VOTE_KINDS } from '../../domain/orglife/meetings.ts';
+import { MEETING_OWNER } from '../attachments/owners.ts';
+import { attachmentRoutes } from '../attachments/routes.ts';
 import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay, choiceOf, codeOf, idParam } from '../schemas.ts';
 import { today } from '../today.ts';
@@ -244,6 +246,14 @@ orglifeRoutes.define({
   response: Ok,
   describe: '已撤销',
   handler: ({ tx, actor, input }) => done(deleteMeeting(tx, actor, input.params.id)),
+});
+
+// Minutes and other files of a meeting: seen by whoever sees the meeting.
+attachmentRoutes(orglifeRoutes, MEETING_OWNER, {
+  path: '/api/meetings/{id}',
+  read: 'orglife.read',
+  write: 'orglife.write',
+  entity: 'meeting',
 });
 
 orglifeRoutes.define({

@@ -4,6 +4,7 @@ import { activityReportsEnUS } from './activityReports.ts';
 import { annualTablesEnUS } from './annualTables.ts';
 import { appraisalsEnUS } from './appraisals.ts';
 import { assessmentsEnUS } from './assessments.ts';
+import { attachmentsEnUS } from './attachments.ts';
 import { auditEnUS } from './audit.ts';
 import { awayEnUS } from './away.ts';
 import { bulkEnUS } from './bulk.ts';
@@ -666,6 +667,7 @@ export const enUS: Record<MessageKey, string> = {
   ...submissionsEnUS,
   ...todoEnUS,
   ...orglifeEnUS,
+  ...attachmentsEnUS,
   ...achievementsEnUS,
   ...annualTablesEnUS,
   ...activityReportsEnUS,

@@ -14,6 +14,7 @@ import { activityReportsZhCN } from './activityReports.ts';
 import { annualTablesZhCN } from './annualTables.ts';
 import { appraisalsZhCN } from './appraisals.ts';
 import { assessmentsZhCN } from './assessments.ts';
+import { attachmentsZhCN } from './attachments.ts';
 import { auditZhCN } from './audit.ts';
 import { awayZhCN } from './away.ts';
 import { bulkZhCN } from './bulk.ts';
@@ -662,6 +663,7 @@ export const zhCN = {
   ...submissionsZhCN,
   ...todoZhCN,
   ...orglifeZhCN,
+  ...attachmentsZhCN,
   ...achievementsZhCN,
   ...annualTablesZhCN,
   ...activityReportsZhCN,

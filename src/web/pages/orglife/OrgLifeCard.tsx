@@ -39,7 +39,9 @@ function MeetingItem({ m, canWrite, onDelete }: { m: Meeting; canWrite: boolean;
         <span>
           <Typography.Text>{m.heldOn}</Typography.Text> <Tag>{t(`orglife.kind.${m.kind}`)}</Tag>
           {m.partyGroupName && <Tag>{m.partyGroupName}</Tag>}
-          <Typography.Text strong>{m.topic}</Typography.Text>
+          <Link to={`/meetings/${m.id}`} data-testid="meeting-link">
+            <strong>{m.topic}</strong>
+          </Link>
         </span>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {m.attendanceRecorded

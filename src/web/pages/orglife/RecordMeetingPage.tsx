@@ -17,10 +17,11 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ABSENCE_REASONS, MEETING_KINDS } from '../../../domain/orglife/meetings.ts';
 import { api } from '../../api.ts';
+import { Attachments, PendingAttachments, uploadPending } from '../../components/Attachments.tsx';
 import { BackButton } from '../../components/BackButton.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -73,6 +74,8 @@ export default function RecordMeetingPage() {
   const groupId = Form.useWatch('partyGroupId', form);
   const present = Form.useWatch('present', form) ?? [];
   const day = heldOn ? heldOn.format(DATE_FORMAT) : null;
+  // Files chosen for a meeting not saved yet: uploaded once it has an id.
+  const [files, setFiles] = useState<File[]>([]);
 
   const groups = useQuery({
     queryKey: ['orglife', 'groups', orgId],
@@ -106,7 +109,7 @@ export default function RecordMeetingPage() {
   }, [roster.data, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => {
+    mutationFn: async (v: Values) => {
       const ticked = new Set(v.present);
       const body = {
         kind: v.kind,
@@ -123,15 +126,22 @@ export default function RecordMeetingPage() {
           .map(([id, reason]) => ({ memberId: Number(id), reason, note: null })),
         election: v.kind === 'general_meeting' && v.election,
       };
-      return meetingId === null
-        ? api.post<{ present: number; absent: number }>(`/api/orgs/${orgId}/meetings`, body)
-        : api.put<{ present: number; absent: number }>(`/api/meetings/${meetingId}`, body);
+      type Saved = { id: number; present: number; absent: number };
+      const saved =
+        meetingId === null
+          ? await api.post<Saved>(`/api/orgs/${orgId}/meetings`, body)
+          : await api.put<Saved>(`/api/meetings/${meetingId}`, body);
+      const failed = await uploadPending(`/api/meetings/${saved.id}`, files, errorText);
+      return { ...saved, failed };
     },
     onSuccess: (r) => {
       void message.success(t('orglife.form.saved', { present: r.present, absent: r.absent }));
+      for (const f of r.failed) void message.error(t('attachments.failed', f), 8);
       void client.invalidateQueries({ queryKey: ['orglife'] });
       void client.invalidateQueries({ queryKey: ['prompts'] });
-      navigate(`/orgs/${orgId}`);
+      void client.invalidateQueries({ queryKey: ['attachments'] });
+      // A file refused: the meeting's page, where it can be chosen again.
+      navigate(r.failed.length > 0 ? `/meetings/${r.id}` : `/orgs/${orgId}`);
     },
   });
 
@@ -351,6 +361,13 @@ export default function RecordMeetingPage() {
             },
           ]}
         />
+        <Form.Item label={t('orglife.form.attachments')}>
+          {meetingId === null ? (
+            <PendingAttachments files={files} setFiles={setFiles} />
+          ) : (
+            <Attachments recordPath={`/api/meetings/${meetingId}`} canWrite />
+          )}
+        </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={save.isPending} data-testid="save-meeting">
           {t('orglife.form.save')}
         </Button>
