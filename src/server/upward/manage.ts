@@ -28,6 +28,7 @@ async function childOfDeployment(tx: Tx, code: string) {
 
 /** Registers (or replaces) the key of the child region's deployment. A new key starts its sequence afresh. */
 export async function trustDeployment(tx: Tx, actor: Actor, input: { region: string; publicKey: string }) {
+  await regionInScope(tx, actor, input.region);
   const region = await childOfDeployment(tx, input.region);
   const publicKey = parsePublicKey(input.publicKey);
   const print = fingerprint(publicKey);
