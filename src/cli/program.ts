@@ -4,6 +4,7 @@ import { startServer } from '../server/serve.ts';
 import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { demoCommand } from './demo.ts';
+import { deploymentCommands, receiveCommand, submitCommand } from './deployments.ts';
 import { importCommands } from './import.ts';
 import type { CliIo } from './io.ts';
 import { migrateCommand } from './migrate.ts';
@@ -44,6 +45,9 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(reportCommands(io));
   program.addCommand(statsCommands(io));
   program.addCommand(snapshotCommands(io));
+  program.addCommand(submitCommand(io));
+  program.addCommand(receiveCommand(io));
+  program.addCommand(deploymentCommands(io));
   throwUsageErrors(program, io);
   return program;
 }

@@ -42,6 +42,7 @@ import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
+import { upwardRoutes } from './upward/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -135,6 +136,7 @@ export function createApp(deps: Deps) {
   app.route('/', statsRoutes);
   app.route('/', reportRoutes);
   app.route('/', submissionRoutes);
+  app.route('/', upwardRoutes);
   app.route('/', snapshotRoutes);
   app.route('/', instructorRoutes);
   app.route('/', secretaryPoolRoutes);

@@ -158,3 +158,4 @@ export * from './pool-schema.ts';
 export * from './reference-schema.ts';
 export * from './report-schema.ts';
 export * from './stats-schema.ts';
+export * from './upward-schema.ts';

@@ -13,6 +13,7 @@ import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { coverage } from '../stats/engine.ts';
+import { countsFrom, packed, type RemoteStanding, remotePackages } from '../upward/remote.ts';
 import { RegionFrame, scopeCondition } from './common.ts';
 import { massOrgAndCrossHoldingTallies } from './officerTallies.ts';
 
@@ -27,7 +28,9 @@ export interface AnnualReport {
   partial: boolean;
   scope: CoverageScope;
   total: AnnualRow;
-  rows: AnnualRow[];
+  rows: (AnnualRow & { remote?: RemoteStanding })[];
+  /** Set when the region runs its own deployment: the figures are its package's (upward/remote.ts). */
+  remote?: RemoteStanding;
 }
 
 type Counts = Record<AnnualCountKey, number>;
@@ -125,6 +128,32 @@ export async function annualReport(
   const { asOf, partial } = annualAsOf(q.year, today);
   const scope = q.scope ?? settings.defaultScope;
   const frame = await RegionFrame.of(tx, region);
+  const remote = await remotePackages(tx, [region.code, ...frame.children.map((c) => c.code)], String(q.year));
+  const own = remote.get(region.code);
+  if (own) {
+    // A region with its own deployment: its package's rows, read-only.
+    const p = packed(own, 'annual');
+    const rows = (p?.rows ?? []).map((r) =>
+      finish(
+        { region: r.region, name: r.name, ...(r.direct ? { direct: true } : {}) },
+        countsFrom(ANNUAL_COUNT_KEYS, r),
+      ),
+    );
+    const total = finish({ region: region.code, name: '合计' }, sumFields(rows, ANNUAL_COUNT_KEYS));
+    const packedScope = (p?.scope as CoverageScope | undefined) ?? scope;
+    return {
+      report: 'annual',
+      region: region.code,
+      name: region.name,
+      year: q.year,
+      asOf,
+      partial,
+      scope: packedScope,
+      total,
+      rows,
+      remote: own.standing,
+    };
+  }
   const counts = new Map<string, Counts>();
   const at = (key: string) => {
     const c = counts.get(key) ?? emptyCounts();
@@ -161,7 +190,12 @@ export async function annualReport(
       c[t.field as AnnualCountKey] += t.n;
     }
   }
-  const rows = frame.keys(counts.has(region.code)).map((k) => finish(k, at(k.region)));
+  // A child region with its own deployment counts by its package (none: 未报, zeros).
+  const rows = frame.keys(counts.has(region.code)).map((k) => {
+    const r = remote.get(k.region);
+    if (!r) return finish(k, at(k.region));
+    return { ...finish(k, countsFrom(ANNUAL_COUNT_KEYS, packed(r, 'annual')?.total)), remote: r.standing };
+  });
   const total = finish({ region: region.code, name: '合计' }, sumFields(rows, ANNUAL_COUNT_KEYS));
   return { report: 'annual', region: region.code, name: region.name, year: q.year, asOf, partial, scope, total, rows };
 }

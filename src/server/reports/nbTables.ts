@@ -11,6 +11,7 @@ import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { regionInScope } from '../regions/scope.ts';
+import { packed, type RemoteStanding, remotePackages } from '../upward/remote.ts';
 import { annualAsOf } from './annual.ts';
 import { RegionFrame } from './common.ts';
 
@@ -19,6 +20,8 @@ export interface NbRowOut {
   name: string;
   direct?: boolean;
   cells: NbCells;
+  /** A child region with its own deployment: its package's figures and where the package stands. */
+  remote?: RemoteStanding;
 }
 
 /** A table's report; a union over the tables, so that `report` tells them apart. */
@@ -33,6 +36,8 @@ interface NbReportOf<T extends NbTableId> {
   partial: boolean;
   total: NbCells;
   rows: NbRowOut[];
+  /** Set when the region runs its own deployment: the figures are its package's (upward/remote.ts). */
+  remote?: RemoteStanding;
 }
 
 /** Each in-scope unit of the region with the facts the two tables read, at `asOf`. */
@@ -104,16 +109,49 @@ export async function nbReport<T extends NbTableId>(
   const region = await regionInScope(tx, actor, q.region);
   const { asOf, partial } = annualAsOf(q.year, today);
   const frame = await RegionFrame.of(tx, region);
+  const keys = Object.keys(new NbTally(layout).cells);
+  const cellsOf = (from: unknown): NbCells =>
+    Object.fromEntries(
+      keys.map((k) => [k, Number((from as Record<string, unknown> | undefined)?.[k] ?? 0) || 0]),
+    ) as NbCells;
+  const remote = await remotePackages(tx, [region.code, ...frame.children.map((c) => c.code)], String(q.year));
+  const own = remote.get(region.code);
+  if (own) {
+    // A region with its own deployment: its package's rows, read-only.
+    const rows: NbRowOut[] = (packed(own, table)?.rows ?? []).map((r) => ({
+      region: r.region,
+      name: r.name,
+      ...(r.direct ? { direct: true } : {}),
+      cells: cellsOf(r.cells),
+    }));
+    const total = sumFields(
+      rows.map((r) => r.cells),
+      keys,
+    );
+    return {
+      report: table,
+      region: region.code,
+      name: region.name,
+      year: q.year,
+      asOf,
+      partial,
+      total,
+      rows,
+      remote: own.standing,
+    };
+  }
   const tallies = new Map<string, NbTally>();
   for (const u of await nbUnits(tx, region.prefix, asOf)) {
     const key = frame.keyOf(u.regionCode);
     const t = tallies.get(key) ?? new NbTally(layout);
     if (t.count(u)) tallies.set(key, t);
   }
-  const rows = frame
-    .keys(tallies.has(region.code))
-    .map((k) => ({ ...k, cells: (tallies.get(k.region) ?? new NbTally(layout)).cells }));
-  const keys = Object.keys(new NbTally(layout).cells);
+  const rows: NbRowOut[] = frame.keys(tallies.has(region.code)).map((k) => {
+    const r = remote.get(k.region);
+    if (!r) return { ...k, cells: (tallies.get(k.region) ?? new NbTally(layout)).cells };
+    // A child region with its own deployment counts by its package (none: 未报, zeros).
+    return { ...k, cells: cellsOf(packed(r, table)?.total), remote: r.standing };
+  });
   const total = sumFields(
     rows.map((r) => r.cells),
     keys,

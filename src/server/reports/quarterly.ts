@@ -18,6 +18,7 @@ import { queryRows } from '../db/rows.ts';
 import { HttpError } from '../errors.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { coverage } from '../stats/engine.ts';
+import { countsFrom, packed, type RemoteStanding, remotePackages } from '../upward/remote.ts';
 import { RegionFrame, scopeCondition } from './common.ts';
 
 /** Part B: one new organization. */
@@ -54,8 +55,11 @@ export interface QuarterlyReport {
   previousDate: string;
   scope: CoverageScope;
   total: QuarterlyRow;
-  rows: QuarterlyRow[];
+  rows: (QuarterlyRow & { remote?: RemoteStanding })[];
+  /** Part B; a child deployment's new orgs stay in its own deployment (its package has Part A only). */
   orgs: NewOrgLine[];
+  /** Set when the region runs its own deployment: the figures are its package's (upward/remote.ts). */
+  remote?: RemoteStanding;
 }
 
 const label = (list: readonly { code: string; label: string }[], code: string) =>
@@ -143,6 +147,38 @@ export async function quarterlyReport(
   const previousDate = quarterRange(prevQuarter).to;
   const scope = q.scope ?? settings.defaultScope;
   const frame = await RegionFrame.of(tx, region);
+  const remote = await remotePackages(tx, [region.code, ...frame.children.map((c) => c.code)], q.quarter);
+  const head = {
+    report: 'quarterly',
+    region: region.code,
+    name: region.name,
+    quarter: q.quarter,
+    from,
+    to,
+    asOf,
+    previousQuarter: prevQuarter,
+    previousDate,
+  } as const;
+  const own = remote.get(region.code);
+  if (own) {
+    // A region with its own deployment: its package's Part A, read-only.
+    const p = packed(own, 'quarterly');
+    const rows = (p?.rows ?? []).map((r) =>
+      finish(
+        { region: r.region, name: r.name, ...(r.direct ? { direct: true } : {}) },
+        countsFrom(QUARTERLY_COUNT_KEYS, r),
+      ),
+    );
+    const total = finish({ region: region.code, name: '合计' }, sumFields(rows, QUARTERLY_COUNT_KEYS));
+    return {
+      ...head,
+      scope: (p?.scope as CoverageScope | undefined) ?? scope,
+      total,
+      rows,
+      orgs: [],
+      remote: own.standing,
+    };
+  }
 
   const counts = new Map<string, Record<QuarterlyCountKey, number>>();
   const at = (key: string) => {
@@ -165,7 +201,12 @@ export async function quarterlyReport(
     c[typeColumn(o.type)]++;
     orgs.push({ ...o, typeLabel: label(ORG_TYPES, o.type), formationLabel: label(FORMATIONS, o.formation) });
   }
-  const rows = frame.keys(counts.has(region.code)).map((k) => finish(k, at(k.region)));
+  // A child region with its own deployment counts by its package (none: 未报, zeros).
+  const rows = frame.keys(counts.has(region.code)).map((k) => {
+    const r = remote.get(k.region);
+    if (!r) return finish(k, at(k.region));
+    return { ...finish(k, countsFrom(QUARTERLY_COUNT_KEYS, packed(r, 'quarterly')?.total)), remote: r.standing };
+  });
   const total = finish({ region: region.code, name: '合计' }, sumFields(rows, QUARTERLY_COUNT_KEYS));
   return {
     report: 'quarterly',

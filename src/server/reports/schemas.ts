@@ -24,7 +24,18 @@ export const AnnualQuery = z.object({
 export const LaggingQuery = z.object({ region, date: calendarDay.optional().describe('统计日期，默认今天'), scope });
 
 const rate = z.number().nullable();
-const regionKey = { region: z.string(), name: z.string(), direct: z.boolean().optional() };
+/** A child region with its own deployment: where its package of the period stands (upward/remote.ts). */
+const remote = z
+  .object({
+    status: z
+      .enum(['none', 'received', 'returned'])
+      .openapi({ description: 'none 未报 · received 已报 · returned 退回' }),
+    receivedAt: z.string().nullable(),
+    reason: z.string().nullable().openapi({ description: '退回原因（退回时）' }),
+  })
+  .optional()
+  .openapi('RemoteStanding', { description: '该地区运行独立系统：数据取自其报送包（只读）' });
+const regionKey = { region: z.string(), name: z.string(), direct: z.boolean().optional(), remote };
 const counts = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, z.number()]));
 
 const QuarterlyRowSchema = z
@@ -51,6 +62,7 @@ export const QuarterlySchema = z
     scope: z.enum(['all', 'survey']),
     total: QuarterlyRowSchema,
     rows: z.array(QuarterlyRowSchema),
+    remote,
     orgs: z.array(
       z.object({
         id: z.number(),
@@ -88,6 +100,7 @@ export const AnnualSchema = z
     scope: z.enum(['all', 'survey']),
     total: AnnualRowSchema,
     rows: z.array(AnnualRowSchema),
+    remote,
   })
   .openapi('AnnualReport');
 
@@ -186,6 +199,7 @@ function nbSchema(t: NbLayout) {
       partial: z.boolean(),
       total: cells,
       rows: z.array(z.object({ ...regionKey, cells })),
+      remote,
     })
     .openapi(`Nb${t.number}Report`);
 }

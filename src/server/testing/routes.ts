@@ -7,6 +7,7 @@ import { APPRAISAL_ROUTE_CALLS } from './appraisalRoutes.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
+import { UPWARD_ROUTE_CALLS } from './upwardRoutes.ts';
 
 /**
  * Who may call an API route. The authorization matrix holds every route of the OpenAPI
@@ -154,6 +155,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ACHIEVEMENT_ROUTE_CALLS,
   ...APPRAISAL_ROUTE_CALLS,
   ...ACTIVITY_REPORT_ROUTE_CALLS,
+  ...UPWARD_ROUTE_CALLS,
 };
 
 export interface Operation {

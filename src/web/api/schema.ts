@@ -14527,6 +14527,309 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/deployments/packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下级系统报送情况：各下级系统某期报送包的状态（未报 / 已报 / 退回）和记录 */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          /** @description 年份或季度 */
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 各下级系统的报送情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UpwardChildPackages'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 接收下级系统的签名报送包（dangjian submit --to）：验证签名、地区、版本、大小和序号后保存
+     * @description 报送包不超过 1 MB；验证不通过时不保存任何内容。
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已接收；附该地区在本系统的报送与退回记录 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UpwardPackageReceived'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deployments/packages/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回下级系统的报送包（说明原因）；下级下次报送时看到退回原因 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            region: string;
+            /** @description 年份或季度 */
+            period: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已退回 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              at: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deployments/trusted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记（或更换）下级系统的公钥：该地区须为本系统所辖的下一级地区 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            region: string;
+            publicKey: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              region: string;
+              name: string;
+              fingerprint: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/snapshots': {
     parameters: {
       query?: never;
@@ -22520,6 +22823,7 @@ export interface components {
       scope: 'all' | 'survey';
       total: components['schemas']['QuarterlyRow'];
       rows: components['schemas']['QuarterlyRow'][];
+      remote?: components['schemas']['RemoteStanding'];
       orgs: {
         id: number;
         region: string;
@@ -22542,6 +22846,7 @@ export interface components {
       region: string;
       name: string;
       direct?: boolean;
+      remote?: components['schemas']['RemoteStanding'];
       newOrgs: number;
       standalone: number;
       joint: number;
@@ -22557,6 +22862,17 @@ export interface components {
       prevOrgCoverageRate: number | null;
       changePoints: number | null;
     };
+    /** @description 该地区运行独立系统：数据取自其报送包（只读） */
+    RemoteStanding: {
+      /**
+       * @description none 未报 · received 已报 · returned 退回
+       * @enum {string}
+       */
+      status: 'none' | 'received' | 'returned';
+      receivedAt: string | null;
+      /** @description 退回原因（退回时） */
+      reason: string | null;
+    };
     AnnualReport: {
       /** @enum {string} */
       report: 'annual';
@@ -22569,11 +22885,13 @@ export interface components {
       scope: 'all' | 'survey';
       total: components['schemas']['AnnualRow'];
       rows: components['schemas']['AnnualRow'][];
+      remote?: components['schemas']['RemoteStanding'];
     };
     AnnualRow: {
       region: string;
       name: string;
       direct?: boolean;
+      remote?: components['schemas']['RemoteStanding'];
       inScope: number;
       aboveScale: number;
       employees: number;
@@ -22687,8 +23005,10 @@ export interface components {
         region: string;
         name: string;
         direct?: boolean;
+        remote?: components['schemas']['RemoteStanding'];
         cells: components['schemas']['Nb27Cells'];
       }[];
+      remote?: components['schemas']['RemoteStanding'];
     };
     Nb27Cells: {
       A1: number;
@@ -22939,8 +23259,10 @@ export interface components {
         region: string;
         name: string;
         direct?: boolean;
+        remote?: components['schemas']['RemoteStanding'];
         cells: components['schemas']['Nb30Cells'];
       }[];
+      remote?: components['schemas']['RemoteStanding'];
     };
     Nb30Cells: {
       A1: number;
@@ -23299,6 +23621,62 @@ export interface components {
         newOrgs: number | null;
         /** @description 报送的季末党组织覆盖率（合计） */
         orgCoverageRate: number | null;
+      }[];
+    };
+    UpwardPackageReceived: {
+      region: string;
+      name: string;
+      period: string;
+      sequence: number;
+      history: {
+        id: number;
+        period: string;
+        /**
+         * @description receive 收到报送包 · return 退回
+         * @enum {string}
+         */
+        action: 'receive' | 'return';
+        sequence: number | null;
+        reason: string | null;
+        /** @description http 在线报送 · file 报送包文件 */
+        via: string | null;
+        actorName: string;
+        at: string;
+      }[];
+    };
+    UpwardChildPackages: {
+      region: string;
+      name: string;
+      period: string;
+      children: {
+        region: string;
+        name: string;
+        /** @description 登记的公钥指纹 */
+        fingerprint: string;
+        /**
+         * @description none 未报 · received 已报 · returned 退回
+         * @enum {string}
+         */
+        status: 'none' | 'received' | 'returned';
+        receivedAt: string | null;
+        sequence: number | null;
+        returnReason: string | null;
+        history: {
+          id: number;
+          period: string;
+          /**
+           * @description receive 收到报送包 · return 退回
+           * @enum {string}
+           */
+          action: 'receive' | 'return';
+          sequence: number | null;
+          reason: string | null;
+          /** @description http 在线报送 · file 报送包文件 */
+          via: string | null;
+          actorName: string;
+          at: string;
+        }[];
+        canReturn: boolean;
       }[];
     };
     Snapshot: {

@@ -112,6 +112,8 @@ export type TrendPoint = Item<ApiResponse<'/api/stats/trend'>>;
 export type AsOfRow = Item<ApiResponse<'/api/stats/enterprises'>['rows']>;
 
 export type QuarterlyReport = Schema<'QuarterlyReport'>;
+export type RemoteStanding = NonNullable<Schema<'RemoteStanding'>>;
+export type UpwardChildPackages = Schema<'UpwardChildPackages'>;
 export type AnnualReport = Schema<'AnnualReport'>;
 export type Nb27Report = Schema<'Nb27Report'>;
 export type Nb30Report = Schema<'Nb30Report'>;

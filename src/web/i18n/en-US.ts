@@ -18,6 +18,7 @@ import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
 import { todoEnUS } from './todo.ts';
+import { upwardEnUS } from './upward.ts';
 import { workEnUS } from './work.ts';
 import type { CoreMessageKey, MessageKey } from './zh-CN.ts';
 
@@ -665,6 +666,7 @@ export const enUS: Record<MessageKey, string> = {
   ...appraisalsEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
+  ...upwardEnUS,
   ...todoEnUS,
   ...orglifeEnUS,
   ...attachmentsEnUS,

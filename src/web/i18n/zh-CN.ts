@@ -28,6 +28,7 @@ import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
 import { todoZhCN } from './todo.ts';
+import { upwardZhCN } from './upward.ts';
 import { workZhCN } from './work.ts';
 
 const coreZhCN = {
@@ -661,6 +662,7 @@ export const zhCN = {
   ...appraisalsZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
+  ...upwardZhCN,
   ...todoZhCN,
   ...orglifeZhCN,
   ...attachmentsZhCN,

@@ -4,15 +4,18 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { cellText, type FormColumn, type ListSelection } from '../../../domain/reports/forms.ts';
-import type { Scope } from '../../api/types.ts';
+import type { RemoteStanding, Scope } from '../../api/types.ts';
 import { queryString } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { RemoteTag } from './RemoteTag.tsx';
 
 export interface FormRow {
   region: string;
   name: string;
   direct?: boolean;
   total?: boolean;
+  /** A child region with its own deployment: its figures come from its package. */
+  remote?: RemoteStanding;
 }
 
 /** The form's group names (the server's, in Chinese) to message keys. */
@@ -80,7 +83,15 @@ export function FormTable<R extends FormRow>({ columns, total, rows, date, scope
       key: 'name',
       fixed: 'left',
       width: 140,
-      render: (n: string, r: R) => (r.total ? <strong>{t('report.total')}</strong> : n),
+      render: (n: string, r: R) =>
+        r.total ? (
+          <strong>{t('report.total')}</strong>
+        ) : (
+          <>
+            {n}
+            <RemoteTag remote={r.remote} region={r.region} />
+          </>
+        ),
     },
     ...grouped,
   ];

@@ -8,6 +8,7 @@ import type { Nb27Report, Nb30Report } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
+import { RemoteTag } from './RemoteTag.tsx';
 
 type Report = Nb27Report | Nb30Report;
 type Cells = Record<string, number>;
@@ -115,9 +116,17 @@ function ByRegion({ layout, report, open }: { layout: NbLayout; report: Report; 
             row.direct ? (
               name
             ) : (
-              <Button type="link" size="small" onClick={() => open(row.region)} data-testid={`nb-region-${row.region}`}>
-                {name}
-              </Button>
+              <>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => open(row.region)}
+                  data-testid={`nb-region-${row.region}`}
+                >
+                  {name}
+                </Button>
+                <RemoteTag remote={row.remote} region={row.region} />
+              </>
             ),
         },
         ...layout.rows.map((r) => ({

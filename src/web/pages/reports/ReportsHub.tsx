@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  CloudUploadOutlined,
   ExclamationCircleOutlined,
   TableOutlined,
   TeamOutlined,
@@ -18,6 +19,7 @@ const REPORTS = [
   { path: 'nb30', icon: <TableOutlined /> },
   { path: 'orglife', icon: <TeamOutlined /> },
   { path: 'achievements', icon: <TrophyOutlined /> },
+  { path: 'deployments', icon: <CloudUploadOutlined /> },
 ] as const;
 
 /** The three forms of reports.md §1, §2, §4, the 年报 tables 27 and 30, and the two of organisational life (issue #15). */

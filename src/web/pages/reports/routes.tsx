@@ -10,4 +10,5 @@ export const reportRoutes = sectionRoutes('reports', 'report.read', [
   ['nb30', () => import('./Nb30Page.tsx')],
   ['orglife', () => import('./OrglifePage.tsx')],
   ['achievements', () => import('./AchievementsPage.tsx')],
+  ['deployments', () => import('./DeploymentsPage.tsx')],
 ]);
