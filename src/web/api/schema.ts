@@ -20680,6 +20680,11 @@ export interface components {
       openRequests: number;
       /** @description 未结且超过设定天数未更新的诉求数 */
       silentRequests: number;
+      /** @description 今日覆盖该企业的党组织 */
+      orgs: {
+        id: number;
+        name: string;
+      }[];
     };
     CaseworkRequest: {
       id: number;
