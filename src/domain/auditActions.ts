@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   // appraisal
   'appraisal.follow_up',
   'appraisal.member_create',
+  'appraisal.member_delete',
   'appraisal.org_create',
   'appraisal.org_delete',
   'appraisal.org_view',
@@ -86,11 +87,15 @@ export const AUDIT_ACTIONS = [
   // enterprise
   // engagement
   'engagement.activity_create',
+  'engagement.activity_delete',
   'engagement.org_view',
   'engagement.owner_create',
+  'engagement.owner_delete',
   'engagement.owner_list',
   'engagement.pairing_activity_create',
+  'engagement.pairing_activity_delete',
   'engagement.pairing_create',
+  'engagement.pairing_delete',
   'enterprise.export',
   'enterprise.import',
   'enterprise.import_discard',

@@ -105,8 +105,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'orglife.read',
   ],
   // An instructor's scope is the enterprises assigned to them today (Actor.instructorId).
-  // They read the organisational life of their enterprises' orgs.
-  instructor: ['dashboard.read', 'ledger.read', 'instructor.read', 'instructor.record', 'orglife.read'],
+  // They read the orgs covering those enterprises today (row-level security, migration 0037),
+  // with their organisational life; they write none of it.
+  instructor: ['dashboard.read', 'ledger.read', 'org.read', 'instructor.read', 'instructor.record', 'orglife.read'],
   // A secretary's scope is their own org (Actor.orgId): its members, its covered enterprises.
   secretary: [
     'dashboard.read',

@@ -340,11 +340,14 @@ describe('instructor outcomes derived from the records', () => {
     const row = report.body.rows.find((r: { department: string }) => r.department === '作用发挥测试部门');
     expect(row).toMatchObject({ pledges: 1, proposals: 2, innovations: 2, problems: 1, benefit: 16.75 });
 
-    // The instructor reads the enterprise's achievements (no org or member names: not theirs).
+    // The instructor reads the enterprise's achievements, with the org covering it today
+    // (migration 0037: an instructor reads the orgs of their assigned enterprises).
     const seen = await me.client.get(`/api/enterprises/${e}/achievements`);
     expect(seen.status).toBe(200);
     expect(seen.body.length).toBe(8);
-    expect(seen.body.every((a: { orgName: string | null }) => a.orgName === null)).toBe(true);
+    expect(seen.body.every((a: { orgId: number; orgName: string | null }) => a.orgId === o && a.orgName !== null)).toBe(
+      true,
+    );
     expect((await me.client.get(`/api/enterprises/${enterprise}/achievements`)).status).toBe(404);
   });
 });

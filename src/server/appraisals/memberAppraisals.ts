@@ -152,3 +152,33 @@ export async function recordFollowUp(tx: Tx, actor: Actor, id: number, input: Fo
     },
   });
 }
+
+/** Withdraws a mistaken 民主评议 result (its follow-up with it); the audit trail keeps what it said. */
+export async function withdrawMemberAppraisal(tx: Tx, actor: Actor, id: number) {
+  const [row] = await tx
+    .select({ a: memberAppraisals, memberName: members.name, orgName: partyOrgs.name })
+    .from(memberAppraisals)
+    .innerJoin(members, eq(members.id, memberAppraisals.memberId))
+    .innerJoin(partyOrgs, eq(partyOrgs.id, memberAppraisals.orgId))
+    .where(and(eq(memberAppraisals.id, id), orgInScope(actor)))
+    .for('update', { of: memberAppraisals });
+  if (!row) throw notFound('民主评议记录');
+  const { a } = row;
+  await tx.delete(memberAppraisals).where(eq(memberAppraisals.id, id));
+  await auditChange(tx, actor, {
+    action: 'appraisal.member_delete',
+    entity: 'member_appraisal',
+    entityId: id,
+    diff: {
+      memberId: a.memberId,
+      memberName: row.memberName,
+      orgId: a.orgId,
+      orgName: row.orgName,
+      year: a.year,
+      result: a.result,
+      fourExcellent: a.fourExcellent,
+      followUp: a.followUp,
+      followUpOn: a.followUpOn,
+    },
+  });
+}

@@ -3,7 +3,7 @@ import { FOLLOW_UPS, MEMBER_RESULTS, ORG_GRADES } from '../../domain/appraisal/c
 import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay } from '../schemas.ts';
 import { today } from '../today.ts';
-import { createMemberAppraisal, recordFollowUp } from './memberAppraisals.ts';
+import { createMemberAppraisal, recordFollowUp, withdrawMemberAppraisal } from './memberAppraisals.ts';
 import { closeRectification, createOrgAppraisal, deleteOrgAppraisal } from './orgAppraisals.ts';
 import { orgAppraisalView } from './queries.ts';
 
@@ -162,4 +162,17 @@ appraisalRoutes.define({
   response: Ok,
   describe: '已登记',
   handler: ({ tx, actor, input }) => done(recordFollowUp(tx, actor, input.params.id, input.body, today())),
+});
+
+appraisalRoutes.define({
+  method: 'delete',
+  path: '/api/member-appraisals/{id}',
+  permission: 'orglife.write',
+  action: 'appraisal.member_delete',
+  entity: 'member_appraisal',
+  summary: '撤销误登记的党员民主评议结果及其组织处置（审计日志保留原内容）',
+  params: byId,
+  response: Ok,
+  describe: '已撤销',
+  handler: ({ tx, actor, input }) => done(withdrawMemberAppraisal(tx, actor, input.params.id)),
 });

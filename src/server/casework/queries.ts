@@ -34,7 +34,8 @@ export interface AssignmentFilter {
   missed?: boolean;
 }
 
-export type AssignmentState = AssignmentRow & WeekState & { openRequests: number; silentRequests: number };
+export type AssignmentState = AssignmentRow &
+  WeekState & { openRequests: number; silentRequests: number; orgs: { id: number; name: string }[] };
 
 /**
  * The assignments in force today in the actor's scope (an instructor: their own), each with
@@ -49,9 +50,16 @@ export async function listAssignments(
 ): Promise<{ contactsPerWeek: number; requestSilentDays: number; items: AssignmentState[] }> {
   // Open requests without an update for the configured days: the same rule as the work prompts.
   const silentSince = addDays(today, -settings.requestSilentDays);
-  const rows = await queryRows<AssignmentRow & { openRequests: number; silentRequests: number }>(
+  const rows = await queryRows<
+    AssignmentRow & { openRequests: number; silentRequests: number; orgs: { id: number; name: string }[] }
+  >(
     tx,
     sql`select ${ASSIGNMENT_COLUMNS},
+          -- The orgs covering the enterprise today that the actor sees (an instructor: these, migration 0037).
+          coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.id)
+             from org_coverages c join party_orgs o on o.id = c.org_id
+             where c.enterprise_id = a.enterprise_id and c.start_on <= ${today}::date
+               and (c.end_on is null or c.end_on > ${today}::date)), '[]'::json) as orgs,
           (select count(*)::int from requests r where r.assignment_id = a.id and r.closed_on is null) as "openRequests",
           (select count(*)::int from requests r where r.assignment_id = a.id and r.closed_on is null
              and r.last_update_on <= ${silentSince}::date) as "silentRequests"

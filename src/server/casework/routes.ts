@@ -60,6 +60,7 @@ const Assignment = z
     lastContactOn: z.string().nullable(),
     openRequests: z.number(),
     silentRequests: z.number().describe('未结且超过设定天数未更新的诉求数'),
+    orgs: z.array(z.object({ id: z.number(), name: z.string() })).openapi({ description: '今日覆盖该企业的党组织' }),
   })
   .openapi('CaseworkAssignment');
 

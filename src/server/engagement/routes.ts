@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ENGAGEMENT_KINDS, PARTNER_KINDS } from '../../domain/appraisal/codes.ts';
-import { areaRouter } from '../route.ts';
+import { areaRouter, done, Ok } from '../route.ts';
 import { byId, calendarDay } from '../schemas.ts';
 import { today } from '../today.ts';
 import { createOpenActivity, createPairing, createPairingActivity } from './activities.ts';
 import { createOwnerEngagement, enterpriseEngagements } from './ownerEngagements.ts';
 import { orgEngagementView } from './queries.ts';
+import { withdrawOpenActivity, withdrawOwnerEngagement, withdrawPairing, withdrawPairingActivity } from './withdraw.ts';
 
 const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label}不超过 ${max} 个字`).nullable().default(null);
@@ -192,4 +193,56 @@ engagementRoutes.define({
   response: Created,
   describe: '已登记',
   handler: ({ tx, actor, input }) => createOwnerEngagement(tx, actor, input.params.id, input.body, today()),
+});
+
+engagementRoutes.define({
+  method: 'delete',
+  path: '/api/open-activities/{id}',
+  permission: 'orglife.write',
+  action: 'engagement.activity_delete',
+  entity: 'open_activity',
+  summary: '撤销误登记的开放式活动（审计日志保留原内容）',
+  params: byId,
+  response: Ok,
+  describe: '已撤销',
+  handler: ({ tx, actor, input }) => done(withdrawOpenActivity(tx, actor, input.params.id)),
+});
+
+engagementRoutes.define({
+  method: 'delete',
+  path: '/api/pairings/{id}',
+  permission: 'orglife.write',
+  action: 'engagement.pairing_delete',
+  entity: 'pairing',
+  summary: '撤销误登记的结对共建及其下的共建活动（由登记结对的党组织撤销；审计日志保留原内容）',
+  params: byId,
+  response: Ok,
+  describe: '已撤销',
+  handler: ({ tx, actor, input }) => done(withdrawPairing(tx, actor, input.params.id)),
+});
+
+engagementRoutes.define({
+  method: 'delete',
+  path: '/api/pairing-activities/{id}',
+  permission: 'orglife.write',
+  action: 'engagement.pairing_activity_delete',
+  entity: 'pairing',
+  summary: '撤销误登记的共建活动（审计日志保留原内容）',
+  params: byId,
+  response: Ok,
+  describe: '已撤销',
+  handler: ({ tx, actor, input }) => done(withdrawPairingActivity(tx, actor, input.params.id)),
+});
+
+engagementRoutes.define({
+  method: 'delete',
+  path: '/api/owner-engagements/{id}',
+  permission: 'orglife.write',
+  action: 'engagement.owner_delete',
+  entity: 'owner_engagement',
+  summary: '撤销误登记的企业主沟通、支持、三争一创、入党申请或要求建立党组织记录（审计日志保留原内容）',
+  params: byId,
+  response: Ok,
+  describe: '已撤销',
+  handler: ({ tx, actor, input }) => done(withdrawOwnerEngagement(tx, actor, input.params.id)),
 });

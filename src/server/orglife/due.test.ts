@@ -105,6 +105,25 @@ describe('what is due on the first day of a quarter', () => {
   });
 });
 
+describe('a committee judged from the roster in the period, not today', () => {
+  it('the 支委会 is asked for a month only when 7 full members were on the roster on its first day', async () => {
+    const grown = await org({ reportedFullCount: 0 });
+    // Six full all along; the seventh full from 2026-03-01 (the first day of March counts).
+    const add = (n: number, fullOn: string, leftOn: string | null) =>
+      fx.rows(sql`insert into members (name, id_number, id_number_hash, birth_date, sex, status, joined_on, full_on, left_on, org_id)
+        values (${`支委${grown}-${n}`}, 'v1:x', ${`h-cm-${grown}-${n}`}, '1980-01-01', 'male', 'full', '2019-01-01',
+          ${fullOn}, ${leftOn}, ${grown})`);
+    for (let n = 0; n < 6; n++) await add(n, '2020-01-01', null);
+    await add(6, '2026-03-01', null);
+    const committeeMonths = async (today: string) =>
+      (await due([grown], today)).filter((i) => i.startsWith('committee_meeting'));
+    // On 2026-03-02: February (6 full on 1 Feb) is not asked; March (7 on 1 Mar) is.
+    expect(await committeeMonths('2026-03-02')).toEqual(['committee_meeting due 2026-03-01']);
+    // On 2026-02-02, judged by today's roster it would be asked; by February's it is not.
+    expect(await committeeMonths('2026-02-02')).toEqual([]);
+  });
+});
+
 describe('configured frequencies', () => {
   it('follows the deployment’s values: none asks nothing, monthly general meetings are asked monthly', async () => {
     const settings: OrglifeSettings = {

@@ -49,11 +49,7 @@ function periods(settings: OrglifeSettings, today: string) {
 export function missedMeetingsSql(orgWhere: SQL, values: SQL, on: string): SQL {
   return sql`with k(kind, frequency, level, p_start, p_end) as (values ${values}),
       o as materialized (
-        select o.id, o.name, o.type, o.established_on,
-          (o.type in ('committee', 'general_branch') or (select case when count(*) > 0
-              then count(*) filter (where m.status = 'full' and m.relation_org_name is null)
-              else coalesce(o.reported_full_count, 0) end
-            from members m where m.org_id = o.id and m.left_on is null) >= ${DEFAULT_FORMATION_RULES.committeeMinFull}) as has_committee
+        select o.id, o.name, o.type, o.established_on, o.reported_full_count
         from party_orgs o
         where ${orgWhere} and (o.dissolved_on is null or o.dissolved_on > ${on}::date)
       ),
@@ -63,7 +59,15 @@ export function missedMeetingsSql(orgWhere: SQL, values: SQL, on: string): SQL {
         from o cross join k
         where k.kind <> 'group_meeting'
           and (k.kind <> 'general_meeting' or o.type <> 'committee')
-          and (k.kind <> 'committee_meeting' or o.has_committee)
+          -- A 支委会 is asked of an org with a committee in the period: a 党委 or 总支, or a branch
+          -- with 7 or more full members on its roster on the period's first day (the reported
+          -- count where it has no roster then), not today's roster.
+          and (k.kind <> 'committee_meeting' or o.type in ('committee', 'general_branch')
+            or (select case when count(*) > 0
+                  then count(*) filter (where m.full_on <= k.p_start and m.relation_org_name is null)
+                  else coalesce(o.reported_full_count, 0) end
+                from members m where m.org_id = o.id and m.joined_on <= k.p_start
+                  and (m.left_on is null or m.left_on > k.p_start)) >= ${DEFAULT_FORMATION_RULES.committeeMinFull})
         union all
         select o.id, o.name, greatest(o.established_on, g.created_at::date), g.id, g.name, k.*
         from o join party_groups g on g.org_id = o.id join k on k.kind = 'group_meeting'

@@ -38,7 +38,9 @@ async function tallies(tx: Tx, prefix: string, year: number, asOf: string) {
   const like = `${prefix}%`;
   const from = formatDate(year, 1, 1);
   const queries: SQL[] = [
-    // Achievements recorded in the year (on_date), each kind with its figure of note.
+    // Achievements of the year, each kind with its figure of note: those recorded in it (on_date),
+    // and the model posts and responsibility zones in force during it (from_on–to_on, inclusive;
+    // from the day recorded when no start is given), whatever year they were recorded in.
     sql`select o.region_code as "regionCode", x.field, sum(x.n)::float8 as n
         from achievements a join party_orgs o on o.id = a.org_id
         cross join lateral (
@@ -52,7 +54,10 @@ async function tallies(tx: Tx, prefix: string, year: number, asOf: string) {
           union all select 'innovationBenefit', round(a.benefit * 100) where a.kind = 'innovation' and a.benefit is not null
           union all select 'contribution', round(a.amount * 100) where a.kind = 'contribution'
         ) x
-        where o.region_code like ${like} and a.on_date between ${from}::date and ${asOf}::date
+        where o.region_code like ${like}
+          and case when a.kind in ('model_post', 'responsibility_zone')
+            then coalesce(a.from_on, a.on_date) <= ${asOf}::date and (a.to_on is null or a.to_on >= ${from}::date)
+            else a.on_date between ${from}::date and ${asOf}::date end
         group by 1, 2`,
     sql`select e.region_code as "regionCode", x.field, sum(x.n)::float8 as n
         from owner_engagements g join enterprises e on e.id = g.enterprise_id

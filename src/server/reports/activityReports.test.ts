@@ -65,9 +65,19 @@ async function attend(meetingId: number, memberId: number, present: boolean, gue
 }
 
 async function achievement(orgId: number, enterpriseId: number, kind: string, extra: Record<string, unknown> = {}) {
-  const v = { onDate: '2025-05-01', adopted: null, fulfilled: null, benefit: null, amount: null, ...extra };
-  await fx.rows(sql`insert into achievements (org_id, enterprise_id, kind, on_date, content, adopted, fulfilled, benefit, amount)
-    values (${orgId}, ${enterpriseId}, ${kind}, ${v.onDate}, '内容', ${v.adopted}, ${v.fulfilled}, ${v.benefit}, ${v.amount})`);
+  const v = {
+    onDate: '2025-05-01',
+    adopted: null,
+    fulfilled: null,
+    benefit: null,
+    amount: null,
+    fromOn: null,
+    toOn: null,
+    ...extra,
+  };
+  await fx.rows(sql`insert into achievements (org_id, enterprise_id, kind, on_date, content, adopted, fulfilled, benefit, amount, from_on, to_on)
+    values (${orgId}, ${enterpriseId}, ${kind}, ${v.onDate}, '内容', ${v.adopted}, ${v.fulfilled}, ${v.benefit}, ${v.amount},
+      ${v.fromOn}, ${v.toOn})`);
 }
 
 async function engagement(enterpriseId: number, orgId: number | null, kind: string, funds: number | null = null) {
@@ -138,6 +148,11 @@ beforeAll(async () => {
   await achievement(b, e2, 'contribution', { amount: '0.20' });
   await achievement(c, e3, 'model_post');
   await achievement(c, e3, 'responsibility_zone');
+  // Model posts and zones count in the years they are in force (from–to, inclusive), not the year recorded.
+  await achievement(c, e3, 'model_post', { onDate: '2023-03-01', fromOn: '2023-03-01' }); // still in force
+  await achievement(c, e3, 'model_post', { onDate: '2023-01-01', fromOn: '2023-01-01', toOn: '2025-01-01' }); // its last day in 2025
+  await achievement(c, e3, 'model_post', { onDate: '2023-01-01', fromOn: '2023-01-01', toOn: '2024-12-31' }); // ended before
+  await achievement(c, e3, 'responsibility_zone', { onDate: '2025-12-20', fromOn: '2026-01-01' }); // starts after
   await engagement(e2, b, 'communication');
   await engagement(e2, b, 'application');
   await engagement(e3, null, 'org_request');
@@ -241,7 +256,7 @@ describe('作用发挥情况', () => {
       memberBasicallyQualified: 1,
       memberUnqualified: 1,
     });
-    expect(r.rows.at(-1)).toMatchObject({ direct: true, modelPosts: 1, responsibilityZones: 1, orgRequests: 1 });
+    expect(r.rows.at(-1)).toMatchObject({ direct: true, modelPosts: 3, responsibilityZones: 1, orgRequests: 1 });
     expect(r.total).toMatchObject({ proposals: 2, innovationBenefit: 12.6, contribution: 3.45, orgOrdinary: 1 });
     await expectSheet(r, ACHIEVEMENT_COLUMNS, await activityWorkbook(r, today));
   });

@@ -6,6 +6,7 @@ import { ACTIVITY_REPORT_ROUTE_CALLS } from './activityReportRoutes.ts';
 import { APPRAISAL_ROUTE_CALLS } from './appraisalRoutes.ts';
 import { CASEWORK_ROUTE_CALLS } from './caseworkRoutes.ts';
 import type { TestClient } from './client.ts';
+import { ENGAGEMENT_ROUTE_CALLS } from './engagementRoutes.ts';
 import { FIGURE_ROUTE_CALLS } from './figureRoutes.ts';
 import { UPWARD_ROUTE_CALLS } from './upwardRoutes.ts';
 
@@ -153,6 +154,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...FIGURE_ROUTE_CALLS,
   ...CASEWORK_ROUTE_CALLS,
   ...ACHIEVEMENT_ROUTE_CALLS,
+  ...ENGAGEMENT_ROUTE_CALLS,
   ...APPRAISAL_ROUTE_CALLS,
   ...ACTIVITY_REPORT_ROUTE_CALLS,
   ...UPWARD_ROUTE_CALLS,

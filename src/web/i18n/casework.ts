@@ -30,6 +30,7 @@ export const caseworkZhCN = {
   'casework.since': '选派自 {date}',
   'casework.record': '记录联系',
   'casework.details': '详情',
+  'casework.orgs': '党组织（组织生活、作用发挥）：',
   'casework.instructor': '指导员',
   'casework.department': '派出单位',
 
@@ -243,6 +244,7 @@ export const caseworkEnUS: Record<keyof typeof caseworkZhCN, string> = {
   'casework.since': 'Assigned since {date}',
   'casework.record': 'Record contact',
   'casework.details': 'Details',
+  'casework.orgs': 'Party organization (its life and achievements): ',
   'casework.instructor': 'Instructor',
   'casework.department': 'Department',
 

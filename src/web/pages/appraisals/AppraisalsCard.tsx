@@ -4,6 +4,7 @@ import { Button, Card, Flex, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { CloseRectificationModal } from './CloseRectificationModal.tsx';
@@ -93,11 +94,18 @@ export function AppraisalsCard({ orgId, dissolved }: { orgId: number; dissolved:
           renderItem={(a) => (
             <List.Item
               actions={
-                manage && a.weak && a.rectifiedOn === null
+                manage
                   ? [
-                      <Button key="close" size="small" type="link" onClick={() => setClosing(a)}>
-                        {t('appraisal.rect.close')}
-                      </Button>,
+                      a.weak && a.rectifiedOn === null && (
+                        <Button key="close" size="small" type="link" onClick={() => setClosing(a)}>
+                          {t('appraisal.rect.close')}
+                        </Button>
+                      ),
+                      <WithdrawButton
+                        key="withdraw"
+                        path={`/api/org-appraisals/${a.id}`}
+                        areas={['orgs', 'reports']}
+                      />,
                     ]
                   : []
               }
@@ -152,11 +160,19 @@ export function AppraisalsCard({ orgId, dissolved }: { orgId: number; dissolved:
           renderItem={(m) => (
             <List.Item
               actions={
-                write && m.followUp === null && (m.result === 'unqualified' || m.result === 'basically_qualified')
+                write
                   ? [
-                      <Button key="follow" size="small" type="link" onClick={() => setFollowing(m)}>
-                        {t('appraisal.followUp.record')}
-                      </Button>,
+                      m.followUp === null && (m.result === 'unqualified' || m.result === 'basically_qualified') && (
+                        <Button key="follow" size="small" type="link" onClick={() => setFollowing(m)}>
+                          {t('appraisal.followUp.record')}
+                        </Button>
+                      ),
+                      <WithdrawButton
+                        key="withdraw"
+                        path={`/api/member-appraisals/${m.id}`}
+                        areas={['orgs', 'reports', 'todo', 'prompts']}
+                        testId="member-appraisal-withdraw"
+                      />,
                     ]
                   : []
               }

@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Popover, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CaseworkAssignment } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
@@ -72,6 +72,17 @@ export function AssignmentCard({
           {a.lastContactOn ? t('casework.lastContact', { date: a.lastContactOn }) : t('casework.neverContacted')} ·{' '}
           {t('casework.since', { date: a.startOn })}
         </Typography.Text>
+        {can('org.read') && a.orgs.length > 0 && (
+          <Typography.Text data-testid="assignment-orgs" style={{ wordBreak: 'break-all' }}>
+            {t('casework.orgs')}
+            {a.orgs.map((o, i) => (
+              <span key={o.id}>
+                {i > 0 && '、'}
+                <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+              </span>
+            ))}
+          </Typography.Text>
+        )}
         {actions && (
           <Flex gap={8}>
             {can('instructor.record') && (

@@ -4,6 +4,7 @@ import { Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { OrgDetail } from '../../api/types.ts';
 import { api } from '../../api.ts';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { JointActivityModal } from './JointActivityModal.tsx';
@@ -82,7 +83,19 @@ export function EngagementCard({ detail, dissolved }: { detail: OrgDetail; disso
           dataSource={openActivities}
           rowKey="id"
           renderItem={(a) => (
-            <List.Item>
+            <List.Item
+              actions={
+                write
+                  ? [
+                      <WithdrawButton
+                        key="withdraw"
+                        path={`/api/open-activities/${a.id}`}
+                        areas={['orgs', 'reports']}
+                      />,
+                    ]
+                  : []
+              }
+            >
               <Flex vertical gap={2}>
                 <Typography.Text>{a.title}</Typography.Text>
                 <Typography.Text type="secondary" style={small}>
@@ -123,6 +136,12 @@ export function EngagementCard({ detail, dissolved }: { detail: OrgDetail; disso
                       <Button key="joint" size="small" type="link" onClick={() => setJoint(p)}>
                         {t('engagement.joint.create')}
                       </Button>,
+                      <WithdrawButton
+                        key="withdraw"
+                        path={`/api/pairings/${p.id}`}
+                        confirm={t('engagement.pairing.withdrawConfirm', { n: p.activities.length })}
+                        areas={['orgs', 'reports']}
+                      />,
                     ]
                   : []
               }
@@ -138,9 +157,14 @@ export function EngagementCard({ detail, dissolved }: { detail: OrgDetail; disso
                     : t('engagement.pairing.from', { date: p.startOn })}
                 </Typography.Text>
                 {p.activities.map((x) => (
-                  <Typography.Text key={x.id} type="secondary" style={small}>
-                    {[x.heldOn, x.title, x.content].filter((s) => s).join(' · ')}
-                  </Typography.Text>
+                  <Flex key={x.id} gap={8} wrap align="baseline">
+                    <Typography.Text type="secondary" style={small}>
+                      {[x.heldOn, x.title, x.content].filter((s) => s).join(' · ')}
+                    </Typography.Text>
+                    {write && p.orgId === orgId && (
+                      <WithdrawButton path={`/api/pairing-activities/${x.id}`} areas={['orgs', 'reports']} />
+                    )}
+                  </Flex>
                 ))}
               </Flex>
             </List.Item>
@@ -159,7 +183,19 @@ export function EngagementCard({ detail, dissolved }: { detail: OrgDetail; disso
           dataSource={ownerEngagements}
           rowKey="id"
           renderItem={(g) => (
-            <List.Item>
+            <List.Item
+              actions={
+                write
+                  ? [
+                      <WithdrawButton
+                        key="withdraw"
+                        path={`/api/owner-engagements/${g.id}`}
+                        areas={['orgs', 'ledger', 'reports']}
+                      />,
+                    ]
+                  : []
+              }
+            >
               <Flex vertical gap={2}>
                 <span>
                   <Tag color="blue">{t(`engagement.kind.${g.kind}`)}</Tag>
