@@ -187,7 +187,7 @@ describe('reports passed up between deployments', () => {
     ]);
   }, 600_000);
 
-  it('a county submits its quarterly report over HTTP to the city served in the test, and hears of a return', async () => {
+  it('a county submits its quarterly report over HTTP to the city served in the test; a malformed body over HTTP is refused', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
