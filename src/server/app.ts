@@ -42,6 +42,7 @@ import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -140,6 +141,7 @@ export function createApp(deps: Deps) {
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
   app.route('/', orglifeRoutes);
+  app.route('/', trainingRoutes);
   app.route('/', achievementRoutes);
   app.route('/', appraisalRoutes);
   app.route('/', engagementRoutes);

@@ -157,3 +157,4 @@ export * from './pool-schema.ts';
 export * from './reference-schema.ts';
 export * from './report-schema.ts';
 export * from './stats-schema.ts';
+export * from './training-schema.ts';

@@ -17,6 +17,7 @@ import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
 import { todoEnUS } from './todo.ts';
+import { trainingEnUS } from './training.ts';
 import { workEnUS } from './work.ts';
 import type { CoreMessageKey, MessageKey } from './zh-CN.ts';
 
@@ -662,6 +663,7 @@ export const enUS: Record<MessageKey, string> = {
   ...statsEnUS,
   ...recognitionEnUS,
   ...appraisalsEnUS,
+  ...trainingEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
   ...todoEnUS,

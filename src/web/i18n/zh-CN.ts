@@ -27,6 +27,7 @@ import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
 import { todoZhCN } from './todo.ts';
+import { trainingZhCN } from './training.ts';
 import { workZhCN } from './work.ts';
 
 const coreZhCN = {
@@ -658,6 +659,7 @@ export const zhCN = {
   ...statsZhCN,
   ...recognitionZhCN,
   ...appraisalsZhCN,
+  ...trainingZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
   ...todoZhCN,
