@@ -21,6 +21,7 @@ import { demoOrgs } from './orgs.ts';
 import { writeDemoPasswords } from './passwords.ts';
 import { demoRecognition } from './recognition.ts';
 import { demoSubmissions } from './submissions.ts';
+import { demoTraining } from './training.ts';
 
 /** Progress inside a stage: `done` of `total` (null while unknown), told as the stage goes. */
 export type DemoProgress = (stage: string, done: number, total: number | null) => void;
@@ -95,6 +96,9 @@ export async function runDemo(
 
   log(
     `演示组织生活：${await inScope(database.db, operator, (tx) => demoMeetings(tx, operator, seeded(opts.seed + 31), opts.region))}`,
+  );
+  log(
+    `演示教育培训：${await inScope(database.db, operator, (tx) => demoTraining(tx, operator, seeded(opts.seed + 37), opts.region))}`,
   );
   const submitted = await inScope(database.db, operator, (tx) => demoSubmissions(tx, opts.region));
   log(
