@@ -15,5 +15,6 @@ export function reportCommands(io: CliIo): Command {
   report.addCommand(laggingCommand(io));
   report.addCommand(activityReportCommand(io, 'orglife'));
   report.addCommand(activityReportCommand(io, 'achievements'));
+  report.addCommand(activityReportCommand(io, 'training'));
   return report;
 }

@@ -228,6 +228,8 @@ export const AUDIT_ACTIONS = [
   // report
   'report.achievements',
   'report.achievements_export',
+  'report.training',
+  'report.training_export',
   'report.annual',
   'report.annual_export',
   'report.nb27',
@@ -269,6 +271,8 @@ export const AUDIT_ACTIONS = [
   'settings.instructor.read',
   'settings.orglife',
   'settings.orglife.read',
+  'settings.training',
+  'settings.training.read',
   'settings.org_rules',
   'settings.org_rules.read',
   'settings.region',
@@ -284,6 +288,20 @@ export const AUDIT_ACTIONS = [
   'stats.trend',
   // todo
   'todo.read',
+  // training (rules.md §12): classes, the online party school, hours against the requirement
+  'training.class_create',
+  'training.class_delete',
+  'training.class_list',
+  'training.class_read',
+  'training.class_update',
+  'training.course_complete',
+  'training.course_create',
+  'training.course_delete',
+  'training.course_list',
+  'training.course_uncomplete',
+  'training.hours',
+  'training.own_hours',
+  'training.people',
   // user
   'user.change_password',
   'user.create',
@@ -314,6 +332,7 @@ export const AUDIT_ENTITIES = [
   'attachment',
   'audit_log',
   'contact',
+  'course',
   'daily_assessment',
   'demonstration_site',
   'department',
@@ -341,6 +360,7 @@ export const AUDIT_ENTITIES = [
   'request',
   'settings',
   'snapshot',
+  'training_class',
   'user',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

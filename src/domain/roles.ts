@@ -80,6 +80,12 @@ const BUSINESS = [
   'orglife.write',
   /** Appraise orgs (分类定级, 软弱涣散 and their rectification): the body above the org does this. */
   'appraisal.manage',
+  /** See training classes, online courses and yearly hours (an instructor: their own hours). */
+  'training.read',
+  /** Record training classes with attendance, publish online courses, set the hour requirements. */
+  'training.manage',
+  /** Mark online courses done: a secretary for their org's members, an instructor for themself. */
+  'training.record',
 ] as const;
 
 export const PERMISSIONS = [...ADMINISTRATION, ...BUSINESS] as const;
@@ -103,11 +109,22 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'pool.read',
     'honour.read',
     'orglife.read',
+    'training.read',
   ],
   // An instructor's scope is the enterprises assigned to them today (Actor.instructorId).
   // They read the orgs covering those enterprises today (row-level security, migration 0037),
-  // with their organisational life; they write none of it.
-  instructor: ['dashboard.read', 'ledger.read', 'org.read', 'instructor.read', 'instructor.record', 'orglife.read'],
+  // with their organisational life; they write none of it. They see their own training hours
+  // and the courses published to their region, and mark courses done.
+  instructor: [
+    'dashboard.read',
+    'ledger.read',
+    'org.read',
+    'instructor.read',
+    'instructor.record',
+    'orglife.read',
+    'training.read',
+    'training.record',
+  ],
   // A secretary's scope is their own org (Actor.orgId): its members, its covered enterprises.
   secretary: [
     'dashboard.read',
@@ -120,6 +137,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'prompt.read',
     'orglife.read',
     'orglife.write',
+    'training.read',
+    'training.record',
   ],
 };
 

@@ -43,6 +43,7 @@ import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
 import { upwardRoutes } from './upward/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */
@@ -142,6 +143,7 @@ export function createApp(deps: Deps) {
   app.route('/', secretaryPoolRoutes);
   app.route('/', honourRoutes);
   app.route('/', orglifeRoutes);
+  app.route('/', trainingRoutes);
   app.route('/', achievementRoutes);
   app.route('/', IMPORT_ROUTES.meetings);
   app.route('/', IMPORT_ROUTES.achievements);

@@ -39,6 +39,13 @@ const SETTINGS: Setting[] = [
     city: { ...DEFAULT_ASSESSMENT_SETTINGS, excellentCap: 30 },
   },
   {
+    path: '/api/settings/training',
+    key: 'training',
+    role: 'committee',
+    county: { member: 40, officer: 60, instructor: 30 },
+    city: { member: 36, officer: 58, instructor: 28 },
+  },
+  {
     path: '/api/settings/org-rules',
     key: 'org_rules',
     role: 'committee',

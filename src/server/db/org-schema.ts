@@ -267,6 +267,8 @@ export const developments = pgTable(
     politicalReviewOn: date('political_review_on'),
     trainingDays: numeric('training_days', { mode: 'number' }),
     trainingHours: numeric('training_hours', { mode: 'number' }),
+    /** The days and hours above are the 发展对象 classes' (training/candidates.ts), not typed. */
+    trainingFromClass: boolean('training_from_class').notNull().default(false),
     introducers: text('introducers').array().notNull().default(sql`'{}'::text[]`),
     admittedOn: date('admitted_on'),
     approvedOn: date('approved_on'),

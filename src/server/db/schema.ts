@@ -159,3 +159,4 @@ export * from './reference-schema.ts';
 export * from './report-schema.ts';
 export * from './stats-schema.ts';
 export * from './upward-schema.ts';
+export * from './training-schema.ts';

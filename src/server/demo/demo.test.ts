@@ -96,6 +96,17 @@ describe('the demo county', () => {
     expect(empty).toEqual([]);
   });
 
+  it('has training classes with attendance, and members below this year’s hour requirement', async () => {
+    const year = Number(today.slice(0, 4));
+    const last = await client.get(`/api/reports/training?region=${REGION}&year=${year - 1}`);
+    expect(last.status).toBe(200);
+    expect(nonZero(last.body.total, ['classes', 'attendances', 'people', 'hours'])).toEqual(
+      all(['classes', 'attendances', 'people', 'hours']),
+    );
+    const now = await client.get(`/api/reports/training?region=${REGION}&year=${year}`);
+    expect(now.body.total.belowRequirement).toBeGreaterThan(0);
+  });
+
   it('credits instructors with derived outcomes: activists, members developed, problems solved', async () => {
     const res = await client.get(`/api/reports/instructors?region=${REGION}&from=${addDays(today, -365)}&to=${today}`);
     expect(res.status).toBe(200);

@@ -22,6 +22,7 @@ import { demoOrgs } from './orgs.ts';
 import { writeDemoPasswords } from './passwords.ts';
 import { demoRecognition } from './recognition.ts';
 import { demoSubmissions } from './submissions.ts';
+import { demoTraining } from './training.ts';
 
 /** Progress inside a stage: `done` of `total` (null while unknown), told as the stage goes. */
 export type DemoProgress = (stage: string, done: number, total: number | null) => void;
@@ -99,6 +100,9 @@ export async function runDemo(
   );
   log(
     `演示会议附件：${await inScope(database.db, operator, (tx) => demoMinutes(tx, operator, opened.keys, opts.region))}`,
+  );
+  log(
+    `演示教育培训：${await inScope(database.db, operator, (tx) => demoTraining(tx, operator, seeded(opts.seed + 37), opts.region))}`,
   );
   const submitted = await inScope(database.db, operator, (tx) => demoSubmissions(tx, opts.region));
   log(

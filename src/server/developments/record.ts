@@ -73,6 +73,7 @@ export function presentDevelopment(row: NamedDevelopmentRow, keys: Keys, today: 
     politicalReviewOn: row.politicalReviewOn,
     trainingDays: row.trainingDays,
     trainingHours: row.trainingHours,
+    trainingFromClass: row.trainingFromClass,
     introducers: row.introducers,
     admittedOn: row.admittedOn,
     approvedOn: row.approvedOn,

@@ -28,6 +28,9 @@ const Development = z
     politicalReviewOn: z.string().nullable(),
     trainingDays: z.number().nullable(),
     trainingHours: z.number().nullable(),
+    trainingFromClass: z
+      .boolean()
+      .openapi({ description: 'true：集中培训天数和学时取自发展对象集中培训班记录，不能在此填写' }),
     introducers: z.array(z.string()),
     admittedOn: z.string().nullable(),
     approvedOn: z.string().nullable(),

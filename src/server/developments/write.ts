@@ -20,6 +20,7 @@ import { checkEmployer, checkUniqueId } from '../members/checks.ts';
 import { linkDevelopmentVotes } from '../orglife/developmentVote.ts';
 import { invalid } from '../orgs/invalid.ts';
 import { loadOrg } from '../orgs/load.ts';
+import { candidateClasses } from '../training/candidates.ts';
 import { type DevelopmentRow, developmentInScope, loadDevelopment } from './load.ts';
 import { admitMember, cancelProbation, convertToFull } from './member.ts';
 import { type EarlyReasons, toRecord } from './record.ts';
@@ -192,6 +193,7 @@ export async function updateDevelopment(
     invalid('fullApprovedOn', `已于 ${row.fullApprovedOn} 批准转为正式党员，转正日期不能在此修改，请在党员档案中更正`);
   }
   if (patch.employerId != null && patch.employerId !== row.employerId) await checkEmployer(tx, actor, patch.employerId);
+  await refuseTypedTraining(tx, row, patch);
 
   const next: DevelopmentRow = { ...row };
   for (const field of STAGE_FIELDS) {
@@ -243,6 +245,25 @@ export async function updateDevelopment(
     .where(eq(developments.id, id));
   await auditChange(tx, actor, { action: 'development.update', entity: 'development', entityId: id, diff });
   return { changed: Object.keys(diff), memberId: next.memberId };
+}
+
+/**
+ * Record once (rules.md §6, §12): where the candidate's centralised training comes from 发展对象
+ * class records, its days and hours are the classes' and are not typed here; the refusal names
+ * the classes to correct instead. Sending the same figures back (a form posting every field) is no change.
+ */
+async function refuseTypedTraining(tx: Tx, row: DevelopmentRow, patch: DevelopmentPatch) {
+  if (!row.trainingFromClass) return;
+  const typed = (['trainingDays', 'trainingHours'] as const).filter(
+    (f) => f in patch && (patch[f] ?? null) !== (row[f] ?? null),
+  );
+  if (typed.length === 0) return;
+  const classes = await candidateClasses(tx, row.id);
+  const named = classes.map((c) => `《${c.title}》（${c.startsOn} 至 ${c.endsOn}，编号 ${c.id}）`).join('、');
+  invalid(
+    typed[0],
+    `集中培训情况取自培训班记录${named}，不能在此填写；请在培训班中更正出勤（共 ${row.trainingDays} 天、${row.trainingHours} 学时）`,
+  );
 }
 
 /** The last stage date recorded: a record cannot end before it. */

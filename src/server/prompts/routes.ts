@@ -5,6 +5,7 @@ import { appraisalSections } from '../appraisals/prompts.ts';
 import { findingsIn, requestLang } from '../lang.ts';
 import { orglifeSections } from '../orglife/prompts.ts';
 import { areaRouter } from '../route.ts';
+import { trainingSections } from '../training/prompts.ts';
 import { caseworkSections } from './casework.ts';
 import { enterpriseSections } from './enterprises.ts';
 import { recordSections } from './records.ts';
@@ -51,6 +52,7 @@ promptRoutes.define({
       ...(can(actor, 'instructor.read') ? await caseworkSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'orglife.read') ? await orglifeSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'orglife.read') ? await appraisalSections(tx, actor, today, LIMIT) : []),
+      ...(can(actor, 'training.read') ? await trainingSections(tx, actor, today, LIMIT) : []),
     ];
     const lang = requestLang(c);
     return {

@@ -2,6 +2,7 @@
 // scope (these count orgs and their records, not enterprises in a survey).
 import { z } from '@hono/zod-openapi';
 import { ACHIEVEMENT_COUNT_KEYS, ORGLIFE_COUNT_KEYS } from '../../domain/reports/activityForms.ts';
+import { TRAINING_COUNT_KEYS } from '../../domain/reports/trainingForm.ts';
 import { AnnualQuery } from './schemas.ts';
 
 export const ActivityQuery = AnnualQuery.omit({ scope: true });
@@ -26,3 +27,8 @@ export const AchievementsSchema = z
     rows: z.array(AchievementRowSchema),
   })
   .openapi('AchievementsReport');
+
+const TrainingRowSchema = z.object({ ...regionKey, ...counts(TRAINING_COUNT_KEYS) }).openapi('TrainingRow');
+export const TrainingSchema = z
+  .object({ report: z.literal('training'), ...period, total: TrainingRowSchema, rows: z.array(TrainingRowSchema) })
+  .openapi('TrainingReport');

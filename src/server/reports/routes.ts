@@ -5,7 +5,7 @@ import { XLSX_TYPE } from '../download.ts';
 import { areaRouter } from '../route.ts';
 import { getCoverageSettings } from '../stats/settings.ts';
 import { today } from '../today.ts';
-import { AchievementsSchema, ActivityQuery, OrglifeSchema } from './activitySchemas.ts';
+import { AchievementsSchema, ActivityQuery, OrglifeSchema, TrainingSchema } from './activitySchemas.ts';
 import { laggingRegions } from './lagging.ts';
 import {
   AnnualQuery,
@@ -125,7 +125,7 @@ defineReport({
 });
 
 const activity =
-  (report: 'orglife' | 'achievements') =>
+  (report: 'orglife' | 'achievements' | 'training') =>
   (actor: Actor, q: z.infer<typeof ActivityQuery>): ReportRequest => ({
     report,
     region: q.region ?? actor.regionCode,
@@ -150,6 +150,17 @@ defineReport({
   exportSummary: '导出作用发挥情况统计表（.xlsx，按纸质表样式；记入审计）',
   describe: '作用发挥情况',
   request: activity('achievements'),
+});
+
+defineReport({
+  name: 'training',
+  query: ActivityQuery,
+  response: TrainingSchema,
+  summary:
+    '培训情况统计表：培训班期数、培训人次、人数、人学时（按举办地区），应参训人数和年度学时未达要求人数（按本人所在地区）；只计人数，不排名',
+  exportSummary: '导出培训情况统计表（.xlsx，按纸质表样式；记入审计）',
+  describe: '培训情况',
+  request: activity('training'),
 });
 
 defineReport({

@@ -19,6 +19,7 @@ import { nbWorkbook } from './nbTablesXlsx.ts';
 import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
 import { type QuarterlyReport, quarterlyReport } from './quarterly.ts';
 import { quarterlyWorkbook } from './quarterlyXlsx.ts';
+import { type TrainingReport, trainingReport } from './trainingReport.ts';
 
 export type ReportRequest =
   | { report: 'quarterly'; region: string; quarter: string; scope?: CoverageScope }
@@ -27,15 +28,24 @@ export type ReportRequest =
   | { report: 'nb27'; region: string; year: number }
   | { report: 'nb30'; region: string; year: number }
   | { report: 'orglife'; region: string; year: number }
-  | { report: 'achievements'; region: string; year: number };
+  | { report: 'achievements'; region: string; year: number }
+  | { report: 'training'; region: string; year: number };
 
-export type AnyReport = QuarterlyReport | AnnualReport | LaggingReport | NbReport | OrglifeReport | AchievementsReport;
+export type AnyReport =
+  | QuarterlyReport
+  | AnnualReport
+  | LaggingReport
+  | NbReport
+  | OrglifeReport
+  | AchievementsReport
+  | TrainingReport;
 
 function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
   if (r.report === 'nb27' || r.report === 'nb30')
     return nbReport(tx, actor, r.report, { region: r.region, year: r.year }, now);
   if (r.report === 'orglife') return orglifeReport(tx, actor, r, now);
   if (r.report === 'achievements') return achievementsReport(tx, actor, r, now);
+  if (r.report === 'training') return trainingReport(tx, actor, r, now);
   const scope = r.scope ? { scope: r.scope } : {};
   if (r.report === 'quarterly')
     return quarterlyReport(tx, actor, { region: r.region, quarter: r.quarter, ...scope }, settings, now);
@@ -57,13 +67,15 @@ const EXPORT_ACTIONS = {
   nb30: 'report.nb30_export',
   orglife: 'report.orglife_export',
   achievements: 'report.achievements_export',
+  training: 'report.training_export',
 } as const;
 
 export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
   if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
   if (report.report === 'annual') return annualWorkbook(report, filledOn);
   if (report.report === 'nb27' || report.report === 'nb30') return nbWorkbook(report, filledOn);
-  if (report.report === 'orglife' || report.report === 'achievements') return activityWorkbook(report, filledOn);
+  if (report.report === 'orglife' || report.report === 'achievements' || report.report === 'training')
+    return activityWorkbook(report, filledOn);
   return laggingWorkbook(report, filledOn);
 }
 
@@ -72,7 +84,8 @@ export function fileNameOf(report: AnyReport): string {
   if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
   if (report.report === 'nb27' || report.report === 'nb30')
     return `年报表${report.report.slice(2)}-${report.name}-${report.year}.xlsx`;
-  if (report.report === 'orglife' || report.report === 'achievements') return activityFileName(report);
+  if (report.report === 'orglife' || report.report === 'achievements' || report.report === 'training')
+    return activityFileName(report);
   return `进展滞后督促清单-${report.name}-${report.date}.xlsx`;
 }
 

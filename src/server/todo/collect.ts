@@ -10,6 +10,7 @@ import { orglifeSections } from '../orglife/prompts.ts';
 import { caseworkSections } from '../prompts/casework.ts';
 import { recordSections } from '../prompts/records.ts';
 import type { PromptSection } from '../prompts/types.ts';
+import { trainingSections } from '../training/prompts.ts';
 import { quarterlyItems } from './quarterly.ts';
 import type { TodoSection } from './types.ts';
 
@@ -52,6 +53,9 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
     ...(may(actor, 'casework') ? await caseworkSections(tx, actor, today, Math.max(limit, 1)) : []),
     ...(can(actor, 'orglife.write') ? await orglifeSections(tx, actor, today, Math.max(limit, 1)) : []),
     ...(can(actor, 'orglife.write') ? await appraisalSections(tx, actor, today, Math.max(limit, 1)) : []),
+    ...(can(actor, 'training.record') && actor.instructorId === null
+      ? await trainingSections(tx, actor, today, Math.max(limit, 1), true)
+      : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));
   if (may(actor, 'report')) {

@@ -19,6 +19,7 @@ import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
 import { todoEnUS } from './todo.ts';
 import { upwardEnUS } from './upward.ts';
+import { trainingEnUS } from './training.ts';
 import { workEnUS } from './work.ts';
 import type { CoreMessageKey, MessageKey } from './zh-CN.ts';
 
@@ -664,6 +665,7 @@ export const enUS: Record<MessageKey, string> = {
   ...statsEnUS,
   ...recognitionEnUS,
   ...appraisalsEnUS,
+  ...trainingEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
   ...upwardEnUS,

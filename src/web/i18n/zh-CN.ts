@@ -29,6 +29,7 @@ import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
 import { todoZhCN } from './todo.ts';
 import { upwardZhCN } from './upward.ts';
+import { trainingZhCN } from './training.ts';
 import { workZhCN } from './work.ts';
 
 const coreZhCN = {
@@ -660,6 +661,7 @@ export const zhCN = {
   ...statsZhCN,
   ...recognitionZhCN,
   ...appraisalsZhCN,
+  ...trainingZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
   ...upwardZhCN,
