@@ -28,6 +28,10 @@ const VALID: Record<MemberColumnKey, unknown> = {
   phone: '13800138000',
   mobile: '否',
   relationOrg: undefined,
+  jobCode: undefined,
+  newClass: undefined,
+  migrantWorker: undefined,
+  joinType: undefined,
 };
 
 const { parse, parsedValue, expectError } = rowCases(parseMemberRow, VALID, { rowNumber: ROW, today: TODAY });
