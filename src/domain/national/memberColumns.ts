@@ -4,16 +4,20 @@
 // headers are accepted as aliases; the national file's other columns (学位, 党龄, 现居住地 …)
 // are reported as ignored.
 import { YES_NO } from '../enterprise/codes.ts';
-import { EDUCATIONS_WITH_NATIONAL_CODES } from './codes-education.ts';
-import { DATE_HINT, type ImportColumnDef, importColumnSet } from '../org/importColumns.ts';
 import { MEMBER_STATUSES, SEXES } from '../org/codes.ts';
+import { DATE_HINT, type ImportColumnDef, importColumnSet } from '../org/importColumns.ts';
 import { memberColumnOf } from '../org/memberColumns.ts';
 import type { MemberRowKey } from '../org/memberRow.ts';
+import { EDUCATIONS_WITH_NATIONAL_CODES } from './codes-education.ts';
 
 const ours = (key: Parameters<typeof memberColumnOf>[0]) => memberColumnOf(key);
 
 /** A column of ours under the national header, with our header (and its aliases) still accepted. */
-function renamed(key: Parameters<typeof memberColumnOf>[0], header: string, hint?: string): ImportColumnDef<MemberRowKey> {
+function renamed(
+  key: Parameters<typeof memberColumnOf>[0],
+  header: string,
+  hint?: string,
+): ImportColumnDef<MemberRowKey> {
   const c = ours(key);
   const aliases = [c.header, ...(c.aliases ?? [])].filter((a) => a !== header);
   return { ...c, header, aliases, hint: hint ?? c.hint };

@@ -3,8 +3,8 @@
 // is matched to them.
 import { YES_NO } from '../enterprise/codes.ts';
 import { JOB_CODES } from '../national/codes-job.ts';
-import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
 import { JOIN_TYPE_MAX_LENGTH } from '../national/codes-join-type.ts';
+import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
 import { EDUCATIONS, MEMBER_STATUSES, SEXES } from './codes.ts';
 import { DATE_HINT, type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
@@ -117,7 +117,13 @@ export const MEMBER_COLUMNS: readonly MemberColumnDef[] = [
     hint: '属于新社会阶层的填写，填名称或代码，如 私营企业主（4）',
     choices: NEW_CLASS_CODES,
   },
-  { key: 'migrantWorker', header: '是否农民工', required: false, hint: '是或否；不填时按工作岗位判断', choices: YES_NO },
+  {
+    key: 'migrantWorker',
+    header: '是否农民工',
+    required: false,
+    hint: '是或否；不填时按工作岗位判断',
+    choices: YES_NO,
+  },
   {
     key: 'joinType',
     header: '入党类型',

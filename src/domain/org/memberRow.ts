@@ -20,13 +20,13 @@ import {
 import { normalizeCode, normalizeName } from '../enterprise/text.ts';
 import { type Sex, validateIdNumber } from '../idNumber.ts';
 import { maskIdNumber, maskPhone } from '../mask.ts';
-import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
-import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
-import { pastDateParser, usccParser } from './importRow.ts';
 import { JOB_CODES } from '../national/codes-job.ts';
 import { JOIN_TYPE_MAX_LENGTH } from '../national/codes-join-type.ts';
 import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
+import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
+import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
 import type { ImportColumnDef } from './importColumns.ts';
+import { pastDateParser, usccParser } from './importRow.ts';
 import { MEMBER_COLUMNS, type MemberColumnKey, memberHeaderOf } from './memberColumns.ts';
 
 export const MEMBER_NAME_MAX_LENGTH = 50;
@@ -123,50 +123,50 @@ export function parseMemberRow(
   ) as ReadCells<typeof all>;
   const { idNumber: id, sex, status, joinedOn, fullOn } = v;
 
-  const H = (key: MemberRowKey) => r.header(key);
+  const header = (key: MemberRowKey) => r.header(key);
   if (id && v.birthDate && v.birthDate !== id.birthDate) {
-    r.error('birthDate', `${H('birthDate')}（${v.birthDate}）与${H('idNumber')}中的出生日期不符，请核对`);
+    r.error('birthDate', `${header('birthDate')}（${v.birthDate}）与${header('idNumber')}中的出生日期不符，请核对`);
   }
   if (v.lostContact) {
     r.warn(
       'lostContact',
-      `${H('lostContact')}为“是”：失联党员在本系统的“失联党员”中登记（失联情形、查找经过），本列只作核对，不写入`,
+      `${header('lostContact')}为“是”：失联党员在本系统的“失联党员”中登记（失联情形、查找经过），本列只作核对，不写入`,
     );
   }
   // Cross-column rules, each checked only when its columns were read.
   if (id && sex && sex !== id.sex) {
     r.error(
       'sex',
-      `${H('sex')}填写为“${labelOf(SEXES, sex)}”，与${H('idNumber')}不符：按${H('idNumber')}第 17 位应为“${labelOf(SEXES, id.sex)}”`,
+      `${header('sex')}填写为“${labelOf(SEXES, sex)}”，与${header('idNumber')}不符：按${header('idNumber')}第 17 位应为“${labelOf(SEXES, id.sex)}”`,
     );
   }
   if (id && joinedOn) {
     const age = ageOn(id.birthDate, joinedOn);
     if (age < 0) {
-      r.error('joinedOn', `${H('joinedOn')}（${joinedOn}）早于${H('idNumber')}中的出生日期，请核对`);
+      r.error('joinedOn', `${header('joinedOn')}（${joinedOn}）早于${header('idNumber')}中的出生日期，请核对`);
     } else if (age < APPLICANT_MIN_AGE) {
       r.error(
         'joinedOn',
-        `${H('joinedOn')}（${joinedOn}）时按${H('idNumber')}计算为 ${age} 周岁，入党须年满 ${APPLICANT_MIN_AGE} 周岁`,
+        `${header('joinedOn')}（${joinedOn}）时按${header('idNumber')}计算为 ${age} 周岁，入党须年满 ${APPLICANT_MIN_AGE} 周岁`,
       );
     }
   }
   if (status === 'full' && fullOn === null) {
-    r.error('fullOn', `${H('status')}为正式党员时必须填写${H('fullOn')}`);
+    r.error('fullOn', `${header('status')}为正式党员时必须填写${header('fullOn')}`);
   }
   if (status === 'probationary' && fullOn) {
     r.error(
       'fullOn',
-      `${H('status')}为预备党员时不应填写${H('fullOn')}（当前为 ${fullOn}）；已转正的请将${H('status')}改为正式党员`,
+      `${header('status')}为预备党员时不应填写${header('fullOn')}（当前为 ${fullOn}）；已转正的请将${header('status')}改为正式党员`,
     );
   }
   if (status !== 'probationary' && joinedOn && fullOn) {
     if (fullOn < joinedOn) {
-      r.error('fullOn', `${H('fullOn')}（${fullOn}）不能早于${H('joinedOn')}（${joinedOn}）`);
+      r.error('fullOn', `${header('fullOn')}（${fullOn}）不能早于${header('joinedOn')}（${joinedOn}）`);
     } else if (fullOn < addMonths(joinedOn, PROBATION_MONTHS)) {
       r.warn(
         'fullOn',
-        `${H('fullOn')}（${fullOn}）距${H('joinedOn')}（${joinedOn}）不满 1 年，预备期一般为 1 年，请核对`,
+        `${header('fullOn')}（${fullOn}）距${header('joinedOn')}（${joinedOn}）不满 1 年，预备期一般为 1 年，请核对`,
       );
     }
   }

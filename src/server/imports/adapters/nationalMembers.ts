@@ -4,9 +4,9 @@
 // file lacks, listed for checking and never removed (members leave only by a recorded reason).
 import { z } from '@hono/zod-openapi';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import type { MemberColumnKey } from '../../../domain/org/memberColumns.ts';
-import { nationalMemberHeaderOf } from '../../../domain/national/memberColumns.ts';
 import { maskIdNumber } from '../../../domain/mask.ts';
+import { nationalMemberHeaderOf } from '../../../domain/national/memberColumns.ts';
+import type { MemberColumnKey } from '../../../domain/org/memberColumns.ts';
 import type { Actor } from '../../actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { importMissingMembers, members, partyOrgs } from '../../db/schema.ts';

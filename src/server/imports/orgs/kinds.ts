@@ -8,6 +8,11 @@ import type { RowIssue } from '../../../domain/enterprise/input.ts';
 import type { ImportRowResult } from '../../../domain/enterprise/rowReader.ts';
 import { normalizeName } from '../../../domain/enterprise/text.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/mask.ts';
+import {
+  mapNationalMemberHeader,
+  NATIONAL_MEMBER_COLUMNS,
+  nationalMemberRowCells,
+} from '../../../domain/national/memberColumns.ts';
 import type { ImportColumnDef, ImportHeaderMapping } from '../../../domain/org/importColumns.ts';
 import {
   MEMBER_COLUMNS,
@@ -16,11 +21,6 @@ import {
   memberRowCells,
 } from '../../../domain/org/memberColumns.ts';
 import { type MemberInput, type MemberRowKey, parseMemberRow } from '../../../domain/org/memberRow.ts';
-import {
-  mapNationalMemberHeader,
-  NATIONAL_MEMBER_COLUMNS,
-  nationalMemberRowCells,
-} from '../../../domain/national/memberColumns.ts';
 import { mapOrgHeader, ORG_COLUMNS, type OrgColumnKey, orgRowCells } from '../../../domain/org/orgColumns.ts';
 import { type OrgInput, parseOrgRow } from '../../../domain/org/orgRow.ts';
 import type { Permission } from '../../../domain/roles.ts';

@@ -5,6 +5,9 @@
 // number: the staging rows carry them encrypted, with a mask for showing.
 import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { localDateString } from '../../../domain/calendarDate.ts';
+import { isMigrantWorkerJob, JOB_CODES } from '../../../domain/national/codes-job.ts';
+import { NEW_CLASS_CODES } from '../../../domain/national/codes-new-class.ts';
+import { nationalLabel } from '../../../domain/national/labels.ts';
 import { LEAVE_REASONS } from '../../../domain/org/codes.ts';
 import { type MemberColumnKey, memberHeaderOf } from '../../../domain/org/memberColumns.ts';
 import { checkMemberFile, type MemberInput } from '../../../domain/org/memberRow.ts';
@@ -191,12 +194,7 @@ async function takenElsewhere(tx: Tx, rows: { v: StagedMember; orgId: number }[]
  * each row's outcome, diff and issues, with what it resolved (org, employer, member) for the
  * write. Reads only (the probe is rolled back); run at preview and again at confirmation.
  */
-export async function checkMembers(
-  tx: Tx,
-  actor: Actor,
-  batch: Batch,
-  H: HeaderOf = memberHeaderOf,
-): Promise<void> {
+export async function checkMembers(tx: Tx, actor: Actor, batch: Batch, H: HeaderOf = memberHeaderOf): Promise<void> {
   const on = localDateString(new Date());
   const columns = new Set(batch.columns);
   const duplicates = await duplicateIssues(tx, batch.id);
@@ -312,9 +310,23 @@ export async function checkMembers(
         // 否 leaves a recorded period alone: it ends only with a return date (members area).
         if (v.mobile) compare('mobile', m.mobile, v.mobile);
         compare('relationOrg', m.relation_org_name, v.relationOrg);
-        compare('jobCode', m.job_code, v.jobCode);
-        compare('newClass', m.new_class_code, v.newClass);
-        compare('migrantWorker', m.migrant_worker, v.migrantWorker);
+        // Codes are shown by their labels, never bare.
+        compare('jobCode', m.job_code, v.jobCode, {
+          before: nationalLabel(JOB_CODES, m.job_code),
+          after: nationalLabel(JOB_CODES, v.jobCode),
+        });
+        compare('newClass', m.new_class_code, v.newClass, {
+          before: nationalLabel(NEW_CLASS_CODES, m.new_class_code),
+          after: nationalLabel(NEW_CLASS_CODES, v.newClass),
+        });
+        // 是否农民工 compared as the fact it states: left unrecorded, it is what the 工作岗位 says
+        // (the national file always writes 是 or 否, and a round trip must not read as a change).
+        const migrantBefore = m.migrant_worker ?? isMigrantWorkerJob(m.job_code);
+        const migrantAfter = v.migrantWorker ?? isMigrantWorkerJob(v.jobCode);
+        compare('migrantWorker', migrantBefore, migrantAfter, {
+          before: migrantBefore ? '是' : '否',
+          after: migrantAfter ? '是' : '否',
+        });
         compare('joinType', m.join_type, v.joinType);
       }
       const outcome: RowOutcome = {
