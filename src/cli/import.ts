@@ -89,15 +89,16 @@ function importFlags(command: Command): Command {
 }
 
 /** `dangjian import orgs|members FILE`: the organization and member files of shared/formats/org-import.md. */
-function kindCommand(io: CliIo, kind: ImportKind, description: string) {
+function kindCommand(io: CliIo, kind: ImportKind, description: string, name: string = kind) {
   const info = KINDS[kind];
-  return importFlags(new Command(kind).description(description).argument('<file>', '.xlsx 或 .csv 文件')).action(
+  return importFlags(new Command(name).description(description).argument('<file>', '.xlsx 或 .csv 文件')).action(
     importAction(
       io,
       kind,
       info,
       (result) =>
-        `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}`,
+        `  共 ${result.rows} 行${info.noun}：新增 ${result.added}，变更 ${result.changed}，未变 ${result.unchanged}` +
+        (kind === 'national_members' ? `；文件中缺少 ${result.missing}（不会删除，请核实）` : ''),
     ),
   );
 }
@@ -152,6 +153,14 @@ export function importCommands(io: CliIo) {
       io,
       'achievements',
       '导入作用发挥记录（七类写在一张表中，以“类别”列区分）：逐行按登记规则核对；有任何错误整批不写入',
+    ),
+  );
+  cmd.addCommand(
+    kindCommand(
+      io,
+      'national_members',
+      '导入全国党员管理信息系统导出的党员信息：与系统中的党员核对（新增、变更、文件中缺少）后整批写入；有错误时整批不写入',
+      'national-members',
     ),
   );
   return cmd;

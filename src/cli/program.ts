@@ -5,6 +5,7 @@ import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { demoCommand } from './demo.ts';
 import { deploymentCommands, receiveCommand, submitCommand } from './deployments.ts';
+import { exportCommands } from './export.ts';
 import { importCommands } from './import.ts';
 import type { CliIo } from './io.ts';
 import { migrateCommand } from './migrate.ts';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(regionCommands(io));
   program.addCommand(demoCommand(io));
   program.addCommand(importCommands(io));
+  program.addCommand(exportCommands(io));
   program.addCommand(reportCommands(io));
   program.addCommand(statsCommands(io));
   program.addCommand(snapshotCommands(io));

@@ -160,6 +160,7 @@ export const AUDIT_ACTIONS = [
   'member.import_template',
   'member.leave',
   'member.list',
+  'member.national_export',
   'member.read',
   'member.referral',
   'member.referral_close',

@@ -146,6 +146,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Both> = {
   'member.import_template': ['下载党员导入模板', 'Download member import template'],
   'member.leave': ['党员离开名册', 'Member left the roster'],
   'member.list': ['查看党员名册', 'View member roster'],
+  'member.national_export': ['导出全国系统党员信息', 'Export members in the national system layout'],
   'member.read': ['查看党员信息', 'View a member'],
   'member.referral': ['登记流动党员转介', 'Refer a mobile member'],
   'member.referral_close': ['结束流动党员转介', 'Close a referral'],

@@ -27,6 +27,7 @@ import { bodyLimits, knownError } from './limits.ts';
 import { describeForLog } from './logSafe.ts';
 import { memberAwayRoutes } from './members/awayRoutes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { nationalRoutes } from './national/routes.ts';
 import { orglifeRoutes } from './orglife/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { overloadGate, RETRY_AFTER_SECONDS } from './overload.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: Deps) {
   app.route('/', orgRoutes);
   app.route('/', IMPORT_ROUTES.orgs);
   app.route('/', IMPORT_ROUTES.members);
+  app.route('/', IMPORT_ROUTES.national_members);
   app.route('/', developmentRoutes);
   app.route('/', memberRoutes);
   app.route('/', memberAwayRoutes);
@@ -133,6 +135,7 @@ export function createApp(deps: Deps) {
   app.route('/', promptRoutes);
   app.route('/', caseworkRoutes);
   app.route('/', exportRoutes);
+  app.route('/', nationalRoutes);
   app.route('/', assessmentRoutes);
   app.route('/', statsRoutes);
   app.route('/', reportRoutes);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeColumnList } from '../enterprise/columnCases.testing.ts';
+import { JOB_CODES } from '../national/codes-job.ts';
+import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
 import {
   MEMBER_COLUMN_KEYS,
   MEMBER_COLUMNS,
@@ -27,12 +29,19 @@ describeColumnList('MEMBER_COLUMNS', MEMBER_COLUMNS, {
     ['联系电话', 'phone', false],
     ['是否流动党员', 'mobile', false],
     ['组织关系所在', 'relationOrg', false],
+    ['工作岗位', 'jobCode', false],
+    ['新社会阶层类型', 'newClass', false],
+    ['是否农民工', 'migrantWorker', false],
+    ['入党类型', 'joinType', false],
   ],
   choices: {
     sex: ['男', '女'],
     education: ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'],
     status: ['正式党员', '预备党员'],
     mobile: ['是', '否'],
+    jobCode: JOB_CODES.map((c) => c.label),
+    newClass: NEW_CLASS_CODES.map((c) => c.label),
+    migrantWorker: ['是', '否'],
   },
   hints: true,
 });

@@ -2,6 +2,9 @@
 // spec's order — which is also the order of the downloadable template — and how a header row
 // is matched to them.
 import { YES_NO } from '../enterprise/codes.ts';
+import { JOB_CODES } from '../national/codes-job.ts';
+import { JOIN_TYPE_MAX_LENGTH } from '../national/codes-join-type.ts';
+import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
 import { EDUCATIONS, MEMBER_STATUSES, SEXES } from './codes.ts';
 import { DATE_HINT, type ImportColumnDef, type ImportHeaderMapping, importColumnSet } from './importColumns.ts';
 
@@ -20,6 +23,10 @@ export const MEMBER_COLUMN_KEYS = [
   'phone',
   'mobile',
   'relationOrg',
+  'jobCode',
+  'newClass',
+  'migrantWorker',
+  'joinType',
 ] as const;
 export type MemberColumnKey = (typeof MEMBER_COLUMN_KEYS)[number];
 
@@ -95,6 +102,33 @@ export const MEMBER_COLUMNS: readonly MemberColumnDef[] = [
     required: false,
     hint: '组织关系不在所在党组织时填写（流出地党组织）',
     aliases: ['组织关系所在党组织'],
+  },
+  {
+    key: 'jobCode',
+    header: '工作岗位',
+    required: false,
+    hint: '全国党员管理信息系统的工作岗位，填名称或代码，如 非公有制企业专业技术人员（022）',
+    choices: JOB_CODES,
+  },
+  {
+    key: 'newClass',
+    header: '新社会阶层类型',
+    required: false,
+    hint: '属于新社会阶层的填写，填名称或代码，如 私营企业主（4）',
+    choices: NEW_CLASS_CODES,
+  },
+  {
+    key: 'migrantWorker',
+    header: '是否农民工',
+    required: false,
+    hint: '是或否；不填时按工作岗位判断',
+    choices: YES_NO,
+  },
+  {
+    key: 'joinType',
+    header: '入党类型',
+    required: false,
+    hint: `按全国党员管理信息系统中的写法填写，${JOIN_TYPE_MAX_LENGTH} 个字以内`,
   },
 ];
 

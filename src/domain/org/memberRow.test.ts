@@ -28,6 +28,10 @@ const VALID: Record<MemberColumnKey, unknown> = {
   phone: '13800138000',
   mobile: '否',
   relationOrg: undefined,
+  jobCode: undefined,
+  newClass: undefined,
+  migrantWorker: undefined,
+  joinType: undefined,
 };
 
 const { parse, parsedValue, expectError } = rowCases(parseMemberRow, VALID, { rowNumber: ROW, today: TODAY });
@@ -45,6 +49,10 @@ describe('a valid row', () => {
         status: 'full',
         mobile: false,
         relationOrg: null,
+        jobCode: null,
+        newClass: null,
+        migrantWorker: null,
+        joinType: null,
       },
       errors: [],
       warnings: [],
@@ -77,6 +85,10 @@ describe('a valid row', () => {
         phone: null,
         mobile: false,
         relationOrg: null,
+        jobCode: null,
+        newClass: null,
+        migrantWorker: null,
+        joinType: null,
       },
       errors: [],
       warnings: [],

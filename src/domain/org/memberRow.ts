@@ -6,16 +6,26 @@ import { addMonths, ageOn } from '../calendarDate.ts';
 import type { Cell } from '../enterprise/cell.ts';
 import { cellText } from '../enterprise/cell.ts';
 import { choiceParser, numericCodeMessage, textParser } from '../enterprise/cellParsers.ts';
-import { labelOf, YES_NO } from '../enterprise/codes.ts';
+import { type Choice, labelOf, YES_NO } from '../enterprise/codes.ts';
 import type { RowIssue } from '../enterprise/input.ts';
 import type { Parsed } from '../enterprise/parsed.ts';
 import { parsePhoneCell } from '../enterprise/phone.ts';
-import { type CellParser, type ImportRowResult, type ParseRowOptions, rowReader } from '../enterprise/rowReader.ts';
+import {
+  type CellParser,
+  type ImportRowResult,
+  type ParseRowOptions,
+  type ReadCells,
+  rowReader,
+} from '../enterprise/rowReader.ts';
 import { normalizeCode, normalizeName } from '../enterprise/text.ts';
 import { type Sex, validateIdNumber } from '../idNumber.ts';
 import { maskIdNumber, maskPhone } from '../mask.ts';
+import { JOB_CODES } from '../national/codes-job.ts';
+import { JOIN_TYPE_MAX_LENGTH } from '../national/codes-join-type.ts';
+import { NEW_CLASS_CODES } from '../national/codes-new-class.ts';
 import { EDUCATIONS, type Education, MEMBER_STATUSES, type MemberStatus, SEXES } from './codes.ts';
 import { APPLICANT_MIN_AGE, PROBATION_MONTHS } from './development.ts';
+import type { ImportColumnDef } from './importColumns.ts';
 import { pastDateParser, usccParser } from './importRow.ts';
 import { MEMBER_COLUMNS, type MemberColumnKey, memberHeaderOf } from './memberColumns.ts';
 
@@ -53,24 +63,46 @@ export interface MemberInput {
   mobile: boolean;
   /** Where the relation is held when not in `org` (流出地), as written. */
   relationOrg: string | null;
+  /** The national system's codes (domain/national): 工作岗位, 新社会阶层类型, 是否农民工, 入党类型. */
+  jobCode: string | null;
+  newClass: string | null;
+  /** 是否农民工 as written; when empty it follows the 工作岗位 (0164 / 0253). */
+  migrantWorker: boolean | null;
+  joinType: string | null;
 }
+
+/**
+ * The columns of a member row: our roster's, and two only the national system's file has —
+ * 出生日期 (checked against the ID number) and 是否失联党员 (checked, not stored: lost contact
+ * is recorded in its own area).
+ */
+export type MemberRowKey = MemberColumnKey | 'birthDate' | 'lostContact';
 
 export type MemberRowResult = ImportRowResult<MemberInput>;
 
+/**
+ * One row → a MemberInput. `defs` are the file's columns: our roster's (the default) or the
+ * national system's (national/memberColumns.ts), whose headers the messages then name; a
+ * column the layout lacks reads as empty.
+ */
 export function parseMemberRow(
-  cells: ReadonlyMap<MemberColumnKey, unknown>,
+  cells: ReadonlyMap<MemberRowKey, unknown>,
   rowNumber: number,
   options: ParseRowOptions = {},
+  defs: readonly ImportColumnDef<MemberRowKey>[] = MEMBER_COLUMNS,
 ): MemberRowResult {
-  const r = rowReader(MEMBER_COLUMNS, cells, rowNumber, options);
+  const present = new Set(defs.map((c) => c.key));
+  const r = rowReader(defs, cells, rowNumber, options);
   const pastDate = pastDateParser(r.today);
+  const education = defs.find((c) => c.key === 'education')?.choices as readonly Choice<Education>[] | undefined;
   // In the file's column order, which is the order a row's errors are listed in.
-  const v = r.readAll({
+  const all = {
     name: parseMemberName,
-    idNumber: (cell, header) => parseIdNumberCell(cell, header, r.today),
+    idNumber: (cell: Cell, header: string) => parseIdNumberCell(cell, header, r.today),
     sex: parseSex,
     ethnicity: parseEthnicity,
-    education: parseEducation,
+    birthDate: pastDate,
+    education: education ? choiceParser(education) : parseEducation,
     status: parseStatus,
     joinedOn: pastDate,
     fullOn: pastDate,
@@ -80,44 +112,61 @@ export function parseMemberRow(
     phone: parseMemberPhone,
     mobile: parseYesNo,
     relationOrg: parseOrgReference,
-  });
+    jobCode: parseJobCode,
+    newClass: parseNewClass,
+    migrantWorker: parseYesNo,
+    lostContact: parseYesNo,
+    joinType: parseJoinType,
+  };
+  const v = r.readAll(
+    Object.fromEntries(Object.entries(all).filter(([k]) => present.has(k as MemberRowKey))) as Partial<typeof all>,
+  ) as ReadCells<typeof all>;
   const { idNumber: id, sex, status, joinedOn, fullOn } = v;
 
-  const H = memberHeaderOf;
+  const header = (key: MemberRowKey) => r.header(key);
+  if (id && v.birthDate && v.birthDate !== id.birthDate) {
+    r.error('birthDate', `${header('birthDate')}（${v.birthDate}）与${header('idNumber')}中的出生日期不符，请核对`);
+  }
+  if (v.lostContact) {
+    r.warn(
+      'lostContact',
+      `${header('lostContact')}为“是”：失联党员在本系统的“失联党员”中登记（失联情形、查找经过），本列只作核对，不写入`,
+    );
+  }
   // Cross-column rules, each checked only when its columns were read.
   if (id && sex && sex !== id.sex) {
     r.error(
       'sex',
-      `${H('sex')}填写为“${labelOf(SEXES, sex)}”，与${H('idNumber')}不符：按${H('idNumber')}第 17 位应为“${labelOf(SEXES, id.sex)}”`,
+      `${header('sex')}填写为“${labelOf(SEXES, sex)}”，与${header('idNumber')}不符：按${header('idNumber')}第 17 位应为“${labelOf(SEXES, id.sex)}”`,
     );
   }
   if (id && joinedOn) {
     const age = ageOn(id.birthDate, joinedOn);
     if (age < 0) {
-      r.error('joinedOn', `${H('joinedOn')}（${joinedOn}）早于${H('idNumber')}中的出生日期，请核对`);
+      r.error('joinedOn', `${header('joinedOn')}（${joinedOn}）早于${header('idNumber')}中的出生日期，请核对`);
     } else if (age < APPLICANT_MIN_AGE) {
       r.error(
         'joinedOn',
-        `${H('joinedOn')}（${joinedOn}）时按${H('idNumber')}计算为 ${age} 周岁，入党须年满 ${APPLICANT_MIN_AGE} 周岁`,
+        `${header('joinedOn')}（${joinedOn}）时按${header('idNumber')}计算为 ${age} 周岁，入党须年满 ${APPLICANT_MIN_AGE} 周岁`,
       );
     }
   }
   if (status === 'full' && fullOn === null) {
-    r.error('fullOn', `${H('status')}为正式党员时必须填写${H('fullOn')}`);
+    r.error('fullOn', `${header('status')}为正式党员时必须填写${header('fullOn')}`);
   }
   if (status === 'probationary' && fullOn) {
     r.error(
       'fullOn',
-      `${H('status')}为预备党员时不应填写${H('fullOn')}（当前为 ${fullOn}）；已转正的请将${H('status')}改为正式党员`,
+      `${header('status')}为预备党员时不应填写${header('fullOn')}（当前为 ${fullOn}）；已转正的请将${header('status')}改为正式党员`,
     );
   }
   if (status !== 'probationary' && joinedOn && fullOn) {
     if (fullOn < joinedOn) {
-      r.error('fullOn', `${H('fullOn')}（${fullOn}）不能早于${H('joinedOn')}（${joinedOn}）`);
+      r.error('fullOn', `${header('fullOn')}（${fullOn}）不能早于${header('joinedOn')}（${joinedOn}）`);
     } else if (fullOn < addMonths(joinedOn, PROBATION_MONTHS)) {
       r.warn(
         'fullOn',
-        `${H('fullOn')}（${fullOn}）距${H('joinedOn')}（${joinedOn}）不满 1 年，预备期一般为 1 年，请核对`,
+        `${header('fullOn')}（${fullOn}）距${header('joinedOn')}（${joinedOn}）不满 1 年，预备期一般为 1 年，请核对`,
       );
     }
   }
@@ -136,6 +185,16 @@ export function parseMemberRow(
       joinedOn: c.joinedOn as string,
       org: c.org as string,
       mobile: c.mobile ?? false,
+      employerUscc: c.employerUscc ?? null,
+      position: c.position ?? null,
+      phone: c.phone ?? null,
+      relationOrg: c.relationOrg ?? null,
+      ethnicity: c.ethnicity ?? null,
+      education: c.education ?? null,
+      jobCode: c.jobCode ?? null,
+      newClass: c.newClass ?? null,
+      migrantWorker: c.migrantWorker ?? null,
+      joinType: c.joinType ?? null,
     };
   });
 }
@@ -148,6 +207,9 @@ const parseSex = choiceParser(SEXES);
 const parseEducation = choiceParser(EDUCATIONS);
 const parseStatus = choiceParser(MEMBER_STATUSES);
 const parseYesNo = choiceParser(YES_NO);
+const parseJobCode = choiceParser(JOB_CODES);
+const parseNewClass = choiceParser(NEW_CLASS_CODES);
+const parseJoinType = textParser(normalizeName, JOIN_TYPE_MAX_LENGTH);
 
 interface ValidId {
   value: string;

@@ -224,3 +224,13 @@ export const importMissing = pgTable(
   },
   (t) => [index('import_missing_batch_idx').on(t.batchId)],
 );
+
+/** The members of the orgs a national roster names that the roster lacks (migration 0038). */
+export const importMissingMembers = pgTable(
+  'import_missing_members',
+  {
+    batchId: requiredRef('batch_id', () => importBatches.id, 'cascade'),
+    memberId: integer('member_id').notNull(),
+  },
+  (t) => [index('import_missing_members_batch_idx').on(t.batchId)],
+);

@@ -192,6 +192,11 @@ export const members = pgTable(
     cultivation: text('cultivation').array().notNull().default(sql`'{}'::text[]`),
     leftOn: date('left_on'),
     leaveReason: text('leave_reason'),
+    /** The national system's codes nothing else here knows (migration 0038; domain/national). */
+    jobCode: text('job_code'),
+    newClassCode: text('new_class_code'),
+    migrantWorker: boolean('migrant_worker'),
+    joinType: text('join_type'),
     ...stamps,
   },
   (t) => [
@@ -216,6 +221,9 @@ export const members = pgTable(
       'members_leave',
       sql`(${t.leftOn} is null) = (${t.leaveReason} is null) and (${t.leaveReason} is null or ${t.leaveReason} in ('transfer_out','death','lapse','expulsion','withdrawal','probation_cancelled'))`,
     ),
+    check('members_job_code_format', sql`${t.jobCode} ~ '^[0-9]{1,4}$'`),
+    check('members_new_class_code_format', sql`${t.newClassCode} ~ '^[0-9]{1,2}$'`),
+    check('members_join_type_length', sql`char_length(${t.joinType}) between 1 and 30`),
   ],
 );
 

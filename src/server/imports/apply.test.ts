@@ -76,6 +76,21 @@ beforeAll(async () => {
       achievementFile([
         { org: org.name, enterprise: employer.uscc, kind: '破解难题', onDate: nextDay(), content: '解决难题' },
       ]),
+    // The national roster accepts our roster's headers too (所在党组织 for 所在党支部).
+    national_members: () =>
+      memberFile(
+        [
+          {
+            name: '吴平',
+            idNumber: idNumber('1987-04-04', 'male'),
+            status: '正式党员',
+            joinedOn: '2010-07-01',
+            fullOn: '2011-07-01',
+            org: org.name,
+          },
+        ],
+        ['name', 'idNumber', 'status', 'joinedOn', 'fullOn', 'org'],
+      ),
   };
   // Staged as the web app leaves a batch: read and checked, waiting for confirmation.
   staged = async (kind) => {
@@ -93,7 +108,7 @@ beforeAll(async () => {
 
 const batchPath = (kind: BatchKind, id: number) => `/api/imports/${kind}/batches/${id}`;
 
-describe.each(['enterprises', 'orgs', 'members', 'meetings', 'achievements'] as const)('%s', (kind) => {
+describe.each(['enterprises', 'orgs', 'members', 'meetings', 'achievements', 'national_members'] as const)('%s', (kind) => {
   it('confirming opens one transaction, which writes the batch and its audit row', async () => {
     const id = await staged(kind);
     let status = 0;

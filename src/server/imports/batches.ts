@@ -13,7 +13,7 @@ import type { InspectedUpload, UploadKind } from '../files/inspect.ts';
 import { inRegionScope } from '../regions/scope.ts';
 
 /** The files the pipeline imports; import_batches.kind. */
-export const BATCH_KINDS = ['enterprises', 'orgs', 'members', 'meetings', 'achievements'] as const;
+export const BATCH_KINDS = ['enterprises', 'orgs', 'members', 'meetings', 'achievements', 'national_members'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 export const BATCH_STATUSES = ['reading', 'staged', 'applied', 'rejected', 'dry-run', 'failed', 'discarded'] as const;

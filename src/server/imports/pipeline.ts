@@ -92,6 +92,8 @@ export interface ImportAdapter {
   errorsOnApply: { mode: 'refuse' | 'reject'; message: string };
   /** After the confirmation's transaction commits (e.g. fresh planner statistics). */
   afterApply?(db: Db, counts: Counts): Promise<void>;
+  /** What the file lacks of what we hold (the reconciliation's “missing”), where the kind has it. */
+  missing?: MissingList;
   rows: {
     outcome: z.ZodType<string>;
     item: z.ZodType;
@@ -103,6 +105,12 @@ export interface ImportAdapter {
       page: PageRequest,
     ): Promise<{ total: number; items: unknown[] }>;
   };
+}
+
+export interface MissingList {
+  summary: string;
+  item: z.ZodType;
+  list(tx: Tx, actor: Actor, id: number, page: PageRequest, keys: Keys): Promise<{ total: number; items: unknown[] }>;
 }
 
 export interface ReadContext {

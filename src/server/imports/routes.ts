@@ -22,7 +22,6 @@ import {
   fileKindOf,
   listBatches,
 } from './batches.ts';
-import { batchMissing } from './enterprises/queries.ts';
 import { writeErrorReport } from './errorReport.ts';
 import { assertKeptFile } from './keptFiles.ts';
 import { applyInOwnTransaction, discardBatch, type ImportAdapter, startImport } from './pipeline.ts';
@@ -203,20 +202,18 @@ function declare(router: AreaRouter, a: ImportAdapter) {
     },
   });
 
-  if (a.kind === 'enterprises') {
+  const missing = a.missing;
+  if (missing) {
     router.define({
       method: 'get',
       path: `${one}/missing`,
       ...reads,
-      summary: '本次文件缺少、上次同一来源有的企业（待核实，不会删除）',
+      summary: missing.summary,
       params: byId,
       query: z.object(pageQuery()),
-      response: z.object({
-        total: z.number(),
-        items: z.array(z.object({ id: z.number(), uscc: z.string(), name: z.string(), regionCode: z.string() })),
-      }),
-      describe: '缺少的企业',
-      handler: ({ tx, actor, input }) => batchMissing(tx, actor, input.params.id, input.query),
+      response: z.object({ total: z.number(), items: z.array(missing.item) }),
+      describe: a.kind === 'enterprises' ? '缺少的企业' : '缺少的党员',
+      handler: ({ tx, actor, input, c }) => missing.list(tx, actor, input.params.id, input.query, c.get('deps').keys),
     });
   }
 

@@ -6,7 +6,7 @@ import { HttpError } from '../../errors.ts';
 import type { BatchStatus, Counts } from '../batches.ts';
 import { analyzeAfterBulkChange } from '../enterprises/analyze.ts';
 import { writeEnterprises } from '../enterprises/apply.ts';
-import { batchRows, type RowOutcome } from '../enterprises/queries.ts';
+import { batchMissing, batchRows, type RowOutcome } from '../enterprises/queries.ts';
 import { checkAgainstDatabase, reconcile } from '../enterprises/reconcile.ts';
 import { readIntoBatch } from '../enterprises/stage.ts';
 import { enterpriseTemplate } from '../enterprises/template.ts';
@@ -101,6 +101,11 @@ export const enterpriseImport: ImportAdapter = {
   // Fresh planner statistics for a ledger that grew or changed much, as the connection's owner:
   // a re-import soon after is otherwise planned against statistics that call it empty.
   afterApply: (db, counts) => analyzeAfterBulkChange(db, 'enterprises', counts.added + counts.changed),
+  missing: {
+    summary: '本次文件缺少、上次同一来源有的企业（待核实，不会删除）',
+    item: z.object({ id: z.number(), uscc: z.string(), name: z.string(), regionCode: z.string() }),
+    list: (tx, actor, id, page) => batchMissing(tx, actor, id, page),
+  },
   rows: {
     outcome: z.enum(['added', 'changed', 'unchanged', 'error', 'discrepancy']),
     item: z.object({

@@ -3,6 +3,7 @@ import type { ImportAdapter } from '../pipeline.ts';
 import { enterpriseImport } from './enterprises.ts';
 import { memberImport } from './members.ts';
 import { achievementImport, meetingImport } from './orglife.ts';
+import { nationalMemberImport } from './nationalMembers.ts';
 import { orgImport } from './orgs.ts';
 
 /** Every kind of file the pipeline imports; a new import is one adapter added here. */
@@ -12,4 +13,5 @@ export const IMPORTS: Record<BatchKind, ImportAdapter> = {
   members: memberImport,
   meetings: meetingImport,
   achievements: achievementImport,
+  national_members: nationalMemberImport,
 };

@@ -11,13 +11,14 @@ import { type Batch, batchOfKind, countBatch, offsetOf } from '../batches.ts';
 import { type ImportKind, KINDS } from '../orgs/kinds.ts';
 import { readIntoBatch } from '../orgs/stage.ts';
 import { kindTemplate } from '../orgs/template.ts';
-import type { Checked, ImportAdapter } from '../pipeline.ts';
+import type { Checked, ImportAdapter, MissingList } from '../pipeline.ts';
 
 const OUTCOMES = ['added', 'changed', 'unchanged', 'error'] as const;
 
 export function orgFileAdapter(
   kind: ImportKind,
   check: (tx: Tx, actor: Actor, batch: Batch) => Promise<Checked>,
+  missing?: MissingList,
 ): ImportAdapter {
   const info = KINDS[kind];
   return {
@@ -58,6 +59,7 @@ export function orgFileAdapter(
       status,
       counts,
     }),
+    missing,
     errorsOnApply: {
       mode: 'reject',
       message: '确认时重新核对发现错误，批次已拒绝，未写入任何数据；请查看错误列表，修正文件后重新导入',

@@ -8,6 +8,11 @@ import type { RowIssue } from '../../../domain/enterprise/input.ts';
 import type { ImportRowResult } from '../../../domain/enterprise/rowReader.ts';
 import { normalizeName } from '../../../domain/enterprise/text.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/mask.ts';
+import {
+  mapNationalMemberHeader,
+  NATIONAL_MEMBER_COLUMNS,
+  nationalMemberRowCells,
+} from '../../../domain/national/memberColumns.ts';
 import type { ImportColumnDef, ImportHeaderMapping } from '../../../domain/org/importColumns.ts';
 import {
   MEMBER_COLUMNS,
@@ -15,14 +20,14 @@ import {
   mapMemberHeader,
   memberRowCells,
 } from '../../../domain/org/memberColumns.ts';
-import { type MemberInput, parseMemberRow } from '../../../domain/org/memberRow.ts';
+import { type MemberInput, type MemberRowKey, parseMemberRow } from '../../../domain/org/memberRow.ts';
 import { mapOrgHeader, ORG_COLUMNS, type OrgColumnKey, orgRowCells } from '../../../domain/org/orgColumns.ts';
 import { type OrgInput, parseOrgRow } from '../../../domain/org/orgRow.ts';
 import type { Permission } from '../../../domain/roles.ts';
 import type { Keys } from '../../keys.ts';
 import { codeForm } from './refs.ts';
 
-export const IMPORT_KINDS = ['orgs', 'members'] as const;
+export const IMPORT_KINDS = ['orgs', 'members', 'national_members'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface KindInfo {
@@ -78,6 +83,23 @@ export const KINDS: Record<ImportKind, KindInfo> = {
     title: '党员名册',
     columns: MEMBER_COLUMNS,
     textColumns: ['idNumber', 'employerUscc', 'phone'],
+  },
+  // The national system's roster (docs/national-files.md): our roster's checks under its headers,
+  // reconciled with the members of the orgs it names (added, changed, missing).
+  national_members: {
+    kind: 'national_members',
+    permission: 'member.import',
+    action: 'member.import',
+    discardAction: 'member.import_discard',
+    templateAction: 'member.import_template',
+    listAction: 'member.import_list',
+    readAction: 'member.import_read',
+    errorReportAction: 'member.import_error_report',
+    source: '全国党员管理信息系统党员信息',
+    noun: '党员',
+    title: '全国系统党员信息',
+    columns: NATIONAL_MEMBER_COLUMNS,
+    textColumns: ['idNumber', 'phone', 'jobCode', 'newClass'],
   },
 };
 
@@ -153,7 +175,16 @@ const memberReading: RowReading<MemberColumnKey> = {
   raw: () => null,
 };
 
+const nationalMemberReading: RowReading<MemberRowKey> = {
+  mapHeader: (cells, headerRow) => mapNationalMemberHeader(cells, { headerRow }),
+  parse: (columns, cells, rowNumber) =>
+    parseMemberRow(nationalMemberRowCells(columns, cells), rowNumber, {}, NATIONAL_MEMBER_COLUMNS),
+  stage: (value, keys) => stageMember(value as MemberInput, keys),
+  raw: () => null,
+};
+
 export const READINGS: Record<ImportKind, RowReading<string>> = {
   orgs: orgReading as RowReading<string>,
   members: memberReading as RowReading<string>,
+  national_members: nationalMemberReading as RowReading<string>,
 };

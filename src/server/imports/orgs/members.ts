@@ -5,6 +5,9 @@
 // number: the staging rows carry them encrypted, with a mask for showing.
 import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { localDateString } from '../../../domain/calendarDate.ts';
+import { isMigrantWorkerJob, JOB_CODES } from '../../../domain/national/codes-job.ts';
+import { NEW_CLASS_CODES } from '../../../domain/national/codes-new-class.ts';
+import { nationalLabel } from '../../../domain/national/labels.ts';
 import { LEAVE_REASONS } from '../../../domain/org/codes.ts';
 import { type MemberColumnKey, memberHeaderOf } from '../../../domain/org/memberColumns.ts';
 import { checkMemberFile, type MemberInput } from '../../../domain/org/memberRow.ts';
@@ -48,6 +51,10 @@ interface Existing {
   phone_hash: string | null;
   mobile: boolean;
   relation_org_name: string | null;
+  job_code: string | null;
+  new_class_code: string | null;
+  migrant_worker: boolean | null;
+  join_type: string | null;
   left_on: string | null;
   leave_reason: string | null;
 }
@@ -55,7 +62,8 @@ interface Existing {
 type OrgAnswer = { ok: true; id: number; name: string; dissolvedOn: string | null } | { ok: false; message: string };
 type EmployerAnswer = { ok: true; id: number } | { ok: false; message: string };
 
-const H = memberHeaderOf;
+/** The zh-CN header of a column in the file's layout: our roster's or the national system's. */
+export type HeaderOf = (key: MemberColumnKey) => string;
 const CHUNK = 1000;
 
 /** An ID number found more than once in the file: on every row concerned, as the row checks word it. */
@@ -76,7 +84,14 @@ async function duplicateIssues(tx: Tx, batchId: number): Promise<Map<number, Iss
 }
 
 /** Resolves 所在党组织 references among the orgs in scope, remembering each answer. */
-async function resolveOrgs(tx: Tx, actor: Actor, refs: string[], cache: Map<string, OrgAnswer>, on: string) {
+async function resolveOrgs(
+  tx: Tx,
+  actor: Actor,
+  refs: string[],
+  cache: Map<string, OrgAnswer>,
+  on: string,
+  H: HeaderOf,
+) {
   const todo = [...new Set(refs)].filter((r) => !cache.has(r));
   if (todo.length === 0) return;
   const conds: SQL[] = [inArray(partyOrgs.name, todo), inArray(partyOrgs.orgCode, todo.map(codeForm))];
@@ -110,7 +125,13 @@ async function resolveOrgs(tx: Tx, actor: Actor, refs: string[], cache: Map<stri
 }
 
 /** Resolves 工作单位信用代码 among the enterprises in scope, remembering each answer. */
-async function resolveEmployers(tx: Tx, actor: Actor, codes: string[], cache: Map<string, EmployerAnswer>) {
+async function resolveEmployers(
+  tx: Tx,
+  actor: Actor,
+  codes: string[],
+  cache: Map<string, EmployerAnswer>,
+  H: HeaderOf,
+) {
   const todo = [...new Set(codes)].filter((c) => !cache.has(c));
   if (todo.length === 0) return;
   const found = await tx
@@ -173,7 +194,7 @@ async function takenElsewhere(tx: Tx, rows: { v: StagedMember; orgId: number }[]
  * each row's outcome, diff and issues, with what it resolved (org, employer, member) for the
  * write. Reads only (the probe is rolled back); run at preview and again at confirmation.
  */
-export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<void> {
+export async function checkMembers(tx: Tx, actor: Actor, batch: Batch, H: HeaderOf = memberHeaderOf): Promise<void> {
   const on = localDateString(new Date());
   const columns = new Set(batch.columns);
   const duplicates = await duplicateIssues(tx, batch.id);
@@ -196,12 +217,14 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
       rows.map((r) => r.v.org),
       orgCache,
       on,
+      H,
     );
     await resolveEmployers(
       tx,
       actor,
       rows.flatMap((r) => (r.v.employerUscc ? [r.v.employerUscc] : [])),
       employerCache,
+      H,
     );
     // The person's record on the roster now (one at most), and any earlier record that ended:
     // a member who left may be recorded again, as the members area allows.
@@ -209,7 +232,8 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
       tx,
       sql`select m.id, m.id_number_hash, m.name, m.ethnicity, m.education, m.status, m.joined_on::text,
             m.full_on::text, m.org_id, o.name as org_name, m.employer_id, e.uscc as employer_uscc, m.position,
-            m.phone_hash, m.away_since is not null as mobile, m.relation_org_name, m.left_on::text, m.leave_reason
+            m.phone_hash, m.away_since is not null as mobile, m.relation_org_name, m.job_code, m.new_class_code,
+            m.migrant_worker, m.join_type, m.left_on::text, m.leave_reason
           from members m
           left join party_orgs o on o.id = m.org_id and o.region_code like ${`${actor.scopePrefix}%`}
           left join enterprises e on e.id = m.employer_id
@@ -286,6 +310,24 @@ export async function checkMembers(tx: Tx, actor: Actor, batch: Batch): Promise<
         // 否 leaves a recorded period alone: it ends only with a return date (members area).
         if (v.mobile) compare('mobile', m.mobile, v.mobile);
         compare('relationOrg', m.relation_org_name, v.relationOrg);
+        // Codes are shown by their labels, never bare.
+        compare('jobCode', m.job_code, v.jobCode, {
+          before: nationalLabel(JOB_CODES, m.job_code),
+          after: nationalLabel(JOB_CODES, v.jobCode),
+        });
+        compare('newClass', m.new_class_code, v.newClass, {
+          before: nationalLabel(NEW_CLASS_CODES, m.new_class_code),
+          after: nationalLabel(NEW_CLASS_CODES, v.newClass),
+        });
+        // 是否农民工 compared as the fact it states: left unrecorded, it is what the 工作岗位 says
+        // (the national file always writes 是 or 否, and a round trip must not read as a change).
+        const migrantBefore = m.migrant_worker ?? isMigrantWorkerJob(m.job_code);
+        const migrantAfter = v.migrantWorker ?? isMigrantWorkerJob(v.jobCode);
+        compare('migrantWorker', migrantBefore, migrantAfter, {
+          before: migrantBefore ? '是' : '否',
+          after: migrantAfter ? '是' : '否',
+        });
+        compare('joinType', m.join_type, v.joinType);
       }
       const outcome: RowOutcome = {
         row: r.row,
@@ -346,6 +388,10 @@ const SETS: [MemberColumnKey | null, string][] = [
     `away_since = case when (s.v->>'mobile')::boolean then coalesce(m.away_since, ${AWAY_SINCE_OF_YES}) else m.away_since end`,
   ],
   ['relationOrg', `relation_org_name = s.v->>'relationOrg'`],
+  ['jobCode', `job_code = s.v->>'jobCode'`],
+  ['newClass', `new_class_code = s.v->>'newClass'`],
+  ['migrantWorker', `migrant_worker = (s.v->>'migrantWorker')::boolean`],
+  ['joinType', `join_type = s.v->>'joinType'`],
 ];
 
 /**
@@ -357,11 +403,13 @@ export async function writeMembers(tx: Tx, actor: Actor, batch: Batch) {
   const inserted = await queryRows<{ id: number }>(
     tx,
     sql`insert into members (name, id_number, id_number_hash, birth_date, sex, ethnicity, education, status,
-          joined_on, full_on, org_id, employer_id, position, phone, phone_hash, away_since, relation_org_name)
+          joined_on, full_on, org_id, employer_id, position, phone, phone_hash, away_since, relation_org_name,
+          job_code, new_class_code, migrant_worker, join_type)
         select s.v->>'name', s.v->>'idNumber', s.v->>'idHash', (s.v->>'birthDate')::date, s.v->>'sex',
           s.v->>'ethnicity', s.v->>'education', s.v->>'status', (s.v->>'joinedOn')::date, (s.v->>'fullOn')::date,
           (s.r->>'orgId')::int, (s.r->>'employerId')::int, s.v->>'position', s.v->>'phone', s.v->>'phoneHash',
-          case when (s.v->>'mobile')::boolean then ${sql.raw(AWAY_SINCE_OF_YES)} end, s.v->>'relationOrg'
+          case when (s.v->>'mobile')::boolean then ${sql.raw(AWAY_SINCE_OF_YES)} end, s.v->>'relationOrg',
+          s.v->>'jobCode', s.v->>'newClass', (s.v->>'migrantWorker')::boolean, s.v->>'joinType'
         from (select data->'v' as v, data->'r' as r, row from import_rows
               where batch_id = ${b} and outcome = 'added' order by row) s
         returning id`,
