@@ -43,8 +43,8 @@ import { snapshotRoutes } from './snapshots/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { submissionRoutes } from './submissions/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
-import { upwardRoutes } from './upward/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
+import { upwardRoutes } from './upward/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** The only API routes answered without a session; every other one is 401 before anything else runs. */

@@ -158,5 +158,5 @@ export * from './pool-schema.ts';
 export * from './reference-schema.ts';
 export * from './report-schema.ts';
 export * from './stats-schema.ts';
-export * from './upward-schema.ts';
 export * from './training-schema.ts';
+export * from './upward-schema.ts';

@@ -108,23 +108,26 @@ beforeAll(async () => {
 
 const batchPath = (kind: BatchKind, id: number) => `/api/imports/${kind}/batches/${id}`;
 
-describe.each(['enterprises', 'orgs', 'members', 'meetings', 'achievements', 'national_members'] as const)('%s', (kind) => {
-  it('confirming opens one transaction, which writes the batch and its audit row', async () => {
-    const id = await staged(kind);
-    let status = 0;
-    const opened = await transactionsDuring(fx.database.db, async () => {
-      status = (await yichang.post(`${batchPath(kind, id)}/apply`)).status;
+describe.each(['enterprises', 'orgs', 'members', 'meetings', 'achievements', 'national_members'] as const)(
+  '%s',
+  (kind) => {
+    it('confirming opens one transaction, which writes the batch and its audit row', async () => {
+      const id = await staged(kind);
+      let status = 0;
+      const opened = await transactionsDuring(fx.database.db, async () => {
+        status = (await yichang.post(`${batchPath(kind, id)}/apply`)).status;
+      });
+      expect([status, opened]).toEqual([200, 1]);
+      const [audit] = await fx.rows<{ result: string }>(
+        sql`select result from audit_log where entity = 'import_batch' and entity_id = ${String(id)} order by seq desc limit 1`,
+      );
+      expect(audit).toEqual({ result: 'success' });
     });
-    expect([status, opened]).toEqual([200, 1]);
-    const [audit] = await fx.rows<{ result: string }>(
-      sql`select result from audit_log where entity = 'import_batch' and entity_id = ${String(id)} order by seq desc limit 1`,
-    );
-    expect(audit).toEqual({ result: 'success' });
-  });
 
-  it('another region’s user is refused inside that transaction: 404, nothing written', async () => {
-    const id = await staged(kind);
-    expect((await wuhan.post(`${batchPath(kind, id)}/apply`)).status).toBe(404);
-    expect((await yichang.get(batchPath(kind, id))).body.status).toBe('staged');
-  });
-});
+    it('another region’s user is refused inside that transaction: 404, nothing written', async () => {
+      const id = await staged(kind);
+      expect((await wuhan.post(`${batchPath(kind, id)}/apply`)).status).toBe(404);
+      expect((await yichang.get(batchPath(kind, id))).body.status).toBe('staged');
+    });
+  },
+);

@@ -18,8 +18,8 @@ import { recognitionEnUS } from './recognition.ts';
 import { statsEnUS } from './stats.ts';
 import { submissionsEnUS } from './submissions.ts';
 import { todoEnUS } from './todo.ts';
-import { upwardEnUS } from './upward.ts';
 import { trainingEnUS } from './training.ts';
+import { upwardEnUS } from './upward.ts';
 import { workEnUS } from './work.ts';
 import type { CoreMessageKey, MessageKey } from './zh-CN.ts';
 

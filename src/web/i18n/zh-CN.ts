@@ -28,8 +28,8 @@ import { recognitionZhCN } from './recognition.ts';
 import { statsZhCN } from './stats.ts';
 import { submissionsZhCN } from './submissions.ts';
 import { todoZhCN } from './todo.ts';
-import { upwardZhCN } from './upward.ts';
 import { trainingZhCN } from './training.ts';
+import { upwardZhCN } from './upward.ts';
 import { workZhCN } from './work.ts';
 
 const coreZhCN = {
