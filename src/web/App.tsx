@@ -65,6 +65,7 @@ const workPages = [
     ['users', () => import('./pages/users/UsersPage.tsx'), 'user.read'],
     ['security', () => import('./pages/settings/SecurityPolicyPage.tsx'), 'policy.write'],
     ['settings/coverage', () => import('./pages/settings/CoverageSettingsPage.tsx'), 'settings.write'],
+    ['settings/deployments', () => import('./pages/settings/DeploymentKeysPage.tsx'), 'settings.write'],
     ['settings/org-rules', () => import('./pages/settings/OrgRulesPage.tsx'), 'org.manage'],
     ['settings/appraisal-rules', () => import('./pages/settings/AppraisalRulesPage.tsx'), 'appraisal.manage'],
     ['audit', () => import('./pages/audit/AuditPage.tsx'), 'audit.read'],

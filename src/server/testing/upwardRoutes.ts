@@ -25,6 +25,8 @@ export const UPWARD_ROUTE_CALLS: Record<string, RouteSpec> = {
         status: 404 as const,
       })),
   },
+  // Not scoped to a region: the deployment's own key and its registered children, for its administrator.
+  'GET /api/deployments/trusted': { call: () => ({ path: '/api/deployments/trusted' }) },
   'POST /api/deployments/trusted': {
     outside: () =>
       OUTSIDE_REGIONS.map((region) => ({

@@ -5,13 +5,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Actor, can } from '../actor.ts';
 import { auditChange } from '../audit/audit.ts';
-import type { Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { trustedDeployments, upwardPackageEvents } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
 import { regionInScope } from '../regions/scope.ts';
 import { deploymentRegion } from '../setup/deploymentRegion.ts';
-import { fingerprint, parsePublicKey, UpwardError } from './keys.ts';
+import { fingerprint, ownPublicKey, parsePublicKey, UpwardError } from './keys.ts';
 import { historyOf, statusOf } from './receive.ts';
 
 async function childOfDeployment(tx: Tx, code: string) {
@@ -112,4 +112,36 @@ export async function returnPackage(tx: Tx, actor: Actor, input: { region: strin
     diff: { period: input.period, regionName: region.name, reason: input.reason },
   });
   return { id: row.id, at: row.at.toISOString() };
+}
+
+/**
+ * What the administrator's settings page shows: this deployment's region, its own public key
+ * (to give to the parent) and the child deployments registered here. Reads the key table, so
+ * it runs as the database owner (the application role cannot read deployment_keys).
+ */
+export async function deploymentKeys(db: Db) {
+  const own = await ownPublicKey(db);
+  const region = await deploymentRegion(db);
+  const [named] = region
+    ? await queryRows<{ name: string }>(db, sql`select name from regions where code = ${region.code}`)
+    : [];
+  const children = await queryRows<{
+    region: string;
+    name: string;
+    fingerprint: string;
+    registeredBy: string;
+    registeredAt: string | Date;
+  }>(
+    db,
+    sql`select t.region_code as region, r.name, t.fingerprint, t.registered_by as "registeredBy",
+               t.registered_at as "registeredAt"
+        from trusted_deployments t join regions r on r.code = t.region_code order by t.region_code`,
+  );
+  return {
+    region: region?.code ?? null,
+    regionName: named?.name ?? null,
+    publicKey: own.publicKey,
+    fingerprint: own.fingerprint,
+    children: children.map((c) => ({ ...c, registeredAt: new Date(c.registeredAt).toISOString() })),
+  };
 }

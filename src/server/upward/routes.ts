@@ -7,7 +7,7 @@ import { MAX_PACKAGE_BYTES, PERIOD_PATTERN } from '../../domain/upward/package.t
 import { HttpError } from '../errors.ts';
 import { areaRouter } from '../route.ts';
 import { UpwardError } from './keys.ts';
-import { childPackages, returnPackage, trustDeployment } from './manage.ts';
+import { childPackages, deploymentKeys, returnPackage, trustDeployment } from './manage.ts';
 import { receivePackage } from './receive.ts';
 
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '地区代码应为 6、9 或 12 位数字');
@@ -117,4 +117,31 @@ upwardRoutes.define({
   response: z.object({ region: z.string(), name: z.string(), fingerprint: z.string() }),
   describe: '已登记',
   handler: ({ tx, actor, input }) => trustDeployment(tx, actor, input.body).catch(asHttp),
+});
+
+upwardRoutes.defineOwnTransaction({
+  method: 'get',
+  path: '/api/deployments/trusted',
+  permission: 'settings.write',
+  action: 'settings.deployments.read',
+  summary: '本系统的公钥和指纹（交给上级系统登记）及已登记的下级系统',
+  response: z
+    .object({
+      region: z.string().nullable().openapi({ description: '本系统服务的地区代码' }),
+      regionName: z.string().nullable(),
+      publicKey: z.string().openapi({ description: '本系统的公钥（PEM）' }),
+      fingerprint: z.string(),
+      children: z.array(
+        z.object({
+          region: z.string(),
+          name: z.string(),
+          fingerprint: z.string(),
+          registeredBy: z.string(),
+          registeredAt: z.string(),
+        }),
+      ),
+    })
+    .openapi('DeploymentKeys'),
+  describe: '本系统公钥与已登记的下级系统',
+  handler: ({ db }) => deploymentKeys(db),
 });

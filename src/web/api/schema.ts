@@ -15693,7 +15693,63 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** 本系统的公钥和指纹（交给上级系统登记）及已登记的下级系统 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 本系统公钥与已登记的下级系统 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeploymentKeys'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /** 登记（或更换）下级系统的公钥：该地区须为本系统所辖的下一级地区 */
     post: {
@@ -26133,6 +26189,21 @@ export interface components {
           at: string;
         }[];
         canReturn: boolean;
+      }[];
+    };
+    DeploymentKeys: {
+      /** @description 本系统服务的地区代码 */
+      region: string | null;
+      regionName: string | null;
+      /** @description 本系统的公钥（PEM） */
+      publicKey: string;
+      fingerprint: string;
+      children: {
+        region: string;
+        name: string;
+        fingerprint: string;
+        registeredBy: string;
+        registeredAt: string;
       }[];
     };
     Snapshot: {

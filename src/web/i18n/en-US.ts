@@ -10,6 +10,7 @@ import { awayEnUS } from './away.ts';
 import { bulkEnUS } from './bulk.ts';
 import { caseworkEnUS } from './casework.ts';
 import { codeMessages, sizeBandLabels } from './codeMessages.ts';
+import { deploymentKeysEnUS } from './deploymentKeys.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
 import { membersEnUS } from './members.ts';
@@ -669,6 +670,7 @@ export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
   ...submissionsEnUS,
   ...upwardEnUS,
+  ...deploymentKeysEnUS,
   ...todoEnUS,
   ...orglifeEnUS,
   ...attachmentsEnUS,

@@ -20,6 +20,7 @@ import { awayZhCN } from './away.ts';
 import { bulkZhCN } from './bulk.ts';
 import { caseworkZhCN } from './casework.ts';
 import { codeMessages, sizeBandLabels } from './codeMessages.ts';
+import { deploymentKeysZhCN } from './deploymentKeys.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
 import { membersZhCN } from './members.ts';
@@ -665,6 +666,7 @@ export const zhCN = {
   ...auditZhCN,
   ...submissionsZhCN,
   ...upwardZhCN,
+  ...deploymentKeysZhCN,
   ...todoZhCN,
   ...orglifeZhCN,
   ...attachmentsZhCN,
