@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
 import { achievementRoutes } from './achievements/routes.ts';
 import { appraisalRoutes } from './appraisals/routes.ts';
+import { lostContactRoutes } from './lostContact/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts';
@@ -142,6 +143,7 @@ export function createApp(deps: Deps) {
   app.route('/', orglifeRoutes);
   app.route('/', achievementRoutes);
   app.route('/', appraisalRoutes);
+  app.route('/', lostContactRoutes);
   app.route('/', engagementRoutes);
   app.route('/', todoRoutes);
 

@@ -26,6 +26,7 @@ export const PROMPT_SECTION_KEYS = [
   'orglife',
   'rectification',
   'appraisal_follow_up',
+  'lost_contact',
 ] as const;
 
 export interface PromptSection {
