@@ -9358,7 +9358,8 @@ export interface paths {
                   | 'contact_missed'
                   | 'orglife'
                   | 'rectification'
-                  | 'appraisal_follow_up';
+                  | 'appraisal_follow_up'
+                  | 'lost_contact';
                 total: number;
                 listFilter?: {
                   [key: string]: unknown;
@@ -13891,6 +13892,122 @@ export interface paths {
       cookie?: never;
     };
     /** 导出年报表30（.xlsx，按纸质表样式；记入审计） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/nb43': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年报表43 失去联系党员情况（截至 12 月 31 日登记为失联且未处置的党员；按下级地区分列，合计为本地区表） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码，默认为本人管辖地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 年报表43 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Nb43Report'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/nb43.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出年报表43（.xlsx，按纸质表样式；记入审计） */
     get: {
       parameters: {
         query: {
@@ -19459,6 +19576,400 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/members/{id}/lost-contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 党员的失联情况：最后一次有记录的活动日期、可登记失联的日期（满 6 个月）、失联登记及查找记录 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 失联情况 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberLostContact'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记失联党员（党员所在党组织或本地区党工委）：与党组织失去联系满 6 个月的，填写失联情形；失去联系日期默认取最后一次有记录的活动，知道更晚的联系时可填写 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            circumstance: '1' | '2' | '3' | '4' | '5' | '6' | '7';
+            /** @default null */
+            circumstanceNote?: string | null;
+            /** @default null */
+            outOfContactSince?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              outOfContactSince: string;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lost-contacts/{id}/searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记一次查找：日期、查找人、方式、结果 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            searchedOn: string;
+            searcher: string;
+            /** @enum {string} */
+            method: 'phone' | 'visit' | 'relatives' | 'employer' | 'online' | 'notice' | 'agency' | 'other';
+            result: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lost-contacts/{id}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记处置结果：恢复联系；或经查找仍无法取得联系的，正式党员停止党籍、预备党员取消预备党员资格（同时离开党员名册） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'restored' | 'suspended' | 'probation_cancelled';
+            outcomeOn: string;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 已结案 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lost-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区失联党员清单（党组织书记：本组织），查找中的在前 */
+    get: {
+      parameters: {
+        query?: {
+          region?: string;
+          state?: 'open' | 'closed' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 失联党员清单 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LostContactList'];
+          };
+        };
+        /** @description 请求内容不符合要求 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权限 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或不在数据范围内 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{id}/engagement': {
     parameters: {
       query?: never;
@@ -21441,6 +21952,132 @@ export interface components {
       F19: number;
       G19: number;
     };
+    Nb43Report: {
+      /** @enum {string} */
+      report: 'nb43';
+      region: string;
+      name: string;
+      year: number;
+      asOf: string;
+      partial: boolean;
+      total: components['schemas']['Nb43Cells'];
+      rows: {
+        region: string;
+        name: string;
+        direct?: boolean;
+        cells: components['schemas']['Nb43Cells'];
+      }[];
+    };
+    Nb43Cells: {
+      A1: number;
+      B1: number;
+      C1: number;
+      D1: number;
+      E1: number;
+      F1: number;
+      G1: number;
+      H1: number;
+      I1: number;
+      J1: number;
+      K1: number;
+      L1: number;
+      M1: number;
+      N1: number;
+      O1: number;
+      P1: number;
+      Q1: number;
+      R1: number;
+      S1: number;
+      T1: number;
+      U1: number;
+      V1: number;
+      W1: number;
+      X1: number;
+      Y1: number;
+      Z1: number;
+      AA1: number;
+      A7: number;
+      B7: number;
+      C7: number;
+      D7: number;
+      E7: number;
+      F7: number;
+      G7: number;
+      H7: number;
+      I7: number;
+      J7: number;
+      K7: number;
+      L7: number;
+      M7: number;
+      N7: number;
+      O7: number;
+      P7: number;
+      Q7: number;
+      R7: number;
+      S7: number;
+      T7: number;
+      U7: number;
+      V7: number;
+      W7: number;
+      X7: number;
+      Y7: number;
+      Z7: number;
+      AA7: number;
+      A8: number;
+      B8: number;
+      C8: number;
+      D8: number;
+      E8: number;
+      F8: number;
+      G8: number;
+      H8: number;
+      I8: number;
+      J8: number;
+      K8: number;
+      L8: number;
+      M8: number;
+      N8: number;
+      O8: number;
+      P8: number;
+      Q8: number;
+      R8: number;
+      S8: number;
+      T8: number;
+      U8: number;
+      V8: number;
+      W8: number;
+      X8: number;
+      Y8: number;
+      Z8: number;
+      AA8: number;
+      A9: number;
+      B9: number;
+      C9: number;
+      D9: number;
+      E9: number;
+      F9: number;
+      G9: number;
+      H9: number;
+      I9: number;
+      J9: number;
+      K9: number;
+      L9: number;
+      M9: number;
+      N9: number;
+      O9: number;
+      P9: number;
+      Q9: number;
+      R9: number;
+      S9: number;
+      T9: number;
+      U9: number;
+      V9: number;
+      W9: number;
+      X9: number;
+      Y9: number;
+      Z9: number;
+      AA9: number;
+    };
     LaggingReport: {
       /** @enum {string} */
       report: 'lagging';
@@ -21934,6 +22571,74 @@ export interface components {
       correctBy: string | null;
       followUpNote: string | null;
     };
+    MemberLostContact: {
+      memberId: number;
+      onRoster: boolean;
+      /** @description 最后一次有记录的活动：入党、转正、参加会议和活动、组织关系转接、外出登记、恢复联系 */
+      lastActivityOn: string;
+      /** @description 此日起（含）可登记为失联党员 */
+      lostFrom: string;
+      open: boolean;
+      cases: components['schemas']['LostContactCase'][];
+    };
+    LostContactCase: {
+      id: number;
+      memberId: number;
+      memberName: string;
+      orgId: number;
+      orgName: string;
+      /** @enum {string} */
+      circumstance: '1' | '2' | '3' | '4' | '5' | '6' | '7';
+      circumstanceNote: string | null;
+      /** @description 失去联系日期：最后一次有记录的活动或联系 */
+      outOfContactSince: string;
+      recordedOn: string;
+      /**
+       * @description 空：查找中
+       * @enum {string|null}
+       */
+      outcome: 'restored' | 'suspended' | 'probation_cancelled' | null;
+      outcomeOn: string | null;
+      outcomeNote: string | null;
+      searchCount: number;
+      lastSearchOn: string | null;
+      searches: components['schemas']['LostContactSearch'][];
+    };
+    LostContactSearch: {
+      id: number;
+      searchedOn: string;
+      searcher: string;
+      /** @enum {string} */
+      method: 'phone' | 'visit' | 'relatives' | 'employer' | 'online' | 'notice' | 'agency' | 'other';
+      result: string;
+    };
+    LostContactList: {
+      region: string;
+      name: string;
+      items: {
+        id: number;
+        memberId: number;
+        memberName: string;
+        orgId: number;
+        orgName: string;
+        /** @enum {string} */
+        circumstance: '1' | '2' | '3' | '4' | '5' | '6' | '7';
+        circumstanceNote: string | null;
+        /** @description 失去联系日期：最后一次有记录的活动或联系 */
+        outOfContactSince: string;
+        recordedOn: string;
+        /**
+         * @description 空：查找中
+         * @enum {string|null}
+         */
+        outcome: 'restored' | 'suspended' | 'probation_cancelled' | null;
+        outcomeOn: string | null;
+        outcomeNote: string | null;
+        searchCount: number;
+        lastSearchOn: string | null;
+        regionCode: string;
+      }[];
+    };
     OpenActivity: {
       id: number;
       heldOn: string;
@@ -22007,6 +22712,7 @@ export interface components {
           | 'orglife'
           | 'rectification'
           | 'appraisal_follow_up'
+          | 'lost_contact'
           | 'quarterly_report';
         total: number;
         items: {

@@ -11,6 +11,7 @@ import { caseworkEnUS } from './casework.ts';
 import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
+import { lostContactEnUS } from './lostContact.ts';
 import { membersEnUS } from './members.ts';
 import { orglifeEnUS } from './orglife.ts';
 import { recognitionEnUS } from './recognition.ts';
@@ -662,6 +663,7 @@ export const enUS: Record<MessageKey, string> = {
   ...statsEnUS,
   ...recognitionEnUS,
   ...appraisalsEnUS,
+  ...lostContactEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
   ...todoEnUS,

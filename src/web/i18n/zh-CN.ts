@@ -21,6 +21,7 @@ import { caseworkZhCN } from './casework.ts';
 import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
+import { lostContactZhCN } from './lostContact.ts';
 import { membersZhCN } from './members.ts';
 import { orglifeZhCN } from './orglife.ts';
 import { recognitionZhCN } from './recognition.ts';
@@ -658,6 +659,7 @@ export const zhCN = {
   ...statsZhCN,
   ...recognitionZhCN,
   ...appraisalsZhCN,
+  ...lostContactZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
   ...todoZhCN,

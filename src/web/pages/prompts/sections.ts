@@ -23,6 +23,7 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   orglife: 'prompts.section.orglife',
   rectification: 'prompts.section.rectification',
   appraisal_follow_up: 'prompts.section.appraisal_follow_up',
+  lost_contact: 'prompts.section.lost_contact',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -42,6 +43,7 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   orglife: 'prompts.hint.orglife',
   rectification: 'prompts.hint.rectification',
   appraisal_follow_up: 'prompts.hint.appraisal_follow_up',
+  lost_contact: 'prompts.hint.lost_contact',
 };
 
 // A prompt's level is an org finding's level (the server's enum is the same four): the same
