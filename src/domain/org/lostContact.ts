@@ -47,7 +47,7 @@ export const SEARCH_METHOD_LABEL: Record<SearchMethod, string> = {
 /**
  * The outcome (处置结果): contact restored (恢复联系), or — after searching without result —
  * 停止党籍 for a full member and 取消预备党员资格 for a probationary one
- * (《中国共产党党员教育管理工作条例》 第二十四条; docs/lost-contact.md).
+ * (《中国共产党党员教育管理工作条例》 第二十四条; docs/annual-tables.md §7).
  */
 export const LOST_CONTACT_OUTCOMES = ['restored', 'suspended', 'probation_cancelled'] as const;
 export type LostContactOutcome = (typeof LOST_CONTACT_OUTCOMES)[number];

@@ -1,4 +1,4 @@
-// How one lost-contact member counts in 年报 table 43 (docs/annual-tables.md §5): the row of the
+// How one lost-contact member counts in 年报 table 43 (docs/annual-tables.md §7): the row of the
 // kind of unit their org sits in, and the columns of who they are at 31 December — status, sex,
 // ethnicity, age, 党龄, education — how long they have been out of contact, and the 失联情形.
 // Pure, so the definitions are read and tested in one place; the server only gathers the facts.

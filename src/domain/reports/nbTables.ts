@@ -145,7 +145,7 @@ const LOST_FOR = { zh: '失去联系时间', en: 'Out of contact for' };
 const CIRCUMSTANCE = { zh: '失去联系具体情形', en: 'Circumstance' };
 
 /**
- * Table 43 失去联系党员情况 (docs/annual-tables.md §5, after the public rebuild of the 43-table
+ * Table 43 失去联系党员情况 (docs/annual-tables.md §7, after the public rebuild of the 43-table
  * set): members out of contact at 31 December, by the kind of unit their org sits in. Only the
  * rows this system holds members for are laid out, under their official numbers (1 总计,
  * 7 非公有经济控制企业, 8 社会组织, 9 其他); rows 2–6 (村, 社区, 机关, 事业单位, 公有企业) and the

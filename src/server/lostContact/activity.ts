@@ -1,4 +1,4 @@
-// A member's last recorded activity (docs/lost-contact.md §1), read from the records the system
+// A member's last recorded activity (docs/annual-tables.md §7), read from the records the system
 // already keeps — nothing is typed twice: joining and confirmation (the development steps), a
 // meeting attended, an open activity taken part in, a transfer of the relation issued or
 // received, leaving to work away (外出登记), and a contact restored after a lost-contact case.

@@ -1,4 +1,4 @@
-// Lost-contact members (issue #17 item 4; rules.md §13; docs/lost-contact.md): recorded only
+// Lost-contact members (issue #17 item 4; rules.md §13; docs/annual-tables.md §7): recorded only
 // from 6 calendar months after the last recorded activity (a day less is refused), searched for
 // with dates, closed by contact restored or by the disposal the rules provide (the member then
 // leaves the roster); the prompt lists members silent for 6 months; scope: the org's secretary
@@ -239,7 +239,7 @@ describe('recording, searching and closing, in scope', () => {
     );
     expect(m).toEqual({ leftOn: today, reason: 'lapse' });
     const actions = await fx.rows<{ action: string }>(
-      sql`select action from audit_log where (entity = 'lost_contact' and entity_id = ${String(caseId)}) or (entity = 'member' and entity_id = ${String(member)} and action = 'member.leave') order by seq`,
+      sql`select action from audit_log where result = 'success' and ((entity = 'lost_contact' and entity_id = ${String(caseId)}) or (entity = 'member' and entity_id = ${String(member)} and action = 'member.leave')) order by seq`,
     );
     expect(actions.map((a) => a.action)).toEqual([
       'lost_contact.record',

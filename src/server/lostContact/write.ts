@@ -1,4 +1,4 @@
-// Recording a lost-contact member, the search for them and the outcome (docs/lost-contact.md).
+// Recording a lost-contact member, the search for them and the outcome (docs/annual-tables.md §7).
 // Each is one transaction that locks the member or the case within the actor's write scope,
 // checks, writes and audits (the org holding the relation records; the committee of its region
 // too). A disposal takes the member off the roster in the same transaction.

@@ -1,5 +1,5 @@
 // 年报 table 43 (失去联系党员情况) for a generated county: every cell of every child-region row
-// equals a count written here independently over the raw records (docs/annual-tables.md §5),
+// equals a count written here independently over the raw records (docs/annual-tables.md §7),
 // the totals are the rows' sums, in the JSON and in the .xlsx; cases recorded after 31 December,
 // or closed by then, and members of another county do not count.
 import { sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// 年报 table 43 失去联系党员情况 (docs/annual-tables.md §5): the members out of contact at 31
+// 年报 table 43 失去联系党员情况 (docs/annual-tables.md §7): the members out of contact at 31
 // December (for the current year: today), one row per child region, the total being the
 // region's table. A member counts when a lost-contact case was recorded on or before the date
 // and had no outcome by then, and the member was on the roster. How each counts is
