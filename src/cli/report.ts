@@ -12,6 +12,7 @@ export function reportCommands(io: CliIo): Command {
   report.addCommand(annualCommand(io));
   report.addCommand(nbCommand(io, 'nb27'));
   report.addCommand(nbCommand(io, 'nb30'));
+  report.addCommand(nbCommand(io, 'nb43'));
   report.addCommand(laggingCommand(io));
   report.addCommand(activityReportCommand(io, 'orglife'));
   report.addCommand(activityReportCommand(io, 'achievements'));

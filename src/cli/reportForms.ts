@@ -1,4 +1,4 @@
-// `dangjian report quarterly|annual|lagging|nb27|nb30`: the forms of reports.md §1, §2, §4 and
+// `dangjian report quarterly|annual|lagging|nb27|nb30|nb43`: the forms of reports.md §1, §2, §4 and
 // the 年报 tables 27 and 30 (docs/annual-tables.md) as .xlsx (--out, audited as an export like
 // the web download) or as one JSON object (--json).
 import fs from 'node:fs';
@@ -39,7 +39,7 @@ function formCommand(name: string, description: string, params: (c: Command) => 
  * read it: `{ region, year, rows: [{ region, A1, … }], total: { A1, … } }`.
  */
 function jsonOf(report: AnyReport): object {
-  if (report.report !== 'nb27' && report.report !== 'nb30') return report;
+  if (report.report !== 'nb27' && report.report !== 'nb30' && report.report !== 'nb43') return report;
   return {
     region: report.region,
     year: report.year,
@@ -117,15 +117,17 @@ export function laggingCommand(io: CliIo) {
   );
 }
 
-/** `report nb27` and `report nb30`: the 年报 tables, which have no survey scope. */
-export function nbCommand(io: CliIo, table: 'nb27' | 'nb30') {
-  const title =
-    table === 'nb27'
-      ? '年报表27 非公有经济控制的企业法人单位建立党的基层组织情况（截至 12 月 31 日）'
-      : '年报表30 社会组织法人单位建立党的基层组织情况（截至 12 月 31 日）';
+const NB_TITLES = {
+  nb27: '年报表27 非公有经济控制的企业法人单位建立党的基层组织情况（截至 12 月 31 日）',
+  nb30: '年报表30 社会组织法人单位建立党的基层组织情况（截至 12 月 31 日）',
+  nb43: '年报表43 失去联系党员情况（截至 12 月 31 日）',
+} as const;
+
+/** `report nb27`, `report nb30` and `report nb43`: the 年报 tables, which have no survey scope. */
+export function nbCommand(io: CliIo, table: keyof typeof NB_TITLES) {
   return formCommand(
     table,
-    title,
+    NB_TITLES[table],
     (c) =>
       c.requiredOption('--year <YYYY>', '年度').action((opts: FormOptions & { year: string }) => {
         if (!/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份：${opts.year}`);

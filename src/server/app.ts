@@ -25,6 +25,7 @@ import { IMPORT_ROUTES } from './imports/routes.ts';
 import { instructorRoutes } from './instructors/routes.ts';
 import { bodyLimits, knownError } from './limits.ts';
 import { describeForLog } from './logSafe.ts';
+import { lostContactRoutes } from './lostContact/routes.ts';
 import { memberAwayRoutes } from './members/awayRoutes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { nationalRoutes } from './national/routes.ts';
@@ -151,6 +152,7 @@ export function createApp(deps: Deps) {
   app.route('/', IMPORT_ROUTES.meetings);
   app.route('/', IMPORT_ROUTES.achievements);
   app.route('/', appraisalRoutes);
+  app.route('/', lostContactRoutes);
   app.route('/', engagementRoutes);
   app.route('/', todoRoutes);
 

@@ -2,7 +2,7 @@
 // columns it belongs to, which status row, and what it adds to the supplementary rows. Pure,
 // so the definitions are read and tested in one place; the server only gathers the facts.
 import { NON_PUBLIC_ENTERPRISE_KINDS, SOCIAL_ORGANIZATION_KINDS } from '../enterprise/codes.ts';
-import { emptyCells, type NbCells, type NbLayout, type NbTableId } from './nbTables.ts';
+import { emptyCells, type NbCells, type NbLayout, type UnitTableId } from './nbTables.ts';
 
 /** One unit's facts at the table's date, as the server reads them from the ledger. */
 export interface NbUnit {
@@ -87,7 +87,7 @@ export function nb30Columns(u: NbUnit): string[] {
   return [];
 }
 
-const STATUS_ROW: Record<NbTableId, Record<NbStatus, number>> = {
+const STATUS_ROW: Record<UnitTableId, Record<NbStatus, number>> = {
   nb27: { committee: 3, general: 4, branch: 5, joint: 6, shouldForm: 9, few: 10, none: 11 },
   nb30: { committee: 2, general: 3, branch: 4, joint: 5, shouldForm: 8, few: 10, none: 11 },
 };
@@ -126,7 +126,7 @@ export class NbTally {
     const status = statusOf(u);
     const instructed = u.instructorIds.length > 0;
     this.add(cols, 1, 1);
-    this.add(cols, STATUS_ROW[this.layout.id][status], 1);
+    this.add(cols, STATUS_ROW[this.layout.id as UnitTableId][status], 1);
     if (status === 'joint') {
       if (u.fullMemberCount >= 3) this.add(cols, nb27 ? 7 : 6, 1);
       this.addDistinct(cols, nb27 ? 8 : 7, u.jointOrgIds);

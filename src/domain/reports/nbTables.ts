@@ -1,9 +1,11 @@
-// The 年报 tables 27 and 30 as the official forms lay them out (docs/annual-tables.md, after
+// The 年报 tables 27, 30 and 43 as the official forms lay them out (docs/annual-tables.md, after
 // docs/sources/annual-tables-27-30.md §2–3): rows numbered 1…n, columns lettered A…, a cell
 // named by its column letter and row number (A1 … M18), as the official 审核要点 name them.
 // One layout feeds the screen, the .xlsx, the JSON and the CLI, so they cannot disagree.
 
-export type NbTableId = 'nb27' | 'nb30';
+export type NbTableId = 'nb27' | 'nb30' | 'nb43';
+/** The tables that count units (法人单位); table 43 counts members. */
+export type UnitTableId = Exclude<NbTableId, 'nb43'>;
 
 export interface NbColumn {
   letter: string;
@@ -27,7 +29,7 @@ export interface NbRow {
 
 export interface NbLayout {
   id: NbTableId;
-  number: 27 | 30;
+  number: 27 | 30 | 43;
   zh: string;
   en: string;
   columns: readonly NbColumn[];
@@ -135,7 +137,63 @@ export const NB30: NbLayout = {
   ],
 };
 
-export const NB_LAYOUTS: Record<NbTableId, NbLayout> = { nb27: NB27, nb30: NB30 };
+const OF_WHICH = { zh: '其中', en: 'Of which' };
+const AGE = { zh: '年龄', en: 'Age' };
+const STANDING = { zh: '党龄', en: 'Years as a full member' };
+const SCHOOLING = { zh: '学历', en: 'Education' };
+const LOST_FOR = { zh: '失去联系时间', en: 'Out of contact for' };
+const CIRCUMSTANCE = { zh: '失去联系具体情形', en: 'Circumstance' };
+
+/**
+ * Table 43 失去联系党员情况 (docs/annual-tables.md §7, after the public rebuild of the 43-table
+ * set): members out of contact at 31 December, by the kind of unit their org sits in. Only the
+ * rows this system holds members for are laid out, under their official numbers (1 总计,
+ * 7 非公有经济控制企业, 8 社会组织, 9 其他); rows 2–6 (村, 社区, 机关, 事业单位, 公有企业) and the
+ * supplementary lines (高校, 人才服务机构) are the national system's.
+ */
+export const NB43: NbLayout = {
+  id: 'nb43',
+  number: 43,
+  zh: '失去联系党员情况',
+  en: 'Members out of contact',
+  columns: [
+    { letter: 'A', zh: '总数', en: 'Total' },
+    { letter: 'B', zh: '预备党员', en: 'Probationary', group: OF_WHICH },
+    { letter: 'C', zh: '女', en: 'Women', group: OF_WHICH },
+    { letter: 'D', zh: '少数民族', en: 'Ethnic minorities', group: OF_WHICH },
+    { letter: 'E', zh: '35岁及以下', en: '35 or under', group: AGE },
+    { letter: 'F', zh: '36岁至45岁', en: '36–45', group: AGE },
+    { letter: 'G', zh: '46岁至60岁', en: '46–60', group: AGE },
+    { letter: 'H', zh: '61岁及以上', en: '61 or over', group: AGE },
+    { letter: 'I', zh: '1年以下', en: 'Under 1 year', group: STANDING },
+    { letter: 'J', zh: '1年至5年', en: '1–5 years', group: STANDING },
+    { letter: 'K', zh: '6年至10年', en: '6–10 years', group: STANDING },
+    { letter: 'L', zh: '11年至20年', en: '11–20 years', group: STANDING },
+    { letter: 'M', zh: '21年及以上', en: '21 years or more', group: STANDING },
+    { letter: 'N', zh: '大专及以上', en: 'College or above', group: SCHOOLING },
+    { letter: 'O', zh: '中专、高中、中技', en: 'Secondary', group: SCHOOLING },
+    { letter: 'P', zh: '初中及以下', en: 'Junior secondary or below', group: SCHOOLING },
+    { letter: 'Q', zh: '6个月以上不满1年', en: '6 months to under 1 year', group: LOST_FOR },
+    { letter: 'R', zh: '1年至5年', en: '1–5 years', group: LOST_FOR },
+    { letter: 'S', zh: '6年至10年', en: '6–10 years', group: LOST_FOR },
+    { letter: 'T', zh: '11年及以上', en: '11 years or more', group: LOST_FOR },
+    { letter: 'U', zh: '外出务工经商', en: 'Working or trading away', group: CIRCUMSTANCE },
+    { letter: 'V', zh: '单位改制或破产', en: 'Employer restructured or bankrupt', group: CIRCUMSTANCE },
+    { letter: 'W', zh: '毕业后去向不明', en: 'Unknown after graduation', group: CIRCUMSTANCE },
+    { letter: 'X', zh: '工作单位改变', en: 'Changed employer', group: CIRCUMSTANCE },
+    { letter: 'Y', zh: '出国（境）', en: 'Went abroad', group: CIRCUMSTANCE },
+    { letter: 'Z', zh: '居住地改变', en: 'Moved home', group: CIRCUMSTANCE },
+    { letter: 'AA', zh: '其他', en: 'Other', group: CIRCUMSTANCE },
+  ],
+  rows: [
+    row(1, '总计', 'Total', 0, 'persons'),
+    row(7, '非公有经济控制企业', 'Enterprises under non-public control', 1, 'persons'),
+    row(8, '社会组织', 'Social organizations', 1, 'persons'),
+    row(9, '其他', 'Other', 1, 'persons'),
+  ],
+};
+
+export const NB_LAYOUTS: Record<NbTableId, NbLayout> = { nb27: NB27, nb30: NB30, nb43: NB43 };
 
 /** Every cell key of a table, row by row: A1, B1, … M1, A2, … */
 export function cellKeys(t: NbLayout): string[] {

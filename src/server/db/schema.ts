@@ -152,6 +152,7 @@ export * from './engagement-schema.ts';
 export * from './honour-schema.ts';
 export * from './instructor-schema.ts';
 export * from './ledger-schema.ts';
+export * from './lostContact-schema.ts';
 export * from './org-schema.ts';
 export * from './orglife-schema.ts';
 export * from './pool-schema.ts';

@@ -16,6 +16,7 @@ import { demoCounty, demoCountyBuilt } from './county.ts';
 import { demoCrossHolding } from './crossHolding.ts';
 import { writeDemoEnterpriseFile } from './enterprises.ts';
 import { demoInstructors } from './instructors.ts';
+import { demoLostContacts } from './lostContacts.ts';
 import { demoMeetings } from './meetings.ts';
 import { demoMinutes } from './minutes.ts';
 import { demoOrgs } from './orgs.ts';
@@ -120,6 +121,8 @@ export async function runDemo(
   log(
     `演示评定、活动与企业主沟通：党组织评定 ${appraised.appraisals} 个（含软弱涣散整顿 1 个），党员民主评议 ${appraised.reviews} 人，开放式活动 ${appraised.activities} 次，结对共建 ${appraised.pairings} 对，企业主沟通与支持 ${appraised.engagements} 条（已有评定的区划不再添加）`,
   );
+  const lost = await inScope(database.db, operator, (tx) => demoLostContacts(tx, operator, opts.region));
+  log(`演示失联党员：${lost} 人（查找中、待查找、已恢复联系、已停止党籍；已有登记的区划不再添加）`);
 }
 
 /** The enterprises go through the real import, as a county's first regulator file would. */

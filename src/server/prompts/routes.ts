@@ -3,6 +3,7 @@ import { localDateString } from '../../domain/calendarDate.ts';
 import { can } from '../actor.ts';
 import { appraisalSections } from '../appraisals/prompts.ts';
 import { findingsIn, requestLang } from '../lang.ts';
+import { lostContactSection } from '../lostContact/prompts.ts';
 import { orglifeSections } from '../orglife/prompts.ts';
 import { areaRouter } from '../route.ts';
 import { trainingSections } from '../training/prompts.ts';
@@ -53,6 +54,7 @@ promptRoutes.define({
       ...(can(actor, 'orglife.read') ? await orglifeSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'orglife.read') ? await appraisalSections(tx, actor, today, LIMIT) : []),
       ...(can(actor, 'training.read') ? await trainingSections(tx, actor, today, LIMIT) : []),
+      ...(can(actor, 'member.read') ? [await lostContactSection(tx, actor, today, LIMIT)] : []),
     ];
     const lang = requestLang(c);
     return {

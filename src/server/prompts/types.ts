@@ -27,6 +27,7 @@ export const PROMPT_SECTION_KEYS = [
   'rectification',
   'appraisal_follow_up',
   'training',
+  'lost_contact',
 ] as const;
 
 export interface PromptSection {

@@ -248,7 +248,7 @@ describe.each([NB27, NB30])('table $number', (layout) => {
   let report: NbReport;
   let records: Raw[];
   beforeAll(async () => {
-    report = await run(layout.id);
+    report = await run(layout.id as 'nb27' | 'nb30');
     records = await raw();
   });
 

@@ -5,7 +5,7 @@
 // unit in scope: they have no survey cut-off (docs/sources/annual-tables-27-30.md Q10).
 import { sql } from 'drizzle-orm';
 import { NbTally, type NbUnit } from '../../domain/reports/nbCount.ts';
-import { NB_LAYOUTS, type NbCells, type NbTableId } from '../../domain/reports/nbTables.ts';
+import { NB_LAYOUTS, type NbCells, type NbTableId, type UnitTableId } from '../../domain/reports/nbTables.ts';
 import { sumFields } from '../../domain/reports/rows.ts';
 import type { Actor } from '../actor.ts';
 import type { Tx } from '../db/client.ts';
@@ -25,9 +25,9 @@ export interface NbRowOut {
 }
 
 /** A table's report; a union over the tables, so that `report` tells them apart. */
-export type NbReport = NbReportOf<'nb27'> | NbReportOf<'nb30'>;
+export type NbReport = NbReportOf<'nb27'> | NbReportOf<'nb30'> | NbReportOf<'nb43'>;
 
-interface NbReportOf<T extends NbTableId> {
+export interface NbReportOf<T extends NbTableId> {
   report: T;
   region: string;
   name: string;
@@ -98,7 +98,7 @@ export async function nbUnits(tx: Tx, prefix: string, asOf: string): Promise<NbU
   );
 }
 
-export async function nbReport<T extends NbTableId>(
+export async function nbReport<T extends UnitTableId>(
   tx: Tx,
   actor: Actor,
   table: T,

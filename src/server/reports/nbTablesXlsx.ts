@@ -1,4 +1,4 @@
-// 年报 table 27 or 30 as the paper form (docs/annual-tables.md §4): 表号 and title, the unit
+// 年报 table 27, 30 or 43 as the paper form (docs/annual-tables.md §4): 表号 and title, the unit
 // line, the date; three header rows (group, label, 栏号 letter) over the columns, a 项目 and
 // 行号 column on the left; the region's table; the 负责人 / 填表人 / 报出时间 / 联系电话 footer
 // of the 年报 cover. A second sheet holds the same table for each child region, one under the
@@ -24,6 +24,7 @@ export function nbTitle(r: NbReport): string {
 
 export function nbNote(r: NbReport): string {
   const asOf = r.partial ? `截至 ${r.asOf}（年度未结束，按当日数据）` : `截至 ${r.asOf}`;
+  if (r.report === 'nb43') return `${r.year}年 ${asOf}；统计范围：登记为失联且未处置的在册党员（按党组织所在单位类别）`;
   return `${r.year}年 ${asOf}；统计范围：全部在册法人单位（不设调查口径）`;
 }
 

@@ -15,6 +15,7 @@ import {
   LaggingSchema,
   Nb27Schema,
   Nb30Schema,
+  Nb43Schema,
   NbQuery,
   QuarterlyQuery,
   QuarterlySchema,
@@ -56,7 +57,7 @@ const lagging = (actor: Actor, q: z.infer<typeof LaggingQuery>): ReportRequest =
 });
 
 const nb =
-  (report: 'nb27' | 'nb30') =>
+  (report: 'nb27' | 'nb30' | 'nb43') =>
   (actor: Actor, q: z.infer<typeof NbQuery>): ReportRequest => ({
     report,
     region: q.region ?? actor.regionCode,
@@ -182,6 +183,16 @@ defineReport({
   exportSummary: '导出年报表30（.xlsx，按纸质表样式；记入审计）',
   describe: '年报表30',
   request: nb('nb30'),
+});
+
+defineReport({
+  name: 'nb43',
+  query: NbQuery,
+  response: Nb43Schema,
+  summary: '年报表43 失去联系党员情况（截至 12 月 31 日登记为失联且未处置的党员；按下级地区分列，合计为本地区表）',
+  exportSummary: '导出年报表43（.xlsx，按纸质表样式；记入审计）',
+  describe: '年报表43',
+  request: nb('nb43'),
 });
 
 defineReport({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ANNUAL_COUNT_KEYS, QUARTERLY_COUNT_KEYS } from '../../domain/reports/forms.ts';
-import { cellKeys, NB27, NB30, type NbLayout } from '../../domain/reports/nbTables.ts';
+import { cellKeys, NB27, NB30, NB43, type NbLayout } from '../../domain/reports/nbTables.ts';
 import { QUARTER_PATTERN } from '../../domain/stats/quarter.ts';
 import { calendarDay } from '../schemas.ts';
 
@@ -183,7 +183,7 @@ export const LaggingRegionsSchema = LaggingSchema.omit({
   overdueDevelopments: true,
 }).openapi('LaggingRegions');
 
-/** 年报 tables 27 and 30 ask for a year and a region; they have no survey scope. */
+/** 年报 tables 27, 30 and 43 ask for a year and a region; they have no survey scope. */
 export const NbQuery = AnnualQuery.omit({ scope: true });
 
 /** A 年报 table: its cells (A1 …) for the region and for each child region. */
@@ -206,3 +206,4 @@ function nbSchema(t: NbLayout) {
 
 export const Nb27Schema = nbSchema(NB27);
 export const Nb30Schema = nbSchema(NB30);
+export const Nb43Schema = nbSchema(NB43);

@@ -14,6 +14,7 @@ import { type AnnualReport, annualReport } from './annual.ts';
 import { annualWorkbook } from './annualXlsx.ts';
 import { type LaggingReport, laggingReport } from './lagging.ts';
 import { laggingWorkbook } from './laggingXlsx.ts';
+import { nb43Report } from './nb43.ts';
 import { type NbReport, nbReport } from './nbTables.ts';
 import { nbWorkbook } from './nbTablesXlsx.ts';
 import { type OrglifeReport, orglifeReport } from './orglifeReport.ts';
@@ -27,6 +28,7 @@ export type ReportRequest =
   | { report: 'lagging'; region: string; date?: string; scope?: CoverageScope }
   | { report: 'nb27'; region: string; year: number }
   | { report: 'nb30'; region: string; year: number }
+  | { report: 'nb43'; region: string; year: number }
   | { report: 'orglife'; region: string; year: number }
   | { report: 'achievements'; region: string; year: number }
   | { report: 'training'; region: string; year: number };
@@ -43,6 +45,7 @@ export type AnyReport =
 function compute(tx: Tx, actor: Actor, r: ReportRequest, settings: CoverageSettings, now: string): Promise<AnyReport> {
   if (r.report === 'nb27' || r.report === 'nb30')
     return nbReport(tx, actor, r.report, { region: r.region, year: r.year }, now);
+  if (r.report === 'nb43') return nb43Report(tx, actor, { region: r.region, year: r.year }, now);
   if (r.report === 'orglife') return orglifeReport(tx, actor, r, now);
   if (r.report === 'achievements') return achievementsReport(tx, actor, r, now);
   if (r.report === 'training') return trainingReport(tx, actor, r, now);
@@ -65,6 +68,7 @@ const EXPORT_ACTIONS = {
   lagging: 'report.lagging_export',
   nb27: 'report.nb27_export',
   nb30: 'report.nb30_export',
+  nb43: 'report.nb43_export',
   orglife: 'report.orglife_export',
   achievements: 'report.achievements_export',
   training: 'report.training_export',
@@ -73,7 +77,8 @@ const EXPORT_ACTIONS = {
 export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer> {
   if (report.report === 'quarterly') return quarterlyWorkbook(report, filledOn);
   if (report.report === 'annual') return annualWorkbook(report, filledOn);
-  if (report.report === 'nb27' || report.report === 'nb30') return nbWorkbook(report, filledOn);
+  if (report.report === 'nb27' || report.report === 'nb30' || report.report === 'nb43')
+    return nbWorkbook(report, filledOn);
   if (report.report === 'orglife' || report.report === 'achievements' || report.report === 'training')
     return activityWorkbook(report, filledOn);
   return laggingWorkbook(report, filledOn);
@@ -82,7 +87,7 @@ export function workbookOf(report: AnyReport, filledOn: string): Promise<Buffer>
 export function fileNameOf(report: AnyReport): string {
   if (report.report === 'quarterly') return `新建党组织季报-${report.name}-${report.quarter}.xlsx`;
   if (report.report === 'annual') return `党建工作情况统计表-${report.name}-${report.year}.xlsx`;
-  if (report.report === 'nb27' || report.report === 'nb30')
+  if (report.report === 'nb27' || report.report === 'nb30' || report.report === 'nb43')
     return `年报表${report.report.slice(2)}-${report.name}-${report.year}.xlsx`;
   if (report.report === 'orglife' || report.report === 'achievements' || report.report === 'training')
     return activityFileName(report);

@@ -32,6 +32,9 @@ export const FIGURE_ROUTE_CALLS: Record<string, RouteSpec> = {
   'GET /api/reports/nb27.xlsx': report('/api/reports/nb27.xlsx?year=2025'),
   'GET /api/reports/nb30': report('/api/reports/nb30?year=2025'),
   'GET /api/reports/nb30.xlsx': report('/api/reports/nb30.xlsx?year=2025'),
+  'GET /api/reports/nb43': report('/api/reports/nb43?year=2025'),
+  'GET /api/reports/nb43.xlsx': report('/api/reports/nb43.xlsx?year=2025'),
+  'GET /api/lost-contacts': report('/api/lost-contacts?state=all'),
   'GET /api/reports/lagging': report('/api/reports/lagging?date=2026-03-31'),
   'GET /api/reports/lagging.xlsx': report('/api/reports/lagging.xlsx?date=2026-03-31'),
   'POST /api/snapshots': {

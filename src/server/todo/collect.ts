@@ -6,6 +6,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { type Actor, can } from '../actor.ts';
 import { appraisalSections } from '../appraisals/prompts.ts';
 import type { Tx } from '../db/client.ts';
+import { lostContactSection } from '../lostContact/prompts.ts';
 import { orglifeSections } from '../orglife/prompts.ts';
 import { caseworkSections } from '../prompts/casework.ts';
 import { recordSections } from '../prompts/records.ts';
@@ -56,6 +57,7 @@ export async function todoSections(tx: Tx, actor: Actor, today: string, limit: n
     ...(can(actor, 'training.record') && actor.instructorId === null
       ? await trainingSections(tx, actor, today, Math.max(limit, 1), true)
       : []),
+    ...(may(actor, 'member') ? [await lostContactSection(tx, actor, today, Math.max(limit, 1))] : []),
   ];
   const sections = prompts.map((s) => dueOnly(s, limit));
   if (may(actor, 'report')) {

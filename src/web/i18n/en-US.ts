@@ -13,6 +13,7 @@ import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { deploymentKeysEnUS } from './deploymentKeys.ts';
 import { homeEnUS } from './home.ts';
 import { instructorsEnUS } from './instructors.ts';
+import { lostContactEnUS } from './lostContact.ts';
 import { membersEnUS } from './members.ts';
 import { orglifeEnUS } from './orglife.ts';
 import { recognitionEnUS } from './recognition.ts';
@@ -667,6 +668,7 @@ export const enUS: Record<MessageKey, string> = {
   ...recognitionEnUS,
   ...appraisalsEnUS,
   ...trainingEnUS,
+  ...lostContactEnUS,
   ...auditEnUS,
   ...submissionsEnUS,
   ...upwardEnUS,

@@ -23,6 +23,7 @@ import { codeMessages, sizeBandLabels } from './codeMessages.ts';
 import { deploymentKeysZhCN } from './deploymentKeys.ts';
 import { homeZhCN } from './home.ts';
 import { instructorsZhCN } from './instructors.ts';
+import { lostContactZhCN } from './lostContact.ts';
 import { membersZhCN } from './members.ts';
 import { orglifeZhCN } from './orglife.ts';
 import { recognitionZhCN } from './recognition.ts';
@@ -663,6 +664,7 @@ export const zhCN = {
   ...recognitionZhCN,
   ...appraisalsZhCN,
   ...trainingZhCN,
+  ...lostContactZhCN,
   ...auditZhCN,
   ...submissionsZhCN,
   ...upwardZhCN,

@@ -15,6 +15,7 @@ import { useRefresh } from '../../components/useRefresh.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCan } from '../../session.ts';
 import { MemberHonoursCard } from '../honours/HonoursCard.tsx';
+import { LostContactCard } from '../lostContact/LostContactCard.tsx';
 import { toDay } from '../orgs/dates.ts';
 import { AwayCard } from './AwayCard.tsx';
 import { LEAVE_CODES, useCodeLabels } from './labels.ts';
@@ -88,6 +89,7 @@ function MemberView({ id }: { id: number }) {
       {!detail.writable && <Alert type="info" showIcon title={t('member.readOnly')} style={{ marginBottom: 16 }} />}
       <MemberProfile detail={detail} reveal={reveal} />
       <AwayCard detail={detail} onChanged={changed} />
+      <LostContactCard detail={detail} />
       <MemberHonoursCard memberId={detail.member.id} />
       <TransfersCard detail={detail} onChanged={changed} />
       {editing && <MemberEditDrawer member={m} onSaved={changed} onClose={() => setParams({}, { replace: true })} />}

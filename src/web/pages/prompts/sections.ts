@@ -24,6 +24,7 @@ export const SECTION_TITLES: Record<PromptSectionKey, MessageKey> = {
   rectification: 'prompts.section.rectification',
   appraisal_follow_up: 'prompts.section.appraisal_follow_up',
   training: 'prompts.section.training',
+  lost_contact: 'prompts.section.lost_contact',
 };
 
 export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
@@ -44,6 +45,7 @@ export const SECTION_HINTS: Record<PromptSectionKey, MessageKey> = {
   rectification: 'prompts.hint.rectification',
   appraisal_follow_up: 'prompts.hint.appraisal_follow_up',
   training: 'prompts.hint.training',
+  lost_contact: 'prompts.hint.lost_contact',
 };
 
 // A prompt's level is an org finding's level (the server's enum is the same four): the same

@@ -1,16 +1,16 @@
-// 年报 tables 27 and 30 (docs/annual-tables.md): the region's table laid out as the official
+// 年报 tables 27, 30 and 43 (docs/annual-tables.md): the region's table laid out as the official
 // form (项目, 行号, the lettered columns under their group captions), and below it the child
 // regions, each a link that opens its own table (drill-down). The table prints as the form
 // (the parameter card and the region list are not printed).
 import { Alert, Button, Card, Flex, Form, Select, Table, Tooltip, Typography } from 'antd';
 import { NB_LAYOUTS, type NbLayout, type NbTableId } from '../../../domain/reports/nbTables.ts';
-import type { Nb27Report, Nb30Report } from '../../api/types.ts';
+import type { Nb27Report, Nb30Report, Nb43Report } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ReportParams, ReportTitle, useReport, useReportParams } from './params.tsx';
 import { RemoteTag } from './RemoteTag.tsx';
 
-type Report = Nb27Report | Nb30Report;
+type Report = Nb27Report | Nb30Report | Nb43Report;
 type Cells = Record<string, number>;
 
 const cellStyle = { border: '1px solid #d9d9d9', padding: '4px 6px' } as const;
@@ -182,7 +182,7 @@ export function NbTablePage({ table }: { table: NbTableId }) {
           >
             {data && <OfficialTable layout={layout} cells={data.total as Cells} />}
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              {t('report.nb.scopeNote')}
+              {t(table === 'nb43' ? 'report.nb.scopeNote43' : 'report.nb.scopeNote')}
             </Typography.Paragraph>
           </Card>
           {data && data.rows.length > 0 && (

@@ -17,12 +17,13 @@ const REPORTS = [
   { path: 'lagging', icon: <ExclamationCircleOutlined /> },
   { path: 'nb27', icon: <TableOutlined /> },
   { path: 'nb30', icon: <TableOutlined /> },
+  { path: 'nb43', icon: <TableOutlined /> },
   { path: 'orglife', icon: <TeamOutlined /> },
   { path: 'achievements', icon: <TrophyOutlined /> },
   { path: 'deployments', icon: <CloudUploadOutlined /> },
 ] as const;
 
-/** The three forms of reports.md §1, §2, §4, the 年报 tables 27 and 30, and the two of organisational life (issue #15). */
+/** The three forms of reports.md §1, §2, §4, the 年报 tables 27, 30 and 43, and the two of organisational life (issue #15). */
 export default function ReportsHub() {
   const { t } = useI18n();
   return (

@@ -27,7 +27,7 @@ export function useReportParams() {
 }
 
 /** One report (/api/reports/{name}) of a region, period and scope, the last one kept on screen while the next loads. */
-type ReportName = 'annual' | 'quarterly' | 'lagging' | 'nb27' | 'nb30' | 'orglife' | 'achievements';
+type ReportName = 'annual' | 'quarterly' | 'lagging' | 'nb27' | 'nb30' | 'nb43' | 'orglife' | 'achievements';
 
 export function useReport<R>(
   name: ReportName,

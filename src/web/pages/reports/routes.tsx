@@ -8,6 +8,7 @@ export const reportRoutes = sectionRoutes('reports', 'report.read', [
   ['lagging', () => import('./LaggingPage.tsx')],
   ['nb27', () => import('./Nb27Page.tsx')],
   ['nb30', () => import('./Nb30Page.tsx')],
+  ['nb43', () => import('./Nb43Page.tsx')],
   ['orglife', () => import('./OrglifePage.tsx')],
   ['achievements', () => import('./AchievementsPage.tsx')],
   ['deployments', () => import('./DeploymentsPage.tsx')],
