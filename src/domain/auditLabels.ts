@@ -3,13 +3,8 @@
 // auditActions.ts, so an action added there without its labels does not compile (and
 // auditLabels.test.ts names it). The web shows them in the user's language, the audit export
 // in Chinese. A new action: one line here, [zh-CN, en-US].
-import {
-  type AuditAction,
-  type AuditArea,
-  type AuditEntity,
-  currentAuditAction,
-  currentAuditEntity,
-} from './auditActions.ts';
+import type { AuditAction, AuditArea, AuditEntity } from './auditActions.ts';
+import { currentAuditAction, currentAuditEntity } from './auditRetired.ts';
 
 type Both = readonly [zhCN: string, enUS: string];
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm';
-import { retiredActionsMatching, retiredEntitiesOf } from '../../domain/auditActions.ts';
+import { retiredActionsMatching, retiredEntitiesOf } from '../../domain/auditRetired.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { containing, escapeLike } from '../db/like.ts';
 import { auditLog } from '../db/schema.ts';

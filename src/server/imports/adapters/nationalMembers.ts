@@ -12,7 +12,8 @@ import type { Tx } from '../../db/client.ts';
 import { importMissingMembers, members, partyOrgs } from '../../db/schema.ts';
 import { orgInScope } from '../../orgs/scope.ts';
 import { type Batch, batchOfKind, countBatch, offsetOf, type PageRequest } from '../batches.ts';
-import { checkMembers, writeMembers } from '../orgs/members.ts';
+import { checkMembers } from '../orgs/members.ts';
+import { writeMembers } from '../orgs/memberWrite.ts';
 import { orgFileAdapter } from './orgFile.ts';
 
 /**

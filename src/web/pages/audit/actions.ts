@@ -1,5 +1,6 @@
-import { AUDIT_ACTIONS, AUDIT_AREAS, auditArea, currentAuditEntity } from '../../../domain/auditActions.ts';
+import { AUDIT_ACTIONS, AUDIT_AREAS, auditArea } from '../../../domain/auditActions.ts';
 import { auditActionLabel, auditAreaLabel, auditEntityLabel } from '../../../domain/auditLabels.ts';
+import { currentAuditEntity } from '../../../domain/auditRetired.ts';
 import type { Lang, Translate } from '../../i18n/index.tsx';
 
 export const actionLabel = (code: string, lang: Lang) => auditActionLabel(code, lang);
